@@ -1,0 +1,75 @@
+// Lint rules, including the layer boundaries: core ← data ← app ← {cli, server}; web talks HTTP only.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const layer = (name, message) => ({ group: [`**/${name}/**`, `**/${name}`], message });
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'coverage', 'test/fixtures', '.bench-data'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['bin/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use string-literal unions.' },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: restrict([
+      layer('data', 'core is pure: no data layer'),
+      layer('app', 'core is pure: no app layer'),
+      layer('cli', 'core is pure'),
+      layer('server', 'core is pure'),
+      {
+        group: ['node:*', '@duckdb/*', 'pg', 'fs', 'path'],
+        message: 'core is pure: no I/O, no driver types',
+      },
+    ]),
+  },
+  {
+    files: ['src/data/**/*.ts'],
+    rules: restrict([
+      layer('app', 'data must not import app'),
+      layer('cli', 'data must not import cli'),
+      layer('server', 'data must not import server'),
+    ]),
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: restrict([layer('cli', 'app must not import cli'), layer('server', 'app must not import server')]),
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: restrict([
+      layer('server', 'cli must not import server'),
+      { group: ['@duckdb/*', 'pg'], message: 'cli goes through app' },
+    ]),
+  },
+  {
+    files: ['src/**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  { files: ['bin/*.mjs', 'eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['bin/*.mjs'], languageOptions: { globals: globals.node } },
+);

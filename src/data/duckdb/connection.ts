@@ -1,0 +1,120 @@
+/**
+ * The embedded DuckDB database: opening a file (or ":memory:"), applying migrations, parameterised queries
+ * returning plain JSON-safe rows, and transactions. One `Db` wraps one connection; DuckDB serialises writes.
+ */
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { CvmError } from '../../core/errors';
+import { MIGRATIONS } from '../sql/migrations';
+
+/** A query parameter: bound positionally to `?` or `$1`… placeholders. */
+export type Param = string | number | boolean | bigint | null;
+
+/** A result row with values converted to JSON-safe JS: numbers, strings (dates as ISO), booleans, null. */
+export type Row = Record<string, unknown>;
+
+export class Db {
+  private constructor(
+    readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+    readonly path: string,
+  ) {}
+
+  /**
+   * Opens (creating if needed) the database at `path` and brings its schema up to date.
+   * A file locked by another process is a `data-source` error naming the file.
+   */
+  static async open(path: string, options: { memoryLimit?: string } = {}): Promise<Db> {
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(
+        path,
+        options.memoryLimit ? { memory_limit: options.memoryLimit } : {},
+      );
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new CvmError('data-source', `cannot open database ${path}: ${detail}`, { cause: error });
+    }
+    const db = new Db(instance, await instance.connect(), path);
+    await db.migrate();
+    return db;
+  }
+
+  /** Runs a statement that returns nothing of interest. */
+  async run(sql: string, params: readonly Param[] = []): Promise<void> {
+    if (params.length === 0) await this.connection.run(sql);
+    else await this.connection.run(sql, params as DuckDBValue[]);
+  }
+
+  /** Runs a query and returns all rows with JSON-safe values (DECIMAL and BIGINT become numbers). */
+  async all<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
+    const reader =
+      params.length === 0
+        ? await this.connection.runAndReadAll(sql)
+        : await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
+    const numeric = new Set(
+      reader.columnNames().filter((_, i) => NUMERIC_TYPE.test(reader.columnTypes()[i]?.toString() ?? '')),
+    );
+    return reader.getRowObjectsJson().map((row) => normalizeRow(row, numeric)) as T[];
+  }
+
+  /** Runs a query expected to return exactly one row. */
+  async one<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T> {
+    const rows = await this.all<T>(sql, params);
+    if (rows.length !== 1) throw new Error(`internal error: expected one row, got ${rows.length}: ${sql}`);
+    return rows[0] as T;
+  }
+
+  /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.connection.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.connection.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  private async migrate(): Promise<void> {
+    await this.run(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)',
+    );
+    const applied = new Set(
+      (await this.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    );
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await this.transaction(async () => {
+        for (const statement of migration.statements) await this.run(statement);
+        await this.run('INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)', [
+          migration.version,
+          migration.name,
+        ]);
+      });
+    }
+  }
+}
+
+const NUMERIC_TYPE = /^(DECIMAL|BIGINT|HUGEINT|UBIGINT|UHUGEINT|INTEGER|SMALLINT|TINYINT|DOUBLE|FLOAT)/;
+
+/**
+ * DuckDB's JSON conversion returns DECIMAL, BIGINT and HUGEINT as strings to keep precision. CVM's figures
+ * fit a double (money sums stay below 2^53 minor units), so numeric columns become numbers here; dates and
+ * timestamps stay ISO strings; undefined becomes null.
+ */
+function normalizeRow(row: Record<string, unknown>, numeric: ReadonlySet<string>): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (value === undefined || value === null) out[key] = null;
+    else if (numeric.has(key) && typeof value === 'string') out[key] = Number(value);
+    else out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/** DuckDB implementation of the info port. */
+import { KINDS, KIND_NAMES } from '../../core/kinds';
+import { DATE_COLUMNS, type ImportLogEntry, type InfoPort, type TableInfo } from '../info';
+import type { Db } from './connection';
+
+export class DuckDbInfo implements InfoPort {
+  constructor(private readonly db: Db) {}
+
+  async tables(): Promise<TableInfo[]> {
+    const out: TableInfo[] = [];
+    for (const kind of KIND_NAMES) {
+      const { table } = KINDS[kind];
+      const dateColumn = DATE_COLUMNS[kind];
+      const range = dateColumn
+        ? `, CAST(min(${dateColumn}) AS DATE)::VARCHAR AS first_day, CAST(max(${dateColumn}) AS DATE)::VARCHAR AS last_day`
+        : ', NULL AS first_day, NULL AS last_day';
+      const row = await this.db.one<{ n: number; first_day: string | null; last_day: string | null }>(
+        `SELECT count(*) AS n${range} FROM ${table}`,
+      );
+      out.push({ kind, table, rows: row.n, dateColumn, from: row.first_day, to: row.last_day });
+    }
+    return out;
+  }
+
+  async recentImports(limit: number): Promise<ImportLogEntry[]> {
+    const rows = await this.db.all<{ kind: string; source: string; at: string; ok: number; bad: number }>(
+      `SELECT kind, source, imported_at::VARCHAR AS at, rows_imported AS ok, rows_rejected AS bad
+       FROM imports ORDER BY import_id DESC LIMIT ?`,
+      [limit],
+    );
+    return rows.map((r) => ({
+      kind: r.kind,
+      source: r.source,
+      importedAt: r.at,
+      rowsImported: r.ok,
+      rowsRejected: r.bad,
+    }));
+  }
+
+  async customersWithTransactions(): Promise<number> {
+    return (await this.db.one<{ n: number }>('SELECT count(DISTINCT customer_id) AS n FROM transactions')).n;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Versioned schema. Each migration runs once, in order, inside a transaction, and is recorded in
+ * `schema_migrations`. Never edit a migration that has shipped: add the next one.
+ *
+ * Money is DECIMAL(18,2) (exact; totals never depend on addition order). The DDL is portable SQL. Natural
+ * keys are kept unique by the import (reject duplicates within a file, replace on re-import) rather than by
+ * PRIMARY KEY constraints: in DuckDB a key index makes a 10 M-row load five times slower (measured 13.3 s
+ * against 2.7 s), and the analytic queries never look rows up by key.
+ */
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'customer data',
+    statements: [
+      `CREATE TABLE customers (
+        customer_id VARCHAR NOT NULL, name VARCHAR, acquired_on DATE, region VARCHAR, channel VARCHAR,
+        needs_group VARCHAR, account_manager VARCHAR)`,
+      `CREATE TABLE transactions (
+        order_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, order_date DATE NOT NULL,
+        amount DECIMAL(18,2) NOT NULL, margin DECIMAL(18,2), product_line VARCHAR, channel VARCHAR)`,
+      `CREATE TABLE contracts (
+        contract_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, start_date DATE NOT NULL, end_date DATE,
+        renewed BOOLEAN, product_line VARCHAR)`,
+      `CREATE TABLE complaints (
+        complaint_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, opened_at TIMESTAMP NOT NULL,
+        first_response_at TIMESTAMP, resolved_at TIMESTAMP, category VARCHAR, priority VARCHAR, channel VARCHAR,
+        outcome VARCHAR, satisfaction INTEGER)`,
+      `CREATE TABLE survey_responses (
+        response_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, answered_on DATE NOT NULL,
+        kind VARCHAR NOT NULL, score INTEGER NOT NULL, comment VARCHAR)`,
+      `CREATE TABLE key_accounts (
+        account_id VARCHAR NOT NULL, name VARCHAR NOT NULL, account_manager VARCHAR NOT NULL, customer_id VARCHAR)`,
+      `CREATE TABLE assessments (
+        account_id VARCHAR NOT NULL, assessed_on DATE NOT NULL, assessor VARCHAR NOT NULL,
+        other_relationships DECIMAL(18,4) NOT NULL, business_lines DECIMAL(18,4) NOT NULL,
+        relationship_years DECIMAL(18,4) NOT NULL, broker_relationship INTEGER NOT NULL,
+        relationship_quality INTEGER NOT NULL, contacts_at_customer DECIMAL(18,4) NOT NULL,
+        contacts_at_company DECIMAL(18,4) NOT NULL, knowledge_of_company INTEGER NOT NULL,
+        knowledge_of_industry INTEGER NOT NULL)`,
+      `CREATE TABLE account_forecasts (
+        account_id VARCHAR NOT NULL, year INTEGER NOT NULL, revenue DECIMAL(18,2) NOT NULL,
+        cost_to_serve DECIMAL(18,2) NOT NULL, claims_cost DECIMAL(18,2) NOT NULL)`,
+      `CREATE TABLE renewals (account_id VARCHAR NOT NULL, due_on DATE NOT NULL, renewed BOOLEAN NOT NULL)`,
+      `CREATE TABLE imports (
+        import_id INTEGER NOT NULL, kind VARCHAR NOT NULL, source VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL,
+        rows_imported BIGINT NOT NULL, rows_rejected BIGINT NOT NULL)`,
+    ],
+  },
+];
