@@ -31,8 +31,12 @@ export class Db {
         options.memoryLimit ? { memory_limit: options.memoryLimit } : {},
       );
     } catch (error) {
-      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new CvmError('data-source', `cannot open database ${path}: ${detail}`, { cause: error });
+      const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+      const lock = /Conflicting lock is held in (.*?) \(PID (\d+)\)/.exec(detail);
+      const message = lock
+        ? `cannot open database ${path}: it is locked by another process (${lock[1]}, PID ${lock[2]}); close it or use another --db`
+        : `cannot open database ${path}: ${detail.replace(/^IO Error: /, '')}`;
+      throw new CvmError('data-source', message, { cause: error });
     }
     const db = new Db(instance, await instance.connect(), path);
     await db.migrate();
