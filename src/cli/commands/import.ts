@@ -1,3 +1,221 @@
+/**
+ * `cvm import <kind> <file>`: loads one file through the import use case. Prints `N imported, M rejected →
+ * rejects.csv` (or the ImportResult with `--format json`); the first problems go to stderr. A progress bar
+ * shows on a terminal; `--verbose` prints one line per phase instead.
+ */
+import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { CvmError } from '../../core/errors';
+import { KIND_NAMES, isKindName } from '../../core/kinds';
+import {
+  importFile,
+  parseFileFormat,
+  type ImportProgress,
+  type ImportRequest,
+  type ImportResult,
+} from '../../app/import';
+import { withStore } from '../../app/open-store';
+import { globalOptions, print, type GlobalOptions } from '../context';
+import { formatNumber, type Printable } from '../output';
 
-export function registerImport(_program: Command): void {}
+interface Options {
+  map: string[];
+  delimiter?: string;
+  decimal?: string;
+  strict?: boolean;
+  rejects?: string;
+  sheet?: string;
+  inputFormat?: string;
+}
+
+/** Problems echoed to stderr after an import with rejects. */
+const SHOWN_PROBLEMS = 3;
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description(`load a CSV, XLSX, Parquet or JSON file of one kind (${KIND_NAMES.join(', ')})`)
+    .argument('<kind>', 'what the file holds')
+    .argument('<file>', 'the file (.csv .txt .tsv .xlsx .parquet .json .ndjson .jsonl)')
+    .option(
+      '--map <column=header>',
+      'read a column from a differently named header (repeatable, or a,b)',
+      collect,
+      [],
+    )
+    .option('--delimiter <char>', 'CSV field delimiter: , ; tab | (default: detected)')
+    .option('--decimal <char>', 'decimal separator: . or , (default: detected)')
+    .option('--strict', 'import nothing if any row is bad')
+    .option('--rejects <path>', 'where to write rejected rows (default: <file>.rejects.csv)')
+    .option('--sheet <name>', 'XLSX worksheet (default: the first)')
+    .option('--input-format <format>', 'csv, xlsx, parquet or json (default: from the extension)')
+    .action(async (kind: string, file: string, options: Options, command: Command) => {
+      const global = globalOptions(command);
+      const request = buildRequest(kind, file, options);
+      const progress = progressReporter(global);
+      let result: ImportResult;
+      try {
+        result = await withStore({ db: global.db }, (store) =>
+          importFile(store, { ...request, onProgress: progress.report }),
+        );
+      } finally {
+        progress.stop();
+      }
+      if (global.format === 'table') {
+        process.stdout.write(summaryLines(result, global).join('\n') + '\n');
+        reportProblems(result);
+      } else print(importPrintable(result), global);
+    });
+}
+
+/** Parses the command's arguments into an import request; `usage` errors name the bad option. */
+export function buildRequest(kind: string, file: string, options: Options): ImportRequest {
+  if (!isKindName(kind))
+    throw new CvmError(
+      'usage',
+      `${JSON.stringify(kind)} is not a kind (expected one of ${KIND_NAMES.join(', ')})`,
+    );
+  return {
+    kind,
+    path: file,
+    format: options.inputFormat === undefined ? undefined : parseFileFormat(options.inputFormat),
+    delimiter: options.delimiter === undefined ? undefined : parseDelimiter(options.delimiter),
+    decimal: options.decimal === undefined ? undefined : parseDecimal(options.decimal),
+    map: parseMap(options.map),
+    strict: options.strict === true,
+    rejectsPath: options.rejects,
+    sheet: options.sheet,
+  };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+const DELIMITERS: Readonly<Record<string, string>> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  '\t': '\t',
+  '\\t': '\t',
+  tab: '\t',
+  '|': '|',
+  pipe: '|',
+};
+
+function parseDelimiter(text: string): string {
+  const delimiter =
+    DELIMITERS[text.toLowerCase()] ?? (text.length === 1 && !/["\r\n]/.test(text) ? text : undefined);
+  if (delimiter === undefined)
+    throw new CvmError(
+      'usage',
+      `--delimiter: ${JSON.stringify(text)} is not a delimiter (expected , ; tab | or one character)`,
+    );
+  return delimiter;
+}
+
+function parseDecimal(text: string): '.' | ',' {
+  if (text === '.' || text === ',') return text;
+  throw new CvmError(
+    'usage',
+    `--decimal: ${JSON.stringify(text)} is not a decimal separator (expected . or ,)`,
+  );
+}
+
+/** `customer_id=KundNr` pairs, each option possibly holding several separated by commas. */
+function parseMap(values: readonly string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of values.flatMap((v) => v.split(','))) {
+    const at = pair.indexOf('=');
+    const column = pair.slice(0, at).trim();
+    const header = pair.slice(at + 1).trim();
+    if (at < 0 || column === '' || header === '')
+      throw new CvmError(
+        'usage',
+        `--map: ${JSON.stringify(pair)} is not column=header (e.g. customer_id=KundNr)`,
+      );
+    map[column] = header;
+  }
+  return map;
+}
+
+/** The table-format output: the counts line and, when some headers were not used, which. */
+export function summaryLines(result: ImportResult, options: GlobalOptions): string[] {
+  const n = (value: number): string => formatNumber(value, 0, options.lang);
+  const sv = options.lang === 'sv';
+  const imported = `${n(result.imported)} ${sv ? 'importerade' : 'imported'}`;
+  const lines = [
+    result.rejected > 0
+      ? `${imported}, ${n(result.rejected)} ${sv ? 'avvisade' : 'rejected'} → ${result.rejectsPath ?? ''}`
+      : imported,
+  ];
+  if (result.ignoredColumns.length > 0)
+    lines.push(
+      `${sv ? 'ignorerade kolumner' : 'ignored columns'}: ${result.ignoredColumns.map((c) => JSON.stringify(c)).join(', ')}`,
+    );
+  return lines;
+}
+
+/** `--format json` prints the ImportResult as is; `--format csv` one row of it. */
+export function importPrintable(result: ImportResult): Printable {
+  return {
+    json: result,
+    tables: [
+      {
+        columns: [
+          { key: 'kind', label: 'kind', type: 'text' },
+          { key: 'source', label: 'source', type: 'text' },
+          { key: 'imported', label: 'imported', type: 'int' },
+          { key: 'rejected', label: 'rejected', type: 'int' },
+          { key: 'rejectsPath', label: 'rejects path', type: 'text' },
+          { key: 'ignoredColumns', label: 'ignored columns', type: 'text' },
+        ],
+        rows: [{ ...result, ignoredColumns: result.ignoredColumns.join(';') }],
+      },
+    ],
+  };
+}
+
+function reportProblems(result: ImportResult): void {
+  for (const problem of result.problems.slice(0, SHOWN_PROBLEMS)) process.stderr.write(`cvm: ${problem}\n`);
+  // result.problems holds the first few problems only; more rows or problems than shown: point to the file.
+  if (result.problems.length > SHOWN_PROBLEMS || result.rejected > SHOWN_PROBLEMS)
+    process.stderr.write(`cvm: … see ${result.rejectsPath ?? ''} for all problems\n`);
+}
+
+interface ProgressReporter {
+  report: (progress: ImportProgress) => void;
+  stop: () => void;
+}
+
+/** Phase lines with --verbose, a bar on a terminal, nothing otherwise (stderr is not a terminal). */
+function progressReporter(options: GlobalOptions): ProgressReporter {
+  if (options.verbose)
+    return {
+      report: (p) => {
+        if (p.message) process.stderr.write(`cvm import: ${p.message}\n`);
+      },
+      stop: () => undefined,
+    };
+  if (!process.stderr.isTTY) return { report: () => undefined, stop: () => undefined };
+  const bar = new SingleBar({
+    format: 'import {phase} [{bar}] {percentage}%',
+    stream: process.stderr,
+    clearOnComplete: true,
+    hideCursor: true,
+  });
+  let started = false;
+  return {
+    report: (p) => {
+      const value = Math.round(p.fraction * 100);
+      if (!started) {
+        bar.start(100, value, { phase: p.phase });
+        started = true;
+      } else bar.update(value, { phase: p.phase });
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -25,14 +25,25 @@ export interface ImportRequest {
   onProgress?: ((progress: ImportProgress) => void) | undefined;
 }
 
+/**
+ * The steps of an import, in order. `writing` starts after the transaction has begun: from then until
+ * `committed` the store either keeps its old contents or gets all the new rows, never a part.
+ */
+export type ImportPhase = 'reading' | 'validating' | 'writing' | 'committed';
+
 export interface ImportProgress {
-  phase: string;
+  phase: ImportPhase;
+  /** overall progress of the import, 0..1 */
   fraction: number;
+  /** a one-line account of what starts or has finished (phase changes only; absent on progress ticks) */
+  message?: string | undefined;
 }
 
 export interface ImportResult {
   kind: KindName;
+  /** absolute path of the imported file */
   source: string;
+  format: FileFormat;
   /** rows that landed (new or replacing an earlier import of the same key) */
   imported: number;
   rejected: number;
@@ -40,6 +51,10 @@ export interface ImportResult {
   rejectsPath: string | null;
   /** file columns that matched no canonical column and were not loaded */
   ignoredColumns: string[];
+  /** the first few problems as one-line messages (file, row, line, column, value, reason) */
+  problems: string[];
+  /** id of the entry in the `imports` table */
+  importId: number;
 }
 
 export interface ImportPort {

@@ -1,0 +1,99 @@
+/**
+ * Benchmark of `cvm import` on a big file (issue targets: 10 M transactions, ≈ 250 MB of CSV, ≤ 15 s wall
+ * time and ≤ 2 GB peak memory on a 2-core machine).
+ *
+ * Generates, once, with DuckDB's COPY a 10 000 000-row transaction CSV (order_id, customer_id, order_date,
+ * amount; hash-based values, the same on every run) in .bench-data/, in a child process so its memory does
+ * not count. Then imports it through the app layer into a fresh database file and prints the wall time, the
+ * rows per second, and the peak resident memory of the importing process (sampled every 50 ms, and the
+ * kernel's maxRSS).
+ *
+ * Run: `node bin/run-ts.mjs bench/import.ts` (or `npm run bench` through bench/run.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { importFile } from '../src/app/import';
+import { Db } from '../src/data/duckdb/connection';
+import { DuckDbStore } from '../src/data/duckdb/store';
+
+const DIR = resolve('.bench-data');
+/** Bump when the recipe changes, so that a cached file from an older recipe is not reused. */
+const RECIPE = 'import-v1';
+const CSV = join(DIR, `${RECIPE}-10m-transactions.csv`);
+const DATABASE = join(DIR, `${RECIPE}.duckdb`);
+const ROWS = 10_000_000;
+const TARGET_SECONDS = 15;
+const TARGET_MB = 2048;
+
+/** Writes the CSV: 400 000 customers, three years of order dates, amounts 1.00–1 000.99. */
+async function generate(file: string): Promise<void> {
+  mkdirSync(DIR, { recursive: true });
+  const partial = `${file}.partial`;
+  rmSync(partial, { force: true });
+  const db = await Db.open(':memory:');
+  await db.run(`COPY (
+      SELECT i + 1 AS order_id, 'c' || (hash(i) % 400000) AS customer_id,
+        DATE '2023-01-01' + CAST(i * 1096 // ${ROWS} AS INTEGER) AS order_date,
+        CAST((hash(i * 7) % 100000) / 100.0 + 1 AS DECIMAL(18,2)) AS amount
+      FROM range(${ROWS}) t(i))
+    TO '${partial}' (FORMAT csv, HEADER)`);
+  db.close();
+  renameSync(partial, file);
+}
+
+async function run(): Promise<void> {
+  if (!existsSync(CSV)) {
+    console.log(`generating ${CSV} …`);
+    const child = spawnSync(process.execPath, ['bin/run-ts.mjs', 'bench/import.ts', '--generate'], {
+      stdio: 'inherit',
+    });
+    if (child.status !== 0) throw new Error('generating the benchmark file failed');
+  }
+  for (const suffix of ['', '.wal']) rmSync(`${DATABASE}${suffix}`, { force: true });
+
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 50);
+  const started = performance.now();
+  const store = await DuckDbStore.open(DATABASE);
+  const result = await importFile(store, { kind: 'transactions', path: CSV });
+  await store.close();
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage.rss());
+  const peakMb = peak / 2 ** 20;
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+
+  const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`;
+  console.log(
+    `\nimport benchmark: ${ROWS.toLocaleString('en')} transactions, ${mb(statSync(CSV).size)} of CSV`,
+  );
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+  );
+  console.log(`imported ${result.imported.toLocaleString('en')} rows, rejected ${result.rejected}`);
+  console.log(
+    `wall time (open store, import, close): ${seconds.toFixed(1)} s, ${(ROWS / seconds / 1e6).toFixed(2)} M rows/s (target ≤ ${TARGET_SECONDS} s)`,
+  );
+  console.log(
+    `peak resident memory: ${peakMb.toFixed(0)} MB sampled, ${maxRssMb.toFixed(0)} MB maxRSS (target ≤ ${TARGET_MB} MB)`,
+  );
+  console.log(`database file: ${mb(statSync(DATABASE).size)}`);
+  if (seconds > TARGET_SECONDS || maxRssMb > TARGET_MB) console.log('TARGET MISSED');
+}
+
+let running: Promise<void> | undefined;
+
+/** Runs the benchmark once per process (a second call returns the same run). */
+export function benchImport(): Promise<void> {
+  running ??= run();
+  return running;
+}
+
+// The child process that generates the data; else run when started directly (`node bin/run-ts.mjs
+// bench/import.ts`). Under `npm run bench` the runner (bench/run.ts) calls benchImport().
+if (process.argv.includes('--generate')) await generate(CSV);
+else if (process.env.npm_lifecycle_event !== 'bench') await benchImport();

@@ -1,0 +1,14 @@
+/**
+ * The import use case: one file of one kind into the store (`cvm import`, the demo loader, later the
+ * server). The store's import port does the work; this is the one entry point the outer layers call.
+ */
+import type { ImportRequest, ImportResult } from '../data/import/types';
+import type { Store } from '../data/store';
+
+export type { FileFormat, ImportProgress, ImportRequest, ImportResult } from '../data/import/types';
+export { parseFileFormat } from '../data/import/format';
+
+/** Imports `request.path` as `request.kind` into `store`: valid rows land in one transaction. */
+export function importFile(store: Store, request: ImportRequest): Promise<ImportResult> {
+  return store.imports.importFile(request);
+}

@@ -1,0 +1,168 @@
+/**
+ * Reading a CSV file with DuckDB's parallel reader: every field as text, the header
+ * and delimiter from our own look at the first lines (csv-head.ts), RFC 4180 quoting. Records the reader
+ * cannot read (wrong number of fields, invalid UTF-8, broken quoting) land in DuckDB's rejects table instead
+ * of failing the file; `locate` turns them into row-level problems with exact rows and lines.
+ *
+ * Line limit: a line over MAX_ROW_BYTES (4 MiB; a 1 MB survey comment is fine) is rejected by the reader
+ * as a row of its own, like the other formats' rows over the limit; the rest of the file imports.
+ */
+import { open } from 'node:fs/promises';
+import { CvmError } from '../../core/errors';
+import { KINDS } from '../../core/kinds';
+import { mapColumns } from '../import/columns';
+import { readCsvHead, splitRecord } from '../import/csv-head';
+import type { Problem } from '../import/problems';
+import { scanLayout, type RecordPlace } from '../import/text-layout';
+import type { ImportRequest } from '../import/types';
+import { describeByte, findInvalidUtf8 } from '../import/utf8';
+import type { ImportSession } from './import-session';
+import { errorDetail, ident, literal } from './import-sql';
+import type { OpenedFile } from './import-opened';
+import { MAX_ROW_BYTES } from './import-validate';
+
+/** The longest line DuckDB's reader takes; longer ones are rejected rows. */
+const MAX_LINE_BYTES = MAX_ROW_BYTES;
+/** More unreadable records than this means the file is not the CSV we think it is. */
+const MAX_READER_REJECTS = 100_000;
+/** Characters of a rejected record kept in the rejects file's value column. */
+const RECORD_TEXT = 1000;
+const WHOLE_RECORD_BYTES = 8 * 1024 * 1024;
+
+interface ReaderError {
+  line: number;
+  error_type: string;
+  error_message: string;
+}
+
+/** Opens a CSV file: reads its header, maps the columns, and describes how DuckDB reads the rest. */
+export async function openCsv(
+  session: ImportSession,
+  request: ImportRequest,
+  file: string,
+): Promise<OpenedFile> {
+  const { db, names } = session;
+  const head = await readCsvHead(request.path, file, request.delimiter);
+  const mapping = mapColumns(KINDS[request.kind], head.headers, file, request.map);
+  const columns = head.headers.map((_, i) => `${literal(`c${i}`)}: 'VARCHAR'`).join(', ');
+  const select = mapping.columns.map((c) => `c${c.index} AS ${ident(c.spec.name)}`).join(', ');
+  const delimiter = head.delimiter === '\t' ? 'tab' : JSON.stringify(head.delimiter);
+  const reader = (rejects: string): string =>
+    `(SELECT ${select} FROM read_csv(${literal(request.path)}, auto_detect = false, header = true,
+       all_varchar = true, delim = ${literal(head.delimiter)}, quote = '"', escape = '"', columns = {${columns}},
+       max_line_size = ${MAX_LINE_BYTES}, ${rejects}))`;
+  // Every read skips the same unreadable records, so all of them see the same records in the same order;
+  // only the main read stores what it skipped.
+  const skipping = 'ignore_errors = true';
+  let errors: ReaderError[] | null = null;
+  const readerErrors = async (): Promise<ReaderError[]> => {
+    errors ??= await db.all<ReaderError & Record<string, unknown>>(
+      `SELECT line, error_type, error_message FROM ${names.csvErrors} ORDER BY line`,
+    );
+    return errors;
+  };
+  const rejectedLines = async (): Promise<number[]> => [
+    ...new Set((await readerErrors()).map((e) => e.line)),
+  ];
+
+  return {
+    mapping,
+    relation: reader(
+      `store_rejects = true, rejects_table = '${names.csvErrors}', rejects_scan = '${names.csvScans}'`,
+    ),
+    sample: reader(skipping),
+    decimalFallback: head.delimiter === ';' ? ',' : '.',
+    description: `CSV, delimiter ${delimiter}, ${head.headers.length} columns`,
+    readFailure: (error) => Promise.resolve(readFailure(request.path, file, error)),
+    readerRejected: async () => {
+      const lines = await rejectedLines();
+      if (lines.length > MAX_READER_REJECTS)
+        throw new CvmError(
+          'invalid-input',
+          `${file}: ${lines.length} rows could not be read as CSV with delimiter ${delimiter} ` +
+            `(first: ${(await readerErrors())[0]?.error_message.split('\n')[0] ?? ''}); ` +
+            'check --delimiter, and that the file is UTF-8',
+        );
+      return lines.length;
+    },
+    materialize: async () => {
+      await db.run(`CREATE TEMP TABLE ${names.stage} AS SELECT * FROM ${reader(skipping)}`);
+      return names.stage;
+    },
+    locate: async (untilK) => {
+      const layout = await scanLayout(request.path, {
+        delimiter: head.delimiter,
+        hasHeader: true,
+        blankIsRecord: head.headers.length === 1,
+        rejected: await rejectedLines(),
+        untilK,
+      });
+      const readerProblems: Problem[] = [];
+      const handle = await open(request.path, 'r');
+      try {
+        for (const error of await readerErrors()) {
+          const place = layout.rejected.get(error.line);
+          if (!place) continue; // cannot happen when the scan agrees with DuckDB; never invent a location
+          // Whole records (to count fields and find the bad byte) unless absurdly long.
+          const length = place.end - place.start;
+          const bytes = new Uint8Array(length <= WHOLE_RECORD_BYTES ? length : 4 * RECORD_TEXT);
+          await handle.read(bytes, 0, bytes.length, place.start);
+          readerProblems.push({
+            row: place.row,
+            line: place.line,
+            column: null,
+            value: shorten(new TextDecoder().decode(bytes)),
+            reason: readerReason(error, place, bytes, head.delimiter, head.headers.length),
+          });
+        }
+      } finally {
+        await handle.close();
+      }
+      return { segments: layout.segments, readerProblems };
+    },
+  };
+}
+
+function readerReason(
+  error: ReaderError,
+  place: RecordPlace,
+  bytes: Uint8Array,
+  delimiter: string,
+  expected: number,
+): string {
+  switch (error.error_type) {
+    case 'MISSING COLUMNS':
+    case 'TOO MANY COLUMNS': {
+      const found = splitRecord(new TextDecoder().decode(bytes), delimiter).length;
+      return `has ${found} field${found === 1 ? '' : 's'}, expected ${expected}`;
+    }
+    case 'INVALID ENCODING': {
+      const at = findInvalidUtf8(bytes);
+      const where = at >= 0 ? ` (${describeByte(bytes[at] ?? 0, place.start + at)})` : '';
+      return `invalid UTF-8${where}; the file must be UTF-8`;
+    }
+    case 'LINE SIZE OVER MAXIMUM':
+      return `line is ${place.end - place.start} bytes long; lines over ${MAX_LINE_BYTES} bytes (4 MiB) are rejected`;
+    case 'UNQUOTED VALUE':
+      return place.unterminated
+        ? 'a quoted field is never closed (it runs to the end of the file)'
+        : 'text after a closing quote (quote whole fields; write a quote inside one as "")';
+    default:
+      return error.error_message.split('\n')[0] ?? error.error_type;
+  }
+}
+
+/** Turns a failure of DuckDB's reader into a one-line file-level error. */
+function readFailure(path: string, file: string, error: unknown): CvmError {
+  const detail = errorDetail(error);
+  if (/IO Error|Permission|No such file/i.test(detail))
+    return new CvmError('data-source', `cannot read ${path}: ${detail.replace(/^IO Error: /, '')}`, {
+      cause: error,
+    });
+  return new CvmError('invalid-input', `${file}: cannot read it as CSV (${detail})`, { cause: error });
+}
+
+function shorten(text: string): string {
+  const line = text.replace(/^[\r\n]+/, '');
+  return line.length > RECORD_TEXT ? `${line.slice(0, RECORD_TEXT)}… (cut)` : line;
+}

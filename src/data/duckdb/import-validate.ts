@@ -1,0 +1,274 @@
+/**
+ * Validation and typing as one SQL pass over the stage table (DuckDB-specific: regexp_full_match,
+ * TRY_CAST) giving the typed table (typed values, `__ok` when the row lands); the same checks re-run on
+ * the bad rows only give the problems table (one reason text per bad value).
+ *
+ * Rules (docs/import.md): values are trimmed and empty means missing; numbers accept the file's decimal
+ * separator and thousands separators (space, no-break space, apostrophe, and the other of `.`/`,`); money
+ * must be exact to 2 decimals and decimals to 4 (more non-zero decimals are rejected, never rounded);
+ * dates are YYYY-MM-DD, YYYYMMDD or a timestamp (the day is kept); timestamps are YYYY-MM-DD[ T]HH:MM[:SS]
+ * local time (a zone suffix is rejected); booleans true/false, yes/no, ja/nej, 1/0, y/n; listed values are
+ * compared and stored lower case. Rows whose matched values are all empty (`__blank`) are skipped: neither
+ * landed nor rejected.
+ */
+import { SURVEY_SCORE_RANGE, type ColumnSpec, type KindSpec } from '../../core/kinds';
+import type { MappedColumn } from '../import/columns';
+import type { DecimalSeparator } from '../import/decimal';
+import { ident, literal } from './import-sql';
+
+/** A row whose loaded values total more bytes than this is rejected (a 1 MB survey comment is fine). */
+export const MAX_ROW_BYTES = 4 * 1024 * 1024;
+
+const STORE_TYPE: Readonly<Record<ColumnSpec['type'], string>> = {
+  id: 'VARCHAR',
+  text: 'VARCHAR',
+  date: 'DATE',
+  timestamp: 'TIMESTAMP',
+  money: 'DECIMAL(18,2)',
+  decimal: 'DECIMAL(18,4)',
+  integer: 'INTEGER',
+  boolean: 'BOOLEAN',
+};
+
+const SPACES = `' ' || chr(9) || chr(10) || chr(13) || chr(160)`;
+const SPACE_CODES = '[32, 9, 10, 13, 160]';
+const TRUE_WORDS = ['true', 'yes', 'ja', '1', 'y'];
+const FALSE_WORDS = ['false', 'no', 'nej', '0', 'n'];
+const ISO_DAY = `'\\d{4}-\\d{2}-\\d{2}'`;
+const COMPACT_DAY = `'\\d{8}'`;
+const ISO_TIME = `'\\d{4}-\\d{2}-\\d{2}[ T]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,6})?)?'`;
+const ZONED = `'\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}.*(Z|[+-]\\d{2}(:?\\d{2})?)'`;
+
+const r = (name: string): string => ident(`r_${name}`);
+const n = (name: string): string => ident(`n_${name}`);
+const v = (name: string): string => ident(`v_${name}`);
+const p = (name: string): string => ident(`p_${name}`);
+const q = (sql: string): string => `cvm_quote(${sql})`;
+
+export interface ValidationSql {
+  /**
+   * CREATE statement of the typed table: the typed columns (`typedColumns`), `__blank`, `__ok`, one row per
+   * staged record in the same order, so its rowid + 1 is the record number `k` (no column needed for it)
+   */
+  typed: string;
+  /**
+   * CREATE statement of the problems table from `raw` (the relation's rows materialized in the same order):
+   * for the rows the typed table marks bad, `__k`, `p_<column>` (reason or NULL), `x_<column>` (the raw text
+   * of a bad value) and `p__row` (a problem with the whole row)
+   */
+  problems(raw: string): string;
+  /** canonical columns present in the typed table: the matched ones and the key (transactions may lack it) */
+  typedColumns: string[];
+}
+
+/**
+ * The validation of `names.relation` (the opened file) for `kind`, whose matched columns are `mapped`,
+ * reading numbers with decimal separator `decimal`. The typed table keeps no reason texts: storing a dozen mostly
+ * NULL text columns for ten million rows costs more than re-running the checks on the few bad rows, which
+ * is what the problems statement does.
+ */
+export function validationSql(
+  kind: KindSpec,
+  mapped: readonly MappedColumn[],
+  decimal: DecimalSeparator,
+  names: { relation: string; typed: string; problems: string },
+): ValidationSql {
+  const present = new Set(mapped.map((c) => c.spec.name));
+  const specs = kind.columns.filter((c) => present.has(c.name));
+  const raw = specs.map((c) => `${clean(ident(c.name))} AS ${r(c.name)}`);
+  const bytes = specs.map((c) => `coalesce(strlen(${r(c.name)}), 0)`).join(' + ');
+  const blank = specs.map((c) => `${r(c.name)} IS NULL`).join(' AND ');
+  const numeric = specs.filter(isNumeric).map((c) => `${numberText(r(c.name), decimal)} AS ${n(c.name)}`);
+  const values = specs.map((c) => `${typedValue(c)} AS ${v(c.name)}`);
+  const checks = specs.map((c) => `${problem(kind, c, present, decimal)} AS ${p(c.name)}`);
+  const rowProblem = `CASE WHEN __bytes > ${MAX_ROW_BYTES} THEN 'row is ' || __bytes || ' bytes long; rows over ${MAX_ROW_BYTES} bytes (4 MiB) are rejected' END`;
+  const ok = ['NOT __blank', ...specs.map((c) => `${p(c.name)} IS NULL`), 'p__row IS NULL'].join(' AND ');
+  const chain = (from: string, k = ''): string => `WITH raw AS (SELECT ${k}${raw.join(', ')} FROM ${from}),
+    normalized AS (SELECT *, ${[`${bytes} AS __bytes`, `${blank} AS __blank`, ...numeric].join(', ')} FROM raw),
+    valued AS (SELECT *, ${values.join(', ')} FROM normalized),
+    checked AS (SELECT *, ${[...checks, `${rowProblem} AS p__row`].join(', ')} FROM valued)`;
+
+  const missingKey = kind.key.filter((k) => !present.has(k));
+  const typedColumns = [...specs.map((c) => c.name), ...missingKey];
+  const output = [
+    ...specs.map((c) => `${v(c.name)} AS ${ident(c.name)}`),
+    ...missingKey.map((k) => `CAST(NULL AS VARCHAR) AS ${ident(k)}`),
+  ];
+  const typed = `CREATE TEMP TABLE ${names.typed} AS ${chain(names.relation)}
+    SELECT ${output.join(', ')}, __blank, ${ok} AS __ok FROM checked`;
+
+  const kept = specs.map(
+    (c) => `CASE WHEN ${p(c.name)} IS NOT NULL THEN ${r(c.name)} END AS ${ident(`x_${c.name}`)}`,
+  );
+  const problems = (rawTable: string): string => {
+    const bad = `(SELECT rowid + 1 AS __k, * FROM ${rawTable}
+      WHERE rowid IN (SELECT rowid FROM ${names.typed} WHERE NOT __ok AND NOT __blank))`;
+    return `CREATE TEMP TABLE ${names.problems} AS ${chain(bad, '__k, ')}
+      SELECT __k, ${specs.map((c) => p(c.name)).join(', ')}, p__row, ${kept.join(', ')} FROM checked`;
+  };
+  return { typed, problems, typedColumns };
+}
+
+/**
+ * `sql` is one of `values`. Not `IN (…)`: DuckDB plans a longer IN list as a join, which costs time and,
+ * worse, loses the file order the typed table's rowid stands for.
+ */
+function oneOf(sql: string, values: readonly string[]): string {
+  return `list_contains([${values.map(literal).join(', ')}], ${sql})`;
+}
+
+/**
+ * The value without surrounding whitespace (space, tab, newline, no-break space), NULL when nothing is
+ * left. trim() with a character list is slow in DuckDB, so it only runs on values that need it (and the
+ * codes are a list, not an IN list, for the reason given at oneOf).
+ */
+function clean(x: string): string {
+  return `CASE WHEN ${x} = '' THEN NULL
+    WHEN list_contains(${SPACE_CODES}, ascii(${x})) OR list_contains(${SPACE_CODES}, ascii(right(${x}, 1)))
+      THEN NULLIF(trim(${x}, ${SPACES}), '')
+    ELSE ${x} END`;
+}
+
+function isNumeric(spec: ColumnSpec): boolean {
+  return spec.type === 'money' || spec.type === 'decimal' || spec.type === 'integer';
+}
+
+/**
+ * The number in `x` as plain SQL decimal text ("-1598.37"), or NULL when it is not a number written with
+ * `decimal` as decimal separator (with optional thousands groups of three digits).
+ */
+function numberText(x: string, decimal: DecimalSeparator): string {
+  const other = decimal === '.' ? ',' : '.';
+  // Thousands separators: space, no-break spaces, apostrophe (doubled inside the SQL literal), the other mark.
+  const groupChars = `[ \\x{00A0}\\x{202F}''${other}]`;
+  const d = decimal === '.' ? '\\.' : ',';
+  const plain = `'[+-]?(\\d+${d}?\\d*|${d}\\d+)'`;
+  const grouped = `'[+-]?\\d{1,3}(${groupChars}\\d{3})+(${d}\\d*)?'`;
+  const toPoint = (sql: string): string => (decimal === ',' ? `replace(${sql}, ',', '.')` : sql);
+  return `CASE WHEN regexp_full_match(${x}, ${plain}) THEN ${toPoint(x)}
+    WHEN regexp_full_match(${x}, ${grouped}) THEN ${toPoint(`regexp_replace(${x}, '${groupChars}', '', 'g')`)} END`;
+}
+
+const DECIMALS: Readonly<Partial<Record<ColumnSpec['type'], number>>> = { money: 2, decimal: 4, integer: 0 };
+
+function typedValue(spec: ColumnSpec): string {
+  const x = r(spec.name);
+  switch (spec.type) {
+    case 'id':
+    case 'text':
+      return spec.values ? `CASE WHEN ${oneOf(`lower(${x})`, spec.values)} THEN lower(${x}) END` : x;
+    case 'money':
+    case 'decimal':
+    case 'integer': {
+      const places = DECIMALS[spec.type] ?? 0;
+      const exact = `regexp_full_match(${n(spec.name)}, '[+-]?\\d*(\\.\\d{0,${places}}0*)?')`;
+      const target = spec.type === 'integer' ? 'DECIMAL(18,0)' : STORE_TYPE[spec.type];
+      const value = `TRY_CAST(${n(spec.name)} AS ${target})`;
+      return `CASE WHEN ${exact} THEN ${spec.type === 'integer' ? `TRY_CAST(${value} AS INTEGER)` : value} END`;
+    }
+    case 'boolean':
+      return `CASE WHEN ${oneOf(`lower(${x})`, TRUE_WORDS)} THEN true WHEN ${oneOf(`lower(${x})`, FALSE_WORDS)} THEN false END`;
+    case 'date':
+      return `CASE WHEN regexp_full_match(${x}, ${ISO_DAY}) THEN TRY_CAST(${x} AS DATE)
+        WHEN regexp_full_match(${x}, ${COMPACT_DAY}) THEN TRY_CAST(${compactDay(x)} AS DATE)
+        WHEN regexp_full_match(${x}, ${ISO_TIME}) THEN CAST(TRY_CAST(replace(${x}, 'T', ' ') AS TIMESTAMP) AS DATE) END`;
+    case 'timestamp':
+      return `CASE WHEN regexp_full_match(${x}, ${ISO_TIME}) THEN TRY_CAST(replace(${x}, 'T', ' ') AS TIMESTAMP)
+        WHEN regexp_full_match(${x}, ${ISO_DAY}) THEN TRY_CAST(${x} AS TIMESTAMP)
+        WHEN regexp_full_match(${x}, ${COMPACT_DAY}) THEN TRY_CAST(${compactDay(x)} AS TIMESTAMP) END`;
+  }
+}
+
+function compactDay(x: string): string {
+  return `substr(${x}, 1, 4) || '-' || substr(${x}, 5, 2) || '-' || substr(${x}, 7, 2)`;
+}
+
+/** The reason text when the column's value is bad, else NULL. Own checks first, then cross-column ones. */
+function problem(
+  kind: KindSpec,
+  spec: ColumnSpec,
+  present: ReadonlySet<string>,
+  decimal: DecimalSeparator,
+): string {
+  const x = r(spec.name);
+  const value = v(spec.name);
+  const missing = spec.required ? `'missing value (required)'` : 'NULL';
+  return `CASE WHEN __blank THEN NULL
+    WHEN ${x} IS NULL THEN ${missing}
+    WHEN ${value} IS NULL THEN ${invalid(spec, decimal)}
+    ELSE ${rangeProblem(kind, spec, present)} END`;
+}
+
+/** Why a non-empty value did not convert. */
+function invalid(spec: ColumnSpec, decimal: DecimalSeparator): string {
+  const x = r(spec.name);
+  const quoted = q(x);
+  switch (spec.type) {
+    case 'id':
+    case 'text':
+      return `${quoted} || ' is not one of ${(spec.values ?? []).join(', ')}'`;
+    case 'boolean':
+      return `${quoted} || ' is not a boolean (expected true/false, yes/no, ja/nej, 1/0, y/n)'`;
+    case 'date':
+      return `CASE WHEN regexp_full_match(${x}, ${ZONED}) THEN ${quoted} || ' has a time zone (expected a local date YYYY-MM-DD)'
+        WHEN regexp_full_match(${x}, ${ISO_DAY}) OR regexp_full_match(${x}, ${COMPACT_DAY}) OR regexp_full_match(${x}, ${ISO_TIME})
+        THEN ${quoted} || ' is not a valid date (no such day)'
+        ELSE ${quoted} || ' is not a date (expected YYYY-MM-DD)' END`;
+    case 'timestamp':
+      return `CASE WHEN regexp_full_match(${x}, ${ZONED}) THEN ${quoted} || ' has a time zone (expected local time YYYY-MM-DD HH:MM[:SS])'
+        WHEN regexp_full_match(${x}, ${ISO_DAY}) OR regexp_full_match(${x}, ${COMPACT_DAY}) OR regexp_full_match(${x}, ${ISO_TIME})
+        THEN ${quoted} || ' is not a valid timestamp (no such day)'
+        ELSE ${quoted} || ' is not a timestamp (expected YYYY-MM-DD HH:MM[:SS])' END`;
+    case 'money':
+    case 'decimal':
+    case 'integer': {
+      const places = DECIMALS[spec.type] ?? 0;
+      const hint = decimal === ',' ? ` (decimal separator ",")` : '';
+      const exact = `regexp_full_match(${n(spec.name)}, '[+-]?\\d*(\\.\\d{0,${places}}0*)?')`;
+      const tooPrecise =
+        spec.type === 'integer' ? `' is not a whole number'` : `' has more than ${places} decimals'`;
+      return `CASE WHEN ${n(spec.name)} IS NULL THEN ${quoted} || ' is not a number${hint}'
+        WHEN NOT ${exact} THEN ${quoted} || ${tooPrecise}
+        ELSE ${quoted} || ' is too large' END`;
+    }
+  }
+}
+
+/** Range and cross-column checks on a converted value (SQL yielding a reason or NULL). */
+function rangeProblem(kind: KindSpec, spec: ColumnSpec, present: ReadonlySet<string>): string {
+  const x = r(spec.name);
+  const value = v(spec.name);
+  if (kind.kind === 'surveys' && spec.name === 'score') {
+    const ranges = Object.entries(SURVEY_SCORE_RANGE);
+    const lo = `CASE ${v('kind')} ${ranges.map(([k, [a]]) => `WHEN '${k}' THEN ${a}`).join(' ')} ELSE ${spec.min ?? 0} END`;
+    const hi = `CASE ${v('kind')} ${ranges.map(([k, [, b]]) => `WHEN '${k}' THEN ${b}`).join(' ')} ELSE ${spec.max ?? 10} END`;
+    const which = `CASE WHEN ${v('kind')} IS NULL THEN '' ELSE ' for ' || ${v('kind')} END`;
+    return `CASE WHEN ${value} < ${lo} OR ${value} > ${hi}
+      THEN ${q(x)} || ' is out of range' || ${which} || ' (expected ' || ${lo} || '–' || ${hi} || ')' END`;
+  }
+  const after = AFTER[`${kind.kind}.${spec.name}`];
+  if (after && present.has(after)) {
+    return `CASE WHEN ${value} < ${v(after)} THEN ${q(x)} || ' is before ${after} ' || ${q(r(after))} END`;
+  }
+  if (spec.min === undefined && spec.max === undefined) return 'NULL';
+  const bounds = [
+    spec.min !== undefined ? `${value} < ${spec.min}` : null,
+    spec.max !== undefined ? `${value} > ${spec.max}` : null,
+  ]
+    .filter((b) => b !== null)
+    .join(' OR ');
+  const expected =
+    spec.min !== undefined && spec.max !== undefined
+      ? `${spec.min}–${spec.max}`
+      : spec.min !== undefined
+        ? `at least ${spec.min}`
+        : `at most ${spec.max ?? ''}`;
+  return `CASE WHEN ${bounds} THEN ${q(x)} || ' is out of range (expected ${expected})' END`;
+}
+
+/** Columns that must not be earlier than another column of the same row. */
+const AFTER: Readonly<Record<string, string>> = {
+  'complaints.first_response_at': 'opened_at',
+  'complaints.resolved_at': 'opened_at',
+  'contracts.end_date': 'start_date',
+};

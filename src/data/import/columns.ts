@@ -1,0 +1,96 @@
+/**
+ * Matching a file's headers to a kind's canonical columns. Order of precedence: an explicit
+ * `--map column=Header`, then a header equal to the canonical name, then a header equal to one of its
+ * synonyms (kinds.ts); headers are compared after `normalizeHeader`, so "Kund Nr" finds `kund_nr`. Each
+ * header feeds at most one column; headers left over are reported as ignored. A required column nobody
+ * matched stops the import before anything is read.
+ */
+import { CvmError, quoteValue } from '../../core/errors';
+import { normalizeHeader, type ColumnSpec, type KindSpec } from '../../core/kinds';
+
+export interface MappedColumn {
+  spec: ColumnSpec;
+  /** 0-based position of the column in the file */
+  index: number;
+  /** the header as written in the file */
+  header: string;
+}
+
+export interface ColumnMapping {
+  /** matched columns, in the kind's column order */
+  columns: MappedColumn[];
+  /** headers that matched no column, in file order */
+  ignored: string[];
+}
+
+/**
+ * Maps `headers` (in file order) to the columns of `kind`. `file` names the file in messages.
+ * Throws `usage` for a `--map` naming an unknown column and `invalid-input` for a `--map` header that is not
+ * in the file or a required column that is missing.
+ */
+export function mapColumns(
+  kind: KindSpec,
+  headers: readonly string[],
+  file: string,
+  map: Readonly<Record<string, string>> = {},
+): ColumnMapping {
+  const normalized = headers.map(normalizeHeader);
+  const taken = new Set<number>();
+  const chosen = new Map<string, number>();
+  const specs = new Map(kind.columns.map((c) => [c.name, c]));
+
+  for (const [column, header] of Object.entries(map)) {
+    if (!specs.has(column))
+      throw new CvmError(
+        'usage',
+        `--map ${column}=${header}: ${JSON.stringify(column)} is not a column of ${kind.kind} ` +
+          `(expected one of ${[...specs.keys()].join(', ')})`,
+      );
+    let index = headers.indexOf(header);
+    if (index < 0) index = normalized.indexOf(normalizeHeader(header));
+    if (index < 0)
+      throw new CvmError(
+        'invalid-input',
+        `${file}: --map ${column}=${header}: no column ${JSON.stringify(header)} in the file ` +
+          `(columns found: ${listHeaders(headers)})`,
+      );
+    chosen.set(column, index);
+    taken.add(index);
+  }
+
+  const claim = (spec: ColumnSpec, names: readonly string[]): void => {
+    if (chosen.has(spec.name)) return;
+    const index = normalized.findIndex((h, i) => !taken.has(i) && names.includes(h));
+    if (index < 0) return;
+    chosen.set(spec.name, index);
+    taken.add(index);
+  };
+  // Canonical names first for every column, so that a synonym of one column never steals the header
+  // that is another column's own name.
+  for (const spec of kind.columns) claim(spec, [spec.name]);
+  for (const spec of kind.columns) claim(spec, spec.synonyms ?? []);
+
+  const missing = kind.columns.filter((c) => c.required && !chosen.has(c.name));
+  if (missing.length > 0) {
+    const what = missing
+      .map((c) => `${c.name} (accepted names: ${[c.name, ...(c.synonyms ?? [])].join(', ')})`)
+      .join(', ');
+    const example = missing[0]?.name ?? '';
+    throw new CvmError(
+      'invalid-input',
+      `${file}: missing required column${missing.length > 1 ? 's' : ''} ${what}; ` +
+        `columns found: ${listHeaders(headers)}; use --map ${example}=<header> if it has another name`,
+    );
+  }
+
+  const columns = kind.columns.flatMap((spec): MappedColumn[] => {
+    const index = chosen.get(spec.name);
+    return index === undefined ? [] : [{ spec, index, header: headers[index] ?? '' }];
+  });
+  const ignored = headers.flatMap((h, i) => (taken.has(i) ? [] : [h === '' ? `(column ${i + 1})` : h]));
+  return { columns, ignored };
+}
+
+function listHeaders(headers: readonly string[]): string {
+  return headers.length === 0 ? '(none)' : headers.map((h) => quoteValue(h, 40)).join(', ');
+}

@@ -1,0 +1,50 @@
+/** File-system checks around an import: the input must be a readable, non-empty file; stale rejects go. */
+import { constants } from 'node:fs';
+import { access, open, rm, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CvmError } from '../../core/errors';
+import { REJECTS_COLUMNS } from './problems';
+
+/**
+ * Throws a one-line `CvmError` unless `path` is a readable file with content: `not-found` when it does not
+ * exist, `data-source` when it cannot be read, `invalid-input` for a directory or an empty file.
+ */
+export async function checkReadable(path: string): Promise<void> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new CvmError('invalid-input', `${path} is a directory, not a file`);
+    size = info.size;
+    await access(path, constants.R_OK);
+  } catch (error) {
+    if (error instanceof CvmError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new CvmError('not-found', `cannot read ${path}: no such file`, { cause: error });
+    const reason = code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new CvmError('data-source', `cannot read ${path}: ${reason}`, { cause: error });
+  }
+  if (size === 0) throw new CvmError('invalid-input', `${basename(path)} is empty`);
+}
+
+/**
+ * Removes a rejects file left by an earlier import of the same file, so a clean import leaves no stale
+ * rejects next to it. Only a file that starts with the rejects header is removed.
+ */
+export async function removeStaleRejects(path: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return;
+  }
+  const header = REJECTS_COLUMNS.join(',');
+  try {
+    const buffer = new Uint8Array(header.length);
+    await handle.read(buffer, 0, buffer.length, 0);
+    if (new TextDecoder().decode(buffer) !== header) return;
+  } finally {
+    await handle.close();
+  }
+  await rm(path, { force: true });
+}

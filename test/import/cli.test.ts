@@ -1,0 +1,120 @@
+/**
+ * `cvm import` as a user runs it: the real bin/cvm.mjs in a child process. Exit codes (0 ok, 2 bad input or
+ * usage, 1 missing file), the summary line, JSON output, and one-line errors without stack traces.
+ */
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, write } from './helpers';
+
+const dir = tempDir('cli');
+const CVM = resolve('bin/cvm.mjs');
+const database = join(dir, 'cli.duckdb');
+
+function cvm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CVM, '--db', database, ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const mixed = write(
+  dir,
+  'mixed.csv',
+  [
+    'order_id,customer_id,order_date,amount,note',
+    'o1,c1,2024-01-05,10,',
+    'o2,c2,2024-01-06,"12,5O",typo',
+    'o3,c3,2024-01-07,30,',
+  ].join('\n'),
+);
+
+describe('cvm import', () => {
+  it('prints the counts and the rejects file, the first problem on stderr, and exits 0', () => {
+    const result = cvm('import', 'transactions', mixed);
+    expect(result).toEqual({
+      status: 0,
+      stdout: `2 imported, 1 rejected → ${mixed}.rejects.csv\nignored columns: "note"\n`,
+      stderr: 'cvm: mixed.csv row 2 (line 3), column amount: "12,5O" is not a number\n',
+    });
+  });
+
+  it('prints the ImportResult with --format json', () => {
+    const result = cvm('--format', 'json', 'import', 'transactions', mixed, '--rejects', join(dir, 'r.csv'));
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      kind: 'transactions',
+      source: mixed,
+      format: 'csv',
+      imported: 2,
+      rejected: 1,
+      rejectsPath: join(dir, 'r.csv'),
+      ignoredColumns: ['note'],
+      problems: ['mixed.csv row 2 (line 3), column amount: "12,5O" is not a number'],
+      importId: 2,
+    });
+  });
+
+  it('takes --map, --delimiter, --decimal and --input-format', () => {
+    const path = write(dir, 'odd.txt', 'Kund|Dag|Summa\nc9|2024-02-01|1.234,50\n');
+    const result = cvm(
+      'import',
+      'transactions',
+      path,
+      '--map',
+      'customer_id=Kund',
+      '--map',
+      'order_date=Dag,amount=Summa',
+      '--delimiter',
+      '|',
+      '--decimal',
+      ',',
+      '--input-format',
+      'csv',
+    );
+    expect(result).toEqual({ status: 0, stdout: '1 imported\n', stderr: '' });
+  });
+
+  it('bad input exits 2 with one line on stderr and no stack trace', () => {
+    const path = write(dir, 'nohead.csv', 'KundNr;Datum\nc1;2024-01-05\n');
+    const result = cvm('import', 'transactions', path);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')).toEqual([
+      'cvm: nohead.csv: missing required column amount (accepted names: amount, belopp, summa, omsättning, omsattning, ' +
+        'revenue, sales, value, total, dollar_value); columns found: "KundNr", "Datum"; use --map amount=<header> if it has another name',
+      '',
+    ]);
+  });
+
+  it('usage errors exit 2, a missing file exits 1, --help exits 0', () => {
+    expect(cvm('import', 'orders', mixed)).toMatchObject({
+      status: 2,
+      stderr:
+        'cvm: "orders" is not a kind (expected one of customers, transactions, contracts, complaints, surveys, accounts, assessments, forecasts, renewals)\n',
+    });
+    expect(cvm('import', 'transactions', mixed, '--decimal', 'x')).toMatchObject({
+      status: 2,
+      stderr: 'cvm: --decimal: "x" is not a decimal separator (expected . or ,)\n',
+    });
+    expect(cvm('import', 'transactions', mixed, '--map', 'amount')).toMatchObject({
+      status: 2,
+      stderr: 'cvm: --map: "amount" is not column=header (e.g. customer_id=KundNr)\n',
+    });
+    const missing = join(dir, 'missing.csv');
+    expect(cvm('import', 'transactions', missing)).toMatchObject({
+      status: 1,
+      stderr: `cvm: cannot read ${missing}: no such file\n`,
+    });
+    const help = cvm('import', '--help');
+    expect(help.status).toBe(0);
+    for (const option of [
+      '--map',
+      '--delimiter',
+      '--decimal',
+      '--strict',
+      '--rejects',
+      '--sheet',
+      '--input-format',
+    ])
+      expect(help.stdout).toContain(option);
+  });
+});

@@ -1,0 +1,89 @@
+/** Shared set-up for the import tests: a temporary directory, real DuckDB stores, table dumps. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { importFile } from '../../src/app/import';
+import { KINDS, type KindName } from '../../src/core/kinds';
+import { DuckDbStore } from '../../src/data/duckdb/store';
+import type { ImportRequest, ImportResult } from '../../src/data/import/types';
+
+/** A temporary directory for the calling test file, removed after its tests. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `cvm-import-${prefix}-`));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Writes `text` to `dir/name` (UTF-8) and returns the path. */
+export function write(dir: string, name: string, text: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Opens a fresh in-memory store, runs `work`, closes it. */
+export async function withMemoryStore<T>(work: (store: DuckDbStore) => Promise<T>): Promise<T> {
+  const store = await DuckDbStore.open(':memory:');
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Imports through the app use case. */
+export function load(
+  store: DuckDbStore,
+  kind: KindName,
+  path: string,
+  options: Omit<ImportRequest, 'kind' | 'path'> = {},
+): Promise<ImportResult> {
+  return importFile(store, { kind, path, ...options });
+}
+
+/** Every row of a kind's table, ordered by its natural key, values as DuckDB renders them. */
+export async function dump(store: DuckDbStore, kind: KindName): Promise<Record<string, unknown>[]> {
+  const spec = KINDS[kind];
+  const columns = spec.columns.map((c) => `CAST(${c.name} AS VARCHAR) AS ${c.name}`).join(', ');
+  return store.db.all(`SELECT ${columns} FROM ${spec.table} ORDER BY ${spec.key.join(', ')}`);
+}
+
+/** The lines of a rejects file, parsed into records (values may hold commas and quotes). */
+export function readRejects(path: string): string[][] {
+  const text = readFileSync(path, 'utf8');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (ch !== '\r') field += ch;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+/** Rows of a table as plain numbers for a quick count-and-sum comparison. */
+export async function countAndSum(
+  store: DuckDbStore,
+  table: string,
+  column: string,
+): Promise<{ n: number; total: number | null }> {
+  return store.db.one(`SELECT count(*) AS n, sum(${column}) AS total FROM ${table}`);
+}
