@@ -22,7 +22,9 @@ export interface TableView {
   title?: Label;
   columns: readonly Column[];
   rows: readonly Record<string, unknown>[];
-  /** rows rendered in bold-ish style (a leading marker) in table format, e.g. totals */
+  /** indexes of total rows: in table format a rule is drawn above each (csv and json are unaffected) */
+  totals?: readonly number[];
+  /** lines printed under the table in table format, e.g. why a figure is undefined */
   notes?: readonly string[];
 }
 
@@ -98,8 +100,13 @@ function renderTable(view: TableView, options: OutputOptions): string {
       .trimEnd();
   const lines: string[] = [];
   if (view.title) lines.push(labelText(view.title, options.lang));
-  lines.push(align(header), widths.map((w) => '─'.repeat(w)).join('  '));
-  for (const cells of body) lines.push(align(cells));
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  lines.push(align(header), rule);
+  const totals = new Set(view.totals ?? []);
+  body.forEach((cells, i) => {
+    if (totals.has(i) && i > 0) lines.push(rule);
+    lines.push(align(cells));
+  });
   for (const note of view.notes ?? []) lines.push(`note: ${note}`);
   return lines.join('\n');
 }

@@ -1,3 +1,166 @@
+/**
+ * `cvm simulate retention|bucket|loyal`: the loyalty what-ifs (seed 002). `retention` starts from the store's
+ * portfolio; `bucket` and `loyal` only compute with the numbers given. Percent options are percentage points.
+ */
 import type { Command } from 'commander';
+import { withStore } from '../../app/open-store';
+import {
+  bucketWhatIf,
+  loyalWhatIf,
+  retentionWhatIf,
+  type BucketReport,
+  type RetentionWhatIfReport,
+} from '../../app/reports/simulate';
+import type { LoyalComparison } from '../../core/kpi/loyal-customer';
+import { globalOptions, print } from '../context';
+import type { Lang, Printable } from '../output';
+import { tierLabel } from './report';
 
-export function registerSimulate(_program: Command): void {}
+const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
+
+export function retentionWhatIfPrintable(r: RetentionWhatIfReport, lang: Lang): Printable {
+  const rows = [
+    ...r.tiers.map((t) => ({ ...t, tier: tierLabel(t.tier, lang) })),
+    { tier: l('Total', 'Totalt')[lang], customers: r.tiers.reduce((s, t) => s + t.customers, 0), ...r.total },
+  ];
+  const sign = r.deltaPoints >= 0 ? '+' : '';
+  return {
+    json: r,
+    tables: [
+      {
+        title: l(
+          `Retention ${sign}${r.deltaPoints} points, as of ${r.asOf} (${r.windowMonths} months)`,
+          `Retention ${sign}${r.deltaPoints} procentenheter, per ${r.asOf} (${r.windowMonths} månader)`,
+        ),
+        columns: [
+          { key: 'tier', label: l('Tier', 'Segment'), type: 'text' },
+          { key: 'customers', label: l('Members', 'Medlemmar'), type: 'int' },
+          { key: 'retention', label: l('Retention', 'Retention'), type: 'percent' },
+          { key: 'newRetention', label: l('New retention', 'Ny retention'), type: 'percent' },
+          { key: 'duration', label: l('Duration', 'Duration'), type: 'decimal' },
+          { key: 'newDuration', label: l('New duration', 'Ny duration'), type: 'decimal' },
+          { key: 'clv', label: 'CLV', type: 'money' },
+          { key: 'newClv', label: l('New CLV', 'Ny CLV'), type: 'money' },
+          { key: 'value', label: l('Value', 'Värde'), type: 'money' },
+          { key: 'newValue', label: l('New value', 'Nytt värde'), type: 'money' },
+          { key: 'change', label: l('Change', 'Förändring'), type: 'percent' },
+        ],
+        rows,
+        totals: [rows.length - 1],
+        notes: r.notes,
+      },
+    ],
+  };
+}
+
+export function bucketPrintable(r: BucketReport, lang: Lang): Printable {
+  const sv = lang === 'sv';
+  const doubling =
+    r.doublingYears !== null
+      ? `${sv ? 'fördubblas på' : 'doubles in'} ${r.doublingYears.toFixed(1)} ${sv ? 'år' : 'years'}`
+      : r.halvingYears !== null
+        ? `${sv ? 'halveras på' : 'halves in'} ${r.halvingYears.toFixed(1)} ${sv ? 'år' : 'years'}`
+        : sv
+          ? 'växer inte'
+          : 'does not grow';
+  return {
+    json: r,
+    tables: [
+      {
+        title: l(
+          `Leaking bucket: acquisition ${r.acquisition}%, churn ${r.churn}% a year`,
+          `Läckande hink: nyförvärv ${r.acquisition} %, churn ${r.churn} % per år`,
+        ),
+        columns: [
+          { key: 'year', label: l('Year', 'År'), type: 'int' },
+          { key: 'size', label: l('Base size', 'Kundbas'), type: 'decimal', decimals: 1 },
+        ],
+        rows: r.sizes,
+        notes: [
+          `${sv ? 'basen' : 'the base'} ${doubling} (${sv ? 'tillväxtfaktor' : 'growth factor'} ${r.growthFactor.toFixed(4)})`,
+        ],
+      },
+    ],
+  };
+}
+
+export function loyalPrintable(r: LoyalComparison, lang: Lang): Printable {
+  const pct = r.change === null ? '–' : `${Math.abs(r.change * 100).toFixed(0)}${lang === 'sv' ? ' %' : '%'}`;
+  const more =
+    r.change !== null && r.change < 0 ? (lang === 'sv' ? 'mindre' : 'less') : lang === 'sv' ? 'mer' : 'more';
+  return {
+    json: r,
+    tables: [
+      {
+        title: l('Ordinary versus loyal customer', 'Vanlig kund och lojal kund'),
+        columns: [
+          { key: 'label', label: l('Customer', 'Kund'), type: 'text' },
+          {
+            key: 'frequency',
+            label: l('Purchases per year', 'Antal inköp per år'),
+            type: 'decimal',
+            decimals: 1,
+          },
+          { key: 'basket', label: l('Per purchase', 'Inköp per besök'), type: 'money' },
+          { key: 'perYear', label: l('Per year', 'Inköp per år'), type: 'money' },
+          { key: 'years', label: l('Years', 'Varaktighet'), type: 'decimal', decimals: 1 },
+          { key: 'lifetime', label: l('Total', 'Totalt belopp'), type: 'money' },
+        ],
+        rows: [
+          { ...r.ordinary, label: l('Ordinary', 'Vanlig kund')[lang] },
+          { ...r.loyal, label: l('Loyal', 'Lojal kund')[lang] },
+        ],
+        notes: [
+          lang === 'sv' ? `en lojal kund köper för ${pct} ${more}` : `a loyal customer buys ${pct} ${more}`,
+        ],
+      },
+    ],
+  };
+}
+
+type Options = Record<string, string | undefined>;
+
+export function registerSimulate(program: Command): void {
+  const simulate = program
+    .command('simulate')
+    .description('loyalty what-ifs: retention, leaking bucket, loyal customer');
+  simulate
+    .command('retention')
+    .description(
+      "raise every tier's retention by --delta percentage points: duration, CLV and portfolio value",
+    )
+    .option('--delta <points>', 'retention change in percentage points', '5')
+    .option('--as-of <day>', 'report date YYYY-MM-DD (default: the latest order date)')
+    .option('--window <months>', 'window length in months: 12, 3 or 1', '12')
+    .option('--tiers <spec>', 'tier shares in percent, e.g. 5,15,50,30 or deciles')
+    .option('--value <measure>', 'revenue (default) or margin')
+    .action(async (options: Options, command: Command) => {
+      const global = globalOptions(command);
+      const report = await withStore({ db: global.db }, (store) => retentionWhatIf(store.analytics, options));
+      print(retentionWhatIfPrintable(report, global.lang), global);
+    });
+  simulate
+    .command('bucket')
+    .description('base size over the years with yearly acquisition and churn, and its doubling time')
+    .requiredOption('--acquisition <percent>', 'new customers a year, percent of the base')
+    .requiredOption('--churn <percent>', 'customers lost a year, percent of the base')
+    .option('--years <n>', 'years to project', '20')
+    .option('--start <size>', 'base size at year 0', '100')
+    .action((options: Options, command: Command) => {
+      const global = globalOptions(command);
+      print(bucketPrintable(bucketWhatIf(options), global.lang), global);
+    });
+  simulate
+    .command('loyal')
+    .description('lifetime revenue of an ordinary and a loyal customer: frequency × basket × years')
+    .option('--frequency <n>', 'purchases a year, ordinary customer', '4')
+    .option('--basket <amount>', 'revenue per purchase, ordinary customer', '500')
+    .option('--years <n>', 'years as a customer, ordinary customer', '2.5')
+    .option('--loyal-frequency <n>', 'purchases a year, loyal customer', '5')
+    .option('--loyal-basket <amount>', 'revenue per purchase, loyal customer', '600')
+    .option('--loyal-years <n>', 'years as a customer, loyal customer', '3')
+    .action((options: Options, command: Command) => {
+      const global = globalOptions(command);
+      print(loyalPrintable(loyalWhatIf(options), global.lang), global);
+    });
+}

@@ -1,4 +1,115 @@
-/** The analytics port: the aggregations that reports need, computed in the database. */
+/**
+ * The analytics port: the aggregations that reports need, computed in the database. Every method scans the
+ * transactions once or twice and returns compact aggregates (per tier × flow cell, per block, per cohort ×
+ * period, per curve position), never one row per customer; the math on them lives in `core/kpi/`.
+ *
+ * Shared definitions (docs/metrics.md, "Definitions"):
+ * - a **purchase** is a transaction with amount > 0; a customer is **active** in a window with ≥ 1 purchase;
+ * - **revenue** is the net sum of amounts (returns, negative amounts, included); **margin** the net sum of
+ *   margins, a transaction without margin counting as 0 (and reported in `missingMargin`);
+ * - the **value** that ranks customers is revenue or margin (`measure`), summed over the window;
+ * - tiers are cut by the rule of `core/kpi/tiers.ts`: the adapter counts the active customers, asks core for
+ *   the cut-offs and applies them to `RANK() OVER (ORDER BY value DESC)`.
+ */
+import type { IsoDay, Window } from '../../core/dates';
+import type { ValueMeasure } from '../../core/kpi/basis';
+import type { CohortCount, CohortUnit } from '../../core/kpi/cohorts';
+import type { TierValueSums, ValueCurve } from '../../core/kpi/concentration';
+import type { Activity, FlowCell } from '../../core/kpi/flows';
+import type { TrendCount, TrendGrid } from '../../core/kpi/retention-trend';
+import type { TenureBucket, TenureCount } from '../../core/kpi/tenure';
+import type { Tier } from '../../core/kpi/tiers';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AnalyticsPort {}
+/** Tiers of two consecutive windows and the flows between them. */
+export interface TierFlowQuery {
+  /** S12 */
+  current: Window;
+  /** F12 */
+  previous: Window;
+  measure: ValueMeasure;
+  tiers: readonly Tier[];
+  /**
+   * Tell won-back customers (a purchase before the previous window) from new ones; default true. The
+   * portfolio passes false: it never shows the difference, and the adapter then reads only the two windows
+   * and reports every customer not active in the previous window as `new`.
+   */
+  distinguishWonBack?: boolean;
+}
+
+/** Flow cells, the cut-offs they were cut with and the previous-window tier totals. Money in major units. */
+export interface TierFlowResult {
+  /** customers active in the previous and the current window */
+  activePrevious: number;
+  activeCurrent: number;
+  /** the tier cut-offs applied (core `tierCutoffs`) */
+  cutoffsPrevious: number[];
+  cutoffsCurrent: number[];
+  /** every non-empty flow cell; inflows carry current-window activity, lost cells previous-window activity */
+  cells: FlowCell[];
+  /** previous-window activity of each previous tier (the seed's F12 table), index 0 = highest tier */
+  previousTiers: Activity[];
+  /** transactions in the two windows without a margin */
+  missingMargin: number;
+}
+
+/** One window ranked and cut into tiers (e.g. deciles), with the value curve for concentration. */
+export interface ConcentrationQuery {
+  window: Window;
+  measure: ValueMeasure;
+  tiers: readonly Tier[];
+  /** Lorenz curve samples (core `lorenzPositions`) */
+  lorenzPoints: number;
+  /** the x of "top x %" shares wanted (core `topCount`) */
+  topPercents: readonly number[];
+}
+
+/** The value curve (core `ValueCurve`) and per-tier sums of one window. */
+export interface ConcentrationResult {
+  curve: ValueCurve;
+  /** per tier: customers, revenue, value, min and max customer value */
+  tiers: TierValueSums[];
+  missingMargin: number;
+}
+
+/** The most calendar blocks a trend grid may have (the DuckDB adapter keeps activity as a 64-bit mask). */
+export const MAX_TREND_BLOCKS = 62;
+
+/** Retention at every point of a trend grid, per tier of the point's previous window. */
+export interface RetentionTrendQuery {
+  grid: TrendGrid;
+  measure: ValueMeasure;
+  tiers: readonly Tier[];
+}
+
+/** Customers active in `previous`, grouped by first-purchase date, and how many are active in `current`. */
+export interface TenureQuery {
+  current: Window;
+  previous: Window;
+  buckets: readonly TenureBucket[];
+}
+
+/** Activity of acquisition cohorts per period since acquisition, up to `asOf`. */
+export interface CohortQuery {
+  asOf: IsoDay;
+  unit: CohortUnit;
+  /** period length in months */
+  periodMonths: number;
+  /** month index (core `monthIndex`) of the earliest cohort to include */
+  firstCohort: number;
+}
+
+/** The aggregations reports need; one implementation per backend. */
+export interface AnalyticsPort {
+  /** The latest order date in the store; null when there are no transactions. */
+  latestOrderDate(): Promise<IsoDay | null>;
+  /** Flow cells between the tiers of two windows (flows and portfolio reports). */
+  tierFlows(query: TierFlowQuery): Promise<TierFlowResult>;
+  /** Lorenz curve sums and tier (decile) sums of one window. */
+  concentration(query: ConcentrationQuery): Promise<ConcentrationResult>;
+  /** Previous-window customers and retained customers per trend point and tier. */
+  retentionTrend(query: RetentionTrendQuery): Promise<TrendCount[]>;
+  /** Previous-window customers and retained customers per tenure group. */
+  tenureRetention(query: TenureQuery): Promise<TenureCount[]>;
+  /** Active customers and revenue per cohort and period since acquisition. */
+  cohortActivity(query: CohortQuery): Promise<CohortCount[]>;
+}

@@ -1,0 +1,76 @@
+/**
+ * `report concentration`: how concentrated the current window's value is: Lorenz curve points, the share of
+ * the top 1 / 5 / 10 / 20 / 50 % of customers, Gini, and a deciles table (the tier rule with ten 10 % tiers).
+ */
+import type { IsoDay, Window } from '../../core/dates';
+import type { ValueMeasure, WindowMonths } from '../../core/kpi/basis';
+import {
+  buildConcentration,
+  tierShares,
+  type LorenzPoint,
+  type TierShareRow,
+  type TopShare,
+} from '../../core/kpi/concentration';
+import type { AnalyticsPort } from '../../data/analytics/types';
+import { missingMarginNote, resolveBasis } from './basis';
+import type { ReportOptions } from './options';
+
+export const TOP_PERCENTS = [1, 5, 10, 20, 50] as const;
+export const LORENZ_POINTS = 100;
+
+export interface ConcentrationReport {
+  asOf: IsoDay;
+  windowMonths: WindowMonths;
+  value: ValueMeasure;
+  window: Window;
+  /** active customers in the window */
+  customers: number;
+  /** sum of customer values, negative values counted as 0 */
+  total: number;
+  gini: number | null;
+  top: TopShare[];
+  lorenz: LorenzPoint[];
+  /** deciles by default; `--tiers` picks another cut */
+  tiers: TierShareRow[];
+  notes: string[];
+}
+
+export async function concentrationReport(
+  analytics: AnalyticsPort,
+  options: ReportOptions,
+): Promise<ConcentrationReport> {
+  const basis = await resolveBasis(analytics, { ...options, tiers: options.tiers ?? 'deciles' });
+  const tiers = basis.tiers;
+  const result = await analytics.concentration({
+    window: basis.current,
+    measure: basis.measure,
+    tiers,
+    lorenzPoints: LORENZ_POINTS,
+    topPercents: TOP_PERCENTS,
+  });
+  const c = buildConcentration(result.curve, LORENZ_POINTS, TOP_PERCENTS);
+  const notes: string[] = [];
+  if (result.curve.clipped > 0)
+    notes.push(
+      `${result.curve.clipped} ${result.curve.clipped === 1 ? 'customer has' : 'customers have'} a net value below 0, counted as 0 in the curve, the shares and Gini`,
+    );
+  if (c.gini === null) notes.push('Gini and the Lorenz curve are undefined: no positive value in the window');
+  const margin = missingMarginNote(basis.measure, result.missingMargin);
+  if (margin) notes.push(margin);
+  return {
+    asOf: basis.asOf,
+    windowMonths: basis.windowMonths,
+    value: basis.measure,
+    window: basis.current,
+    customers: result.curve.n,
+    total: result.curve.total,
+    gini: c.gini,
+    top: c.top,
+    lorenz: c.lorenz,
+    tiers: tierShares(
+      tiers.map((t) => t.name),
+      result.tiers,
+    ),
+    notes,
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * `report portfolio`: members, purchases, revenue, retention, duration, CLV, CLV index and value per
+ * current-window tier, and the portfolio total (seed 002, "Customer portfolio value and CLV"). The store
+ * returns the flow cells between the two windows' tiers; core turns them into the portfolio.
+ */
+import type { IsoDay, Window } from '../../core/dates';
+import type { ValueMeasure, WindowMonths } from '../../core/kpi/basis';
+import {
+  computePortfolio,
+  portfolioInputFromFlows,
+  type Portfolio,
+  type PortfolioFigures,
+} from '../../core/kpi/portfolio';
+import type { AnalyticsPort } from '../../data/analytics/types';
+import { missingMarginNote, resolveBasis, type ReportBasis } from './basis';
+import type { ReportOptions } from './options';
+
+/** Figures shared by a tier row and the total row. Money in major units, rates as fractions, years. */
+export interface PortfolioRowJson {
+  customers: number;
+  purchases: number;
+  revenue: number;
+  /** only with value = margin */
+  margin?: number;
+  purchasesPerCustomer: number | null;
+  revenuePerPurchase: number | null;
+  /** per customer per year */
+  revenuePerCustomer: number | null;
+  /** only with value = margin: margin per customer per year, what CLV is made of */
+  marginPerCustomer?: number | null;
+  /** annual retention */
+  retention: number | null;
+  /** retention between the two windows as observed (equals retention for 12-month windows) */
+  windowRetention: number | null;
+  churn: number | null;
+  /** years */
+  duration: number | null;
+  clv: number | null;
+  value: number | null;
+  /** customers in the previous window (of this tier, or all) and how many of them were lost */
+  previousCustomers: number;
+  lost: number;
+}
+
+export interface PortfolioReport {
+  asOf: IsoDay;
+  windowMonths: WindowMonths;
+  value: ValueMeasure;
+  windows: { current: Window; previous: Window };
+  tiers: (PortfolioRowJson & { tier: string; clvIndex: number | null })[];
+  total: PortfolioRowJson;
+  notes: string[];
+}
+
+function rowJson(
+  f: PortfolioFigures & { value: number | null },
+  measure: ValueMeasure,
+  clvIndex?: number | null,
+): PortfolioRowJson & { clvIndex?: number | null } {
+  return {
+    customers: f.customers,
+    purchases: f.purchases,
+    revenue: f.revenue,
+    ...(measure === 'margin' ? { margin: f.margin } : {}),
+    purchasesPerCustomer: f.purchasesPerCustomer,
+    revenuePerPurchase: f.revenuePerPurchase,
+    revenuePerCustomer: f.revenuePerCustomer,
+    ...(measure === 'margin' ? { marginPerCustomer: f.valuePerCustomer } : {}),
+    retention: f.retention,
+    windowRetention: f.windowRetention,
+    churn: f.churn,
+    duration: f.duration,
+    clv: f.clv,
+    ...(clvIndex !== undefined ? { clvIndex } : {}),
+    value: f.value,
+    previousCustomers: f.previous,
+    lost: f.lost,
+  };
+}
+
+/** The portfolio computed from the store, with the basis it was computed on and the notes. */
+export async function computeStorePortfolio(
+  analytics: AnalyticsPort,
+  options: ReportOptions,
+): Promise<{ basis: ReportBasis; portfolio: Portfolio; notes: string[] }> {
+  const basis = await resolveBasis(analytics, options);
+  const flows = await analytics.tierFlows({
+    current: basis.current,
+    previous: basis.previous,
+    measure: basis.measure,
+    tiers: basis.tiers,
+    distinguishWonBack: false,
+  });
+  const portfolio = computePortfolio(
+    portfolioInputFromFlows(flows.cells, {
+      windowMonths: basis.windowMonths,
+      measure: basis.measure,
+      tierNames: basis.tiers.map((t) => t.name),
+    }),
+  );
+  const margin = missingMarginNote(basis.measure, flows.missingMargin);
+  return { basis, portfolio, notes: [...portfolio.notes, ...(margin ? [margin] : [])] };
+}
+
+export async function portfolioReport(
+  analytics: AnalyticsPort,
+  options: ReportOptions,
+): Promise<PortfolioReport> {
+  const { basis, portfolio, notes } = await computeStorePortfolio(analytics, options);
+  return {
+    asOf: basis.asOf,
+    windowMonths: basis.windowMonths,
+    value: basis.measure,
+    windows: { current: basis.current, previous: basis.previous },
+    tiers: portfolio.tiers.map((t) => ({
+      tier: t.tier,
+      ...rowJson(t, basis.measure, t.clvIndex),
+      clvIndex: t.clvIndex,
+    })),
+    total: rowJson(portfolio.total, basis.measure),
+    notes,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * `report retention`: retention, churn and duration overall and per previous-window tier at the as-of day,
+ * the same as a trend over rolling windows (a point every `step` months back over `years` years), and by
+ * tenure year (the first-two-years defection the seed stresses).
+ */
+import type { IsoDay } from '../../core/dates';
+import { assert, CvmError } from '../../core/errors';
+import type { ValueMeasure, WindowMonths } from '../../core/kpi/basis';
+import { retentionNote, type RetentionFigures } from '../../core/kpi/retention';
+import { buildRetentionTrend, trendGrid, type RetentionTrendPoint } from '../../core/kpi/retention-trend';
+import { buildTenureTable, tenureBuckets, type TenureRow } from '../../core/kpi/tenure';
+import { MAX_TREND_BLOCKS, type AnalyticsPort } from '../../data/analytics/types';
+import { resolveBasis, type ReportBasis } from './basis';
+import type { ReportOptions } from './options';
+
+export interface RetentionOptions extends ReportOptions {
+  /** months between trend points (default 3) */
+  step?: string | undefined;
+  /** years the trend reaches back (default 3) */
+  years?: string | undefined;
+}
+
+/** Retention figures of a group: counts, rates as fractions (annual; windowRetention as observed), years. */
+export type RetentionJson = RetentionFigures;
+
+export interface RetentionPointJson {
+  asOf: IsoDay;
+  overall: RetentionJson;
+  tiers: (RetentionJson & { tier: string })[];
+}
+
+export interface RetentionReport {
+  asOf: IsoDay;
+  windowMonths: WindowMonths;
+  value: ValueMeasure;
+  stepMonths: number;
+  /** retention from the previous to the current window, overall and per previous-window tier */
+  overall: RetentionJson;
+  tiers: (RetentionJson & { tier: string })[];
+  /** newest first; the first point is the as-of day */
+  trend: RetentionPointJson[];
+  tenure: { rows: TenureRow[]; earlyChurnRatio: number | null };
+  notes: string[];
+}
+
+export const TENURE_GROUPS = 6;
+
+function positiveInt(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new CvmError('usage', `${name}: ${JSON.stringify(text)} is not a positive whole number`);
+  return n;
+}
+
+/** The trend points only (the benchmark times this part on its own). */
+export async function retentionTrend(
+  analytics: AnalyticsPort,
+  basis: ReportBasis,
+  stepMonths: number,
+  years: number,
+): Promise<RetentionTrendPoint[]> {
+  const count = Math.max(1, Math.floor((years * 12) / stepMonths));
+  const grid = trendGrid(basis.asOf, basis.windowMonths, stepMonths, count);
+  if (grid.blocks.length > MAX_TREND_BLOCKS)
+    throw new CvmError(
+      'usage',
+      `--step ${stepMonths} --years ${years}: the trend would need ${grid.blocks.length} blocks of ${grid.blockMonths} month${grid.blockMonths === 1 ? '' : 's'}, at most ${MAX_TREND_BLOCKS}; use fewer years or a step that is a multiple of the window`,
+    );
+  const counts = await analytics.retentionTrend({ grid, measure: basis.measure, tiers: basis.tiers });
+  return buildRetentionTrend(grid, counts, basis.tiers.length, basis.windowMonths);
+}
+
+export async function retentionReport(
+  analytics: AnalyticsPort,
+  options: RetentionOptions,
+): Promise<RetentionReport> {
+  const stepMonths = positiveInt('--step', options.step, 3);
+  const years = positiveInt('--years', options.years, 3);
+  const basis = await resolveBasis(analytics, options);
+  const names = basis.tiers.map((t) => t.name);
+  const trend = await retentionTrend(analytics, basis, stepMonths, years);
+  const tenureCounts = await analytics.tenureRetention({
+    current: basis.current,
+    previous: basis.previous,
+    buckets: tenureBuckets(basis.current.startExclusive, TENURE_GROUPS),
+  });
+  const tenure = buildTenureTable(
+    tenureBuckets(basis.current.startExclusive, TENURE_GROUPS),
+    tenureCounts,
+    basis.windowMonths,
+  );
+  const points = trend.map((p) => ({
+    asOf: p.asOf,
+    overall: p.overall,
+    tiers: p.tiers.map((t, i) => ({ tier: names[i] ?? '?', ...t })),
+  }));
+  const now = points[0];
+  assert(now !== undefined, 'a trend has at least one point');
+  const notes = [now.overall, ...now.tiers].flatMap((f, i) => {
+    const note = retentionNote(i === 0 ? 'overall' : (names[i - 1] ?? '?'), f);
+    return note ? [note] : [];
+  });
+  if (tenure.earlyChurnRatio === null)
+    notes.push('early-churn ratio undefined: no churn, or no customers, in the first two years or after');
+  return {
+    asOf: basis.asOf,
+    windowMonths: basis.windowMonths,
+    value: basis.measure,
+    stepMonths,
+    overall: now.overall,
+    tiers: now.tiers,
+    trend: points,
+    tenure,
+    notes,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * What every value report is computed on: an as-of day, a window length, and a value measure. The current
+ * window (S12 for 12 months) is the `windowMonths` months ending on the as-of day, the previous window (F12)
+ * the same length before it; both come from `windowBack`, so windows tile the calendar without gaps.
+ *
+ * Figures labelled "per year" stay per year whatever the window: a window of w months is scaled by 12 / w.
+ */
+import { windowBack, type IsoDay, type Window } from '../dates';
+
+/** Supported window lengths in months. */
+export type WindowMonths = 1 | 3 | 12;
+
+/** The window lengths `--window` accepts, the default first. */
+export const WINDOW_MONTHS: readonly WindowMonths[] = [12, 3, 1];
+
+/** What ranks customers and what CLV is made of: net revenue (default) or margin. */
+export type ValueMeasure = 'revenue' | 'margin';
+
+/** The current and previous window of a report. */
+export interface ReportWindows {
+  asOf: IsoDay;
+  windowMonths: WindowMonths;
+  /** S12: asOf − w months < d ≤ asOf */
+  current: Window;
+  /** F12: the w months before `current` */
+  previous: Window;
+}
+
+/** The current and previous windows of `windowMonths` months ending on `asOf`. */
+export function reportWindows(asOf: IsoDay, windowMonths: WindowMonths): ReportWindows {
+  return {
+    asOf,
+    windowMonths,
+    current: windowBack(asOf, windowMonths, 0),
+    previous: windowBack(asOf, windowMonths, 1),
+  };
+}
+
+/** Factor turning a per-window figure into a per-year figure: 12 / windowMonths. */
+export function perYear(windowMonths: WindowMonths): number {
+  return 12 / windowMonths;
+}
+
+/** `numerator / denominator`, or null when the denominator is 0 (an undefined ratio, never NaN). */
+export function ratio(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : numerator / denominator;
+}
+
+/**
+ * Adds two money amounts that have at most two decimals (the store keeps money as DECIMAL(18,2)), rounding
+ * the binary floating-point sum back to whole cents so that totals print as the exact decimal sums.
+ */
+export function addMoney(a: number, b: number): number {
+  return Math.round((a + b) * 100) / 100;
+}

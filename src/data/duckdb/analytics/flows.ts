@@ -1,0 +1,141 @@
+/**
+ * Tier flows between two windows (the flows and portfolio reports). One scan stages, per customer active
+ * in either window, its purchases, revenue and margin in each window and whether it bought before the
+ * previous window; the active counts give the cut-offs (core); one query ranks both windows, applies the
+ * cut-offs and groups the customers into flow cells.
+ */
+import { tierCutoffs } from '../../../core/kpi/tiers';
+import {
+  addActivity,
+  NO_ACTIVITY,
+  type Activity,
+  type FlowCell,
+  type FlowSource,
+} from '../../../core/kpi/flows';
+import type { TierFlowQuery, TierFlowResult } from '../../analytics/types';
+import type { Db } from '../connection';
+import { inWindowSql, tierCaseSql, withStagedTable } from './sql';
+
+// Flow sources and targets as integers in SQL: tiers are 0…k−1.
+const NEW = -1;
+const WON_BACK = -2;
+const LOST = -1;
+
+interface CellRow {
+  [key: string]: unknown;
+  src: number;
+  dst: number;
+  customers: number;
+  purchases: number;
+  revenue: number;
+  margin: number;
+  prev_purchases: number;
+  prev_revenue: number;
+  prev_margin: number;
+}
+
+/** Flow cells between the tiers of two windows; see `TierFlowQuery` for `distinguishWonBack`. */
+export async function queryTierFlows(db: Db, query: TierFlowQuery): Promise<TierFlowResult> {
+  const wonBack = query.distinguishWonBack ?? true;
+  const s = inWindowSql(1, query.current);
+  const f = inWindowSql(3, query.previous);
+  const last = query.current.endInclusive > query.previous.endInclusive ? query.current : query.previous;
+  const earliest =
+    query.previous.startExclusive < query.current.startExclusive ? query.previous : query.current;
+  // Per-customer money fits DECIMAL(18,2) (8 bytes); the default sum type, DECIMAL(38,2), makes the
+  // ranking sorts a third slower.
+  const stage = `
+    SELECT customer_id,
+      sum(CASE WHEN ${s.sql} AND amount > 0 THEN 1 ELSE 0 END) AS sp,
+      CAST(sum(CASE WHEN ${s.sql} THEN amount ELSE 0 END) AS DECIMAL(18,2)) AS srev,
+      CAST(sum(CASE WHEN ${s.sql} THEN coalesce(margin, 0) ELSE 0 END) AS DECIMAL(18,2)) AS smar,
+      sum(CASE WHEN ${f.sql} AND amount > 0 THEN 1 ELSE 0 END) AS fp,
+      CAST(sum(CASE WHEN ${f.sql} THEN amount ELSE 0 END) AS DECIMAL(18,2)) AS frev,
+      CAST(sum(CASE WHEN ${f.sql} THEN coalesce(margin, 0) ELSE 0 END) AS DECIMAL(18,2)) AS fmar,
+      ${wonBack ? 'max(CASE WHEN order_date <= CAST($5 AS DATE) AND amount > 0 THEN 1 ELSE 0 END)' : '0'} AS before,
+      sum(CASE WHEN (${s.sql} OR ${f.sql}) AND margin IS NULL THEN 1 ELSE 0 END) AS nomargin
+    FROM transactions
+    WHERE order_date <= CAST($6 AS DATE) ${wonBack ? '' : 'AND order_date > CAST($5 AS DATE)'}
+    GROUP BY customer_id
+    HAVING sum(CASE WHEN ${s.sql} AND amount > 0 THEN 1 ELSE 0 END)
+      + sum(CASE WHEN ${f.sql} AND amount > 0 THEN 1 ELSE 0 END) > 0`;
+  const params = [...s.params, ...f.params, earliest.startExclusive, last.endInclusive];
+  return withStagedTable(db, stage, params, async (table) => {
+    if (wonBack) {
+      // The transaction log may start later than the customer relationship: a customer whose
+      // customers.acquired_on lies before the previous window bought before it, so it is won back, not new.
+      await db.run(
+        `UPDATE ${table} SET before = 1 WHERE before = 0 AND customer_id IN
+           (SELECT customer_id FROM customers WHERE acquired_on <= CAST($1 AS DATE))`,
+        [earliest.startExclusive],
+      );
+    }
+    const counts = await db.one<{ nf: number | null; ns: number | null; nomargin: number | null }>(
+      `SELECT sum(CASE WHEN fp > 0 THEN 1 ELSE 0 END) AS nf, sum(CASE WHEN sp > 0 THEN 1 ELSE 0 END) AS ns,
+         sum(nomargin) AS nomargin FROM ${table}`,
+    );
+    const activePrevious = counts.nf ?? 0;
+    const activeCurrent = counts.ns ?? 0;
+    const cutoffsPrevious = tierCutoffs(activePrevious, query.tiers);
+    const cutoffsCurrent = tierCutoffs(activeCurrent, query.tiers);
+    const fValue = query.measure === 'margin' ? 'fmar' : 'frev';
+    const sValue = query.measure === 'margin' ? 'smar' : 'srev';
+    // PARTITION BY the activity flag ranks the active customers of each window among themselves.
+    const rows = await db.all<CellRow>(`
+      WITH ranked AS (
+        SELECT *,
+          CASE WHEN fp > 0 THEN rank() OVER (PARTITION BY fp > 0 ORDER BY ${fValue} DESC) END AS frank,
+          CASE WHEN sp > 0 THEN rank() OVER (PARTITION BY sp > 0 ORDER BY ${sValue} DESC) END AS srank
+        FROM ${table}
+      ), tiered AS (
+        SELECT *, ${tierCaseSql('frank', cutoffsPrevious)} AS ft, ${tierCaseSql('srank', cutoffsCurrent)} AS st
+        FROM ranked
+      )
+      SELECT
+        CASE WHEN ft IS NOT NULL THEN ft WHEN before = 1 THEN ${WON_BACK} ELSE ${NEW} END AS src,
+        coalesce(st, ${LOST}) AS dst,
+        count(*) AS customers,
+        sum(CASE WHEN st IS NULL THEN fp ELSE sp END) AS purchases,
+        sum(CASE WHEN st IS NULL THEN frev ELSE srev END) AS revenue,
+        sum(CASE WHEN st IS NULL THEN fmar ELSE smar END) AS margin,
+        sum(fp) AS prev_purchases, sum(frev) AS prev_revenue, sum(fmar) AS prev_margin
+      FROM tiered
+      GROUP BY 1, 2`);
+    return {
+      activePrevious,
+      activeCurrent,
+      cutoffsPrevious,
+      cutoffsCurrent,
+      cells: rows.map(toCell),
+      previousTiers: previousTierActivity(rows, query.tiers.length),
+      missingMargin: counts.nomargin ?? 0,
+    };
+  });
+}
+
+function toCell(row: CellRow): FlowCell {
+  const from: FlowSource = row.src === NEW ? 'new' : row.src === WON_BACK ? 'wonBack' : row.src;
+  return {
+    from,
+    to: row.dst === LOST ? 'lost' : row.dst,
+    customers: row.customers,
+    purchases: row.purchases,
+    revenue: row.revenue,
+    margin: row.margin,
+  };
+}
+
+/** Previous-window activity per previous tier: the previous-window sums of every cell leaving that tier. */
+function previousTierActivity(rows: readonly CellRow[], tierCount: number): Activity[] {
+  const out: Activity[] = Array.from({ length: tierCount }, () => NO_ACTIVITY);
+  for (const row of rows) {
+    if (row.src < 0) continue;
+    out[row.src] = addActivity(out[row.src] ?? NO_ACTIVITY, {
+      customers: row.customers,
+      purchases: row.prev_purchases,
+      revenue: row.prev_revenue,
+      margin: row.prev_margin,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+/**
+ * Retention trend: for every point of a core `TrendGrid`, the customers active in the point's previous
+ * window per tier of that window, and how many of them are active in its current window.
+ *
+ * One scan stages each customer's value per calendar block (columns v4, v5 …) and a bit mask of the blocks
+ * it bought in; every point's windows are sums of consecutive block columns and mask tests, so the 12
+ * points of a three-year quarterly trend cost one scan of the transactions plus twelve rankings of the
+ * staged table (one customer per row).
+ */
+import { assert } from '../../../core/errors';
+import { tierCutoffs } from '../../../core/kpi/tiers';
+import type { TrendCount } from '../../../core/kpi/retention-trend';
+import { MAX_TREND_BLOCKS, type RetentionTrendQuery } from '../../analytics/types';
+import type { Param } from '../connection';
+import type { Db } from '../connection';
+import { int, tierCaseSql, valueColumn, withStagedTable } from './sql';
+
+function blockSum([first, last]: readonly [number, number]): string {
+  const terms: string[] = [];
+  for (let b = first; b <= last; b++) terms.push(`v${int(b)}`);
+  return `(${terms.join(' + ')})`;
+}
+
+/** Bit mask of the blocks first…last: a customer is active in them when `mask & this <> 0`. */
+function blockMask([first, last]: readonly [number, number]): string {
+  let mask = 0n;
+  for (let b = first; b <= last; b++) mask |= 1n << BigInt(b);
+  return mask.toString();
+}
+
+/** Previous-window customers and retained customers per trend point and tier (missing rows had none). */
+export async function queryRetentionTrend(db: Db, query: RetentionTrendQuery): Promise<TrendCount[]> {
+  const { blocks, points } = query.grid;
+  assert(blocks.length <= MAX_TREND_BLOCKS, `${blocks.length} blocks do not fit a 64-bit activity mask`);
+  const value = valueColumn(query.measure);
+  const params: Param[] = blocks.flatMap((b) => [b.startExclusive, b.endInclusive]);
+  const inBlock = (b: number): string =>
+    `order_date > CAST($${2 * b + 1} AS DATE) AND order_date <= CAST($${2 * b + 2} AS DATE)`;
+  // Values are only needed for blocks that are part of some point's previous window (they rank customers);
+  // DECIMAL(18,2) keeps them exact in 8 bytes. Activity in every block is one bit of a mask.
+  const valued = new Set(points.flatMap((p) => range(p.previousBlocks)));
+  const columns = [...valued].map(
+    (b) => `CAST(sum(CASE WHEN ${inBlock(b)} THEN ${value} ELSE 0 END) AS DECIMAL(18,2)) AS v${b}`,
+  );
+  const mask = blocks.map(
+    (_, b) => `CASE WHEN ${inBlock(b)} AND amount > 0 THEN ${blockMask([b, b])} ELSE 0 END`,
+  );
+  const oldest = 2 * (blocks.length - 1) + 1;
+  const stage = `
+    SELECT customer_id, ${columns.join(',\n')}, CAST(bit_or(${mask.join(' + ')}) AS BIGINT) AS mask
+    FROM transactions
+    WHERE order_date > CAST($${oldest} AS DATE) AND order_date <= CAST($2 AS DATE)
+    GROUP BY customer_id`;
+  return withStagedTable(db, stage, params, async (table) => {
+    const active = (blocks: readonly [number, number]): string => `(mask & ${blockMask(blocks)}) <> 0`;
+    const countSql = points.map(
+      (p, j) => `sum(CASE WHEN ${active(p.previousBlocks)} THEN 1 ELSE 0 END) AS n${int(j)}`,
+    );
+    const counts = await db.one<Record<string, number | null>>(`SELECT ${countSql.join(', ')} FROM ${table}`);
+    // One point at a time: each ranks about a year of customers, so memory holds one sort, not twelve.
+    const out: TrendCount[] = [];
+    for (const [j, p] of points.entries()) {
+      const cutoffs = tierCutoffs(counts[`n${j}`] ?? 0, query.tiers);
+      const rows = await db.all<TrendCount & Record<string, unknown>>(`
+        SELECT ${int(j)} AS point, tier, count(*) AS previous, sum(retained) AS retained
+        FROM (
+          SELECT ${tierCaseSql('rk', cutoffs)} AS tier, retained
+          FROM (
+            SELECT rank() OVER (ORDER BY ${blockSum(p.previousBlocks)} DESC) AS rk,
+              CASE WHEN ${active(p.currentBlocks)} THEN 1 ELSE 0 END AS retained
+            FROM ${table} WHERE ${active(p.previousBlocks)}
+          ) ranked
+        ) tiered
+        GROUP BY tier`);
+      out.push(...rows);
+    }
+    return out;
+  });
+}
+
+function range([first, last]: readonly [number, number]): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}

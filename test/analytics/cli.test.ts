@@ -1,0 +1,134 @@
+/** The report and simulate commands as a user runs them: `node bin/cvm.mjs …` on a small database file. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db } from '../../src/data/duckdb/connection';
+
+const dir = mkdtempSync(join(tmpdir(), 'cvm-cli-'));
+const file = join(dir, 'small.duckdb');
+
+function cvm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['bin/cvm.mjs', '--db', file, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'Pacific/Chatham' },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(async () => {
+  const db = await Db.open(file);
+  // F12: a 1 000, b 100 (b lost). S12: a 900, c 50 (new, its only purchase on the as-of day).
+  await db.run(`INSERT INTO transactions (order_id, customer_id, order_date, amount) VALUES
+    ('1', 'a', DATE '2024-03-01', 1000), ('2', 'b', DATE '2024-04-01', 100),
+    ('3', 'a', DATE '2025-03-01', 900), ('4', 'c', DATE '2025-12-31', 50)`);
+  db.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cvm report and simulate', () => {
+  it('prints the portfolio as documented JSON', () => {
+    const r = cvm(
+      'report',
+      'portfolio',
+      '--format',
+      'json',
+      '--as-of',
+      '2025-12-31',
+      '--tiers',
+      'Top:50,Rest:50',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as Record<string, unknown> & {
+      tiers: Record<string, unknown>[];
+      total: Record<string, unknown>;
+    };
+    expect(Object.keys(json)).toEqual([
+      'asOf',
+      'windowMonths',
+      'value',
+      'windows',
+      'tiers',
+      'total',
+      'notes',
+    ]);
+    expect(json).toMatchObject({ asOf: '2025-12-31', windowMonths: 12, value: 'revenue' });
+    for (const key of [
+      'tier',
+      'customers',
+      'purchases',
+      'revenue',
+      'purchasesPerCustomer',
+      'revenuePerPurchase',
+      'revenuePerCustomer',
+      'retention',
+      'duration',
+      'clv',
+      'clvIndex',
+      'value',
+    ])
+      expect(json.tiers[0]).toHaveProperty(key);
+    // Top: a, retained from Top (F12 a 1 000 > b 100): zero churn → null duration with a note.
+    expect(json.tiers[0]).toMatchObject({
+      tier: 'Top',
+      customers: 1,
+      revenue: 900,
+      retention: 1,
+      duration: null,
+    });
+    expect(json.tiers[1]).toMatchObject({
+      tier: 'Rest',
+      customers: 1,
+      revenue: 50,
+      retention: 0,
+      duration: 1,
+      clv: 50,
+    });
+    expect(json.total).toMatchObject({ customers: 2, retention: 0.5, duration: 2, clv: 950, value: null });
+    expect(json.notes).toContain(
+      'Top: duration undefined: no customer was lost (zero churn), so the lifetime is unbounded',
+    );
+    expect(r.stdout).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('prints the flows as a table that reads like the seed, in Swedish with kronor', () => {
+    const r = cvm('--lang', 'sv', 'report', 'flows', '--tiers', 'Top:50,Rest:50');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Kundflöden mellan värdesegment, per 2025-12-31 (12 månader)');
+    expect(r.stdout).toMatch(/Fortsatt aktiva – Top +1 +1 +900 kr +900 kr/);
+    expect(r.stdout).toMatch(/Förlorade – Rest +1 +1 +100 kr/);
+  });
+
+  it('exits 2 naming the value when the tier shares do not sum to 100', () => {
+    const r = cvm('report', 'portfolio', '--tiers', '5,15,50');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('cvm: --tiers: the shares in "5,15,50" sum to 70 %, expected 100\n');
+  });
+
+  it('simulates the leaking bucket and the loyal customer of the seed', () => {
+    const bucket = cvm(
+      'simulate',
+      'bucket',
+      '--acquisition',
+      '10',
+      '--churn',
+      '5',
+      '--years',
+      '20',
+      '--format',
+      'json',
+    );
+    expect(bucket.status).toBe(0);
+    const b = JSON.parse(bucket.stdout) as { doublingYears: number; sizes: { size: number }[] };
+    expect(Math.round(b.doublingYears)).toBe(14);
+    expect(b.sizes).toHaveLength(21);
+    const loyal = cvm('simulate', 'loyal', '--format', 'json');
+    expect(loyal.status).toBe(0);
+    expect(JSON.parse(loyal.stdout)).toMatchObject({
+      ordinary: { lifetime: 5000 },
+      loyal: { lifetime: 9000 },
+    });
+  });
+});
