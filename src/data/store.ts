@@ -6,6 +6,7 @@
 import type { ImportPort } from './import/types';
 import type { AnalyticsPort } from './analytics/types';
 import type { InfoPort } from './info';
+import type { SummaryPort } from './summary';
 
 export type Backend = 'duckdb' | 'postgres';
 
@@ -16,5 +17,6 @@ export interface Store {
   readonly imports: ImportPort;
   readonly analytics: AnalyticsPort;
   readonly meta: InfoPort;
+  readonly summary: SummaryPort;
   close(): Promise<void>;
 }

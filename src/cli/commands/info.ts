@@ -1,3 +1,59 @@
+/** `cvm info`: rows and date ranges per table, customers with transactions, and the latest imports. */
 import type { Command } from 'commander';
+import { getInfo, type InfoReport } from '../../app/info';
+import { withStore } from '../../app/open-store';
+import { globalOptions, print } from '../context';
+import { formatNumber, type Lang, type Printable, type TableView } from '../output';
 
-export function registerInfo(_program: Command): void {}
+const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
+
+/** The tables of an info report (also printed by `cvm start`). */
+export function infoTables(info: InfoReport, lang: Lang): TableView[] {
+  const loaded: TableView = {
+    title: l(`Data in ${info.location}`, `Data i ${info.location}`),
+    columns: [
+      { key: 'kind', label: l('Kind', 'Typ'), type: 'text' },
+      { key: 'table', label: l('Table', 'Tabell'), type: 'text' },
+      { key: 'rows', label: l('Rows', 'Rader'), type: 'int' },
+      { key: 'dateColumn', label: l('Date column', 'Datumkolumn'), type: 'text' },
+      { key: 'from', label: l('From', 'Från'), type: 'date' },
+      { key: 'to', label: l('To', 'Till'), type: 'date' },
+    ],
+    rows: info.tables.map((t) => ({ ...t })),
+    notes: [
+      lang === 'sv'
+        ? `kunder med transaktioner: ${formatNumber(info.customersWithTransactions, 0, lang)}`
+        : `customers with transactions: ${formatNumber(info.customersWithTransactions, 0, lang)}`,
+    ],
+  };
+  const imports: TableView = {
+    title: l('Recent imports', 'Senaste importer'),
+    columns: [
+      { key: 'importedAt', label: l('Imported at', 'Importerad'), type: 'text' },
+      { key: 'kind', label: l('Kind', 'Typ'), type: 'text' },
+      { key: 'rowsImported', label: l('Rows', 'Rader'), type: 'int' },
+      { key: 'rowsRejected', label: l('Rejected', 'Avvisade'), type: 'int' },
+      { key: 'source', label: l('Source', 'Källa'), type: 'text' },
+    ],
+    rows: info.recentImports.map((i) => ({ ...i })),
+    ...(info.recentImports.length === 0
+      ? { notes: [lang === 'sv' ? 'inga importer än' : 'no imports yet'] }
+      : {}),
+  };
+  return [loaded, imports];
+}
+
+export function infoPrintable(info: InfoReport, lang: Lang): Printable {
+  return { json: info, tables: infoTables(info, lang) };
+}
+
+export function registerInfo(program: Command): void {
+  program
+    .command('info')
+    .description('what is loaded: rows and date ranges per table, and the latest imports')
+    .action(async (_options: unknown, command: Command) => {
+      const options = globalOptions(command);
+      const info = await withStore(options, (store) => getInfo(store));
+      print(infoPrintable(info, options.lang), options);
+    });
+}

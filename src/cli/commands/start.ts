@@ -1,3 +1,77 @@
+/**
+ * `cvm start` (what `npm start` runs): the first thing a new user sees. An empty database gets the demo
+ * data set built into it; then a summary of what is loaded is printed: the info tables and a headline over
+ * the last 12 months. A database that holds some data but no transactions is never touched: the summary
+ * says so instead.
+ */
 import type { Command } from 'commander';
+import { buildDemo } from '../../app/demo/build';
+import { DEFAULT_DEMO_OPTIONS } from '../../app/demo/params';
+import { getInfo, type InfoReport } from '../../app/info';
+import { withStore } from '../../app/open-store';
+import { getHeadline, type Headline } from '../../app/summary';
+import { globalOptions, print } from '../context';
+import type { Lang, Printable, TableView } from '../output';
+import { demoRequest, demoTimeLine, stderrLine } from './demo';
+import { infoTables } from './info';
 
-export function registerStart(_program: Command): void {}
+const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
+
+function headlineTable(h: Headline): TableView {
+  return {
+    title: l(
+      `Last 12 months, as of ${h.asOf} (the latest order)`,
+      `Senaste 12 månaderna, per ${h.asOf} (senaste order)`,
+    ),
+    columns: [
+      { key: 'customers', label: l('Customers', 'Kunder'), type: 'int' },
+      { key: 'activeCustomers', label: l('Active', 'Aktiva'), type: 'int' },
+      { key: 'revenue', label: l('Revenue', 'Omsättning'), type: 'money' },
+      { key: 'orders', label: l('Orders', 'Order'), type: 'int' },
+      { key: 'complaints', label: l('Complaints', 'Reklamationer'), type: 'int' },
+      { key: 'resolvedWithin24hShare', label: l('Resolved ≤ 24 h', 'Lösta ≤ 24 h'), type: 'percent' },
+      { key: 'nps', label: l('NPS', 'NPS'), type: 'decimal', decimals: 1 },
+      { key: 'npsResponses', label: l('NPS n', 'NPS n'), type: 'int' },
+      { key: 'keyAccounts', label: l('Key accounts', 'Nyckelkunder'), type: 'int' },
+    ],
+    rows: [{ ...h }],
+  };
+}
+
+export function startPrintable(info: InfoReport, headline: Headline | null, lang: Lang): Printable {
+  const none: TableView = {
+    title: l('No transactions loaded', 'Inga transaktioner laddade'),
+    columns: [{ key: 'hint', label: l('Next step', 'Nästa steg'), type: 'text' }],
+    rows: [{ hint: 'cvm import transactions FILE   or   cvm demo --replace' }],
+  };
+  return {
+    json: { info, headline },
+    tables: [...infoTables(info, lang), headline ? headlineTable(headline) : none],
+  };
+}
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('build the demo into an empty database, then summarise what is loaded')
+    .option(
+      '--customers <n>',
+      'customers in the demo built into an empty database',
+      String(DEFAULT_DEMO_OPTIONS.customers),
+    )
+    .option('--seed <n>', 'seed of that demo', String(DEFAULT_DEMO_OPTIONS.seed))
+    .action(async (flags: { customers: string; seed: string }, command: Command) => {
+      const options = globalOptions(command);
+      const request = demoRequest(flags, stderrLine);
+      const printable = await withStore(options, async (store) => {
+        const empty = (await store.meta.tables()).every((t) => t.rows === 0);
+        if (empty) {
+          stderrLine(`${store.location} holds no data: building the demo data set into it (docs/demo.md)`);
+          const result = await buildDemo(store, request);
+          stderrLine(demoTimeLine(result, options.lang));
+        }
+        return startPrintable(await getInfo(store), await getHeadline(store), options.lang);
+      });
+      print(printable, options);
+    });
+}

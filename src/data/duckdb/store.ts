@@ -4,17 +4,20 @@ import { Db } from './connection';
 import { DuckDbInfo } from './info';
 import { DuckDbImports } from './import';
 import { DuckDbAnalytics } from './analytics';
+import { DuckDbSummary } from './summary';
 
 export class DuckDbStore implements Store {
   readonly backend = 'duckdb';
   readonly imports: DuckDbImports;
   readonly analytics: DuckDbAnalytics;
   readonly meta: DuckDbInfo;
+  readonly summary: DuckDbSummary;
 
   private constructor(readonly db: Db) {
     this.imports = new DuckDbImports(db);
     this.analytics = new DuckDbAnalytics(db);
     this.meta = new DuckDbInfo(db);
+    this.summary = new DuckDbSummary(db);
   }
 
   get location(): string {

@@ -1,0 +1,32 @@
+/**
+ * The summary port: the few raw counts behind the headline `cvm start` prints, plus emptying the data
+ * tables for `cvm demo --replace`.
+ */
+import type { Window } from '../core/dates';
+
+/** Raw counts over one window (`startExclusive < day ≤ endInclusive`); shares are computed by the caller. */
+export interface HeadlineCounts {
+  /** rows in the customers table */
+  customers: number;
+  /** distinct customers with a purchase (amount > 0) in the window */
+  activeCustomers: number;
+  /** net revenue in the window (returns subtract), in major currency units */
+  revenue: number;
+  /** purchases (amount > 0) in the window */
+  orders: number;
+  /** complaints opened in the window */
+  complaints: number;
+  /** of those, resolved within 24 hours of opening */
+  resolvedWithin24h: number;
+  /** NPS answers in the window, and how many were promoters (9–10) and detractors (0–6) */
+  npsResponses: number;
+  promoters: number;
+  detractors: number;
+  keyAccounts: number;
+}
+
+export interface SummaryPort {
+  headline(window: Window): Promise<HeadlineCounts>;
+  /** deletes every row of every data table (not the import log) in one transaction */
+  clearData(): Promise<void>;
+}

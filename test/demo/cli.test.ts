@@ -1,0 +1,66 @@
+/** `cvm start`, `cvm demo` and `cvm info` as a user runs them: a real process on a real database file. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'cvm-demo-cli-'));
+const db = join(dir, 'cvm.duckdb');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cvm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['bin/cvm.mjs', '--db', db, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'Pacific/Chatham' },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('cvm start / demo / info', () => {
+  it('start builds the demo into an empty database and prints the summary', () => {
+    const run = cvm('start', '--customers', '1500');
+    expect(run.stderr).toContain('holds no data: building the demo data set');
+    expect(run.stderr).toMatch(/demo built and loaded in [\d.]+ s/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^customers\s+customers\s+1,500\s+acquired_on\s+\d{4}-\d{2}-\d{2}\s+2025-12-\d\d$/m,
+    );
+    expect(run.stdout).toContain('customers with transactions: 1,500');
+    expect(run.stdout).toContain('Last 12 months, as of 2025-12-31 (the latest order)');
+    expect(run.stdout).toMatch(
+      /Customers\s+Active\s+Revenue\s+Orders\s+Complaints\s+Resolved ≤ 24 h\s+NPS\s+NPS n\s+Key accounts/,
+    );
+  }, 60_000);
+
+  it('start on a database with data only summarises it', () => {
+    const run = cvm('--format', 'json', 'start');
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toContain('building');
+    const json = JSON.parse(run.stdout) as {
+      headline: { customers: number; asOf: string; keyAccounts: number };
+    };
+    expect(json.headline).toMatchObject({ customers: 1500, asOf: '2025-12-31' });
+    expect(json.headline.keyAccounts).toBeGreaterThanOrEqual(12);
+  }, 60_000);
+
+  it('demo refuses a database with data (exit 1) unless --replace, and checks its options (exit 2)', () => {
+    const refused = cvm('demo', '--customers', '1000');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/already holds data .*use --replace/);
+    const bad = cvm('demo', '--customers', 'many');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--customers: "many" is not a positive whole number');
+    const replaced = cvm('demo', '--customers', '1000', '--seed', '3', '--replace');
+    expect(replaced.status).toBe(0);
+    expect(replaced.stdout).toMatch(/Demo data: 1,000 customers, seed 3, 3 years ending 2025-12-31/);
+    expect(replaced.stdout).toMatch(/^customers\s+1,000\s*$/m);
+  }, 60_000);
+
+  it('info lists rows per table as csv', () => {
+    const run = cvm('--format', 'csv', 'info');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('kind,table,rows,dateColumn,from,to\ncustomers,customers,1000,acquired_on,');
+    expect(run.stdout).toContain('\ncontracts,contracts,0,start_date,,\n');
+  }, 60_000);
+});
