@@ -10,7 +10,7 @@ export interface HeadlineCounts {
   customers: number;
   /** distinct customers with a purchase (amount > 0) in the window */
   activeCustomers: number;
-  /** net revenue in the window (returns subtract), in major currency units */
+  /** net revenue (returns subtract) of the customers active in the window, in major currency units */
   revenue: number;
   /** purchases (amount > 0) in the window */
   orders: number;

@@ -140,8 +140,9 @@ describe('retention trend', () => {
       const flows = await flowsReport(store.analytics, { asOf: point.asOf, window: '3' });
       expect(point.overall.previous).toBe(flows.previous.reduce((s, p) => s + p.customers, 0));
       expect(point.overall.lost).toBe(flows.lost.customers);
-      // Quarterly retention is annualised: r⁴.
-      expect(point.overall.retention).toBeCloseTo(point.overall.windowRetention! ** 4, 12);
+      // Quarterly retention is per quarter, never compounded; the duration is 1 / churn quarters.
+      expect(point.overall.retention).toBeCloseTo(1 - point.overall.lost / point.overall.previous, 12);
+      expect(point.overall.duration).toBeCloseTo(0.25 / (1 - point.overall.retention!), 12);
     }
   });
 });

@@ -28,10 +28,9 @@ export interface PortfolioRowJson {
   revenuePerCustomer: number | null;
   /** only with value = margin: margin per customer per year, what CLV is made of */
   marginPerCustomer?: number | null;
-  /** annual retention */
+  /** retention per window */
   retention: number | null;
   /** retention between the two windows as observed (equals retention for 12-month windows) */
-  windowRetention: number | null;
   churn: number | null;
   /** years */
   duration: number | null;
@@ -67,7 +66,6 @@ function rowJson(
     revenuePerCustomer: f.revenuePerCustomer,
     ...(measure === 'margin' ? { marginPerCustomer: f.valuePerCustomer } : {}),
     retention: f.retention,
-    windowRetention: f.windowRetention,
     churn: f.churn,
     duration: f.duration,
     clv: f.clv,

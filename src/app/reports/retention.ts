@@ -20,7 +20,7 @@ export interface RetentionOptions extends ReportOptions {
   years?: string | undefined;
 }
 
-/** Retention figures of a group: counts, rates as fractions (annual; windowRetention as observed), years. */
+/** Retention figures of a group: counts, rates as fractions (per window, as observed), duration in years. */
 export type RetentionJson = RetentionFigures;
 
 export interface RetentionPointJson {

@@ -1,8 +1,8 @@
 /**
  * `cvm start` (what `npm start` runs): the first thing a new user sees. An empty database gets the demo
  * data set built into it; then a summary of what is loaded is printed: the info tables and a headline over
- * the last 12 months. A database that holds some data but no transactions is never touched: the summary
- * says so instead.
+ * the last 12 months, then the portfolio value report (tiers, retention, duration, CLV). A database that
+ * holds some data but no transactions is never touched: the summary says so instead.
  */
 import type { Command } from 'commander';
 import { buildDemo } from '../../app/demo/build';
@@ -10,10 +10,12 @@ import { DEFAULT_DEMO_OPTIONS } from '../../app/demo/params';
 import { getInfo, type InfoReport } from '../../app/info';
 import { withStore } from '../../app/open-store';
 import { getHeadline, type Headline } from '../../app/summary';
+import { portfolioReport, type PortfolioReport } from '../../app/reports/portfolio';
 import { globalOptions, print } from '../context';
 import type { Lang, Printable, TableView } from '../output';
 import { demoRequest, demoTimeLine, stderrLine } from './demo';
 import { infoTables } from './info';
+import { portfolioPrintable } from './report';
 
 const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
 
@@ -38,15 +40,24 @@ function headlineTable(h: Headline): TableView {
   };
 }
 
-export function startPrintable(info: InfoReport, headline: Headline | null, lang: Lang): Printable {
+export function startPrintable(
+  info: InfoReport,
+  headline: Headline | null,
+  lang: Lang,
+  portfolio: PortfolioReport | null = null,
+): Printable {
   const none: TableView = {
     title: l('No transactions loaded', 'Inga transaktioner laddade'),
     columns: [{ key: 'hint', label: l('Next step', 'Nästa steg'), type: 'text' }],
     rows: [{ hint: 'cvm import transactions FILE   or   cvm demo --replace' }],
   };
   return {
-    json: { info, headline },
-    tables: [...infoTables(info, lang), headline ? headlineTable(headline) : none],
+    json: { info, headline, portfolio },
+    tables: [
+      ...infoTables(info, lang),
+      headline ? headlineTable(headline) : none,
+      ...(portfolio ? portfolioPrintable(portfolio, lang).tables : []),
+    ],
   };
 }
 
@@ -70,7 +81,9 @@ export function registerStart(program: Command): void {
           const result = await buildDemo(store, request);
           stderrLine(demoTimeLine(result, options.lang));
         }
-        return startPrintable(await getInfo(store), await getHeadline(store), options.lang);
+        const headline = await getHeadline(store);
+        const portfolio = headline ? await portfolioReport(store.analytics, {}) : null;
+        return startPrintable(await getInfo(store), headline, options.lang, portfolio);
       });
       print(printable, options);
     });

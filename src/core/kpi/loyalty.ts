@@ -41,8 +41,8 @@ function relativeChange(before: number | null, after: number | null): number | n
 }
 
 /**
- * Raises every tier's annual retention by `deltaPoints` percentage points (negative lowers it), floored at
- * 0 and capped at 100 %, and recomputes duration = 1 / (1 − r), CLV = value per customer per year × duration
+ * Raises every tier's retention by `deltaPoints` percentage points (negative lowers it), floored at
+ * 0 and capped at 100 %, and recomputes duration = 1 / (1 − r) windows (in years), CLV = value per customer per year × duration
  * and value = members × CLV. The portfolio value is the sum of the new tier values.
  */
 export function simulateRetention(portfolio: Portfolio, deltaPoints: number): RetentionScenario {
@@ -50,7 +50,7 @@ export function simulateRetention(portfolio: Portfolio, deltaPoints: number): Re
   const tiers = portfolio.tiers.map((t): RetentionScenarioTier => {
     const newRetention =
       t.retention === null ? null : Math.min(1, Math.max(0, t.retention + deltaPoints / 100));
-    const newDuration = durationYears(newRetention);
+    const newDuration = durationYears(newRetention, portfolio.windowMonths);
     if (t.retention === null)
       notes.push(`${t.tier}: no base retention (no customers in the previous window)`);
     else if (newDuration === null)

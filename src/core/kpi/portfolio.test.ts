@@ -62,9 +62,10 @@ describe('portfolio value', () => {
     expect(p.notes).toEqual([]);
   });
 
-  it('keeps per-year figures per year for shorter windows and annualises retention', () => {
+  it('keeps per-year figures per year for shorter windows; retention stays per window', () => {
     // One tier, a 3-month window: 10 customers spent 1 000 in the quarter; 20 were active the quarter
-    // before and 4 of them were lost. Window retention 0.8 → annual 0.8⁴ = 0.4096 → duration 1/0.5904.
+    // before and 4 of them were lost. Retention 0.8 per quarter → 1 / 0.2 = 5 quarters = 1.25 years;
+    // CLV = 4 000 per year × 1.25 years = 1 000 per quarter × 5 quarters = 5 000.
     const p = computePortfolio({
       windowMonths: 3,
       measure: 'revenue',
@@ -75,10 +76,9 @@ describe('portfolio value', () => {
     const t = p.tiers[0]!;
     expect(t.revenuePerCustomer).toBe(400);
     expect(t.purchasesPerCustomer).toBe(1.2);
-    expect(t.windowRetention).toBe(0.8);
-    expect(t.retention).toBeCloseTo(0.4096, 12);
-    expect(t.duration).toBeCloseTo(1 / 0.5904, 12);
-    expect(t.clv).toBeCloseTo(400 / 0.5904, 9);
+    expect(t.retention).toBe(0.8);
+    expect(t.duration).toBeCloseTo(1.25, 12);
+    expect(t.clv).toBeCloseTo(500, 9);
     expect(t.clvIndex).toBe(1);
   });
 

@@ -2,7 +2,7 @@
  * Portfolio value, the course's simple CLV (DOMAIN.md, "Portfolio value"; seed 002, "Customer portfolio
  * value and CLV" and "Värdet på kundportföljen"). Per current-window tier:
  *
- *   retention = 1 − lost from that tier / that tier's previous-window size   (annualised, see retention.ts)
+ *   retention = 1 − lost from that tier / that tier's previous-window size   (per window, see retention.ts)
  *   duration  = 1 / (1 − retention)                                          years
  *   CLV       = value per customer per year × duration                        undiscounted
  *   CLV index = CLV / CLV of the lowest tier
@@ -51,6 +51,8 @@ export interface PortfolioTier extends PortfolioFigures {
 
 /** The portfolio table: tier rows, the total row and the notes on null figures. */
 export interface Portfolio {
+  /** length of the windows the figures compare; durations are in years whatever it is */
+  windowMonths: WindowMonths;
   tiers: PortfolioTier[];
   total: PortfolioFigures & { value: number | null };
   /** why figures are null */
@@ -131,6 +133,7 @@ export function computePortfolio(input: PortfolioInput): Portfolio {
   const undefinedValue = tiers.some((t) => t.value === null);
   if (undefinedValue) notes.push('portfolio value undefined: a tier value is undefined');
   return {
+    windowMonths: input.windowMonths,
     tiers,
     total: {
       ...figures(all, totalRetention, input),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annualRetention, durationYears, retentionFigures, retentionNote } from './retention';
+import { durationYears, retentionFigures, retentionNote } from './retention';
 
 describe('retention, churn and duration', () => {
   it('follows the seed: lose 200 of 1 000 → 20 % churn → 5 years', () => {
@@ -8,7 +8,6 @@ describe('retention, churn and duration', () => {
       previous: 1_000,
       retained: 800,
       lost: 200,
-      windowRetention: 0.8,
       retention: 0.8,
       churn: expect.closeTo(0.2, 12) as number,
       duration: expect.closeTo(5, 12) as number,
@@ -21,13 +20,12 @@ describe('retention, churn and duration', () => {
     expect(durationYears(0.9)).toBeCloseTo(10, 12);
   });
 
-  it('annualises shorter windows as the survival of 12 / w windows', () => {
-    expect(annualRetention(0.9, 3)).toBeCloseTo(0.6561, 12);
-    expect(annualRetention(0.99, 1)).toBeCloseTo(0.99 ** 12, 12);
-    expect(annualRetention(0.7, 12)).toBe(0.7);
+  it('keeps shorter windows per window and gives the duration in years: 90 % per quarter → 10 quarters', () => {
     const quarterly = retentionFigures(10, 1, 3);
-    expect(quarterly.windowRetention).toBe(0.9);
-    expect(quarterly.duration).toBeCloseTo(1 / (1 - 0.6561), 12);
+    expect(quarterly.retention).toBe(0.9);
+    expect(quarterly.churn).toBeCloseTo(0.1, 12);
+    expect(quarterly.duration).toBeCloseTo(2.5, 12);
+    expect(durationYears(0.5, 1)).toBeCloseTo(2 / 12, 12);
   });
 
   it('returns null, not Infinity, at zero churn and without previous customers', () => {
@@ -35,12 +33,7 @@ describe('retention, churn and duration', () => {
     expect([zeroChurn.retention, zeroChurn.churn, zeroChurn.duration]).toEqual([1, 0, null]);
     expect(retentionNote('Super 5%', zeroChurn)).toMatch(/^Super 5%: duration undefined: .*zero churn/);
     const empty = retentionFigures(0, 0, 12);
-    expect([empty.windowRetention, empty.retention, empty.churn, empty.duration]).toEqual([
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect([empty.retention, empty.churn, empty.duration]).toEqual([null, null, null]);
     expect(retentionNote('Top 15%', empty)).toMatch(/no customers in the previous window/);
     // Everyone lost: retention 0, churn 1, duration 1 year (the current window is all they had).
     expect(retentionFigures(3, 3, 12).duration).toBe(1);

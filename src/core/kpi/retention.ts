@@ -2,13 +2,15 @@
  * Retention, churn and duration of a group of customers between two consecutive windows (DOMAIN.md,
  * "Activity, retention, churn, duration"; seed 002, "Customer Retention rate and Customer Duration").
  *
- * The decision a reader needs: durations are in years whatever the window. With windows of w months the
- * observed window retention r_w is annualised as r = r_w^(12/w) (the survival of 12/w windows in a row),
- * churn = 1 − r and duration = 1 / churn. With 12-month windows r = r_w, which is the seed's rule.
+ * The decision a reader needs: retention is what is observed from one window to the next (DOMAIN.md), so
+ * with windows of w months it is a per-window rate, never annualised — compounding quarterly retention to a
+ * year would count every quiet quarter as a defection again and again. Churn = 1 − retention; the
+ * expected lifetime is 1 / churn windows, reported in years as (1 / churn) × w / 12. With 12-month windows
+ * this is the seed's rule exactly.
  */
 import type { WindowMonths } from './basis';
 
-/** Retention figures of one group; rates are fractions (0.886 = 88.6 %), duration in years. */
+/** Retention figures of one group; rates are fractions per window (0.886 = 88.6 %), duration in years. */
 export interface RetentionFigures {
   /** customers active in the previous window */
   previous: number;
@@ -16,26 +18,22 @@ export interface RetentionFigures {
   retained: number;
   /** previous − retained */
   lost: number;
-  /** retained / previous; null when previous = 0 */
-  windowRetention: number | null;
-  /** annual retention, windowRetention^(12 / windowMonths); null when previous = 0 */
+  /** retained / previous, per window; null when previous = 0 */
   retention: number | null;
-  /** annual churn, 1 − retention; null when previous = 0 */
+  /** 1 − retention, per window; null when previous = 0 */
   churn: number | null;
-  /** expected remaining lifetime in years, 1 / churn; null when previous = 0 or churn = 0 */
+  /** expected remaining lifetime in years, (1 / churn) × windowMonths / 12; null when previous = 0 or churn = 0 */
   duration: number | null;
 }
 
-/** Annual retention from a window retention: r_w^(12 / w). Identity for 12-month windows. */
-export function annualRetention(windowRetention: number, windowMonths: WindowMonths): number {
-  return windowMonths === 12 ? windowRetention : windowRetention ** (12 / windowMonths);
-}
-
-/** Duration in years, 1 / (1 − annual retention); null at zero churn (the lifetime is unbounded). */
-export function durationYears(retention: number | null): number | null {
+/**
+ * Duration in years of a group with per-window `retention`: 1 / (1 − retention) windows of `windowMonths`
+ * months (12 by default, the seed's 1 / churn years); null at zero churn (the lifetime is unbounded).
+ */
+export function durationYears(retention: number | null, windowMonths: WindowMonths = 12): number | null {
   if (retention === null) return null;
   const churn = 1 - retention;
-  return churn > 0 ? 1 / churn : null;
+  return churn > 0 ? windowMonths / 12 / churn : null;
 }
 
 /** Retention, churn and duration of a group with `previous` customers of whom `lost` were lost. */
@@ -50,22 +48,19 @@ export function retentionFigures(
       previous,
       retained,
       lost,
-      windowRetention: null,
       retention: null,
       churn: null,
       duration: null,
     };
   }
-  const windowRetention = retained / previous;
-  const retention = annualRetention(windowRetention, windowMonths);
+  const retention = retained / previous;
   return {
     previous,
     retained,
     lost,
-    windowRetention,
     retention,
     churn: 1 - retention,
-    duration: durationYears(retention),
+    duration: durationYears(retention, windowMonths),
   };
 }
 

@@ -11,9 +11,14 @@ export class DuckDbSummary implements SummaryPort {
   async headline(window: Window): Promise<HeadlineCounts> {
     const range = [window.startExclusive, window.endInclusive];
     const orders = await this.db.one<{ active: number; revenue: number | null; orders: number }>(
-      `SELECT count(DISTINCT customer_id) FILTER (WHERE amount > 0) AS active,
-              sum(amount) AS revenue, count(*) FILTER (WHERE amount > 0) AS orders
-       FROM transactions WHERE order_date > ?::DATE AND order_date <= ?::DATE`,
+      // Revenue is that of the active customers, as in the portfolio report: a return by a customer with
+      // no purchase in the window does not count.
+      `WITH c AS (
+         SELECT customer_id, sum(amount) AS revenue, count(*) FILTER (WHERE amount > 0) AS orders
+         FROM transactions WHERE order_date > ?::DATE AND order_date <= ?::DATE
+         GROUP BY customer_id
+       )
+       SELECT count(*) AS active, sum(revenue) AS revenue, sum(orders) AS orders FROM c WHERE orders > 0`,
       range,
     );
     // a complaint opened on the window's last day counts: timestamps run to the end of that day
