@@ -91,7 +91,11 @@ describe('buildDemo', () => {
     expect(h.asOf).toBe('2025-12-31');
     expect(h.window).toEqual({ startExclusive: '2024-12-31', endInclusive: '2025-12-31' });
     const sql = await store.db.one<{ active: number; revenue: number; orders: number }>(
-      `SELECT count(DISTINCT customer_id) FILTER (WHERE amount > 0) AS active, sum(amount) AS revenue,
+      // revenue of the customers active in the window (a return by a customer without a purchase in the
+      // window does not count), as in the portfolio report
+      `SELECT count(DISTINCT customer_id) FILTER (WHERE amount > 0) AS active,
+              sum(amount) FILTER (WHERE customer_id IN (SELECT customer_id FROM transactions
+                                   WHERE order_date >= DATE '2025-01-01' AND amount > 0)) AS revenue,
               count(*) FILTER (WHERE amount > 0) AS orders
        FROM transactions WHERE order_date >= DATE '2025-01-01'`,
     );
