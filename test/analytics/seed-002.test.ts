@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowsReport, type FlowsReport } from '../../src/app/reports/flows';
 import { portfolioReport } from '../../src/app/reports/portfolio';
 import { retentionReport } from '../../src/app/reports/retention';
-import { portfolioPrintable } from '../../src/cli/commands/report';
+import { portfolioPrintable } from '../../src/cli/views/portfolio';
 import { render } from '../../src/cli/output';
 import type { DuckDbStore } from '../../src/data/duckdb/store';
 import { storeWithLog } from './load';

@@ -14,7 +14,7 @@ import {
 import type { LoyalComparison } from '../../core/kpi/loyal-customer';
 import { globalOptions, print } from '../context';
 import type { Lang, Printable } from '../output';
-import { tierLabel } from './report';
+import { tierLabel } from '../views/labels';
 
 const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
 

@@ -15,7 +15,7 @@ import { globalOptions, print } from '../context';
 import type { Lang, Printable, TableView } from '../output';
 import { demoRequest, demoTimeLine, stderrLine } from './demo';
 import { infoTables } from './info';
-import { portfolioPrintable } from './report';
+import { portfolioPrintable } from '../views/portfolio';
 
 const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
 

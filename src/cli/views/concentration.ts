@@ -1,0 +1,51 @@
+/** Concentration table views: top shares, deciles, Lorenz points. */
+import type { ConcentrationReport } from '../../app/reports/concentration';
+import type { Lang, Printable } from '../output';
+import { l, col, tierLabel } from './labels';
+
+export function concentrationPrintable(r: ConcentrationReport, lang: Lang): Printable {
+  const lorenz = r.lorenz.filter((_, i) => i % 10 === 0 || i === r.lorenz.length - 1);
+  return {
+    json: r,
+    tables: [
+      {
+        title: l(
+          `Concentration of ${r.value}, as of ${r.asOf} (${r.windowMonths} months): Gini ${r.gini === null ? '–' : r.gini.toFixed(3)}`,
+          `Koncentration av ${r.value === 'margin' ? 'marginal' : 'omsättning'}, per ${r.asOf} (${r.windowMonths} månader): Gini ${r.gini === null ? '–' : r.gini.toFixed(3).replace('.', ',')}`,
+        ),
+        columns: [
+          col('label', l('Customers', 'Kunder'), 'text'),
+          col('customers', l('Count', 'Antal'), 'int'),
+          col('value', l('Value', 'Värde'), 'money'),
+          col('share', l('Share', 'Andel'), 'percent'),
+        ],
+        rows: r.top.map((t) => ({ ...t, label: `${lang === 'sv' ? 'Topp' : 'Top'} ${t.percent}%` })),
+      },
+      {
+        title: l('Tiers (deciles by default)', 'Segment (deciler som standard)'),
+        columns: [
+          col('label', l('Tier', 'Segment'), 'text'),
+          col('customers', l('Customers', 'Kunder'), 'int'),
+          col('revenue', l('Revenue', 'Omsättning'), 'money'),
+          col('share', l('Share', 'Andel'), 'percent'),
+          col('cumulativeShare', l('Cumulative', 'Kumulativ'), 'percent'),
+          col('min', l('Min value', 'Lägsta värde'), 'money', 2),
+          col('max', l('Max value', 'Högsta värde'), 'money', 2),
+        ],
+        rows: r.tiers.map((t) => ({ ...t, label: tierLabel(t.tier, lang) })),
+      },
+      {
+        title: l(
+          'Lorenz curve (customers least valuable first)',
+          'Lorenzkurva (minst värdefulla kunder först)',
+        ),
+        columns: [
+          col('customerShare', l('Customers', 'Kunder'), 'percent'),
+          col('valueShare', l('Value', 'Värde'), 'percent'),
+        ],
+        rows: lorenz.map((p) => ({ ...p })),
+        notes: r.notes,
+      },
+    ],
+  };
+}

@@ -1,0 +1,48 @@
+/** Customer portfolio value and CLV table views (seed 002 layout). */
+import type { PortfolioReport } from '../../app/reports/portfolio';
+import type { Lang, Printable, TableView } from '../output';
+import { l, col, tierLabel } from './labels';
+
+export function portfolioPrintable(r: PortfolioReport, lang: Lang): Printable {
+  const rows = [
+    ...r.tiers.map((t) => ({ ...t, tier: tierLabel(t.tier, lang) })),
+    { ...r.total, tier: l('Total', 'Totalt')[lang] },
+  ];
+  const main: TableView = {
+    title: l(
+      `Customer portfolio value and CLV, as of ${r.asOf} (${r.windowMonths} months)`,
+      `Kundportföljens värde och CLV, per ${r.asOf} (${r.windowMonths} månader)`,
+    ),
+    columns: [
+      col('tier', l('Tier', 'Medlemskategori'), 'text'),
+      col('customers', l('Members', 'Medlemmar'), 'int'),
+      col('duration', l('Duration', 'Duration'), 'decimal'),
+      col('purchases', l('Purchases', 'Antal köp'), 'int'),
+      col('revenue', l('Revenue', 'Omsättning'), 'money'),
+      col('purchasesPerCustomer', l('Purchases/customer', 'Antal köp/kund'), 'decimal'),
+      col('revenuePerPurchase', l('Revenue/purchase', 'Intäkt per köp'), 'money', 2),
+      col('revenuePerCustomer', l('Revenue/customer/year', 'Intäkt per kund per år'), 'money'),
+      ...(r.value === 'margin'
+        ? [col('marginPerCustomer', l('Margin/customer/year', 'Marginal per kund per år'), 'money')]
+        : []),
+      col('clv', l('CLV', 'CLV'), 'money'),
+      col('clvIndex', l('CLV index', 'CLV-index'), 'decimal', 1),
+      col('retention', l('Retention', 'Retention'), 'percent'),
+    ],
+    rows,
+    totals: [rows.length - 1],
+  };
+  const value: TableView = {
+    title: l('Portfolio value', 'Värdet på kundportföljen'),
+    columns: [
+      col('tier', l('Tier', 'Kundkategori'), 'text'),
+      col('customers', l('Members', 'Medlemmar'), 'int'),
+      col('clv', l('CLV per customer', 'CLV per kund'), 'money'),
+      col('value', l('CLV total', 'CLV totalt'), 'money'),
+    ],
+    rows: [...rows.slice(0, -1), { ...r.total, clv: undefined, tier: l('Total', 'Totalt')[lang] }],
+    totals: [rows.length - 1],
+    notes: r.notes,
+  };
+  return { json: r, tables: [main, value] };
+}

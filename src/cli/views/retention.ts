@@ -1,0 +1,75 @@
+/** Retention per tier, trend and tenure table views. */
+import type { RetentionReport } from '../../app/reports/retention';
+import type { Column, Label, Lang, Printable } from '../output';
+import { l, col, tierLabel } from './labels';
+
+const RETENTION_COLUMNS = (first: Label): Column[] => [
+  col('label', first, 'text'),
+  col('previous', l('Previous', 'Föregående'), 'int'),
+  col('retained', l('Retained', 'Kvar'), 'int'),
+  col('lost', l('Lost', 'Förlorade'), 'int'),
+  col('retention', l('Retention', 'Retention'), 'percent'),
+  col('churn', l('Churn', 'Churn'), 'percent'),
+  col('duration', l('Duration (years)', 'Duration (år)'), 'decimal'),
+];
+
+export function retentionPrintable(r: RetentionReport, lang: Lang): Printable {
+  const all = l('All', 'Alla')[lang];
+  const summary = [
+    ...r.tiers.map((t) => ({ ...t, label: tierLabel(t.tier, lang) })),
+    { ...r.overall, label: all },
+  ];
+  const ratio = r.tenure.earlyChurnRatio;
+  const tenureNote =
+    ratio === null
+      ? []
+      : [
+          lang === 'sv'
+            ? `churn de två första åren är ${ratio.toFixed(1)} gånger churn därefter`
+            : `churn in the first two years is ${ratio.toFixed(1)}× the churn after`,
+        ];
+  return {
+    json: r,
+    tables: [
+      {
+        title: l(
+          `Retention by previous-window tier, as of ${r.asOf} (${r.windowMonths} months)`,
+          `Retention per segment i föregående period, per ${r.asOf} (${r.windowMonths} månader)`,
+        ),
+        columns: RETENTION_COLUMNS(l('Tier', 'Segment')),
+        rows: summary,
+        totals: [summary.length - 1],
+      },
+      {
+        title: l(
+          `Retention trend, a point every ${r.stepMonths} months`,
+          `Retention över tid, en punkt var ${r.stepMonths}:e månad`,
+        ),
+        columns: [
+          col('asOf', l('As of', 'Per'), 'date'),
+          col('retention', all, 'percent'),
+          col('duration', l('Duration', 'Duration'), 'decimal'),
+          ...r.tiers.map((t, i) => col(`t${i}`, tierLabel(t.tier, lang), 'percent')),
+        ],
+        rows: r.trend.map((p) => ({
+          asOf: p.asOf,
+          retention: p.overall.retention,
+          duration: p.overall.duration,
+          ...Object.fromEntries(p.tiers.map((t, i) => [`t${i}`, t.retention])),
+        })),
+      },
+      {
+        title: l(
+          'Retention by tenure (years since the first purchase)',
+          'Retention per kundålder (år sedan första köpet)',
+        ),
+        columns: RETENTION_COLUMNS(l('Tenure', 'Kundålder')),
+        rows: r.tenure.rows.map((t) => ({
+          ...t,
+          label: t.toYears === null ? `${t.fromYears}+` : `${t.fromYears}–${t.toYears}`,
+        })),
+        notes: [...tenureNote, ...r.notes],
+      },
+    ],
+  };
+}
