@@ -15,6 +15,7 @@ export interface TableInfo {
 export interface ImportLogEntry {
   kind: string;
   source: string;
+  /** "YYYY-MM-DD HH:MM:SS UTC" */
   importedAt: string;
   rowsImported: number;
   rowsRejected: number;

@@ -30,6 +30,14 @@ afterAll(async () => {
 });
 
 describe('buildDemo', () => {
+  it('names its temporary files in the import log by the demo, not by a path that is gone', async () => {
+    const log = await store.meta.recentImports(8);
+    expect(log.map((e) => e.source).sort()).toEqual(
+      first.loaded.map((k) => `demo (seed 42): ${k.kind}.csv`).sort(),
+    );
+    expect(log[0]!.importedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+  });
+
   it('loads every file it wrote, then removes the temporary files', async () => {
     expect(first.out).toBeNull();
     expect(first.loaded.map((k) => k.kind)).toEqual([

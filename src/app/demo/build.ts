@@ -104,6 +104,8 @@ export async function buildDemo(
         delimiter: ',',
         decimal: '.',
         strict: true,
+        // a temporary file is gone afterwards: the import log names the demo instead
+        sourceLabel: request.out ? undefined : `demo (seed ${options.seed}): ${kind}.csv`,
       });
       // every generated row is valid by construction: anything else is a bug in the generator
       if (result.rejected > 0 || result.imported !== rows)

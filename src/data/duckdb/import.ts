@@ -106,7 +106,7 @@ async function runImport(
 
   // The raw rows are not needed any more: free their memory for the write.
   await db.run(`DROP TABLE IF EXISTS temp.main.${names.stage}`);
-  const source = resolve(request.path);
+  const source = request.sourceLabel ?? resolve(request.path);
   const landed = await landRows(session, kind, validation.typedColumns, source, counts.ok, rejected);
   session.say(
     'committed',

@@ -24,7 +24,9 @@ export class DuckDbInfo implements InfoPort {
 
   async recentImports(limit: number): Promise<ImportLogEntry[]> {
     const rows = await this.db.all<{ kind: string; source: string; at: string; ok: number; bad: number }>(
-      `SELECT kind, source, imported_at::VARCHAR AS at, rows_imported AS ok, rows_rejected AS bad
+      // imported_at is recorded in UTC
+      `SELECT kind, source, strftime(imported_at, '%Y-%m-%d %H:%M:%S') || ' UTC' AS at,
+         rows_imported AS ok, rows_rejected AS bad
        FROM imports ORDER BY import_id DESC LIMIT ?`,
       [limit],
     );

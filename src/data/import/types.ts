@@ -19,6 +19,8 @@ export interface ImportRequest {
   strict?: boolean | undefined;
   /** where rejected rows are written; default `<file>.rejects.csv` next to the file */
   rejectsPath?: string | undefined;
+  /** how the import log names the file; default its absolute path */
+  sourceLabel?: string | undefined;
   /** XLSX worksheet name; default the first */
   sheet?: string | undefined;
   /** progress callback for large files (fraction 0..1 and a phase name) */
