@@ -28,6 +28,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('cvm report and simulate', () => {
+  it('follows cohorts quarter by quarter unless told otherwise', () => {
+    const quarterly = cvm('report', 'cohorts', '--format', 'json');
+    expect(quarterly.status).toBe(0);
+    expect(JSON.parse(quarterly.stdout)).toMatchObject({ periodMonths: 3 });
+    const yearly = cvm('report', 'cohorts', '--format', 'json', '--window', '12');
+    expect(JSON.parse(yearly.stdout)).toMatchObject({ periodMonths: 12 });
+  });
+
   it('prints the portfolio as documented JSON', () => {
     const r = cvm(
       'report',

@@ -28,12 +28,13 @@ function reportCommand<R>(
   description: string,
   run: (analytics: AnalyticsPort, options: Options) => Promise<R>,
   printable: (report: R, lang: Lang) => Printable,
+  defaultWindow = '12',
 ): Command {
   return program
     .command(name)
     .description(description)
     .option('--as-of <day>', 'report date YYYY-MM-DD (default: the latest order date)')
-    .option('--window <months>', 'window length in months: 12, 3 or 1', '12')
+    .option('--window <months>', 'window length in months: 12, 3 or 1', defaultWindow)
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const report = await withStore({ db: global.db }, (store) => run(store.analytics, options));
@@ -84,6 +85,8 @@ export function registerReports(program: Command): void {
     'acquisition cohorts followed period by period',
     cohortReport,
     cohortsPrintable,
+    // quarterly periods by default: with a few years of history, 12-month periods leave a matrix of two columns
+    '3',
   )
     .option('--cohort <unit>', 'cohort by month, quarter or year of the first purchase', 'quarter')
     .option('--years <years>', 'years of cohorts back from the as-of day', '3');
