@@ -11,7 +11,7 @@ export interface Headline {
   window: Window;
   customers: number;
   activeCustomers: number;
-  /** net revenue in the window, major currency units */
+  /** net revenue of the customers active in the window, major currency units */
   revenue: number;
   orders: number;
   complaints: number;
