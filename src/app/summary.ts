@@ -3,6 +3,7 @@
  * of the latest order date (the default as-of day, ARCHITECTURE.md). The dashboard will replace it.
  */
 import { windowBack, type IsoDay, type Window } from '../core/dates';
+import type { TableInfo } from '../data/info';
 import type { Store } from '../data/store';
 
 export interface Headline {
@@ -23,9 +24,12 @@ export interface Headline {
   keyAccounts: number;
 }
 
-/** The headline, or null when no transactions are loaded (there is no as-of day to compute it on). */
-export async function getHeadline(store: Store): Promise<Headline | null> {
-  const transactions = (await store.meta.tables()).find((t) => t.kind === 'transactions');
+/**
+ * The headline, or null when no transactions are loaded (there is no as-of day to compute it on). `tables`
+ * is what `store.meta.tables()` returned, when the caller has it already.
+ */
+export async function getHeadline(store: Store, tables?: readonly TableInfo[]): Promise<Headline | null> {
+  const transactions = (tables ?? (await store.meta.tables())).find((t) => t.kind === 'transactions');
   const asOf = transactions?.to ?? null;
   if (asOf === null) return null;
   const window = windowBack(asOf, 12, 0);

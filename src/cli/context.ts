@@ -41,11 +41,3 @@ export function outputOptions(options: GlobalOptions): OutputOptions {
 export function print(printable: Printable, options: GlobalOptions): void {
   process.stdout.write(render(printable, outputOptions(options)) + '\n');
 }
-
-/** Parses a positive integer option. */
-export function parsePositiveInt(name: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new CvmError('usage', `${name}: ${JSON.stringify(text)} is not a positive whole number`);
-  return n;
-}

@@ -33,7 +33,6 @@ export async function resolveBasis(analytics: AnalyticsPort, options: ReportOpti
   const windowMonths = parseWindowMonths(options.window);
   const measure = parseValueMeasure(options.value);
   const tiers = parseTiers(options.tiers);
-  parseAsOf(options.asOf);
   const asOf = await resolveAsOf(analytics, options.asOf);
   return { ...reportWindows(asOf, windowMonths), measure, tiers };
 }

@@ -9,7 +9,7 @@ import type { WindowMonths } from '../../core/kpi/basis';
 import { buildCohortMatrix, firstCohortStart, type CohortRow, type CohortUnit } from '../../core/kpi/cohorts';
 import type { AnalyticsPort } from '../../data/analytics/types';
 import { resolveAsOf } from './basis';
-import { parseWindowMonths, type ReportOptions } from './options';
+import { parsePositiveInt, parseWindowMonths, type ReportOptions } from './options';
 
 export interface CohortOptions extends Pick<ReportOptions, 'asOf' | 'window'> {
   /** "quarter" (default), "month" or "year" */
@@ -40,9 +40,7 @@ function parseUnit(text: string | undefined): CohortUnit {
 export async function cohortReport(analytics: AnalyticsPort, options: CohortOptions): Promise<CohortReport> {
   const periodMonths = parseWindowMonths(options.window);
   const unit = parseUnit(options.cohort);
-  const years = options.years === undefined ? 3 : Number(options.years);
-  if (!Number.isInteger(years) || years <= 0)
-    throw new CvmError('usage', `--years: ${JSON.stringify(options.years)} is not a positive whole number`);
+  const years = parsePositiveInt('--years', options.years, 3);
   const asOf = await resolveAsOf(analytics, options.asOf);
   const counts = await analytics.cohortActivity({
     asOf,

@@ -23,6 +23,15 @@ function usage(message: string): CvmError {
   return new CvmError('usage', message);
 }
 
+/** Parses a positive whole-number option (`--years 3`); undefined gives `fallback`. */
+export function parsePositiveInt(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0)
+    throw usage(`${name}: ${JSON.stringify(text)} is not a positive whole number`);
+  return n;
+}
+
 /** Parses `--as-of`; undefined stays undefined (the report then uses the latest order date). */
 export function parseAsOf(text: string | undefined): IsoDay | undefined {
   if (text === undefined) return undefined;

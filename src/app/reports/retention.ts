@@ -11,7 +11,7 @@ import { buildRetentionTrend, trendGrid, type RetentionTrendPoint } from '../../
 import { buildTenureTable, tenureBuckets, type TenureRow } from '../../core/kpi/tenure';
 import { MAX_TREND_BLOCKS, type AnalyticsPort } from '../../data/analytics/types';
 import { resolveBasis, type ReportBasis } from './basis';
-import type { ReportOptions } from './options';
+import { parsePositiveInt, type ReportOptions } from './options';
 
 export interface RetentionOptions extends ReportOptions {
   /** months between trend points (default 3) */
@@ -45,14 +45,6 @@ export interface RetentionReport {
 
 export const TENURE_GROUPS = 6;
 
-function positiveInt(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new CvmError('usage', `${name}: ${JSON.stringify(text)} is not a positive whole number`);
-  return n;
-}
-
 /** The trend points only (the benchmark times this part on its own). */
 export async function retentionTrend(
   analytics: AnalyticsPort,
@@ -75,21 +67,18 @@ export async function retentionReport(
   analytics: AnalyticsPort,
   options: RetentionOptions,
 ): Promise<RetentionReport> {
-  const stepMonths = positiveInt('--step', options.step, 3);
-  const years = positiveInt('--years', options.years, 3);
+  const stepMonths = parsePositiveInt('--step', options.step, 3);
+  const years = parsePositiveInt('--years', options.years, 3);
   const basis = await resolveBasis(analytics, options);
   const names = basis.tiers.map((t) => t.name);
   const trend = await retentionTrend(analytics, basis, stepMonths, years);
+  const buckets = tenureBuckets(basis.current.startExclusive, TENURE_GROUPS);
   const tenureCounts = await analytics.tenureRetention({
     current: basis.current,
     previous: basis.previous,
-    buckets: tenureBuckets(basis.current.startExclusive, TENURE_GROUPS),
+    buckets,
   });
-  const tenure = buildTenureTable(
-    tenureBuckets(basis.current.startExclusive, TENURE_GROUPS),
-    tenureCounts,
-    basis.windowMonths,
-  );
+  const tenure = buildTenureTable(buckets, tenureCounts, basis.windowMonths);
   const points = trend.map((p) => ({
     asOf: p.asOf,
     overall: p.overall,

@@ -7,7 +7,8 @@ import { buildDemo, type DemoRequest, type DemoResult } from '../../app/demo/bui
 import { DEFAULT_DEMO_OPTIONS } from '../../app/demo/params';
 import { withStore } from '../../app/open-store';
 import { CvmError } from '../../core/errors';
-import { globalOptions, parsePositiveInt, print } from '../context';
+import { parsePositiveInt } from '../../app/reports/options';
+import { globalOptions, print } from '../context';
 import { formatNumber, type Lang, type Printable } from '../output';
 
 const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
@@ -32,10 +33,10 @@ function parseSeed(text: string): number {
 /** The demo request `cvm demo` and `cvm start` build from their flags. */
 export function demoRequest(flags: Partial<DemoFlags>, onProgress?: (message: string) => void): DemoRequest {
   return {
-    customers: parsePositiveInt('--customers', flags.customers ?? String(DEFAULT_DEMO_OPTIONS.customers)),
+    customers: parsePositiveInt('--customers', flags.customers, DEFAULT_DEMO_OPTIONS.customers),
     seed: parseSeed(flags.seed ?? String(DEFAULT_DEMO_OPTIONS.seed)),
     end: flags.end ?? DEFAULT_DEMO_OPTIONS.end,
-    years: parsePositiveInt('--years', flags.years ?? String(DEFAULT_DEMO_OPTIONS.years)),
+    years: parsePositiveInt('--years', flags.years, DEFAULT_DEMO_OPTIONS.years),
     out: flags.out,
     replace: flags.replace === true,
     onProgress,

@@ -81,9 +81,10 @@ export function registerStart(program: Command): void {
           const result = await buildDemo(store, request);
           stderrLine(demoTimeLine(result, options.lang));
         }
-        const headline = await getHeadline(store);
-        const portfolio = headline ? await portfolioReport(store.analytics, {}) : null;
-        return startPrintable(await getInfo(store), headline, options.lang, portfolio);
+        const info = await getInfo(store);
+        const headline = await getHeadline(store, info.tables);
+        const portfolio = headline ? await portfolioReport(store.analytics, { asOf: headline.asOf }) : null;
+        return startPrintable(info, headline, options.lang, portfolio);
       });
       print(printable, options);
     });
