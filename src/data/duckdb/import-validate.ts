@@ -151,6 +151,12 @@ function numberText(x: string, decimal: DecimalSeparator): string {
 
 const DECIMALS: Readonly<Partial<Record<ColumnSpec['type'], number>>> = { money: 2, decimal: 4, integer: 0 };
 
+/** True when the column's number text has no more non-zero decimals than its type keeps (money 2, …). */
+function exactSql(spec: ColumnSpec): string {
+  const places = DECIMALS[spec.type] ?? 0;
+  return `regexp_full_match(${n(spec.name)}, '[+-]?\\d*(\\.\\d{0,${places}}0*)?')`;
+}
+
 function typedValue(spec: ColumnSpec): string {
   const x = r(spec.name);
   switch (spec.type) {
@@ -160,8 +166,7 @@ function typedValue(spec: ColumnSpec): string {
     case 'money':
     case 'decimal':
     case 'integer': {
-      const places = DECIMALS[spec.type] ?? 0;
-      const exact = `regexp_full_match(${n(spec.name)}, '[+-]?\\d*(\\.\\d{0,${places}}0*)?')`;
+      const exact = exactSql(spec);
       const target = spec.type === 'integer' ? 'DECIMAL(18,0)' : STORE_TYPE[spec.type];
       const value = `TRY_CAST(${n(spec.name)} AS ${target})`;
       return `CASE WHEN ${exact} THEN ${spec.type === 'integer' ? `TRY_CAST(${value} AS INTEGER)` : value} END`;
@@ -224,7 +229,7 @@ function invalid(spec: ColumnSpec, decimal: DecimalSeparator): string {
     case 'integer': {
       const places = DECIMALS[spec.type] ?? 0;
       const hint = decimal === ',' ? ` (decimal separator ",")` : '';
-      const exact = `regexp_full_match(${n(spec.name)}, '[+-]?\\d*(\\.\\d{0,${places}}0*)?')`;
+      const exact = exactSql(spec);
       const tooPrecise =
         spec.type === 'integer' ? `' is not a whole number'` : `' has more than ${places} decimals'`;
       return `CASE WHEN ${n(spec.name)} IS NULL THEN ${quoted} || ' is not a number${hint}'
