@@ -59,7 +59,7 @@ async function run(): Promise<void> {
   }, 50);
   const started = performance.now();
   const store = await DuckDbStore.open(DATABASE);
-  const result = await importFile(store, { kind: 'transactions', path: CSV });
+  const result = await store.unit((unit) => importFile(unit, { kind: 'transactions', path: CSV }));
   await store.close();
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);

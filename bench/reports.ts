@@ -17,6 +17,8 @@ import { join, resolve } from 'node:path';
 import { flowsReport } from '../src/app/reports/flows';
 import { portfolioReport } from '../src/app/reports/portfolio';
 import { resolveBasis } from '../src/app/reports/basis';
+import { parseOptions } from '../src/app/options/parse';
+import { portfolioInput } from '../src/app/options/report';
 import { retentionTrend } from '../src/app/reports/retention';
 import { reportWindows } from '../src/core/kpi/basis';
 import { DuckDbAnalytics } from '../src/data/duckdb/analytics';
@@ -166,7 +168,7 @@ async function run(): Promise<void> {
   const db = await Db.open(FILE, { memoryLimit: MEMORY_LIMIT });
   const analytics = new DuckDbAnalytics(db);
   const asOf = await analytics.latestOrderDate();
-  const options = { asOf: asOf ?? undefined };
+  const options = parseOptions(portfolioInput, { asOf: asOf ?? undefined });
   const basis = await resolveBasis(analytics, options);
 
   const portfolio = await coldAndWarm(() => portfolioReport(analytics, options));

@@ -3,12 +3,11 @@
  * server). The store's import port does the work; this is the one entry point the outer layers call.
  */
 import type { ImportRequest, ImportResult } from '../data/import/types';
-import type { Store } from '../data/store';
+import type { StoreUnit } from '../data/store';
 
 export type { FileFormat, ImportProgress, ImportRequest, ImportResult } from '../data/import/types';
-export { parseFileFormat } from '../data/import/format';
 
 /** Imports `request.path` as `request.kind` into `store`: valid rows land in one transaction. */
-export function importFile(store: Store, request: ImportRequest): Promise<ImportResult> {
+export function importFile(store: StoreUnit, request: ImportRequest): Promise<ImportResult> {
   return store.imports.importFile(request);
 }

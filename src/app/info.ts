@@ -1,6 +1,6 @@
 /** The `cvm info` use case: what is loaded, and the latest imports. */
 import type { ImportLogEntry, TableInfo } from '../data/info';
-import type { Store } from '../data/store';
+import type { StoreUnit } from '../data/store';
 
 export interface InfoReport {
   /** the database, as the store names it */
@@ -16,7 +16,7 @@ export interface InfoReport {
 /** Default number of imports listed. */
 export const RECENT_IMPORTS = 10;
 
-export async function getInfo(store: Store, recent = RECENT_IMPORTS): Promise<InfoReport> {
+export async function getInfo(store: StoreUnit, recent = RECENT_IMPORTS): Promise<InfoReport> {
   return {
     location: store.location,
     tables: await store.meta.tables(),

@@ -1,28 +1,35 @@
-/** Opens the configured store: `--db FILE`, else $CVM_DB, else ./cvm.duckdb. */
-import type { Store } from '../data/store';
+/**
+ * The one place that chooses a backend: the composition root every face (CLI, server) calls. A location is
+ * a file path or `duckdb:PATH` (embedded DuckDB; `:memory:` for a throw-away store) or a `postgres://` URL
+ * (the server store, not yet available). The face decides where the location comes from (an option, the
+ * environment, a default); the app only ever receives a `Store`.
+ */
+import { CvmError } from '../core/errors';
+import type { Store, StoreUnit } from '../data/store';
 import { DuckDbStore } from '../data/duckdb/store';
 
+/** The embedded database used when no location is given. */
 export const DEFAULT_DB = 'cvm.duckdb';
 
-export interface StoreOptions {
-  /** database file; ":memory:" for a throw-away store */
-  db?: string | undefined;
+/** Opens the store at `location`. */
+export async function openStore(location: string = DEFAULT_DB): Promise<Store> {
+  if (/^postgres(ql)?:\/\//i.test(location))
+    throw new CvmError(
+      'data-source',
+      `${location.replace(/\/\/[^@/]*@/, '//')}: the PostgreSQL store is not available yet; give {option:db} a DuckDB file`,
+    );
+  const path = location.startsWith('duckdb:') ? location.slice('duckdb:'.length) : location;
+  return DuckDbStore.open(path === '' ? ':memory:' : path);
 }
 
-/** The database path the options and environment select. */
-export function resolveDbPath(options: StoreOptions, env: NodeJS.ProcessEnv = process.env): string {
-  return options.db ?? env.CVM_DB ?? DEFAULT_DB;
-}
-
-export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  return DuckDbStore.open(resolveDbPath(options));
-}
-
-/** Opens a store, runs `work` with it and always closes it. */
-export async function withStore<T>(options: StoreOptions, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(options);
+/** Opens the store at `location`, runs `work` on one unit of work and always closes the store. */
+export async function withUnit<T>(
+  location: string,
+  work: (unit: StoreUnit, store: Store) => Promise<T>,
+): Promise<T> {
+  const store = await openStore(location);
   try {
-    return await work(store);
+    return await store.unit((unit) => work(unit, store));
   } finally {
     await store.close();
   }

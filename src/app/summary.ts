@@ -4,7 +4,7 @@
  */
 import { windowBack, type IsoDay, type Window } from '../core/dates';
 import type { TableInfo } from '../data/info';
-import type { Store } from '../data/store';
+import type { StoreUnit } from '../data/store';
 
 export interface Headline {
   asOf: IsoDay;
@@ -28,7 +28,7 @@ export interface Headline {
  * The headline, or null when no transactions are loaded (there is no as-of day to compute it on). `tables`
  * is what `store.meta.tables()` returned, when the caller has it already.
  */
-export async function getHeadline(store: Store, tables?: readonly TableInfo[]): Promise<Headline | null> {
+export async function getHeadline(store: StoreUnit, tables?: readonly TableInfo[]): Promise<Headline | null> {
   const transactions = (tables ?? (await store.meta.tables())).find((t) => t.kind === 'transactions');
   const asOf = transactions?.to ?? null;
   if (asOf === null) return null;

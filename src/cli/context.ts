@@ -1,6 +1,8 @@
 /** Global CLI options shared by every command, and helpers to read them. */
 import type { Command } from 'commander';
-import { CvmError } from '../core/errors';
+import { DEFAULT_DB, withUnit } from '../app/open-store';
+import type { Store, StoreUnit } from '../data/store';
+import { invalidOption } from '../core/errors';
 import type { Format, Lang, OutputOptions, Printable } from './output';
 import { render } from './output';
 
@@ -17,13 +19,9 @@ export function globalOptions(command: Command): GlobalOptions {
   const raw = command.optsWithGlobals<Record<string, unknown>>();
   const format = typeof raw.format === 'string' ? raw.format : 'table';
   if (format !== 'table' && format !== 'json' && format !== 'csv')
-    throw new CvmError(
-      'usage',
-      `--format: ${JSON.stringify(format)} is not a format (expected table, json or csv)`,
-    );
+    throw invalidOption('format', format, 'a format (expected table, json or csv)');
   const lang = typeof raw.lang === 'string' ? raw.lang : 'en';
-  if (lang !== 'en' && lang !== 'sv')
-    throw new CvmError('usage', `--lang: ${JSON.stringify(lang)} is not supported (expected en or sv)`);
+  if (lang !== 'en' && lang !== 'sv') throw invalidOption('lang', lang, 'a language (expected en or sv)');
   return {
     db: typeof raw.db === 'string' ? raw.db : undefined,
     format,
@@ -40,4 +38,26 @@ export function outputOptions(options: GlobalOptions): OutputOptions {
 /** Prints a result to stdout in the selected format. */
 export function print(printable: Printable, options: GlobalOptions): void {
   process.stdout.write(render(printable, outputOptions(options)) + '\n');
+}
+
+/** The store location the CLI uses: `--db`, else $CVM_DB, else ./cvm.duckdb. */
+export function storeLocation(
+  options: Pick<GlobalOptions, 'db'>,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  return options.db ?? env.CVM_DB ?? DEFAULT_DB;
+}
+
+/** Opens the CLI's store, runs `work` on one unit of work, and closes the store. */
+export function withCliUnit<T>(
+  options: Pick<GlobalOptions, 'db'>,
+  work: (unit: StoreUnit, store: Store) => Promise<T>,
+): Promise<T> {
+  return withUnit(storeLocation(options), work);
+}
+
+/** How the CLI spells a use-case option in messages: `windowMonths` given as `--window` … */
+export function cliOption(field: string): string {
+  if (field === 'kind' || field === 'file') return field;
+  return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }

@@ -3,7 +3,8 @@
  * that maps error codes to exit codes: 0 ok, 1 failure, 2 bad usage or input.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { CvmError, type ErrorCode } from '../core/errors';
+import { CvmError, optionMessage, type ErrorCode } from '../core/errors';
+import { cliOption } from './context';
 import { registerImport } from './commands/import';
 import { registerReports } from './commands/report';
 import { registerSimulate } from './commands/simulate';
@@ -12,7 +13,6 @@ import { registerInfo } from './commands/info';
 import { registerStart } from './commands/start';
 
 const EXIT_CODES: Record<ErrorCode, number> = {
-  usage: 2,
   'invalid-input': 2,
   'not-found': 1,
   conflict: 1,
@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const verbose = argv.includes('--verbose');
     if (error instanceof CvmError) {
-      process.stderr.write(`cvm: ${error.message}\n`);
+      process.stderr.write(`cvm: ${optionMessage(error, cliOption)}\n`);
       if (verbose && error.stack) process.stderr.write(error.stack + '\n');
       return EXIT_CODES[error.code];
     }

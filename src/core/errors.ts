@@ -1,26 +1,66 @@
 /**
- * The one error class for problems a user can fix (bad file, unknown column, unknown customer, locked
- * database). Expected outcomes are values, bugs are assertions; only this class carries a code, which the
- * CLI (exit code) and the server (HTTP status) each map in exactly one place.
+ * The one error class for problems a user can fix (bad file, unknown column, bad option value, unknown
+ * customer, locked database). Expected outcomes are values, bugs are assertions; only this class carries a
+ * code, which the CLI (exit code) and the server (HTTP status) each map in exactly one place.
+ *
+ * A problem with one option of a use case (`window`, `asOf`, `map` …) also carries the option's `field`
+ * (its name in the typed input, camelCase), the `value` given and what was `expected`. The message then
+ * starts without the field's name: each face prefixes it the way its users spell the option (`--window` on
+ * the command line, `window` in the HTTP API), through `optionMessage`. A message that points the user to
+ * another option writes it as `{option:name}`, rendered the same way.
  */
 
 /** What kind of user-fixable problem occurred. */
-export type ErrorCode = 'invalid-input' | 'usage' | 'not-found' | 'conflict' | 'data-source';
+export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'data-source';
+
+/** The option a problem is about. */
+export interface OptionProblem {
+  /** the option's name in the use case's typed input, e.g. `windowMonths` is given as `window` */
+  field: string;
+  /** the value as given */
+  value: unknown;
+  /** what would have been accepted, in words */
+  expected: string;
+}
 
 export class CvmError extends Error {
   readonly code: ErrorCode;
+  readonly option: OptionProblem | undefined;
 
-  /** @param message one line that names the thing, the value and what was expected */
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /**
+   * @param message one line that names the thing, the value and what was expected; for an option problem
+   *   the text after the option's name
+   */
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; option?: OptionProblem }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CvmError';
     this.code = code;
+    this.option = options?.option;
   }
 }
 
 /** Shorthand for the most common code. */
 export function invalidInput(message: string): CvmError {
   return new CvmError('invalid-input', message);
+}
+
+/**
+ * A bad option value: `field` is the option's name, `detail` the rest of the message
+ * (default: `"<value>" is not <expected>`).
+ */
+export function invalidOption(field: string, value: unknown, expected: string, detail?: string): CvmError {
+  const text =
+    detail ?? `${JSON.stringify(typeof value === 'string' ? value : String(value))} is not ${expected}`;
+  return new CvmError('invalid-input', text, { option: { field, value, expected } });
+}
+
+/**
+ * The one-line message of an error, with an option problem's field and every `{option:name}` in the text
+ * spelt by `spell` (e.g. `--window` on the command line).
+ */
+export function optionMessage(error: CvmError, spell: (field: string) => string): string {
+  const text = error.message.replace(/\{option:(\w+)\}/g, (_, name: string) => spell(name));
+  return error.option ? `${spell(error.option.field)}: ${text}` : text;
 }
 
 /** Asserts an invariant; a failure is a bug in CVM, not a user error. */

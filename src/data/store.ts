@@ -1,22 +1,35 @@
 /**
- * The store port: everything the app reads from and writes to a database. Each area is its own interface
- * (and its own file per adapter), so adapters grow area by area: DuckDB is the embedded default, PostgreSQL
- * the server store. The app never sees a driver type.
+ * The store port: everything the app reads from and writes to a database. A `Store` is long-lived (a CLI
+ * run, a server's lifetime) and hands out units of work: each unit has a connection of its own, so two HTTP
+ * requests never share a transaction, and a report's queries all see the same data. Each area of a unit is
+ * its own interface (and its own file per adapter), so adapters grow area by area: DuckDB is the embedded
+ * default, PostgreSQL the server store. The app never sees a driver type.
  */
-import type { ImportPort } from './import/types';
 import type { AnalyticsPort } from './analytics/types';
 import type { InfoPort } from './info';
+import type { ImportPort, LandingPort } from './import/types';
 import type { SummaryPort } from './summary';
 
 export type Backend = 'duckdb' | 'postgres';
+
+/** One unit of work: the ports, on one connection of the store. */
+export interface StoreUnit {
+  /** the store's location, for messages */
+  readonly location: string;
+  /** reads, checks and lands files (the reading runs on embedded DuckDB whatever the backend) */
+  readonly imports: ImportPort;
+  /** the backend's part of an import: typed, validated rows into a kind's table, in one transaction */
+  readonly landing: LandingPort;
+  readonly analytics: AnalyticsPort;
+  readonly meta: InfoPort;
+  readonly summary: SummaryPort;
+}
 
 export interface Store {
   readonly backend: Backend;
   /** where the data lives, for messages (a file path or a connection string without password) */
   readonly location: string;
-  readonly imports: ImportPort;
-  readonly analytics: AnalyticsPort;
-  readonly meta: InfoPort;
-  readonly summary: SummaryPort;
+  /** Runs `work` on a unit of work of its own, released when `work` settles. */
+  unit<T>(work: (unit: StoreUnit) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

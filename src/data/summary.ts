@@ -1,6 +1,6 @@
 /**
  * The summary port: the few raw counts behind the headline `cvm start` prints, plus emptying the data
- * tables for `cvm demo --replace`.
+ * tables before a demo replaces them.
  */
 import type { Window } from '../core/dates';
 

@@ -11,17 +11,17 @@ import { DEFAULT_DEMO_OPTIONS } from '../../src/app/demo/params';
 import { getInfo } from '../../src/app/info';
 import { getHeadline } from '../../src/app/summary';
 import { CvmError } from '../../src/core/errors';
-import { DuckDbStore } from '../../src/data/duckdb/store';
+import { openUnit, type TestUnit } from '../import/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-demo-build-'));
-let store: DuckDbStore;
+let store: TestUnit;
 let first: DemoResult;
 const SMALL = { ...DEFAULT_DEMO_OPTIONS, customers: 2000 };
 const count = async (table: string): Promise<number> =>
   (await store.db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)).n;
 
 beforeAll(async () => {
-  store = await DuckDbStore.open(join(dir, 'demo.duckdb'));
+  store = await openUnit(join(dir, 'demo.duckdb'));
   first = await buildDemo(store, SMALL);
 });
 afterAll(async () => {
@@ -64,7 +64,7 @@ describe('buildDemo', () => {
     expect(error).toBeInstanceOf(CvmError);
     expect((error as CvmError).code).toBe('conflict');
     expect((error as CvmError).message).toMatch(
-      /demo\.duckdb already holds data \(customers: 2,000 rows, transactions: [\d,]+ rows.*use --replace.*--db/,
+      /demo\.duckdb already holds data \(customers: 2,000 rows, transactions: [\d,]+ rows.*use \{option:replace\}.*\{option:db\}/,
     );
     expect(await count('customers')).toBe(2000);
   });
@@ -116,7 +116,7 @@ describe('buildDemo', () => {
   });
 
   it('has no headline without transactions', async () => {
-    const empty = await DuckDbStore.open(':memory:');
+    const empty = await openUnit(':memory:');
     expect(await getHeadline(empty)).toBeNull();
     await empty.close();
   });

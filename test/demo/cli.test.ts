@@ -50,7 +50,7 @@ describe('cvm start / demo / info', () => {
     expect(refused.stderr).toMatch(/already holds data .*use --replace/);
     const bad = cvm('demo', '--customers', 'many');
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--customers: "many" is not a positive whole number');
+    expect(bad.stderr).toContain('--customers: "many" is not a whole number from 1 to 5000000');
     const replaced = cvm('demo', '--customers', '1000', '--seed', '3', '--replace');
     expect(replaced.status).toBe(0);
     expect(replaced.stdout).toMatch(/Demo data: 1,000 customers, seed 3, 3 years ending 2025-12-31/);

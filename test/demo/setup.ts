@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { buildDemo, type DemoResult } from '../../src/app/demo/build';
 import { DEFAULT_DEMO_OPTIONS } from '../../src/app/demo/params';
 import type { Db } from '../../src/data/duckdb/connection';
-import { DuckDbStore } from '../../src/data/duckdb/store';
+import { openUnit, type TestUnit } from '../import/helpers';
 
 export interface LoadedDemo {
-  store: DuckDbStore;
+  store: TestUnit;
   db: Db;
   /** where the CSV files were kept */
   out: string;
@@ -19,7 +19,7 @@ export interface LoadedDemo {
 /** Builds a demo of `customers` customers through `buildDemo` (the import use case), keeping its files. */
 export async function loadDemo(customers: number, seed = DEFAULT_DEMO_OPTIONS.seed): Promise<LoadedDemo> {
   const dir = mkdtempSync(join(tmpdir(), 'cvm-demo-test-'));
-  const store = await DuckDbStore.open(join(dir, 'demo.duckdb'));
+  const store = await openUnit(join(dir, 'demo.duckdb'));
   const out = join(dir, 'files');
   const result = await buildDemo(store, { ...DEFAULT_DEMO_OPTIONS, customers, seed, out });
   return {

@@ -7,16 +7,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CvmError, type ErrorCode } from '../../src/core/errors';
-import type { DuckDbStore } from '../../src/data/duckdb/store';
-import { DuckDbStore as Store } from '../../src/data/duckdb/store';
+import { openUnit, type TestUnit } from './helpers';
 import { dump, load, tempDir, write } from './helpers';
 
 const dir = tempDir('file-errors');
-let store: DuckDbStore;
+let store: TestUnit;
 let before: Record<string, unknown>[];
 
 beforeAll(async () => {
-  store = await Store.open(join(dir, 'store.duckdb'));
+  store = await openUnit(join(dir, 'store.duckdb'));
   const good = write(
     dir,
     'good.csv',
@@ -48,7 +47,7 @@ describe('file-level problems', () => {
       'invalid-input',
       'missing.csv: missing required column amount (accepted names: amount, belopp, summa, omsättning, omsattning, ' +
         'revenue, sales, value, total, dollar_value); columns found: "KundNr", "Datum", "Extra"; ' +
-        'use --map amount=<header> if it has another name',
+        'use {option:map} amount=<header> if it has another name',
     );
   });
 
@@ -104,8 +103,8 @@ describe('file-level problems', () => {
     const doc = write(dir, 'orders.doc', 'x');
     await expectFailure(
       doc,
-      'usage',
-      `${doc}: cannot tell the format from the extension ".doc" (expected .csv .txt .tsv .xlsx .parquet .json .ndjson .jsonl); use --input-format`,
+      'invalid-input',
+      `${doc}: cannot tell the format from the extension ".doc" (expected .csv .txt .tsv .xlsx .parquet .json .ndjson .jsonl); use {option:inputFormat}`,
     );
   });
 
@@ -137,7 +136,7 @@ describe('file-level problems', () => {
       write(dir, 'ragged.csv', `customer_id,order_date,amount\n${rows}\n`),
       'invalid-input',
       'ragged.csv: 100001 rows could not be read as CSV with delimiter "," (first: Expected Number of Columns: 3 ' +
-        'Found: 2); check --delimiter, and that the file is UTF-8',
+        'Found: 2); check {option:delimiter}, and that the file is UTF-8',
     );
   });
 

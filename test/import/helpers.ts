@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { importFile } from '../../src/app/import';
 import { KINDS, type KindName } from '../../src/core/kinds';
-import { DuckDbStore } from '../../src/data/duckdb/store';
+import { DuckDbDatabase } from '../../src/data/duckdb/connection';
+import { DuckDbUnit } from '../../src/data/duckdb/store';
 import type { ImportRequest, ImportResult } from '../../src/data/import/types';
 
 /** A temporary directory for the calling test file, removed after its tests. */
@@ -22,9 +23,25 @@ export function write(dir: string, name: string, text: string | Uint8Array): str
   return path;
 }
 
+/** A DuckDB unit of work on a database of its own, for the DuckDB adapter's own tests (they use `db`). */
+export type TestUnit = DuckDbUnit & { close(): Promise<void> };
+
+/** Opens the DuckDB database at `path` and one unit of work on it; `close` closes both. */
+export async function openUnit(path: string): Promise<TestUnit> {
+  const database = await DuckDbDatabase.open(path);
+  const db = await database.connect();
+  return Object.assign(new DuckDbUnit(db), {
+    close: (): Promise<void> => {
+      db.close();
+      database.close();
+      return Promise.resolve();
+    },
+  });
+}
+
 /** Opens a fresh in-memory store, runs `work`, closes it. */
-export async function withMemoryStore<T>(work: (store: DuckDbStore) => Promise<T>): Promise<T> {
-  const store = await DuckDbStore.open(':memory:');
+export async function withMemoryStore<T>(work: (store: TestUnit) => Promise<T>): Promise<T> {
+  const store = await openUnit(':memory:');
   try {
     return await work(store);
   } finally {
@@ -34,7 +51,7 @@ export async function withMemoryStore<T>(work: (store: DuckDbStore) => Promise<T
 
 /** Imports through the app use case. */
 export function load(
-  store: DuckDbStore,
+  store: TestUnit,
   kind: KindName,
   path: string,
   options: Omit<ImportRequest, 'kind' | 'path'> = {},
@@ -43,7 +60,7 @@ export function load(
 }
 
 /** Every row of a kind's table, ordered by its natural key, values as DuckDB renders them. */
-export async function dump(store: DuckDbStore, kind: KindName): Promise<Record<string, unknown>[]> {
+export async function dump(store: TestUnit, kind: KindName): Promise<Record<string, unknown>[]> {
   const spec = KINDS[kind];
   const columns = spec.columns.map((c) => `CAST(${c.name} AS VARCHAR) AS ${c.name}`).join(', ');
   return store.db.all(`SELECT ${columns} FROM ${spec.table} ORDER BY ${spec.key.join(', ')}`);
@@ -81,7 +98,7 @@ export function readRejects(path: string): string[][] {
 
 /** Rows of a table as plain numbers for a quick count-and-sum comparison. */
 export async function countAndSum(
-  store: DuckDbStore,
+  store: TestUnit,
   table: string,
   column: string,
 ): Promise<{ n: number; total: number | null }> {

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DuckDbStore } from '../../src/data/duckdb/store';
+import { openUnit } from './helpers';
 import { tempDir, withMemoryStore, write } from './helpers';
 
 const dir = tempDir('kill');
@@ -24,7 +24,7 @@ interface Snapshot {
 }
 
 async function snapshot(): Promise<Snapshot> {
-  const store = await DuckDbStore.open(database);
+  const store = await openUnit(database);
   try {
     const { rows, total, customers } = await store.db.one<{ rows: number; total: number; customers: number }>(
       'SELECT count(*) AS rows, sum(amount) AS total, count(DISTINCT customer_id) AS customers FROM transactions',

@@ -1,6 +1,5 @@
 /** Header synonyms, `--map`, ignored columns, and every kind landing in its table with typed values. */
 import { describe, expect, it } from 'vitest';
-import { CvmError } from '../../src/core/errors';
 import { dump, load, tempDir, withMemoryStore, write } from './helpers';
 
 const dir = tempDir('mapping');
@@ -56,13 +55,14 @@ describe('column mapping', () => {
     const path = write(dir, 'plain.csv', 'customer_id,order_date,amount\nc1,2024-01-05,1\n');
     await withMemoryStore(async (store) => {
       await expect(load(store, 'transactions', path, { map: { revenue: 'amount' } })).rejects.toThrow(
-        new CvmError(
-          'usage',
-          '--map revenue=amount: "revenue" is not a column of transactions (expected one of order_id, customer_id, order_date, amount, margin, product_line, channel)',
-        ),
+        'revenue=amount: "revenue" is not a column of transactions (expected one of order_id, customer_id, order_date, amount, margin, product_line, channel)',
       );
+      await expect(load(store, 'transactions', path, { map: { revenue: 'amount' } })).rejects.toMatchObject({
+        code: 'invalid-input',
+        option: { field: 'map', value: 'revenue=amount' },
+      });
       await expect(load(store, 'transactions', path, { map: { amount: 'Belopp' } })).rejects.toThrow(
-        'plain.csv: --map amount=Belopp: no column "Belopp" in the file (columns found: "customer_id", "order_date", "amount")',
+        'plain.csv: mapping amount=Belopp: no column "Belopp" in the file (columns found: "customer_id", "order_date", "amount")',
       );
       expect(await dump(store, 'transactions')).toEqual([]);
     });

@@ -11,14 +11,14 @@ import { join, resolve } from 'node:path';
 import { CvmError } from '../../core/errors';
 import type { KindName } from '../../core/kinds';
 import type { ImportRequest, ImportResult } from '../../data/import/types';
-import type { Store } from '../../data/store';
+import type { StoreUnit } from '../../data/store';
 import { importFile } from '../import';
 import { writeKindCsv } from './csv';
 import { generateDemo, validateDemoOptions } from './generate';
 import { DEFAULT_MODEL, type DemoModel, type DemoOptions } from './params';
 
 /** Loads one file; the import use case by default. */
-export type Loader = (store: Store, request: ImportRequest) => Promise<ImportResult>;
+export type Loader = (store: StoreUnit, request: ImportRequest) => Promise<ImportResult>;
 
 export interface DemoRequest extends DemoOptions {
   /** directory for the CSV files, kept afterwards; a temporary directory when omitted */
@@ -60,20 +60,20 @@ const LOAD_ORDER: readonly KindName[] = [
 const format = (n: number): string => n.toLocaleString('en-US');
 
 /** Throws `conflict` when the store already holds data and `replace` is not set. */
-async function checkEmpty(store: Store, replace: boolean): Promise<void> {
+async function checkEmpty(store: StoreUnit, replace: boolean): Promise<void> {
   if (replace) return;
   const filled = (await store.meta.tables()).filter((t) => t.rows > 0);
   if (filled.length === 0) return;
   const what = filled.map((t) => `${t.kind}: ${format(t.rows)} rows`).join(', ');
   throw new CvmError(
     'conflict',
-    `database ${store.location} already holds data (${what}); use --replace to empty it first, or --db to build the demo in another file`,
+    `database ${store.location} already holds data (${what}); use {option:replace} to empty it first, or {option:db} to build the demo in another file`,
   );
 }
 
 /** Builds the demo and loads it into `store`. */
 export async function buildDemo(
-  store: Store,
+  store: StoreUnit,
   request: DemoRequest,
   load: Loader = importFile,
   model: DemoModel = DEFAULT_MODEL,

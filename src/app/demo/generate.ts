@@ -5,7 +5,7 @@
  * out: the retailer is non-contractual.
  */
 import { parseIsoDay, toEpochDay } from '../../core/dates';
-import { CvmError } from '../../core/errors';
+import { CvmError, invalidOption } from '../../core/errors';
 import { makeKeyAccounts } from './accounts';
 import { makeComplaints } from './complaints';
 import { makeCustomers } from './customers';
@@ -15,26 +15,28 @@ import { DEFAULT_MODEL, type DemoModel, type DemoOptions } from './params';
 import type { DemoTables } from './rows';
 import { makeSurveys } from './surveys';
 
-const MAX_CUSTOMERS = 5_000_000;
-const MAX_YEARS = 20;
+export const MAX_CUSTOMERS = 5_000_000;
+export const MAX_YEARS = 20;
 
-/** Checks options a user typed; throws `usage` naming the option, the value and what is expected. */
+/** Checks the options; throws an option problem naming the option, the value and what is expected. */
 export function validateDemoOptions(options: DemoOptions): DemoOptions {
   const { customers, seed, years } = options;
   if (!Number.isInteger(customers) || customers < 1 || customers > MAX_CUSTOMERS)
-    throw new CvmError('usage', `--customers: ${customers} is not a whole number from 1 to ${MAX_CUSTOMERS}`);
-  if (!Number.isSafeInteger(seed) || seed < 0)
-    throw new CvmError('usage', `--seed: ${seed} is not a whole number ≥ 0`);
+    throw invalidOption('customers', customers, `a whole number from 1 to ${MAX_CUSTOMERS}`);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw invalidOption('seed', seed, 'a whole number ≥ 0');
   if (!Number.isInteger(years) || years < 2 || years > MAX_YEARS)
-    throw new CvmError(
-      'usage',
-      `--years: ${years} is not a whole number from 2 to ${MAX_YEARS} (two years are the least that show retention)`,
+    throw invalidOption(
+      'years',
+      years,
+      `a whole number from 2 to ${MAX_YEARS}`,
+      `${years} is not a whole number from 2 to ${MAX_YEARS} (two years are the least that show retention)`,
     );
   let end: string;
   try {
-    end = parseIsoDay(options.end, '--end');
+    end = parseIsoDay(options.end);
   } catch (error) {
-    throw new CvmError('usage', error instanceof Error ? error.message : String(error));
+    if (!(error instanceof CvmError)) throw error;
+    throw invalidOption('end', options.end, 'a date (expected YYYY-MM-DD)');
   }
   return { customers, seed, years, end };
 }

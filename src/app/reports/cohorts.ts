@@ -4,19 +4,11 @@
  * retained against period 0.
  */
 import type { IsoDay } from '../../core/dates';
-import { CvmError } from '../../core/errors';
 import type { WindowMonths } from '../../core/kpi/basis';
 import { buildCohortMatrix, firstCohortStart, type CohortRow, type CohortUnit } from '../../core/kpi/cohorts';
 import type { AnalyticsPort } from '../../data/analytics/types';
 import { resolveAsOf } from './basis';
-import { parsePositiveInt, parseWindowMonths, type ReportOptions } from './options';
-
-export interface CohortOptions extends Pick<ReportOptions, 'asOf' | 'window'> {
-  /** "quarter" (default), "month" or "year" */
-  cohort?: string | undefined;
-  /** how many years of cohorts, back from the as-of day (default 3) */
-  years?: string | undefined;
-}
+import type { CohortInput } from '../options/report';
 
 export interface CohortReport {
   asOf: IsoDay;
@@ -27,21 +19,9 @@ export interface CohortReport {
   notes: string[];
 }
 
-function parseUnit(text: string | undefined): CohortUnit {
-  if (text === undefined) return 'quarter';
-  const unit = text.trim().toLowerCase();
-  if (unit === 'month' || unit === 'quarter' || unit === 'year') return unit;
-  throw new CvmError(
-    'usage',
-    `--cohort: ${JSON.stringify(text)} is not a cohort unit (expected month, quarter or year)`,
-  );
-}
-
-export async function cohortReport(analytics: AnalyticsPort, options: CohortOptions): Promise<CohortReport> {
-  const periodMonths = parseWindowMonths(options.window);
-  const unit = parseUnit(options.cohort);
-  const years = parsePositiveInt('--years', options.years, 3);
-  const asOf = await resolveAsOf(analytics, options.asOf);
+export async function cohortReport(analytics: AnalyticsPort, input: CohortInput): Promise<CohortReport> {
+  const { windowMonths: periodMonths, cohort: unit, years } = input;
+  const asOf = await resolveAsOf(analytics, input.asOf);
   const counts = await analytics.cohortActivity({
     asOf,
     unit,

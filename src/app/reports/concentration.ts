@@ -13,7 +13,7 @@ import {
 } from '../../core/kpi/concentration';
 import type { AnalyticsPort } from '../../data/analytics/types';
 import { missingMarginNote, resolveBasis } from './basis';
-import type { ReportOptions } from './options';
+import type { ReportInput } from '../options/report';
 
 export const TOP_PERCENTS = [1, 5, 10, 20, 50] as const;
 export const LORENZ_POINTS = 100;
@@ -30,16 +30,16 @@ export interface ConcentrationReport {
   gini: number | null;
   top: TopShare[];
   lorenz: LorenzPoint[];
-  /** deciles by default; `--tiers` picks another cut */
+  /** deciles by default; the `tiers` option picks another cut */
   tiers: TierShareRow[];
   notes: string[];
 }
 
 export async function concentrationReport(
   analytics: AnalyticsPort,
-  options: ReportOptions,
+  input: ReportInput,
 ): Promise<ConcentrationReport> {
-  const basis = await resolveBasis(analytics, { ...options, tiers: options.tiers ?? 'deciles' });
+  const basis = await resolveBasis(analytics, input);
   const tiers = basis.tiers;
   const result = await analytics.concentration({
     window: basis.current,

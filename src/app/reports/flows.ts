@@ -8,7 +8,7 @@ import { ratio, type ValueMeasure, type WindowMonths } from '../../core/kpi/basi
 import { buildFlowTable, type Activity, type FlowKind } from '../../core/kpi/flows';
 import type { AnalyticsPort } from '../../data/analytics/types';
 import { missingMarginNote, resolveBasis } from './basis';
-import type { ReportOptions } from './options';
+import type { ReportInput } from '../options/report';
 
 /** Customers, purchases and revenue of a group; revenue per customer is per window (as in the seed). */
 export interface ActivityJson {
@@ -58,8 +58,8 @@ function activityJson(a: Activity, measure: ValueMeasure): ActivityJson {
   };
 }
 
-export async function flowsReport(analytics: AnalyticsPort, options: ReportOptions): Promise<FlowsReport> {
-  const basis = await resolveBasis(analytics, options);
+export async function flowsReport(analytics: AnalyticsPort, input: ReportInput): Promise<FlowsReport> {
+  const basis = await resolveBasis(analytics, input);
   const names = basis.tiers.map((t) => t.name);
   const result = await analytics.tierFlows({
     current: basis.current,

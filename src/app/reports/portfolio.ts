@@ -13,7 +13,7 @@ import {
 } from '../../core/kpi/portfolio';
 import type { AnalyticsPort } from '../../data/analytics/types';
 import { missingMarginNote, resolveBasis, type ReportBasis } from './basis';
-import type { ReportOptions } from './options';
+import type { ReportInput } from '../options/report';
 
 /** Figures shared by a tier row and the total row. Money in major units, rates as fractions, years. */
 export interface PortfolioRowJson {
@@ -79,9 +79,9 @@ function rowJson(
 /** The portfolio computed from the store, with the basis it was computed on and the notes. */
 export async function computeStorePortfolio(
   analytics: AnalyticsPort,
-  options: ReportOptions,
+  input: ReportInput,
 ): Promise<{ basis: ReportBasis; portfolio: Portfolio; notes: string[] }> {
-  const basis = await resolveBasis(analytics, options);
+  const basis = await resolveBasis(analytics, input);
   const flows = await analytics.tierFlows({
     current: basis.current,
     previous: basis.previous,
@@ -102,9 +102,9 @@ export async function computeStorePortfolio(
 
 export async function portfolioReport(
   analytics: AnalyticsPort,
-  options: ReportOptions,
+  input: ReportInput,
 ): Promise<PortfolioReport> {
-  const { basis, portfolio, notes } = await computeStorePortfolio(analytics, options);
+  const { basis, portfolio, notes } = await computeStorePortfolio(analytics, input);
   return {
     asOf: basis.asOf,
     windowMonths: basis.windowMonths,

@@ -4,21 +4,14 @@
  * tenure year (the first-two-years defection the seed stresses).
  */
 import type { IsoDay } from '../../core/dates';
-import { assert, CvmError } from '../../core/errors';
+import { assert } from '../../core/errors';
 import type { ValueMeasure, WindowMonths } from '../../core/kpi/basis';
 import { retentionNote, type RetentionFigures } from '../../core/kpi/retention';
 import { buildRetentionTrend, trendGrid, type RetentionTrendPoint } from '../../core/kpi/retention-trend';
 import { buildTenureTable, tenureBuckets, type TenureRow } from '../../core/kpi/tenure';
-import { MAX_TREND_BLOCKS, type AnalyticsPort } from '../../data/analytics/types';
+import type { AnalyticsPort } from '../../data/analytics/types';
+import type { RetentionInput } from '../options/report';
 import { resolveBasis, type ReportBasis } from './basis';
-import { parsePositiveInt, type ReportOptions } from './options';
-
-export interface RetentionOptions extends ReportOptions {
-  /** months between trend points (default 3) */
-  step?: string | undefined;
-  /** years the trend reaches back (default 3) */
-  years?: string | undefined;
-}
 
 /** Retention figures of a group: counts, rates as fractions (per window, as observed), duration in years. */
 export type RetentionJson = RetentionFigures;
@@ -54,22 +47,16 @@ export async function retentionTrend(
 ): Promise<RetentionTrendPoint[]> {
   const count = Math.max(1, Math.floor((years * 12) / stepMonths));
   const grid = trendGrid(basis.asOf, basis.windowMonths, stepMonths, count);
-  if (grid.blocks.length > MAX_TREND_BLOCKS)
-    throw new CvmError(
-      'usage',
-      `--step ${stepMonths} --years ${years}: the trend would need ${grid.blocks.length} blocks of ${grid.blockMonths} month${grid.blockMonths === 1 ? '' : 's'}, at most ${MAX_TREND_BLOCKS}; use fewer years or a step that is a multiple of the window`,
-    );
   const counts = await analytics.retentionTrend({ grid, measure: basis.measure, tiers: basis.tiers });
   return buildRetentionTrend(grid, counts, basis.tiers.length, basis.windowMonths);
 }
 
 export async function retentionReport(
   analytics: AnalyticsPort,
-  options: RetentionOptions,
+  input: RetentionInput,
 ): Promise<RetentionReport> {
-  const stepMonths = parsePositiveInt('--step', options.step, 3);
-  const years = parsePositiveInt('--years', options.years, 3);
-  const basis = await resolveBasis(analytics, options);
+  const { stepMonths, years } = input;
+  const basis = await resolveBasis(analytics, input);
   const names = basis.tiers.map((t) => t.name);
   const trend = await retentionTrend(analytics, basis, stepMonths, years);
   const buckets = tenureBuckets(basis.current.startExclusive, TENURE_GROUPS);

@@ -5,10 +5,9 @@
 import type { Command } from 'commander';
 import { buildDemo, type DemoRequest, type DemoResult } from '../../app/demo/build';
 import { DEFAULT_DEMO_OPTIONS } from '../../app/demo/params';
-import { withStore } from '../../app/open-store';
-import { CvmError } from '../../core/errors';
-import { parsePositiveInt } from '../../app/reports/options';
-import { globalOptions, print } from '../context';
+import { demoInput } from '../../app/options/demo';
+import { parseOptions } from '../../app/options/parse';
+import { globalOptions, print, withCliUnit } from '../context';
 import { formatNumber, type Lang, type Printable } from '../output';
 
 const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
@@ -22,25 +21,9 @@ interface DemoFlags {
   replace?: boolean;
 }
 
-/** A seed: a whole number ≥ 0. */
-function parseSeed(text: string): number {
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new CvmError('usage', `--seed: ${JSON.stringify(text)} is not a whole number ≥ 0`);
-  return n;
-}
-
 /** The demo request `cvm demo` and `cvm start` build from their flags. */
 export function demoRequest(flags: Partial<DemoFlags>, onProgress?: (message: string) => void): DemoRequest {
-  return {
-    customers: parsePositiveInt('--customers', flags.customers, DEFAULT_DEMO_OPTIONS.customers),
-    seed: parseSeed(flags.seed ?? String(DEFAULT_DEMO_OPTIONS.seed)),
-    end: flags.end ?? DEFAULT_DEMO_OPTIONS.end,
-    years: parsePositiveInt('--years', flags.years, DEFAULT_DEMO_OPTIONS.years),
-    out: flags.out,
-    replace: flags.replace === true,
-    onProgress,
-  };
+  return { ...parseOptions(demoInput, flags), onProgress };
 }
 
 /** Writes a progress line to stderr, where it does not mix with the printed result. */
@@ -105,7 +88,7 @@ export function registerDemo(program: Command): void {
     .action(async (flags: DemoFlags, command: Command) => {
       const options = globalOptions(command);
       const request = demoRequest(flags, stderrLine);
-      const result = await withStore(options, (store) => buildDemo(store, request));
+      const result = await withCliUnit(options, (unit) => buildDemo(unit, request));
       print(demoPrintable(result, options.lang), options);
     });
 }

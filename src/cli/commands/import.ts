@@ -5,17 +5,11 @@
  */
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { CvmError } from '../../core/errors';
-import { KIND_NAMES, isKindName } from '../../core/kinds';
-import {
-  importFile,
-  parseFileFormat,
-  type ImportProgress,
-  type ImportRequest,
-  type ImportResult,
-} from '../../app/import';
-import { withStore } from '../../app/open-store';
-import { globalOptions, print, type GlobalOptions } from '../context';
+import { importFile, type ImportProgress, type ImportRequest, type ImportResult } from '../../app/import';
+import { importInput } from '../../app/options/import';
+import { KIND_NAMES } from '../../core/kinds';
+import { parseOptions } from '../../app/options/parse';
+import { globalOptions, print, withCliUnit, type GlobalOptions } from '../context';
 import { formatNumber, type Printable } from '../output';
 
 interface Options {
@@ -55,8 +49,8 @@ export function registerImport(program: Command): void {
       const progress = progressReporter(global);
       let result: ImportResult;
       try {
-        result = await withStore({ db: global.db }, (store) =>
-          importFile(store, { ...request, onProgress: progress.report }),
+        result = await withCliUnit(global, (unit) =>
+          importFile(unit, { ...request, onProgress: progress.report }),
         );
       } finally {
         progress.stop();
@@ -68,76 +62,24 @@ export function registerImport(program: Command): void {
     });
 }
 
-/** Parses the command's arguments into an import request; `usage` errors name the bad option. */
+/** Parses the command's arguments into an import request; option problems name the bad option. */
 export function buildRequest(kind: string, file: string, options: Options): ImportRequest {
-  if (!isKindName(kind))
-    throw new CvmError(
-      'usage',
-      `${JSON.stringify(kind)} is not a kind (expected one of ${KIND_NAMES.join(', ')})`,
-    );
+  const input = parseOptions(importInput, { ...options, kind });
   return {
-    kind,
+    kind: input.kind,
     path: file,
-    format: options.inputFormat === undefined ? undefined : parseFileFormat(options.inputFormat),
-    delimiter: options.delimiter === undefined ? undefined : parseDelimiter(options.delimiter),
-    decimal: options.decimal === undefined ? undefined : parseDecimal(options.decimal),
-    map: parseMap(options.map),
-    strict: options.strict === true,
-    rejectsPath: options.rejects,
-    sheet: options.sheet,
+    format: input.inputFormat,
+    delimiter: input.delimiter,
+    decimal: input.decimal,
+    map: input.map,
+    strict: input.strict,
+    rejectsPath: input.rejects,
+    sheet: input.sheet,
   };
 }
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-const DELIMITERS: Readonly<Record<string, string>> = {
-  ',': ',',
-  comma: ',',
-  ';': ';',
-  semicolon: ';',
-  '\t': '\t',
-  '\\t': '\t',
-  tab: '\t',
-  '|': '|',
-  pipe: '|',
-};
-
-function parseDelimiter(text: string): string {
-  const delimiter =
-    DELIMITERS[text.toLowerCase()] ?? (text.length === 1 && !/["\r\n]/.test(text) ? text : undefined);
-  if (delimiter === undefined)
-    throw new CvmError(
-      'usage',
-      `--delimiter: ${JSON.stringify(text)} is not a delimiter (expected , ; tab | or one character)`,
-    );
-  return delimiter;
-}
-
-function parseDecimal(text: string): '.' | ',' {
-  if (text === '.' || text === ',') return text;
-  throw new CvmError(
-    'usage',
-    `--decimal: ${JSON.stringify(text)} is not a decimal separator (expected . or ,)`,
-  );
-}
-
-/** `customer_id=KundNr` pairs, each option possibly holding several separated by commas. */
-function parseMap(values: readonly string[]): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const pair of values.flatMap((v) => v.split(','))) {
-    const at = pair.indexOf('=');
-    const column = pair.slice(0, at).trim();
-    const header = pair.slice(at + 1).trim();
-    if (at < 0 || column === '' || header === '')
-      throw new CvmError(
-        'usage',
-        `--map: ${JSON.stringify(pair)} is not column=header (e.g. customer_id=KundNr)`,
-      );
-    map[column] = header;
-  }
-  return map;
 }
 
 /** The table-format output: the counts line and, when some headers were not used, which. */

@@ -1,8 +1,7 @@
 /** `cvm info`: rows and date ranges per table, customers with transactions, and the latest imports. */
 import type { Command } from 'commander';
 import { getInfo, type InfoReport } from '../../app/info';
-import { withStore } from '../../app/open-store';
-import { globalOptions, print } from '../context';
+import { globalOptions, print, withCliUnit } from '../context';
 import { formatNumber, type Lang, type Printable, type TableView } from '../output';
 
 const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
@@ -53,7 +52,7 @@ export function registerInfo(program: Command): void {
     .description('what is loaded: rows and date ranges per table, and the latest imports')
     .action(async (_options: unknown, command: Command) => {
       const options = globalOptions(command);
-      const info = await withStore(options, (store) => getInfo(store));
+      const info = await withCliUnit(options, (unit) => getInfo(unit));
       print(infoPrintable(info, options.lang), options);
     });
 }

@@ -4,15 +4,16 @@
  * ../views/, read like the seed's tables, with English or Swedish labels.
  */
 import type { Command } from 'commander';
+import type { z } from 'zod';
 import { cohortReport } from '../../app/reports/cohorts';
 import { concentrationReport } from '../../app/reports/concentration';
 import { flowsReport } from '../../app/reports/flows';
-import type { ReportOptions } from '../../app/reports/options';
+import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../../app/options/report';
+import { parseOptions } from '../../app/options/parse';
 import { portfolioReport } from '../../app/reports/portfolio';
 import { retentionReport } from '../../app/reports/retention';
-import { withStore } from '../../app/open-store';
 import type { AnalyticsPort } from '../../data/analytics/types';
-import { globalOptions, print } from '../context';
+import { globalOptions, print, withCliUnit } from '../context';
 import type { Lang, Printable } from '../output';
 import { cohortsPrintable } from '../views/cohorts';
 import { concentrationPrintable } from '../views/concentration';
@@ -20,13 +21,14 @@ import { flowsPrintable } from '../views/flows';
 import { portfolioPrintable } from '../views/portfolio';
 import { retentionPrintable } from '../views/retention';
 
-type Options = ReportOptions & Record<string, string | undefined>;
+type Options = Record<string, string | undefined>;
 
-function reportCommand<R>(
+function reportCommand<I, R>(
   program: Command,
   name: string,
   description: string,
-  run: (analytics: AnalyticsPort, options: Options) => Promise<R>,
+  schema: z.ZodType<I>,
+  run: (analytics: AnalyticsPort, input: I) => Promise<R>,
   printable: (report: R, lang: Lang) => Printable,
   defaultWindow = '12',
 ): Command {
@@ -37,7 +39,8 @@ function reportCommand<R>(
     .option('--window <months>', 'window length in months: 12, 3 or 1', defaultWindow)
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
-      const report = await withStore({ db: global.db }, (store) => run(store.analytics, options));
+      const input = parseOptions(schema, options);
+      const report = await withCliUnit(global, (unit) => run(unit.analytics, input));
       print(printable(report, global.lang), global);
     });
 }
@@ -54,6 +57,7 @@ export function registerReports(program: Command): void {
     report,
     'portfolio',
     'members, retention, duration, CLV and value per value tier',
+    portfolioInput,
     portfolioReport,
     portfolioPrintable,
   )
@@ -63,6 +67,7 @@ export function registerReports(program: Command): void {
     report,
     'flows',
     'customer flows between the value tiers of the previous and the current window',
+    portfolioInput,
     flowsReport,
     flowsPrintable,
   )
@@ -72,6 +77,7 @@ export function registerReports(program: Command): void {
     report,
     'retention',
     'retention, churn and duration per tier, as a trend and by tenure',
+    retentionInput,
     retentionReport,
     retentionPrintable,
   )
@@ -83,6 +89,7 @@ export function registerReports(program: Command): void {
     report,
     'cohorts',
     'acquisition cohorts followed period by period',
+    cohortInput,
     cohortReport,
     cohortsPrintable,
     // quarterly periods by default: with a few years of history, 12-month periods leave a matrix of two columns
@@ -94,6 +101,7 @@ export function registerReports(program: Command): void {
     report,
     'concentration',
     'Lorenz curve, top-x % shares, Gini and deciles of the current window',
+    concentrationInput,
     concentrationReport,
     concentrationPrintable,
   )

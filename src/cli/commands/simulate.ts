@@ -3,7 +3,8 @@
  * portfolio; `bucket` and `loyal` only compute with the numbers given. Percent options are percentage points.
  */
 import type { Command } from 'commander';
-import { withStore } from '../../app/open-store';
+import { bucketInput, loyalInput, retentionWhatIfInput } from '../../app/options/simulate';
+import { parseOptions } from '../../app/options/parse';
 import {
   bucketWhatIf,
   loyalWhatIf,
@@ -12,7 +13,7 @@ import {
   type RetentionWhatIfReport,
 } from '../../app/reports/simulate';
 import type { LoyalComparison } from '../../core/kpi/loyal-customer';
-import { globalOptions, print } from '../context';
+import { globalOptions, print, withCliUnit } from '../context';
 import type { Lang, Printable } from '../output';
 import { tierLabel } from '../views/labels';
 
@@ -136,7 +137,8 @@ export function registerSimulate(program: Command): void {
     .option('--value <measure>', 'revenue (default) or margin')
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
-      const report = await withStore({ db: global.db }, (store) => retentionWhatIf(store.analytics, options));
+      const input = parseOptions(retentionWhatIfInput, options);
+      const report = await withCliUnit(global, (unit) => retentionWhatIf(unit.analytics, input));
       print(retentionWhatIfPrintable(report, global.lang), global);
     });
   simulate
@@ -148,7 +150,7 @@ export function registerSimulate(program: Command): void {
     .option('--start <size>', 'base size at year 0', '100')
     .action((options: Options, command: Command) => {
       const global = globalOptions(command);
-      print(bucketPrintable(bucketWhatIf(options), global.lang), global);
+      print(bucketPrintable(bucketWhatIf(parseOptions(bucketInput, options)), global.lang), global);
     });
   simulate
     .command('loyal')
@@ -161,6 +163,6 @@ export function registerSimulate(program: Command): void {
     .option('--loyal-years <n>', 'years as a customer, loyal customer', '3')
     .action((options: Options, command: Command) => {
       const global = globalOptions(command);
-      print(loyalPrintable(loyalWhatIf(options), global.lang), global);
+      print(loyalPrintable(loyalWhatIf(parseOptions(loyalInput, options)), global.lang), global);
     });
 }

@@ -8,10 +8,11 @@ import type { Command } from 'commander';
 import { buildDemo } from '../../app/demo/build';
 import { DEFAULT_DEMO_OPTIONS } from '../../app/demo/params';
 import { getInfo, type InfoReport } from '../../app/info';
-import { withStore } from '../../app/open-store';
 import { getHeadline, type Headline } from '../../app/summary';
 import { portfolioReport, type PortfolioReport } from '../../app/reports/portfolio';
-import { globalOptions, print } from '../context';
+import { globalOptions, print, withCliUnit } from '../context';
+import { portfolioInput } from '../../app/options/report';
+import { parseOptions } from '../../app/options/parse';
 import type { Lang, Printable, TableView } from '../output';
 import { demoRequest, demoTimeLine, stderrLine } from './demo';
 import { infoTables } from './info';
@@ -74,7 +75,7 @@ export function registerStart(program: Command): void {
     .action(async (flags: { customers: string; seed: string }, command: Command) => {
       const options = globalOptions(command);
       const request = demoRequest(flags, stderrLine);
-      const printable = await withStore(options, async (store) => {
+      const printable = await withCliUnit(options, async (store) => {
         const empty = (await store.meta.tables()).every((t) => t.rows === 0);
         if (empty) {
           stderrLine(`${store.location} holds no data: building the demo data set into it (docs/demo.md)`);
@@ -83,7 +84,9 @@ export function registerStart(program: Command): void {
         }
         const info = await getInfo(store);
         const headline = await getHeadline(store, info.tables);
-        const portfolio = headline ? await portfolioReport(store.analytics, { asOf: headline.asOf }) : null;
+        const portfolio = headline
+          ? await portfolioReport(store.analytics, parseOptions(portfolioInput, { asOf: headline.asOf }))
+          : null;
         return startPrintable(info, headline, options.lang, portfolio);
       });
       print(printable, options);

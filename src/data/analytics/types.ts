@@ -71,9 +71,6 @@ export interface ConcentrationResult {
   missingMargin: number;
 }
 
-/** The most calendar blocks a trend grid may have (the DuckDB adapter keeps activity as a 64-bit mask). */
-export const MAX_TREND_BLOCKS = 62;
-
 /** Retention at every point of a trend grid, per tier of the point's previous window. */
 export interface RetentionTrendQuery {
   grid: TrendGrid;

@@ -1,6 +1,7 @@
 /**
- * The embedded DuckDB database: opening a file (or ":memory:"), applying migrations, parameterised queries
- * returning plain JSON-safe rows, and transactions. One `Db` wraps one connection; DuckDB serialises writes.
+ * The embedded DuckDB database: opening a file (or ":memory:") and applying migrations (`DuckDbDatabase`),
+ * and one connection with parameterised queries returning plain JSON-safe rows, and transactions (`Db`).
+ * DuckDB serialises writes across connections.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { CvmError } from '../../core/errors';
@@ -12,10 +13,14 @@ export type Param = string | number | boolean | bigint | null;
 /** A result row with values converted to JSON-safe JS: numbers, strings (dates as ISO), booleans, null. */
 export type Row = Record<string, unknown>;
 
-export class Db {
+/**
+ * An open DuckDB database (one file or `:memory:`): opening it migrates the schema; `connect` hands out
+ * connections, one per unit of work. The extension autoloader is off: CVM needs no extension, and a file
+ * that is not a DuckDB database must give an error, never a download.
+ */
+export class DuckDbDatabase {
   private constructor(
     readonly instance: DuckDBInstance,
-    readonly connection: DuckDBConnection,
     readonly path: string,
   ) {}
 
@@ -23,24 +28,57 @@ export class Db {
    * Opens (creating if needed) the database at `path` and brings its schema up to date.
    * A file locked by another process is a `data-source` error naming the file.
    */
-  static async open(path: string, options: { memoryLimit?: string } = {}): Promise<Db> {
+  static async open(path: string, options: { memoryLimit?: string } = {}): Promise<DuckDbDatabase> {
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(
-        path,
-        options.memoryLimit ? { memory_limit: options.memoryLimit } : {},
-      );
+      instance = await DuckDBInstance.create(path, {
+        autoload_known_extensions: 'false',
+        autoinstall_known_extensions: 'false',
+        ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+      });
     } catch (error) {
       const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       const lock = /Conflicting lock is held in (.*?) \(PID (\d+)\)/.exec(detail);
       const message = lock
-        ? `cannot open database ${path}: it is locked by another process (${lock[1]}, PID ${lock[2]}); close it or use another --db`
+        ? `cannot open database ${path}: it is locked by another process (${lock[1]}, PID ${lock[2]}); close it or use another {option:db}`
         : `cannot open database ${path}: ${detail.replace(/^IO Error: /, '')}`;
       throw new CvmError('data-source', message, { cause: error });
     }
-    const db = new Db(instance, await instance.connect(), path);
-    await db.migrate();
-    return db;
+    const database = new DuckDbDatabase(instance, path);
+    const db = await database.connect();
+    try {
+      await db.migrate();
+    } catch (error) {
+      db.close();
+      instance.closeSync();
+      throw error;
+    }
+    db.close();
+    return database;
+  }
+
+  /** A new connection; close it when the unit of work is done. */
+  async connect(): Promise<Db> {
+    return new Db(await this.instance.connect(), this.path, null);
+  }
+
+  close(): void {
+    this.instance.closeSync();
+  }
+}
+
+/** One DuckDB connection: parameterised queries returning plain JSON-safe rows, and transactions. */
+export class Db {
+  constructor(
+    readonly connection: DuckDBConnection,
+    readonly path: string,
+    private readonly owned: DuckDbDatabase | null,
+  ) {}
+
+  /** Opens a database and one connection to it; closing the connection closes the database. */
+  static async open(path: string, options: { memoryLimit?: string } = {}): Promise<Db> {
+    const database = await DuckDbDatabase.open(path, options);
+    return new Db(await database.instance.connect(), path, database);
   }
 
   /** Runs a statement that returns nothing of interest. */
@@ -83,10 +121,11 @@ export class Db {
 
   close(): void {
     this.connection.closeSync();
-    this.instance.closeSync();
+    this.owned?.close();
   }
 
-  private async migrate(): Promise<void> {
+  /** Applies the migrations not yet applied, each in its own transaction. */
+  async migrate(): Promise<void> {
     await this.run(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)',
     );

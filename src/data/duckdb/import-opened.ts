@@ -32,7 +32,7 @@ export interface OpenedFile {
   sample: string;
   /** decimal separator to assume when the values do not tell */
   decimalFallback: DecimalSeparator;
-  /** how the file is read, for the `--verbose` line */
+  /** how the file is read, for the progress messages */
   description: string;
   /** a one-line error for a failure while reading `relation` (DuckDB's messages can quote whole lines) */
   readFailure(error: unknown): Promise<CvmError>;

@@ -81,7 +81,7 @@ export async function openCsv(
           'invalid-input',
           `${file}: ${lines.length} rows could not be read as CSV with delimiter ${delimiter} ` +
             `(first: ${(await readerErrors())[0]?.error_message.split('\n')[0] ?? ''}); ` +
-            'check --delimiter, and that the file is UTF-8',
+            'check {option:delimiter}, and that the file is UTF-8',
         );
       return lines.length;
     },

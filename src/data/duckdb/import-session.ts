@@ -82,7 +82,7 @@ export class ImportSession {
     for (const statement of this.restore) await this.db.run(statement).catch(() => undefined);
   }
 
-  /** Reports a phase change with a message (the `--verbose` lines). */
+  /** Reports a phase change with a message (shown when progress is followed). */
   say(phase: ImportPhase, fraction: number, message: string): void {
     this.onProgress?.({ phase, fraction, message });
   }

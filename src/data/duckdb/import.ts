@@ -2,16 +2,16 @@
  * DuckDB implementation of the import port: read the file with DuckDB's own readers (exceljs for XLSX)
  * straight into a typed, validated temporary table, write the rejects file, then land the valid rows in one
  * transaction. Everything before the transaction touches only temporary tables, so a failure or a
- * kill at any point leaves the store as it was; `--strict` stops after the rejects file.
+ * kill at any point leaves the store as it was; a strict import stops after the rejects file.
  */
 import { basename, resolve } from 'node:path';
 import { CvmError } from '../../core/errors';
 import { KINDS } from '../../core/kinds';
 import { detectDecimal, type DecimalSeparator } from '../import/decimal';
-import { checkReadable, removeStaleRejects } from '../import/file';
+import { DEFAULT_MAX_UPLOAD_BYTES, checkReadable, removeStaleRejects, spoolStream } from '../import/file';
 import { detectFileFormat } from '../import/format';
 import { defaultRejectsPath, describeProblem } from '../import/problems';
-import type { ImportPort, ImportRequest, ImportResult } from '../import/types';
+import type { Cell, ImportPort, ImportRequest, ImportResult, LandingPort } from '../import/types';
 import type { Db } from './connection';
 import { deriveOrderKeys, markDuplicates } from './import-keys';
 import { openFile } from './import-read';
@@ -20,21 +20,49 @@ import { ImportSession } from './import-session';
 import { ident } from './import-sql';
 import type { OpenedFile } from './import-opened';
 import { validationSql } from './import-validate';
-import { landRows } from './import-write';
 
 /** Values sampled to detect the decimal separator. */
 const DECIMAL_SAMPLE = 20_000;
 
+/**
+ * The import pipeline on a DuckDB connection `db` (the store's own for the DuckDB store, a throw-away
+ * in-memory database for other backends), landing through `landing`.
+ */
 export class DuckDbImports implements ImportPort {
-  constructor(readonly db: Db) {}
+  constructor(
+    readonly db: Db,
+    private readonly landing: LandingPort,
+  ) {}
 
   async importFile(request: ImportRequest): Promise<ImportResult> {
+    if (request.stream === undefined) return this.importPath(request);
+    const format = request.format ?? detectFileFormat(request.path);
+    const spooled = await spoolStream(
+      request.stream,
+      request.path,
+      request.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    );
+    try {
+      return await this.importPath({
+        ...request,
+        format,
+        path: spooled.path,
+        stream: undefined,
+        sourceLabel: request.sourceLabel ?? `upload:${basename(request.path)}`,
+      });
+    } finally {
+      // The rejects file of an upload lives beside the spooled file unless another path was given.
+      if (request.rejectsPath === undefined) await spooled.cleanUp();
+    }
+  }
+
+  private async importPath(request: ImportRequest): Promise<ImportResult> {
     await checkReadable(request.path);
     const format = request.format ?? detectFileFormat(request.path);
     const session = new ImportSession(this.db, request.onProgress);
     await session.open();
     try {
-      return await runImport(session, request, format);
+      return await runImport(session, this.landing, request, format);
     } finally {
       await session.close();
     }
@@ -43,6 +71,7 @@ export class DuckDbImports implements ImportPort {
 
 async function runImport(
   session: ImportSession,
+  landing: LandingPort,
   request: ImportRequest,
   format: ImportResult['format'],
 ): Promise<ImportResult> {
@@ -100,14 +129,24 @@ async function runImport(
   if (request.strict && rejected > 0)
     throw new CvmError(
       'invalid-input',
-      `${file}: ${rejected} row${rejected === 1 ? '' : 's'} rejected, nothing imported (--strict); ` +
+      `${file}: ${rejected} row${rejected === 1 ? '' : 's'} rejected, nothing imported ({option:strict}); ` +
         `rejects → ${rejectsPath}; first: ${problems[0] ?? ''}`,
     );
 
   // The raw rows are not needed any more: free their memory for the write.
   await db.run(`DROP TABLE IF EXISTS temp.main.${names.stage}`);
   const source = request.sourceLabel ?? resolve(request.path);
-  const landed = await landRows(session, kind, validation.typedColumns, source, counts.ok, rejected);
+  const typed = `temp.main.${names.typed}`;
+  const landed = await landing.land({
+    kind: request.kind,
+    columns: validation.typedColumns,
+    source,
+    rows: counts.ok,
+    rejected,
+    chunks: () => typedChunks(db, typed, validation.typedColumns),
+    local: { connection: db, table: typed, where: '__ok' },
+    onProgress: request.onProgress,
+  });
   session.say(
     'committed',
     1,
@@ -147,4 +186,19 @@ async function sampleDecimal(session: ImportSession, opened: OpenedFile): Promis
   }
   const values = rows.flatMap((row) => Object.values(row).filter((v): v is string => typeof v === 'string'));
   return detectDecimal(values, opened.decimalFallback);
+}
+
+/** Rows per chunk when a lander on another backend reads the typed rows. */
+const CHUNK_ROWS = 50_000;
+
+/** The ok rows of the typed table, a chunk at a time, in file order. */
+async function* typedChunks(db: Db, table: string, columns: readonly string[]): AsyncIterable<Cell[][]> {
+  const list = columns.map(ident).join(', ');
+  for (let offset = 0; ; offset += CHUNK_ROWS) {
+    const rows = await db.all(
+      `SELECT ${list} FROM ${table} WHERE __ok ORDER BY rowid LIMIT ${CHUNK_ROWS} OFFSET ${offset}`,
+    );
+    if (rows.length === 0) return;
+    yield rows.map((row) => columns.map((c) => (row[c] ?? null) as Cell));
+  }
 }

@@ -1,36 +1,61 @@
-/** The embedded DuckDB store: one database file (default ./cvm.duckdb), one connection. */
-import type { Store } from '../store';
-import { Db } from './connection';
-import { DuckDbInfo } from './info';
-import { DuckDbImports } from './import';
+/**
+ * The embedded DuckDB store: one database file (default ./cvm.duckdb) or `:memory:`. Each unit of work gets
+ * a connection of its own, closed when the unit is done; DuckDB serialises writers across connections.
+ */
+import type { Store, StoreUnit } from '../store';
+import { DuckDbDatabase, type Db } from './connection';
 import { DuckDbAnalytics } from './analytics';
+import { DuckDbImports } from './import';
+import { DuckDbInfo } from './info';
+import { DuckDbLanding } from './landing';
 import { DuckDbSummary } from './summary';
 
-export class DuckDbStore implements Store {
-  readonly backend = 'duckdb';
+/** The ports of one unit of work on one connection. */
+export class DuckDbUnit implements StoreUnit {
   readonly imports: DuckDbImports;
+  readonly landing: DuckDbLanding;
   readonly analytics: DuckDbAnalytics;
   readonly meta: DuckDbInfo;
   readonly summary: DuckDbSummary;
-
-  private constructor(readonly db: Db) {
-    this.imports = new DuckDbImports(db);
-    this.analytics = new DuckDbAnalytics(db);
-    this.meta = new DuckDbInfo(db);
-    this.summary = new DuckDbSummary(db);
-  }
 
   get location(): string {
     return this.db.path;
   }
 
+  constructor(readonly db: Db) {
+    this.landing = new DuckDbLanding(db);
+    this.imports = new DuckDbImports(db, this.landing);
+    this.analytics = new DuckDbAnalytics(db);
+    this.meta = new DuckDbInfo(db);
+    this.summary = new DuckDbSummary(db);
+  }
+}
+
+export class DuckDbStore implements Store {
+  readonly backend = 'duckdb';
+
+  private constructor(readonly database: DuckDbDatabase) {}
+
+  get location(): string {
+    return this.database.path;
+  }
+
   /** Opens or creates the database file at `path` (":memory:" for a throw-away store). */
   static async open(path: string): Promise<DuckDbStore> {
-    return new DuckDbStore(await Db.open(path));
+    return new DuckDbStore(await DuckDbDatabase.open(path));
+  }
+
+  async unit<T>(work: (unit: DuckDbUnit) => Promise<T>): Promise<T> {
+    const db = await this.database.connect();
+    try {
+      return await work(new DuckDbUnit(db));
+    } finally {
+      db.close();
+    }
   }
 
   close(): Promise<void> {
-    this.db.close();
+    this.database.close();
     return Promise.resolve();
   }
 }

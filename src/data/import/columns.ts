@@ -1,11 +1,11 @@
 /**
  * Matching a file's headers to a kind's canonical columns. Order of precedence: an explicit
- * `--map column=Header`, then a header equal to the canonical name, then a header equal to one of its
+ * mapping `column=Header` (the import's `map` option), then a header equal to the canonical name, then a header equal to one of its
  * synonyms (kinds.ts); headers are compared after `normalizeHeader`, so "Kund Nr" finds `kund_nr`. Each
  * header feeds at most one column; headers left over are reported as ignored. A required column nobody
  * matched stops the import before anything is read.
  */
-import { CvmError, quoteValue } from '../../core/errors';
+import { CvmError, invalidOption, quoteValue } from '../../core/errors';
 import { normalizeHeader, type ColumnSpec, type KindSpec } from '../../core/kinds';
 
 export interface MappedColumn {
@@ -25,8 +25,8 @@ export interface ColumnMapping {
 
 /**
  * Maps `headers` (in file order) to the columns of `kind`. `file` names the file in messages.
- * Throws `usage` for a `--map` naming an unknown column and `invalid-input` for a `--map` header that is not
- * in the file or a required column that is missing.
+ * Throws a `map` option problem for a mapping that names an unknown column, and `invalid-input` for a
+ * mapped header that is not in the file or a required column that is missing.
  */
 export function mapColumns(
   kind: KindSpec,
@@ -41,9 +41,11 @@ export function mapColumns(
 
   for (const [column, header] of Object.entries(map)) {
     if (!specs.has(column))
-      throw new CvmError(
-        'usage',
-        `--map ${column}=${header}: ${JSON.stringify(column)} is not a column of ${kind.kind} ` +
+      throw invalidOption(
+        'map',
+        `${column}=${header}`,
+        `one of ${[...specs.keys()].join(', ')}`,
+        `${column}=${header}: ${JSON.stringify(column)} is not a column of ${kind.kind} ` +
           `(expected one of ${[...specs.keys()].join(', ')})`,
       );
     let index = headers.indexOf(header);
@@ -51,7 +53,7 @@ export function mapColumns(
     if (index < 0)
       throw new CvmError(
         'invalid-input',
-        `${file}: --map ${column}=${header}: no column ${JSON.stringify(header)} in the file ` +
+        `${file}: mapping ${column}=${header}: no column ${JSON.stringify(header)} in the file ` +
           `(columns found: ${listHeaders(headers)})`,
       );
     chosen.set(column, index);
@@ -79,7 +81,7 @@ export function mapColumns(
     throw new CvmError(
       'invalid-input',
       `${file}: missing required column${missing.length > 1 ? 's' : ''} ${what}; ` +
-        `columns found: ${listHeaders(headers)}; use --map ${example}=<header> if it has another name`,
+        `columns found: ${listHeaders(headers)}; use {option:map} ${example}=<header> if it has another name`,
     );
   }
 

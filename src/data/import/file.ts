@@ -1,7 +1,13 @@
-/** File-system checks around an import: the input must be a readable, non-empty file; stale rejects go. */
-import { constants } from 'node:fs';
-import { access, open, rm, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+/**
+ * File-system work around an import: the input must be a readable, non-empty file; stale rejects go; an
+ * upload stream is spooled to a temporary file first.
+ */
+import { constants, createWriteStream } from 'node:fs';
+import { access, mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { CvmError } from '../../core/errors';
 import { REJECTS_COLUMNS } from './problems';
 
@@ -47,4 +53,45 @@ export async function removeStaleRejects(path: string): Promise<void> {
     await handle.close();
   }
   await rm(path, { force: true });
+}
+
+/** Default most bytes an upload stream may bring: 1 GiB. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 2 ** 30;
+
+/**
+ * Writes an upload stream to a new temporary directory as `name`, refusing more than `maxBytes`, and
+ * returns the file's path and a clean-up that removes the directory. The readers need a file: DuckDB's
+ * CSV sniffer and the rejects pass read it more than once.
+ */
+export async function spoolStream(
+  stream: Readable,
+  name: string,
+  maxBytes: number,
+): Promise<{ path: string; cleanUp: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'cvm-upload-'));
+  const cleanUp = (): Promise<void> => rm(dir, { recursive: true, force: true });
+  const path = join(dir, basename(name) || 'upload');
+  let bytes = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (bytes > maxBytes)
+        done(new CvmError('invalid-input', `${basename(name)}: the upload is larger than ${maxBytes} bytes`));
+      else done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(stream, limit, createWriteStream(path));
+  } catch (error) {
+    await cleanUp();
+    if (error instanceof CvmError) throw error;
+    throw new CvmError(
+      'data-source',
+      `${basename(name)}: the upload broke off: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return { path, cleanUp };
 }

@@ -1,9 +1,9 @@
 /**
- * Which reader a file needs: from `--input-format` when given, else from the file extension. CSV and JSON
+ * Which reader a file needs: from the import's `inputFormat` option when given, else from the file extension. CSV and JSON
  * each cover a few spellings (`.tsv`, `.txt`; `.ndjson`, `.jsonl`); the reader sorts out the details.
  */
 import { extname } from 'node:path';
-import { CvmError } from '../../core/errors';
+import { invalidOption } from '../../core/errors';
 import type { FileFormat } from './types';
 
 const EXTENSIONS: Readonly<Record<string, FileFormat>> = {
@@ -17,7 +17,7 @@ const EXTENSIONS: Readonly<Record<string, FileFormat>> = {
   '.jsonl': 'json',
 };
 
-/** Names accepted by `--input-format`, each mapped to the reader it selects. */
+/** Names accepted as an input format, each mapped to the reader it selects. */
 const FORMAT_NAMES: Readonly<Record<string, FileFormat>> = {
   csv: 'csv',
   tsv: 'csv',
@@ -30,26 +30,28 @@ const FORMAT_NAMES: Readonly<Record<string, FileFormat>> = {
   jsonl: 'json',
 };
 
-/** Parses an `--input-format` value; a `usage` error lists the accepted names. */
-export function parseFileFormat(text: string): FileFormat {
-  const format = FORMAT_NAMES[text.trim().toLowerCase()];
-  if (!format)
-    throw new CvmError(
-      'usage',
-      `--input-format: ${JSON.stringify(text)} is not a format (expected csv, xlsx, parquet or json)`,
-    );
-  return format;
+/** The reader a format name selects, or undefined for a name we do not know. */
+export function fileFormatNamed(text: string): FileFormat | undefined {
+  return FORMAT_NAMES[text.trim().toLowerCase()];
 }
 
-/** The format of `path` from its extension (case-insensitive); `usage` error when it has none we read. */
+/** The format names accepted, for messages. */
+export const FORMAT_CHOICES = 'csv, xlsx, parquet or json';
+
+/**
+ * The format of `path` from its extension (case-insensitive); an `inputFormat` option problem when it has
+ * none we read (naming the format is the way out).
+ */
 export function detectFileFormat(path: string): FileFormat {
   const extension = extname(path).toLowerCase();
   const format = EXTENSIONS[extension];
   if (!format)
-    throw new CvmError(
-      'usage',
+    throw invalidOption(
+      'inputFormat',
+      undefined,
+      FORMAT_CHOICES,
       `${path}: cannot tell the format from the extension ${JSON.stringify(extension)} ` +
-        `(expected ${Object.keys(EXTENSIONS).join(' ')}); use --input-format`,
+        `(expected ${Object.keys(EXTENSIONS).join(' ')}); use {option:inputFormat}`,
     );
   return format;
 }

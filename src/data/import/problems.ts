@@ -21,7 +21,7 @@ export interface Problem {
 
 export const REJECTS_COLUMNS = ['row', 'line', 'column', 'value', 'reason'] as const;
 
-/** The rejects file for `path` when no `--rejects` is given: next to the file, `<file>.rejects.csv`. */
+/** The rejects file for `path` when none is given: next to the file, `<file>.rejects.csv`. */
 export function defaultRejectsPath(path: string): string {
   return `${path}.rejects.csv`;
 }

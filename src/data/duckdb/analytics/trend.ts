@@ -10,7 +10,8 @@
 import { assert } from '../../../core/errors';
 import { tierCutoffs } from '../../../core/kpi/tiers';
 import type { TrendCount } from '../../../core/kpi/retention-trend';
-import { MAX_TREND_BLOCKS, type RetentionTrendQuery } from '../../analytics/types';
+import type { TrendGrid } from '../../../core/kpi/retention-trend';
+import type { RetentionTrendQuery } from '../../analytics/types';
 import type { Param } from '../connection';
 import type { Db } from '../connection';
 import { int, tierCaseSql, valueColumn, withStagedTable } from './sql';
@@ -28,10 +29,50 @@ function blockMask([first, last]: readonly [number, number]): string {
   return mask.toString();
 }
 
+/**
+ * The most calendar blocks one scan handles: activity is kept as a 64-bit mask per customer. Longer grids are
+ * split into runs of consecutive points that fit, one scan each; callers never see the limit.
+ */
+const MAX_BLOCKS_PER_SCAN = 62;
+
 /** Previous-window customers and retained customers per trend point and tier (missing rows had none). */
 export async function queryRetentionTrend(db: Db, query: RetentionTrendQuery): Promise<TrendCount[]> {
+  const out: TrendCount[] = [];
+  for (const chunk of splitGrid(query.grid, MAX_BLOCKS_PER_SCAN))
+    out.push(...(await queryChunk(db, { ...query, grid: chunk.grid }, chunk.firstPoint)));
+  return out;
+}
+
+/** Runs of consecutive points whose blocks span at most `max` blocks, with block indexes rebased. */
+export function splitGrid(grid: TrendGrid, max: number): { grid: TrendGrid; firstPoint: number }[] {
+  const chunks: { grid: TrendGrid; firstPoint: number }[] = [];
+  let start = 0;
+  while (start < grid.points.length) {
+    const lo = grid.points[start]!.currentBlocks[0];
+    let end = start;
+    while (end + 1 < grid.points.length && grid.points[end + 1]!.previousBlocks[1] - lo + 1 <= max) end++;
+    const hi = grid.points[end]!.previousBlocks[1];
+    assert(hi - lo + 1 <= max, `one trend point spans ${hi - lo + 1} blocks, more than ${max}`);
+    const shift = (r: readonly [number, number]): [number, number] => [r[0] - lo, r[1] - lo];
+    chunks.push({
+      firstPoint: start,
+      grid: {
+        blockMonths: grid.blockMonths,
+        blocks: grid.blocks.slice(lo, hi + 1),
+        points: grid.points.slice(start, end + 1).map((p) => ({
+          ...p,
+          currentBlocks: shift(p.currentBlocks),
+          previousBlocks: shift(p.previousBlocks),
+        })),
+      },
+    });
+    start = end + 1;
+  }
+  return chunks;
+}
+
+async function queryChunk(db: Db, query: RetentionTrendQuery, firstPoint: number): Promise<TrendCount[]> {
   const { blocks, points } = query.grid;
-  assert(blocks.length <= MAX_TREND_BLOCKS, `${blocks.length} blocks do not fit a 64-bit activity mask`);
   const value = valueColumn(query.measure);
   const params: Param[] = blocks.flatMap((b) => [b.startExclusive, b.endInclusive]);
   const inBlock = (b: number): string =>
@@ -62,7 +103,7 @@ export async function queryRetentionTrend(db: Db, query: RetentionTrendQuery): P
     for (const [j, p] of points.entries()) {
       const cutoffs = tierCutoffs(counts[`n${j}`] ?? 0, query.tiers);
       const rows = await db.all<TrendCount & Record<string, unknown>>(`
-        SELECT ${int(j)} AS point, tier, count(*) AS previous, sum(retained) AS retained
+        SELECT ${int(firstPoint + j)} AS point, tier, count(*) AS previous, sum(retained) AS retained
         FROM (
           SELECT ${tierCaseSql('rk', cutoffs)} AS tier, retained
           FROM (

@@ -1,0 +1,76 @@
+/**
+ * The options of an import, as a user gives them (command line or upload form): the kind, the input format,
+ * CSV delimiter and decimal separator, column mapping, strictness, the rejects file and the worksheet.
+ */
+import { z } from 'zod';
+import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
+import { FORMAT_CHOICES, fileFormatNamed } from '../../data/import/format';
+import type { FileFormat } from '../../data/import/types';
+import { fail, optionalField, rawValue, requiredField, type Parsed } from './parse';
+
+const DELIMITERS: Readonly<Record<string, string>> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  '\t': '\t',
+  '\\t': '\t',
+  tab: '\t',
+  '|': '|',
+  pipe: '|',
+};
+
+function kind(text: string): Parsed<KindName> {
+  return isKindName(text) ? { ok: text } : fail(text, 'a kind', `one of ${KIND_NAMES.join(', ')}`);
+}
+
+function inputFormat(text: string): Parsed<FileFormat> {
+  const format = fileFormatNamed(text);
+  return format ? { ok: format } : fail(text, 'a format', FORMAT_CHOICES);
+}
+
+function delimiter(text: string): Parsed<string> {
+  const d = DELIMITERS[text.toLowerCase()] ?? (text.length === 1 && !/["\r\n]/.test(text) ? text : undefined);
+  return d !== undefined ? { ok: d } : fail(text, 'a delimiter', ', ; tab | or one character');
+}
+
+function decimal(text: string): Parsed<'.' | ','> {
+  return text === '.' || text === ',' ? { ok: text } : fail(text, 'a decimal separator', '. or ,');
+}
+
+/** `customer_id=KundNr` pairs, one per entry or several separated by commas. */
+const mapping = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((raw, ctx): Record<string, string> => {
+    const map: Record<string, string> = {};
+    const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    for (const pair of values.flatMap((v) => v.split(','))) {
+      const at = pair.indexOf('=');
+      const column = pair.slice(0, at).trim();
+      const header = pair.slice(at + 1).trim();
+      if (at < 0 || column === '' || header === '') {
+        const expected = 'column=header (e.g. customer_id=KundNr)';
+        ctx.addIssue({
+          code: 'custom',
+          message: `${JSON.stringify(pair)} is not ${expected}`,
+          params: { expected, value: pair },
+        });
+        return z.NEVER;
+      }
+      map[column] = header;
+    }
+    return map;
+  });
+
+export const importInput = z.object({
+  kind: requiredField(kind, `one of ${KIND_NAMES.join(', ')}`),
+  inputFormat: optionalField(inputFormat),
+  delimiter: optionalField(delimiter),
+  decimal: optionalField(decimal),
+  map: mapping,
+  strict: rawValue.transform((v) => v === true || v === 'true'),
+  rejects: z.string().optional(),
+  sheet: z.string().optional(),
+});
+export type ImportInput = z.output<typeof importInput>;

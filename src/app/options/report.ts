@@ -1,0 +1,143 @@
+/**
+ * The options of the value reports (`asOf`, `window`, `tiers`, `value` and the report-specific ones), as
+ * one schema per option set. Raw input is what users type on the command line or in a query string;
+ * the output is the typed input of the use cases in `../reports/`.
+ */
+import { z } from 'zod';
+import { parseIsoDay, type IsoDay } from '../../core/dates';
+import { CvmError } from '../../core/errors';
+import { WINDOW_MONTHS, type ValueMeasure, type WindowMonths } from '../../core/kpi/basis';
+import type { CohortUnit } from '../../core/kpi/cohorts';
+import { DECILE_TIERS, DEFAULT_TIERS, PPM, percentText, type Tier } from '../../core/kpi/tiers';
+import { fail, field, listWords, oneOf, optionalField, wholeNumber, type Parsed } from './parse';
+
+/** An ISO day. */
+export function isoDay(text: string): Parsed<IsoDay> {
+  try {
+    return { ok: parseIsoDay(text) };
+  } catch (error) {
+    if (error instanceof CvmError) return fail(text, 'a date', 'YYYY-MM-DD');
+    throw error;
+  }
+}
+
+/** A window length in months: 12, 3 or 1. */
+export function windowMonths(text: string): Parsed<WindowMonths> {
+  const months = WINDOW_MONTHS.find((m) => String(m) === text);
+  return months !== undefined
+    ? { ok: months }
+    : fail(text, 'a window length', `${listWords(WINDOW_MONTHS.map(String))} months`);
+}
+
+const PERCENT = /^\d+(\.\d{1,4})?$/;
+
+/**
+ * Tiers: "deciles", or comma-separated shares in percent, each optionally named ("Super:5"). Unnamed
+ * shares equal to the default cut get the default names; other unnamed tiers are "Tier 1 10%" ….
+ * Shares must be positive with at most 4 decimals and sum to exactly 100.
+ */
+export function tierSpec(spec: string): Parsed<Tier[]> {
+  const expected =
+    'shares in percent that sum to 100, optionally named (Super:5,Top:15,Middle:50,Bottom:30), or deciles';
+  if (spec.toLowerCase() === 'deciles') return { ok: [...DECILE_TIERS] };
+  const parts: { name: string | undefined; sharePpm: number }[] = [];
+  for (const part of spec.split(',')) {
+    const colon = part.lastIndexOf(':');
+    const name = colon >= 0 ? part.slice(0, colon).trim() : undefined;
+    const share = (colon >= 0 ? part.slice(colon + 1) : part).trim();
+    if (!PERCENT.test(share) || Number(share) <= 0)
+      return {
+        expected,
+        detail: `${JSON.stringify(share)} in ${JSON.stringify(spec)} is not a share in percent (e.g. 5 or 12.5)`,
+      };
+    if (name === '') return { expected, detail: `empty tier name in ${JSON.stringify(spec)}` };
+    parts.push({ name, sharePpm: Math.round(Number(share) * 10_000) });
+  }
+  const total = parts.reduce((s, p) => s + p.sharePpm, 0);
+  if (total !== PPM)
+    return {
+      expected,
+      detail: `the shares in ${JSON.stringify(spec)} sum to ${percentText(total)} %, expected 100`,
+    };
+  const isDefault =
+    parts.length === DEFAULT_TIERS.length && parts.every((p, i) => p.sharePpm === DEFAULT_TIERS[i]?.sharePpm);
+  const tiers = parts.map((p, i) => ({
+    name: p.name ?? (isDefault ? DEFAULT_TIERS[i]!.name : `Tier ${i + 1} ${percentText(p.sharePpm)}%`),
+    sharePpm: p.sharePpm,
+  }));
+  if (new Set(tiers.map((t) => t.name)).size !== tiers.length)
+    return { expected, detail: `tier names in ${JSON.stringify(spec)} are not unique` };
+  // Flows name their sources and targets by tier name or one of these words.
+  const reserved = tiers.find((t) => ['new', 'wonBack', 'lost'].includes(t.name));
+  if (reserved)
+    return {
+      expected,
+      detail: `${JSON.stringify(reserved.name)} is reserved for flows, name the tier otherwise`,
+    };
+  return { ok: tiers };
+}
+
+const valueMeasure = oneOf<ValueMeasure>(['revenue', 'margin'], 'a value measure');
+
+/** The options every value report takes. */
+export const reportOptionsSchema = z.object({
+  asOf: optionalField(isoDay),
+  window: field(windowMonths, 12),
+  tiers: field(tierSpec, [...DEFAULT_TIERS]),
+  value: field(valueMeasure, 'revenue'),
+});
+
+/** What the value reports are computed with; `asOf` absent = the default as-of day of the store. */
+export interface ReportInput {
+  asOf?: IsoDay | undefined;
+  windowMonths: WindowMonths;
+  tiers: Tier[];
+  value: ValueMeasure;
+}
+
+function toReportInput(o: z.output<typeof reportOptionsSchema>): ReportInput {
+  return { asOf: o.asOf, windowMonths: o.window, tiers: o.tiers, value: o.value };
+}
+
+/** `report portfolio` and `report flows`. */
+export const portfolioInput = reportOptionsSchema.transform(toReportInput);
+
+/** `report concentration`: deciles by default. */
+export const concentrationInput = reportOptionsSchema
+  .extend({ tiers: field(tierSpec, [...DECILE_TIERS]) })
+  .transform(toReportInput);
+
+export interface RetentionInput extends ReportInput {
+  /** months between trend points */
+  stepMonths: number;
+  /** years the trend reaches back */
+  years: number;
+}
+
+export const retentionInput = reportOptionsSchema
+  .extend({ step: field(wholeNumber(1), 3), years: field(wholeNumber(1), 3) })
+  .transform((o): RetentionInput => ({ ...toReportInput(o), stepMonths: o.step, years: o.years }));
+
+export interface CohortInput {
+  asOf?: IsoDay | undefined;
+  /** period length in months */
+  windowMonths: WindowMonths;
+  cohort: CohortUnit;
+  /** years of cohorts back from the as-of day */
+  years: number;
+}
+
+export const cohortInput = z
+  .object({
+    asOf: optionalField(isoDay),
+    // quarterly periods by default: with a few years of history, 12-month periods leave two columns
+    window: field(windowMonths, 3),
+    cohort: field(oneOf<CohortUnit>(['month', 'quarter', 'year'], 'a cohort unit'), 'quarter'),
+    years: field(wholeNumber(1), 3),
+  })
+  .transform((o): CohortInput => ({
+    asOf: o.asOf,
+    windowMonths: o.window,
+    cohort: o.cohort,
+    years: o.years,
+  }));

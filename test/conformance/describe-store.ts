@@ -1,0 +1,21 @@
+/**
+ * The store conformance suite: every port method, fed through the port, on the seed 002 fixture and the
+ * hand-computed cases. Each backend runs it with one `describeStore` call; the figures must be identical.
+ */
+import { describe } from 'vitest';
+import { concentrationSuite } from './concentration';
+import { flowsSuite } from './flows';
+import type { OpenStore } from './load';
+import { portSuite } from './ports';
+import { retentionSuite } from './retention';
+import { seed002Suite } from './seed-002';
+
+export function describeStore(name: string, open: OpenStore): void {
+  describe(`store conformance: ${name}`, () => {
+    portSuite(open);
+    flowsSuite(open);
+    retentionSuite(open);
+    concentrationSuite(open);
+    seed002Suite(open);
+  });
+}

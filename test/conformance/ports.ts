@@ -1,0 +1,190 @@
+/**
+ * The ports besides analytics, through the port: landing (replace by natural key, the import log, a batch
+ * that fails lands nothing), info, the headline counts, clearing the data, and a file and an upload stream
+ * through the import port.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestStore, storeWith, type OpenStore, type TestStore } from './load';
+
+/** The suite, on stores opened by `open`. */
+export function portSuite(open: OpenStore): void {
+  describe('landing, info and summary ports', () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      store = await storeWith(open, [
+        ['c1', '2025-01-10', 100],
+        ['c1', '2025-03-10', -30],
+        ['c2', '2024-06-01', 50.5],
+        ['c3', '2025-12-31', 20],
+      ]);
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('reports the latest order date and what is loaded', async () => {
+      expect(await store.analytics.latestOrderDate()).toBe('2025-12-31');
+      const tables = await store.unit.meta.tables();
+      expect(tables.find((t) => t.kind === 'transactions')).toMatchObject({
+        rows: 4,
+        from: '2024-06-01',
+        to: '2025-12-31',
+      });
+      expect(tables.find((t) => t.kind === 'customers')?.rows).toBe(0);
+      expect(await store.unit.meta.customersWithTransactions()).toBe(3);
+      const log = await store.unit.meta.recentImports(5);
+      expect(log.map((e) => [e.kind, e.source, e.rowsImported, e.rowsRejected])).toEqual([
+        ['transactions', 'test:transactions', 4, 0],
+      ]);
+    });
+
+    it('replaces stored rows with the same natural key and logs each landing', async () => {
+      const landed = await store.unit.landing.land({
+        kind: 'transactions',
+        columns: ['order_id', 'customer_id', 'order_date', 'amount'],
+        source: 'correction',
+        rows: 2,
+        rejected: 1,
+        chunks: async function* () {
+          await Promise.resolve();
+          yield [
+            ['o2', 'c1', '2025-03-10', '-25.00'],
+            ['o9', 'c4', '2025-07-01', '10.25'],
+          ];
+        },
+      });
+      expect(landed).toEqual({ importId: 2, replaced: 1 });
+      const tables = await store.unit.meta.tables();
+      expect(tables.find((t) => t.kind === 'transactions')?.rows).toBe(5);
+      const log = await store.unit.meta.recentImports(5);
+      expect(log.map((e) => [e.source, e.rowsImported, e.rowsRejected])).toEqual([
+        ['correction', 2, 1],
+        ['test:transactions', 4, 0],
+      ]);
+    });
+
+    it('counts the headline over a window: active customers, net revenue, orders', async () => {
+      // 2025: c1 100 − 25 = 75 (1 purchase), c3 20, c4 10.25 → 3 active, 105.25, 3 orders
+      const h = await store.unit.summary.headline({
+        startExclusive: '2024-12-31',
+        endInclusive: '2025-12-31',
+      });
+      expect(h).toMatchObject({
+        activeCustomers: 3,
+        revenue: 105.25,
+        orders: 3,
+        complaints: 0,
+        npsResponses: 0,
+      });
+    });
+
+    it('lands nothing when a batch fails half-way', async () => {
+      const failing = store.unit.landing.land({
+        kind: 'transactions',
+        columns: ['order_id', 'customer_id', 'order_date', 'amount'],
+        source: 'broken',
+        rows: 2,
+        rejected: 0,
+        chunks: async function* () {
+          await Promise.resolve();
+          yield [['o1', 'c1', '2025-01-10', '1.00']];
+          throw new Error('the source broke off');
+        },
+      });
+      await expect(failing).rejects.toThrow('the source broke off');
+      const tables = await store.unit.meta.tables();
+      expect(tables.find((t) => t.kind === 'transactions')?.rows).toBe(5);
+      expect((await store.unit.meta.recentImports(5)).map((e) => e.source)).not.toContain('broken');
+    });
+  });
+
+  describe('headline counts of complaints and NPS answers', () => {
+    it('counts complaints resolved within 24 h and NPS promoters and detractors', async () => {
+      const store = await openTestStore(open);
+      try {
+        await store.land(
+          'complaints',
+          ['complaint_id', 'customer_id', 'opened_at', 'resolved_at'],
+          [
+            ['k1', 'c1', '2025-05-01 10:00:00', '2025-05-02 10:00:00'], // exactly 24 h: within
+            ['k2', 'c1', '2025-05-01 10:00:00', '2025-05-02 10:00:01'], // one second over
+            ['k3', 'c2', '2025-12-31 23:00:00', null], // open, on the window's last day
+            ['k4', 'c2', '2024-12-31 23:59:59', '2025-01-01 01:00:00'], // before the window
+          ],
+        );
+        await store.land(
+          'surveys',
+          ['response_id', 'customer_id', 'answered_on', 'kind', 'score'],
+          [
+            ['r1', 'c1', '2025-02-01', 'nps', 10],
+            ['r2', 'c2', '2025-02-01', 'nps', 9],
+            ['r3', 'c3', '2025-02-01', 'nps', 8],
+            ['r4', 'c4', '2025-02-01', 'nps', 6],
+            ['r5', 'c5', '2025-02-01', 'csat', 2],
+          ],
+        );
+        const h = await store.unit.summary.headline({
+          startExclusive: '2024-12-31',
+          endInclusive: '2025-12-31',
+        });
+        expect(h).toMatchObject({
+          complaints: 3,
+          resolvedWithin24h: 1,
+          npsResponses: 4,
+          promoters: 2,
+          detractors: 1,
+        });
+        await store.unit.summary.clearData();
+        expect((await store.unit.meta.tables()).every((t) => t.rows === 0)).toBe(true);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
+  describe('the import port', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cvm-port-import-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('imports a file and an upload stream with the same result', async () => {
+      const text = 'KundNr;Orderdatum;Belopp\nC1;2025-01-02;1 598,37\nC2;2025-13-01;12,5\nC3;2025-02-03;10\n';
+      const file = join(dir, 'kassa.csv');
+      writeFileSync(file, text);
+      const store = await openTestStore(open);
+      try {
+        const fromFile = await store.unit.imports.importFile({
+          kind: 'transactions',
+          path: file,
+          rejectsPath: join(dir, 'file.rejects.csv'),
+        });
+        expect([fromFile.imported, fromFile.rejected]).toEqual([2, 1]);
+        const fromStream = await store.unit.imports.importFile({
+          kind: 'transactions',
+          path: 'kassa.csv',
+          stream: Readable.from([Buffer.from(text.slice(0, 30)), Buffer.from(text.slice(30))]),
+          rejectsPath: join(dir, 'stream.rejects.csv'),
+        });
+        expect([fromStream.imported, fromStream.rejected, fromStream.source]).toEqual([
+          2,
+          1,
+          'upload:kassa.csv',
+        ]);
+        // the orders have no ids: their derived keys are the same in both, so the second replaced the first
+        expect((await store.unit.meta.tables()).find((t) => t.kind === 'transactions')?.rows).toBe(2);
+        const tooBig = store.unit.imports.importFile({
+          kind: 'transactions',
+          path: 'kassa.csv',
+          stream: Readable.from([Buffer.from(text)]),
+          maxBytes: 10,
+        });
+        await expect(tooBig).rejects.toThrow('kassa.csv: the upload is larger than 10 bytes');
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
