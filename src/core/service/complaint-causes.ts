@@ -1,0 +1,115 @@
+/**
+ * What complaints are about and who makes them (DOMAIN.md, "Service and satisfaction KPIs"; seed 001:
+ * "analysis of the reasons for the occurrence of complaints"): causes ranked with their cumulative share
+ * (a Pareto table), repeat complainants, accepted vs refused, and satisfaction after resolution.
+ *
+ * Decisions a reader needs: causes are the complaint `category`; a complaint without one is counted under
+ * "uncategorised". Causes rank by count descending, ties by name, so the table is the same for any row
+ * order. A cause is in the **vital few** when the causes ranked above it hold less than 80 % of the
+ * complaints, i.e. the smallest top group reaching 80 %.
+ */
+
+/** The fields these figures read from a complaint. */
+export interface ComplaintFacts {
+  customerId: string;
+  category: string | null;
+  outcome: 'accepted' | 'refused' | null;
+  /** 1–5 after resolution, or null */
+  satisfaction: number | null;
+}
+
+/** The name under which complaints without a category are counted. */
+export const UNCATEGORISED = 'uncategorised';
+
+/** One cause in the Pareto table; shares are fractions of all complaints. */
+export interface CauseRow {
+  cause: string;
+  complaints: number;
+  share: number;
+  /** share of this cause and all ranked above it */
+  cumulativeShare: number;
+  /** true while the causes above it hold less than 80 % */
+  vitalFew: boolean;
+}
+
+/** Causes of `complaints` ranked by count (ties by name) with cumulative shares; empty without complaints. */
+export function rankCauses(complaints: readonly ComplaintFacts[]): CauseRow[] {
+  const counts = new Map<string, number>();
+  for (const c of complaints) {
+    const cause = c.category ?? UNCATEGORISED;
+    counts.set(cause, (counts.get(cause) ?? 0) + 1);
+  }
+  const total = complaints.length;
+  const ranked = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+  let above = 0;
+  return ranked.map(([cause, n]) => {
+    const row = {
+      cause,
+      complaints: n,
+      share: n / total,
+      cumulativeShare: (above + n) / total,
+      vitalFew: above / total < 0.8,
+    };
+    above += n;
+    return row;
+  });
+}
+
+/** Complainants and those with two or more complaints. */
+export interface RepeatComplainants {
+  /** distinct customers with a complaint */
+  complainants: number;
+  /** customers with ≥ 2 complaints */
+  repeat: number;
+  /** repeat / complainants; null without complainants */
+  repeatShare: number | null;
+  /** complaints made by repeat complainants */
+  complaintsByRepeat: number;
+}
+
+/** Distinct complainants and repeat complainants (≥ 2 complaints) among `complaints`. */
+export function repeatComplainants(complaints: readonly ComplaintFacts[]): RepeatComplainants {
+  const byCustomer = new Map<string, number>();
+  for (const c of complaints) byCustomer.set(c.customerId, (byCustomer.get(c.customerId) ?? 0) + 1);
+  const repeatCounts = [...byCustomer.values()].filter((n) => n >= 2);
+  return {
+    complainants: byCustomer.size,
+    repeat: repeatCounts.length,
+    repeatShare: byCustomer.size === 0 ? null : repeatCounts.length / byCustomer.size,
+    complaintsByRepeat: repeatCounts.reduce((s, n) => s + n, 0),
+  };
+}
+
+/** Decided outcomes: accepted vs refused; undecided ones are counted apart. */
+export interface Outcomes {
+  accepted: number;
+  refused: number;
+  undecided: number;
+  /** accepted / (accepted + refused); null when none is decided */
+  acceptedShare: number | null;
+}
+
+/** Accepted, refused and undecided complaints. */
+export function outcomes(complaints: readonly ComplaintFacts[]): Outcomes {
+  const accepted = complaints.filter((c) => c.outcome === 'accepted').length;
+  const refused = complaints.filter((c) => c.outcome === 'refused').length;
+  const decided = accepted + refused;
+  return {
+    accepted,
+    refused,
+    undecided: complaints.length - decided,
+    acceptedShare: decided === 0 ? null : accepted / decided,
+  };
+}
+
+/** Mean 1–5 satisfaction of `resolved` complaints that carry a score, and how many did; null mean when none. */
+export function satisfactionAfterResolution(resolved: readonly ComplaintFacts[]): {
+  n: number;
+  mean: number | null;
+} {
+  const scores = resolved.flatMap((c) => (c.satisfaction === null ? [] : [c.satisfaction]));
+  return {
+    n: scores.length,
+    mean: scores.length === 0 ? null : scores.reduce((s, v) => s + v, 0) / scores.length,
+  };
+}
