@@ -27,22 +27,28 @@ export interface AccountForecast {
 }
 
 /**
- * The forecast's years in order, checked: years 1…T each exactly once, finite amounts.
+ * The forecast's years in order, checked: years 1…T each exactly once, finite amounts (the input array
+ * itself when it is already in order).
  * @throws CvmError('invalid-input') naming the account and the missing, repeated or bad year
  */
-export function orderedYears(forecast: AccountForecast): ForecastYear[] {
+export function orderedYears(forecast: AccountForecast): readonly ForecastYear[] {
   const who = `account ${forecast.accountId}`;
-  if (forecast.years.length === 0) throw invalidInput(`${who} has no forecast years; expected years 1…T`);
-  const sorted = [...forecast.years].sort((a, b) => a.year - b.year);
-  sorted.forEach((y, i) => {
+  const years = forecast.years;
+  if (years.length === 0) throw invalidInput(`${who} has no forecast years; expected years 1…T`);
+  let inOrder = true;
+  for (let i = 0; i < years.length && inOrder; i++) inOrder = (years[i] as ForecastYear).year === i + 1;
+  const sorted = inOrder ? years : [...years].sort((a, b) => a.year - b.year);
+  for (let i = 0; i < sorted.length; i++) {
+    const y = sorted[i] as ForecastYear;
     if (y.year !== i + 1) {
       const problem = y.year === i ? `year ${y.year} appears twice` : `year ${i + 1} is missing`;
       throw invalidInput(`${who}: forecast ${problem}; expected years 1…${sorted.length} each once`);
     }
-    for (const key of ['revenue', 'costToServe', 'claimsCost'] as const)
-      if (!Number.isFinite(y[key]))
-        throw invalidInput(`${who}, forecast year ${y.year}: ${key} ${String(y[key])} is not a number`);
-  });
+    if (!(Number.isFinite(y.revenue) && Number.isFinite(y.costToServe) && Number.isFinite(y.claimsCost)))
+      for (const key of ['revenue', 'costToServe', 'claimsCost'] as const)
+        if (!Number.isFinite(y[key]))
+          throw invalidInput(`${who}, forecast year ${y.year}: ${key} ${String(y[key])} is not a number`);
+  }
   return sorted;
 }
 
