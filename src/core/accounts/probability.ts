@@ -1,0 +1,103 @@
+/**
+ * An account's retention probability from its scorecard values (Ryals & Knox 2007, section 4.3): each
+ * factor's value is read in its step table, and the account's probability is the (weighted) mean of the
+ * factor probabilities, clamped to the scorecard's bounds. The paper uses the plain average (all weights 1)
+ * and the bounds 40–90 %. Values between steps are floored first (see scorecard.ts for why).
+ */
+import { assert, invalidInput } from '../errors';
+import { factorDomain, findFactor, type Scorecard, type ScorecardFactor } from './scorecard';
+
+/** One factor's part in an account's probability. */
+export interface FactorScore {
+  factorId: string;
+  /** the value as given (before flooring) */
+  value: number;
+  /** the step table's probability for the floored value */
+  probability: number;
+  weight: number;
+}
+
+/** An account's retention probability with its per-factor breakdown. */
+export interface RetentionProbability {
+  /** weighted mean of the factor probabilities, clamped to the scorecard's bounds (a fraction) */
+  probability: number;
+  /** the weighted mean before clamping */
+  mean: number;
+  /** true when the bounds changed the mean */
+  clamped: boolean;
+  factors: FactorScore[];
+}
+
+function expectedDomain(f: ScorecardFactor): string {
+  if (f.kind === 'scale1to5') return 'a grade from 1 (very poor) to 5 (excellent)';
+  return f.kind === 'years' ? `years of ${f.min} or more` : `a count of ${f.min} or more`;
+}
+
+/**
+ * Index of the step a value falls in, after flooring it to whole units; throws when the value is outside
+ * the factor's domain (negative counts, scale 0 or 6, not a number).
+ * @param where names the account in the message ("account B: ")
+ */
+export function stepIndex(f: ScorecardFactor, value: number, where = ''): number {
+  const domain = factorDomain(f);
+  if (!Number.isFinite(value) || value < domain.min || (domain.max !== null && value > domain.max))
+    throw invalidInput(
+      `${where}factor ${f.id}: ${String(value)} is outside its domain; expected ${expectedDomain(f)}`,
+    );
+  const whole = Math.floor(value);
+  const steps = f.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const to = (steps[i] as { to: number | null }).to;
+    if (to === null || whole <= to) return i;
+  }
+  // parseScorecard guarantees the steps cover the domain; reaching here means a hand-built scorecard does not
+  throw invalidInput(
+    `${where}factor ${f.id}: no step covers ${value}; expected steps covering the whole domain`,
+  );
+}
+
+/**
+ * The retention probability the step table gives one factor value (a fraction).
+ * @throws CvmError('invalid-input') for an unknown factor or a value outside the factor's domain
+ */
+export function factorProbability(def: Scorecard, factorId: string, value: number): number {
+  const f = findFactor(def, factorId);
+  if (f === undefined)
+    throw invalidInput(
+      `unknown factor ${factorId}; expected one of ${def.factors.map((x) => x.id).join(', ')}`,
+    );
+  return (f.steps[stepIndex(f, value)] as { probability: number }).probability;
+}
+
+/** Clamps a mean probability to the scorecard's bounds. */
+export function clampToBounds(def: Scorecard, mean: number): number {
+  return Math.min(def.bounds.max, Math.max(def.bounds.min, mean));
+}
+
+/**
+ * An account's retention probability: Σ wᵢ·pᵢ / Σ wᵢ over the scorecard's factors, clamped to its bounds.
+ * @param values one value per factor id (other keys are ignored)
+ * @param where names the account in messages ("account B: ")
+ * @throws CvmError('invalid-input') when a factor's value is missing or outside its domain
+ */
+export function retentionProbability(
+  def: Scorecard,
+  values: Readonly<Record<string, number | null | undefined>>,
+  where = '',
+): RetentionProbability {
+  let weighted = 0;
+  let weights = 0;
+  const factors = def.factors.map((f): FactorScore => {
+    const value = values[f.id];
+    if (value === undefined || value === null)
+      throw invalidInput(`${where}factor ${f.id} has no value; expected ${expectedDomain(f)}`);
+    const probability = (f.steps[stepIndex(f, value, where)] as { probability: number }).probability;
+    weighted += f.weight * probability;
+    weights += f.weight;
+    return { factorId: f.id, value, probability, weight: f.weight };
+  });
+  assert(weights > 0, `scorecard ${def.version} has no positive weight`);
+  const mean = weighted / weights;
+  const probability = clampToBounds(def, mean);
+  return { probability, mean, clamped: probability !== mean, factors };
+}
