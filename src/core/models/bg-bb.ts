@@ -1,0 +1,170 @@
+/**
+ * Beta-geometric/beta-Bernoulli (BG/BB) model of repeat transactions at discrete opportunities: Fader,
+ * Hardie & Shang (2010), "Customer-base analysis in a discrete-time noncontractual setting", Marketing
+ * Science 29(6). Typical uses: annual donations, yearly events, any business with fixed purchase occasions.
+ *
+ * Symbols as in the paper: at the start of each of n opportunities (`n`) a customer still alive becomes
+ * inactive with probability θ; if not, they transact at that opportunity with probability p. p ~ Beta(α, β) (`alpha`, `beta`), θ ~ Beta(γ, δ)
+ * (`gamma`, `delta`). A customer's history is summarised by x (transactions), t_x (`tx`, the opportunity of
+ * the last transaction, 0 when x = 0) and n. Time is counted in opportunities.
+ *
+ * The decision a reader needs: every probability is a ratio of beta functions, so the likelihood is
+ * evaluated as a log-sum-exp of ln B terms and never over- or underflows, and the forecast uses the finite
+ * sum Σ B(γ, δ + n + k) / B(γ, δ) rather than the paper's closed form, whose factor δ / (γ − 1) is 0/0 at γ = 1.
+ */
+import { invalidInput } from '../errors';
+import { lnBeta, logSumExp } from '../math/special';
+import { fitPositiveParameters } from './fit';
+import type { ModelFit } from './summary';
+
+/** BG/BB parameters, all > 0: p ~ Beta(alpha, beta), θ ~ Beta(gamma, delta). */
+export interface BgBbParams {
+  alpha: number;
+  beta: number;
+  gamma: number;
+  delta: number;
+}
+
+/** One repeat-transaction pattern over n opportunities and the number of customers who share it. */
+export interface BgBbPattern {
+  /** transactions, 0..n */
+  x: number;
+  /** opportunity (1..n) of the last transaction; 0 when x = 0 */
+  tx: number;
+  /** opportunities observed */
+  n: number;
+  /** customers with this pattern (any count ≥ 0); 1 when omitted */
+  weight?: number;
+}
+
+function checkPattern(p: BgBbPattern, where: string): void {
+  const { x, tx, n } = p;
+  if (![x, tx, n].every(Number.isInteger) || n < 0 || x < 0 || x > tx || tx > n || x > 0 !== tx > 0)
+    throw invalidInput(
+      `${where}: (x ${x}, tx ${tx}, n ${n}) is not a pattern; expected whole numbers with 0 ≤ x ≤ tx ≤ n and tx = 0 exactly when x = 0`,
+    );
+  const w = p.weight ?? 1;
+  if (!Number.isFinite(w) || w < 0) throw invalidInput(`${where}: weight ${w} is not a count ≥ 0`);
+}
+
+/**
+ * ln L(α, β, γ, δ | x, t_x, n) (Fader, Hardie & Shang 2010, eq. 5):
+ * L = B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ) + Σ_{i=0}^{n−t_x−1} B(α+x, β+t_x−x+i)/B(α,β) · B(γ+1, δ+t_x+i)/B(γ,δ).
+ * The first term is "alive through n", the others "died right after opportunity t_x + i".
+ */
+function logLikelihoodOne(params: BgBbParams, x: number, tx: number, n: number): number {
+  const { alpha, beta, gamma, delta } = params;
+  const lnBab = lnBeta(alpha, beta);
+  const lnBgd = lnBeta(gamma, delta);
+  const terms = [lnBeta(alpha + x, beta + n - x) - lnBab + lnBeta(gamma, delta + n) - lnBgd];
+  for (let i = 0; i < n - tx; i++)
+    terms.push(lnBeta(alpha + x, beta + tx - x + i) - lnBab + lnBeta(gamma + 1, delta + tx + i) - lnBgd);
+  return logSumExp(terms);
+}
+
+/** Weighted log-likelihood Σ weight · ln L over patterns. Throws `invalid-input` on an impossible pattern. */
+export function logLikelihoodBgBb(params: BgBbParams, patterns: readonly BgBbPattern[]): number {
+  let ll = 0;
+  for (const [i, p] of patterns.entries()) {
+    checkPattern(p, `pattern ${i + 1}`);
+    const w = p.weight ?? 1;
+    if (w > 0) ll += w * logLikelihoodOne(params, p.x, p.tx, p.n);
+  }
+  return ll;
+}
+
+/**
+ * Maximum-likelihood BG/BB fit to weighted patterns. Null when there are no customers or nobody
+ * transacted (the likelihood then rises without bound as p → 0).
+ */
+export function fitBgBb(patterns: readonly BgBbPattern[]): ModelFit<BgBbParams> | null {
+  patterns.forEach((p, i) => checkPattern(p, `pattern ${i + 1}`));
+  const used = patterns.filter((p) => (p.weight ?? 1) > 0);
+  const customers = used.reduce((s, p) => s + (p.weight ?? 1), 0);
+  if (customers === 0 || used.every((p) => p.x === 0)) return null;
+  const names = ['alpha', 'beta', 'gamma', 'delta'] as const;
+  return fitPositiveParameters<BgBbParams>({
+    model: 'BG/BB',
+    names,
+    logLikelihood: (v) => {
+      const params: BgBbParams = {
+        alpha: v[0] as number,
+        beta: v[1] as number,
+        gamma: v[2] as number,
+        delta: v[3] as number,
+      };
+      let ll = 0;
+      for (const p of used) ll += (p.weight ?? 1) * logLikelihoodOne(params, p.x, p.tx, p.n);
+      return ll;
+    },
+    starts: [
+      [1, 1, 1, 1],
+      [0.5, 0.5, 0.5, 5],
+      [2, 1, 0.5, 2],
+    ],
+    customers,
+  });
+}
+
+/**
+ * Probability that a customer with history (x, t_x, n) is alive at opportunity n + `ahead` (default 1, the
+ * paper's eq. 11): B(α+x, β+n−x)/B(α,β) · B(γ, δ+n+ahead)/B(γ,δ) / L. With ahead = 0, alive at n.
+ */
+export function pAliveBgBb(params: BgBbParams, pattern: BgBbPattern, ahead = 1): number {
+  checkPattern(pattern, 'pattern');
+  const { alpha, beta, gamma, delta } = params;
+  const { x, n } = pattern;
+  const lnAlive =
+    lnBeta(alpha + x, beta + n - x) -
+    lnBeta(alpha, beta) +
+    lnBeta(gamma, delta + n + ahead) -
+    lnBeta(gamma, delta);
+  return Math.exp(lnAlive - logLikelihoodOne(params, x, pattern.tx, n));
+}
+
+/** Σ_{k=1}^{count} B(γ, δ + from + k) / B(γ, δ): expected alive opportunities after `from`, before weighting by p. */
+function aliveOpportunities(gamma: number, delta: number, from: number, count: number): number {
+  let ratio = Math.exp(lnBeta(gamma, delta + from) - lnBeta(gamma, delta));
+  let sum = 0;
+  for (let k = 1; k <= count; k++) {
+    // B(γ, δ + m) / B(γ, δ + m − 1) = (δ + m − 1) / (γ + δ + m − 1)
+    ratio *= (delta + from + k - 1) / (gamma + delta + from + k - 1);
+    sum += ratio;
+  }
+  return sum;
+}
+
+function checkOpportunities(count: number, what: string): void {
+  if (!Number.isInteger(count) || count < 0) throw invalidInput(`${what} ${count} is not a whole number ≥ 0`);
+}
+
+/**
+ * Expected transactions of a customer with history (x, t_x, n) in the next `opportunities` n* opportunities
+ * (Fader, Hardie & Shang 2010, eq. 13, written as a sum):
+ * E = B(α+x+1, β+n−x)/B(α,β) · Σ_{k=1}^{n*} B(γ, δ+n+k)/B(γ,δ) / L.
+ */
+export function conditionalExpectedTransactionsBgBb(
+  params: BgBbParams,
+  pattern: BgBbPattern,
+  opportunities: number,
+): number {
+  checkPattern(pattern, 'pattern');
+  checkOpportunities(opportunities, 'opportunities');
+  const { alpha, beta, gamma, delta } = params;
+  const { x, n } = pattern;
+  const lnBuy = lnBeta(alpha + x + 1, beta + n - x) - lnBeta(alpha, beta);
+  return (
+    Math.exp(lnBuy - logLikelihoodOne(params, x, pattern.tx, n)) *
+    aliveOpportunities(gamma, delta, n, opportunities)
+  );
+}
+
+/**
+ * Expected transactions of a new customer in the first `opportunities` n opportunities (eq. 9, as a sum):
+ * E[X(n)] = α / (α + β) · Σ_{k=1}^{n} B(γ, δ + k) / B(γ, δ).
+ */
+export function expectedTransactionsBgBb(params: BgBbParams, opportunities: number): number {
+  checkOpportunities(opportunities, 'opportunities');
+  const { alpha, beta, gamma, delta } = params;
+  return (alpha / (alpha + beta)) * aliveOpportunities(gamma, delta, 0, opportunities);
+}

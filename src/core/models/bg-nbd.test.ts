@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { readCdnowSummary } from '../../../test/cdnow-fixture';
+import { simulatePurchases } from '../../../test/simulate-purchases';
+import {
+  conditionalExpectedPurchasesBgNbd,
+  expectedPurchasesBgNbd,
+  fitBgNbd,
+  logLikelihoodBgNbd,
+  pAliveBgNbd,
+} from './bg-nbd';
+import { expectAllFinite } from '../../../test/finite';
+import { compressSummary } from './summary';
+
+const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+
+describe('BG/NBD on the CDNOW calibration summary (Fader, Hardie & Lee 2005)', () => {
+  const summary = compressSummary(readCdnowSummary());
+  const fit = fitBgNbd(summary)!;
+
+  it('reproduces the published parameters and log-likelihood', () => {
+    expect(fit.converged).toBe(true);
+    expect(fit.customers).toBe(2357);
+    expect(fit.params.r).toBeCloseTo(published.r, 3);
+    expect(fit.params.alpha).toBeCloseTo(published.alpha, 3);
+    expect(fit.params.a).toBeCloseTo(published.a, 3);
+    expect(fit.params.b).toBeCloseTo(published.b, 3);
+    expect(fit.logLikelihood).toBeCloseTo(-9582.4, 1);
+    expect(logLikelihoodBgNbd(published, summary)).toBeCloseTo(-9582.4, 1);
+    expect(fit.aic).toBeCloseTo(2 * 4 + 2 * 9582.43, 1);
+    expect(fit.bic).toBeCloseTo(4 * Math.log(2357) + 2 * 9582.43, 1);
+  });
+
+  it('gives standard errors matching BTYD / lifetimes on the same data', () => {
+    // lifetimes 0.11: r 0.0125, alpha 0.378, a 0.186, b 0.705
+    expect(fit.standardErrors.r).toBeCloseTo(0.0126, 3);
+    expect(fit.standardErrors.alpha).toBeCloseTo(0.378, 2);
+    expect(fit.standardErrors.a).toBeCloseTo(0.186, 2);
+    expect(fit.standardErrors.b).toBeCloseTo(0.705, 2);
+  });
+
+  it('forecasts E[X(39) | x=2, tx=30.43, T=38.86] = 1.226 (paper, section 5)', () => {
+    expect(conditionalExpectedPurchasesBgNbd(fit.params, 39, 2, 30.43, 38.86)).toBeCloseTo(1.226, 3);
+    expect(conditionalExpectedPurchasesBgNbd(published, 39, 2, 30.43, 38.86)).toBeCloseTo(1.226, 3);
+  });
+
+  it('merges identical patterns without changing the likelihood', () => {
+    expect(summary.x.length).toBe(1016);
+    const rows = readCdnowSummary();
+    const one = compressSummary(rows.slice(0, 1));
+    const uncompressedLl = rows.reduce(
+      (sum, row) => sum + logLikelihoodBgNbd(published, compressSummary([row])),
+      0,
+    );
+    expect(logLikelihoodBgNbd(published, summary)).toBeCloseTo(uncompressedLl, 8);
+    expect(one.weight[0]).toBe(1);
+  });
+});
+
+describe('BG/NBD closed forms', () => {
+  it('P(alive) is 1 without repeat purchases and falls with time since the last purchase', () => {
+    expect(pAliveBgNbd(published, 0, 0, 38.86)).toBe(1);
+    const recent = pAliveBgNbd(published, 2, 38, 38.86);
+    const lapsed = pAliveBgNbd(published, 2, 5, 38.86);
+    expect(recent).toBeGreaterThan(lapsed);
+    // Hand-computed: 1 / (1 + 0.793/3.426 · ((4.414+38.86)/(4.414+30.43))^2.243)
+    expect(pAliveBgNbd(published, 2, 30.43, 38.86)).toBeCloseTo(
+      1 / (1 + (0.793 / 3.426) * (43.274 / 34.844) ** 2.243),
+      12,
+    );
+  });
+
+  it('E[X(t)] starts at 0, grows, and matches direct numerical integration', () => {
+    expect(expectedPurchasesBgNbd(published, 0)).toBe(0);
+    expect(expectedPurchasesBgNbd(published, 78)).toBeGreaterThan(expectedPurchasesBgNbd(published, 39));
+    // Reference: eq. 7, E[X(t) | λ, p] = (1 − e^(−λpt))/p, averaged over λ in closed form and over p by
+    // 25-digit numerical quadrature (mpmath 1.3): no hypergeometric function involved.
+    expect(expectedPurchasesBgNbd(published, 39)).toBeCloseTo(1.1967231933208, 11);
+    expect(expectedPurchasesBgNbd(published, 78)).toBeCloseTo(1.8605190579428, 11);
+  });
+
+  it('is continuous through a = 1, where the closed form has a removable singularity', () => {
+    const near = (a: number): number => expectedPurchasesBgNbd({ ...published, a }, 39);
+    expect(Number.isFinite(near(1))).toBe(true);
+    expect(near(1)).toBeCloseTo((near(1.001) + near(0.999)) / 2, 5);
+  });
+});
+
+describe('BG/NBD parameter recovery on simulated customers', () => {
+  it('recovers known parameters within three standard errors and 12 %', () => {
+    const truth = { r: 0.5, alpha: 5, a: 0.8, b: 2.5 };
+    const fit = fitBgNbd(compressSummary(simulatePurchases(10_000, truth, 'bg-nbd', 20250101)))!;
+    expect(fit.converged).toBe(true);
+    for (const name of ['r', 'alpha', 'a', 'b'] as const) {
+      const se = fit.standardErrors[name]!;
+      expect(Math.abs(fit.params[name] - truth[name])).toBeLessThan(3 * se);
+      expect(Math.abs(fit.params[name] / truth[name] - 1)).toBeLessThan(0.12);
+    }
+  });
+});
+
+describe('BG/NBD on degenerate data', () => {
+  it('returns finite numbers and says it did not converge when nobody bought again', () => {
+    const fit = fitBgNbd(
+      compressSummary([
+        { x: 0, tx: 0, T: 10 },
+        { x: 0, tx: 0, T: 20 },
+      ]),
+    )!;
+    expectAllFinite(fit);
+    expect(fit.converged).toBe(false);
+    expect(fit.message).toMatch(/do not identify/);
+  });
+
+  it('returns finite numbers for one customer and null without customers', () => {
+    const fit = fitBgNbd(compressSummary([{ x: 3, tx: 8, T: 10 }]))!;
+    expectAllFinite(fit);
+    expect(fit.customers).toBe(1);
+    expect(fitBgNbd(compressSummary([]))).toBeNull();
+  });
+});
