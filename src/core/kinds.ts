@@ -1,7 +1,9 @@
 /**
- * The kinds of records CVM ingests (DOMAIN.md, "Data the product ingests"): canonical columns, their types,
- * which are required, value ranges, header synonyms and the natural key an import upserts on. The schema
- * migrations, the import validation and the demo generator are all driven by this one table.
+ * The record schema: the kinds of records CVM ingests (docs/domain.md, "Data the product ingests"), their
+ * canonical columns, types, which are required, value ranges and the natural key an import upserts on.
+ * The import validation and the demo generator are driven by it; the store's DDL (data/sql/migrations.ts)
+ * is written by hand and a test holds it to this schema. How files name the columns (header synonyms) is
+ * the import's vocabulary (data/import/vocabulary.ts); table names are the store's (data/sql/tables.ts).
  */
 
 export type ColumnType =
@@ -23,8 +25,6 @@ export interface ColumnSpec {
   max?: number;
   /** allowed values (lower case) for text columns */
   values?: readonly string[];
-  /** other header names accepted for this column, compared after normalisation (see normalizeHeader) */
-  synonyms?: readonly string[];
 }
 
 export type KindName =
@@ -40,8 +40,6 @@ export type KindName =
 
 export interface KindSpec {
   kind: KindName;
-  /** store table */
-  table: string;
   columns: readonly ColumnSpec[];
   /** columns that identify a record; re-importing a record with the same key replaces it */
   key: readonly string[];
@@ -51,24 +49,11 @@ const customerId: ColumnSpec = {
   name: 'customer_id',
   type: 'id',
   required: true,
-  synonyms: [
-    'kundnr',
-    'kund_nr',
-    'kundnummer',
-    'kund_id',
-    'customer',
-    'customer_no',
-    'customer_number',
-    'client_id',
-    'cust_id',
-    'customerid',
-  ],
 };
 const accountId: ColumnSpec = {
   name: 'account_id',
   type: 'id',
   required: true,
-  synonyms: ['account', 'konto', 'kundkonto', 'key_account', 'account_no', 'accountid'],
 };
 
 /** Scorecard factor columns (Ryals & Knox 2007, Table 2), in the paper's order. */
@@ -94,164 +79,117 @@ const subjective = new Set([
 export const KINDS: Readonly<Record<KindName, KindSpec>> = {
   customers: {
     kind: 'customers',
-    table: 'customers',
     key: ['customer_id'],
     columns: [
       customerId,
-      { name: 'name', type: 'text', synonyms: ['namn', 'customer_name', 'kundnamn'] },
+      { name: 'name', type: 'text' },
       {
         name: 'acquired_on',
         type: 'date',
-        synonyms: ['acquired', 'kund_sedan', 'customer_since', 'signup_date', 'created'],
       },
-      { name: 'region', type: 'text', synonyms: ['region', 'län', 'lan', 'area'] },
-      { name: 'channel', type: 'text', synonyms: ['kanal', 'acquisition_channel'] },
-      { name: 'needs_group', type: 'text', synonyms: ['segment', 'behovsgrupp', 'needs', 'life_stage'] },
-      { name: 'account_manager', type: 'text', synonyms: ['kam', 'kundansvarig', 'owner'] },
+      { name: 'region', type: 'text' },
+      { name: 'channel', type: 'text' },
+      { name: 'needs_group', type: 'text' },
+      { name: 'account_manager', type: 'text' },
     ],
   },
   transactions: {
     kind: 'transactions',
-    table: 'transactions',
     key: ['order_id'],
     columns: [
       {
         name: 'order_id',
         type: 'id',
-        synonyms: [
-          'ordernr',
-          'order_nr',
-          'ordernummer',
-          'order',
-          'order_no',
-          'transaction_id',
-          'kvittonr',
-          'receipt_id',
-          'invoice_id',
-        ],
       },
       customerId,
       {
         name: 'order_date',
         type: 'date',
         required: true,
-        synonyms: [
-          'orderdatum',
-          'datum',
-          'date',
-          'köpdatum',
-          'kopdatum',
-          'purchase_date',
-          'transaction_date',
-        ],
       },
       {
         name: 'amount',
         type: 'money',
         required: true,
-        synonyms: [
-          'belopp',
-          'summa',
-          'omsättning',
-          'omsattning',
-          'revenue',
-          'sales',
-          'value',
-          'total',
-          'dollar_value',
-        ],
       },
-      { name: 'margin', type: 'money', synonyms: ['marginal', 'bruttovinst', 'gross_margin', 'profit'] },
+      { name: 'margin', type: 'money' },
       {
         name: 'product_line',
         type: 'text',
-        synonyms: ['produktlinje', 'product', 'produkt', 'category', 'kategori'],
       },
-      { name: 'channel', type: 'text', synonyms: ['kanal', 'sales_channel'] },
+      { name: 'channel', type: 'text' },
     ],
   },
   contracts: {
     kind: 'contracts',
-    table: 'contracts',
     key: ['contract_id'],
     columns: [
       {
         name: 'contract_id',
         type: 'id',
         required: true,
-        synonyms: ['avtalsnr', 'avtal', 'policy_id', 'policy_no', 'subscription_id', 'contract'],
       },
       customerId,
       {
         name: 'start_date',
         type: 'date',
         required: true,
-        synonyms: ['startdatum', 'start', 'from', 'valid_from'],
       },
-      { name: 'end_date', type: 'date', synonyms: ['slutdatum', 'end', 'to', 'valid_to', 'cancelled_on'] },
-      { name: 'renewed', type: 'boolean', synonyms: ['förnyad', 'fornyad', 'renewal'] },
-      { name: 'product_line', type: 'text', synonyms: ['produktlinje', 'product', 'produkt'] },
+      { name: 'end_date', type: 'date' },
+      { name: 'renewed', type: 'boolean' },
+      { name: 'product_line', type: 'text' },
     ],
   },
   complaints: {
     kind: 'complaints',
-    table: 'complaints',
     key: ['complaint_id'],
     columns: [
       {
         name: 'complaint_id',
         type: 'id',
         required: true,
-        synonyms: ['reklamationsnr', 'ärende', 'arende', 'ärendenr', 'case_id', 'ticket_id', 'complaint'],
       },
       customerId,
       {
         name: 'opened_at',
         type: 'timestamp',
         required: true,
-        synonyms: ['öppnad', 'oppnad', 'inkom', 'created_at', 'opened', 'received_at'],
       },
       {
         name: 'first_response_at',
         type: 'timestamp',
-        synonyms: ['första_svar', 'forsta_svar', 'first_response', 'responded_at'],
       },
       {
         name: 'resolved_at',
         type: 'timestamp',
-        synonyms: ['löst', 'lost_at', 'avslutad', 'closed_at', 'resolved'],
       },
-      { name: 'category', type: 'text', synonyms: ['kategori', 'orsak', 'cause', 'reason'] },
-      { name: 'priority', type: 'text', synonyms: ['prioritet', 'prio'] },
-      { name: 'channel', type: 'text', synonyms: ['kanal'] },
+      { name: 'category', type: 'text' },
+      { name: 'priority', type: 'text' },
+      { name: 'channel', type: 'text' },
       {
         name: 'outcome',
         type: 'text',
         values: ['accepted', 'refused'],
-        synonyms: ['utfall', 'beslut', 'decision'],
       },
-      { name: 'satisfaction', type: 'integer', min: 1, max: 5, synonyms: ['nöjdhet', 'nojdhet', 'csat'] },
+      { name: 'satisfaction', type: 'integer', min: 1, max: 5 },
     ],
   },
   surveys: {
     kind: 'surveys',
-    table: 'survey_responses',
     key: ['response_id'],
     columns: [
-      { name: 'response_id', type: 'id', required: true, synonyms: ['svarsid', 'svar_id', 'response', 'id'] },
+      { name: 'response_id', type: 'id', required: true },
       customerId,
       {
         name: 'answered_on',
         type: 'date',
         required: true,
-        synonyms: ['svarsdatum', 'datum', 'date', 'answered', 'submitted_at'],
       },
       {
         name: 'kind',
         type: 'text',
         required: true,
         values: ['nps', 'csat', 'ces'],
-        synonyms: ['typ', 'type', 'survey', 'metric'],
       },
       // The range depends on kind (nps 0–10, csat 1–5, ces 1–7): checked per row by the import.
       {
@@ -260,30 +198,26 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
         required: true,
         min: 0,
         max: 10,
-        synonyms: ['betyg', 'poäng', 'poang', 'rating', 'value'],
       },
-      { name: 'comment', type: 'text', synonyms: ['kommentar', 'fritext', 'verbatim', 'text'] },
+      { name: 'comment', type: 'text' },
     ],
   },
   accounts: {
     kind: 'accounts',
-    table: 'key_accounts',
     key: ['account_id'],
     columns: [
       accountId,
-      { name: 'name', type: 'text', required: true, synonyms: ['namn', 'account_name', 'company'] },
+      { name: 'name', type: 'text', required: true },
       {
         name: 'account_manager',
         type: 'text',
         required: true,
-        synonyms: ['kam', 'kundansvarig', 'owner', 'manager'],
       },
       { ...customerId, required: false },
     ],
   },
   assessments: {
     kind: 'assessments',
-    table: 'assessments',
     key: ['account_id', 'assessed_on', 'assessor'],
     columns: [
       accountId,
@@ -291,13 +225,11 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
         name: 'assessed_on',
         type: 'date',
         required: true,
-        synonyms: ['datum', 'date', 'bedömd', 'assessed'],
       },
       {
         name: 'assessor',
         type: 'text',
         required: true,
-        synonyms: ['bedömare', 'bedomare', 'rater', 'account_manager'],
       },
       ...SCORECARD_FACTORS.map((name): ColumnSpec =>
         subjective.has(name)
@@ -308,29 +240,25 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
   },
   forecasts: {
     kind: 'forecasts',
-    table: 'account_forecasts',
     key: ['account_id', 'year'],
     columns: [
       accountId,
-      { name: 'year', type: 'integer', required: true, min: 1, max: 100, synonyms: ['år', 'ar', 'period'] },
+      { name: 'year', type: 'integer', required: true, min: 1, max: 100 },
       {
         name: 'revenue',
         type: 'money',
         required: true,
-        synonyms: ['intäkt', 'intakt', 'premium', 'premie', 'omsättning'],
       },
-      { name: 'cost_to_serve', type: 'money', required: true, synonyms: ['kostnad', 'cost', 'service_cost'] },
+      { name: 'cost_to_serve', type: 'money', required: true },
       {
         name: 'claims_cost',
         type: 'money',
         required: true,
-        synonyms: ['skadekostnad', 'claims', 'product_cost'],
       },
     ],
   },
   renewals: {
     kind: 'renewals',
-    table: 'renewals',
     key: ['account_id', 'due_on'],
     columns: [
       accountId,
@@ -338,13 +266,11 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
         name: 'due_on',
         type: 'date',
         required: true,
-        synonyms: ['förfallodatum', 'due', 'renewal_date', 'date'],
       },
       {
         name: 'renewed',
         type: 'boolean',
         required: true,
-        synonyms: ['förnyad', 'fornyad', 'outcome', 'renewal'],
       },
     ],
   },
@@ -358,18 +284,6 @@ export const SURVEY_SCORE_RANGE: Readonly<Record<'nps' | 'csat' | 'ces', readonl
   csat: [1, 5],
   ces: [1, 7],
 };
-
-/**
- * Normalises a header for synonym matching: trims, drops a BOM, lower-cases, and turns runs of spaces,
- * dashes and dots into one underscore ("Kund Nr" → "kund_nr").
- */
-export function normalizeHeader(header: string): string {
-  return header
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s\-.]+/g, '_');
-}
 
 /** Parses a kind name given by a user. */
 export function isKindName(name: string): name is KindName {

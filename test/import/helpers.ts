@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { importFile } from '../../src/app/import';
 import { KINDS, type KindName } from '../../src/core/kinds';
+import { TABLES } from '../../src/data/sql/tables';
 import { DuckDbDatabase } from '../../src/data/duckdb/connection';
 import { DuckDbUnit } from '../../src/data/duckdb/store';
 import type { ImportRequest, ImportResult } from '../../src/data/import/types';
@@ -63,7 +64,7 @@ export function load(
 export async function dump(store: TestUnit, kind: KindName): Promise<Record<string, unknown>[]> {
   const spec = KINDS[kind];
   const columns = spec.columns.map((c) => `CAST(${c.name} AS VARCHAR) AS ${c.name}`).join(', ');
-  return store.db.all(`SELECT ${columns} FROM ${spec.table} ORDER BY ${spec.key.join(', ')}`);
+  return store.db.all(`SELECT ${columns} FROM ${TABLES[kind]} ORDER BY ${spec.key.join(', ')}`);
 }
 
 /** The lines of a rejects file, parsed into records (values may hold commas and quotes). */

@@ -1,9 +1,10 @@
 /**
- * The retention probability of the relationship risk scorecard (Ryals & Knox 2007, Table 3), used only to
- * steer the demo's key accounts into the paper's observed range (68–82 %). The product's own scorecard
- * lives in core; the demo avoids the values where step rules could differ (3.5 years, 2.5 contacts), so
- * any reasonable rule gives the same probability for the generated factors.
+ * Steering the demo's key accounts into the paper's observed range of retention probability (68–82 %),
+ * with core's scorecard (`core/accounts`, the paper's Table 3). The demo snaps relationship years to values
+ * where every reasonable rule for values between steps reads alike (see `snapYears`).
  */
+import { retentionProbability } from '../../core/accounts/probability';
+import { DEFAULT_SCORECARD } from '../../core/accounts/scorecard';
 
 /** Factor values of one assessment, in the order of SCORECARD_FACTORS. */
 export interface Factors {
@@ -18,59 +19,19 @@ export interface Factors {
   knowledgeOfIndustry: number;
 }
 
-/** Steps as [largest value of the step, probability]; values above the last step get `above`. */
-type Steps = readonly (readonly [number, number])[];
-
-function step(value: number, steps: Steps, above: number): number {
-  for (const [upTo, probability] of steps) if (value <= upTo) return probability;
-  return above;
-}
-
-const OTHER: Steps = [
-  [0, 0.4],
-  [1, 0.6],
-  [2, 0.8],
-];
-const LINES: Steps = [
-  [1, 0.4],
-  [2, 0.5],
-  [3, 0.6],
-  [4, 0.7],
-  [10, 0.8],
-];
-const YEARS: Steps = [
-  [2.99, 0.4],
-  [3, 0.6],
-  [4, 0.7],
-  [5, 0.8],
-];
-const SUBJECTIVE: Steps = [
-  [1, 0.4],
-  [2, 0.6],
-  [3, 0.7],
-  [4, 0.8],
-];
-const CONTACTS: Steps = [
-  [1, 0.5],
-  [2, 0.6],
-  [3, 0.8],
-];
-
-/** Plain average of the nine factor probabilities, bounded to 40–90 % (the paper's rule). */
+/** The retention probability core's default scorecard (the paper's Table 3) gives the factors. */
 export function scorecardProbability(f: Factors): number {
-  const parts = [
-    step(f.otherRelationships, OTHER, 0.9),
-    step(f.businessLines, LINES, 0.9),
-    step(f.relationshipYears, YEARS, 0.9),
-    step(f.brokerRelationship, SUBJECTIVE, 0.9),
-    step(f.relationshipQuality, SUBJECTIVE, 0.9),
-    step(f.contactsAtCustomer, CONTACTS, 0.9),
-    step(f.contactsAtCompany, CONTACTS, 0.9),
-    step(f.knowledgeOfCompany, SUBJECTIVE, 0.9),
-    step(f.knowledgeOfIndustry, SUBJECTIVE, 0.9),
-  ];
-  const mean = parts.reduce((sum, x) => sum + x, 0) / parts.length;
-  return Math.min(0.9, Math.max(0.4, mean));
+  return retentionProbability(DEFAULT_SCORECARD, {
+    other_relationships: f.otherRelationships,
+    business_lines: f.businessLines,
+    relationship_years: f.relationshipYears,
+    broker_relationship: f.brokerRelationship,
+    relationship_quality: f.relationshipQuality,
+    contacts_at_customer: f.contactsAtCustomer,
+    contacts_at_company: f.contactsAtCompany,
+    knowledge_of_company: f.knowledgeOfCompany,
+    knowledge_of_industry: f.knowledgeOfIndustry,
+  }).probability;
 }
 
 /**

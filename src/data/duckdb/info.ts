@@ -1,5 +1,6 @@
 /** DuckDB implementation of the info port. */
-import { KINDS, KIND_NAMES } from '../../core/kinds';
+import { KIND_NAMES } from '../../core/kinds';
+import { TABLES } from '../sql/tables';
 import { DATE_COLUMNS, type ImportLogEntry, type InfoPort, type TableInfo } from '../info';
 import type { Db } from './connection';
 
@@ -9,7 +10,7 @@ export class DuckDbInfo implements InfoPort {
   async tables(): Promise<TableInfo[]> {
     const out: TableInfo[] = [];
     for (const kind of KIND_NAMES) {
-      const { table } = KINDS[kind];
+      const table = TABLES[kind];
       const dateColumn = DATE_COLUMNS[kind];
       const range = dateColumn
         ? `, CAST(min(${dateColumn}) AS DATE)::VARCHAR AS first_day, CAST(max(${dateColumn}) AS DATE)::VARCHAR AS last_day`

@@ -9,6 +9,7 @@
  * are appended to a temporary table first, as text that the insert casts to the column types.
  */
 import { KINDS } from '../../core/kinds';
+import { TABLES } from '../sql/tables';
 import type { Landed, LandingPort, TypedBatch } from '../import/types';
 import type { Db } from './connection';
 import { ident } from './import-sql';
@@ -55,20 +56,21 @@ export class DuckDbLanding implements LandingPort {
     const rows = await this.db.all<{ column_name: string; data_type: string }>(
       `SELECT column_name, data_type FROM information_schema.columns
        WHERE table_schema = 'main' AND table_name = ?`,
-      [KINDS[batch.kind].table],
+      [TABLES[batch.kind]],
     );
     return new Map(rows.map((r) => [r.column_name, r.data_type]));
   }
 
   private write(batch: TypedBatch, from: { table: string; where: string }): Promise<Landed> {
     const kind = KINDS[batch.kind];
+    const table = TABLES[batch.kind];
     const columns = batch.columns.map(ident).join(', ');
     const key = kind.key.map(ident);
     const existing =
       key.length === 1
         ? `${key[0] ?? ''} IN (SELECT ${key[0] ?? ''} FROM ${from.table} WHERE ${from.where})`
         : `EXISTS (SELECT 1 FROM ${from.table} s WHERE (${from.where}) AND ${key
-            .map((k) => `s.${k} = ${kind.table}.${k}`)
+            .map((k) => `s.${k} = ${table}.${k}`)
             .join(' AND ')})`;
     const db = this.db;
     return db.transaction(async () => {
@@ -78,12 +80,10 @@ export class DuckDbLanding implements LandingPort {
         message: `writing ${batch.rows} rows inside the transaction`,
       });
       // DuckDB answers a DELETE with one row holding the number of rows deleted.
-      const { Count: replaced } = await db.one<{ Count: number }>(
-        `DELETE FROM ${kind.table} WHERE ${existing}`,
-      );
+      const { Count: replaced } = await db.one<{ Count: number }>(`DELETE FROM ${table} WHERE ${existing}`);
       // Columns the batch does not have are left to their default, NULL.
       await db.run(
-        `INSERT INTO ${kind.table} (${columns}) SELECT ${columns} FROM ${from.table} WHERE ${from.where}`,
+        `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${from.table} WHERE ${from.where}`,
       );
       const { importId } = await db.one<{ importId: number }>(
         `SELECT coalesce(max(import_id), 0) + 1 AS "importId" FROM imports`,

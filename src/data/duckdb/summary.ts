@@ -1,6 +1,7 @@
 /** DuckDB implementation of the summary port. */
 import type { Window } from '../../core/dates';
-import { KINDS, KIND_NAMES } from '../../core/kinds';
+import { KIND_NAMES } from '../../core/kinds';
+import { TABLES } from '../sql/tables';
 import type { HeadlineCounts, SummaryPort } from '../summary';
 import type { Db } from './connection';
 
@@ -53,7 +54,7 @@ export class DuckDbSummary implements SummaryPort {
 
   async clearData(): Promise<void> {
     await this.db.transaction(async () => {
-      for (const kind of KIND_NAMES) await this.db.run(`DELETE FROM ${KINDS[kind].table}`);
+      for (const kind of KIND_NAMES) await this.db.run(`DELETE FROM ${TABLES[kind]}`);
     });
   }
 }

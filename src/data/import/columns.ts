@@ -1,12 +1,13 @@
 /**
  * Matching a file's headers to a kind's canonical columns. Order of precedence: an explicit
  * mapping `column=Header` (the import's `map` option), then a header equal to the canonical name, then a header equal to one of its
- * synonyms (kinds.ts); headers are compared after `normalizeHeader`, so "Kund Nr" finds `kund_nr`. Each
+ * synonyms (vocabulary.ts); headers are compared after `normalizeHeader`, so "Kund Nr" finds `kund_nr`. Each
  * header feeds at most one column; headers left over are reported as ignored. A required column nobody
  * matched stops the import before anything is read.
  */
 import { CvmError, invalidOption, quoteValue } from '../../core/errors';
-import { normalizeHeader, type ColumnSpec, type KindSpec } from '../../core/kinds';
+import type { ColumnSpec, KindSpec } from '../../core/kinds';
+import { normalizeHeader, synonymsOf } from './vocabulary';
 
 export interface MappedColumn {
   spec: ColumnSpec;
@@ -70,12 +71,12 @@ export function mapColumns(
   // Canonical names first for every column, so that a synonym of one column never steals the header
   // that is another column's own name.
   for (const spec of kind.columns) claim(spec, [spec.name]);
-  for (const spec of kind.columns) claim(spec, spec.synonyms ?? []);
+  for (const spec of kind.columns) claim(spec, synonymsOf(kind.kind, spec.name));
 
   const missing = kind.columns.filter((c) => c.required && !chosen.has(c.name));
   if (missing.length > 0) {
     const what = missing
-      .map((c) => `${c.name} (accepted names: ${[c.name, ...(c.synonyms ?? [])].join(', ')})`)
+      .map((c) => `${c.name} (accepted names: ${[c.name, ...synonymsOf(kind.kind, c.name)].join(', ')})`)
       .join(', ');
     const example = missing[0]?.name ?? '';
     throw new CvmError(
