@@ -1,7 +1,8 @@
 /**
  * Calendar arithmetic on ISO days ("YYYY-MM-DD"). Days carry no time zone: every computation goes through
  * UTC epoch days, so the local zone of the machine never moves a date. Month steps clamp to the month's last
- * day (2024-03-31 − 1 month = 2024-02-29), the convention SQL engines share.
+ * day (2024-03-31 − 1 month = 2024-02-29), the convention SQL engines share; reporting windows step with
+ * `stepMonths`, which keeps month ends on month ends.
  */
 import { invalidInput } from './errors';
 
@@ -52,6 +53,20 @@ export function addMonths(day: IsoDay, months: number): IsoDay {
 }
 
 /**
+ * Steps `months` calendar months from `day` the way reporting windows step: like `addMonths`, except that
+ * a month's last day steps to the target month's last day (2025-06-30 − 3 months = 2025-03-31, not 03-30),
+ * so windows ending on a month end stay whole calendar months however far back they go.
+ */
+export function stepMonths(day: IsoDay, months: number): IsoDay {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  if (d !== daysInMonth(y, m)) return addMonths(day, months);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
+}
+
+/**
  * A reporting window: the days `d` with `startExclusive < d ≤ endInclusive`. Windows ending on the as-of
  * date and stepping back by whole months tile the calendar without gaps or overlaps.
  */
@@ -66,8 +81,8 @@ export interface Window {
  */
 export function windowBack(asOf: IsoDay, months: number, k: number): Window {
   return {
-    startExclusive: addMonths(asOf, -months * (k + 1)),
-    endInclusive: addMonths(asOf, -months * k),
+    startExclusive: stepMonths(asOf, -months * (k + 1)),
+    endInclusive: stepMonths(asOf, -months * k),
   };
 }
 

@@ -95,6 +95,39 @@ export function retentionSuite(open: OpenStore): void {
     return rows;
   }
 
+  describe('windows of any length, stepping from a month end', () => {
+    it('reports 6-month windows and keeps trend points on month ends', async () => {
+      // As of 2025-06-30 with 6-month windows: S6 = (2024-12-31, 2025-06-30], F6 = (2024-06-30, 2024-12-31].
+      // c1 and c4 are retained, c2 (last day of F6) is lost, c3 is new: retention 2/3, duration 1/(1/3) × 6/12.
+      // Point 1 (step 3) ends on 2025-03-31, not 03-30: its windows are (2024-09-30, 2025-03-31] and
+      // (2024-03-31, 2024-09-30]; c1 and c4 bought in the earlier one, c1 again on 2025-03-31 → 1/2.
+      const store = await storeWith(open, [
+        ['c1', '2024-08-01', 100],
+        ['c1', '2025-03-31', 50],
+        ['c2', '2024-12-31', 80],
+        ['c3', '2025-01-01', 30],
+        ['c4', '2024-07-01', 20],
+        ['c4', '2025-06-30', 10],
+      ]);
+      try {
+        const r = await retentionReport(
+          store.analytics,
+          retention({ window: '6', step: '3', years: '1', tiers: 'A:50,B:50' }),
+        );
+        expect(r.windowMonths).toBe(6);
+        expect(r.overall).toMatchObject({ previous: 3, retained: 2, lost: 1 });
+        expect(r.overall.retention).toBeCloseTo(2 / 3, 12);
+        expect(r.overall.duration).toBeCloseTo(1.5, 12);
+        expect(r.trend.map((p) => p.asOf)).toEqual(['2025-06-30', '2025-03-31', '2024-12-31', '2024-09-30']);
+        expect(r.trend[1]!.overall).toMatchObject({ previous: 2, retained: 1 });
+        const flows = await flowsReport(store.analytics, portfolio({ window: '6', tiers: 'A:50,B:50' }));
+        expect(flows.windows.previous).toEqual({ startExclusive: '2024-06-30', endInclusive: '2024-12-31' });
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe('retention trend', () => {
     let store: TestStore;
     beforeAll(async () => {

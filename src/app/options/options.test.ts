@@ -63,13 +63,25 @@ describe('tiers', () => {
 });
 
 describe('window, value and as-of', () => {
-  it('accepts 12, 3 and 1 months', () => {
+  it('accepts any whole number of months from 1 to 120', () => {
     expect(
-      [undefined, '12', '3', '1'].map((w) => parseOptions(portfolioInput, { window: w }).windowMonths),
-    ).toEqual([12, 12, 3, 1]);
-    const p = problem(() => parseOptions(portfolioInput, { window: '6' }));
-    expect(p.cli).toBe('--window: "6" is not a window length (expected 12, 3 or 1 months)');
-    expect(p.option).toEqual({ field: 'window', value: '6', expected: '12, 3 or 1 months' });
+      [undefined, '12', '3', '1', '6', '18', '24', '120'].map(
+        (w) => parseOptions(portfolioInput, { window: w }).windowMonths,
+      ),
+    ).toEqual([12, 12, 3, 1, 6, 18, 24, 120]);
+    const p = problem(() => parseOptions(portfolioInput, { window: '6.5' }));
+    expect(p.cli).toBe(
+      '--window: "6.5" is not a window length (expected whole months from 1 to 120, e.g. 12, 6, 3 or 1)',
+    );
+    expect(p.option).toEqual({
+      field: 'window',
+      value: '6.5',
+      expected: 'whole months from 1 to 120, e.g. 12, 6, 3 or 1',
+    });
+    expect(problem(() => parseOptions(portfolioInput, { window: '0' })).api).toMatch(/^window: "0" is not/);
+    expect(problem(() => parseOptions(portfolioInput, { window: '121' })).api).toMatch(
+      /^window: "121" is not/,
+    );
     expect(parseOptions(portfolioInput, { window: 3 }).windowMonths).toBe(3);
   });
 

@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import { parseIsoDay, type IsoDay } from '../../core/dates';
 import { CvmError } from '../../core/errors';
-import { WINDOW_MONTHS, type ValueMeasure, type WindowMonths } from '../../core/kpi/basis';
+import { MAX_WINDOW_MONTHS, type ValueMeasure, type WindowMonths } from '../../core/kpi/basis';
 import type { CohortUnit } from '../../core/kpi/cohorts';
 import { DECILE_TIERS, DEFAULT_TIERS, PPM, percentText, type Tier } from '../../core/kpi/tiers';
-import { fail, field, listWords, oneOf, optionalField, wholeNumber, type Parsed } from './parse';
+import { fail, field, oneOf, optionalField, wholeNumber, type Parsed } from './parse';
 
 /** An ISO day. */
 export function isoDay(text: string): Parsed<IsoDay> {
@@ -21,12 +21,12 @@ export function isoDay(text: string): Parsed<IsoDay> {
   }
 }
 
-/** A window length in months: 12, 3 or 1. */
+/** A window length in whole months, 1 to 120. */
 export function windowMonths(text: string): Parsed<WindowMonths> {
-  const months = WINDOW_MONTHS.find((m) => String(m) === text);
-  return months !== undefined
+  const months = Number(text);
+  return /^\d+$/.test(text) && months >= 1 && months <= MAX_WINDOW_MONTHS
     ? { ok: months }
-    : fail(text, 'a window length', `${listWords(WINDOW_MONTHS.map(String))} months`);
+    : fail(text, 'a window length', `whole months from 1 to ${MAX_WINDOW_MONTHS}, e.g. 12, 6, 3 or 1`);
 }
 
 const PERCENT = /^\d+(\.\d{1,4})?$/;

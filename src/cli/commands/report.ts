@@ -36,7 +36,7 @@ function reportCommand<I, R>(
     .command(name)
     .description(description)
     .option('--as-of <day>', 'report date YYYY-MM-DD (default: the latest order date)')
-    .option('--window <months>', 'window length in months: 12, 3 or 1', defaultWindow)
+    .option('--window <months>', 'window length in whole months (12, 6, 3, 1 …)', defaultWindow)
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(schema, options);

@@ -132,7 +132,7 @@ export function registerSimulate(program: Command): void {
     )
     .option('--delta <points>', 'retention change in percentage points', '5')
     .option('--as-of <day>', 'report date YYYY-MM-DD (default: the latest order date)')
-    .option('--window <months>', 'window length in months: 12, 3 or 1', '12')
+    .option('--window <months>', 'window length in whole months (12, 6, 3, 1 …)', '12')
     .option('--tiers <spec>', 'tier shares in percent, e.g. 5,15,50,30 or deciles')
     .option('--value <measure>', 'revenue (default) or margin')
     .action(async (options: Options, command: Command) => {

@@ -7,11 +7,15 @@
  */
 import { windowBack, type IsoDay, type Window } from '../dates';
 
-/** Supported window lengths in months. */
-export type WindowMonths = 1 | 3 | 12;
+/**
+ * A window length in whole calendar months, 1 to `MAX_WINDOW_MONTHS` (12 is the course's default; 3 and 1
+ * the usual others; 6, 18 and 24 are fine). Retention over a window that is not 12 months is per window,
+ * never annualised; durations are always shown in years.
+ */
+export type WindowMonths = number;
 
-/** The window lengths `--window` accepts, the default first. */
-export const WINDOW_MONTHS: readonly WindowMonths[] = [12, 3, 1];
+/** The longest window a report takes: ten years. */
+export const MAX_WINDOW_MONTHS = 120;
 
 /** What ranks customers and what CLV is made of: net revenue (default) or margin. */
 export type ValueMeasure = 'revenue' | 'margin';

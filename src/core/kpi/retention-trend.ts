@@ -8,7 +8,7 @@
  * so all windows are unions of the same calendar blocks of gcd(step, window) months. The database then
  * aggregates each customer once per block instead of once per point.
  */
-import { addMonths, windowBack, type IsoDay, type Window } from '../dates';
+import { stepMonths as stepBack, windowBack, type IsoDay, type Window } from '../dates';
 import { assert } from '../errors';
 import type { WindowMonths } from './basis';
 import { retentionFigures, type RetentionFigures } from './retention';
@@ -56,14 +56,14 @@ export function trendGrid(
     const first = j * perStep;
     const offset = j * stepMonths;
     return {
-      asOf: addMonths(asOf, -offset),
+      asOf: stepBack(asOf, -offset),
       current: {
-        startExclusive: addMonths(asOf, -offset - windowMonths),
-        endInclusive: addMonths(asOf, -offset),
+        startExclusive: stepBack(asOf, -offset - windowMonths),
+        endInclusive: stepBack(asOf, -offset),
       },
       previous: {
-        startExclusive: addMonths(asOf, -offset - 2 * windowMonths),
-        endInclusive: addMonths(asOf, -offset - windowMonths),
+        startExclusive: stepBack(asOf, -offset - 2 * windowMonths),
+        endInclusive: stepBack(asOf, -offset - windowMonths),
       },
       currentBlocks: [first, first + perWindow - 1],
       previousBlocks: [first + perWindow, first + 2 * perWindow - 1],

@@ -7,7 +7,7 @@
  * Tenure year k holds first purchases in (start − (k+1) years, start − k years]; the last group is open
  * ended. The early-churn ratio compares the pooled churn of tenure 0–2 years with that of 2 years and more.
  */
-import { addMonths, windowBack, type IsoDay, type Window } from '../dates';
+import { stepMonths, windowBack, type IsoDay, type Window } from '../dates';
 import { assert } from '../errors';
 import type { WindowMonths } from './basis';
 import { retentionFigures, type RetentionFigures } from './retention';
@@ -28,7 +28,7 @@ export function tenureBuckets(start: IsoDay, count: number): TenureBucket[] {
       return {
         fromYears: k,
         toYears: null,
-        firstPurchase: { startExclusive: null, endInclusive: addMonths(start, -12 * k) },
+        firstPurchase: { startExclusive: null, endInclusive: stepMonths(start, -12 * k) },
       };
     const w: Window = windowBack(start, 12, k);
     return { fromYears: k, toYears: k + 1, firstPurchase: w };

@@ -7,7 +7,7 @@
  * points of a three-year quarterly trend cost one scan of the transactions plus twelve rankings of the
  * staged table (one customer per row).
  */
-import { assert } from '../../../core/errors';
+import { invalidOption } from '../../../core/errors';
 import { tierCutoffs } from '../../../core/kpi/tiers';
 import type { TrendCount } from '../../../core/kpi/retention-trend';
 import type { TrendGrid } from '../../../core/kpi/retention-trend';
@@ -52,7 +52,14 @@ export function splitGrid(grid: TrendGrid, max: number): { grid: TrendGrid; firs
     let end = start;
     while (end + 1 < grid.points.length && grid.points[end + 1]!.previousBlocks[1] - lo + 1 <= max) end++;
     const hi = grid.points[end]!.previousBlocks[1];
-    assert(hi - lo + 1 <= max, `one trend point spans ${hi - lo + 1} blocks, more than ${max}`);
+    if (hi - lo + 1 > max)
+      throw invalidOption(
+        'step',
+        grid.blockMonths,
+        `a step that splits the window into at most ${max / 2} blocks`,
+        `each trend point needs ${hi - lo + 1} blocks of ${grid.blockMonths} month${grid.blockMonths === 1 ? '' : 's'}, ` +
+          `more than the ${max} one scan holds; use a step that divides the window into at most ${max / 2} parts`,
+      );
     const shift = (r: readonly [number, number]): [number, number] => [r[0] - lo, r[1] - lo];
     chunks.push({
       firstPoint: start,
