@@ -186,6 +186,31 @@ export function flowsSuite(open: OpenStore): void {
       await store.close();
     });
 
+    it('refuses margin as the value when most transactions have none, saying how many', async () => {
+      // 3 of the 4 transactions lack a margin (75 % > 50 %): every customer would rank on 0.
+      const store = await storeWith(open, [
+        ['x', '2025-03-01', 1000, null],
+        ['y', '2025-03-01', 500, null],
+        ['z', '2025-03-01', 100, 20],
+        ['z', '2025-03-02', 100, null],
+      ]);
+      try {
+        for (const report of [flowsReport, portfolioReport]) {
+          const refused = report(store.analytics, portfolio({ value: 'margin' }));
+          await expect(refused).rejects.toMatchObject({
+            code: 'invalid-input',
+            option: { field: 'value', value: 'margin' },
+            message:
+              'margin is missing on 3 of the 4 transactions in the windows (75 %, more than 50 %); rank by revenue, or import the margins',
+          });
+        }
+        const byRevenue = await portfolioReport(store.analytics, portfolio({}));
+        expect(byRevenue.tiers.reduce((s, t) => s + t.customers, 0)).toBe(3);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('refuses an empty store without --as-of and reports an empty window with it', async () => {
       const store = await storeWith(open, []);
       await expect(portfolioReport(store.analytics, portfolio({}))).rejects.toMatchObject({

@@ -55,7 +55,7 @@ export async function concentrationReport(
       `${result.curve.clipped} ${result.curve.clipped === 1 ? 'customer has' : 'customers have'} a net value below 0, counted as 0 in the curve, the shares and Gini`,
     );
   if (c.gini === null) notes.push('Gini and the Lorenz curve are undefined: no positive value in the window');
-  const margin = missingMarginNote(basis.measure, result.missingMargin);
+  const margin = missingMarginNote(basis.measure, result.missingMargin, result.transactions);
   if (margin) notes.push(margin);
   return {
     asOf: basis.asOf,

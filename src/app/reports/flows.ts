@@ -72,7 +72,7 @@ export async function flowsReport(analytics: AnalyticsPort, input: ReportInput):
     typeof index === 'number' ? (names[index] ?? '?') : index;
   const rows = [...table.inflows.flatMap((i) => i.rows), ...table.lost.rows];
   const notes: string[] = [];
-  const margin = missingMarginNote(basis.measure, result.missingMargin);
+  const margin = missingMarginNote(basis.measure, result.missingMargin, result.transactions);
   if (margin) notes.push(margin);
   if (result.activePrevious === 0) notes.push('no customers were active in the previous window');
   if (result.activeCurrent === 0) notes.push('no customers are active in the current window');

@@ -96,7 +96,7 @@ export async function computeStorePortfolio(
       tierNames: basis.tiers.map((t) => t.name),
     }),
   );
-  const margin = missingMarginNote(basis.measure, flows.missingMargin);
+  const margin = missingMarginNote(basis.measure, flows.missingMargin, flows.transactions);
   return { basis, portfolio, notes: [...portfolio.notes, ...(margin ? [margin] : [])] };
 }
 

@@ -48,8 +48,9 @@ export interface TierFlowResult {
   cells: FlowCell[];
   /** previous-window activity of each previous tier (the seed's F12 table), index 0 = highest tier */
   previousTiers: Activity[];
-  /** transactions in the two windows without a margin */
+  /** transactions in the two windows without a margin, of all transactions there (customers with a purchase) */
   missingMargin: number;
+  transactions: number;
 }
 
 /** One window ranked and cut into tiers (e.g. deciles), with the value curve for concentration. */
@@ -68,7 +69,9 @@ export interface ConcentrationResult {
   curve: ValueCurve;
   /** per tier: customers, revenue, value, min and max customer value */
   tiers: TierValueSums[];
+  /** transactions in the window without a margin, of all transactions there (customers with a purchase) */
   missingMargin: number;
+  transactions: number;
 }
 
 /** Retention at every point of a trend grid, per tier of the point's previous window. */

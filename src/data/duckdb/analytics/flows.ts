@@ -53,7 +53,8 @@ export async function queryTierFlows(db: Db, query: TierFlowQuery): Promise<Tier
       CAST(sum(CASE WHEN ${f.sql} THEN amount ELSE 0 END) AS DECIMAL(18,2)) AS frev,
       CAST(sum(CASE WHEN ${f.sql} THEN coalesce(margin, 0) ELSE 0 END) AS DECIMAL(18,2)) AS fmar,
       ${wonBack ? 'max(CASE WHEN order_date <= CAST($5 AS DATE) AND amount > 0 THEN 1 ELSE 0 END)' : '0'} AS before,
-      sum(CASE WHEN (${s.sql} OR ${f.sql}) AND margin IS NULL THEN 1 ELSE 0 END) AS nomargin
+      sum(CASE WHEN (${s.sql} OR ${f.sql}) AND margin IS NULL THEN 1 ELSE 0 END) AS nomargin,
+      sum(CASE WHEN ${s.sql} OR ${f.sql} THEN 1 ELSE 0 END) AS ntx
     FROM transactions
     WHERE order_date <= CAST($6 AS DATE) ${wonBack ? '' : 'AND order_date > CAST($5 AS DATE)'}
     GROUP BY customer_id
@@ -70,9 +71,14 @@ export async function queryTierFlows(db: Db, query: TierFlowQuery): Promise<Tier
         [earliest.startExclusive],
       );
     }
-    const counts = await db.one<{ nf: number | null; ns: number | null; nomargin: number | null }>(
+    const counts = await db.one<{
+      nf: number | null;
+      ns: number | null;
+      nomargin: number | null;
+      ntx: number | null;
+    }>(
       `SELECT sum(CASE WHEN fp > 0 THEN 1 ELSE 0 END) AS nf, sum(CASE WHEN sp > 0 THEN 1 ELSE 0 END) AS ns,
-         sum(nomargin) AS nomargin FROM ${table}`,
+         sum(nomargin) AS nomargin, sum(ntx) AS ntx FROM ${table}`,
     );
     const activePrevious = counts.nf ?? 0;
     const activeCurrent = counts.ns ?? 0;
@@ -109,6 +115,7 @@ export async function queryTierFlows(db: Db, query: TierFlowQuery): Promise<Tier
       cells: rows.map(toCell),
       previousTiers: previousTierActivity(rows, query.tiers.length),
       missingMargin: counts.nomargin ?? 0,
+      transactions: counts.ntx ?? 0,
     };
   });
 }
