@@ -61,3 +61,9 @@ export function cliOption(field: string): string {
   if (field === 'kind' || field === 'file') return field;
   return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
+
+/** Today's date on this machine's clock (local zone), the one place the CLI reads the clock for reports. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -180,10 +180,42 @@ export function flowsSuite(open: OpenStore): void {
       expect(byRevenue.current[0]).toMatchObject({ customers: 1, revenue: 1000 });
       expect(byMargin.current[0]).toMatchObject({ customers: 1, revenue: 500, margin: 200 });
       expect(byMargin.notes).toEqual([
+        'the window (2023-03-02, 2024-03-02] starts before the first transaction (2025-03-01): customers who bought only before the data began are not seen there',
         '1 transaction in the windows has no margin; counted as margin 0',
         'no customers were active in the previous window',
       ]);
       await store.close();
+    });
+
+    it('keeps a stray future row from moving the default as-of day, and refuses days outside the data', async () => {
+      // A log of 2024–2025 with one row dated 2031: with today = 2026-01-15 the default as-of day is the
+      // latest order up to today (2025-12-31), and the 2031 row is counted in a note.
+      const store = await storeWith(open, [
+        ['c1', '2024-03-01', 100],
+        ['c1', '2025-03-01', 100],
+        ['c2', '2025-12-31', 50],
+        ['c3', '2031-06-01', 10],
+      ]);
+      try {
+        const r = await flowsReport(store.analytics, portfolio({ today: '2026-01-15', tiers: 'A:50,B:50' }));
+        expect(r.asOf).toBe('2025-12-31');
+        expect(r.notes[0]).toBe(
+          '1 transaction is dated after today (2026-01-15), the latest on 2031-06-01; the as-of day is the latest order date up to today (2025-12-31): give an as-of day to include them',
+        );
+        expect(r.total.customers).toBe(2);
+        await expect(flowsReport(store.analytics, portfolio({ asOf: '1990-01-01' }))).rejects.toMatchObject({
+          option: { field: 'asOf', value: '1990-01-01' },
+          message:
+            '1990-01-01 is before the first transaction (2024-03-01); the data covers 2024-03-01 to 2031-06-01',
+        });
+        await expect(flowsReport(store.analytics, portfolio({ asOf: '2040-12-31' }))).rejects.toMatchObject({
+          option: { field: 'asOf' },
+          message:
+            'the window (2039-12-31, 2040-12-31] holds no transactions; the data covers 2024-03-01 to 2031-06-01',
+        });
+      } finally {
+        await store.close();
+      }
     });
 
     it('refuses margin as the value when most transactions have none, saying how many', async () => {

@@ -82,6 +82,7 @@ const valueMeasure = oneOf<ValueMeasure>(['revenue', 'margin'], 'a value measure
 /** The options every value report takes. */
 export const reportOptionsSchema = z.object({
   asOf: optionalField(isoDay),
+  today: optionalField(isoDay),
   window: field(windowMonths, 12),
   tiers: field(tierSpec, [...DEFAULT_TIERS]),
   value: field(valueMeasure, 'revenue'),
@@ -90,13 +91,15 @@ export const reportOptionsSchema = z.object({
 /** What the value reports are computed with; `asOf` absent = the default as-of day of the store. */
 export interface ReportInput {
   asOf?: IsoDay | undefined;
+  /** today, as the face's clock says; rows dated later do not move the default as-of day */
+  today?: IsoDay | undefined;
   windowMonths: WindowMonths;
   tiers: Tier[];
   value: ValueMeasure;
 }
 
 function toReportInput(o: z.output<typeof reportOptionsSchema>): ReportInput {
-  return { asOf: o.asOf, windowMonths: o.window, tiers: o.tiers, value: o.value };
+  return { asOf: o.asOf, today: o.today, windowMonths: o.window, tiers: o.tiers, value: o.value };
 }
 
 /** `report portfolio` and `report flows`. */
@@ -120,6 +123,7 @@ export const retentionInput = reportOptionsSchema
 
 export interface CohortInput {
   asOf?: IsoDay | undefined;
+  today?: IsoDay | undefined;
   /** period length in months */
   windowMonths: WindowMonths;
   cohort: CohortUnit;
@@ -130,6 +134,7 @@ export interface CohortInput {
 export const cohortInput = z
   .object({
     asOf: optionalField(isoDay),
+    today: optionalField(isoDay),
     // quarterly periods by default: with a few years of history, 12-month periods leave two columns
     window: field(windowMonths, 3),
     cohort: field(oneOf<CohortUnit>(['month', 'quarter', 'year'], 'a cohort unit'), 'quarter'),
@@ -137,6 +142,7 @@ export const cohortInput = z
   })
   .transform((o): CohortInput => ({
     asOf: o.asOf,
+    today: o.today,
     windowMonths: o.window,
     cohort: o.cohort,
     years: o.years,

@@ -21,6 +21,7 @@ export const retentionWhatIfInput = reportOptionsSchema
   .extend({ delta: field(percent(-100, 100), 5) })
   .transform((o): RetentionWhatIfInput => ({
     asOf: o.asOf,
+    today: o.today,
     windowMonths: o.window,
     tiers: o.tiers,
     value: o.value,

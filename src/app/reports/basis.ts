@@ -1,35 +1,112 @@
 /**
- * The basis every value report starts from: the as-of day resolved and the two windows computed. The default as-of day is the latest order date in the store, so loaded historical data reports
- * sensibly; no report reads the clock.
+ * The basis every value report starts from: the as-of day resolved, the two windows computed, and notes on
+ * how well the data covers them. No report reads the clock: the face passes `today` when it has one.
+ *
+ * The default as-of day is the latest order date **on or before today**, so a stray row dated years ahead
+ * cannot move every report to a day with one customer; the rows after today are counted in a note. An
+ * as-of day before the first transaction, or a current window after the last one, is refused with the
+ * data's span; a window that reaches before the first transaction, or an as-of day after the last one,
+ * gets a note.
  */
-import type { IsoDay } from '../../core/dates';
+import { addDays, toEpochDay, type IsoDay, type Window } from '../../core/dates';
 import { CvmError, invalidOption } from '../../core/errors';
 import { reportWindows, type ReportWindows, type ValueMeasure } from '../../core/kpi/basis';
 import type { Tier } from '../../core/kpi/tiers';
-import type { AnalyticsPort } from '../../data/analytics/types';
+import type { AnalyticsPort, OrderDates } from '../../data/analytics/types';
 import type { ReportInput } from '../options/report';
 
 export interface ReportBasis extends ReportWindows {
   measure: ValueMeasure;
   tiers: Tier[];
+  /** how the data covers the as-of day and the windows (empty when fully) */
+  coverage: string[];
 }
 
-/** The as-of day: the one given, else the latest order date; an empty store needs one given. */
-export async function resolveAsOf(analytics: AnalyticsPort, asOf: IsoDay | undefined): Promise<IsoDay> {
-  if (asOf !== undefined) return asOf;
-  const latest = await analytics.latestOrderDate();
-  if (latest === null)
+/** The as-of day and the notes on how it was chosen. */
+export interface ResolvedAsOf {
+  asOf: IsoDay;
+  dates: OrderDates | null;
+  notes: string[];
+}
+
+/**
+ * The as-of day: the one given, else the latest order date up to `today`; an empty store needs one given.
+ * A given day before the first transaction is refused with the data's span.
+ */
+export async function resolveAsOf(
+  analytics: AnalyticsPort,
+  asOf: IsoDay | undefined,
+  today?: IsoDay,
+): Promise<ResolvedAsOf> {
+  const dates = await analytics.orderDates(today ?? null);
+  const span = dates ? `the data covers ${dates.first} to ${dates.last}` : '';
+  if (asOf !== undefined) {
+    if (dates && asOf < dates.first)
+      throw invalidOption(
+        'asOf',
+        asOf,
+        `a day from ${dates.first}`,
+        `${asOf} is before the first transaction (${dates.first}); ${span}`,
+      );
+    return { asOf, dates, notes: [] };
+  }
+  if (dates === null)
     throw new CvmError(
       'not-found',
       'no transactions in the store: import some, or give an as-of day (YYYY-MM-DD)',
     );
-  return latest;
+  const notes: string[] = [];
+  const chosen = dates.lastUpToToday ?? dates.last;
+  if (dates.afterToday > 0)
+    notes.push(
+      `${dates.afterToday} ${dates.afterToday === 1 ? 'transaction is' : 'transactions are'} dated after today (${today ?? ''}), ` +
+        `the latest on ${dates.last}; the as-of day is the latest order date up to today (${chosen}): ` +
+        'give an as-of day to include them',
+    );
+  return { asOf: chosen, dates, notes };
 }
 
-/** Resolves the as-of day and computes the windows of a report. */
-export async function resolveBasis(analytics: AnalyticsPort, input: ReportInput): Promise<ReportBasis> {
-  const asOf = await resolveAsOf(analytics, input.asOf);
-  return { ...reportWindows(asOf, input.windowMonths), measure: input.value, tiers: input.tiers };
+/** Notes on windows the data does not cover; refuses a current window entirely after the data. */
+export function coverageNotes(dates: OrderDates | null, current: Window, earliest: Window): string[] {
+  if (dates === null) return ['the store holds no transactions'];
+  const span = `the data covers ${dates.first} to ${dates.last}`;
+  if (current.startExclusive >= dates.last)
+    throw invalidOption(
+      'asOf',
+      current.endInclusive,
+      `a day whose window holds data (${dates.first} to ${dates.last})`,
+      `the window (${current.startExclusive}, ${current.endInclusive}] holds no transactions; ${span}`,
+    );
+  const notes: string[] = [];
+  if (current.endInclusive > dates.last) {
+    const days = toEpochDay(current.endInclusive) - toEpochDay(dates.last);
+    notes.push(
+      `the as-of day is ${days} day${days === 1 ? '' : 's'} after the latest transaction (${dates.last}): ` +
+        'the current window is only partly covered by the data',
+    );
+  }
+  if (earliest.startExclusive < addDays(dates.first, -1))
+    notes.push(
+      `the window (${earliest.startExclusive}, ${earliest.endInclusive}] starts before the first transaction ` +
+        `(${dates.first}): customers who bought only before the data began are not seen there`,
+    );
+  return notes;
+}
+
+/**
+ * Resolves the as-of day and computes the windows of a report, with notes on how the data covers the
+ * windows the report `uses` (both, or only the current one).
+ */
+export async function resolveBasis(
+  analytics: AnalyticsPort,
+  input: ReportInput,
+  uses: 'both' | 'current' = 'both',
+): Promise<ReportBasis> {
+  const resolved = await resolveAsOf(analytics, input.asOf, input.today);
+  const windows = reportWindows(resolved.asOf, input.windowMonths);
+  const earliest = uses === 'both' ? windows.previous : windows.current;
+  const coverage = [...resolved.notes, ...coverageNotes(resolved.dates, windows.current, earliest)];
+  return { ...windows, measure: input.value, tiers: input.tiers, coverage };
 }
 
 /** Margin ranks nobody sensibly when it is missing on more than this share of the windows' transactions. */

@@ -21,7 +21,8 @@ export interface CohortReport {
 
 export async function cohortReport(analytics: AnalyticsPort, input: CohortInput): Promise<CohortReport> {
   const { windowMonths: periodMonths, cohort: unit, years } = input;
-  const asOf = await resolveAsOf(analytics, input.asOf);
+  const resolved = await resolveAsOf(analytics, input.asOf, input.today);
+  const asOf = resolved.asOf;
   const counts = await analytics.cohortActivity({
     asOf,
     unit,
@@ -30,6 +31,7 @@ export async function cohortReport(analytics: AnalyticsPort, input: CohortInput)
   });
   const cohorts = buildCohortMatrix(counts, unit, periodMonths, asOf);
   const notes = [
+    ...resolved.notes,
     'periods count from each customer’s first-purchase month; periods not yet over for every member are left out',
   ];
   if (cohorts.length === 0) notes.push(`no customers acquired in the ${years} years up to ${asOf}`);

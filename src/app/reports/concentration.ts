@@ -39,7 +39,7 @@ export async function concentrationReport(
   analytics: AnalyticsPort,
   input: ReportInput,
 ): Promise<ConcentrationReport> {
-  const basis = await resolveBasis(analytics, input);
+  const basis = await resolveBasis(analytics, input, 'current');
   const tiers = basis.tiers;
   const result = await analytics.concentration({
     window: basis.current,
@@ -49,7 +49,7 @@ export async function concentrationReport(
     topPercents: TOP_PERCENTS,
   });
   const c = buildConcentration(result.curve, LORENZ_POINTS, TOP_PERCENTS);
-  const notes: string[] = [];
+  const notes: string[] = [...basis.coverage];
   if (result.curve.clipped > 0)
     notes.push(
       `${result.curve.clipped} ${result.curve.clipped === 1 ? 'customer has' : 'customers have'} a net value below 0, counted as 0 in the curve, the shares and Gini`,

@@ -71,7 +71,7 @@ export async function flowsReport(analytics: AnalyticsPort, input: ReportInput):
   const name = (index: number | string): string =>
     typeof index === 'number' ? (names[index] ?? '?') : index;
   const rows = [...table.inflows.flatMap((i) => i.rows), ...table.lost.rows];
-  const notes: string[] = [];
+  const notes: string[] = [...basis.coverage];
   const margin = missingMarginNote(basis.measure, result.missingMargin, result.transactions);
   if (margin) notes.push(margin);
   if (result.activePrevious === 0) notes.push('no customers were active in the previous window');

@@ -97,7 +97,7 @@ export async function computeStorePortfolio(
     }),
   );
   const margin = missingMarginNote(basis.measure, flows.missingMargin, flows.transactions);
-  return { basis, portfolio, notes: [...portfolio.notes, ...(margin ? [margin] : [])] };
+  return { basis, portfolio, notes: [...basis.coverage, ...portfolio.notes, ...(margin ? [margin] : [])] };
 }
 
 export async function portfolioReport(

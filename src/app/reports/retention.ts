@@ -73,10 +73,13 @@ export async function retentionReport(
   }));
   const now = points[0];
   assert(now !== undefined, 'a trend has at least one point');
-  const notes = [now.overall, ...now.tiers].flatMap((f, i) => {
-    const note = retentionNote(i === 0 ? 'overall' : (names[i - 1] ?? '?'), f);
-    return note ? [note] : [];
-  });
+  const notes = [
+    ...basis.coverage,
+    ...[now.overall, ...now.tiers].flatMap((f, i) => {
+      const note = retentionNote(i === 0 ? 'overall' : (names[i - 1] ?? '?'), f);
+      return note ? [note] : [];
+    }),
+  ];
   if (tenure.earlyChurnRatio === null)
     notes.push('early-churn ratio undefined: no churn, or no customers, in the first two years or after');
   return {

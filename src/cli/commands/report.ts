@@ -13,7 +13,7 @@ import { parseOptions } from '../../app/options/parse';
 import { portfolioReport } from '../../app/reports/portfolio';
 import { retentionReport } from '../../app/reports/retention';
 import type { AnalyticsPort } from '../../data/analytics/types';
-import { globalOptions, print, withCliUnit } from '../context';
+import { globalOptions, localToday, print, withCliUnit } from '../context';
 import type { Lang, Printable } from '../output';
 import { cohortsPrintable } from '../views/cohorts';
 import { concentrationPrintable } from '../views/concentration';
@@ -39,7 +39,7 @@ function reportCommand<I, R>(
     .option('--window <months>', 'window length in whole months (12, 6, 3, 1 …)', defaultWindow)
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
-      const input = parseOptions(schema, options);
+      const input = parseOptions(schema, { ...options, today: localToday() });
       const report = await withCliUnit(global, (unit) => run(unit.analytics, input));
       print(printable(report, global.lang), global);
     });

@@ -13,7 +13,7 @@ import {
   type RetentionWhatIfReport,
 } from '../../app/reports/simulate';
 import type { LoyalComparison } from '../../core/kpi/loyal-customer';
-import { globalOptions, print, withCliUnit } from '../context';
+import { globalOptions, localToday, print, withCliUnit } from '../context';
 import type { Lang, Printable } from '../output';
 import { tierLabel } from '../views/labels';
 
@@ -137,7 +137,7 @@ export function registerSimulate(program: Command): void {
     .option('--value <measure>', 'revenue (default) or margin')
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
-      const input = parseOptions(retentionWhatIfInput, options);
+      const input = parseOptions(retentionWhatIfInput, { ...options, today: localToday() });
       const report = await withCliUnit(global, (unit) => retentionWhatIf(unit.analytics, input));
       print(retentionWhatIfPrintable(report, global.lang), global);
     });

@@ -98,10 +98,22 @@ export interface CohortQuery {
   firstCohort: number;
 }
 
+/** The span of the transaction log, and what lies after a given day. */
+export interface OrderDates {
+  first: IsoDay;
+  last: IsoDay;
+  /** the latest order date on or before `today`; null when every order is later (or no `today` given: `last`) */
+  lastUpToToday: IsoDay | null;
+  /** transactions dated after `today` (0 without a `today`) */
+  afterToday: number;
+}
+
 /** The aggregations reports need; one implementation per backend. */
 export interface AnalyticsPort {
   /** The latest order date in the store; null when there are no transactions. */
   latestOrderDate(): Promise<IsoDay | null>;
+  /** The first and last order dates, and the orders after `today` when given; null without transactions. */
+  orderDates(today: IsoDay | null): Promise<OrderDates | null>;
   /** Flow cells between the tiers of two windows (flows and portfolio reports). */
   tierFlows(query: TierFlowQuery): Promise<TierFlowResult>;
   /** Lorenz curve sums and tier (decile) sums of one window. */

@@ -12,6 +12,7 @@ import type {
   TenureQuery,
   TierFlowQuery,
   TierFlowResult,
+  OrderDates,
 } from '../analytics/types';
 import type { Db } from './connection';
 import { queryCohortActivity } from './analytics/cohorts';
@@ -29,6 +30,23 @@ export class DuckDbAnalytics implements AnalyticsPort {
       'SELECT CAST(max(order_date) AS VARCHAR) AS d FROM transactions',
     );
     return row.d;
+  }
+
+  async orderDates(today: IsoDay | null): Promise<OrderDates | null> {
+    const row = await this.db.one<{
+      first: string | null;
+      last: string | null;
+      upto: string | null;
+      after: number | null;
+    }>(
+      `SELECT CAST(min(order_date) AS VARCHAR) AS first, CAST(max(order_date) AS VARCHAR) AS last,
+         CAST(max(order_date) FILTER (WHERE $1::DATE IS NULL OR order_date <= $1::DATE) AS VARCHAR) AS upto,
+         count(*) FILTER (WHERE order_date > $1::DATE) AS after
+       FROM transactions`,
+      [today],
+    );
+    if (row.first === null || row.last === null) return null;
+    return { first: row.first, last: row.last, lastUpToToday: row.upto, afterToday: row.after ?? 0 };
   }
 
   tierFlows(query: TierFlowQuery): Promise<TierFlowResult> {
