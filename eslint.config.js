@@ -7,7 +7,7 @@ const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns 
 const layer = (name, message) => ({ group: [`**/${name}/**`, `**/${name}`], message });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'coverage', 'test/fixtures', '.bench-data'] },
+  { ignores: ['node_modules', 'coverage', 'dist', 'test/fixtures', '.bench-data'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

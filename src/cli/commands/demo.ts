@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { buildDemo, type DemoRequest, type DemoResult } from '../../app/demo/build';
 import { DEFAULT_DEMO_OPTIONS } from '../../app/demo/params';
-import { withStore } from '../../app/open-store';
+import { withStore } from '../store';
 import { CvmError } from '../../core/errors';
 import { parsePositiveInt } from '../../app/reports/options';
 import { globalOptions, print } from '../context';

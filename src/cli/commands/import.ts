@@ -3,7 +3,6 @@
  * rejects.csv` (or the ImportResult with `--format json`); the first problems go to stderr. A progress bar
  * shows on a terminal; `--verbose` prints one line per phase instead.
  */
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { CvmError } from '../../core/errors';
 import { KIND_NAMES, isKindName } from '../../core/kinds';
@@ -14,7 +13,7 @@ import {
   type ImportRequest,
   type ImportResult,
 } from '../../app/import';
-import { withStore } from '../../app/open-store';
+import { withStore } from '../store';
 import { globalOptions, print, type GlobalOptions } from '../context';
 import { formatNumber, type Printable } from '../output';
 
@@ -52,7 +51,7 @@ export function registerImport(program: Command): void {
     .action(async (kind: string, file: string, options: Options, command: Command) => {
       const global = globalOptions(command);
       const request = buildRequest(kind, file, options);
-      const progress = progressReporter(global);
+      const progress = await progressReporter(global);
       let result: ImportResult;
       try {
         result = await withStore({ db: global.db }, (store) =>
@@ -189,8 +188,11 @@ interface ProgressReporter {
   stop: () => void;
 }
 
-/** Phase lines with --verbose, a bar on a terminal, nothing otherwise (stderr is not a terminal). */
-function progressReporter(options: GlobalOptions): ProgressReporter {
+/**
+ * Phase lines with --verbose, a bar on a terminal, nothing otherwise (stderr is not a terminal). The bar's
+ * package is imported only here, so that it does not slow down the start of every other command.
+ */
+async function progressReporter(options: GlobalOptions): Promise<ProgressReporter> {
   if (options.verbose)
     return {
       report: (p) => {
@@ -199,6 +201,7 @@ function progressReporter(options: GlobalOptions): ProgressReporter {
       stop: () => undefined,
     };
   if (!process.stderr.isTTY) return { report: () => undefined, stop: () => undefined };
+  const { SingleBar } = await import('cli-progress');
   const bar = new SingleBar({
     format: 'import {phase} [{bar}] {percentage}%',
     stream: process.stderr,

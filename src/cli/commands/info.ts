@@ -1,7 +1,7 @@
 /** `cvm info`: rows and date ranges per table, customers with transactions, and the latest imports. */
 import type { Command } from 'commander';
 import { getInfo, type InfoReport } from '../../app/info';
-import { withStore } from '../../app/open-store';
+import { withStore } from '../store';
 import { globalOptions, print } from '../context';
 import { formatNumber, type Lang, type Printable, type TableView } from '../output';
 

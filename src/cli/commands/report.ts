@@ -10,7 +10,7 @@ import { flowsReport } from '../../app/reports/flows';
 import type { ReportOptions } from '../../app/reports/options';
 import { portfolioReport } from '../../app/reports/portfolio';
 import { retentionReport } from '../../app/reports/retention';
-import { withStore } from '../../app/open-store';
+import { withStore } from '../store';
 import type { AnalyticsPort } from '../../data/analytics/types';
 import { globalOptions, print } from '../context';
 import type { Lang, Printable } from '../output';

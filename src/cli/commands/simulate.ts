@@ -3,7 +3,7 @@
  * portfolio; `bucket` and `loyal` only compute with the numbers given. Percent options are percentage points.
  */
 import type { Command } from 'commander';
-import { withStore } from '../../app/open-store';
+import { withStore } from '../store';
 import {
   bucketWhatIf,
   loyalWhatIf,

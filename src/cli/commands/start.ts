@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { buildDemo } from '../../app/demo/build';
 import { DEFAULT_DEMO_OPTIONS } from '../../app/demo/params';
 import { getInfo, type InfoReport } from '../../app/info';
-import { withStore } from '../../app/open-store';
+import { withStore } from '../store';
 import { getHeadline, type Headline } from '../../app/summary';
 import { portfolioReport, type PortfolioReport } from '../../app/reports/portfolio';
 import { globalOptions, print } from '../context';
