@@ -1,11 +1,16 @@
 /**
  * `npm run bench [-- SUITE…]`: runs the benchmarks, each in its own process so that each one's peak memory
- * is its own. Suites: import (10 M-row transaction CSV), reports (1 M customers, 10 M transactions).
+ * is its own. Suites: import (10 M-row transaction CSV), reports (1 M customers, 10 M transactions), startup
+ * (`cvm --help` wall time).
  * Measured figures are written by hand into docs/import.md and docs/metrics.md.
  */
 import { spawnSync } from 'node:child_process';
 
-const SUITES: Record<string, string> = { import: 'bench/import.ts', reports: 'bench/reports.ts' };
+const SUITES: Record<string, string> = {
+  import: 'bench/import.ts',
+  reports: 'bench/reports.ts',
+  startup: 'bench/startup.ts',
+};
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = asked.filter((name) => !(name in SUITES));
