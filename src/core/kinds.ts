@@ -1,7 +1,7 @@
 /**
- * The kinds of records CVM ingests (DOMAIN.md, "Data the product ingests"): canonical columns, their types,
+ * The kinds of records CVM ingests (docs/domain.md, "Data the product ingests"): canonical columns, types,
  * which are required, value ranges, header synonyms and the natural key an import upserts on. The schema
- * migrations, the import validation and the demo generator are all driven by this one table.
+ * migrations are hand-written SQL kept in step with it; the import validation and the demo read it.
  */
 
 export type ColumnType =
@@ -352,7 +352,7 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
 
 export const KIND_NAMES = Object.keys(KINDS) as KindName[];
 
-/** Score range per survey kind (DOMAIN.md: NPS 0–10, CSAT 1–5, CES 1–7). */
+/** Score range per survey kind (docs/domain.md: NPS 0–10, CSAT 1–5, CES 1–7). */
 export const SURVEY_SCORE_RANGE: Readonly<Record<'nps' | 'csat' | 'ces', readonly [number, number]>> = {
   nps: [0, 10],
   csat: [1, 5],
