@@ -1,8 +1,9 @@
 /**
  * The retention probability of the relationship risk scorecard (Ryals & Knox 2007, Table 3), used only to
- * steer the demo's key accounts into the paper's observed range (68–82 %). The product's own scorecard
- * lives in core; the demo avoids the values where step rules could differ (3.5 years, 2.5 contacts), so
- * any reasonable rule gives the same probability for the generated factors.
+ * steer the demo's key accounts into the paper's observed range (68–82 %). The demo keeps this private copy
+ * of the scorecard until the product's scorecard lands in core. It avoids the values where step rules
+ * could differ (3.5 years, 2.5 contacts), so any reasonable rule gives the same probability for the
+ * generated factors.
  */
 
 /** Factor values of one assessment, in the order of SCORECARD_FACTORS. */
