@@ -13,7 +13,7 @@ import {
 } from '../../app/reports/simulate';
 import type { LoyalComparison } from '../../core/kpi/loyal-customer';
 import { globalOptions, print } from '../context';
-import type { Lang, Printable } from '../output';
+import { formatNumber, type Lang, type Printable } from '../output';
 import { tierLabel } from '../views/labels';
 
 const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
@@ -57,9 +57,9 @@ export function bucketPrintable(r: BucketReport, lang: Lang): Printable {
   const sv = lang === 'sv';
   const doubling =
     r.doublingYears !== null
-      ? `${sv ? 'fördubblas på' : 'doubles in'} ${r.doublingYears.toFixed(1)} ${sv ? 'år' : 'years'}`
+      ? `${sv ? 'fördubblas på' : 'doubles in'} ${formatNumber(r.doublingYears, 1, lang)} ${sv ? 'år' : 'years'}`
       : r.halvingYears !== null
-        ? `${sv ? 'halveras på' : 'halves in'} ${r.halvingYears.toFixed(1)} ${sv ? 'år' : 'years'}`
+        ? `${sv ? 'halveras på' : 'halves in'} ${formatNumber(r.halvingYears, 1, lang)} ${sv ? 'år' : 'years'}`
         : sv
           ? 'växer inte'
           : 'does not grow';
@@ -77,7 +77,7 @@ export function bucketPrintable(r: BucketReport, lang: Lang): Printable {
         ],
         rows: r.sizes,
         notes: [
-          `${sv ? 'basen' : 'the base'} ${doubling} (${sv ? 'tillväxtfaktor' : 'growth factor'} ${r.growthFactor.toFixed(4)})`,
+          `${sv ? 'basen' : 'the base'} ${doubling} (${sv ? 'tillväxtfaktor' : 'growth factor'} ${formatNumber(r.growthFactor, 4, lang)})`,
         ],
       },
     ],
@@ -85,7 +85,10 @@ export function bucketPrintable(r: BucketReport, lang: Lang): Printable {
 }
 
 export function loyalPrintable(r: LoyalComparison, lang: Lang): Printable {
-  const pct = r.change === null ? '–' : `${Math.abs(r.change * 100).toFixed(0)}${lang === 'sv' ? ' %' : '%'}`;
+  const pct =
+    r.change === null
+      ? '–'
+      : `${formatNumber(Math.abs(r.change * 100), 0, lang)}${lang === 'sv' ? ' %' : '%'}`;
   const more =
     r.change !== null && r.change < 0 ? (lang === 'sv' ? 'mindre' : 'less') : lang === 'sv' ? 'mer' : 'more';
   return {
