@@ -10,8 +10,7 @@ import { CvmError } from '../../core/errors';
 import { parsePositiveInt } from '../../app/reports/options';
 import { globalOptions, print } from '../context';
 import { formatNumber, type Lang, type Printable } from '../output';
-
-const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
+import { l } from '../views/labels';
 
 interface DemoFlags {
   customers: string;

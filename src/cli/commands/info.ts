@@ -4,8 +4,7 @@ import { getInfo, type InfoReport } from '../../app/info';
 import { withStore } from '../store';
 import { globalOptions, print } from '../context';
 import { formatNumber, type Lang, type Printable, type TableView } from '../output';
-
-const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
+import { l } from '../views/labels';
 
 /** The tables of an info report (also printed by `cvm start`). */
 export function infoTables(info: InfoReport, lang: Lang): TableView[] {

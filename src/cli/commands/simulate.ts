@@ -14,9 +14,7 @@ import {
 import type { LoyalComparison } from '../../core/kpi/loyal-customer';
 import { globalOptions, print } from '../context';
 import { formatNumber, type Lang, type Printable } from '../output';
-import { tierLabel } from '../views/labels';
-
-const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
+import { l, tierLabel } from '../views/labels';
 
 export function retentionWhatIfPrintable(r: RetentionWhatIfReport, lang: Lang): Printable {
   const rows = [

@@ -16,8 +16,7 @@ import type { Lang, Printable, TableView } from '../output';
 import { demoRequest, demoTimeLine, stderrLine } from './demo';
 import { infoTables } from './info';
 import { portfolioPrintable } from '../views/portfolio';
-
-const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
+import { l } from '../views/labels';
 
 function headlineTable(h: Headline): TableView {
   return {
