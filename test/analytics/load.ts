@@ -9,9 +9,12 @@ import { join } from 'node:path';
 import { DuckDbStore } from '../../src/data/duckdb/store';
 import { toCsv, type FixtureTransaction } from './seed-002';
 
-/** An in-memory store holding `rows`. */
-export async function storeWithLog(rows: readonly FixtureTransaction[]): Promise<DuckDbStore> {
-  const store = await DuckDbStore.open(':memory:');
+/** A store holding `rows`: in memory, or in the database file `path`. */
+export async function storeWithLog(
+  rows: readonly FixtureTransaction[],
+  path = ':memory:',
+): Promise<DuckDbStore> {
+  const store = await DuckDbStore.open(path);
   const dir = mkdtempSync(join(tmpdir(), 'cvm-analytics-'));
   try {
     const file = join(dir, 'transactions.csv');
