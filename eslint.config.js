@@ -5,9 +5,25 @@ import globals from 'globals';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const layer = (name, message) => ({ group: [`**/${name}/**`, `**/${name}`], message });
+const noEnums = { selector: 'TSEnumDeclaration', message: 'Use string-literal unions.' };
+// Core is deterministic: it takes the as-of day and a seeded random source, it never asks the clock or Math.
+const deterministic = [
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'core takes asOf: no Date.now()',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'core takes asOf: no new Date() without a value',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+    message: 'core takes seeded randomness (core/random.ts): no Math.random()',
+  },
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'coverage', 'test/fixtures', '.bench-data'] },
+  { ignores: ['node_modules', 'coverage', 'dist', 'test/fixtures', '.bench-data'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -23,24 +39,25 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'TSEnumDeclaration', message: 'Use string-literal unions.' },
-      ],
+      'no-restricted-syntax': ['error', noEnums],
     },
   },
   {
     files: ['src/core/**/*.ts'],
-    rules: restrict([
-      layer('data', 'core is pure: no data layer'),
-      layer('app', 'core is pure: no app layer'),
-      layer('cli', 'core is pure'),
-      layer('server', 'core is pure'),
-      {
-        group: ['node:*', '@duckdb/*', 'pg', 'fs', 'path'],
-        message: 'core is pure: no I/O, no driver types',
-      },
-    ]),
+    // a later block's no-restricted-syntax replaces the earlier list, so the enum rule is repeated here
+    rules: {
+      'no-restricted-syntax': ['error', noEnums, ...deterministic],
+      ...restrict([
+        layer('data', 'core is pure: no data layer'),
+        layer('app', 'core is pure: no app layer'),
+        layer('cli', 'core is pure'),
+        layer('server', 'core is pure'),
+        {
+          group: ['node:*', '@duckdb/*', 'pg', 'fs', 'path'],
+          message: 'core is pure: no I/O, no driver types',
+        },
+      ]),
+    },
   },
   {
     files: ['src/data/**/*.ts'],

@@ -8,11 +8,8 @@ import { CvmError } from '../core/errors';
 import type { Store, StoreUnit } from '../data/store';
 import { DuckDbStore } from '../data/duckdb/store';
 
-/** The embedded database used when no location is given. */
-export const DEFAULT_DB = 'cvm.duckdb';
-
 /** Opens the store at `location`. */
-export async function openStore(location: string = DEFAULT_DB): Promise<Store> {
+export async function openStore(location: string): Promise<Store> {
   if (/^postgres(ql)?:\/\//i.test(location))
     throw new CvmError(
       'data-source',

@@ -43,7 +43,7 @@ export async function getHeadline(store: StoreUnit, tables?: readonly TableInfo[
     orders: c.orders,
     complaints: c.complaints,
     resolvedWithin24hShare: c.complaints > 0 ? c.resolvedWithin24h / c.complaints : null,
-    // DOMAIN.md: NPS = % promoters (9–10) − % detractors (0–6)
+    // docs/domain.md: NPS = % promoters (9–10) − % detractors (0–6)
     nps: c.npsResponses > 0 ? (100 * (c.promoters - c.detractors)) / c.npsResponses : null,
     npsResponses: c.npsResponses,
     keyAccounts: c.keyAccounts,

@@ -1,6 +1,5 @@
 /** Global CLI options shared by every command, and helpers to read them. */
 import type { Command } from 'commander';
-import { DEFAULT_DB, withUnit } from '../app/open-store';
 import type { Store, StoreUnit } from '../data/store';
 import { invalidOption } from '../core/errors';
 import type { Format, Lang, OutputOptions, Printable } from './output';
@@ -40,6 +39,9 @@ export function print(printable: Printable, options: GlobalOptions): void {
   process.stdout.write(render(printable, outputOptions(options)) + '\n');
 }
 
+/** The embedded database the CLI uses when neither `--db` nor $CVM_DB names one. */
+export const DEFAULT_DB = 'cvm.duckdb';
+
 /** The store location the CLI uses: `--db`, else $CVM_DB, else ./cvm.duckdb. */
 export function storeLocation(
   options: Pick<GlobalOptions, 'db'>,
@@ -48,11 +50,16 @@ export function storeLocation(
   return options.db ?? env.CVM_DB ?? DEFAULT_DB;
 }
 
-/** Opens the CLI's store, runs `work` on one unit of work, and closes the store. */
-export function withCliUnit<T>(
+/**
+ * Opens the CLI's store, runs `work` on one unit of work, and closes the store. The composition root is
+ * imported only when a command runs: the database driver (DuckDB) and the XLSX reader behind it load only
+ * then, so `cvm --help` and the store-free simulations start fast (bundled, it becomes its own chunk).
+ */
+export async function withCliUnit<T>(
   options: Pick<GlobalOptions, 'db'>,
   work: (unit: StoreUnit, store: Store) => Promise<T>,
 ): Promise<T> {
+  const { withUnit } = await import('../app/open-store');
   return withUnit(storeLocation(options), work);
 }
 

@@ -3,6 +3,7 @@
  * Swedish labels, reads like the seed tables), `json` (the documented shape, exactly as computed) and `csv`
  * (raw values, one header row per table). Commands build a `Printable`; only this file formats numbers.
  */
+import { csvField } from '../core/text/csv';
 
 export type Format = 'table' | 'json' | 'csv';
 export type Lang = 'en' | 'sv';
@@ -111,16 +112,15 @@ function renderTable(view: TableView, options: OutputOptions): string {
   return lines.join('\n');
 }
 
-/** Quotes a CSV field when needed (RFC 4180). */
-export function csvField(value: unknown): string {
+/** One value as a CSV field: empty for null, JSON text for non-strings, quoted when needed (RFC 4180). */
+export function csvValue(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvField(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 function renderCsv(view: TableView): string {
-  const lines = [view.columns.map((c) => csvField(c.key)).join(',')];
-  for (const row of view.rows) lines.push(view.columns.map((c) => csvField(row[c.key])).join(','));
+  const lines = [view.columns.map((c) => csvValue(c.key)).join(',')];
+  for (const row of view.rows) lines.push(view.columns.map((c) => csvValue(row[c.key])).join(','));
   return lines.join('\n');
 }
 

@@ -278,7 +278,7 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
 
 export const KIND_NAMES = Object.keys(KINDS) as KindName[];
 
-/** Score range per survey kind (DOMAIN.md: NPS 0–10, CSAT 1–5, CES 1–7). */
+/** Score range per survey kind (docs/domain.md: NPS 0–10, CSAT 1–5, CES 1–7). */
 export const SURVEY_SCORE_RANGE: Readonly<Record<'nps' | 'csat' | 'ces', readonly [number, number]>> = {
   nps: [0, 10],
   csat: [1, 5],

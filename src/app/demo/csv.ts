@@ -6,17 +6,18 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { KINDS, type ColumnType, type KindName } from '../../core/kinds';
+import { csvField } from '../../core/text/csv';
 import type { Cell, Row } from './rows';
 
 /** Lines buffered before one write: keeps memory flat for millions of rows. */
 const CHUNK = 20_000;
 
-/** One CSV field (RFC 4180 quoting where needed). */
+/** One CSV field: money with two decimals, booleans as true/false, text quoted where needed. */
 function field(value: Cell, type: ColumnType): string {
   if (value === null) return '';
   if (typeof value === 'number') return type === 'money' ? value.toFixed(2) : String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return csvField(value);
 }
 
 /** File name of a kind's demo file. */

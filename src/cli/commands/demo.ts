@@ -8,9 +8,8 @@ import { DEFAULT_DEMO_OPTIONS } from '../../app/demo/params';
 import { demoInput } from '../../app/options/demo';
 import { parseOptions } from '../../app/options/parse';
 import { globalOptions, print, withCliUnit } from '../context';
+import { l } from '../views/labels';
 import { formatNumber, type Lang, type Printable } from '../output';
-
-const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
 
 interface DemoFlags {
   customers: string;

@@ -3,7 +3,6 @@
  * rejects.csv` (or the ImportResult with `--format json`); the first problems go to stderr. A progress bar
  * shows on a terminal; `--verbose` prints one line per phase instead.
  */
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { importFile, type ImportProgress, type ImportRequest, type ImportResult } from '../../app/import';
 import { importInput } from '../../app/options/import';
@@ -46,7 +45,7 @@ export function registerImport(program: Command): void {
     .action(async (kind: string, file: string, options: Options, command: Command) => {
       const global = globalOptions(command);
       const request = buildRequest(kind, file, options);
-      const progress = progressReporter(global);
+      const progress = await progressReporter(global);
       let result: ImportResult;
       try {
         result = await withCliUnit(global, (unit) =>
@@ -131,8 +130,12 @@ interface ProgressReporter {
   stop: () => void;
 }
 
-/** Phase lines with --verbose, a bar on a terminal, nothing otherwise (stderr is not a terminal). */
-function progressReporter(options: GlobalOptions): ProgressReporter {
+/**
+ * Phase lines with --verbose, a bar on a terminal, nothing otherwise (stderr is not a terminal). The bar's
+ * package is imported only here, so that it does not slow down the start of every other command.
+ */
+async function progressReporter(options: GlobalOptions): Promise<ProgressReporter> {
+  const { SingleBar } = await import('cli-progress');
   if (options.verbose)
     return {
       report: (p) => {

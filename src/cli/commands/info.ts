@@ -2,9 +2,8 @@
 import type { Command } from 'commander';
 import { getInfo, type InfoReport } from '../../app/info';
 import { globalOptions, print, withCliUnit } from '../context';
+import { l } from '../views/labels';
 import { formatNumber, type Lang, type Printable, type TableView } from '../output';
-
-const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
 
 /** The tables of an info report (also printed by `cvm start`). */
 export function infoTables(info: InfoReport, lang: Lang): TableView[] {

@@ -14,10 +14,8 @@ import {
 } from '../../app/reports/simulate';
 import type { LoyalComparison } from '../../core/kpi/loyal-customer';
 import { globalOptions, localToday, print, withCliUnit } from '../context';
-import type { Lang, Printable } from '../output';
-import { tierLabel } from '../views/labels';
-
-const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
+import { formatNumber, type Lang, type Printable } from '../output';
+import { l, tierLabel } from '../views/labels';
 
 export function retentionWhatIfPrintable(r: RetentionWhatIfReport, lang: Lang): Printable {
   const rows = [
@@ -58,9 +56,9 @@ export function bucketPrintable(r: BucketReport, lang: Lang): Printable {
   const sv = lang === 'sv';
   const doubling =
     r.doublingYears !== null
-      ? `${sv ? 'fördubblas på' : 'doubles in'} ${r.doublingYears.toFixed(1)} ${sv ? 'år' : 'years'}`
+      ? `${sv ? 'fördubblas på' : 'doubles in'} ${formatNumber(r.doublingYears, 1, lang)} ${sv ? 'år' : 'years'}`
       : r.halvingYears !== null
-        ? `${sv ? 'halveras på' : 'halves in'} ${r.halvingYears.toFixed(1)} ${sv ? 'år' : 'years'}`
+        ? `${sv ? 'halveras på' : 'halves in'} ${formatNumber(r.halvingYears, 1, lang)} ${sv ? 'år' : 'years'}`
         : sv
           ? 'växer inte'
           : 'does not grow';
@@ -78,7 +76,7 @@ export function bucketPrintable(r: BucketReport, lang: Lang): Printable {
         ],
         rows: r.sizes,
         notes: [
-          `${sv ? 'basen' : 'the base'} ${doubling} (${sv ? 'tillväxtfaktor' : 'growth factor'} ${r.growthFactor.toFixed(4)})`,
+          `${sv ? 'basen' : 'the base'} ${doubling} (${sv ? 'tillväxtfaktor' : 'growth factor'} ${formatNumber(r.growthFactor, 4, lang)})`,
         ],
       },
     ],
@@ -86,7 +84,10 @@ export function bucketPrintable(r: BucketReport, lang: Lang): Printable {
 }
 
 export function loyalPrintable(r: LoyalComparison, lang: Lang): Printable {
-  const pct = r.change === null ? '–' : `${Math.abs(r.change * 100).toFixed(0)}${lang === 'sv' ? ' %' : '%'}`;
+  const pct =
+    r.change === null
+      ? '–'
+      : `${formatNumber(Math.abs(r.change * 100), 0, lang)}${lang === 'sv' ? ' %' : '%'}`;
   const more =
     r.change !== null && r.change < 0 ? (lang === 'sv' ? 'mindre' : 'less') : lang === 'sv' ? 'mer' : 'more';
   return {

@@ -11,14 +11,13 @@ import { getInfo, type InfoReport } from '../../app/info';
 import { getHeadline, type Headline } from '../../app/summary';
 import { portfolioReport, type PortfolioReport } from '../../app/reports/portfolio';
 import { globalOptions, print, withCliUnit } from '../context';
+import { l } from '../views/labels';
 import { portfolioInput } from '../../app/options/report';
 import { parseOptions } from '../../app/options/parse';
 import type { Lang, Printable, TableView } from '../output';
 import { demoRequest, demoTimeLine, stderrLine } from './demo';
 import { infoTables } from './info';
 import { portfolioPrintable } from '../views/portfolio';
-
-const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
 
 function headlineTable(h: Headline): TableView {
   return {

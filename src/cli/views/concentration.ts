@@ -1,17 +1,18 @@
 /** Concentration table views: top shares, deciles, Lorenz points. */
 import type { ConcentrationReport } from '../../app/reports/concentration';
-import type { Lang, Printable } from '../output';
+import { formatNumber, type Lang, type Printable } from '../output';
 import { l, col, tierLabel } from './labels';
 
 export function concentrationPrintable(r: ConcentrationReport, lang: Lang): Printable {
   const lorenz = r.lorenz.filter((_, i) => i % 10 === 0 || i === r.lorenz.length - 1);
+  const gini = (language: Lang): string => (r.gini === null ? '–' : formatNumber(r.gini, 3, language));
   return {
     json: r,
     tables: [
       {
         title: l(
-          `Concentration of ${r.value}, as of ${r.asOf} (${r.windowMonths} months): Gini ${r.gini === null ? '–' : r.gini.toFixed(3)}`,
-          `Koncentration av ${r.value === 'margin' ? 'marginal' : 'omsättning'}, per ${r.asOf} (${r.windowMonths} månader): Gini ${r.gini === null ? '–' : r.gini.toFixed(3).replace('.', ',')}`,
+          `Concentration of ${r.value}, as of ${r.asOf} (${r.windowMonths} months): Gini ${gini('en')}`,
+          `Koncentration av ${r.value === 'margin' ? 'marginal' : 'omsättning'}, per ${r.asOf} (${r.windowMonths} månader): Gini ${gini('sv')}`,
         ),
         columns: [
           col('label', l('Customers', 'Kunder'), 'text'),

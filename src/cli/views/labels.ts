@@ -1,6 +1,10 @@
-/** Shared helpers of the report table views: bilingual labels, tier names in the output language, columns. */
+/**
+ * Shared helpers of the table views and the commands: bilingual labels, tier names in the output language,
+ * columns.
+ */
 import type { Column, Label, Lang } from '../output';
 
+/** A label in English and Swedish. */
 export const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
 
 const SV_TIERS: Record<string, string> = {

@@ -1,6 +1,6 @@
 /** Retention per tier, trend and tenure table views. */
 import type { RetentionReport } from '../../app/reports/retention';
-import type { Column, Label, Lang, Printable } from '../output';
+import { formatNumber, type Column, type Label, type Lang, type Printable } from '../output';
 import { l, col, tierLabel } from './labels';
 
 const RETENTION_COLUMNS = (first: Label): Column[] => [
@@ -25,8 +25,8 @@ export function retentionPrintable(r: RetentionReport, lang: Lang): Printable {
       ? []
       : [
           lang === 'sv'
-            ? `churn de två första åren är ${ratio.toFixed(1)} gånger churn därefter`
-            : `churn in the first two years is ${ratio.toFixed(1)}× the churn after`,
+            ? `churn de två första åren är ${formatNumber(ratio, 1, lang)} gånger churn därefter`
+            : `churn in the first two years is ${formatNumber(ratio, 1, lang)}× the churn after`,
         ];
   return {
     json: r,

@@ -1,5 +1,5 @@
 /**
- * The built-in KPI catalogue (DOMAIN.md, "KPIs, targets and their quality"): what each KPI the product
+ * The built-in KPI catalogue (docs/domain.md, "KPIs, targets and their quality"): what each KPI the product
  * computes means, its unit, and whether higher or lower is better. A KPI board (targets.ts) refers to these
  * definitions by id; labels are given in English and Swedish.
  *

@@ -1,6 +1,7 @@
 /**
- * Concentration of value among the customers active in a window (DOMAIN.md: "share of value held by the
- * top x % of customers, Pareto / Lorenz curve"): Lorenz points, top-x % shares and the Gini coefficient.
+ * Concentration of value among the customers active in a window (docs/domain.md, "Value tiers": the share
+ * of value held by the top x % of customers, drawn as a Lorenz curve): Lorenz points, top-x % shares and the
+ * Gini coefficient.
  *
  * Decisions a reader needs:
  * - Customers are sorted by value ascending for the Lorenz curve; the curve is sampled at the customer

@@ -1,6 +1,6 @@
 /**
- * Customer flows between value tiers of two consecutive windows (DOMAIN.md, "Flows between tiers"; seed
- * 002, "Customer Flows between value segments"). Every customer active in the previous or the current
+ * Customer flows between value tiers of two consecutive windows (docs/domain.md, "Flows between tiers";
+ * seed 002, "Customer Flows between value segments"). Every customer active in the previous or the current
  * window makes exactly one flow:
  *
  * | flow | previous window | current window |

@@ -1,5 +1,5 @@
 /**
- * How good is a KPI as an indicator? (DOMAIN.md, "KPIs, targets and their quality"; seed 000: validity,
+ * How good is a KPI as an indicator? (docs/domain.md, "KPIs, targets and their quality"; seed 000: validity,
  * reliability, sensitivity, predictability — "a good KPI is not about measuring, it is about predicting").
  * One row per KPI:
  *

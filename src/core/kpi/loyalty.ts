@@ -1,8 +1,8 @@
 /**
- * Loyalty what-if (DOMAIN.md, "Loyalty effect and what-if"; seed 002, "Retention rate vs Churn rate",
- * Reichheld's "5 % more retention, 25–95 % more profit"): raise each tier's annual retention by Δ percentage
- * points and see what happens to duration, CLV, tier value and the portfolio value, all else equal
- * (same members, same value per customer per year).
+ * Loyalty what-if (docs/domain.md, "Loyalty effect and what-if"; seed 002, "Retention rate vs Churn
+ * rate", Reichheld's "5 % more retention, 25–95 % more profit"): raise each tier's annual retention by Δ
+ * percentage points and see what happens to duration, CLV, tier value and the portfolio value, all else
+ * equal (same members, same value per customer per year).
  *
  * Retention is capped at 100 %; at 100 % the duration is unbounded and the figures are null with a note.
  */

@@ -1,5 +1,5 @@
 /**
- * Net Promoter Score (DOMAIN.md, "Service and satisfaction KPIs"): NPS = % promoters (9–10) − % detractors
+ * Net Promoter Score (docs/domain.md, "Service and satisfaction KPIs"): NPS = % promoters (9–10) − % detractors
  * (0–6) on the 0–10 "would you recommend" question, −100 … 100, with its margin of error and n.
  *
  * The decision a reader needs: the margin of error treats each answer as +1 (promoter), 0 (passive) or −1

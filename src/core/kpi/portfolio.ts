@@ -1,6 +1,6 @@
 /**
- * Portfolio value, the course's simple CLV (DOMAIN.md, "Portfolio value"; seed 002, "Customer portfolio
- * value and CLV" and "Värdet på kundportföljen"). Per current-window tier:
+ * Portfolio value, the course's simple CLV (docs/domain.md, "Portfolio value"; seed 002, "Customer
+ * portfolio value and CLV" and "Värdet på kundportföljen"). Per current-window tier:
  *
  *   retention = 1 − lost from that tier / that tier's previous-window size   (per window, see retention.ts)
  *   duration  = 1 / (1 − retention)                                          years

@@ -1,12 +1,12 @@
 /**
- * Retention, churn and duration of a group of customers between two consecutive windows (DOMAIN.md,
+ * Retention, churn and duration of a group of customers between two consecutive windows (docs/domain.md,
  * "Activity, retention, churn, duration"; seed 002, "Customer Retention rate and Customer Duration").
  *
- * The decision a reader needs: retention is what is observed from one window to the next (DOMAIN.md), so
- * with windows of w months it is a per-window rate, never annualised — compounding quarterly retention to a
- * year would count every quiet quarter as a defection again and again. Churn = 1 − retention; the
- * expected lifetime is 1 / churn windows, reported in years as (1 / churn) × w / 12. With 12-month windows
- * this is the seed's rule exactly.
+ * The decision a reader needs: retention is what is observed from one window to the next
+ * (docs/domain.md), so with windows of w months it is a per-window rate, never annualised — compounding
+ * quarterly retention to a year would count every quiet quarter as a defection again and again. Churn =
+ * 1 − retention; the expected lifetime is 1 / churn windows, reported in years as (1 / churn) × w / 12.
+ * With 12-month windows this is the seed's rule exactly.
  */
 import type { WindowMonths } from './basis';
 

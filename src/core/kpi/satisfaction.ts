@@ -1,5 +1,5 @@
 /**
- * CSAT, CES and the satisfaction index (DOMAIN.md, "Service and satisfaction KPIs").
+ * CSAT, CES and the satisfaction index (docs/domain.md, "Service and satisfaction KPIs").
  *
  * Decisions a reader needs:
  * - **CSAT** is the share of satisfied answers, 4–5 on the 1–5 scale by default (`satisfiedFrom`), with a

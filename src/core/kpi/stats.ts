@@ -9,7 +9,7 @@
  */
 import { assert } from '../errors';
 
-/** The two-sided 95 % normal critical value as conventionally rounded (DOMAIN.md's NPS margin uses 1.96). */
+/** The two-sided 95 % normal critical value as conventionally rounded (docs/domain.md's NPS margin uses 1.96). */
 export const Z95 = 1.96;
 
 /** Arithmetic mean; null for an empty list. */

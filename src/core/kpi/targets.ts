@@ -1,5 +1,5 @@
 /**
- * The KPI board (DOMAIN.md, "KPIs, targets and their quality"; seed 001: "set specific goals and deadlines"):
+ * The KPI board (docs/domain.md, "KPIs, targets and their quality"; seed 001: "set specific goals and deadlines"):
  * each KPI with a target, a deadline and an owner gets a status and a trend.
  *
  * The status rule, applied in this order, with x the current value, x₋ the previous period's value,

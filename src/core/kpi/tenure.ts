@@ -1,8 +1,9 @@
 /**
- * Retention by tenure (DOMAIN.md: "defection is typically 2–3× higher in the first two years"; seed 002,
- * "Why Loyal Customers are more profitable"). Customers active in the previous window are grouped by their
- * tenure at the start of the current window, in whole years since their first purchase ever, and each
- * group's retention to the current window is measured.
+ * Retention by tenure (docs/domain.md, "Activity, retention, churn, duration": customers defect two to
+ * three times as often in their first two years; seed 002, "Why Loyal Customers are more profitable").
+ * Customers active in the previous window are grouped by their tenure at the start of the current window,
+ * in whole years since their first purchase ever, and each group's retention to the current window is
+ * measured.
  *
  * Tenure year k holds first purchases in (start − (k+1) years, start − k years]; the last group is open
  * ended. The early-churn ratio compares the pooled churn of tenure 0–2 years with that of 2 years and more.

@@ -1,6 +1,6 @@
 /**
- * Value tiers (DOMAIN.md, "Value tiers"): customers active in a window are ranked by value and cut into
- * tiers by share of customers. The one decision a reader needs is the tie and rounding rule:
+ * Value tiers (docs/domain.md, "Value tiers"): customers active in a window are ranked by value and cut
+ * into tiers by share of customers. The one decision a reader needs is the tie and rounding rule:
  *
  * - rank by value descending with competition ranking (SQL `RANK()`): tied values share the smallest rank;
  * - tier k's cumulative cut-off is ⌈N × (share₁ + … + shareₖ)⌉, computed in exact integer arithmetic on

@@ -1,6 +1,6 @@
 /**
  * Elapsed hours between two instants, in calendar hours (the default) or in business hours: the hours
- * during which a calendar's office is open (DOMAIN.md: "calendar hours, business hours as an option").
+ * during which a calendar's office is open (docs/domain.md: "calendar hours, business hours as an option").
  *
  * The decision a reader needs: opening hours are wall-clock times in the calendar's IANA time zone, so a
  * working day 08:00–17:00 is 9 hours on every working day, including the days clocks change; a day open

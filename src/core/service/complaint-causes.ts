@@ -1,5 +1,5 @@
 /**
- * What complaints are about and who makes them (DOMAIN.md, "Service and satisfaction KPIs"; seed 001:
+ * What complaints are about and who makes them (docs/domain.md, "Service and satisfaction KPIs"; seed 001:
  * "analysis of the reasons for the occurrence of complaints"): causes ranked with their cumulative share
  * (a Pareto table), repeat complainants, accepted vs refused, and satisfaction after resolution.
  *

@@ -1,5 +1,5 @@
 /**
- * The complaints KPIs of a period as of an instant (DOMAIN.md, "Service and satisfaction KPIs"; seed 001):
+ * The complaints KPIs of a period as of an instant (docs/domain.md, "Service and satisfaction KPIs"; seed 001):
  * count and rates, resolution and first-response times, share within target, backlog, monthly trend,
  * causes, repeat complainants, outcomes and satisfaction after resolution.
  *

@@ -1,5 +1,5 @@
 /**
- * Resolution-time targets of complaints (DOMAIN.md: "share resolved within the target, default 24 h"; seed
+ * Resolution-time targets of complaints (docs/domain.md: "share resolved within the target, default 24 h"; seed
  * 001: "the best indicator of the time for resolving a claim is considered to be a period of up to 24
  * hours").
  *

@@ -11,7 +11,8 @@ import { open } from 'node:fs/promises';
 import { CvmError } from '../../core/errors';
 import { KINDS } from '../../core/kinds';
 import { mapColumns } from '../import/columns';
-import { readCsvHead, splitRecord } from '../import/csv-head';
+import { splitCsvRecord } from '../../core/text/csv';
+import { readCsvHead } from '../import/csv-head';
 import type { Problem } from '../import/problems';
 import { scanLayout, type RecordPlace } from '../import/text-layout';
 import type { ImportRequest } from '../import/types';
@@ -133,7 +134,7 @@ function readerReason(
   switch (error.error_type) {
     case 'MISSING COLUMNS':
     case 'TOO MANY COLUMNS': {
-      const found = splitRecord(new TextDecoder().decode(bytes), delimiter).length;
+      const found = splitCsvRecord(new TextDecoder().decode(bytes), delimiter).length;
       return `has ${found} field${found === 1 ? '' : 's'}, expected ${expected}`;
     }
     case 'INVALID ENCODING': {

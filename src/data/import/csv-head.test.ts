@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCsvHead, splitRecord } from './csv-head';
+import { readCsvHead } from './csv-head';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-csv-head-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -10,13 +10,6 @@ const file = (name: string, text: string): string => {
   writeFileSync(join(dir, name), text);
   return join(dir, name);
 };
-
-describe('splitRecord', () => {
-  it('splits on the delimiter outside quotes and unquotes doubled quotes', () => {
-    expect(splitRecord('a,"b,c","say ""hi""",', ',')).toEqual(['a', 'b,c', 'say "hi"', '']);
-    expect(splitRecord('ab"c;d', ';')).toEqual(['ab"c', 'd']);
-  });
-});
 
 describe('readCsvHead', () => {
   it('detects the delimiter that splits the header and agrees with the lines below', async () => {

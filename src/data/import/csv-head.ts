@@ -1,11 +1,12 @@
 /**
- * The first lines of a CSV file, read in JS before DuckDB reads the rest: the header (quote-aware, BOM
- * dropped, checked to be UTF-8) and the field delimiter. The delimiter is the candidate (`,` `;` tab `|`)
- * that splits the header into the most fields and agrees best with the field counts of the next lines;
- * a header that none of them splits is read with `,` (a one-column file).
+ * The first lines of a CSV file, read in JS before DuckDB reads the rest: the header (RFC 4180 quoting as in
+ * core/text/csv.ts, BOM dropped, checked to be UTF-8) and the field delimiter. The delimiter is the
+ * candidate (`,` `;` tab `|`) that splits the header into the most fields and agrees best with the field
+ * counts of the next lines; a header that none of them splits is read with `,` (a one-column file).
  */
 import { open } from 'node:fs/promises';
 import { CvmError } from '../../core/errors';
+import { csvRecordEnd, splitCsvRecord } from '../../core/text/csv';
 import { describeByte, findInvalidUtf8 } from './utf8';
 
 /** Bytes read to find the header and sample lines; a longer header is refused. */
@@ -27,7 +28,8 @@ export async function readCsvHead(path: string, file: string, delimiter?: string
   if (body.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d))
     throw new CvmError('invalid-input', `${file} is empty`);
 
-  const end = recordEnd(body);
+  // before the delimiter is known, a quote after any candidate starts a quoted field
+  const end = csvRecordEnd(body, delimiter ?? CANDIDATES.join(''));
   if (end < 0 && bytes.length >= HEAD_BYTES)
     throw new CvmError('invalid-input', `${file}: the header line is longer than ${HEAD_BYTES} bytes`);
   const headerBytes = body.subarray(0, end < 0 ? body.length : end);
@@ -43,7 +45,7 @@ export async function readCsvHead(path: string, file: string, delimiter?: string
   const rest = end < 0 ? '' : new TextDecoder().decode(body.subarray(end + 1));
   const lines = rest.split('\n').slice(0, -1).slice(0, SAMPLE_LINES);
   const chosen = delimiter ?? detectDelimiter(header, lines);
-  return { delimiter: chosen, headers: splitRecord(header, chosen) };
+  return { delimiter: chosen, headers: splitCsvRecord(header, chosen) };
 }
 
 function detectDelimiter(header: string, lines: readonly string[]): string {
@@ -51,10 +53,10 @@ function detectDelimiter(header: string, lines: readonly string[]): string {
   let bestAgreeing = -1;
   let bestFields = 1;
   for (const candidate of CANDIDATES) {
-    const fields = splitRecord(header, candidate).length;
+    const fields = splitCsvRecord(header, candidate).length;
     if (fields < 2) continue;
     const agreeing = lines.filter(
-      (l) => splitRecord(l.replace(/\r$/, ''), candidate).length === fields,
+      (l) => splitCsvRecord(l.replace(/\r$/, ''), candidate).length === fields,
     ).length;
     if (agreeing > bestAgreeing || (agreeing === bestAgreeing && fields > bestFields)) {
       best = candidate;
@@ -63,40 +65,6 @@ function detectDelimiter(header: string, lines: readonly string[]): string {
     }
   }
   return best;
-}
-
-/** Splits one CSV record (RFC 4180 quoting, `""` inside quotes) into unquoted fields. */
-export function splitRecord(line: string, delimiter: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      fields.push(field);
-      field = '';
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields;
-}
-
-/** Index of the newline ending the first record (outside quotes), or -1. */
-function recordEnd(bytes: Uint8Array): number {
-  let quoted = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === 0x22) quoted = !quoted;
-    else if (b === 0x0a && !quoted) return i;
-  }
-  return -1;
 }
 
 async function readHead(path: string): Promise<Uint8Array> {

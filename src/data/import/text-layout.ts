@@ -1,14 +1,16 @@
 /**
  * Where each record of a CSV or NDJSON file starts: its data row number and physical line. DuckDB's readers
  * do not report positions of good rows, and their own "line" for rejected rows counts records and blank
- * lines but not the newlines inside quoted fields. This scan walks the bytes once (a quote-aware newline
- * counter, not a parser: it never builds values) and runs only when there is something to report.
+ * lines but not the newlines inside quoted fields. This scan walks the bytes once (a newline counter that
+ * follows the quoting of core/text/csv.ts, not a parser: it never builds values) and runs only when there is
+ * something to report.
  *
  * Row numbering: data rows count from 1 after the header; blank lines are not rows (except in one-column
  * CSV files, where DuckDB reads a blank line as a row with an empty value); a record spanning lines is one
  * row. Lines count every newline in the file, starting at 1.
  */
 import { open } from 'node:fs/promises';
+import { CsvScanner } from '../../core/text/csv';
 
 /** From staged record `kFrom` on (until the next segment): row = k + rowOffset, line = k + lineOffset. */
 export interface Segment {
@@ -51,8 +53,6 @@ const CHUNK = 1 << 22;
 export async function scanLayout(path: string, options: LayoutOptions): Promise<Layout> {
   const wanted = new Set(options.rejected);
   const layout: Layout = { segments: [], rejected: new Map() };
-  const delimiter = options.delimiter === null ? -1 : options.delimiter.charCodeAt(0);
-  const quoting = options.delimiter !== null;
 
   let logical = 0;
   let row = 0;
@@ -91,9 +91,7 @@ export async function scanLayout(path: string, options: LayoutOptions): Promise<
     let recordStart = 0;
     let recordLine = 1;
     let empty = true;
-    let quoted = false;
-    let quoteSeen = false; // a quote inside a quoted field: closing, or the first of an escaped pair
-    let fieldStart = true;
+    const scanner = new CsvScanner(options.delimiter);
     let first = true;
     let previous = 0;
     for (;;) {
@@ -109,34 +107,22 @@ export async function scanLayout(path: string, options: LayoutOptions): Promise<
         const b = buffer[i] ?? 0;
         const before = previous;
         previous = b;
-        if (quoted) {
-          if (quoteSeen) {
-            quoteSeen = false;
-            if (b === 0x22) continue;
-            quoted = false; // the quote closed the field; this byte is read as unquoted below
-          } else {
-            if (b === 0x22) quoteSeen = true;
-            else if (b === 0x0a) line++;
-            continue;
-          }
-        }
-        if (b === 0x0a) {
-          onRecord(recordStart, position + i - (before === 0x0d ? 1 : 0), recordLine, empty, false);
-          line++;
-          recordStart = position + i + 1;
-          recordLine = line;
-          empty = true;
-          fieldStart = true;
-          if (done()) return layout;
+        if (scanner.next(b) !== 'newline') {
+          if (b === 0x0a)
+            line++; // inside a quoted field
+          else if (b !== 0x0d) empty = false;
           continue;
         }
-        if (b !== 0x0d) empty = false;
-        if (quoting && b === 0x22 && fieldStart) quoted = true;
-        fieldStart = b === delimiter;
+        onRecord(recordStart, position + i - (before === 0x0d ? 1 : 0), recordLine, empty, false);
+        line++;
+        recordStart = position + i + 1;
+        recordLine = line;
+        empty = true;
+        if (done()) return layout;
       }
       position += bytesRead;
     }
-    if (!empty || quoted) onRecord(recordStart, position, recordLine, false, quoted && !quoteSeen);
+    if (!empty || scanner.quoted) onRecord(recordStart, position, recordLine, false, scanner.unterminated);
     return layout;
   } finally {
     await handle.close();
