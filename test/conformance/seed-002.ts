@@ -191,7 +191,9 @@ export function seed002Suite(open: OpenStore): void {
       const p = await portfolioReport(store.analytics, portfolio({ asOf: SEED_AS_OF }));
       const text = render(portfolioPrintable(p, 'sv'), { format: 'table', lang: 'sv', currency: 'kr' });
       const nbsp = (line: string): string => line.replace(/(?<=\d) (?=\d{3}\b)/g, '\u00a0');
-      expect(text.split('\n').slice(-9)).toEqual([
+      const lines = text.split('\n');
+      const start = lines.indexOf('Värdet på kundportföljen');
+      expect(lines.slice(start, start + 9)).toEqual([
         'Värdet på kundportföljen',
         'Kundkategori  Medlemmar  CLV per kund        CLV totalt',
         '────────────  ─────────  ────────────  ────────────────',
@@ -200,8 +202,12 @@ export function seed002Suite(open: OpenStore): void {
         nbsp('Mellan 50%       50 906      5 534 kr    281 701 853 kr'),
         nbsp('Botten 30%       30 542        824 kr     25 172 843 kr'),
         '────────────  ─────────  ────────────  ────────────────',
-        nbsp('Totalt          101 811             –  1 284 714 061 kr'),
+        nbsp('Totalt          101 811     12 619 kr  1 284 714 061 kr'),
       ]);
+      // 101 811 members × 12 619 kr (portfolio value / members) multiply out to the portfolio value.
+      expect(lines.slice(start + 9).join(' ')).toContain(
+        'CLV per kund är portföljens värde / antal medlemmar',
+      );
     });
 
     it('gives the same retention per tier in the retention report', async () => {

@@ -47,7 +47,11 @@ export interface PortfolioReport {
   value: ValueMeasure;
   windows: { current: Window; previous: Window };
   tiers: (PortfolioRowJson & { tier: string; clvIndex: number | null })[];
-  total: PortfolioRowJson;
+  /**
+   * All customers: `clv` treats them as one group (value per customer × the total's duration), as the seed's
+   * total row does, so members × clv is not the portfolio value; `meanClv` = portfolio value / members is.
+   */
+  total: PortfolioRowJson & { meanClv: number | null };
   notes: string[];
 }
 
@@ -115,7 +119,13 @@ export async function portfolioReport(
       ...rowJson(t, basis.measure, t.clvIndex),
       clvIndex: t.clvIndex,
     })),
-    total: rowJson(portfolio.total, basis.measure),
+    total: {
+      ...rowJson(portfolio.total, basis.measure),
+      meanClv:
+        portfolio.total.value === null || portfolio.total.customers === 0
+          ? null
+          : portfolio.total.value / portfolio.total.customers,
+    },
     notes,
   };
 }

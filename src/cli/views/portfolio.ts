@@ -16,7 +16,7 @@ export function portfolioPrintable(r: PortfolioReport, lang: Lang): Printable {
     columns: [
       col('tier', l('Tier', 'Medlemskategori'), 'text'),
       col('customers', l('Members', 'Medlemmar'), 'int'),
-      col('duration', l('Duration', 'Duration'), 'decimal'),
+      col('duration', l('Duration (years)', 'Duration (år)'), 'decimal'),
       col('purchases', l('Purchases', 'Antal köp'), 'int'),
       col('revenue', l('Revenue', 'Omsättning'), 'money'),
       col('purchasesPerCustomer', l('Purchases/customer', 'Antal köp/kund'), 'decimal'),
@@ -40,9 +40,15 @@ export function portfolioPrintable(r: PortfolioReport, lang: Lang): Printable {
       col('clv', l('CLV per customer', 'CLV per kund'), 'money'),
       col('value', l('CLV total', 'CLV totalt'), 'money'),
     ],
-    rows: [...rows.slice(0, -1), { ...r.total, clv: undefined, tier: l('Total', 'Totalt')[lang] }],
+    rows: [...rows.slice(0, -1), { ...r.total, clv: r.total.meanClv, tier: l('Total', 'Totalt')[lang] }],
     totals: [rows.length - 1],
-    notes: r.notes,
+    notes: [
+      l(
+        'total: CLV per customer is the portfolio value / members (a member-weighted mean over the tiers); the CLV of the total row above treats all customers as one group, as the course table does',
+        'totalt: CLV per kund är portföljens värde / antal medlemmar (ett medelvärde över kategorierna, vägt med medlemmar); totalradens CLV ovan behandlar alla kunder som en grupp, som i kursens tabell',
+      )[lang],
+      ...r.notes,
+    ],
   };
   return { json: r, tables: [main, value] };
 }

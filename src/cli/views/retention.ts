@@ -48,7 +48,7 @@ export function retentionPrintable(r: RetentionReport, lang: Lang): Printable {
         columns: [
           col('asOf', l('As of', 'Per'), 'date'),
           col('retention', all, 'percent'),
-          col('duration', l('Duration', 'Duration'), 'decimal'),
+          col('duration', l('Duration (years)', 'Duration (år)'), 'decimal'),
           ...r.tiers.map((t, i) => col(`t${i}`, tierLabel(t.tier, lang), 'percent')),
         ],
         rows: r.trend.map((p) => ({

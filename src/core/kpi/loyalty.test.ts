@@ -45,5 +45,11 @@ describe('retention what-if', () => {
       [0, 1],
       [0, 1],
     ]);
+    expect(down.notes).toEqual([
+      'Super 5%: retention 88.6 % -100 points is below 0 %; clamped to 0 %',
+      'Bottom: retention 90.0 % -100 points is below 0 %; clamped to 0 %',
+    ]);
+    const over = simulateRetention(portfolio, 30);
+    expect(over.notes[0]).toBe('Super 5%: retention 88.6 % + 30 points is above 100 %; clamped to 100 %');
   });
 });

@@ -36,6 +36,11 @@ export interface RetentionScenario {
   notes: string[];
 }
 
+/** A fraction as a percentage with one decimal, for notes ("88.6 %"). */
+function percent(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)} %`;
+}
+
 function relativeChange(before: number | null, after: number | null): number | null {
   return before === null || after === null || before === 0 ? null : after / before - 1;
 }
@@ -48,9 +53,17 @@ function relativeChange(before: number | null, after: number | null): number | n
 export function simulateRetention(portfolio: Portfolio, deltaPoints: number): RetentionScenario {
   const notes: string[] = [];
   const tiers = portfolio.tiers.map((t): RetentionScenarioTier => {
-    const newRetention =
-      t.retention === null ? null : Math.min(1, Math.max(0, t.retention + deltaPoints / 100));
+    const raw = t.retention === null ? null : t.retention + deltaPoints / 100;
+    const newRetention = raw === null ? null : Math.min(1, Math.max(0, raw));
     const newDuration = durationYears(newRetention, portfolio.windowMonths);
+    if (raw !== null && raw < 0)
+      notes.push(
+        `${t.tier}: retention ${percent(t.retention ?? 0)} ${deltaPoints} points is below 0 %; clamped to 0 %`,
+      );
+    else if (raw !== null && raw > 1)
+      notes.push(
+        `${t.tier}: retention ${percent(t.retention ?? 0)} + ${deltaPoints} points is above 100 %; clamped to 100 %`,
+      );
     if (t.retention === null)
       notes.push(`${t.tier}: no base retention (no customers in the previous window)`);
     else if (newDuration === null)
