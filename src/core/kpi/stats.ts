@@ -12,6 +12,19 @@ import { assert } from '../errors';
 /** The two-sided 95 % normal critical value as conventionally rounded (DOMAIN.md's NPS margin uses 1.96). */
 export const Z95 = 1.96;
 
+/** Answers counted per score: what a store's `GROUP BY score` returns for a survey question. */
+export interface ScoreCount {
+  score: number;
+  answers: number;
+}
+
+/** The scores of a histogram, each repeated `answers` times, in histogram order. */
+export function expandScores(histogram: readonly ScoreCount[]): number[] {
+  const out: number[] = [];
+  for (const h of histogram) for (let i = 0; i < h.answers; i++) out.push(h.score);
+  return out;
+}
+
 /** Arithmetic mean; null for an empty list. */
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
