@@ -15,7 +15,10 @@ export interface ReportBasis extends ReportWindows {
 }
 
 /** The as-of day: the one given, else the latest order date; an empty store needs one given. */
-export async function resolveAsOf(analytics: AnalyticsPort, asOf: IsoDay | undefined): Promise<IsoDay> {
+export async function resolveAsOf(
+  analytics: Pick<AnalyticsPort, 'latestOrderDate'>,
+  asOf: IsoDay | undefined,
+): Promise<IsoDay> {
   if (asOf !== undefined) return asOf;
   const latest = await analytics.latestOrderDate();
   if (latest === null)

@@ -99,6 +99,33 @@ export class Db {
     return reader.getRowObjectsJson().map((row) => normalizeRow(row, numeric)) as T[];
   }
 
+  /**
+   * Runs a query whose first column is numeric and returns it as a Float64Array (NULL becomes NaN), read
+   * chunk by chunk: a million values cost 8 MB, not a million row objects.
+   */
+  async column(sql: string, params: readonly Param[] = []): Promise<Float64Array> {
+    const result =
+      params.length === 0
+        ? await this.connection.run(sql)
+        : await this.connection.run(sql, params as DuckDBValue[]);
+    let out = new Float64Array(1024);
+    let n = 0;
+    for (
+      let chunk = await result.fetchChunk();
+      chunk && chunk.rowCount > 0;
+      chunk = await result.fetchChunk()
+    ) {
+      const values = chunk.getColumnValues(0);
+      if (n + values.length > out.length) {
+        const grown = new Float64Array(Math.max(out.length * 2, n + values.length));
+        grown.set(out.subarray(0, n));
+        out = grown;
+      }
+      for (const v of values) out[n++] = v === null ? NaN : Number(v);
+    }
+    return out.slice(0, n);
+  }
+
   /** Runs a query expected to return exactly one row. */
   async one<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T> {
     const rows = await this.all<T>(sql, params);
