@@ -4,7 +4,7 @@
  */
 import { addDays, windowBack, type IsoDay, type Window } from '../core/dates';
 import { countNpsHistogram, nps } from '../core/kpi/nps';
-import { shareWithinTarget } from '../core/service/resolution-target';
+import { withinTargetShare } from '../core/service/resolution-target';
 import { zonedInstant } from '../core/service/time-zone';
 import type { TableInfo } from '../data/info';
 import type { StoreUnit } from '../data/store';
@@ -44,8 +44,6 @@ export async function getHeadline(store: StoreUnit, tables?: readonly TableInfo[
     asOfMs: zonedInstant(addDays(asOf, 1), 0, 'UTC'),
     bucketStartsMs: [fromMs],
   });
-  const hours: (number | null)[] = Array.from(complaints.resolutionHours);
-  while (hours.length < complaints.complaints) hours.push(null);
   const score = nps(countNpsHistogram((await store.service.surveyScores(window)).nps));
   return {
     asOf,
@@ -55,7 +53,7 @@ export async function getHeadline(store: StoreUnit, tables?: readonly TableInfo[
     revenue: c.revenue,
     orders: c.orders,
     complaints: complaints.complaints,
-    resolvedWithin24hShare: shareWithinTarget(hours, 24),
+    resolvedWithin24hShare: withinTargetShare(complaints.resolutionHours, complaints.complaints, 24),
     nps: score.score,
     npsResponses: score.n,
     keyAccounts: c.keyAccounts,

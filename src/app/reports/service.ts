@@ -10,7 +10,7 @@
  */
 import { addDays, addMonths, type IsoDay, type Window } from '../../core/dates';
 import { reportWindows, type WindowMonths } from '../../core/kpi/basis';
-import { median } from '../../core/kpi/stats';
+import { median, quantile } from '../../core/kpi/stats';
 import {
   outcomeShares,
   rankCauseCounts,
@@ -21,7 +21,7 @@ import {
 } from '../../core/service/complaint-causes';
 import type { ComplaintMonth } from '../../core/service/complaint-trend';
 import { hourStats } from '../../core/service/complaints';
-import { isWithinTarget, shareWithinTarget } from '../../core/service/resolution-target';
+import { countWithinTarget, withinTargetShare } from '../../core/service/resolution-target';
 import { zonedInstant } from '../../core/service/time-zone';
 import type { ServicePort } from '../../data/service/types';
 import type { ServiceInput } from '../options/service';
@@ -85,13 +85,6 @@ export function windowMonthsOf(window: Window, timeZone: string): { month: strin
   return out;
 }
 
-/** `hours` followed by `open` nulls (complaints without a measured resolution): what shareWithinTarget takes. */
-function withOpen(hours: ArrayLike<number>, open: number): (number | null)[] {
-  const out: (number | null)[] = Array.from(hours);
-  for (let i = 0; i < open; i++) out.push(null);
-  return out;
-}
-
 function perThousand(count: number, denominator: number): number | null {
   return denominator === 0 ? null : (1000 * count) / denominator;
 }
@@ -108,11 +101,9 @@ export async function serviceReport(service: ServicePort, input: ServiceInput): 
     bucketStartsMs: months.map((m) => m.startMs),
   });
   const activity = await service.activity(window);
-  const resolution = hourStats(Array.from(p.resolutionHours));
-  const response = hourStats(Array.from(p.firstResponseHours));
-  const backlog = Array.from(p.backlogAgeHours);
-  let within = 0;
-  for (const h of p.resolutionHours) if (isWithinTarget(h, targetHours)) within += 1;
+  const resolution = hourStats(p.resolutionHours);
+  const response = hourStats(p.firstResponseHours);
+  const backlog = p.backlogAgeHours;
   let offset = 0;
   const trend = months.map(({ month }, k): ComplaintMonth => {
     const b = p.buckets[k] ?? { opened: 0, resolved: 0, measured: 0 };
@@ -122,8 +113,8 @@ export async function serviceReport(service: ServicePort, input: ServiceInput): 
       month,
       opened: b.opened,
       resolved: b.resolved,
-      medianResolutionHours: median(Array.from(hours)),
-      withinTargetShare: shareWithinTarget(withOpen(hours, b.opened - b.measured), targetHours),
+      medianResolutionHours: median(hours),
+      withinTargetShare: withinTargetShare(hours, b.opened, targetHours),
     };
   });
   const satisfaction = p.satisfaction;
@@ -144,11 +135,8 @@ export async function serviceReport(service: ServicePort, input: ServiceInput): 
     medianResolutionHours: resolution.median,
     meanResolutionHours: resolution.mean,
     p90ResolutionHours: resolution.p90,
-    resolvedWithinTarget: shareWithinTarget(
-      withOpen(p.resolutionHours, p.complaints - p.resolutionHours.length),
-      targetHours,
-    ),
-    withinTarget: within,
+    resolvedWithinTarget: withinTargetShare(p.resolutionHours, p.complaints, targetHours),
+    withinTarget: countWithinTarget(p.resolutionHours, targetHours),
     firstResponse: {
       n: response.n,
       medianHours: response.median,
@@ -159,7 +147,7 @@ export async function serviceReport(service: ServicePort, input: ServiceInput): 
     openBacklog: {
       open: backlog.length,
       ageMedianHours: median(backlog),
-      ageMaxHours: backlog.at(-1) ?? null,
+      ageMaxHours: quantile(backlog, 1),
     },
     causes: rankCauseCounts(p.causes),
     trend,

@@ -8,6 +8,7 @@ import {
   repeatFromHistogram,
   type ComplaintFacts,
 } from './complaint-causes';
+import { countWithinTarget, shareWithinTarget, withinTargetShare } from './resolution-target';
 
 const facts = (customerId: string, category: string | null): ComplaintFacts => ({
   customerId,
@@ -64,5 +65,16 @@ describe('complaint figures from counts', () => {
       undecided: 0,
       acceptedShare: 0,
     });
+  });
+});
+
+describe('share within target from the resolved hours and the count of complaints', () => {
+  it('equals shareWithinTarget with the open complaints as null', () => {
+    // 10 and 24 h meet 24 h (inclusive), 25 h does not, one is open: 2 of 4
+    expect(withinTargetShare(new Float64Array([10, 24, 25]), 4)).toBe(0.5);
+    expect(shareWithinTarget([10, 24, 25, null])).toBe(0.5);
+    expect(countWithinTarget([10, 24, 25], 25)).toBe(3);
+    expect(withinTargetShare([], 0)).toBeNull();
+    expect(() => withinTargetShare([1, 2], 1)).toThrow(/more resolution times than complaints/);
   });
 });
