@@ -2,7 +2,10 @@
  * The headline `cvm start` prints under the info tables: a handful of figures over the last 12 months as
  * of the latest order date (the default as-of day, ARCHITECTURE.md). The dashboard will replace it.
  */
-import { windowBack, type IsoDay, type Window } from '../core/dates';
+import { addDays, windowBack, type IsoDay, type Window } from '../core/dates';
+import { countNpsHistogram, nps } from '../core/kpi/nps';
+import { withinTargetShare } from '../core/service/resolution-target';
+import { zonedInstant } from '../core/service/time-zone';
 import type { TableInfo } from '../data/info';
 import type { StoreUnit } from '../data/store';
 
@@ -16,7 +19,7 @@ export interface Headline {
   revenue: number;
   orders: number;
   complaints: number;
-  /** share of the window's complaints resolved within 24 h of opening; null without complaints */
+  /** complaints opened in the window resolved within 24 h by the end of the as-of day; null without complaints */
   resolvedWithin24hShare: number | null;
   /** % promoters − % detractors (−100…100); null without answers */
   nps: number | null;
@@ -34,6 +37,14 @@ export async function getHeadline(store: StoreUnit, tables?: readonly TableInfo[
   if (asOf === null) return null;
   const window = windowBack(asOf, 12, 0);
   const c = await store.summary.headline(window);
+  // Complaints opened in the window's days (UTC), judged at the end of the as-of day, as `report service`.
+  const fromMs = zonedInstant(addDays(window.startExclusive, 1), 0, 'UTC');
+  const complaints = await store.service.complaints({
+    fromMs,
+    asOfMs: zonedInstant(addDays(asOf, 1), 0, 'UTC'),
+    bucketStartsMs: [fromMs],
+  });
+  const score = nps(countNpsHistogram((await store.service.surveyScores(window)).nps));
   return {
     asOf,
     window,
@@ -41,11 +52,10 @@ export async function getHeadline(store: StoreUnit, tables?: readonly TableInfo[
     activeCustomers: c.activeCustomers,
     revenue: c.revenue,
     orders: c.orders,
-    complaints: c.complaints,
-    resolvedWithin24hShare: c.complaints > 0 ? c.resolvedWithin24h / c.complaints : null,
-    // docs/domain.md: NPS = % promoters (9–10) − % detractors (0–6)
-    nps: c.npsResponses > 0 ? (100 * (c.promoters - c.detractors)) / c.npsResponses : null,
-    npsResponses: c.npsResponses,
+    complaints: complaints.complaints,
+    resolvedWithin24hShare: withinTargetShare(complaints.resolutionHours, complaints.complaints, 24),
+    nps: score.score,
+    npsResponses: score.n,
     keyAccounts: c.keyAccounts,
   };
 }

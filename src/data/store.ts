@@ -8,6 +8,7 @@
 import type { AnalyticsPort } from './analytics/types';
 import type { InfoPort } from './info';
 import type { ImportPort, LandingPort } from './import/types';
+import type { ServicePort } from './service/types';
 import type { SummaryPort } from './summary';
 
 export type Backend = 'duckdb' | 'postgres';
@@ -23,6 +24,8 @@ export interface StoreUnit {
   readonly analytics: AnalyticsPort;
   readonly meta: InfoPort;
   readonly summary: SummaryPort;
+  /** complaints and survey answers for the service and satisfaction reports */
+  readonly service: ServicePort;
 }
 
 export interface Store {

@@ -1,6 +1,6 @@
 /**
- * The summary port: the few raw counts behind the headline `cvm start` prints, plus emptying the data
- * tables before a demo replaces them.
+ * The summary port: the few raw counts behind the headline `cvm start` prints (its complaints and NPS
+ * figures come from the service port), plus emptying the data tables before a demo replaces them.
  */
 import type { Window } from '../core/dates';
 
@@ -14,14 +14,6 @@ export interface HeadlineCounts {
   revenue: number;
   /** purchases (amount > 0) in the window */
   orders: number;
-  /** complaints opened in the window */
-  complaints: number;
-  /** of those, resolved within 24 hours of opening */
-  resolvedWithin24h: number;
-  /** NPS answers in the window, and how many were promoters (9–10) and detractors (0–6) */
-  npsResponses: number;
-  promoters: number;
-  detractors: number;
   keyAccounts: number;
 }
 

@@ -9,6 +9,7 @@ import type { OpenStore } from './load';
 import { portSuite } from './ports';
 import { retentionSuite } from './retention';
 import { seed002Suite } from './seed-002';
+import { serviceSuite } from './service';
 
 export function describeStore(name: string, open: OpenStore): void {
   describe(`store conformance: ${name}`, () => {
@@ -17,5 +18,6 @@ export function describeStore(name: string, open: OpenStore): void {
     retentionSuite(open);
     concentrationSuite(open);
     seed002Suite(open);
+    serviceSuite(open);
   });
 }

@@ -66,6 +66,24 @@ export async function resolveAsOf(
   return { asOf: chosen, dates, notes };
 }
 
+/**
+ * The as-of day for reports that do not rank customers (service, satisfaction): the one given, else the
+ * latest order date; an empty store needs one given.
+ */
+export async function latestAsOf(
+  port: Pick<AnalyticsPort, 'latestOrderDate'>,
+  asOf: IsoDay | undefined,
+): Promise<IsoDay> {
+  if (asOf !== undefined) return asOf;
+  const latest = await port.latestOrderDate();
+  if (latest === null)
+    throw new CvmError(
+      'not-found',
+      'no transactions in the store: import some, or give an as-of day (YYYY-MM-DD)',
+    );
+  return latest;
+}
+
 /** Notes on windows the data does not cover; refuses a current window entirely after the data. */
 export function coverageNotes(dates: OrderDates | null, current: Window, earliest: Window): string[] {
   if (dates === null) return ['the store holds no transactions'];

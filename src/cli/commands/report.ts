@@ -1,5 +1,6 @@
 /**
- * `cvm report portfolio|flows|retention|cohorts|concentration`: argv → app report → Printable. The JSON is
+ * `cvm report portfolio|flows|retention|cohorts|concentration|service|satisfaction`: argv → app report →
+ * Printable. The JSON is
  * the report object exactly as the app returns it (docs/metrics.md); the table views, one file per report in
  * ../views/, read like the seed's tables, with English or Swedish labels.
  */
@@ -10,9 +11,14 @@ import { concentrationReport } from '../../app/reports/concentration';
 import { flowsReport } from '../../app/reports/flows';
 import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../../app/options/report';
 import { parseOptions } from '../../app/options/parse';
+import { serviceInput } from '../../app/options/service';
 import { portfolioReport } from '../../app/reports/portfolio';
 import { retentionReport } from '../../app/reports/retention';
+import { satisfactionReport } from '../../app/reports/satisfaction';
+import { serviceReport } from '../../app/reports/service';
 import type { AnalyticsPort } from '../../data/analytics/types';
+import type { ServicePort } from '../../data/service/types';
+import type { StoreUnit } from '../../data/store';
 import { globalOptions, localToday, print, withCliUnit } from '../context';
 import type { Lang, Printable } from '../output';
 import { cohortsPrintable } from '../views/cohorts';
@@ -20,6 +26,8 @@ import { concentrationPrintable } from '../views/concentration';
 import { flowsPrintable } from '../views/flows';
 import { portfolioPrintable } from '../views/portfolio';
 import { retentionPrintable } from '../views/retention';
+import { satisfactionPrintable } from '../views/satisfaction';
+import { servicePrintable } from '../views/service';
 
 type Options = Record<string, string | undefined>;
 
@@ -28,7 +36,7 @@ function reportCommand<I, R>(
   name: string,
   description: string,
   schema: z.ZodType<I>,
-  run: (analytics: AnalyticsPort, input: I) => Promise<R>,
+  run: (unit: StoreUnit, input: I) => Promise<R>,
   printable: (report: R, lang: Lang) => Printable,
   defaultWindow = '12',
 ): Command {
@@ -40,10 +48,22 @@ function reportCommand<I, R>(
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(schema, { ...options, today: localToday() });
-      const report = await withCliUnit(global, (unit) => run(unit.analytics, input));
+      const report = await withCliUnit(global, (unit) => run(unit, input));
       print(printable(report, global.lang), global);
     });
 }
+
+/** A report computed from the analytics port. */
+const onAnalytics =
+  <I, R>(report: (analytics: AnalyticsPort, input: I) => Promise<R>) =>
+  (unit: StoreUnit, input: I): Promise<R> =>
+    report(unit.analytics, input);
+
+/** A report computed from the service port. */
+const onService =
+  <I, R>(report: (service: ServicePort, input: I) => Promise<R>) =>
+  (unit: StoreUnit, input: I): Promise<R> =>
+    report(unit.service, input);
 
 const TIERS_HELP =
   'tier shares in percent: 5,15,50,30 (default), Super:5,Top:15,Middle:50,Bottom:30 or deciles';
@@ -52,13 +72,13 @@ const VALUE_HELP = 'value that ranks customers: revenue (default) or margin';
 export function registerReports(program: Command): void {
   const report = program
     .command('report')
-    .description('value reports: portfolio, flows, retention, cohorts, concentration');
+    .description('reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction');
   reportCommand(
     report,
     'portfolio',
     'members, retention, duration, CLV and value per value tier',
     portfolioInput,
-    portfolioReport,
+    onAnalytics(portfolioReport),
     portfolioPrintable,
   )
     .option('--tiers <spec>', TIERS_HELP)
@@ -68,7 +88,7 @@ export function registerReports(program: Command): void {
     'flows',
     'customer flows between the value tiers of the previous and the current window',
     portfolioInput,
-    flowsReport,
+    onAnalytics(flowsReport),
     flowsPrintable,
   )
     .option('--tiers <spec>', TIERS_HELP)
@@ -78,7 +98,7 @@ export function registerReports(program: Command): void {
     'retention',
     'retention, churn and duration per tier, as a trend and by tenure',
     retentionInput,
-    retentionReport,
+    onAnalytics(retentionReport),
     retentionPrintable,
   )
     .option('--tiers <spec>', TIERS_HELP)
@@ -90,7 +110,7 @@ export function registerReports(program: Command): void {
     'cohorts',
     'acquisition cohorts followed period by period',
     cohortInput,
-    cohortReport,
+    onAnalytics(cohortReport),
     cohortsPrintable,
     // quarterly periods by default: with a few years of history, 12-month periods leave a matrix of two columns
     '3',
@@ -102,9 +122,31 @@ export function registerReports(program: Command): void {
     'concentration',
     'Lorenz curve, top-x % shares, Gini and deciles of the current window',
     concentrationInput,
-    concentrationReport,
+    onAnalytics(concentrationReport),
     concentrationPrintable,
   )
     .option('--tiers <spec>', 'tiers for the table (default: deciles)')
     .option('--value <measure>', VALUE_HELP);
+  reportCommand(
+    report,
+    'service',
+    'complaints: rates, resolution times, share within target, backlog, causes, monthly trend',
+    serviceInput,
+    onService(serviceReport),
+    servicePrintable,
+  )
+    .option(
+      '--target-hours <hours>',
+      'resolution target in hours (a complaint resolved in exactly this meets it)',
+      '24',
+    )
+    .option('--time-zone <zone>', 'IANA time zone of the days and months, e.g. Europe/Stockholm', 'UTC');
+  reportCommand(
+    report,
+    'satisfaction',
+    'NPS, CSAT and CES with the change from the previous window and its significance',
+    serviceInput,
+    onService(satisfactionReport),
+    satisfactionPrintable,
+  );
 }

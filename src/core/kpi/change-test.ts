@@ -7,7 +7,7 @@
  * When a period has no answers, or both periods have zero variance (everyone gave the same answer), the test
  * is undefined: z, p and `significant` are null with a note, never NaN or Infinity.
  */
-import { twoSidedP } from './stats';
+import { mean, sampleSd, twoSidedP } from './stats';
 
 /** A difference between two periods and its test; `difference` is later − earlier. */
 export interface ChangeTest {
@@ -34,6 +34,21 @@ export function proportionChange(x1: number, n1: number, x2: number, n2: number)
   const pooled = (x1 + x2) / (n1 + n2);
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   return zTest(x2 / n2 - x1 / n1, se);
+}
+
+/**
+ * Change of a mean score (e.g. CES) from `earlier` to `later` answers: z = (m₂ − m₁) / √(s₁²/n₁ + s₂²/n₂)
+ * (unpooled, large samples). Undefined with fewer than two answers in a period.
+ */
+export function meanChange(earlier: readonly number[], later: readonly number[]): ChangeTest {
+  const m1 = mean(earlier);
+  const m2 = mean(later);
+  const s1 = sampleSd(earlier);
+  const s2 = sampleSd(later);
+  const difference = m1 === null || m2 === null ? null : m2 - m1;
+  if (difference === null || s1 === null || s2 === null)
+    return undefinedTest(difference, null, 'change undefined: a period has fewer than two answers');
+  return zTest(difference, Math.sqrt((s1 * s1) / earlier.length + (s2 * s2) / later.length));
 }
 
 /** The z-test of `difference` with standard error `se` (same unit); undefined when se = 0. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countNps, nps, npsChange } from './nps';
+import { countNps, countNpsHistogram, nps, npsChange } from './nps';
+import { expandScores } from './stats';
 
 describe('NPS', () => {
   it('reproduces a hand-computed score and margin of error', () => {
@@ -67,5 +68,24 @@ describe('NPS change between two periods', () => {
     const flat = npsChange([10, 10], [9, 9, 9]);
     expect([flat.difference, flat.z, flat.pValue, flat.significant]).toEqual([0, null, null, null]);
     expect(flat.note).toMatch(/no variation/);
+  });
+});
+
+describe('NPS from a histogram of scores', () => {
+  it('groups counted scores as countNps groups the answers', () => {
+    // 10 ×2, 9 ×3, 8, 7, 6, 3, 0 → 5 promoters, 2 passives, 3 detractors: NPS 20
+    const histogram = [
+      { score: 10, answers: 2 },
+      { score: 9, answers: 3 },
+      { score: 8, answers: 1 },
+      { score: 7, answers: 1 },
+      { score: 6, answers: 1 },
+      { score: 3, answers: 1 },
+      { score: 0, answers: 1 },
+    ];
+    expect(countNpsHistogram(histogram)).toEqual({ promoters: 5, passives: 2, detractors: 3 });
+    expect(nps(countNpsHistogram(histogram)).score).toBeCloseTo(20, 12);
+    expect(countNpsHistogram(histogram)).toEqual(countNps(expandScores(histogram)));
+    expect(() => countNpsHistogram([{ score: 11, answers: 1 }])).toThrow(/NPS score 11/);
   });
 });

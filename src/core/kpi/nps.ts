@@ -10,7 +10,7 @@
  */
 import { invalidInput } from '../errors';
 import { undefinedTest, zTest, type ChangeTest } from './change-test';
-import { Z95 } from './stats';
+import { Z95, type ScoreCount } from './stats';
 
 /** Below this many answers the NPS carries a small-sample warning. */
 export const NPS_SMALL_SAMPLE = 30;
@@ -43,14 +43,22 @@ export interface Nps extends NpsCounts {
 /** Counts 0–10 scores into promoters (9–10), passives (7–8) and detractors (0–6); throws on other values. */
 export function countNps(scores: readonly number[]): NpsCounts {
   const counts = { promoters: 0, passives: 0, detractors: 0 };
-  for (const s of scores) {
-    if (!Number.isInteger(s) || s < 0 || s > 10)
-      throw invalidInput(`NPS score ${String(s)} is not an integer from 0 to 10`);
-    if (s >= 9) counts.promoters += 1;
-    else if (s >= 7) counts.passives += 1;
-    else counts.detractors += 1;
-  }
+  for (const s of scores) counts[npsGroup(s)] += 1;
   return counts;
+}
+
+/** Groups answers already counted per 0–10 score (what a store's `GROUP BY score` returns). */
+export function countNpsHistogram(histogram: readonly ScoreCount[]): NpsCounts {
+  const counts = { promoters: 0, passives: 0, detractors: 0 };
+  for (const h of histogram) counts[npsGroup(h.score)] += h.answers;
+  return counts;
+}
+
+/** The group of one 0–10 score: promoters 9–10, passives 7–8, detractors 0–6; throws on other values. */
+export function npsGroup(score: number): keyof NpsCounts {
+  if (!Number.isInteger(score) || score < 0 || score > 10)
+    throw invalidInput(`NPS score ${String(score)} is not an integer from 0 to 10`);
+  return score >= 9 ? 'promoters' : score >= 7 ? 'passives' : 'detractors';
 }
 
 /** NPS of 0–10 `scores` or of counts by group. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ces, csat, csatChange, satisfactionIndex, wilsonInterval } from './satisfaction';
-import { proportionChange } from './change-test';
+import { meanChange, proportionChange } from './change-test';
 
 describe('CSAT', () => {
   it('counts 4–5 of 5 as satisfied with a Wilson interval', () => {
@@ -73,5 +73,20 @@ describe('CES', () => {
     expect(one.note).toMatch(/single answer/);
     expect(ces([]).mean).toBeNull();
     expect(() => ces([8])).toThrow(/CES score 8/);
+  });
+});
+
+describe('change of a mean score', () => {
+  it('tests the CES change with the unpooled standard error', () => {
+    // earlier 2, 4 (mean 3, s² 2), later 4, 6, 8 (mean 6, s² 4): SE = √(2/2 + 4/3) = 1.527525,
+    // z = 1.963961, p = 2 (1 − Φ(1.963961)) = 0.04954: just significant
+    const t = meanChange([2, 4], [4, 6, 8]);
+    expect(t.difference).toBe(3);
+    expect(t.standardError).toBeCloseTo(1.527525, 6);
+    expect(t.z).toBeCloseTo(1.963961, 6);
+    expect(t.pValue).toBeCloseTo(0.04954, 4);
+    expect(t.significant).toBe(true);
+    expect(meanChange([3], [4, 5]).z).toBeNull();
+    expect(meanChange([], [4, 5]).difference).toBeNull();
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { mean, median, normalCdf, normalQuantile, quantile, sampleSd, twoSidedP } from './stats';
+import {
+  mean,
+  median,
+  normalCdf,
+  normalQuantile,
+  quantile,
+  quantileOfSorted,
+  sampleSd,
+  sortedValues,
+  twoSidedP,
+} from './stats';
 
 describe('descriptive statistics', () => {
   it('interpolates percentiles linearly between order statistics (type 7)', () => {
@@ -39,5 +49,17 @@ describe('normal distribution', () => {
     expect(normalQuantile(0.01)).toBeCloseTo(-2.3263479, 6);
     expect(normalQuantile(0.995)).toBeCloseTo(2.5758293, 6);
     expect(normalCdf(normalQuantile(0.3))).toBeCloseTo(0.3, 7);
+  });
+});
+
+describe('percentiles of typed arrays', () => {
+  it('sorts numerically once and gives the same type-7 percentiles', () => {
+    // 10, 2, 33, 4 sorted numerically (not as text): 2, 4, 10, 33; median 7, p90 = 10 + 0.7 × 23 = 26.1
+    const sorted = sortedValues(new Float64Array([10, 2, 33, 4]));
+    expect(Array.from(sorted)).toEqual([2, 4, 10, 33]);
+    expect(quantileOfSorted(sorted, 0.5)).toBe(7);
+    expect(quantileOfSorted(sorted, 0.9)).toBeCloseTo(26.1, 12);
+    expect(median(new Float64Array([10, 2, 33, 4]))).toBe(7);
+    expect(mean(new Float64Array([1, 2]))).toBe(1.5);
   });
 });

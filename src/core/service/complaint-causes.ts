@@ -39,8 +39,26 @@ export function rankCauses(complaints: readonly ComplaintFacts[]): CauseRow[] {
     const cause = c.category ?? UNCATEGORISED;
     counts.set(cause, (counts.get(cause) ?? 0) + 1);
   }
-  const total = complaints.length;
-  const ranked = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+  return rankCauseCounts([...counts].map(([cause, n]) => ({ cause, complaints: n })));
+}
+
+/** Complaints counted per cause (what a store's `GROUP BY category` returns); a null cause is uncategorised. */
+export interface CauseCount {
+  cause: string | null;
+  complaints: number;
+}
+
+/** The Pareto table of complaints already counted per cause; same rules as `rankCauses`. */
+export function rankCauseCounts(counted: readonly CauseCount[]): CauseRow[] {
+  const counts = new Map<string, number>();
+  for (const c of counted) {
+    const cause = c.cause ?? UNCATEGORISED;
+    counts.set(cause, (counts.get(cause) ?? 0) + c.complaints);
+  }
+  const total = [...counts.values()].reduce((s, n) => s + n, 0);
+  const ranked = [...counts]
+    .filter(([, n]) => n > 0)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
   let above = 0;
   return ranked.map(([cause, n]) => {
     const row = {
@@ -71,12 +89,35 @@ export interface RepeatComplainants {
 export function repeatComplainants(complaints: readonly ComplaintFacts[]): RepeatComplainants {
   const byCustomer = new Map<string, number>();
   for (const c of complaints) byCustomer.set(c.customerId, (byCustomer.get(c.customerId) ?? 0) + 1);
-  const repeatCounts = [...byCustomer.values()].filter((n) => n >= 2);
+  const histogram = new Map<number, number>();
+  for (const n of byCustomer.values()) histogram.set(n, (histogram.get(n) ?? 0) + 1);
+  return repeatFromHistogram([...histogram].map(([complaints, customers]) => ({ complaints, customers })));
+}
+
+/** How many customers made exactly `complaints` complaints (a histogram a store's SQL returns). */
+export interface ComplaintsPerCustomer {
+  complaints: number;
+  customers: number;
+}
+
+/** Repeat complainants from the histogram of complaints per customer; same figures as `repeatComplainants`. */
+export function repeatFromHistogram(histogram: readonly ComplaintsPerCustomer[]): RepeatComplainants {
+  let complainants = 0;
+  let repeat = 0;
+  let complaintsByRepeat = 0;
+  for (const h of histogram) {
+    if (h.complaints < 1) continue;
+    complainants += h.customers;
+    if (h.complaints >= 2) {
+      repeat += h.customers;
+      complaintsByRepeat += h.complaints * h.customers;
+    }
+  }
   return {
-    complainants: byCustomer.size,
-    repeat: repeatCounts.length,
-    repeatShare: byCustomer.size === 0 ? null : repeatCounts.length / byCustomer.size,
-    complaintsByRepeat: repeatCounts.reduce((s, n) => s + n, 0),
+    complainants,
+    repeat,
+    repeatShare: complainants === 0 ? null : repeat / complainants,
+    complaintsByRepeat,
   };
 }
 
@@ -93,13 +134,13 @@ export interface Outcomes {
 export function outcomes(complaints: readonly ComplaintFacts[]): Outcomes {
   const accepted = complaints.filter((c) => c.outcome === 'accepted').length;
   const refused = complaints.filter((c) => c.outcome === 'refused').length;
-  const decided = accepted + refused;
-  return {
-    accepted,
-    refused,
-    undecided: complaints.length - decided,
-    acceptedShare: decided === 0 ? null : accepted / decided,
-  };
+  return outcomeShares({ accepted, refused, undecided: complaints.length - accepted - refused });
+}
+
+/** Outcomes from counts: adds `acceptedShare` = accepted / (accepted + refused), null when none is decided. */
+export function outcomeShares(counts: { accepted: number; refused: number; undecided: number }): Outcomes {
+  const decided = counts.accepted + counts.refused;
+  return { ...counts, acceptedShare: decided === 0 ? null : counts.accepted / decided };
 }
 
 /** Mean 1–5 satisfaction of `resolved` complaints that carry a score, and how many did; null mean when none. */

@@ -13,7 +13,7 @@
  * - Rates are per 1 000 active customers and per 1 000 orders of the same period, given by the caller;
  *   null when that denominator is missing or 0.
  */
-import { mean, median, quantile } from '../kpi/stats';
+import { mean, median, quantile, quantileOfSorted, sortedValues } from '../kpi/stats';
 import type { BusinessCalendar } from './business-hours';
 import {
   outcomes,
@@ -75,9 +75,15 @@ export interface ComplaintSummary {
   notes: string[];
 }
 
-/** Summary statistics of hours; null figures without values. */
-export function hourStats(hours: readonly number[]): HourStats {
-  return { n: hours.length, median: median(hours), mean: mean(hours), p90: quantile(hours, 0.9) };
+/** Summary statistics of hours; null figures without values. The list is sorted once. */
+export function hourStats(hours: ArrayLike<number>): HourStats {
+  const sorted = sortedValues(hours);
+  return {
+    n: hours.length,
+    median: quantileOfSorted(sorted, 0.5),
+    mean: mean(hours),
+    p90: quantileOfSorted(sorted, 0.9),
+  };
 }
 
 /** The complaints KPIs of `records` for the period and instant in `options`. */

@@ -50,6 +50,34 @@ export function shareWithinTarget(
   hours: readonly (number | null)[],
   targetHours = DEFAULT_TARGET_HOURS,
 ): number | null {
-  if (hours.length === 0) return null;
-  return hours.filter((h) => isWithinTarget(h, targetHours)).length / hours.length;
+  return withinTargetShare(
+    hours.filter((h): h is number => h !== null),
+    hours.length,
+    targetHours,
+  );
+}
+
+/**
+ * The same share from the resolution hours of the resolved complaints only and the number of all
+ * complaints (open ones included), as a store returns them: within / `complaints`; null when 0.
+ */
+export function withinTargetShare(
+  resolvedHours: ArrayLike<number>,
+  complaints: number,
+  targetHours = DEFAULT_TARGET_HOURS,
+): number | null {
+  assert(resolvedHours.length <= complaints, 'more resolution times than complaints');
+  if (complaints === 0) return null;
+  return countWithinTarget(resolvedHours, targetHours) / complaints;
+}
+
+/** How many of `resolvedHours` meet `targetHours` (inclusive). */
+export function countWithinTarget(
+  resolvedHours: ArrayLike<number>,
+  targetHours = DEFAULT_TARGET_HOURS,
+): number {
+  let within = 0;
+  for (let i = 0; i < resolvedHours.length; i++)
+    if (isWithinTarget(resolvedHours[i]!, targetHours)) within += 1;
+  return within;
 }

@@ -22,19 +22,6 @@ export class DuckDbSummary implements SummaryPort {
        SELECT count(*) AS active, sum(revenue) AS revenue, sum(orders) AS orders FROM c WHERE orders > 0`,
       range,
     );
-    // a complaint opened on the window's last day counts: timestamps run to the end of that day
-    const complaints = await this.db.one<{ n: number; fast: number }>(
-      `SELECT count(*) AS n,
-              count(*) FILTER (WHERE resolved_at IS NOT NULL AND resolved_at - opened_at <= INTERVAL 24 HOUR) AS fast
-       FROM complaints WHERE opened_at >= ?::DATE + 1 AND opened_at < ?::DATE + 1`,
-      range,
-    );
-    const nps = await this.db.one<{ n: number; promoters: number; detractors: number }>(
-      `SELECT count(*) AS n, count(*) FILTER (WHERE score >= 9) AS promoters,
-              count(*) FILTER (WHERE score <= 6) AS detractors
-       FROM survey_responses WHERE kind = 'nps' AND answered_on > ?::DATE AND answered_on <= ?::DATE`,
-      range,
-    );
     const counts = await this.db.one<{ customers: number; accounts: number }>(
       `SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM key_accounts) AS accounts`,
     );
@@ -43,11 +30,6 @@ export class DuckDbSummary implements SummaryPort {
       activeCustomers: orders.active,
       revenue: orders.revenue ?? 0,
       orders: orders.orders,
-      complaints: complaints.n,
-      resolvedWithin24h: complaints.fast,
-      npsResponses: nps.n,
-      promoters: nps.promoters,
-      detractors: nps.detractors,
       keyAccounts: counts.accounts,
     };
   }

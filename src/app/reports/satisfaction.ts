@@ -1,0 +1,76 @@
+/**
+ * `report satisfaction`: NPS, CSAT and CES of the current window, the previous window's figures, and
+ * whether the change is significant (DOMAIN.md, "Service and satisfaction KPIs"; docs/metrics.md). The store
+ * counts answers per kind and score; core computes every figure and test from the counts.
+ *
+ * The decision a reader needs: NPS flags fewer than 30 answers (core `NPS_SMALL_SAMPLE`); CSAT and CES get
+ * the same warning at the same threshold, so that a reader sees one rule for all three.
+ */
+import type { IsoDay, Window } from '../../core/dates';
+import { reportWindows, type WindowMonths } from '../../core/kpi/basis';
+import { meanChange, type ChangeTest } from '../../core/kpi/change-test';
+import { countNpsHistogram, nps, npsChange, NPS_SMALL_SAMPLE, type Nps } from '../../core/kpi/nps';
+import { ces, csat, csatChange, type Ces, type Csat } from '../../core/kpi/satisfaction';
+import { expandScores } from '../../core/kpi/stats';
+import type { ServicePort } from '../../data/service/types';
+import type { ServiceInput } from '../options/service';
+import { latestAsOf } from './basis';
+
+export interface SatisfactionReport {
+  asOf: IsoDay;
+  windowMonths: WindowMonths;
+  windows: { current: Window; previous: Window };
+  nps: Nps & { previous: { score: number | null; n: number }; change: ChangeTest };
+  csat: Csat & { previous: { share: number | null; n: number }; change: ChangeTest };
+  ces: Ces & { previous: { mean: number | null; n: number }; change: ChangeTest };
+  notes: string[];
+}
+
+export async function satisfactionReport(
+  service: ServicePort,
+  input: Pick<ServiceInput, 'asOf' | 'windowMonths'>,
+): Promise<SatisfactionReport> {
+  const asOf = await latestAsOf(service, input.asOf);
+  const { current, previous } = reportWindows(asOf, input.windowMonths);
+  const now = await service.surveyScores(current);
+  const before = await service.surveyScores(previous);
+  const npsNow = nps(countNpsHistogram(now.nps));
+  const npsBefore = nps(countNpsHistogram(before.nps));
+  const csatScores = { now: expandScores(now.csat), before: expandScores(before.csat) };
+  const cesScores = { now: expandScores(now.ces), before: expandScores(before.ces) };
+  const csatNow = csat(csatScores.now);
+  const csatBefore = csat(csatScores.before);
+  const cesNow = ces(cesScores.now);
+  const cesBefore = ces(cesScores.before);
+  return {
+    asOf,
+    windowMonths: input.windowMonths,
+    windows: { current, previous },
+    nps: {
+      ...npsNow,
+      previous: { score: npsBefore.score, n: npsBefore.n },
+      change: npsChange(npsBefore, npsNow),
+    },
+    csat: {
+      ...csatNow,
+      previous: { share: csatBefore.share, n: csatBefore.n },
+      change: csatChange(csatBefore, csatNow),
+    },
+    ces: {
+      ...cesNow,
+      previous: { mean: cesBefore.mean, n: cesBefore.n },
+      change: meanChange(cesScores.before, cesScores.now),
+    },
+    notes: [
+      ...(npsNow.note === null ? [] : [npsNow.note]),
+      ...smallSampleNote('CSAT', csatNow.n, csatNow.note),
+      ...smallSampleNote('CES', cesNow.n, cesNow.note),
+    ],
+  };
+}
+
+function smallSampleNote(kpi: string, n: number, note: string | null): string[] {
+  if (n > 0 && n < NPS_SMALL_SAMPLE)
+    return [`${kpi} from only ${n} answers (fewer than ${NPS_SMALL_SAMPLE}): not reliable`];
+  return note === null ? [] : [note];
+}

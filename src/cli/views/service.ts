@@ -1,0 +1,94 @@
+/** Complaints KPI table views: headline figures, first response and backlog, causes, monthly trend. */
+import type { ServiceReport } from '../../app/reports/service';
+import type { Lang, Printable } from '../output';
+import { l, col } from './labels';
+
+export function servicePrintable(r: ServiceReport, lang: Lang): Printable {
+  const target = `${r.targetHours} h`;
+  return {
+    json: r,
+    tables: [
+      {
+        title: l(
+          `Complaints, as of ${r.asOf} (${r.windowMonths} months, ${r.timeZone})`,
+          `Reklamationer, per ${r.asOf} (${r.windowMonths} månader, ${r.timeZone})`,
+        ),
+        columns: [
+          col('complaints', l('Complaints', 'Reklamationer'), 'int'),
+          col('resolved', l('Resolved', 'Lösta'), 'int'),
+          col('open', l('Open', 'Öppna'), 'int'),
+          col('ratePer1000Customers', l('Per 1,000 customers', 'Per 1 000 kunder'), 'decimal', 1),
+          col('ratePer1000Orders', l('Per 1,000 orders', 'Per 1 000 order'), 'decimal', 1),
+          col('resolvedWithinTarget', l(`Resolved ≤ ${target}`, `Lösta ≤ ${target}`), 'percent'),
+          col('medianResolutionHours', l('Median h', 'Median h'), 'decimal', 1),
+          col('meanResolutionHours', l('Mean h', 'Medel h'), 'decimal', 1),
+          col('p90ResolutionHours', l('P90 h', 'P90 h'), 'decimal', 1),
+        ],
+        rows: [{ ...r }],
+      },
+      {
+        title: l('First response and open backlog', 'Första svar och öppna ärenden'),
+        columns: [
+          col('responseMedian', l('First response median h', 'Första svar median h'), 'decimal', 1),
+          col('responseP90', l('First response P90 h', 'Första svar P90 h'), 'decimal', 1),
+          col('awaiting', l('Awaiting response', 'Väntar på svar'), 'int'),
+          col('backlog', l('Open backlog', 'Öppna ärenden'), 'int'),
+          col('ageMedian', l('Age median h', 'Ålder median h'), 'decimal', 1),
+          col('ageMax', l('Age max h', 'Ålder max h'), 'decimal', 1),
+        ],
+        rows: [
+          {
+            responseMedian: r.firstResponse.medianHours,
+            responseP90: r.firstResponse.p90Hours,
+            awaiting: r.firstResponse.awaiting,
+            backlog: r.openBacklog.open,
+            ageMedian: r.openBacklog.ageMedianHours,
+            ageMax: r.openBacklog.ageMaxHours,
+          },
+        ],
+      },
+      {
+        title: l('Complainants and outcomes', 'Reklamanter och utfall'),
+        columns: [
+          col('complainants', l('Complainants', 'Reklamanter'), 'int'),
+          col('repeat', l('Repeat complainants', 'Återkommande'), 'int'),
+          col('repeatShare', l('Repeat share', 'Andel återkommande'), 'percent'),
+          col('accepted', l('Accepted', 'Godkända'), 'int'),
+          col('refused', l('Refused', 'Avslagna'), 'int'),
+          col('acceptedShare', l('Accepted share', 'Andel godkända'), 'percent'),
+          col('satisfaction', l('Satisfaction after (1–5)', 'Nöjdhet efteråt (1–5)'), 'decimal'),
+        ],
+        rows: [
+          {
+            ...r.repeat,
+            ...r.outcomes,
+            satisfaction: r.satisfactionAfterResolution.mean,
+          },
+        ],
+      },
+      {
+        title: l('Causes (Pareto)', 'Orsaker (Pareto)'),
+        columns: [
+          col('cause', l('Cause', 'Orsak'), 'text'),
+          col('complaints', l('Complaints', 'Reklamationer'), 'int'),
+          col('share', l('Share', 'Andel'), 'percent'),
+          col('cumulativeShare', l('Cumulative', 'Kumulativ'), 'percent'),
+          col('vital', l('Vital few', 'De få viktiga'), 'text'),
+        ],
+        rows: r.causes.map((c) => ({ ...c, vital: c.vitalFew ? l('yes', 'ja')[lang] : '' })),
+      },
+      {
+        title: l('Monthly trend (month of opening)', 'Månadstrend (öppningsmånad)'),
+        columns: [
+          col('month', l('Month', 'Månad'), 'date'),
+          col('opened', l('Opened', 'Öppnade'), 'int'),
+          col('resolved', l('Resolved', 'Lösta'), 'int'),
+          col('medianResolutionHours', l('Median h', 'Median h'), 'decimal', 1),
+          col('withinTargetShare', l(`Resolved ≤ ${target}`, `Lösta ≤ ${target}`), 'percent'),
+        ],
+        rows: r.trend.map((m) => ({ ...m })),
+        notes: r.notes,
+      },
+    ],
+  };
+}
