@@ -3,6 +3,7 @@
  * a connection of its own, closed when the unit is done; DuckDB serialises writers across connections.
  */
 import type { Store, StoreUnit } from '../store';
+import { DuckDbKeyAccounts } from './accounts';
 import { DuckDbDatabase, type Db } from './connection';
 import { DuckDbAnalytics } from './analytics';
 import { DuckDbImports } from './import';
@@ -17,6 +18,7 @@ export class DuckDbUnit implements StoreUnit {
   readonly analytics: DuckDbAnalytics;
   readonly meta: DuckDbInfo;
   readonly summary: DuckDbSummary;
+  readonly accounts: DuckDbKeyAccounts;
 
   get location(): string {
     return this.db.path;
@@ -28,6 +30,7 @@ export class DuckDbUnit implements StoreUnit {
     this.analytics = new DuckDbAnalytics(db);
     this.meta = new DuckDbInfo(db);
     this.summary = new DuckDbSummary(db);
+    this.accounts = new DuckDbKeyAccounts(db);
   }
 }
 
