@@ -124,6 +124,25 @@ describe('cvm accounts', () => {
     for (const id of report.totals.turnsNegative) expect(run.stdout).toMatch(new RegExp(`^${id}\\s`, 'm'));
   }, 60_000);
 
+  it('start still summarises when the key accounts cannot be valued, and says why', () => {
+    // year 7 without year 6: KA01's forecast has a gap
+    writeFileSync(
+      join(dir, 'gap.csv'),
+      'account_id,year,revenue,cost_to_serve,claims_cost\nKA01,7,1000,100,100\n',
+    );
+    expect(cvm('import', 'forecasts', join(dir, 'gap.csv')).status).toBe(0);
+    expect(cvm('accounts', 'report').stderr).toMatch(
+      /^cvm: account KA01: forecast year 6 is missing; expected years 1…6 each once$/m,
+    );
+    const run = cvm('start');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(
+      /key accounts left out of the summary: account KA01: forecast year 6 is missing/,
+    );
+    expect(run.stdout).toContain('Last 12 months, as of 2025-12-31');
+    expect(run.stdout).not.toContain('Key accounts that turn negative');
+  }, 60_000);
+
   it('bad input is one line on stderr and exit 2', () => {
     const card = JSON.parse(JSON.stringify(DEFAULT_SCORECARD)) as {
       factors: { id: string }[];

@@ -13,7 +13,8 @@ import { getHeadline, type Headline } from '../../app/summary';
 import { portfolioReport, type PortfolioReport } from '../../app/reports/portfolio';
 import { accountsReport } from '../../app/accounts/report';
 import { accountsInput } from '../../app/options/accounts';
-import { globalOptions, print, withCliUnit } from '../context';
+import { CvmError, optionMessage } from '../../core/errors';
+import { cliOption, globalOptions, print, withCliUnit } from '../context';
 import { portfolioInput } from '../../app/options/report';
 import { parseOptions } from '../../app/options/parse';
 import type { Lang, Printable, TableView } from '../output';
@@ -122,8 +123,15 @@ export function registerStart(program: Command): void {
           : null;
         const assessed = info.tables.some((t) => t.kind === 'assessments' && t.rows > 0);
         let keyAccounts: NegativeAccounts | null = null;
-        if (assessed) {
-          const r = await accountsReport(store.accounts, parseOptions(accountsInput, {}));
+        // a summary is still useful when the key-account data cannot be valued: say why, print the rest
+        const r = assessed
+          ? await accountsReport(store.accounts, parseOptions(accountsInput, {})).catch((error: unknown) => {
+              if (!(error instanceof CvmError)) throw error;
+              stderrLine(`key accounts left out of the summary: ${optionMessage(error, cliOption)}`);
+              return null;
+            })
+          : null;
+        if (r !== null) {
           keyAccounts = {
             asOf: r.asOf,
             accounts: r.accounts.length,
