@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CvmError, optionMessage, type ErrorCode } from '../core/errors';
 import { cliOption } from './context';
+import { registerAccounts } from './commands/accounts';
 import { registerImport } from './commands/import';
 import { registerReports } from './commands/report';
 import { registerSimulate } from './commands/simulate';
@@ -21,7 +22,9 @@ const EXIT_CODES: Record<ErrorCode, number> = {
 
 export function buildProgram(): Command {
   const program = new Command('cvm')
-    .description('Customer value management: value tiers, flows, retention, CLV and service KPIs')
+    .description(
+      'Customer value management: value tiers, flows, retention, CLV, key-account risk and service KPIs',
+    )
     .option('--db <file>', 'database file (default: $CVM_DB or ./cvm.duckdb)')
     .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
@@ -34,6 +37,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerReports(program);
   registerSimulate(program);
+  registerAccounts(program);
   registerDemo(program);
   registerInfo(program);
   registerStart(program);

@@ -5,6 +5,7 @@
  * its own interface (and its own file per adapter), so adapters grow area by area: DuckDB is the embedded
  * default, PostgreSQL the server store. The app never sees a driver type.
  */
+import type { KeyAccountsPort } from './accounts/types';
 import type { AnalyticsPort } from './analytics/types';
 import type { InfoPort } from './info';
 import type { ImportPort, LandingPort } from './import/types';
@@ -26,6 +27,8 @@ export interface StoreUnit {
   readonly summary: SummaryPort;
   /** complaints and survey answers for the service and satisfaction reports */
   readonly service: ServicePort;
+  /** key accounts: assessments, forecasts, renewals */
+  readonly accounts: KeyAccountsPort;
 }
 
 export interface Store {

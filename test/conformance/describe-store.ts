@@ -1,8 +1,10 @@
 /**
  * The store conformance suite: every port method, fed through the port, on the seed 002 fixture and the
- * hand-computed cases. Each backend runs it with one `describeStore` call; the figures must be identical.
+ * hand-computed cases (value reports and key accounts). Each backend runs it with one `describeStore`
+ * call; the figures must be identical.
  */
 import { describe } from 'vitest';
+import { accountsSuite } from './accounts';
 import { concentrationSuite } from './concentration';
 import { flowsSuite } from './flows';
 import type { OpenStore } from './load';
@@ -19,5 +21,6 @@ export function describeStore(name: string, open: OpenStore): void {
     concentrationSuite(open);
     seed002Suite(open);
     serviceSuite(open);
+    accountsSuite(open);
   });
 }

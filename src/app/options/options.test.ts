@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CvmError, optionMessage } from '../../core/errors';
 import { DEFAULT_TIERS } from '../../core/kpi/tiers';
 import { bucketWhatIf, loyalWhatIf } from '../reports/simulate';
+import { accountsInput } from './accounts';
 import { importInput } from './import';
 import { parseOptions } from './parse';
 import { cohortInput, concentrationInput, portfolioInput, retentionInput } from './report';
@@ -170,6 +171,43 @@ describe('import options', () => {
     );
     expect(problem(() => parseOptions(importInput, { kind: 'customers', inputFormat: 'doc' })).cli).toBe(
       '--input-format: "doc" is not a format (expected csv, xlsx, parquet or json)',
+    );
+  });
+});
+
+describe('key-account rates', () => {
+  it('defaults to the paper’s 12 % and 4.8 %, or computes WACC from its components', () => {
+    expect(parseOptions(accountsInput, {})).toMatchObject({
+      discountRate: 0.12,
+      wacc: 0.048,
+      waccSource: 'default',
+    });
+    // 0.05 × (1 − 0.2) × 0.4 + 0.1 × 0.6 = 0.016 + 0.06 = 0.076
+    const w = parseOptions(accountsInput, {
+      costOfDebt: '0.05',
+      costOfEquity: '0,1',
+      debtShare: '0.4',
+      taxRate: '0.2',
+    });
+    expect(w.wacc).toBeCloseTo(0.076, 15);
+    expect(w.waccSource).toBe('components');
+    expect(parseOptions(accountsInput, { wacc: '0.03' })).toMatchObject({ wacc: 0.03, waccSource: 'given' });
+  });
+
+  it('refuses percents, half the components and both ways at once', () => {
+    expect(problem(() => parseOptions(accountsInput, { discountRate: '12' })).cli).toBe(
+      '--discount-rate: "12" is not a rate (expected a fraction from 0 to below 1, e.g. 0.048 for 4.8 %)',
+    );
+    const half = problem(() => parseOptions(accountsInput, { costOfDebt: '0.05', debtShare: '0.4' }));
+    expect(half.cli).toBe(
+      '--cost-of-equity: missing: WACC from its components needs --cost-of-debt, --cost-of-equity and --debt-share',
+    );
+    expect(half.option).toMatchObject({ field: 'costOfEquity', value: undefined });
+    expect(problem(() => parseOptions(accountsInput, { wacc: '0.05', taxRate: '0.2' })).api).toBe(
+      'wacc: give either WACC or its components (taxRate), not both',
+    );
+    expect(problem(() => parseOptions(accountsInput, { debtShare: '1.5' })).cli).toMatch(
+      /^--debt-share: "1.5" is not a share/,
     );
   });
 });

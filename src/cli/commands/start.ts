@@ -1,8 +1,9 @@
 /**
  * `cvm start` (what `npm start` runs): the first thing a new user sees. An empty database gets the demo
  * data set built into it; then a summary of what is loaded is printed: the info tables and a headline over
- * the last 12 months, then the portfolio value report (tiers, retention, duration, CLV). A database that
- * holds some data but no transactions is never touched: the summary says so instead.
+ * the last 12 months, then the portfolio value report (tiers, retention, duration, CLV), and the key
+ * accounts that turn negative once relationship risk is counted. A database that holds some data but no
+ * transactions is never touched: the summary says so instead.
  */
 import type { Command } from 'commander';
 import { buildDemo } from '../../app/demo/build';
@@ -10,7 +11,10 @@ import { DEFAULT_DEMO_OPTIONS } from '../../app/demo/params';
 import { getInfo, type InfoReport } from '../../app/info';
 import { getHeadline, type Headline } from '../../app/summary';
 import { portfolioReport, type PortfolioReport } from '../../app/reports/portfolio';
-import { globalOptions, print, withCliUnit } from '../context';
+import { accountsReport } from '../../app/accounts/report';
+import { accountsInput } from '../../app/options/accounts';
+import { CvmError, optionMessage } from '../../core/errors';
+import { cliOption, globalOptions, print, withCliUnit } from '../context';
 import { l } from '../views/labels';
 import { portfolioInput } from '../../app/options/report';
 import { parseOptions } from '../../app/options/parse';
@@ -40,11 +44,40 @@ function headlineTable(h: Headline): TableView {
   };
 }
 
+/** The key accounts that are positive at WACC but negative once probability-adjusted. */
+export interface NegativeAccounts {
+  asOf: string;
+  /** accounts valued */
+  accounts: number;
+  turnsNegative: { account: string; name: string; clvWacc: number; clvProbabilityAdjusted: number }[];
+}
+
+function negativeTable(k: NegativeAccounts): TableView {
+  return {
+    title: l(
+      `Key accounts that turn negative once risk is counted (${k.turnsNegative.length} of ${k.accounts}, as of ${k.asOf}; cvm accounts report)`,
+      `Nyckelkunder som blir negativa när risken räknas (${k.turnsNegative.length} av ${k.accounts}, per ${k.asOf}; cvm accounts report)`,
+    ),
+    columns: [
+      { key: 'account', label: l('Account', 'Kund'), type: 'text' },
+      { key: 'name', label: l('Name', 'Namn'), type: 'text' },
+      { key: 'clvWacc', label: l('CLV at WACC', 'CLV vid WACC'), type: 'money' },
+      {
+        key: 'clvProbabilityAdjusted',
+        label: l('Probability-adjusted CLV', 'Sannolikhetsjusterad CLV'),
+        type: 'money',
+      },
+    ],
+    rows: k.turnsNegative,
+  };
+}
+
 export function startPrintable(
   info: InfoReport,
   headline: Headline | null,
   lang: Lang,
   portfolio: PortfolioReport | null = null,
+  keyAccounts: NegativeAccounts | null = null,
 ): Printable {
   const none: TableView = {
     title: l('No transactions loaded', 'Inga transaktioner laddade'),
@@ -52,11 +85,12 @@ export function startPrintable(
     rows: [{ hint: 'cvm import transactions FILE   or   cvm demo --replace' }],
   };
   return {
-    json: { info, headline, portfolio },
+    json: { info, headline, portfolio, keyAccounts },
     tables: [
       ...infoTables(info, lang),
       headline ? headlineTable(headline) : none,
       ...(portfolio ? portfolioPrintable(portfolio, lang).tables : []),
+      ...(keyAccounts ? [negativeTable(keyAccounts)] : []),
     ],
   };
 }
@@ -86,7 +120,31 @@ export function registerStart(program: Command): void {
         const portfolio = headline
           ? await portfolioReport(store.analytics, parseOptions(portfolioInput, { asOf: headline.asOf }))
           : null;
-        return startPrintable(info, headline, options.lang, portfolio);
+        const assessed = info.tables.some((t) => t.kind === 'assessments' && t.rows > 0);
+        let keyAccounts: NegativeAccounts | null = null;
+        // a summary is still useful when the key-account data cannot be valued: say why, print the rest
+        const r = assessed
+          ? await accountsReport(store.accounts, parseOptions(accountsInput, {})).catch((error: unknown) => {
+              if (!(error instanceof CvmError)) throw error;
+              stderrLine(`key accounts left out of the summary: ${optionMessage(error, cliOption)}`);
+              return null;
+            })
+          : null;
+        if (r !== null) {
+          keyAccounts = {
+            asOf: r.asOf,
+            accounts: r.accounts.length,
+            turnsNegative: r.accounts
+              .filter((a) => a.turnsNegative)
+              .map((a) => ({
+                account: a.account,
+                name: a.name,
+                clvWacc: a.clvWacc,
+                clvProbabilityAdjusted: a.clvProbabilityAdjusted,
+              })),
+          };
+        }
+        return startPrintable(info, headline, options.lang, portfolio, keyAccounts);
       });
       print(printable, options);
     });

@@ -1,4 +1,4 @@
-// The worked example of docs/metrics-accounts.md, number for number.
+// The worked example of docs/metrics.md ("Key accounts"), number for number.
 import { describe, expect, it } from 'vitest';
 import { portfolioWhatIf, rankActions } from './actions';
 import { directionalPolicyMatrix } from './dpm';
@@ -41,7 +41,7 @@ const SOUTH: AccountInput = {
 };
 const RATES = { discountRate: 0.12, wacc: 0.048 };
 
-describe('docs/metrics-accounts.md worked example', () => {
+describe('docs/metrics.md key-account worked example', () => {
   const t = valuePortfolio(D, [NORTH, SOUTH], RATES);
   const [n, s] = t.rows;
 

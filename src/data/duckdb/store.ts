@@ -3,6 +3,7 @@
  * a connection of its own, closed when the unit is done; DuckDB serialises writers across connections.
  */
 import type { Store, StoreUnit } from '../store';
+import { DuckDbKeyAccounts } from './accounts';
 import { DuckDbDatabase, type Db } from './connection';
 import { DuckDbAnalytics } from './analytics';
 import { DuckDbImports } from './import';
@@ -19,6 +20,7 @@ export class DuckDbUnit implements StoreUnit {
   readonly meta: DuckDbInfo;
   readonly summary: DuckDbSummary;
   readonly service: DuckDbService;
+  readonly accounts: DuckDbKeyAccounts;
 
   get location(): string {
     return this.db.path;
@@ -31,6 +33,7 @@ export class DuckDbUnit implements StoreUnit {
     this.meta = new DuckDbInfo(db);
     this.summary = new DuckDbSummary(db);
     this.service = new DuckDbService(db);
+    this.accounts = new DuckDbKeyAccounts(db);
   }
 }
 

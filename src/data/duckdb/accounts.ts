@@ -1,0 +1,109 @@
+/**
+ * DuckDB implementation of the key-accounts port. Assessments are grouped per account and day in SQL (the
+ * mean of the day's assessors); the latest one as of a day is picked with a window function.
+ */
+import type { IsoDay } from '../../core/dates';
+import type { AccountForecast } from '../../core/accounts/finance';
+import { SCORECARD_FACTORS } from '../../core/kinds';
+import type {
+  AssessmentRow,
+  FactorColumn,
+  KeyAccountRow,
+  KeyAccountsPort,
+  RenewalRow,
+} from '../accounts/types';
+import type { Db, Param, Row } from './connection';
+
+const MEANS = SCORECARD_FACTORS.map((f) => `avg(${f}) AS ${f}`).join(', ');
+
+/** Assessments per account and day; `where` filters the raw rows. */
+function perDaySql(where: string): string {
+  return `SELECT account_id, assessed_on, count(*) AS assessors, ${MEANS}
+    FROM assessments ${where} GROUP BY account_id, assessed_on`;
+}
+
+function toAssessment(row: Row): AssessmentRow {
+  const values = {} as Record<FactorColumn, number>;
+  for (const f of SCORECARD_FACTORS) values[f] = row[f] as number;
+  return {
+    accountId: row.account_id as string,
+    assessedOn: row.assessed_on as IsoDay,
+    assessors: row.assessors as number,
+    values,
+  };
+}
+
+/** The key-accounts port on the embedded DuckDB database. */
+export class DuckDbKeyAccounts implements KeyAccountsPort {
+  constructor(private readonly db: Db) {}
+
+  async accounts(): Promise<KeyAccountRow[]> {
+    const rows = await this.db.all<{ account_id: string; name: string; account_manager: string }>(
+      'SELECT account_id, name, account_manager FROM key_accounts ORDER BY account_id',
+    );
+    return rows.map((r) => ({ accountId: r.account_id, name: r.name, manager: r.account_manager }));
+  }
+
+  async latestAssessmentDate(): Promise<IsoDay | null> {
+    const row = await this.db.one<{ d: string | null }>(
+      'SELECT CAST(max(assessed_on) AS VARCHAR) AS d FROM assessments',
+    );
+    return row.d;
+  }
+
+  async latestAssessments(asOf: IsoDay): Promise<AssessmentRow[]> {
+    return this.assessments(
+      `SELECT * FROM (${perDaySql('WHERE assessed_on <= CAST(? AS DATE)')})
+       QUALIFY row_number() OVER (PARTITION BY account_id ORDER BY assessed_on DESC) = 1`,
+      [asOf],
+    );
+  }
+
+  async assessmentHistory(): Promise<AssessmentRow[]> {
+    return this.assessments(perDaySql(''), []);
+  }
+
+  async forecasts(): Promise<AccountForecast[]> {
+    const rows = await this.db.all<{
+      account_id: string;
+      year: number;
+      revenue: number;
+      cost_to_serve: number;
+      claims_cost: number;
+    }>(
+      `SELECT account_id, year, revenue, cost_to_serve, claims_cost
+       FROM account_forecasts ORDER BY account_id, year`,
+    );
+    const out: AccountForecast[] = [];
+    let current: { accountId: string; years: AccountForecast['years'][number][] } | undefined;
+    for (const r of rows) {
+      if (current?.accountId !== r.account_id) {
+        current = { accountId: r.account_id, years: [] };
+        out.push(current);
+      }
+      current.years.push({
+        year: r.year,
+        revenue: r.revenue,
+        costToServe: r.cost_to_serve,
+        claimsCost: r.claims_cost,
+      });
+    }
+    return out;
+  }
+
+  async renewals(): Promise<RenewalRow[]> {
+    const rows = await this.db.all<{ account_id: string; due_on: string; renewed: boolean }>(
+      'SELECT account_id, CAST(due_on AS VARCHAR) AS due_on, renewed FROM renewals ORDER BY account_id, due_on',
+    );
+    return rows.map((r) => ({ accountId: r.account_id, dueOn: r.due_on, renewed: r.renewed }));
+  }
+
+  private async assessments(select: string, params: readonly Param[]): Promise<AssessmentRow[]> {
+    const rows = await this.db.all(
+      `SELECT * REPLACE (CAST(assessed_on AS VARCHAR) AS assessed_on) FROM (${select})
+       ORDER BY account_id, assessed_on`,
+      params,
+    );
+    return rows.map(toAssessment);
+  }
+}
