@@ -4,18 +4,29 @@
  * (the server store, not yet available). The face decides where the location comes from (an option, the
  * environment, a default); the app only ever receives a `Store`.
  */
+import { existsSync } from 'node:fs';
 import { CvmError } from '../core/errors';
 import type { Store, StoreUnit } from '../data/store';
 import { DuckDbStore } from '../data/duckdb/store';
 
-/** Opens the store at `location`. */
-export async function openStore(location: string): Promise<Store> {
+/** How a store is opened: `create` false refuses a database that does not exist yet (reading commands). */
+export interface OpenOptions {
+  create?: boolean;
+}
+
+/** Opens the store at `location`; creates an embedded database file only when `create` is not false. */
+export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//i.test(location))
     throw new CvmError(
       'data-source',
       `${location.replace(/\/\/[^@/]*@/, '//')}: the PostgreSQL store is not available yet; give {option:db} a DuckDB file`,
     );
   const path = location.startsWith('duckdb:') ? location.slice('duckdb:'.length) : location;
+  if (options.create === false && path !== '' && path !== ':memory:' && !existsSync(path))
+    throw new CvmError(
+      'not-found',
+      `no database at ${path}: check the path, or create it by importing data or building the demo`,
+    );
   return DuckDbStore.open(path === '' ? ':memory:' : path);
 }
 
@@ -23,8 +34,9 @@ export async function openStore(location: string): Promise<Store> {
 export async function withUnit<T>(
   location: string,
   work: (unit: StoreUnit, store: Store) => Promise<T>,
+  options: OpenOptions = {},
 ): Promise<T> {
-  const store = await openStore(location);
+  const store = await openStore(location, options);
   try {
     return await store.unit((unit) => work(unit, store));
   } finally {

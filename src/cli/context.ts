@@ -51,16 +51,18 @@ export function storeLocation(
 }
 
 /**
- * Opens the CLI's store, runs `work` on one unit of work, and closes the store. The composition root is
+ * Opens the CLI's store, runs `work` on one unit of work, and closes the store; only commands that write
+ * (`create`: import, demo, start) may create a new database file. The composition root is
  * imported only when a command runs: the database driver (DuckDB) and the XLSX reader behind it load only
  * then, so `cvm --help` and the store-free simulations start fast (bundled, it becomes its own chunk).
  */
 export async function withCliUnit<T>(
   options: Pick<GlobalOptions, 'db'>,
   work: (unit: StoreUnit, store: Store) => Promise<T>,
+  open: { create?: boolean } = { create: false },
 ): Promise<T> {
   const { withUnit } = await import('../app/open-store');
-  return withUnit(storeLocation(options), work);
+  return withUnit(storeLocation(options), work, open);
 }
 
 /** How the CLI spells a use-case option in messages: `windowMonths` given as `--window` … */

@@ -1,6 +1,6 @@
 /** The report and simulate commands as a user runs them: `node bin/cvm.mjs …` on a small database file. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,5 +138,39 @@ describe('cvm report and simulate', () => {
       ordinary: { lifetime: 5000 },
       loyal: { lifetime: 9000 },
     });
+  });
+});
+
+describe('databases a command should not open', () => {
+  const run = (db: string, ...args: string[]): { status: number | null; stderr: string } => {
+    const r = spawnSync(process.execPath, ['bin/cvm.mjs', '--db', db, ...args], { encoding: 'utf8' });
+    return { status: r.status, stderr: r.stderr };
+  };
+
+  it('a reading command never creates a database at a mistyped path', () => {
+    const typo = join(dir, 'smal.duckdb');
+    expect(run(typo, 'report', 'portfolio')).toEqual({
+      status: 1,
+      stderr: `cvm: no database at ${typo}: check the path, or create it by importing data or building the demo\n`,
+    });
+    expect(run(typo, 'info').status).toBe(1);
+    expect(existsSync(typo)).toBe(false);
+  });
+
+  it('a SQLite file is named as such, and nothing is downloaded', () => {
+    const sqlite = join(dir, 'other.sqlite');
+    writeFileSync(sqlite, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4080)]));
+    expect(run(sqlite, 'info')).toEqual({
+      status: 1,
+      stderr: `cvm: cannot open database ${sqlite}: it is not a DuckDB database (it looks like SQLite); give --db a DuckDB file\n`,
+    });
+  });
+
+  it('an import of which every row is rejected exits 2 and says so', () => {
+    const csv = join(dir, 'bad.csv');
+    writeFileSync(csv, 'customer_id,order_date,amount\nc1,2025-13-01,10\n');
+    const r = run(file, 'import', 'transactions', csv);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^cvm: bad\.csv: all 1 row was rejected, nothing imported; rejects → /);
   });
 });

@@ -64,7 +64,7 @@ describe('row-level rejects', () => {
     const path = write(
       dir,
       'quote.csv',
-      ['customer_id;order_date;amount', `c1;"${long.replace(/"/g, '""')}";1`].join('\n'),
+      ['customer_id;order_date;amount', `c1;"${long.replace(/"/g, '""')}";1`, 'c2;2024-01-06;2'].join('\n'),
     );
     await withMemoryStore(async (store) => {
       const result = await load(store, 'transactions', path);
@@ -375,6 +375,25 @@ describe('row-level rejects', () => {
         { account_id: 'A1', due_on: '2024-01-01', renewed: 'true' },
         { account_id: 'A3', due_on: '2024-06-30', renewed: 'true' },
       ]);
+    });
+  });
+});
+
+describe('a file of which no row can be used', () => {
+  const dir = tempDir('all-rejected');
+
+  it('fails loudly, writes the rejects and logs no import', async () => {
+    const path = write(dir, 'bad.csv', 'customer_id,order_date,amount\nc1,2025-13-01,10\nc2,2025-01-02,1O\n');
+    await withMemoryStore(async (store) => {
+      await expect(load(store, 'transactions', path)).rejects.toMatchObject({
+        code: 'invalid-input',
+        message: expect.stringMatching(
+          /^bad\.csv: all 2 rows were rejected, nothing imported; rejects → .*bad\.csv\.rejects\.csv; first: /,
+        ) as unknown,
+      });
+      expect(readRejects(`${path}.rejects.csv`)).toHaveLength(3);
+      expect(await store.meta.recentImports(5)).toEqual([]);
+      expect(await dump(store, 'transactions')).toEqual([]);
     });
   });
 });

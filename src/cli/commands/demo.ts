@@ -87,7 +87,7 @@ export function registerDemo(program: Command): void {
     .action(async (flags: DemoFlags, command: Command) => {
       const options = globalOptions(command);
       const request = demoRequest(flags, stderrLine);
-      const result = await withCliUnit(options, (unit) => buildDemo(unit, request));
+      const result = await withCliUnit(options, (unit) => buildDemo(unit, request), { create: true });
       print(demoPrintable(result, options.lang), options);
     });
 }

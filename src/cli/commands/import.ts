@@ -48,8 +48,10 @@ export function registerImport(program: Command): void {
       const progress = await progressReporter(global);
       let result: ImportResult;
       try {
-        result = await withCliUnit(global, (unit) =>
-          importFile(unit, { ...request, onProgress: progress.report }),
+        result = await withCliUnit(
+          global,
+          (unit) => importFile(unit, { ...request, onProgress: progress.report }),
+          { create: true },
         );
       } finally {
         progress.stop();

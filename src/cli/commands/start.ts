@@ -108,44 +108,50 @@ export function registerStart(program: Command): void {
     .action(async (flags: { customers: string; seed: string }, command: Command) => {
       const options = globalOptions(command);
       const request = demoRequest(flags, stderrLine);
-      const printable = await withCliUnit(options, async (store) => {
-        const empty = (await store.meta.tables()).every((t) => t.rows === 0);
-        if (empty) {
-          stderrLine(`${store.location} holds no data: building the demo data set into it (docs/demo.md)`);
-          const result = await buildDemo(store, request);
-          stderrLine(demoTimeLine(result, options.lang));
-        }
-        const info = await getInfo(store);
-        const headline = await getHeadline(store, info.tables);
-        const portfolio = headline
-          ? await portfolioReport(store.analytics, parseOptions(portfolioInput, { asOf: headline.asOf }))
-          : null;
-        const assessed = info.tables.some((t) => t.kind === 'assessments' && t.rows > 0);
-        let keyAccounts: NegativeAccounts | null = null;
-        // a summary is still useful when the key-account data cannot be valued: say why, print the rest
-        const r = assessed
-          ? await accountsReport(store.accounts, parseOptions(accountsInput, {})).catch((error: unknown) => {
-              if (!(error instanceof CvmError)) throw error;
-              stderrLine(`key accounts left out of the summary: ${optionMessage(error, cliOption)}`);
-              return null;
-            })
-          : null;
-        if (r !== null) {
-          keyAccounts = {
-            asOf: r.asOf,
-            accounts: r.accounts.length,
-            turnsNegative: r.accounts
-              .filter((a) => a.turnsNegative)
-              .map((a) => ({
-                account: a.account,
-                name: a.name,
-                clvWacc: a.clvWacc,
-                clvProbabilityAdjusted: a.clvProbabilityAdjusted,
-              })),
-          };
-        }
-        return startPrintable(info, headline, options.lang, portfolio, keyAccounts);
-      });
+      const printable = await withCliUnit(
+        options,
+        async (store) => {
+          const empty = (await store.meta.tables()).every((t) => t.rows === 0);
+          if (empty) {
+            stderrLine(`${store.location} holds no data: building the demo data set into it (docs/demo.md)`);
+            const result = await buildDemo(store, request);
+            stderrLine(demoTimeLine(result, options.lang));
+          }
+          const info = await getInfo(store);
+          const headline = await getHeadline(store, info.tables);
+          const portfolio = headline
+            ? await portfolioReport(store.analytics, parseOptions(portfolioInput, { asOf: headline.asOf }))
+            : null;
+          const assessed = info.tables.some((t) => t.kind === 'assessments' && t.rows > 0);
+          let keyAccounts: NegativeAccounts | null = null;
+          // a summary is still useful when the key-account data cannot be valued: say why, print the rest
+          const r = assessed
+            ? await accountsReport(store.accounts, parseOptions(accountsInput, {})).catch(
+                (error: unknown) => {
+                  if (!(error instanceof CvmError)) throw error;
+                  stderrLine(`key accounts left out of the summary: ${optionMessage(error, cliOption)}`);
+                  return null;
+                },
+              )
+            : null;
+          if (r !== null) {
+            keyAccounts = {
+              asOf: r.asOf,
+              accounts: r.accounts.length,
+              turnsNegative: r.accounts
+                .filter((a) => a.turnsNegative)
+                .map((a) => ({
+                  account: a.account,
+                  name: a.name,
+                  clvWacc: a.clvWacc,
+                  clvProbabilityAdjusted: a.clvProbabilityAdjusted,
+                })),
+            };
+          }
+          return startPrintable(info, headline, options.lang, portfolio, keyAccounts);
+        },
+        { create: true },
+      );
       print(printable, options);
     });
 }

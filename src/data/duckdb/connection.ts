@@ -45,9 +45,13 @@ export class DuckDbDatabase {
     } catch (error) {
       const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       const lock = /Conflicting lock is held in (.*?) \(PID (\d+)\)/.exec(detail);
+      // A SQLite file makes DuckDB reach for its SQLite extension; autoloading is off, so that fails here.
+      const foreign = /not a valid DuckDB database|sqlite_scanner/.test(detail);
       const message = lock
         ? `cannot open database ${path}: it is locked by another process (${lock[1]}, PID ${lock[2]}); close it or use another {option:db}`
-        : `cannot open database ${path}: ${detail.replace(/^IO Error: /, '')}`;
+        : foreign
+          ? `cannot open database ${path}: it is not a DuckDB database${/sqlite/i.test(detail) ? ' (it looks like SQLite)' : ''}; give {option:db} a DuckDB file`
+          : `cannot open database ${path}: ${detail.replace(/^IO Error: /, '')}`;
       throw new CvmError('data-source', message, { cause: error });
     }
     const database = new DuckDbDatabase(instance, path);

@@ -126,6 +126,13 @@ async function runImport(
   }
   session.say('validating', 0.6, `${counts.ok} rows ok, ${rejected} rejected (${lap()})`);
 
+  // A file of which no row could be used is a failure, not an empty success: nothing is logged.
+  if (counts.ok === 0 && rejected > 0)
+    throw new CvmError(
+      'invalid-input',
+      `${file}: all ${rejected} row${rejected === 1 ? ' was' : 's were'} rejected, nothing imported; ` +
+        `rejects → ${rejectsPath}; first: ${problems[0] ?? ''}`,
+    );
   if (request.strict && rejected > 0)
     throw new CvmError(
       'invalid-input',
