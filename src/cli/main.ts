@@ -3,6 +3,7 @@
  * that maps error codes to exit codes: 0 ok, 1 failure, 2 bad usage or input.
  */
 import { Command, CommanderError, Option } from 'commander';
+import packageJson from '../../package.json';
 import { CvmError, optionMessage, type ErrorCode } from '../core/errors';
 import { cliOption } from './context';
 import { registerAccounts } from './commands/accounts';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', 'labels and number format').choices(['en', 'sv']).default('en'))
     .option('--currency <suffix>', 'currency suffix for money in tables (default: none, "kr" with --lang sv)')
     .option('--verbose', 'show progress details and stack traces', false)
+    .version(packageJson.version, '-V, --version', 'print the version of cvm')
     .showHelpAfterError()
     .exitOverride();
   registerImport(program);

@@ -1,6 +1,6 @@
 /** The report and simulate commands as a user runs them: `node bin/cvm.mjs …` on a small database file. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,5 +172,15 @@ describe('databases a command should not open', () => {
     const r = run(file, 'import', 'transactions', csv);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^cvm: bad\.csv: all 1 row was rejected, nothing imported; rejects → /);
+  });
+});
+
+describe('cvm --version', () => {
+  it('prints the package version', () => {
+    const r = spawnSync(process.execPath, ['bin/cvm.mjs', '--version'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      `${(JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version}\n`,
+    );
   });
 });

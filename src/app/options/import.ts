@@ -21,7 +21,39 @@ const DELIMITERS: Readonly<Record<string, string>> = {
 };
 
 function kind(text: string): Parsed<KindName> {
-  return isKindName(text) ? { ok: text } : fail(text, 'a kind', `one of ${KIND_NAMES.join(', ')}`);
+  if (isKindName(text)) return { ok: text };
+  const verdict = fail(text, 'a kind', `one of ${KIND_NAMES.join(', ')}`);
+  const near = nearestKind(text);
+  return near ? { ...verdict, detail: `${verdict.detail}; did you mean ${near}?` } : verdict;
+}
+
+/** The kind a mistyped name most likely meant: a prefix either way, or at most two edits away. */
+export function nearestKind(text: string): KindName | undefined {
+  const t = text.toLowerCase();
+  const prefix = KIND_NAMES.find((k) => t.length >= 3 && (k.startsWith(t) || t.startsWith(k)));
+  if (prefix) return prefix;
+  let best: { kind: KindName; distance: number } | undefined;
+  for (const k of KIND_NAMES) {
+    const distance = editDistance(t, k);
+    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { kind: k, distance };
+  }
+  return best?.kind;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 function inputFormat(text: string): Parsed<FileFormat> {

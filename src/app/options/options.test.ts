@@ -166,6 +166,13 @@ describe('import options', () => {
     expect(problem(() => parseOptions(importInput, { kind: 'transaction' })).api).toMatch(
       /^kind: "transaction" is not a kind \(expected one of customers, transactions/,
     );
+    expect(problem(() => parseOptions(importInput, { kind: 'transaction' })).api).toMatch(
+      /; did you mean transactions\?$/,
+    );
+    expect(problem(() => parseOptions(importInput, { kind: 'complants' })).api).toMatch(
+      /did you mean complaints\?$/,
+    );
+    expect(problem(() => parseOptions(importInput, { kind: 'orders' })).api).not.toMatch(/did you mean/);
     expect(problem(() => parseOptions(importInput, { kind: 'customers', map: 'x' })).cli).toBe(
       '--map: "x" is not column=header (e.g. customer_id=KundNr)',
     );
