@@ -72,4 +72,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Ctrl-C: every write runs in a transaction (an import, the whole demo), so stopping here keeps nothing of
+// an unfinished one; say so instead of dying silently. 130 is the shell's code for an interrupt.
+process.on('SIGINT', () => {
+  process.stderr.write('cvm: interrupted; nothing of an unfinished import or demo was kept\n');
+  process.exit(130);
+});
+
 process.exitCode = await main(process.argv);

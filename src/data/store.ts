@@ -25,6 +25,11 @@ export interface StoreUnit {
   readonly analytics: AnalyticsPort;
   readonly meta: InfoPort;
   readonly summary: SummaryPort;
+  /**
+   * Runs `work` as one transaction: every landing and clearing inside it commits together or not at all
+   * (the demo loads all its kinds this way, so an interrupted build leaves the store as it was).
+   */
+  atomically<T>(work: () => Promise<T>): Promise<T>;
   /** complaints and survey answers for the service and satisfaction reports */
   readonly service: ServicePort;
   /** key accounts: assessments, forecasts, renewals */

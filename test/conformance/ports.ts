@@ -122,6 +122,31 @@ export function portSuite(open: OpenStore): void {
     });
   });
 
+  describe('one transaction for several landings', () => {
+    it('keeps nothing of any landing inside atomically when it fails, and all when it succeeds', async () => {
+      const store = await openTestStore(open);
+      try {
+        const columns = ['order_id', 'customer_id', 'order_date', 'amount'];
+        const failed = store.unit.atomically(async () => {
+          await store.land('customers', ['customer_id'], [['c1'], ['c2']]);
+          await store.land('transactions', columns, [['o1', 'c1', '2025-01-01', '10.00']]);
+          throw new Error('interrupted');
+        });
+        await expect(failed).rejects.toThrow('interrupted');
+        expect((await store.unit.meta.tables()).every((t) => t.rows === 0)).toBe(true);
+        expect(await store.unit.meta.recentImports(5)).toEqual([]);
+        await store.unit.atomically(async () => {
+          await store.land('customers', ['customer_id'], [['c1'], ['c2']]);
+          await store.land('transactions', columns, [['o1', 'c1', '2025-01-01', '10.00']]);
+        });
+        const rows = Object.fromEntries((await store.unit.meta.tables()).map((t) => [t.kind, t.rows]));
+        expect([rows.customers, rows.transactions]).toEqual([2, 1]);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe('the import port', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cvm-port-import-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));

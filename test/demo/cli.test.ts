@@ -1,5 +1,5 @@
 /** `cvm start`, `cvm demo` and `cvm info` as a user runs them: a real process on a real database file. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,4 +63,43 @@ describe('cvm start / demo / info', () => {
     expect(run.stdout).toContain('kind,table,rows,dateColumn,from,to\ncustomers,customers,1000,acquired_on,');
     expect(run.stdout).toContain('\ncontracts,contracts,0,start_date,,\n');
   }, 60_000);
+});
+
+describe('an interrupted first start', () => {
+  it('says so, keeps nothing of the half-built demo, and the next start builds it whole', async () => {
+    const fresh = join(dir, 'interrupted.duckdb');
+    const child = spawn(process.execPath, ['bin/cvm.mjs', '--db', fresh, 'start', '--customers', '20000'], {
+      env: { ...process.env, TZ: 'Pacific/Chatham' },
+    });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no loading line: ${stderr}`)), 60_000);
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // customers have landed and transactions are loading: the moment a half demo used to stay behind
+        if (stderr.includes('loading transactions') && !child.killed) {
+          clearTimeout(timer);
+          child.kill('SIGINT');
+          resolve();
+        }
+      });
+    });
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('cvm: interrupted; nothing of an unfinished import or demo was kept');
+    const info = spawnSync(process.execPath, ['bin/cvm.mjs', '--db', fresh, '--format', 'json', 'info'], {
+      encoding: 'utf8',
+    });
+    const tables = (JSON.parse(info.stdout) as { tables: { kind: string; rows: number }[] }).tables;
+    expect(tables.every((t) => t.rows === 0)).toBe(true);
+    const again = spawnSync(
+      process.execPath,
+      ['bin/cvm.mjs', '--db', fresh, 'start', '--customers', '1000'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain('holds no data: building the demo data set');
+  }, 120_000);
 });

@@ -3,7 +3,8 @@
  * through the ordinary import, exactly as a user's files would be. Files go to `out` when given (kept), else
  * to a temporary directory removed afterwards. A database that already holds data is left alone unless
  * `replace` is set: then its tables are emptied first, after the files were written, so a failure while
- * generating never costs the user their data.
+ * generating never costs the user their data. Emptying and loading run in one transaction of the store:
+ * an interrupted build leaves the store as it was, never half a demo.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,27 +94,30 @@ export async function buildDemo(
       return { kind, rows: rows.length, file: writeKindCsv(dir, kind, rows) };
     });
     const t2 = performance.now();
-    if (request.replace) await store.summary.clearData();
     const loaded: LoadedKind[] = [];
-    for (const { kind, rows, file } of files) {
-      progress(`loading ${kind} (${format(rows)} rows)`);
-      const result = await load(store, {
-        kind,
-        path: file,
-        format: 'csv',
-        delimiter: ',',
-        decimal: '.',
-        strict: true,
-        // a temporary file is gone afterwards: the import log names the demo instead
-        sourceLabel: request.out ? undefined : `demo (seed ${options.seed}): ${kind}.csv`,
-      });
-      // every generated row is valid by construction: anything else is a bug in the generator
-      if (result.rejected > 0 || result.imported !== rows)
-        throw new Error(
-          `internal error: demo ${kind}: ${result.imported} of ${rows} rows imported, ${result.rejected} rejected: ${result.problems.slice(0, 3).join('; ')}`,
-        );
-      loaded.push({ kind, file, rows, imported: result.imported });
-    }
+    // One transaction for the whole demo: an interrupted build (Ctrl-C, a kill) leaves the store as it was.
+    await store.atomically(async () => {
+      if (request.replace) await store.summary.clearData();
+      for (const { kind, rows, file } of files) {
+        progress(`loading ${kind} (${format(rows)} rows)`);
+        const result = await load(store, {
+          kind,
+          path: file,
+          format: 'csv',
+          delimiter: ',',
+          decimal: '.',
+          strict: true,
+          // a temporary file is gone afterwards: the import log names the demo instead
+          sourceLabel: request.out ? undefined : `demo (seed ${options.seed}): ${kind}.csv`,
+        });
+        // every generated row is valid by construction: anything else is a bug in the generator
+        if (result.rejected > 0 || result.imported !== rows)
+          throw new Error(
+            `internal error: demo ${kind}: ${result.imported} of ${rows} rows imported, ${result.rejected} rejected: ${result.problems.slice(0, 3).join('; ')}`,
+          );
+        loaded.push({ kind, file, rows, imported: result.imported });
+      }
+    });
     const t3 = performance.now();
     const s = (ms: number): number => Math.round(ms) / 1000;
     return {

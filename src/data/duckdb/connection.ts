@@ -149,9 +149,23 @@ export class Db {
     return rows[0] as T;
   }
 
-  /** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
+  private depth = 0;
+
+  /**
+   * Runs `work` in one transaction: committed when it returns, rolled back when it throws. A transaction
+   * begun inside another joins it (DuckDB has no nested transactions): only the outermost commits.
+   */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.depth > 0) {
+      this.depth++;
+      try {
+        return await work();
+      } finally {
+        this.depth--;
+      }
+    }
     await this.connection.run('BEGIN TRANSACTION');
+    this.depth = 1;
     try {
       const result = await work();
       await this.connection.run('COMMIT');
@@ -159,6 +173,8 @@ export class Db {
     } catch (error) {
       await this.connection.run('ROLLBACK');
       throw error;
+    } finally {
+      this.depth = 0;
     }
   }
 

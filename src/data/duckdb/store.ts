@@ -26,6 +26,10 @@ export class DuckDbUnit implements StoreUnit {
     return this.db.path;
   }
 
+  atomically<T>(work: () => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
   constructor(readonly db: Db) {
     this.landing = new DuckDbLanding(db);
     this.imports = new DuckDbImports(db, this.landing);
