@@ -8,11 +8,11 @@ import type { Window } from '../core/dates';
 export interface HeadlineCounts {
   /** rows in the customers table */
   customers: number;
-  /** distinct customers with a purchase (amount > 0) in the window */
+  /** distinct customers with a purchase (amount >= 0) in the window */
   activeCustomers: number;
   /** net revenue (returns subtract) of the customers active in the window, in major currency units */
   revenue: number;
-  /** purchases (amount > 0) in the window */
+  /** purchases (amount >= 0) in the window */
   orders: number;
   keyAccounts: number;
 }

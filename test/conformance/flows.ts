@@ -218,6 +218,27 @@ export function flowsSuite(open: OpenStore): void {
       }
     });
 
+    it('counts a free order (amount 0) as a purchase: the customer is alive; a return alone is not', async () => {
+      // F12: f 100, g 50, h 30. S12: f a free order (0), g a return only (−20), h nothing.
+      // f is retained (its free order is a purchase), g and h are lost: retention 1/3.
+      const store = await storeWith(open, [
+        ['f', '2024-05-01', 100],
+        ['g', '2024-05-01', 50],
+        ['h', '2024-05-01', 30],
+        ['f', '2025-06-01', 0],
+        ['g', '2025-06-02', -20],
+      ]);
+      try {
+        const r = await flowsReport(store.analytics, portfolio({ asOf: '2025-12-31', tiers: 'A:50,B:50' }));
+        expect(r.total).toMatchObject({ customers: 1, purchases: 1, revenue: 0 });
+        expect(r.lost.customers).toBe(2);
+        const p = await portfolioReport(store.analytics, portfolio({ asOf: '2025-12-31', tiers: 'All:100' }));
+        expect(p.total.retention).toBeCloseTo(1 / 3, 12);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('refuses margin as the value when most transactions have none, saying how many', async () => {
       // 3 of the 4 transactions lack a margin (75 % > 50 %): every customer would rank on 0.
       const store = await storeWith(open, [

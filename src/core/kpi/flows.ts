@@ -27,7 +27,7 @@ export type FlowKind = 'retained' | 'upgraded' | 'downgraded' | 'wonBack' | 'new
 /** Sums over a set of customers. Money in major currency units. */
 export interface Activity {
   customers: number;
-  /** transactions with amount > 0 */
+  /** transactions with amount >= 0 */
   purchases: number;
   /** net sum of amounts, returns included */
   revenue: number;

@@ -4,7 +4,7 @@
  * period, per curve position), never one row per customer; the math on them lives in `core/kpi/`.
  *
  * Shared definitions (docs/metrics.md, "Definitions"):
- * - a **purchase** is a transaction with amount > 0; a customer is **active** in a window with ≥ 1 purchase;
+ * - a **purchase** is a transaction with amount ≥ 0 (a free order counts, a return does not); a customer is **active** in a window with ≥ 1 purchase;
  * - **revenue** is the net sum of amounts (returns, negative amounts, included); **margin** the net sum of
  *   margins, a transaction without margin counting as 0 (and reported in `missingMargin`);
  * - the **value** that ranks customers is revenue or margin (`measure`), summed over the window;

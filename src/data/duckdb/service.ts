@@ -142,7 +142,7 @@ export class DuckDbService implements ServicePort {
   async activity(window: Window): Promise<Activity> {
     const row = await this.db.one<{ active: number; orders: number }>(
       `SELECT count(DISTINCT customer_id) AS active, count(*) AS orders FROM transactions
-       WHERE amount > 0 AND order_date > ?::DATE AND order_date <= ?::DATE`,
+       WHERE amount >= 0 AND order_date > ?::DATE AND order_date <= ?::DATE`,
       [window.startExclusive, window.endInclusive],
     );
     return { activeCustomers: row.active, orders: row.orders };

@@ -64,7 +64,7 @@ export interface ComplaintPeriod {
   backlogAgeHours: Float64Array;
 }
 
-/** Active customers (≥ 1 purchase, amount > 0) and purchases in a window: the complaint rates' denominators. */
+/** Active customers (≥ 1 purchase, amount >= 0) and purchases in a window: the complaint rates' denominators. */
 export interface Activity {
   activeCustomers: number;
   orders: number;

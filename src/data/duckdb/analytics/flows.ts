@@ -46,20 +46,20 @@ export async function queryTierFlows(db: Db, query: TierFlowQuery): Promise<Tier
   // ranking sorts a third slower.
   const stage = `
     SELECT customer_id,
-      sum(CASE WHEN ${s.sql} AND amount > 0 THEN 1 ELSE 0 END) AS sp,
+      sum(CASE WHEN ${s.sql} AND amount >= 0 THEN 1 ELSE 0 END) AS sp,
       CAST(sum(CASE WHEN ${s.sql} THEN amount ELSE 0 END) AS DECIMAL(18,2)) AS srev,
       CAST(sum(CASE WHEN ${s.sql} THEN coalesce(margin, 0) ELSE 0 END) AS DECIMAL(18,2)) AS smar,
-      sum(CASE WHEN ${f.sql} AND amount > 0 THEN 1 ELSE 0 END) AS fp,
+      sum(CASE WHEN ${f.sql} AND amount >= 0 THEN 1 ELSE 0 END) AS fp,
       CAST(sum(CASE WHEN ${f.sql} THEN amount ELSE 0 END) AS DECIMAL(18,2)) AS frev,
       CAST(sum(CASE WHEN ${f.sql} THEN coalesce(margin, 0) ELSE 0 END) AS DECIMAL(18,2)) AS fmar,
-      ${wonBack ? 'max(CASE WHEN order_date <= CAST($5 AS DATE) AND amount > 0 THEN 1 ELSE 0 END)' : '0'} AS before,
+      ${wonBack ? 'max(CASE WHEN order_date <= CAST($5 AS DATE) AND amount >= 0 THEN 1 ELSE 0 END)' : '0'} AS before,
       sum(CASE WHEN (${s.sql} OR ${f.sql}) AND margin IS NULL THEN 1 ELSE 0 END) AS nomargin,
       sum(CASE WHEN ${s.sql} OR ${f.sql} THEN 1 ELSE 0 END) AS ntx
     FROM transactions
     WHERE order_date <= CAST($6 AS DATE) ${wonBack ? '' : 'AND order_date > CAST($5 AS DATE)'}
     GROUP BY customer_id
-    HAVING sum(CASE WHEN ${s.sql} AND amount > 0 THEN 1 ELSE 0 END)
-      + sum(CASE WHEN ${f.sql} AND amount > 0 THEN 1 ELSE 0 END) > 0`;
+    HAVING sum(CASE WHEN ${s.sql} AND amount >= 0 THEN 1 ELSE 0 END)
+      + sum(CASE WHEN ${f.sql} AND amount >= 0 THEN 1 ELSE 0 END) > 0`;
   const params = [...s.params, ...f.params, earliest.startExclusive, last.endInclusive];
   return withStagedTable(db, stage, params, async (table) => {
     if (wonBack) {
