@@ -7,6 +7,7 @@
  */
 import type { AnalyticsPort } from './analytics/types';
 import type { InfoPort } from './info';
+import type { ModelsPort } from './models/types';
 import type { ImportPort, LandingPort } from './import/types';
 import type { SummaryPort } from './summary';
 
@@ -23,6 +24,8 @@ export interface StoreUnit {
   readonly analytics: AnalyticsPort;
   readonly meta: InfoPort;
   readonly summary: SummaryPort;
+  /** per-customer purchase summaries for the buy-till-you-die models */
+  readonly models: ModelsPort;
 }
 
 export interface Store {

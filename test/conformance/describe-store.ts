@@ -1,11 +1,12 @@
 /**
- * The store conformance suite: every port method, fed through the port, on the seed 002 fixture and the
- * hand-computed cases. Each backend runs it with one `describeStore` call; the figures must be identical.
+ * The store conformance suite: every port method, fed through the port, on the seed 002 fixture, the CDNOW
+ * sample log and the hand-computed cases. Each backend runs it with one `describeStore` call; the figures must be identical.
  */
 import { describe } from 'vitest';
 import { concentrationSuite } from './concentration';
 import { flowsSuite } from './flows';
 import type { OpenStore } from './load';
+import { modelsSuite } from './models';
 import { portSuite } from './ports';
 import { retentionSuite } from './retention';
 import { seed002Suite } from './seed-002';
@@ -17,5 +18,6 @@ export function describeStore(name: string, open: OpenStore): void {
     retentionSuite(open);
     concentrationSuite(open);
     seed002Suite(open);
+    modelsSuite(open);
   });
 }

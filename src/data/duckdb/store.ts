@@ -8,6 +8,7 @@ import { DuckDbAnalytics } from './analytics';
 import { DuckDbImports } from './import';
 import { DuckDbInfo } from './info';
 import { DuckDbLanding } from './landing';
+import { DuckDbModels } from './models';
 import { DuckDbSummary } from './summary';
 
 /** The ports of one unit of work on one connection. */
@@ -17,6 +18,7 @@ export class DuckDbUnit implements StoreUnit {
   readonly analytics: DuckDbAnalytics;
   readonly meta: DuckDbInfo;
   readonly summary: DuckDbSummary;
+  readonly models: DuckDbModels;
 
   get location(): string {
     return this.db.path;
@@ -28,6 +30,7 @@ export class DuckDbUnit implements StoreUnit {
     this.analytics = new DuckDbAnalytics(db);
     this.meta = new DuckDbInfo(db);
     this.summary = new DuckDbSummary(db);
+    this.models = new DuckDbModels(db);
   }
 }
 
