@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CvmError, optionMessage, type ErrorCode } from '../core/errors';
 import { cliOption } from './context';
 import { registerImport } from './commands/import';
+import { registerModels } from './commands/model';
 import { registerReports } from './commands/report';
 import { registerSimulate } from './commands/simulate';
 import { registerDemo } from './commands/demo';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerReports(program);
   registerSimulate(program);
+  registerModels(program);
   registerDemo(program);
   registerInfo(program);
   registerStart(program);
