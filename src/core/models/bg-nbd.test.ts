@@ -118,3 +118,25 @@ describe('BG/NBD on degenerate data', () => {
     expect(fitBgNbd(compressSummary([]))).toBeNull();
   });
 });
+
+describe('BG/NBD expectations of heavy buyers', () => {
+  const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+
+  it('agree in both forms of ₂F₁ at the switch between them (r = 20)', () => {
+    for (const t of [1, 39, 520]) {
+      const direct = expectedPurchasesBgNbd({ ...params, r: 20 - 1e-9 }, t);
+      const euler = expectedPurchasesBgNbd({ ...params, r: 20 + 1e-9 }, t);
+      expect(Math.abs(euler / direct - 1), `t = ${t}`).toBeLessThan(1e-8);
+    }
+  });
+
+  it('stay finite for a buyer seen at the end of calibration, below what an immortal one would buy', () => {
+    for (const x of [500, 2000]) {
+      const expected = conditionalExpectedPurchasesBgNbd(params, 52, x, 38.86, 38.86);
+      const immortal = ((params.r + x) / (params.alpha + 38.86)) * 52;
+      expect(Number.isFinite(expected), `x = ${x}`).toBe(true);
+      expect(expected).toBeGreaterThan(0.3 * immortal);
+      expect(expected).toBeLessThan(immortal);
+    }
+  });
+});

@@ -132,6 +132,9 @@ export function conditionalExpectedPurchasesBgNbd(
 /** Half-width of the a = 1 bridge: error O(1e-8) relative, against 1e-12 lost to cancellation at 1 ± 1e-4. */
 const A_NEAR_ONE = 1e-4;
 
+/** Above this r the expectation is computed in Euler's form (see bgNbdExpectation). */
+const EULER_FROM_R = 20;
+
 /** (a+b−1)/(a−1) · [1 − (α/(α+t))ʳ ₂F₁(r, b; a+b−1; t/(α+t))], continuous through a = 1. */
 function bgNbdExpectation(r: number, alpha: number, a: number, b: number, t: number): number {
   if (t <= 0) return 0;
@@ -142,6 +145,13 @@ function bgNbdExpectation(r: number, alpha: number, a: number, b: number, t: num
     );
   }
   const z = t / (alpha + t);
-  const bracket = 1 - Math.exp(r * Math.log(alpha / (alpha + t))) * hyp2f1(r, b, a + b - 1, z);
-  return ((a + b - 1) / (a - 1)) * bracket;
+  const lnKeep = Math.log(alpha / (alpha + t)); // ln(1 − z)
+  // For a heavy buyer r (= r + x of the posterior) is large: the ₂F₁ series' terms grow like (rz)ⁿ/n! and
+  // overflow while (1 − z)ʳ underflows, 0 · ∞. Euler's transformation ₂F₁(r, b; c; z) = (1 − z)^(c−r−b)
+  // ₂F₁(c−r, c−b; c; z), c = a+b−1, moves r out of the series, leaving (1 − z)^(a−1) ₂F₁(a+b−1−r, a−1; c; z).
+  let product = Number.NaN;
+  if (r <= EULER_FROM_R) product = Math.exp(r * lnKeep) * hyp2f1(r, b, a + b - 1, z);
+  if (!Number.isFinite(product))
+    product = Math.exp((a - 1) * lnKeep) * hyp2f1(a + b - 1 - r, a - 1, a + b - 1, z);
+  return ((a + b - 1) / (a - 1)) * (1 - product);
 }
