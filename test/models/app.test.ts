@@ -56,6 +56,24 @@ describe('model fit from a summary file', () => {
     await expect(fitModel('gammagamma', { summary: SUMMARY, timeUnit: 'week' })).rejects.toThrow(
       'cdnow_customers_summary.csv has no monetary column',
     );
+    await expect(
+      fitModel('bgnbd', { summary: SUMMARY, calibrationEnd: '1997-09-30', timeUnit: 'week' }),
+    ).rejects.toThrow('"1997-09-30" applies to the store, and a summary file is summarised already');
+  });
+
+  it('fits BG/BB on the weighted donations file (Fader, Hardie & Shang 2010)', async () => {
+    const fit = await fitModel('bgbb', {
+      summary: 'test/fixtures/donations/donations.csv',
+      timeUnit: 'week',
+    });
+    expect(fit).toMatchObject({ name: 'BG/BB', customers: 11104, converged: true });
+    expect(fit.params.alpha).toBeCloseTo(1.204, 3);
+    expect(fit.params.beta).toBeCloseTo(0.75, 3);
+    expect(fit.params.gamma).toBeCloseTo(0.657, 3);
+    expect(fit.params.delta).toBeCloseTo(2.783, 3);
+    await expect(fitModel('bgbb', { summary: SUMMARY, timeUnit: 'week' })).rejects.toThrow(
+      'cdnow_customers_summary.csv: no column n (or periods)',
+    );
   });
 });
 

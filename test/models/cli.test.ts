@@ -55,7 +55,7 @@ describe('cvm model', () => {
     const unknown = cvm('model', 'fit', 'bgnb', '--summary', SUMMARY);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe(
-      'cvm: model: "bgnb" is not a model (expected bgnbd, mbgnbd, paretonbd or gammagamma)\n',
+      'cvm: model: "bgnb" is not a model (expected bgnbd, mbgnbd, paretonbd, gammagamma or bgbb)\n',
     );
   }, 60_000);
 

@@ -5,7 +5,7 @@
  * (P(alive), expectations, CLV per unit of spend) are computed once and handed back per customer.
  */
 import type { IsoDay } from '../../core/dates';
-import { CvmError, invalidInput } from '../../core/errors';
+import { CvmError, invalidInput, invalidOption } from '../../core/errors';
 import { compressSummary, type CustomerSummary } from '../../core/models/summary';
 import type { TimeUnit } from '../../core/models/time-unit';
 import { readSummaryFile } from '../../data/models/summary-file';
@@ -21,13 +21,29 @@ export interface DataBasis {
   timeUnit: TimeUnit;
 }
 
-/** Per-customer rows; `monetary` (mean repeat spend) null when a file has no spend column. */
+/**
+ * Per-customer rows; `monetary` (mean repeat spend) null when a file has no spend column; `weight` the
+ * customers a row of a file stands for (absent or null: one each).
+ */
 export interface CustomerRows {
   customerIds: string[];
   x: Float64Array;
   tx: Float64Array;
   T: Float64Array;
   monetary: Float64Array | null;
+  weight?: Float64Array | null;
+}
+
+/** A summary file's rows; the store's calibration end does not apply to it. */
+async function readFile(source: ModelSource): Promise<Awaited<ReturnType<typeof readSummaryFile>>> {
+  if (source.calibrationEnd !== undefined)
+    throw invalidOption(
+      'calibrationEnd',
+      source.calibrationEnd,
+      'no calibration end with a summary file',
+      `${JSON.stringify(source.calibrationEnd)} applies to the store, and a summary file is summarised already: give one or the other`,
+    );
+  return readSummaryFile(source.summary ?? '');
 }
 
 /** The calibration end to use: the option, else the latest order date. */
@@ -53,12 +69,17 @@ export async function loadPatterns(
   unit?: StoreUnit,
 ): Promise<{ basis: DataBasis; patterns: CustomerSummary }> {
   if (source.summary !== undefined) {
-    const file = await readSummaryFile(source.summary);
-    const { x, tx, T } = file.summaries;
+    const file = await readFile(source);
+    const { x, tx, T, weight } = file.summaries;
     return {
       basis: { source: file.source, calibrationEnd: null, timeUnit: source.timeUnit },
       patterns: compressSummary(
-        Array.from(x, (xi, i) => ({ x: xi, tx: tx[i] as number, T: T[i] as number })),
+        Array.from(x, (xi, i) => ({
+          x: xi,
+          tx: tx[i] as number,
+          T: T[i] as number,
+          weight: weight === null ? 1 : (weight[i] as number),
+        })),
       ),
     };
   }
@@ -75,7 +96,7 @@ export async function loadCustomers(
   unit?: StoreUnit,
 ): Promise<{ basis: DataBasis; customers: CustomerRows }> {
   if (source.summary !== undefined) {
-    const file = await readSummaryFile(source.summary);
+    const file = await readFile(source);
     return {
       basis: { source: file.source, calibrationEnd: null, timeUnit: source.timeUnit },
       customers: file.summaries,
@@ -93,7 +114,7 @@ function noCustomers(end: IsoDay): CvmError {
 }
 
 /** Patterns of `rows` and, per customer, the index of their pattern. */
-export function indexPatterns(rows: Pick<CustomerRows, 'x' | 'tx' | 'T'>): {
+export function indexPatterns(rows: Pick<CustomerRows, 'x' | 'tx' | 'T' | 'weight'>): {
   patterns: CustomerSummary;
   index: Uint32Array;
 } {
@@ -118,7 +139,7 @@ export function indexPatterns(rows: Pick<CustomerRows, 'x' | 'tx' | 'T'>): {
       T.push(Ti);
       weight.push(0);
     }
-    weight[j] = (weight[j] as number) + 1;
+    weight[j] = (weight[j] as number) + (rows.weight ? (rows.weight[i] as number) : 1);
     index[i] = j;
   }
   return {

@@ -4,6 +4,7 @@
  */
 import type { IsoDay } from '../../core/dates';
 import { invalidInput } from '../../core/errors';
+import { fitBgBb } from '../../core/models/bg-bb';
 import { fitGammaGamma, spendSummary } from '../../core/models/gamma-gamma';
 import type { ModelFit } from '../../core/models/summary';
 import type { TimeUnit } from '../../core/models/time-unit';
@@ -56,13 +57,19 @@ export function fitReport(model: FitModel, name: string, basis: DataBasis, fit: 
 
 /** Fits Gamma-Gamma on the customers with x ≥ 1 and a positive mean spend; null when there are none. */
 export function fitSpend(customers: CustomerRows, source: string): ModelFit<Params> | null {
-  const { x, monetary } = customers;
+  const { x, monetary, weight } = customers;
   if (monetary === null)
     throw invalidInput(
       `${source} has no monetary column: the Gamma-Gamma spend model needs each customer's mean repeat spend`,
     );
   return fitGammaGamma(
-    spendSummary(Array.from(x, (xi, i) => ({ x: xi, mbar: monetary[i] as number }))),
+    spendSummary(
+      Array.from(x, (xi, i) => ({
+        x: xi,
+        mbar: monetary[i] as number,
+        weight: weight ? (weight[i] as number) : 1,
+      })),
+    ),
   ) as ModelFit<Params> | null;
 }
 
@@ -80,9 +87,37 @@ export async function fitModel(model: FitModel, source: ModelSource, unit?: Stor
       );
     return fitReport(model, 'Gamma-Gamma', basis, fit);
   }
+  if (model === 'bgbb') return fitBgBbFile(source);
   const kit = PURCHASE_KITS[model];
   const { basis, patterns } = await loadPatterns(source, unit);
   const fit = kit.fit(patterns);
   if (fit === null) throw invalidInput(`${basis.source}: no customers to fit ${kit.name} on`);
   return fitReport(model, kit.name, basis, fit);
+}
+
+/**
+ * BG/BB on a summary file of discrete opportunities: x transactions, t_x the opportunity of the last one,
+ * n (or periods) opportunities, optional weight; times are counted in opportunities.
+ */
+async function fitBgBbFile(source: ModelSource): Promise<FitReport> {
+  if (source.summary === undefined)
+    throw invalidInput(
+      'bgbb fits on a summary file of discrete opportunities (x, t_x, n or periods, optionally weight): give one with {option:summary}',
+    );
+  const { basis, customers } = await loadCustomers(source);
+  const { x, tx, n, weight } = customers as CustomerRows & { n?: Float64Array | null };
+  if (!n)
+    throw invalidInput(
+      `${basis.source}: no column n (or periods): BG/BB needs the opportunities of each row`,
+    );
+  const fit = fitBgBb(
+    Array.from(x, (xi, i) => ({
+      x: xi,
+      tx: tx[i] as number,
+      n: n[i] as number,
+      weight: weight ? (weight[i] as number) : 1,
+    })),
+  );
+  if (fit === null) throw invalidInput(`${basis.source}: nobody transacted, BG/BB cannot be fitted`);
+  return fitReport('bgbb', 'BG/BB', basis, fit as unknown as ModelFit<Params>);
 }

@@ -160,12 +160,16 @@ export async function predict(input: PredictInput, unit?: StoreUnit): Promise<Pr
     { name: 'expected_spend', values: predictions.expectedSpend, decimals: 2 },
     { name: 'clv', values: predictions.clv, decimals: 2 },
   ]);
-  const sum = (values: Float64Array): number => values.reduce((s, v) => s + v, 0);
+  // a row of a summary file may stand for several customers (its weight)
+  const weightOf = (i: number): number => (customers.weight ? (customers.weight[i] as number) : 1);
+  const sum = (values: Float64Array): number => values.reduce((s, v, i) => s + v * weightOf(i), 0);
   const clvTotal =
-    spendParams === null ? null : predictions.clv.reduce((s, v) => (Number.isFinite(v) ? s + v : s), 0);
+    spendParams === null
+      ? null
+      : predictions.clv.reduce((s, v, i) => (Number.isFinite(v) ? s + v * weightOf(i) : s), 0);
   return {
     out: input.out,
-    customers: customers.customerIds.length,
+    customers: customers.customerIds.reduce((n, _, i) => n + weightOf(i), 0),
     timeUnit: basis.timeUnit,
     calibrationEnd: basis.calibrationEnd,
     source: basis.source,

@@ -19,11 +19,11 @@ import {
 import { isoDay } from './report';
 
 export const PURCHASE_MODELS = ['bgnbd', 'mbgnbd', 'paretonbd'] as const;
-export const FIT_MODELS = [...PURCHASE_MODELS, 'gammagamma'] as const;
+export const FIT_MODELS = [...PURCHASE_MODELS, 'gammagamma', 'bgbb'] as const;
 
 /** A purchase model: BG/NBD, MBG/NBD or Pareto/NBD. */
 export type PurchaseModel = (typeof PURCHASE_MODELS)[number];
-/** A model `fit` accepts: the purchase models and the Gamma-Gamma spend model. */
+/** A model `fit` accepts: the purchase models, the Gamma-Gamma spend model and BG/BB (summary files only). */
 export type FitModel = (typeof FIT_MODELS)[number];
 
 /** Where a model's data come from. */

@@ -33,11 +33,13 @@ const SOURCE_HELP = {
 export function registerModels(program: Command): void {
   const model = program
     .command('model')
-    .description('buy-till-you-die models: BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma; P(alive) and CLV');
+    .description(
+      'buy-till-you-die models: BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, BG/BB; P(alive) and CLV',
+    );
   model
     .command('fit')
     .description('fit a model by maximum likelihood: parameters, standard errors, log-likelihood, AIC, BIC')
-    .argument('<model>', 'bgnbd, mbgnbd, paretonbd or gammagamma')
+    .argument('<model>', 'bgnbd, mbgnbd, paretonbd, gammagamma, or bgbb (from a summary file)')
     .option('--summary <file>', SOURCE_HELP.summary)
     .option('--calibration-end <day>', SOURCE_HELP.calibrationEnd)
     .option('--time-unit <unit>', SOURCE_HELP.timeUnit, 'week')

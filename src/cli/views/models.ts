@@ -5,7 +5,7 @@ import type { ValidateReport } from '../../app/models/validate';
 import type { Lang, Printable, TableView } from '../output';
 import { col, l } from './labels';
 
-const SYMBOLS: Record<string, string> = { alpha: 'α', beta: 'β', gamma: 'γ' };
+const SYMBOLS: Record<string, string> = { alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ' };
 
 const UNITS = {
   day: l('days', 'dagar'),
@@ -18,7 +18,12 @@ function parameterTable(fit: FitReport, lang: Lang): TableView {
   const end = fit.calibrationEnd;
   const on =
     end === null ? l(fit.source, fit.source) : l(`transactions up to ${end}`, `transaktioner till ${end}`);
-  const inUnit = fit.model === 'gammagamma' ? '' : ` (${unit})`;
+  const inUnit =
+    fit.model === 'gammagamma'
+      ? ''
+      : fit.model === 'bgbb'
+        ? ` (${l('opportunities', 'tillfällen')[lang]})`
+        : ` (${unit})`;
   return {
     title: l(`${fit.name} fitted on ${on.en}${inUnit}`, `${fit.name} skattad på ${on.sv}${inUnit}`),
     columns: [

@@ -1,7 +1,8 @@
 /**
  * Reading a per-customer summary file: a CSV (comma or semicolon) with a header naming the columns
  * `x` or `frequency`, `t_x` or `recency`, `T`, and optionally `monetary` (also `monetary_value`, `zbar`,
- * `mbar`) and an id (`id`, `customer_id`), in any order, like test/fixtures/cdnow/cdnow_customers_summary.csv.
+ * `mbar`), an id (`id`, `customer_id`), the opportunities `n` or `periods` of a BG/BB file (which then
+ * needs no T) and a `weight` or `weights` (customers per row), in any order, like test/fixtures/cdnow/cdnow_customers_summary.csv.
  * Values are in the time unit the user states; nothing here converts them.
  *
  * The decision a reader needs: the whole file is checked before any model sees it, and the first bad value
@@ -17,7 +18,13 @@ import type { CustomerSummaries } from './types';
 export interface SummaryFile {
   /** the file's name, for messages and reports */
   source: string;
-  summaries: Omit<CustomerSummaries, 'monetary' | 'holdout'> & { monetary: Float64Array | null };
+  summaries: Omit<CustomerSummaries, 'monetary' | 'holdout'> & {
+    monetary: Float64Array | null;
+    /** discrete opportunities observed per row (BG/BB), null without an `n` or `periods` column */
+    n: Float64Array | null;
+    /** customers each row stands for, null without a `weight` or `weights` column (then 1 each) */
+    weight: Float64Array | null;
+  };
 }
 
 const NAMES = {
@@ -26,6 +33,8 @@ const NAMES = {
   T: ['t', 'age'],
   monetary: ['monetary', 'monetary_value', 'zbar', 'mbar'],
   id: ['id', 'customer_id', 'customer'],
+  n: ['n', 'periods', 'opportunities'],
+  weight: ['weight', 'weights'],
 } as const;
 const LABELS = { x: 'x (or frequency)', tx: 't_x (or recency)', T: 'T' };
 
@@ -47,6 +56,10 @@ export async function readSummaryFile(path: string): Promise<SummaryFile> {
   const column = { x: find(NAMES.x), tx: find(NAMES.tx), T: find(NAMES.T) };
   const monetaryAt = find(NAMES.monetary);
   const idAt = find(NAMES.id);
+  const nAt = find(NAMES.n);
+  const weightAt = find(NAMES.weight);
+  // A file of discrete opportunities (BG/BB) has n instead of T: the observation length is n.
+  if (column.T < 0 && nAt >= 0) column.T = nAt;
   const missing = (['x', 'tx', 'T'] as const).filter((c) => column[c] < 0);
   if (missing.length > 0)
     throw new CvmError(
@@ -58,6 +71,8 @@ export async function readSummaryFile(path: string): Promise<SummaryFile> {
   const tx: number[] = [];
   const T: number[] = [];
   const monetary: number[] = [];
+  const n: number[] = [];
+  const weight: number[] = [];
   let row = 0;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
@@ -74,14 +89,16 @@ export async function readSummaryFile(path: string): Promise<SummaryFile> {
         );
       return n;
     };
-    const xi = value(column.x, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
-    const Ti = value(column.T, (n) => n >= 0, 'a number ≥ 0');
-    const txi = value(column.tx, (n) => n >= 0 && n <= Ti, `a number from 0 to T = ${Ti}`);
+    const xi = value(column.x, (v) => Number.isInteger(v) && v >= 0, 'a whole number ≥ 0');
+    const Ti = value(column.T, (v) => v >= 0, 'a number ≥ 0');
+    const txi = value(column.tx, (v) => v >= 0 && v <= Ti, `a number from 0 to T = ${Ti}`);
     ids.push(idAt >= 0 ? (cells[idAt] ?? '').trim() : String(row));
     x.push(xi);
     tx.push(txi);
     T.push(Ti);
-    if (monetaryAt >= 0) monetary.push(value(monetaryAt, (n) => n >= 0, 'an amount ≥ 0'));
+    if (monetaryAt >= 0) monetary.push(value(monetaryAt, (v) => v >= 0, 'an amount ≥ 0'));
+    if (nAt >= 0) n.push(value(nAt, (v) => Number.isInteger(v) && v >= txi, `a whole number ≥ t_x = ${txi}`));
+    if (weightAt >= 0) weight.push(value(weightAt, (v) => v >= 0, 'a number of customers ≥ 0'));
   }
   if (row === 0) throw new CvmError('invalid-input', `${name}: no customers after the header`);
   return {
@@ -92,6 +109,8 @@ export async function readSummaryFile(path: string): Promise<SummaryFile> {
       tx: Float64Array.from(tx),
       T: Float64Array.from(T),
       monetary: monetaryAt >= 0 ? Float64Array.from(monetary) : null,
+      n: nAt >= 0 ? Float64Array.from(n) : null,
+      weight: weightAt >= 0 ? Float64Array.from(weight) : null,
     },
   };
 }
