@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- SUITE…]`: runs the benchmarks, each in its own process so that each one's peak memory
  * is its own. Suites: import (10 M-row transaction CSV), reports (1 M customers, 10 M transactions),
- * accounts (10 000 key accounts, sensitivities and actions), startup (`cvm --help` wall time), service
- * (1 M complaints, 2 M survey responses).
+ * models (summary, fits and CLV of the same 1 M customers), accounts (10 000 key accounts, sensitivities
+ * and actions), startup (`cvm --help` wall time), service (1 M complaints, 2 M survey responses).
  * Measured figures are written by hand into docs/import.md and docs/metrics.md.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 const SUITES: Record<string, string> = {
   import: 'bench/import.ts',
   reports: 'bench/reports.ts',
+  models: 'bench/models.ts',
   accounts: 'bench/accounts.ts',
   startup: 'bench/startup.ts',
   service: 'bench/service.ts',

@@ -31,3 +31,27 @@ export function readCdnowSpend(): { x: number; tx: number; T: number; mbar: numb
     }),
   );
 }
+
+/** One transaction of the CDNOW 1/10 sample log: order id (line number), sample customer id, ISO day, dollars. */
+export interface CdnowTransaction {
+  orderId: string;
+  customerId: string;
+  day: string;
+  amount: string;
+}
+
+/** The 6,919 transactions of CDNOW_sample.txt; customer ids are the summaries' `ID` (no leading zeros). */
+export function readCdnowLog(): CdnowTransaction[] {
+  return readFileSync(dir + 'CDNOW_sample.txt', 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .map((line, i) => {
+      const [, sample = '', date = '', , dollars = ''] = line.trim().split(/\s+/);
+      return {
+        orderId: `t${i + 1}`,
+        customerId: String(Number(sample)),
+        day: `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`,
+        amount: dollars,
+      };
+    });
+}

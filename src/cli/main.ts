@@ -8,6 +8,7 @@ import { CvmError, optionMessage, type ErrorCode } from '../core/errors';
 import { cliOption } from './context';
 import { registerAccounts } from './commands/accounts';
 import { registerImport } from './commands/import';
+import { registerModels } from './commands/model';
 import { registerReports } from './commands/report';
 import { registerSimulate } from './commands/simulate';
 import { registerDemo } from './commands/demo';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerReports(program);
   registerSimulate(program);
   registerAccounts(program);
+  registerModels(program);
   registerDemo(program);
   registerInfo(program);
   registerStart(program);

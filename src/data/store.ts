@@ -8,6 +8,7 @@
 import type { KeyAccountsPort } from './accounts/types';
 import type { AnalyticsPort } from './analytics/types';
 import type { InfoPort } from './info';
+import type { ModelsPort } from './models/types';
 import type { ImportPort, LandingPort } from './import/types';
 import type { ServicePort } from './service/types';
 import type { SummaryPort } from './summary';
@@ -34,6 +35,8 @@ export interface StoreUnit {
   readonly service: ServicePort;
   /** key accounts: assessments, forecasts, renewals */
   readonly accounts: KeyAccountsPort;
+  /** per-customer purchase summaries for the buy-till-you-die models */
+  readonly models: ModelsPort;
 }
 
 export interface Store {

@@ -2,12 +2,15 @@
  * The store conformance suite: every port method, fed through the port, on the seed 002 fixture and the
  * hand-computed cases (value reports and key accounts). Each backend runs it with one `describeStore`
  * call; the figures must be identical.
+ * The store conformance suite: every port method, fed through the port, on the seed 002 fixture, the CDNOW
+ * sample log and the hand-computed cases. Each backend runs it with one `describeStore` call; the figures must be identical.
  */
 import { describe } from 'vitest';
 import { accountsSuite } from './accounts';
 import { concentrationSuite } from './concentration';
 import { flowsSuite } from './flows';
 import type { OpenStore } from './load';
+import { modelsSuite } from './models';
 import { portSuite } from './ports';
 import { retentionSuite } from './retention';
 import { seed002Suite } from './seed-002';
@@ -22,5 +25,6 @@ export function describeStore(name: string, open: OpenStore): void {
     seed002Suite(open);
     serviceSuite(open);
     accountsSuite(open);
+    modelsSuite(open);
   });
 }

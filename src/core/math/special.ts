@@ -60,11 +60,12 @@ function gammaSign(x: number): number {
 const SERIES_MAX_TERMS = 2_000_000;
 
 /**
- * The power series Σ (a)ₙ(b)ₙ / ((c)ₙ n!) zⁿ, stopped when a term no longer changes the sum (two terms in a
- * row, so a single small term between larger ones does not stop it early); NaN when it has not converged
- * after SERIES_MAX_TERMS terms.
+ * The power series of ₂F₁, Σ (a)ₙ(b)ₙ / ((c)ₙ n!) zⁿ for |z| < 1, stopped when a term no longer changes the
+ * sum (two terms in a row, so a single small term between larger ones does not stop it early); NaN when it
+ * has not converged after 2,000,000 terms. `hyp2f1` uses it where it is accurate; callers use it directly
+ * only where they know the terms shrink fast (e.g. c and b both huge with b/c < 1) even for z near 1.
  */
-function hyp2f1Series(a: number, b: number, c: number, z: number): number {
+export function hyp2f1Series(a: number, b: number, c: number, z: number): number {
   let term = 1;
   let sum = 1;
   let quiet = 0;

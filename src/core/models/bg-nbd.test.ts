@@ -118,3 +118,40 @@ describe('BG/NBD on degenerate data', () => {
     expect(fitBgNbd(compressSummary([]))).toBeNull();
   });
 });
+
+describe('BG/NBD expectations of heavy buyers', () => {
+  const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+
+  it('stay finite when the fit makes a and b huge (the same dropout probability for everyone)', () => {
+    // the BG/NBD fit of the 1 M-customer benchmark data (weeks)
+    const flat = { r: 1.3337, alpha: 4.4047, a: 3.7146e10, b: 5.9944e11 };
+    for (const [x, tx, T] of [
+      [23, 112.57, 115.57],
+      [0, 0, 0.14],
+      [120, 150, 150.1],
+    ] as const) {
+      for (const t of [4.35, 52]) {
+        const expected = conditionalExpectedPurchasesBgNbd(flat, t, x, tx, T);
+        const immortal = ((flat.r + x) / (flat.alpha + T)) * t;
+        expect(Number.isFinite(expected), `x = ${x}, T = ${T}, t = ${t}`).toBe(true);
+        expect(expected).toBeGreaterThanOrEqual(0);
+        expect(expected).toBeLessThanOrEqual(immortal);
+      }
+    }
+    // a fixed dropout probability p = a/(a+b): an alive customer's purchases over t are those of a Poisson
+    // process stopped by a geometric number of purchases; for a tiny rate they are close to rate · t
+    const p = flat.a / (flat.a + flat.b);
+    const rate = flat.r / flat.alpha;
+    expect(expectedPurchasesBgNbd(flat, 0.01)).toBeCloseTo(rate * 0.01 * (1 - (p * rate * 0.01) / 2), 6);
+  });
+
+  it('stay finite for a buyer seen at the end of calibration, below what an immortal one would buy', () => {
+    for (const x of [500, 2000]) {
+      const expected = conditionalExpectedPurchasesBgNbd(params, 52, x, 38.86, 38.86);
+      const immortal = ((params.r + x) / (params.alpha + 38.86)) * 52;
+      expect(Number.isFinite(expected), `x = ${x}`).toBe(true);
+      expect(expected).toBeGreaterThan(0.3 * immortal);
+      expect(expected).toBeLessThan(immortal);
+    }
+  });
+});

@@ -12,7 +12,7 @@
  * with no repeat purchase (x = 0) is alive with probability 1. That is the model, not a bug; MBG/NBD
  * (mbg-nbd.ts) lets customers drop out at time 0 too.
  */
-import { hyp2f1 } from '../math/special';
+import { hyp2f1, hyp2f1Series } from '../math/special';
 import { fitPositiveParameters } from './fit';
 import type { CustomerSummary, ModelFit } from './summary';
 import { summaryCustomers, summaryMaxX } from './summary';
@@ -142,6 +142,27 @@ function bgNbdExpectation(r: number, alpha: number, a: number, b: number, t: num
     );
   }
   const z = t / (alpha + t);
-  const bracket = 1 - Math.exp(r * Math.log(alpha / (alpha + t))) * hyp2f1(r, b, a + b - 1, z);
-  return ((a + b - 1) / (a - 1)) * bracket;
+  const lnKeep = Math.log(alpha / (alpha + t)); // ln(1 − z)
+  const c = a + b - 1;
+  const factor = c / (a - 1);
+  // No customer buys more than an immortal one, rt/α: a candidate outside [0, rt/α] lost its digits.
+  const bound = (r / alpha) * t;
+  // Four ways to (1 − z)ʳ ₂F₁(r, b; c; z), tried in order until one gives a plausible result. For a heavy
+  // buyer r (= r + x of the posterior) is large: the series' terms grow like (rz)ⁿ/n! and overflow while
+  // (1 − z)ʳ underflows. Euler's transformation ₂F₁(r, b; c; z) = (1 − z)^(c−r−b) ₂F₁(c−r, c−b; c; z) moves r
+  // out of the series: (1 − z)^(a−1) ₂F₁(c−r, a−1; c; z). When the data make a and b huge (the dropout
+  // probability the same for everyone) ₂F₁'s transformation near z = 1 cancels catastrophically, while the
+  // plain series converges at the rate zb/c < 1: it is the last resort.
+  const candidates = [
+    () => Math.exp(r * lnKeep) * hyp2f1(r, b, c, z),
+    () => Math.exp((a - 1) * lnKeep) * hyp2f1(c - r, a - 1, c, z),
+    () => Math.exp(r * lnKeep) * hyp2f1Series(r, b, c, z),
+    () => Math.exp((a - 1) * lnKeep) * hyp2f1Series(c - r, a - 1, c, z),
+  ];
+  for (const candidate of candidates) {
+    const expected = factor * (1 - candidate());
+    if (Number.isFinite(expected) && expected >= -1e-9 * bound && expected <= bound * (1 + 1e-9))
+      return Math.max(0, expected);
+  }
+  return Number.NaN;
 }

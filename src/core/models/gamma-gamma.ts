@@ -56,28 +56,47 @@ export function spendSummary(rows: Iterable<{ x: number; mbar: number; weight?: 
  * NaN when a parameter is not positive.
  */
 export function logLikelihoodGammaGamma(params: GammaGammaParams, data: SpendSummary): number {
-  const { p, q, gamma } = params;
-  if (!(p > 0 && q > 0 && gamma > 0)) return Number.NaN;
-  const constant = q * Math.log(gamma) - lnGamma(q);
-  // ln Γ(px+q) − ln Γ(px) depends on x alone: tabulate it for the whole-number x that real data have.
-  let maxX = 0;
-  for (const x of data.x) if (Number.isInteger(x) && x > maxX && x <= 100_000) maxX = x;
-  const lnRatio = new Float64Array(maxX + 1);
-  for (let x = 1; x <= maxX; x++) lnRatio[x] = lnGamma(p * x + q) - lnGamma(p * x);
+  return gammaGammaLikelihood(data)(params);
+}
+
+/**
+ * The log-likelihood as a function of the parameters, with everything that depends on the data alone
+ * summed once: Σw, Σw·x·ln mbar, Σw·ln mbar, Σw·x·ln x and the weight of each distinct x (for the ln Γ
+ * terms). Each call then costs one logarithm per customer, ln(γ + x·mbar), which is what makes a fit on a
+ * million customers affordable.
+ */
+function gammaGammaLikelihood(data: SpendSummary): (params: GammaGammaParams) => number {
   let total = 0;
+  let xLnM = 0;
+  let lnM = 0;
+  let xLnX = 0;
+  const perX = new Map<number, number>();
   for (let i = 0; i < data.x.length; i++) {
     const x = data.x[i] as number;
-    const m = data.mbar[i] as number;
-    const px = p * x;
-    const ll =
-      (Number.isInteger(x) && x <= maxX ? (lnRatio[x] as number) : lnGamma(px + q) - lnGamma(px)) +
-      constant +
-      (px - 1) * Math.log(m) +
-      px * Math.log(x) -
-      (px + q) * Math.log(gamma + x * m);
-    total += (data.weight[i] as number) * ll;
+    const w = data.weight[i] as number;
+    const lm = Math.log(data.mbar[i] as number);
+    total += w;
+    xLnM += w * x * lm;
+    lnM += w * lm;
+    xLnX += w * x * Math.log(x);
+    perX.set(x, (perX.get(x) ?? 0) + w);
   }
-  return total;
+  const xs = Float64Array.from(perX.keys());
+  const xWeights = Float64Array.from(perX.values());
+  return ({ p, q, gamma }) => {
+    if (!(p > 0 && q > 0 && gamma > 0)) return Number.NaN;
+    let ll = total * (q * Math.log(gamma) - lnGamma(q)) + p * xLnM - lnM + p * xLnX;
+    for (let k = 0; k < xs.length; k++) {
+      const px = p * (xs[k] as number);
+      ll += (xWeights[k] as number) * (lnGamma(px + q) - lnGamma(px));
+    }
+    const { x, mbar, weight } = data;
+    for (let i = 0; i < x.length; i++) {
+      const xi = x[i] as number;
+      ll -= (weight[i] as number) * (p * xi + q) * Math.log(gamma + xi * (mbar[i] as number));
+    }
+    return ll;
+  };
 }
 
 /**
@@ -92,10 +111,11 @@ export function fitGammaGamma(data: SpendSummary): ModelFit<GammaGammaParams> | 
     spend += (data.weight[i] as number) * (data.mbar[i] as number);
   }
   const meanSpend = customers > 0 ? spend / customers : 1;
+  const likelihood = gammaGammaLikelihood(data);
   return fitPositiveParameters<GammaGammaParams>({
     model: 'Gamma-Gamma',
     names: ['p', 'q', 'gamma'],
-    logLikelihood: ([p = 1, q = 1, gamma = 1]) => logLikelihoodGammaGamma({ p, q, gamma }, data),
+    logLikelihood: ([p = 1, q = 1, gamma = 1]) => likelihood({ p, q, gamma }),
     // p = 1, q = 2 puts the population mean pγ/(q−1) at the observed mean.
     starts: [
       [1, 2, meanSpend],

@@ -10,6 +10,7 @@ import { DuckDbImports } from './import';
 import { DuckDbInfo } from './info';
 import { DuckDbLanding } from './landing';
 import { DuckDbService } from './service';
+import { DuckDbModels } from './models';
 import { DuckDbSummary } from './summary';
 
 /** The ports of one unit of work on one connection. */
@@ -21,6 +22,7 @@ export class DuckDbUnit implements StoreUnit {
   readonly summary: DuckDbSummary;
   readonly service: DuckDbService;
   readonly accounts: DuckDbKeyAccounts;
+  readonly models: DuckDbModels;
 
   get location(): string {
     return this.db.path;
@@ -38,6 +40,7 @@ export class DuckDbUnit implements StoreUnit {
     this.summary = new DuckDbSummary(db);
     this.service = new DuckDbService(db);
     this.accounts = new DuckDbKeyAccounts(db);
+    this.models = new DuckDbModels(db);
   }
 }
 

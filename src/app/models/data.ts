@@ -1,0 +1,154 @@
+/**
+ * Where a model's data come from: a summary file, or the store's transactions summarised as of a
+ * calibration end (default: the latest order date). Also the one compression of per-customer rows into
+ * (x, tx, T) patterns that keeps, for every customer, the index of their pattern, so per-pattern results
+ * (P(alive), expectations, CLV per unit of spend) are computed once and handed back per customer.
+ */
+import type { IsoDay } from '../../core/dates';
+import { CvmError, invalidInput, invalidOption } from '../../core/errors';
+import { compressSummary, type CustomerSummary } from '../../core/models/summary';
+import type { TimeUnit } from '../../core/models/time-unit';
+import { readSummaryFile } from '../../data/models/summary-file';
+import type { StoreUnit } from '../../data/store';
+import type { ModelSource } from '../options/models';
+
+/** What the data are and in what unit. */
+export interface DataBasis {
+  /** the summary file's name, or "store" */
+  source: string;
+  /** the calibration end of a store summary; null for a file */
+  calibrationEnd: IsoDay | null;
+  timeUnit: TimeUnit;
+}
+
+/**
+ * Per-customer rows; `monetary` (mean repeat spend) null when a file has no spend column; `weight` the
+ * customers a row of a file stands for (absent or null: one each).
+ */
+export interface CustomerRows {
+  customerIds: string[];
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+  monetary: Float64Array | null;
+  weight?: Float64Array | null;
+}
+
+/** A summary file's rows; the store's calibration end does not apply to it. */
+async function readFile(source: ModelSource): Promise<Awaited<ReturnType<typeof readSummaryFile>>> {
+  if (source.calibrationEnd !== undefined)
+    throw invalidOption(
+      'calibrationEnd',
+      source.calibrationEnd,
+      'no calibration end with a summary file',
+      `${JSON.stringify(source.calibrationEnd)} applies to the store, and a summary file is summarised already: give one or the other`,
+    );
+  return readSummaryFile(source.summary ?? '');
+}
+
+/** The calibration end to use: the option, else the latest order date. */
+async function calibrationEnd(unit: StoreUnit, source: ModelSource): Promise<IsoDay> {
+  if (source.calibrationEnd !== undefined) return source.calibrationEnd;
+  const latest = await unit.analytics.latestOrderDate();
+  if (latest === null)
+    throw new CvmError(
+      'invalid-input',
+      `the store ${unit.location} holds no transactions: import some, or give a summary file with {option:summary}`,
+    );
+  return latest;
+}
+
+function needsUnit(unit: StoreUnit | undefined): StoreUnit {
+  if (unit === undefined) throw new Error('internal error: a store summary needs a unit of work');
+  return unit;
+}
+
+/** Distinct (x, tx, T) patterns with weights, for fitting a purchase model. */
+export async function loadPatterns(
+  source: ModelSource,
+  unit?: StoreUnit,
+): Promise<{ basis: DataBasis; patterns: CustomerSummary }> {
+  if (source.summary !== undefined) {
+    const file = await readFile(source);
+    const { x, tx, T, weight } = file.summaries;
+    return {
+      basis: { source: file.source, calibrationEnd: null, timeUnit: source.timeUnit },
+      patterns: compressSummary(
+        Array.from(x, (xi, i) => ({
+          x: xi,
+          tx: tx[i] as number,
+          T: T[i] as number,
+          weight: weight === null ? 1 : (weight[i] as number),
+        })),
+      ),
+    };
+  }
+  const store = needsUnit(unit);
+  const end = await calibrationEnd(store, source);
+  const patterns = await store.models.summaryPatterns({ calibrationEnd: end, timeUnit: source.timeUnit });
+  if (patterns.x.length === 0) throw noCustomers(end);
+  return { basis: { source: 'store', calibrationEnd: end, timeUnit: source.timeUnit }, patterns };
+}
+
+/** Every customer's row, for the spend model and predictions. */
+export async function loadCustomers(
+  source: ModelSource,
+  unit?: StoreUnit,
+): Promise<{ basis: DataBasis; customers: CustomerRows }> {
+  if (source.summary !== undefined) {
+    const file = await readFile(source);
+    return {
+      basis: { source: file.source, calibrationEnd: null, timeUnit: source.timeUnit },
+      customers: file.summaries,
+    };
+  }
+  const store = needsUnit(unit);
+  const end = await calibrationEnd(store, source);
+  const rows = await store.models.customerSummaries({ calibrationEnd: end, timeUnit: source.timeUnit });
+  if (rows.customerIds.length === 0) throw noCustomers(end);
+  return { basis: { source: 'store', calibrationEnd: end, timeUnit: source.timeUnit }, customers: rows };
+}
+
+function noCustomers(end: IsoDay): CvmError {
+  return invalidInput(`no customer made a purchase by the calibration end ${end}: nothing to fit`);
+}
+
+/** Patterns of `rows` and, per customer, the index of their pattern. */
+export function indexPatterns(rows: Pick<CustomerRows, 'x' | 'tx' | 'T' | 'weight'>): {
+  patterns: CustomerSummary;
+  index: Uint32Array;
+} {
+  const n = rows.x.length;
+  const at = new Map<string, number>();
+  const index = new Uint32Array(n);
+  const x: number[] = [];
+  const tx: number[] = [];
+  const T: number[] = [];
+  const weight: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const xi = rows.x[i] as number;
+    const txi = rows.tx[i] as number;
+    const Ti = rows.T[i] as number;
+    const key = `${xi}|${txi}|${Ti}`;
+    let j = at.get(key);
+    if (j === undefined) {
+      j = x.length;
+      at.set(key, j);
+      x.push(xi);
+      tx.push(txi);
+      T.push(Ti);
+      weight.push(0);
+    }
+    weight[j] = (weight[j] as number) + (rows.weight ? (rows.weight[i] as number) : 1);
+    index[i] = j;
+  }
+  return {
+    patterns: {
+      x: Float64Array.from(x),
+      tx: Float64Array.from(tx),
+      T: Float64Array.from(T),
+      weight: Float64Array.from(weight),
+    },
+    index,
+  };
+}

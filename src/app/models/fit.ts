@@ -1,0 +1,123 @@
+/**
+ * `model fit`: one model fitted by maximum likelihood on a summary file or the store's summary, with its
+ * parameters, standard errors and fit statistics (docs/metrics.md, "Probabilistic CLV models").
+ */
+import type { IsoDay } from '../../core/dates';
+import { invalidInput } from '../../core/errors';
+import { fitBgBb } from '../../core/models/bg-bb';
+import { fitGammaGamma, spendSummary } from '../../core/models/gamma-gamma';
+import type { ModelFit } from '../../core/models/summary';
+import type { TimeUnit } from '../../core/models/time-unit';
+import type { StoreUnit } from '../../data/store';
+import type { FitModel, ModelSource } from '../options/models';
+import { loadCustomers, loadPatterns, type CustomerRows, type DataBasis } from './data';
+import { PURCHASE_KITS, type Params } from './registry';
+
+/** A fitted model as reports and JSON show it; every number finite. */
+export interface FitReport {
+  model: FitModel;
+  /** the paper's name, e.g. "BG/NBD" */
+  name: string;
+  /** the unit of the purchase models' alpha, beta and of t_x, T; the Gamma-Gamma γ is in currency units */
+  timeUnit: TimeUnit;
+  /** the summary file's name, or "store" */
+  source: string;
+  calibrationEnd: IsoDay | null;
+  params: Params;
+  standardErrors: Record<string, number | null>;
+  logLikelihood: number;
+  aic: number;
+  bic: number;
+  converged: boolean;
+  iterations: number;
+  /** customers fitted (Gamma-Gamma: those with a repeat purchase and a positive mean spend) */
+  customers: number;
+  message: string;
+}
+
+/** A core fit as a report on `basis`. */
+export function fitReport(model: FitModel, name: string, basis: DataBasis, fit: ModelFit<Params>): FitReport {
+  return {
+    model,
+    name,
+    timeUnit: basis.timeUnit,
+    source: basis.source,
+    calibrationEnd: basis.calibrationEnd,
+    params: fit.params,
+    standardErrors: fit.standardErrors,
+    logLikelihood: fit.logLikelihood,
+    aic: fit.aic,
+    bic: fit.bic,
+    converged: fit.converged,
+    iterations: fit.iterations,
+    customers: fit.customers,
+    message: fit.message,
+  };
+}
+
+/** Fits Gamma-Gamma on the customers with x ≥ 1 and a positive mean spend; null when there are none. */
+export function fitSpend(customers: CustomerRows, source: string): ModelFit<Params> | null {
+  const { x, monetary, weight } = customers;
+  if (monetary === null)
+    throw invalidInput(
+      `${source} has no monetary column: the Gamma-Gamma spend model needs each customer's mean repeat spend`,
+    );
+  return fitGammaGamma(
+    spendSummary(
+      Array.from(x, (xi, i) => ({
+        x: xi,
+        mbar: monetary[i] as number,
+        weight: weight ? (weight[i] as number) : 1,
+      })),
+    ),
+  ) as ModelFit<Params> | null;
+}
+
+/**
+ * Fits `model` on the data `source` names; `unit` is needed only for the store.
+ * @throws CvmError `invalid-input` when there is nothing to fit (no customers, no repeat buyers with spend)
+ */
+export async function fitModel(model: FitModel, source: ModelSource, unit?: StoreUnit): Promise<FitReport> {
+  if (model === 'gammagamma') {
+    const { basis, customers } = await loadCustomers(source, unit);
+    const fit = fitSpend(customers, basis.source);
+    if (fit === null)
+      throw invalidInput(
+        `${basis.source}: no customer with a repeat purchase and a positive mean spend to fit`,
+      );
+    return fitReport(model, 'Gamma-Gamma', basis, fit);
+  }
+  if (model === 'bgbb') return fitBgBbFile(source);
+  const kit = PURCHASE_KITS[model];
+  const { basis, patterns } = await loadPatterns(source, unit);
+  const fit = kit.fit(patterns);
+  if (fit === null) throw invalidInput(`${basis.source}: no customers to fit ${kit.name} on`);
+  return fitReport(model, kit.name, basis, fit);
+}
+
+/**
+ * BG/BB on a summary file of discrete opportunities: x transactions, t_x the opportunity of the last one,
+ * n (or periods) opportunities, optional weight; times are counted in opportunities.
+ */
+async function fitBgBbFile(source: ModelSource): Promise<FitReport> {
+  if (source.summary === undefined)
+    throw invalidInput(
+      'bgbb fits on a summary file of discrete opportunities (x, t_x, n or periods, optionally weight): give one with {option:summary}',
+    );
+  const { basis, customers } = await loadCustomers(source);
+  const { x, tx, n, weight } = customers as CustomerRows & { n?: Float64Array | null };
+  if (!n)
+    throw invalidInput(
+      `${basis.source}: no column n (or periods): BG/BB needs the opportunities of each row`,
+    );
+  const fit = fitBgBb(
+    Array.from(x, (xi, i) => ({
+      x: xi,
+      tx: tx[i] as number,
+      n: n[i] as number,
+      weight: weight ? (weight[i] as number) : 1,
+    })),
+  );
+  if (fit === null) throw invalidInput(`${basis.source}: nobody transacted, BG/BB cannot be fitted`);
+  return fitReport('bgbb', 'BG/BB', basis, fit as unknown as ModelFit<Params>);
+}

@@ -1,0 +1,76 @@
+/**
+ * The purchase models by their CLI names, behind one shape: fit on patterns, P(alive), expected purchases
+ * of a new customer and of a customer with a history. Parameters travel as plain records so that reports
+ * and files can show them without knowing the model.
+ */
+import {
+  conditionalExpectedPurchasesBgNbd,
+  expectedPurchasesBgNbd,
+  fitBgNbd,
+  pAliveBgNbd,
+  type BgNbdParams,
+} from '../../core/models/bg-nbd';
+import {
+  conditionalExpectedPurchasesMbgNbd,
+  expectedPurchasesMbgNbd,
+  fitMbgNbd,
+  pAliveMbgNbd,
+  type MbgNbdParams,
+} from '../../core/models/mbg-nbd';
+import {
+  conditionalExpectedPurchasesParetoNbd,
+  expectedPurchasesParetoNbd,
+  fitParetoNbd,
+  pAliveParetoNbd,
+  type ParetoNbdParams,
+} from '../../core/models/pareto-nbd';
+import type { CustomerSummary, ModelFit } from '../../core/models/summary';
+import type { PurchaseModel } from '../options/models';
+
+export type Params = Record<string, number>;
+
+/** One purchase model; every span `t` and history is in the model's time unit. */
+export interface PurchaseModelKit {
+  /** the paper's name, e.g. "BG/NBD" */
+  name: string;
+  fit(patterns: CustomerSummary): ModelFit<Params> | null;
+  pAlive(params: Params, x: number, tx: number, T: number): number;
+  /** E[X(t)]: repeat purchases of a new customer within t of the first purchase */
+  expected(params: Params, t: number): number;
+  /** E[Y(t) | x, tx, T]: purchases in the next t after T */
+  conditional(params: Params, t: number, x: number, tx: number, T: number): number;
+}
+
+function kit<P extends object>(k: {
+  name: string;
+  fit: (patterns: CustomerSummary) => ModelFit<P> | null;
+  pAlive: (params: P, x: number, tx: number, T: number) => number;
+  expected: (params: P, t: number) => number;
+  conditional: (params: P, t: number, x: number, tx: number, T: number) => number;
+}): PurchaseModelKit {
+  return k as unknown as PurchaseModelKit;
+}
+
+export const PURCHASE_KITS: Record<PurchaseModel, PurchaseModelKit> = {
+  bgnbd: kit<BgNbdParams>({
+    name: 'BG/NBD',
+    fit: fitBgNbd,
+    pAlive: pAliveBgNbd,
+    expected: expectedPurchasesBgNbd,
+    conditional: conditionalExpectedPurchasesBgNbd,
+  }),
+  mbgnbd: kit<MbgNbdParams>({
+    name: 'MBG/NBD',
+    fit: fitMbgNbd,
+    pAlive: pAliveMbgNbd,
+    expected: expectedPurchasesMbgNbd,
+    conditional: conditionalExpectedPurchasesMbgNbd,
+  }),
+  paretonbd: kit<ParetoNbdParams>({
+    name: 'Pareto/NBD',
+    fit: fitParetoNbd,
+    pAlive: pAliveParetoNbd,
+    expected: expectedPurchasesParetoNbd,
+    conditional: conditionalExpectedPurchasesParetoNbd,
+  }),
+};

@@ -1,0 +1,100 @@
+/**
+ * The options of the probabilistic CLV use cases (`model fit|predict|validate`). Data come either from the
+ * store (a calibration end, default the latest order date, and a time unit) or from a summary file whose
+ * values are in the time unit stated.
+ */
+import { z } from 'zod';
+import type { IsoDay } from '../../core/dates';
+import { TIME_UNITS, type TimeUnit } from '../../core/models/time-unit';
+import {
+  fail,
+  field,
+  finiteNumber,
+  oneOf,
+  optionalField,
+  requiredField,
+  wholeNumber,
+  type Parsed,
+} from './parse';
+import { isoDay } from './report';
+
+export const PURCHASE_MODELS = ['bgnbd', 'mbgnbd', 'paretonbd'] as const;
+export const FIT_MODELS = [...PURCHASE_MODELS, 'gammagamma', 'bgbb'] as const;
+
+/** A purchase model: BG/NBD, MBG/NBD or Pareto/NBD. */
+export type PurchaseModel = (typeof PURCHASE_MODELS)[number];
+/** A model `fit` accepts: the purchase models, the Gamma-Gamma spend model and BG/BB (summary files only). */
+export type FitModel = (typeof FIT_MODELS)[number];
+
+/** Where a model's data come from. */
+export interface ModelSource {
+  /** a summary file (values in `timeUnit`); absent: the store */
+  summary?: string | undefined;
+  /** the store's calibration end; absent: the latest order date */
+  calibrationEnd?: IsoDay | undefined;
+  timeUnit: TimeUnit;
+}
+
+const timeUnit = oneOf<TimeUnit>(TIME_UNITS, 'a time unit');
+
+function filePath(text: string): Parsed<string> {
+  return text === '' ? fail(text, 'a file name') : { ok: text };
+}
+
+const sourceFields = {
+  summary: optionalField(filePath),
+  calibrationEnd: optionalField(isoDay),
+  timeUnit: field(timeUnit, 'week'),
+};
+
+/** `model fit <model>`. */
+export const fitInput = z
+  .object({ model: requiredField(oneOf<FitModel>(FIT_MODELS, 'a model'), 'a model'), ...sourceFields })
+  .transform((o): ModelSource & { model: FitModel } => o);
+export type FitInput = z.output<typeof fitInput>;
+
+/** `model predict`: purchase model, horizon in months, yearly discount rate in percent, output file. */
+export interface PredictInput extends ModelSource {
+  model: PurchaseModel;
+  /** the CSV file the per-customer predictions are written to */
+  out: string;
+  /** months ahead over which purchases and CLV are forecast */
+  horizonMonths: number;
+  /** yearly discount rate as a fraction (10 % = 0.1) */
+  discountRate: number;
+}
+
+export const predictInput = z
+  .object({
+    model: field(oneOf<PurchaseModel>(PURCHASE_MODELS, 'a purchase model'), 'bgnbd'),
+    out: requiredField(filePath, 'a file name for the predictions (CSV)'),
+    horizon: field(wholeNumber(1, 1200), 12),
+    discountRate: field(finiteNumber(0), 10),
+    ...sourceFields,
+  })
+  .transform((o): PredictInput => ({
+    model: o.model,
+    out: o.out,
+    horizonMonths: o.horizon,
+    discountRate: o.discountRate / 100,
+    summary: o.summary,
+    calibrationEnd: o.calibrationEnd,
+    timeUnit: o.timeUnit,
+  }));
+
+/** `model validate`: a purchase model fitted up to the calibration end, checked up to the holdout end. */
+export interface ValidateInput {
+  model: PurchaseModel;
+  calibrationEnd: IsoDay;
+  holdoutEnd: IsoDay;
+  timeUnit: TimeUnit;
+}
+
+export const validateInput = z
+  .object({
+    model: field(oneOf<PurchaseModel>(PURCHASE_MODELS, 'a purchase model'), 'bgnbd'),
+    calibrationEnd: requiredField(isoDay, 'a date YYYY-MM-DD'),
+    holdoutEnd: requiredField(isoDay, 'a date YYYY-MM-DD'),
+    timeUnit: field(timeUnit, 'week'),
+  })
+  .transform((o): ValidateInput => o);

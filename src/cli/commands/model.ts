@@ -1,0 +1,83 @@
+/**
+ * `cvm model fit|predict|validate`: the buy-till-you-die models. Data come from a summary file
+ * (`--summary`, then no database is opened) or from the store's transactions as of a calibration end.
+ */
+import type { Command } from 'commander';
+import { fitModel } from '../../app/models/fit';
+import { predict } from '../../app/models/predict';
+import { validateModel } from '../../app/models/validate';
+import { fitInput, predictInput, validateInput } from '../../app/options/models';
+import { parseOptions } from '../../app/options/parse';
+import type { StoreUnit } from '../../data/store';
+import { globalOptions, print, withCliUnit, type GlobalOptions } from '../context';
+import { fitPrintable, predictPrintable, validatePrintable } from '../views/models';
+
+type Options = Record<string, string | undefined>;
+
+/** Runs `work` on the store unless the data come from a summary file. */
+function withData<T>(
+  global: GlobalOptions,
+  summary: string | undefined,
+  work: (unit?: StoreUnit) => Promise<T>,
+): Promise<T> {
+  return summary !== undefined ? work() : withCliUnit(global, (unit) => work(unit));
+}
+
+const SOURCE_HELP = {
+  summary:
+    'per-customer summary CSV (x or frequency, t_x or recency, T, optionally monetary) instead of the store',
+  calibrationEnd: 'last day of the calibration period YYYY-MM-DD (default: the latest order date)',
+  timeUnit: 'time unit of recency, age and alpha: day, week or month',
+};
+
+export function registerModels(program: Command): void {
+  const model = program
+    .command('model')
+    .description(
+      'buy-till-you-die models: BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, BG/BB; P(alive) and CLV',
+    );
+  model
+    .command('fit')
+    .description('fit a model by maximum likelihood: parameters, standard errors, log-likelihood, AIC, BIC')
+    .argument('<model>', 'bgnbd, mbgnbd, paretonbd, gammagamma, or bgbb (from a summary file)')
+    .option('--summary <file>', SOURCE_HELP.summary)
+    .option('--calibration-end <day>', SOURCE_HELP.calibrationEnd)
+    .option('--time-unit <unit>', SOURCE_HELP.timeUnit, 'week')
+    .action(async (name: string, options: Options, command: Command) => {
+      const global = globalOptions(command);
+      const input = parseOptions(fitInput, { ...options, model: name });
+      const fit = await withData(global, input.summary, (unit) => fitModel(input.model, input, unit));
+      print(fitPrintable(fit, global.lang), global);
+    });
+  model
+    .command('predict')
+    .description('P(alive), expected purchases, expected spend and CLV per customer, written to a CSV file')
+    .requiredOption('--out <file>', 'CSV file for the per-customer predictions')
+    .option('--model <model>', 'purchase model: bgnbd, mbgnbd or paretonbd', 'bgnbd')
+    .option('--horizon <months>', 'months ahead for purchases and CLV', '12')
+    .option('--discount-rate <percent>', 'yearly discount rate in percent', '10')
+    .option('--summary <file>', SOURCE_HELP.summary)
+    .option('--calibration-end <day>', SOURCE_HELP.calibrationEnd)
+    .option('--time-unit <unit>', SOURCE_HELP.timeUnit, 'week')
+    .action(async (options: Options, command: Command) => {
+      const global = globalOptions(command);
+      const input = parseOptions(predictInput, options);
+      const report = await withData(global, input.summary, (unit) => predict(input, unit));
+      print(predictPrintable(report, global.lang), global);
+    });
+  model
+    .command('validate')
+    .description(
+      'fit to the calibration end, compare with the holdout: MAE, RMSE, by frequency, tracking curve',
+    )
+    .option('--calibration-end <day>', 'last day of the calibration period YYYY-MM-DD')
+    .option('--holdout-end <day>', 'last day of the holdout period YYYY-MM-DD')
+    .option('--model <model>', 'purchase model: bgnbd, mbgnbd or paretonbd', 'bgnbd')
+    .option('--time-unit <unit>', SOURCE_HELP.timeUnit, 'week')
+    .action(async (options: Options, command: Command) => {
+      const global = globalOptions(command);
+      const input = parseOptions(validateInput, options);
+      const report = await withCliUnit(global, (unit) => validateModel(unit, input));
+      print(validatePrintable(report, global.lang), global);
+    });
+}

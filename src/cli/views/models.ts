@@ -1,0 +1,125 @@
+/** Table views of the probabilistic CLV commands: a fit's parameters and statistics, predictions, validation. */
+import type { FitReport } from '../../app/models/fit';
+import type { PredictReport } from '../../app/models/predict';
+import type { ValidateReport } from '../../app/models/validate';
+import type { Lang, Printable, TableView } from '../output';
+import { col, l } from './labels';
+
+const SYMBOLS: Record<string, string> = { alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ' };
+
+const UNITS = {
+  day: l('days', 'dagar'),
+  week: l('weeks', 'veckor'),
+  month: l('months', 'månader'),
+};
+
+function parameterTable(fit: FitReport, lang: Lang): TableView {
+  const unit = UNITS[fit.timeUnit][lang];
+  const end = fit.calibrationEnd;
+  const on =
+    end === null ? l(fit.source, fit.source) : l(`transactions up to ${end}`, `transaktioner till ${end}`);
+  const inUnit =
+    fit.model === 'gammagamma'
+      ? ''
+      : fit.model === 'bgbb'
+        ? ` (${l('opportunities', 'tillfällen')[lang]})`
+        : ` (${unit})`;
+  return {
+    title: l(`${fit.name} fitted on ${on.en}${inUnit}`, `${fit.name} skattad på ${on.sv}${inUnit}`),
+    columns: [
+      col('parameter', l('Parameter', 'Parameter'), 'text'),
+      col('estimate', l('Estimate', 'Skattning'), 'decimal', 4),
+      col('standardError', l('Std. error', 'Medelfel'), 'decimal', 4),
+    ],
+    rows: Object.entries(fit.params).map(([name, estimate]) => ({
+      parameter: SYMBOLS[name] ?? name,
+      estimate,
+      standardError: fit.standardErrors[name] ?? null,
+    })),
+  };
+}
+
+function statisticsTable(fit: FitReport, lang: Lang): TableView {
+  return {
+    columns: [
+      col('customers', l('Customers', 'Kunder'), 'int'),
+      col('logLikelihood', l('Log-likelihood', 'Log-likelihood'), 'decimal', 2),
+      col('aic', 'AIC', 'decimal', 2),
+      col('bic', 'BIC', 'decimal', 2),
+      col('iterations', l('Iterations', 'Iterationer'), 'int'),
+      col('converged', l('Converged', 'Konvergerade'), 'text'),
+    ],
+    rows: [{ ...fit, converged: fit.converged ? l('yes', 'ja')[lang] : l('no', 'nej')[lang] }],
+    notes: fit.converged ? [] : [fit.message],
+  };
+}
+
+export function fitPrintable(fit: FitReport, lang: Lang): Printable {
+  return { json: fit, tables: [parameterTable(fit, lang), statisticsTable(fit, lang)] };
+}
+
+export function predictPrintable(r: PredictReport, lang: Lang): Printable {
+  const summary: TableView = {
+    title: l(
+      `Predictions for ${r.horizonMonths} months written to ${r.out}`,
+      `Prognoser för ${r.horizonMonths} månader skrivna till ${r.out}`,
+    ),
+    columns: [
+      col('customers', l('Customers', 'Kunder'), 'int'),
+      col('alive', l('Expected alive', 'Förväntat aktiva'), 'decimal', 0),
+      col('expectedPurchases', l('Expected purchases', 'Förväntade köp'), 'decimal', 0),
+      col('clv', l('CLV total', 'CLV totalt'), 'money'),
+      col('discountRate', l('Discount rate/year', 'Diskonteringsränta/år'), 'percent'),
+    ],
+    rows: [{ customers: r.customers, discountRate: r.discountRate, ...r.totals }],
+    notes: r.notes,
+  };
+  const fits = [r.purchaseFit, ...(r.spendFit ? [r.spendFit] : [])].map((f) => parameterTable(f, lang));
+  return { json: r, tables: [summary, ...fits] };
+}
+
+export function validatePrintable(r: ValidateReport, lang: Lang): Printable {
+  const unit = UNITS[r.timeUnit][lang];
+  const summary: TableView = {
+    title: l(
+      `${r.fit.name} fitted to ${r.calibrationEnd}, checked to ${r.holdoutEnd} (${r.holdoutLength.toFixed(1)} ${unit})`,
+      `${r.fit.name} skattad till ${r.calibrationEnd}, prövad till ${r.holdoutEnd} (${r.holdoutLength.toFixed(1)} ${unit})`,
+    ),
+    columns: [
+      col('customers', l('Customers', 'Kunder'), 'int'),
+      col('holdoutActual', l('Holdout purchases', 'Köp i prövoperioden'), 'int'),
+      col('holdoutPredicted', l('Predicted', 'Prognos'), 'decimal', 1),
+      col('mae', 'MAE', 'decimal', 3),
+      col('rmse', 'RMSE', 'decimal', 3),
+    ],
+    rows: [{ ...r }],
+  };
+  const groups: TableView = {
+    title: l(
+      'Mean holdout purchases by calibration frequency',
+      'Medelantal köp i prövoperioden per frekvens',
+    ),
+    columns: [
+      col('x', 'x', 'text'),
+      col('customers', l('Customers', 'Kunder'), 'int'),
+      col('actual', l('Actual', 'Utfall'), 'decimal', 3),
+      col('predicted', l('Predicted', 'Prognos'), 'decimal', 3),
+    ],
+    rows: r.byFrequency.map((g) => ({ ...g })),
+  };
+  const tracking: TableView = {
+    title: l('Cumulative repeat purchases', 'Kumulativa återköp'),
+    columns: [
+      col('period', l('Period', 'Period'), 'int'),
+      col('day', l('Up to', 'Till'), 'date'),
+      col('period_kind', l('Part', 'Del'), 'text'),
+      col('actual', l('Actual', 'Utfall'), 'int'),
+      col('expected', l('Expected', 'Förväntat'), 'decimal', 1),
+    ],
+    rows: r.tracking.map((p) => ({
+      ...p,
+      period_kind: p.holdout ? l('holdout', 'prövning')[lang] : l('calibration', 'kalibrering')[lang],
+    })),
+  };
+  return { json: r, tables: [summary, parameterTable(r.fit, lang), groups, tracking] };
+}
