@@ -14,6 +14,8 @@ import type { SensitivityReport } from '../../src/app/accounts/sensitivity';
 import { retentionProbability } from '../../src/core/accounts/probability';
 import { DEFAULT_SCORECARD } from '../../src/core/accounts/scorecard';
 import { SCORECARD_FACTORS } from '../../src/core/kinds';
+import { stringify as stringifyYaml } from 'yaml';
+import type { DpmReport } from '../../src/app/accounts/dpm';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-accounts-cli-'));
 const db = join(dir, 'cvm.duckdb');
@@ -114,6 +116,32 @@ describe('cvm accounts', () => {
     const card = json<{ factors: unknown[]; bounds: unknown; source: string }>('accounts', 'scorecard');
     expect(card).toMatchObject({ source: 'default', bounds: { min: 0.4, max: 0.9 } });
     expect(card.factors).toHaveLength(9);
+  }, 60_000);
+
+  it('reads an edited scorecard as YAML, and places the accounts in the policy matrix', () => {
+    // every factor weighted 0 but business lines: each account's probability is its business-lines step
+    const card = JSON.parse(JSON.stringify(DEFAULT_SCORECARD)) as {
+      factors: { id: string; weight: number }[];
+    };
+    for (const f of card.factors) f.weight = f.id === 'business_lines' ? 1 : 0;
+    writeFileSync(join(dir, 'lines.yaml'), stringifyYaml(card));
+    const r = json<AccountsReport>('accounts', 'report', '--scorecard', join(dir, 'lines.yaml'));
+    for (const a of r.accounts)
+      expect(a.retentionProbability).toBeCloseTo(
+        a.factors.find((f) => f.factor === 'business_lines')!.probability,
+        12,
+      );
+    writeFileSync(join(dir, 'broken.yaml'), 'factors: [\n  - id: x\n');
+    const broken = cvm('accounts', 'report', '--scorecard', join(dir, 'broken.yaml'));
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.yaml: not YAML \(line \d+: /);
+    const dpm = json<DpmReport>('accounts', 'dpm');
+    expect(dpm.points).toHaveLength(16);
+    expect(Object.values(dpm.quadrants).reduce((s, n) => s + n, 0)).toBe(16);
+    const negative = new Set(json<AccountsReport>('accounts', 'report').totals.turnsNegative);
+    // an account that turns negative is never in the attractive half
+    for (const p of dpm.points)
+      if (negative.has(p.account)) expect(['maintain', 'streamline']).toContain(p.quadrant);
   }, 60_000);
 
   it('start names the accounts that turn negative once risk is counted', () => {

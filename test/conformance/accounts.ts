@@ -9,9 +9,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backtestReport } from '../../src/app/accounts/backtest';
+import { dpmReport } from '../../src/app/accounts/dpm';
 import { accountsReport } from '../../src/app/accounts/report';
 import { sensitivityReport } from '../../src/app/accounts/sensitivity';
-import { accountsInput, backtestInput, sensitivityInput } from '../../src/app/options/accounts';
+import { accountsInput, backtestInput, dpmInput, sensitivityInput } from '../../src/app/options/accounts';
 import { parseOptions } from '../../src/app/options/parse';
 import { SCORECARD_FACTORS } from '../../src/core/kinds';
 import { openTestStore, type OpenStore, type TestStore } from './load';
@@ -156,6 +157,25 @@ export function accountsSuite(open: OpenStore): void {
       expect(r.totals.clvProbabilityAdjusted).toBeCloseTo(-258.16, 2);
       expect(r.totals.adjustedToWacc).toBeCloseTo(-258.16 / 1230.07, 4);
       expect(r.totals.meanRisk).toBeCloseTo(4.9 / 18, 12); // (1.5 + 3.4) / 9 / 2 = 27.22 %
+    });
+
+    it('places the accounts in the directional policy matrix, split at the portfolio medians', async () => {
+      const r = await dpmReport(store.unit.accounts, parseOptions(dpmInput, { asOf: '2025-12-31' }));
+      // medians of two: attractiveness (364.46 − 622.63) / 2 = −129.08; strength (7.5 + 5.6) / 18 = 0.7278
+      expect(r.splits.attractiveness).toBeCloseTo(-129.08, 1);
+      expect(r.splits.strength).toBeCloseTo(13.1 / 18, 12);
+      expect(r.points.map((p) => [p.account, p.quadrant])).toEqual([
+        ['N', 'strategic'],
+        ['S', 'streamline'],
+      ]);
+      expect(r.points[1]!.attractiveness).toBeCloseTo(-622.63, 2);
+      expect(r.quadrants).toEqual({ strategic: 1, develop: 0, maintain: 0, streamline: 1 });
+      // strength from the 1–5 grades instead: North (4+4+4+4)/4 → 0.75, South (3+4+3+4)/4 → 0.625
+      const grades = await dpmReport(
+        store.unit.accounts,
+        parseOptions(dpmInput, { asOf: '2025-12-31', strength: 'scale-factors' }),
+      );
+      expect(grades.points.map((p) => p.quadrant)).toEqual(['strategic', 'streamline']);
     });
 
     it('takes WACC from its components and defaults the as-of day to the latest assessment', async () => {

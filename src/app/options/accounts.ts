@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { IsoDay } from '../../core/dates';
+import type { DpmAttractiveness, DpmStrength } from '../../core/accounts/dpm';
 import { wacc as computeWacc } from '../../core/accounts/finance';
 import { SCORECARD_FACTORS } from '../../core/kinds';
 import { fail, field, finiteNumber, oneOf, optionalField, type Parsed } from './parse';
@@ -133,4 +134,29 @@ export const backtestInput = z
   .transform((o): { asOf?: IsoDay | undefined; scorecardFile?: string | undefined } => ({
     asOf: o.asOf,
     scorecardFile: o.scorecard,
+  }));
+
+/** What the directional policy matrix plots. */
+export interface DpmInput extends AccountsInput {
+  attractiveness: DpmAttractiveness;
+  strength: DpmStrength;
+}
+
+/** `accounts dpm`: the report's options, and which CLV and which strength the matrix plots. */
+export const dpmInput = z
+  .object({
+    ...accountsFields,
+    attractiveness: field(
+      oneOf<DpmAttractiveness>(['probability-adjusted', 'survival', 'risk-adjusted-rate'], 'a CLV'),
+      'probability-adjusted' as DpmAttractiveness,
+    ),
+    strength: field(
+      oneOf<DpmStrength>(['retention', 'scale-factors'], 'a relationship strength'),
+      'retention' as DpmStrength,
+    ),
+  })
+  .transform((o, ctx): DpmInput => ({
+    ...toAccountsInput(o, ctx),
+    attractiveness: o.attractiveness,
+    strength: o.strength,
   }));

@@ -6,10 +6,17 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { backtestReport } from '../../app/accounts/backtest';
+import { dpmReport } from '../../app/accounts/dpm';
 import { accountsReport } from '../../app/accounts/report';
 import { scorecardReport } from '../../app/accounts/scorecard';
 import { sensitivityReport } from '../../app/accounts/sensitivity';
-import { accountsInput, backtestInput, scorecardInput, sensitivityInput } from '../../app/options/accounts';
+import {
+  accountsInput,
+  backtestInput,
+  dpmInput,
+  scorecardInput,
+  sensitivityInput,
+} from '../../app/options/accounts';
 import { parseOptions } from '../../app/options/parse';
 import type { KeyAccountsPort } from '../../data/accounts/types';
 import { globalOptions, print, withCliUnit } from '../context';
@@ -17,6 +24,7 @@ import type { Lang, Printable } from '../output';
 import {
   accountsPrintable,
   backtestPrintable,
+  dpmPrintable,
   scorecardPrintable,
   sensitivityPrintable,
 } from '../views/accounts';
@@ -62,7 +70,19 @@ function withRates(command: Command): Command {
 export function registerAccounts(program: Command): void {
   const accounts = program
     .command('accounts')
-    .description('key accounts: relationship risk, CLV, sensitivity, backtest, scorecard');
+    .description('key accounts: relationship risk, CLV, sensitivity, backtest, scorecard, policy matrix');
+  withRates(
+    accountsCommand(
+      accounts,
+      'dpm',
+      'directional policy matrix: risk-counted CLV against relationship strength, in four quadrants',
+      dpmInput,
+      dpmReport,
+      dpmPrintable,
+    ),
+  )
+    .option('--attractiveness <clv>', 'probability-adjusted (default), survival or risk-adjusted-rate')
+    .option('--strength <measure>', 'retention (default) or scale-factors (the 1–5 grades)');
   withRates(
     accountsCommand(
       accounts,

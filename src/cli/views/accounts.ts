@@ -4,6 +4,7 @@
  * scorecard in use. English or Swedish labels; the JSON is the app's report unchanged.
  */
 import type { BacktestReport } from '../../app/accounts/backtest';
+import type { DpmReport } from '../../app/accounts/dpm';
 import type { AccountsReport } from '../../app/accounts/report';
 import type { ScorecardReport } from '../../app/accounts/scorecard';
 import type { SensitivityReport } from '../../app/accounts/sensitivity';
@@ -220,4 +221,36 @@ export function scorecardPrintable(r: ScorecardReport, lang: Lang): Printable {
     })),
   };
   return { json: r, tables: [table] };
+}
+
+const QUADRANTS = {
+  strategic: l('strategic', 'strategisk'),
+  develop: l('develop', 'utveckla'),
+  maintain: l('maintain', 'underhålla'),
+  streamline: l('streamline', 'effektivisera'),
+} as const;
+
+export function dpmPrintable(r: DpmReport, lang: Lang): Printable {
+  const split = (x: number | null, digits: number): string =>
+    x === null ? '–' : formatNumber(x, digits, lang);
+  return {
+    json: r,
+    tables: [
+      {
+        title: l(
+          `Directional policy matrix, as of ${r.asOf} (attractiveness: ${r.attractiveness} CLV, split at ${split(r.splits.attractiveness, 0)}; strength: ${r.strength}, split at ${split(r.splits.strength, 3)})`,
+          `Portföljmatris, per ${r.asOf} (attraktivitet: ${r.attractiveness} CLV, delad vid ${split(r.splits.attractiveness, 0)}; styrka: ${r.strength}, delad vid ${split(r.splits.strength, 3)})`,
+        ),
+        columns: [
+          col('account', l('Account', 'Kund'), 'text'),
+          col('name', l('Name', 'Namn'), 'text'),
+          col('attractiveness', l('Attractiveness (CLV)', 'Attraktivitet (CLV)'), 'money'),
+          col('strength', l('Strength', 'Styrka'), 'decimal', 3),
+          col('quadrant', l('Quadrant', 'Kvadrant'), 'text'),
+        ],
+        rows: r.points.map((p) => ({ ...p, quadrant: p.quadrant ? QUADRANTS[p.quadrant][lang] : '–' })),
+        notes: r.notes,
+      },
+    ],
+  };
 }

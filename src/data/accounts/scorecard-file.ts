@@ -1,24 +1,35 @@
 /**
- * Reads an edited scorecard file as JSON. Checking what the JSON says is core's work (`parseScorecard`);
- * this file only turns a missing, unreadable or malformed file into a one-line error naming it.
+ * Reads an edited scorecard file, JSON or YAML (`.yaml`, `.yml`). Checking what it says is core's work
+ * (`parseScorecard`); this file only turns a missing, unreadable or malformed file into a one-line error
+ * naming it (and, for YAML, the line).
  */
 import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { CvmError } from '../../core/errors';
 import { checkReadable } from '../import/file';
 
 /**
- * The parsed JSON of the file at `path`.
- * @throws CvmError `not-found` (no such file), `data-source` (unreadable), `invalid-input` (empty, not JSON)
+ * The parsed content of the scorecard file at `path`: YAML by its extension, JSON otherwise.
+ * @throws CvmError `not-found` (no such file), `data-source` (unreadable), `invalid-input` (empty, malformed)
  */
 export async function readScorecardJson(path: string): Promise<unknown> {
   await checkReadable(path);
-  const text = await readFile(path, 'utf8');
+  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    return yaml ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CvmError('invalid-input', `${path}: not JSON (${reason}); expected a scorecard as JSON`, {
-      cause: error,
-    });
+    const reason =
+      error instanceof YAMLParseError
+        ? `line ${error.linePos?.[0].line ?? '?'}: ${error.message.split('\n')[0] ?? ''}`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw new CvmError(
+      'invalid-input',
+      `${path}: not ${yaml ? 'YAML' : 'JSON'} (${reason}); expected a scorecard as ${yaml ? 'YAML' : 'JSON'}`,
+      { cause: error },
+    );
   }
 }
