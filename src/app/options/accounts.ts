@@ -148,11 +148,11 @@ export const dpmInput = z
     ...accountsFields,
     attractiveness: field(
       oneOf<DpmAttractiveness>(['probability-adjusted', 'survival', 'risk-adjusted-rate'], 'a CLV'),
-      'probability-adjusted' as DpmAttractiveness,
+      'probability-adjusted',
     ),
     strength: field(
       oneOf<DpmStrength>(['retention', 'scale-factors'], 'a relationship strength'),
-      'retention' as DpmStrength,
+      'retention',
     ),
   })
   .transform((o, ctx): DpmInput => ({
