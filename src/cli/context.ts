@@ -10,6 +10,8 @@ export interface GlobalOptions {
   format: Format;
   lang: Lang;
   currency: string;
+  /** `--table`: the table of a command's output to print */
+  table?: string;
   verbose: boolean;
 }
 
@@ -26,12 +28,18 @@ export function globalOptions(command: Command): GlobalOptions {
     format,
     lang,
     currency: typeof raw.currency === 'string' ? raw.currency : lang === 'sv' ? 'kr' : '',
+    ...(typeof raw.table === 'string' ? { table: raw.table } : {}),
     verbose: raw.verbose === true,
   };
 }
 
 export function outputOptions(options: GlobalOptions): OutputOptions {
-  return { format: options.format, lang: options.lang, currency: options.currency };
+  return {
+    format: options.format,
+    lang: options.lang,
+    currency: options.currency,
+    ...(options.table === undefined ? {} : { table: options.table }),
+  };
 }
 
 /** Prints a result to stdout in the selected format. */
