@@ -56,6 +56,17 @@ describe('cvm report and simulate', () => {
     });
   });
 
+  it('writes one CSV file per table with --out', () => {
+    const out = join(dir, 'flows-csv');
+    const r = cvm('report', 'flows', '--as-of', '2025-12-31', '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${join(out, 'previous.csv')}\n${join(out, 'flows.csv')}\n`);
+    expect(readFileSync(join(out, 'previous.csv'), 'utf8').split('\n')[0]).toBe(
+      'label,customers,purchases,revenue,revenuePerCustomer',
+    );
+    expect(readFileSync(join(out, 'flows.csv'), 'utf8').endsWith('\n')).toBe(true);
+  });
+
   it('prints the portfolio as documented JSON', () => {
     const r = cvm(
       'report',
