@@ -1,15 +1,19 @@
 /** Global CLI options shared by every command, and helpers to read them. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Store, StoreUnit } from '../data/store';
-import { invalidOption } from '../core/errors';
+import { CvmError, invalidOption } from '../core/errors';
 import type { Format, Lang, OutputOptions, Printable } from './output';
-import { render } from './output';
+import { render, selectTable } from './output';
 
 export interface GlobalOptions {
   db?: string;
   format: Format;
   lang: Lang;
   currency: string;
+  /** `--table`: the table of a command's output to print */
+  table?: string;
   verbose: boolean;
 }
 
@@ -26,17 +30,47 @@ export function globalOptions(command: Command): GlobalOptions {
     format,
     lang,
     currency: typeof raw.currency === 'string' ? raw.currency : lang === 'sv' ? 'kr' : '',
+    ...(typeof raw.table === 'string' ? { table: raw.table } : {}),
     verbose: raw.verbose === true,
   };
 }
 
 export function outputOptions(options: GlobalOptions): OutputOptions {
-  return { format: options.format, lang: options.lang, currency: options.currency };
+  return {
+    format: options.format,
+    lang: options.lang,
+    currency: options.currency,
+    ...(options.table === undefined ? {} : { table: options.table }),
+  };
 }
 
 /** Prints a result to stdout in the selected format. */
 export function print(printable: Printable, options: GlobalOptions): void {
   process.stdout.write(render(printable, outputOptions(options)) + '\n');
+}
+
+/**
+ * Writes the tables of a result as CSV files `<dir>/<name>.csv` (only the `--table` one when it is given),
+ * in the CSV dialect of the language, and prints the paths written, one a line.
+ */
+export function writeTables(printable: Printable, dir: string, options: GlobalOptions): void {
+  const chosen =
+    options.table === undefined ? printable.tables : [selectTable(printable.tables, options.table)];
+  const written: string[] = [];
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const table of chosen) {
+      if (!table) continue;
+      const path = join(dir, `${table.name}.csv`);
+      const csv = render(printable, { ...outputOptions(options), format: 'csv', table: table.name });
+      writeFileSync(path, csv + '\n');
+      written.push(path);
+    }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new CvmError('data-source', `cannot write the tables to ${dir}: ${detail}`, { cause: error });
+  }
+  process.stdout.write(written.map((path) => path + '\n').join(''));
 }
 
 /** The embedded database the CLI uses when neither `--db` nor $CVM_DB names one. */

@@ -33,6 +33,10 @@ export function buildProgram(): Command {
     )
     .addOption(new Option('--lang <lang>', 'labels and number format').choices(['en', 'sv']).default('en'))
     .option('--currency <suffix>', 'currency suffix for money in tables (default: none, "kr" with --lang sv)')
+    .option(
+      '--table <name>',
+      'the table of a report to print (csv prints one: the first by default); an unknown name lists them',
+    )
     .option('--verbose', 'show progress details and stack traces', false)
     .version(packageJson.version, '-V, --version', 'print the version of cvm')
     .showHelpAfterError()

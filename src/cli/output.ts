@@ -1,8 +1,14 @@
 /**
  * Rendering of command results: `table` (aligned columns, thousands separators, currency, English or
  * Swedish labels, reads like the seed tables), `json` (the documented shape, exactly as computed) and `csv`
- * (raw values, one header row per table). Commands build a `Printable`; only this file formats numbers.
+ * (raw values, one table: the first, or the one `--table` names). Commands build a `Printable`; only this
+ * file formats numbers.
+ *
+ * CSV is one table per output so that a spreadsheet or a CSV reader gets one header row. English CSV is
+ * `,`-separated with a decimal point; Swedish CSV is what Swedish Excel opens: `;`-separated, decimal comma
+ * and a UTF-8 byte order mark.
  */
+import { invalidOption } from '../core/errors';
 import { csvField } from '../core/text/csv';
 
 export type Format = 'table' | 'json' | 'csv';
@@ -20,6 +26,8 @@ export interface Column {
 }
 
 export interface TableView {
+  /** stable machine name: what `--table` selects and what `--format csv` writes; kebab-case */
+  name: string;
   title?: Label;
   columns: readonly Column[];
   rows: readonly Record<string, unknown>[];
@@ -41,6 +49,8 @@ export interface OutputOptions {
   lang: Lang;
   /** suffix for money columns in table format, e.g. "kr"; empty for none */
   currency: string;
+  /** the table to print (`--table`); csv prints one table, the first when none is named */
+  table?: string;
 }
 
 const DEFAULT_DECIMALS: Record<ColumnType, number> = {
@@ -112,16 +122,50 @@ function renderTable(view: TableView, options: OutputOptions): string {
   return lines.join('\n');
 }
 
-/** One value as a CSV field: empty for null, JSON text for non-strings, quoted when needed (RFC 4180). */
-export function csvValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return csvField(typeof value === 'string' ? value : JSON.stringify(value));
+/** The byte order mark that makes Excel read a CSV file as UTF-8. */
+export const UTF8_BOM = '\ufeff';
+
+/** The CSV dialect of a language: Swedish Excel expects `;` between fields and a decimal comma. */
+function csvDialect(lang: Lang): { delimiter: string; decimal: string } {
+  return lang === 'sv' ? { delimiter: ';', decimal: ',' } : { delimiter: ',', decimal: '.' };
 }
 
-function renderCsv(view: TableView): string {
-  const lines = [view.columns.map((c) => csvValue(c.key)).join(',')];
-  for (const row of view.rows) lines.push(view.columns.map((c) => csvValue(row[c.key])).join(','));
+/**
+ * One value as a CSV field: empty for null, numbers with the language's decimal separator (no grouping),
+ * JSON text for other non-strings, quoted when needed (RFC 4180).
+ */
+export function csvValue(value: unknown, lang: Lang = 'en'): string {
+  if (value === null || value === undefined) return '';
+  const { delimiter, decimal } = csvDialect(lang);
+  if (typeof value === 'number') return csvField(String(value).replace('.', decimal), delimiter);
+  return csvField(typeof value === 'string' ? value : JSON.stringify(value), delimiter);
+}
+
+/** One table as CSV: a header row of column keys, then the rows (no BOM, no trailing newline). */
+export function renderCsv(view: TableView, lang: Lang): string {
+  const { delimiter } = csvDialect(lang);
+  const line = (cells: unknown[]): string => cells.map((v) => csvValue(v, lang)).join(delimiter);
+  const lines = [line(view.columns.map((c) => c.key))];
+  for (const row of view.rows) lines.push(line(view.columns.map((c) => row[c.key])));
   return lines.join('\n');
+}
+
+/**
+ * The table `name` names, or the first when it is undefined; an unknown name is an input error that lists
+ * the names there are.
+ */
+export function selectTable(tables: readonly TableView[], name: string | undefined): TableView | undefined {
+  if (name === undefined) return tables[0];
+  const found = tables.find((t) => t.name === name);
+  if (found) return found;
+  const names = tables.map((t) => t.name);
+  throw invalidOption(
+    'table',
+    name,
+    names.length === 0
+      ? 'no table (this command prints none)'
+      : `a table of this output (${names.join(', ')})`,
+  );
 }
 
 /** Renders a command's result in the requested format (no trailing newline). */
@@ -129,9 +173,15 @@ export function render(printable: Printable, options: OutputOptions): string {
   switch (options.format) {
     case 'json':
       return JSON.stringify(printable.json, null, 2);
-    case 'csv':
-      return printable.tables.map(renderCsv).join('\n\n');
-    case 'table':
-      return printable.tables.map((t) => renderTable(t, options)).join('\n\n');
+    case 'csv': {
+      const table = selectTable(printable.tables, options.table);
+      const text = table ? renderCsv(table, options.lang) : '';
+      return options.lang === 'sv' ? UTF8_BOM + text : text;
+    }
+    case 'table': {
+      const tables =
+        options.table === undefined ? printable.tables : [selectTable(printable.tables, options.table)];
+      return tables.flatMap((t) => (t ? [renderTable(t, options)] : [])).join('\n\n');
+    }
   }
 }

@@ -36,6 +36,37 @@ describe('cvm report and simulate', () => {
     expect(JSON.parse(yearly.stdout)).toMatchObject({ periodMonths: 12 });
   });
 
+  it('prints one CSV table per output, chosen by --table, with tier names as headers', () => {
+    const cohorts = cvm('report', 'cohorts', '--format', 'csv');
+    expect(cohorts.status).toBe(0);
+    const lines = cohorts.stdout.trimEnd().split('\n');
+    expect(lines.filter((line) => line.startsWith('cohort,'))).toHaveLength(1);
+    expect(lines).not.toContain('');
+    const trend = cvm('report', 'retention', '--as-of', '2025-12-31', '--format', 'csv', '--table', 'trend');
+    expect(trend.stdout.split('\n')[0]).toBe(
+      'asOf,retention,duration,Super 5%,Top 15%,Middle 50%,Bottom 30%',
+    );
+    const sv = cvm('report', 'retention', '--as-of', '2025-12-31', '--format', 'csv', '--lang', 'sv');
+    expect(sv.stdout.startsWith('\ufefflabel;previous;retained;lost;retention;churn;duration\n')).toBe(true);
+    const unknown = cvm('report', 'retention', '--format', 'csv', '--table', 'trends');
+    expect(unknown).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'cvm: --table: "trends" is not a table of this output (tiers, trend, tenure)\n',
+    });
+  });
+
+  it('writes one CSV file per table with --out', () => {
+    const out = join(dir, 'flows-csv');
+    const r = cvm('report', 'flows', '--as-of', '2025-12-31', '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${join(out, 'previous.csv')}\n${join(out, 'flows.csv')}\n`);
+    expect(readFileSync(join(out, 'previous.csv'), 'utf8').split('\n')[0]).toBe(
+      'label,customers,purchases,revenue,revenuePerCustomer',
+    );
+    expect(readFileSync(join(out, 'flows.csv'), 'utf8').endsWith('\n')).toBe(true);
+  });
+
   it('prints the portfolio as documented JSON', () => {
     const r = cvm(
       'report',

@@ -116,7 +116,26 @@ describe('file-level problems', () => {
         '{"customer_id": "c1", "order_date": "2024-01-05", "amount": 1}\n{"customer_id": "c2", \n',
       ),
       'invalid-input',
-      'bad.ndjson: malformed JSON at byte 24 in line 3: unexpected end of data',
+      'bad.ndjson: malformed JSON in line 2 (the last line), record 2: unexpected end of data',
+    );
+    await expectFailure(
+      write(
+        dir,
+        'cut.ndjson',
+        '{"customer_id": "c1", "order_date": "2024-01-05", "amount": 1}\n{"customer_id": "c2", "order_da',
+      ),
+      'invalid-input',
+      'cut.ndjson: malformed JSON in line 2 (the last line), record 2: unexpected end of data',
+    );
+    await expectFailure(
+      write(
+        dir,
+        'middle.ndjson',
+        '{"customer_id": "c1", "order_date": "2024-01-05", "amount": 1}\n\n{"customer_id": "c2",\n' +
+          '{"customer_id": "c3", "order_date": "2024-01-05", "amount": 1}\n',
+      ),
+      'invalid-input',
+      'middle.ndjson: malformed JSON in line 3, record 2: unexpected character',
     );
     await expectFailure(
       write(dir, 'bad.xlsx', 'not a zip'),

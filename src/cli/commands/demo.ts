@@ -45,6 +45,7 @@ export function demoPrintable(result: DemoResult, lang: Lang): Printable {
     json: result,
     tables: [
       {
+        name: 'files',
         title: l(
           `Demo data: ${formatNumber(customers, 0, lang)} customers, seed ${seed}, ${years} years ending ${end}`,
           `Demodata: ${formatNumber(customers, 0, lang)} kunder, seed ${seed}, ${years} år till ${end}`,

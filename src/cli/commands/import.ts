@@ -106,6 +106,7 @@ export function importPrintable(result: ImportResult): Printable {
     json: result,
     tables: [
       {
+        name: 'import',
         columns: [
           { key: 'kind', label: 'kind', type: 'text' },
           { key: 'source', label: 'source', type: 'text' },

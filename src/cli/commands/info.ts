@@ -8,6 +8,7 @@ import { formatNumber, type Lang, type Printable, type TableView } from '../outp
 /** The tables of an info report (also printed by `cvm start`). */
 export function infoTables(info: InfoReport, lang: Lang): TableView[] {
   const loaded: TableView = {
+    name: 'data',
     title: l(`Data in ${info.location}`, `Data i ${info.location}`),
     columns: [
       { key: 'kind', label: l('Kind', 'Typ'), type: 'text' },
@@ -25,6 +26,7 @@ export function infoTables(info: InfoReport, lang: Lang): TableView[] {
     ],
   };
   const imports: TableView = {
+    name: 'imports',
     title: l('Recent imports', 'Senaste importer'),
     columns: [
       { key: 'importedAt', label: l('Imported at', 'Importerad'), type: 'text' },

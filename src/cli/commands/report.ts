@@ -19,7 +19,7 @@ import { serviceReport } from '../../app/reports/service';
 import type { AnalyticsPort } from '../../data/analytics/types';
 import type { ServicePort } from '../../data/service/types';
 import type { StoreUnit } from '../../data/store';
-import { globalOptions, localToday, print, withCliUnit } from '../context';
+import { globalOptions, localToday, print, withCliUnit, writeTables } from '../context';
 import type { Lang, Printable } from '../output';
 import { cohortsPrintable } from '../views/cohorts';
 import { concentrationPrintable } from '../views/concentration';
@@ -45,11 +45,14 @@ function reportCommand<I, R>(
     .description(description)
     .option('--as-of <day>', 'report date YYYY-MM-DD (default: the latest order date)')
     .option('--window <months>', 'window length in whole months (12, 6, 3, 1 …)', defaultWindow)
+    .option('--out <dir>', 'write every table (or the --table one) to <dir>/<name>.csv instead of printing')
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
-      const input = parseOptions(schema, { ...options, today: localToday() });
+      const { out, ...rest } = options;
+      const input = parseOptions(schema, { ...rest, today: localToday() });
       const report = await withCliUnit(global, (unit) => run(unit, input));
-      print(printable(report, global.lang), global);
+      if (out === undefined) print(printable(report, global.lang), global);
+      else writeTables(printable(report, global.lang), out, global);
     });
 }
 

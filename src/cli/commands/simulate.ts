@@ -27,6 +27,7 @@ export function retentionWhatIfPrintable(r: RetentionWhatIfReport, lang: Lang): 
     json: r,
     tables: [
       {
+        name: 'simulation',
         title: l(
           `Retention ${sign}${r.deltaPoints} points, as of ${r.asOf} (${r.windowMonths} months)`,
           `Retention ${sign}${r.deltaPoints} procentenheter, per ${r.asOf} (${r.windowMonths} månader)`,
@@ -66,6 +67,7 @@ export function bucketPrintable(r: BucketReport, lang: Lang): Printable {
     json: r,
     tables: [
       {
+        name: 'bucket',
         title: l(
           `Leaking bucket: acquisition ${r.acquisition}%, churn ${r.churn}% a year`,
           `Läckande hink: nyförvärv ${r.acquisition} %, churn ${r.churn} % per år`,
@@ -94,6 +96,7 @@ export function loyalPrintable(r: LoyalComparison, lang: Lang): Printable {
     json: r,
     tables: [
       {
+        name: 'loyalty',
         title: l('Ordinary versus loyal customer', 'Vanlig kund och lojal kund'),
         columns: [
           { key: 'label', label: l('Customer', 'Kund'), type: 'text' },

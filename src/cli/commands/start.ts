@@ -25,6 +25,7 @@ import { portfolioPrintable } from '../views/portfolio';
 
 function headlineTable(h: Headline): TableView {
   return {
+    name: 'headline',
     title: l(
       `Last 12 months, as of ${h.asOf} (the latest order)`,
       `Senaste 12 månaderna, per ${h.asOf} (senaste order)`,
@@ -54,6 +55,7 @@ export interface NegativeAccounts {
 
 function negativeTable(k: NegativeAccounts): TableView {
   return {
+    name: 'negative-accounts',
     title: l(
       `Key accounts that turn negative once risk is counted (${k.turnsNegative.length} of ${k.accounts}, as of ${k.asOf}; cvm accounts report)`,
       `Nyckelkunder som blir negativa när risken räknas (${k.turnsNegative.length} av ${k.accounts}, per ${k.asOf}; cvm accounts report)`,
@@ -80,6 +82,7 @@ export function startPrintable(
   keyAccounts: NegativeAccounts | null = null,
 ): Printable {
   const none: TableView = {
+    name: 'headline',
     title: l('No transactions loaded', 'Inga transaktioner laddade'),
     columns: [{ key: 'hint', label: l('Next step', 'Nästa steg'), type: 'text' }],
     rows: [{ hint: 'cvm import transactions FILE   or   cvm demo --replace' }],

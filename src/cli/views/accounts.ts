@@ -27,6 +27,7 @@ export function accountsPrintable(r: AccountsReport, lang: Lang): Printable {
   ];
   const rates = `${pct(r.rates.discountRate, lang)}, WACC ${pct(r.rates.wacc, lang)}`;
   const main: TableView = {
+    name: 'accounts',
     title: l(
       `Key accounts: CLV and relationship risk, as of ${r.asOf} (discount rate ${rates})`,
       `Nyckelkunder: CLV och relationsrisk, per ${r.asOf} (kalkylränta ${rates})`,
@@ -60,6 +61,7 @@ export function accountsPrintable(r: AccountsReport, lang: Lang): Printable {
   };
   const factorIds = r.accounts[0]?.factors.map((f) => f.factor) ?? [];
   const factors: TableView = {
+    name: 'factors',
     title: l(
       `Scorecard factors: value (retention probability), scorecard ${r.scorecard.version}`,
       `Riskfaktorer: värde (sannolikhet), poängkort ${r.scorecard.version}`,
@@ -85,6 +87,7 @@ export function accountsPrintable(r: AccountsReport, lang: Lang): Printable {
 
 export function sensitivityPrintable(r: SensitivityReport, lang: Lang): Printable {
   const actions: TableView = {
+    name: 'actions',
     title: l(
       `Actions ranked by CLV gained, as of ${r.asOf} (probability-adjusted CLV at WACC ${pct(r.wacc, lang)})`,
       `Åtgärder rangordnade efter vunnen CLV, per ${r.asOf} (sannolikhetsjusterad CLV vid WACC ${pct(r.wacc, lang)})`,
@@ -102,6 +105,7 @@ export function sensitivityPrintable(r: SensitivityReport, lang: Lang): Printabl
     rows: r.actions.map((a) => ({ ...a })),
   };
   const steps: TableView = {
+    name: 'steps',
     title: l('One step up or down, per account and factor', 'Ett steg upp eller ner, per kund och faktor'),
     columns: [
       col('account', l('Account', 'Kund'), 'text'),
@@ -126,6 +130,7 @@ export function sensitivityPrintable(r: SensitivityReport, lang: Lang): Printabl
   };
   const w = r.whatIf;
   const whatIf: TableView = {
+    name: 'what-if',
     title: l(
       `What if every account's ${w.factorId} moved by ${w.delta}`,
       `Tänk om varje kunds ${w.factorId} ändrades med ${w.delta}`,
@@ -146,6 +151,7 @@ export function sensitivityPrintable(r: SensitivityReport, lang: Lang): Printabl
 
 export function backtestPrintable(r: BacktestReport, lang: Lang): Printable {
   const summary: TableView = {
+    name: 'summary',
     title: l(
       `Scorecard ${r.scorecard.version} against observed renewals${r.asOf ? ` due by ${r.asOf}` : ''}`,
       `Poängkort ${r.scorecard.version} mot faktiska förnyelser${r.asOf ? ` till och med ${r.asOf}` : ''}`,
@@ -161,6 +167,7 @@ export function backtestPrintable(r: BacktestReport, lang: Lang): Printable {
     rows: [{ ...r }],
   };
   const calibration: TableView = {
+    name: 'calibration',
     title: l('Calibration', 'Kalibrering'),
     columns: [
       col('from', l('Predicted from', 'Förutsagt från'), 'percent'),
@@ -175,6 +182,7 @@ export function backtestPrintable(r: BacktestReport, lang: Lang): Printable {
   if (!r.weights.enough) return { json: r, tables: [summary, calibration] };
   const held = r.weights.heldOut;
   const weights: TableView = {
+    name: 'weights',
     title: l(
       `Learnt weights (${r.weights.n} outcomes; held-out AUC ${num(held.model.auc, lang)} against the scorecard's ${num(held.scorecard.auc, lang)})`,
       `Skattade vikter (${r.weights.n} utfall; AUC på testdata ${num(held.model.auc, lang)} mot poängkortets ${num(held.scorecard.auc, lang)})`,
@@ -193,6 +201,7 @@ export function backtestPrintable(r: BacktestReport, lang: Lang): Printable {
 export function scorecardPrintable(r: ScorecardReport, lang: Lang): Printable {
   const groups = new Map(r.groups.map((g) => [g.id, g.label]));
   const table: TableView = {
+    name: 'scorecard',
     title: l(
       `Scorecard ${r.version} (${r.source}); probability bounds ${pct(r.bounds.min, lang)}–${pct(r.bounds.max, lang)}`,
       `Poängkort ${r.version} (${r.source}); sannolikhet begränsad till ${pct(r.bounds.min, lang)}–${pct(r.bounds.max, lang)}`,
@@ -237,6 +246,7 @@ export function dpmPrintable(r: DpmReport, lang: Lang): Printable {
     json: r,
     tables: [
       {
+        name: 'dpm',
         title: l(
           `Directional policy matrix, as of ${r.asOf} (attractiveness: ${r.attractiveness} CLV, split at ${split(r.splits.attractiveness, 0)}; strength: ${r.strength}, split at ${split(r.splits.strength, 3)})`,
           `Portföljmatris, per ${r.asOf} (attraktivitet: ${r.attractiveness} CLV, delad vid ${split(r.splits.attractiveness, 0)}; styrka: ${r.strength}, delad vid ${split(r.splits.strength, 3)})`,

@@ -5,7 +5,8 @@ import { l, col } from './labels';
 
 export function cohortsPrintable(r: CohortReport): Printable {
   const periods = Math.max(0, ...r.cohorts.map((c) => c.periods.length));
-  const matrix = (key: 'retention' | 'revenueRetention', title: Label): TableView => ({
+  const matrix = (key: 'retention' | 'revenueRetention', name: string, title: Label): TableView => ({
+    name,
     title,
     columns: [
       col('cohort', l('Cohort', 'Kohort'), 'text'),
@@ -23,6 +24,7 @@ export function cohortsPrintable(r: CohortReport): Printable {
     tables: [
       matrix(
         'retention',
+        'retention',
         l(
           `Share of each cohort active per ${r.periodMonths}-month period since acquisition, as of ${r.asOf}`,
           `Andel av kohorten aktiv per period om ${r.periodMonths} månader sedan första köpet, per ${r.asOf}`,
@@ -31,6 +33,7 @@ export function cohortsPrintable(r: CohortReport): Printable {
       {
         ...matrix(
           'revenueRetention',
+          'revenue',
           l('Revenue retained against period 0', 'Omsättning jämfört med period 0'),
         ),
         notes: r.notes,

@@ -10,6 +10,7 @@ export function concentrationPrintable(r: ConcentrationReport, lang: Lang): Prin
     json: r,
     tables: [
       {
+        name: 'summary',
         title: l(
           `Concentration of ${r.value}, as of ${r.asOf} (${r.windowMonths} months): Gini ${gini('en')}`,
           `Koncentration av ${r.value === 'margin' ? 'marginal' : 'omsättning'}, per ${r.asOf} (${r.windowMonths} månader): Gini ${gini('sv')}`,
@@ -23,6 +24,7 @@ export function concentrationPrintable(r: ConcentrationReport, lang: Lang): Prin
         rows: r.top.map((t) => ({ ...t, label: `${lang === 'sv' ? 'Topp' : 'Top'} ${t.percent}%` })),
       },
       {
+        name: 'tiers',
         title: l('Tiers (deciles by default)', 'Segment (deciler som standard)'),
         columns: [
           col('label', l('Tier', 'Segment'), 'text'),
@@ -36,6 +38,7 @@ export function concentrationPrintable(r: ConcentrationReport, lang: Lang): Prin
         rows: r.tiers.map((t) => ({ ...t, label: tierLabel(t.tier, lang) })),
       },
       {
+        name: 'lorenz',
         title: l(
           'Lorenz curve (customers least valuable first)',
           'Lorenzkurva (minst värdefulla kunder först)',

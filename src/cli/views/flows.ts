@@ -47,6 +47,7 @@ export function flowsPrintable(r: FlowsReport, lang: Lang): Printable {
     json: r,
     tables: [
       {
+        name: 'previous',
         title: l(
           `Previous window (${w.previous.startExclusive} < day ≤ ${w.previous.endInclusive})`,
           `Föregående period (${w.previous.startExclusive} < dag ≤ ${w.previous.endInclusive})`,
@@ -55,6 +56,7 @@ export function flowsPrintable(r: FlowsReport, lang: Lang): Printable {
         rows: r.previous.map((p) => ({ ...p, label: t(p.tier) })),
       },
       {
+        name: 'flows',
         title: l(
           `Customer flows between value tiers, as of ${r.asOf} (${r.windowMonths} months)`,
           `Kundflöden mellan värdesegment, per ${r.asOf} (${r.windowMonths} månader)`,

@@ -25,6 +25,7 @@ function parameterTable(fit: FitReport, lang: Lang): TableView {
         ? ` (${l('opportunities', 'tillfällen')[lang]})`
         : ` (${unit})`;
   return {
+    name: `parameters-${fit.model}`,
     title: l(`${fit.name} fitted on ${on.en}${inUnit}`, `${fit.name} skattad på ${on.sv}${inUnit}`),
     columns: [
       col('parameter', l('Parameter', 'Parameter'), 'text'),
@@ -41,6 +42,7 @@ function parameterTable(fit: FitReport, lang: Lang): TableView {
 
 function statisticsTable(fit: FitReport, lang: Lang): TableView {
   return {
+    name: 'fit',
     columns: [
       col('customers', l('Customers', 'Kunder'), 'int'),
       col('logLikelihood', l('Log-likelihood', 'Log-likelihood'), 'decimal', 2),
@@ -60,6 +62,7 @@ export function fitPrintable(fit: FitReport, lang: Lang): Printable {
 
 export function predictPrintable(r: PredictReport, lang: Lang): Printable {
   const summary: TableView = {
+    name: 'predictions',
     title: l(
       `Predictions for ${r.horizonMonths} months written to ${r.out}`,
       `Prognoser för ${r.horizonMonths} månader skrivna till ${r.out}`,
@@ -81,6 +84,7 @@ export function predictPrintable(r: PredictReport, lang: Lang): Printable {
 export function validatePrintable(r: ValidateReport, lang: Lang): Printable {
   const unit = UNITS[r.timeUnit][lang];
   const summary: TableView = {
+    name: 'validation',
     title: l(
       `${r.fit.name} fitted to ${r.calibrationEnd}, checked to ${r.holdoutEnd} (${r.holdoutLength.toFixed(1)} ${unit})`,
       `${r.fit.name} skattad till ${r.calibrationEnd}, prövad till ${r.holdoutEnd} (${r.holdoutLength.toFixed(1)} ${unit})`,
@@ -95,6 +99,7 @@ export function validatePrintable(r: ValidateReport, lang: Lang): Printable {
     rows: [{ ...r }],
   };
   const groups: TableView = {
+    name: 'by-frequency',
     title: l(
       'Mean holdout purchases by calibration frequency',
       'Medelantal köp i prövoperioden per frekvens',
@@ -108,6 +113,7 @@ export function validatePrintable(r: ValidateReport, lang: Lang): Printable {
     rows: r.byFrequency.map((g) => ({ ...g })),
   };
   const tracking: TableView = {
+    name: 'tracking',
     title: l('Cumulative repeat purchases', 'Kumulativa återköp'),
     columns: [
       col('period', l('Period', 'Period'), 'int'),

@@ -9,6 +9,7 @@ export function portfolioPrintable(r: PortfolioReport, lang: Lang): Printable {
     { ...r.total, tier: l('Total', 'Totalt')[lang] },
   ];
   const main: TableView = {
+    name: 'tiers',
     title: l(
       `Customer portfolio value and CLV, as of ${r.asOf} (${r.windowMonths} months)`,
       `Kundportföljens värde och CLV, per ${r.asOf} (${r.windowMonths} månader)`,
@@ -33,6 +34,7 @@ export function portfolioPrintable(r: PortfolioReport, lang: Lang): Printable {
     totals: [rows.length - 1],
   };
   const value: TableView = {
+    name: 'value',
     title: l('Portfolio value', 'Värdet på kundportföljen'),
     columns: [
       col('tier', l('Tier', 'Kundkategori'), 'text'),

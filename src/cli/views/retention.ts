@@ -32,6 +32,7 @@ export function retentionPrintable(r: RetentionReport, lang: Lang): Printable {
     json: r,
     tables: [
       {
+        name: 'tiers',
         title: l(
           `Retention by previous-window tier, as of ${r.asOf} (${r.windowMonths} months)`,
           `Retention per segment i föregående period, per ${r.asOf} (${r.windowMonths} månader)`,
@@ -41,6 +42,7 @@ export function retentionPrintable(r: RetentionReport, lang: Lang): Printable {
         totals: [summary.length - 1],
       },
       {
+        name: 'trend',
         title: l(
           `Retention trend, a point every ${r.stepMonths} months`,
           `Retention över tid, en punkt var ${r.stepMonths}:e månad`,
@@ -49,16 +51,18 @@ export function retentionPrintable(r: RetentionReport, lang: Lang): Printable {
           col('asOf', l('As of', 'Per'), 'date'),
           col('retention', all, 'percent'),
           col('duration', l('Duration (years)', 'Duration (år)'), 'decimal'),
-          ...r.tiers.map((t, i) => col(`t${i}`, tierLabel(t.tier, lang), 'percent')),
+          // keyed by the tier name, so that CSV headers (the keys) name the tiers
+          ...r.tiers.map((t) => col(t.tier, tierLabel(t.tier, lang), 'percent')),
         ],
         rows: r.trend.map((p) => ({
           asOf: p.asOf,
           retention: p.overall.retention,
           duration: p.overall.duration,
-          ...Object.fromEntries(p.tiers.map((t, i) => [`t${i}`, t.retention])),
+          ...Object.fromEntries(p.tiers.map((t) => [t.tier, t.retention])),
         })),
       },
       {
+        name: 'tenure',
         title: l(
           'Retention by tenure (years since the first purchase)',
           'Retention per kundålder (år sedan första köpet)',

@@ -21,6 +21,7 @@ export function satisfactionPrintable(r: SatisfactionReport, lang: Lang): Printa
     json: r,
     tables: [
       {
+        name: 'nps',
         title: l(
           `Net Promoter Score, as of ${r.asOf} (${r.windowMonths} months)`,
           `Net Promoter Score, per ${r.asOf} (${r.windowMonths} månader)`,
@@ -39,6 +40,7 @@ export function satisfactionPrintable(r: SatisfactionReport, lang: Lang): Printa
         rows: [{ ...nps, previous: nps.previous.score, ...significance(nps.change, lang) }],
       },
       {
+        name: 'csat',
         title: l('Customer satisfaction (CSAT, 4–5 of 5)', 'Kundnöjdhet (CSAT, 4–5 av 5)'),
         columns: [
           col('n', l('Answers', 'Svar'), 'int'),
@@ -62,6 +64,7 @@ export function satisfactionPrintable(r: SatisfactionReport, lang: Lang): Printa
         ],
       },
       {
+        name: 'ces',
         title: l(
           'Customer effort (CES, 1–7, lower is better)',
           'Kundansträngning (CES, 1–7, lägre är bättre)',

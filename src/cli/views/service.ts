@@ -9,6 +9,7 @@ export function servicePrintable(r: ServiceReport, lang: Lang): Printable {
     json: r,
     tables: [
       {
+        name: 'complaints',
         title: l(
           `Complaints, as of ${r.asOf} (${r.windowMonths} months, ${r.timeZone})`,
           `Reklamationer, per ${r.asOf} (${r.windowMonths} månader, ${r.timeZone})`,
@@ -27,6 +28,7 @@ export function servicePrintable(r: ServiceReport, lang: Lang): Printable {
         rows: [{ ...r }],
       },
       {
+        name: 'response',
         title: l('First response and open backlog', 'Första svar och öppna ärenden'),
         columns: [
           col('responseMedian', l('First response median h', 'Första svar median h'), 'decimal', 1),
@@ -48,6 +50,7 @@ export function servicePrintable(r: ServiceReport, lang: Lang): Printable {
         ],
       },
       {
+        name: 'outcomes',
         title: l('Complainants and outcomes', 'Reklamanter och utfall'),
         columns: [
           col('complainants', l('Complainants', 'Reklamanter'), 'int'),
@@ -67,6 +70,7 @@ export function servicePrintable(r: ServiceReport, lang: Lang): Printable {
         ],
       },
       {
+        name: 'causes',
         title: l('Causes (Pareto)', 'Orsaker (Pareto)'),
         columns: [
           col('cause', l('Cause', 'Orsak'), 'text'),
@@ -78,6 +82,7 @@ export function servicePrintable(r: ServiceReport, lang: Lang): Printable {
         rows: r.causes.map((c) => ({ ...c, vital: c.vitalFew ? l('yes', 'ja')[lang] : '' })),
       },
       {
+        name: 'trend',
         title: l('Monthly trend (month of opening)', 'Månadstrend (öppningsmånad)'),
         columns: [
           col('month', l('Month', 'Månad'), 'date'),

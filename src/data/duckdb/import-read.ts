@@ -9,6 +9,7 @@ import { open } from 'node:fs/promises';
 import { CvmError } from '../../core/errors';
 import { KINDS } from '../../core/kinds';
 import { mapColumns } from '../import/columns';
+import { findBrokenJsonLine } from '../import/json-lines';
 import { scanLayout } from '../import/text-layout';
 import type { FileFormat, ImportRequest } from '../import/types';
 import { readSheet } from '../import/xlsx';
@@ -66,7 +67,9 @@ async function openJson(session: ImportSession, request: ImportRequest, file: st
       'JSON',
     );
   } catch (error) {
-    if (!(error instanceof CvmError) || !/non-record JSON/.test(error.message)) throw error;
+    if (!(error instanceof CvmError)) throw error;
+    if (!array && /malformed JSON/.test(error.message)) throw await brokenJsonLine(request.path, file, error);
+    if (!/non-record JSON/.test(error.message)) throw error;
     const { n } = await session.db.one<{ n: number }>(
       `SELECT count(*) AS n FROM read_json(${literal(request.path)}, format = '${array ? 'array' : 'newline_delimited'}')`,
     );
@@ -80,7 +83,7 @@ async function openJson(session: ImportSession, request: ImportRequest, file: st
   const columns = headers.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ');
   const reader = `read_json(${literal(request.path)}, ${options}, columns = {${columns}})`;
   const label = array ? 'JSON, an array of objects' : 'JSON, one object per line';
-  return openReader(session, request, file, reader, headers, label, async (untilK) => {
+  const opened = openReader(session, request, file, reader, headers, label, async (untilK) => {
     if (array) return { segments: WHOLE_FILE, readerProblems: [] };
     const layout = await scanLayout(request.path, {
       delimiter: null,
@@ -91,6 +94,27 @@ async function openJson(session: ImportSession, request: ImportRequest, file: st
     });
     return { segments: layout.segments, readerProblems: [] };
   });
+  if (array) return opened;
+  return {
+    ...opened,
+    readFailure: async (error) => {
+      const failure = await opened.readFailure(error);
+      return /malformed JSON/.test(failure.message) ? brokenJsonLine(request.path, file, failure) : failure;
+    },
+  };
+}
+
+/**
+ * A malformed-JSON error of a file of one object per line, with the line and record that do not parse
+ * found by reading the file again (DuckDB's own line number is one too high when a record is cut off at
+ * its end); DuckDB's message when every line parses.
+ */
+async function brokenJsonLine(path: string, file: string, error: CvmError): Promise<CvmError> {
+  const broken = await findBrokenJsonLine(path);
+  if (!broken) return error;
+  const reason = /: ([^:]*)$/.exec(error.message)?.[1] ?? 'not one JSON object';
+  const where = `line ${broken.line}${broken.last ? ' (the last line)' : ''}, record ${broken.record}`;
+  return new CvmError('invalid-input', `${file}: malformed JSON in ${where}: ${reason}`, { cause: error });
 }
 
 function openReader(
