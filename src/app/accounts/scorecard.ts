@@ -32,7 +32,7 @@ export async function loadScorecard(file: string | undefined): Promise<LoadedSco
   return { source: file, scorecard };
 }
 
-/** The scorecard as JSON: its source and definition (the shape `--scorecard` files take). */
+/** The scorecard as JSON: its source and definition (the shape edited scorecard files take). */
 export interface ScorecardReport extends Scorecard {
   source: string;
 }

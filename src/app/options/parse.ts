@@ -2,7 +2,7 @@
  * Parsing a use case's options at the edge: one zod schema per option set, shared by the CLI and the HTTP
  * API. Raw values arrive as strings (argv, query strings) or JSON numbers; each field's parser turns them
  * into a core type or reports what it expected. The first problem becomes a `CvmError` carrying
- * `{ field, value, expected }`, so each face can spell the field its own way (`--window`, `window`).
+ * `{ field, value, expected }`, so each face can spell the field its own way (a double-dash flag on the command line, the plain name in the API).
  */
 import { z } from 'zod';
 import { CvmError, invalidOption } from '../../core/errors';

@@ -3,14 +3,19 @@
  * error carrying the field, the value and what was expected (each face spells the field its own way).
  */
 import { describe, expect, it } from 'vitest';
-import { CvmError, optionMessage } from '../../core/errors';
-import { DEFAULT_TIERS } from '../../core/kpi/tiers';
-import { bucketWhatIf, loyalWhatIf } from '../reports/simulate';
-import { accountsInput } from './accounts';
-import { importInput } from './import';
-import { parseOptions } from './parse';
-import { cohortInput, concentrationInput, portfolioInput, retentionInput } from './report';
-import { bucketInput, loyalInput, retentionWhatIfInput } from './simulate';
+import { CvmError, optionMessage } from '../../src/core/errors';
+import { DEFAULT_TIERS } from '../../src/core/kpi/tiers';
+import { bucketWhatIf, loyalWhatIf } from '../../src/app/reports/simulate';
+import { accountsInput } from '../../src/app/options/accounts';
+import { importInput } from '../../src/app/options/import';
+import { parseOptions } from '../../src/app/options/parse';
+import {
+  cohortInput,
+  concentrationInput,
+  portfolioInput,
+  retentionInput,
+} from '../../src/app/options/report';
+import { bucketInput, loyalInput, retentionWhatIfInput } from '../../src/app/options/simulate';
 
 /** The message as the CLI prints it (`--field: …`), and the option problem the error carries. */
 function problem(work: () => unknown): { cli: string; api: string; option: unknown } {
