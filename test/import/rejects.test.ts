@@ -227,7 +227,7 @@ describe('row-level rejects', () => {
     const path = write(dir, 'ragged.csv', bytes);
     const offset = bytes.indexOf(0xf6);
     await withMemoryStore(async (store) => {
-      const result = await load(store, 'surveys', path);
+      const result = await load(store, 'surveys', path, { encoding: 'utf-8' });
       expect(result).toMatchObject({ imported: 2, rejected: 4 });
       expect(readRejects(`${path}.rejects.csv`).slice(1)).toEqual([
         ['2', '5', '', 'r2,c1,2024-01-05,nps,9', 'has 5 fields, expected 6'],

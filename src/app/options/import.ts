@@ -1,9 +1,10 @@
 /**
  * The options of an import, as a user gives them (command line or upload form): the kind, the input format,
- * CSV delimiter and decimal separator, column mapping, strictness, the rejects file and the worksheet.
+ * CSV delimiter, decimal separator and text encoding, column mapping, strictness, the rejects file and the worksheet.
  */
 import { z } from 'zod';
 import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
+import { TEXT_ENCODINGS, type TextEncodingName } from '../../data/import/encoding';
 import { FORMAT_CHOICES, fileFormatNamed } from '../../data/import/format';
 import type { FileFormat } from '../../data/import/types';
 import { fail, optionalField, rawValue, requiredField, type Parsed } from './parse';
@@ -70,6 +71,21 @@ function decimal(text: string): Parsed<'.' | ','> {
   return text === '.' || text === ',' ? { ok: text } : fail(text, 'a decimal separator', '. or ,');
 }
 
+const ENCODING_ALIASES: Readonly<Record<string, TextEncodingName>> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  latin1: 'latin1',
+  'latin-1': 'latin1',
+  'iso-8859-1': 'latin1',
+};
+
+function encoding(text: string): Parsed<TextEncodingName> {
+  const e = ENCODING_ALIASES[text.toLowerCase()];
+  return e !== undefined ? { ok: e } : fail(text, 'an encoding', TEXT_ENCODINGS.join(', '));
+}
+
 /** `customer_id=KundNr` pairs, one per entry or several separated by commas. */
 const mapping = z
   .union([z.string(), z.array(z.string())])
@@ -100,6 +116,7 @@ export const importInput = z.object({
   inputFormat: optionalField(inputFormat),
   delimiter: optionalField(delimiter),
   decimal: optionalField(decimal),
+  encoding: optionalField(encoding),
   map: mapping,
   strict: rawValue.transform((v) => v === true || v === 'true'),
   rejects: z.string().optional(),

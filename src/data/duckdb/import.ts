@@ -9,6 +9,7 @@ import { CvmError } from '../../core/errors';
 import { KINDS } from '../../core/kinds';
 import { detectDecimal, type DecimalSeparator } from '../import/decimal';
 import { DEFAULT_MAX_UPLOAD_BYTES, checkReadable, removeStaleRejects, spoolStream } from '../import/file';
+import { detectEncoding, transcodeToUtf8, type TextEncodingName } from '../import/encoding';
 import { detectFileFormat } from '../import/format';
 import { defaultRejectsPath, describeProblem } from '../import/problems';
 import type { Cell, ImportPort, ImportRequest, ImportResult, LandingPort } from '../import/types';
@@ -59,12 +60,18 @@ export class DuckDbImports implements ImportPort {
   private async importPath(request: ImportRequest): Promise<ImportResult> {
     await checkReadable(request.path);
     const format = request.format ?? detectFileFormat(request.path);
+    // DuckDB reads UTF-8 only: a CSV file in another encoding is read from a UTF-8 copy.
+    const encoding = format === 'csv' ? (request.encoding ?? (await detectEncoding(request.path))) : null;
+    const copy =
+      encoding === null || encoding === 'utf-8' ? null : await transcodeToUtf8(request.path, encoding);
     const session = new ImportSession(this.db, request.onProgress);
-    await session.open();
     try {
-      return await runImport(session, this.landing, request, format);
+      await session.open();
+      const read = { path: copy?.path ?? request.path, encoding };
+      return await runImport(session, this.landing, request, format, read);
     } finally {
       await session.close();
+      await copy?.cleanUp();
     }
   }
 }
@@ -74,6 +81,7 @@ async function runImport(
   landing: LandingPort,
   request: ImportRequest,
   format: ImportResult['format'],
+  read: { path: string; encoding: TextEncodingName | null },
 ): Promise<ImportResult> {
   const { db, names } = session;
   const kind = KINDS[request.kind];
@@ -86,9 +94,14 @@ async function runImport(
     return `${seconds} s`;
   };
 
-  const opened = await openFile(session, request, format, file);
+  const opened = await openFile(session, { ...request, path: read.path }, format, file);
   const decimal = request.decimal ?? (await sampleDecimal(session, opened));
-  session.say('reading', 0, `reading ${file} (${opened.description}; decimal separator "${decimal}")`);
+  const encoding = read.encoding === null ? '' : `; encoding ${read.encoding}`;
+  session.say(
+    'reading',
+    0,
+    `reading ${file} (${opened.description}; decimal separator "${decimal}"${encoding})`,
+  );
   const validation = validationSql(kind, opened.mapping.columns, decimal, {
     ...names,
     relation: opened.relation,
@@ -163,6 +176,7 @@ async function runImport(
     kind: request.kind,
     source,
     format,
+    encoding: read.encoding,
     imported: counts.ok,
     rejected,
     rejectsPath: rejected > 0 ? rejectsPath : null,

@@ -6,6 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { KindName } from '../../core/kinds';
+import type { TextEncodingName } from './encoding';
 
 export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'json';
 
@@ -23,6 +24,8 @@ export interface ImportRequest {
   delimiter?: string | undefined;
   /** CSV decimal separator; detected when omitted */
   decimal?: '.' | ',' | undefined;
+  /** CSV text encoding; detected when omitted (valid UTF-8 is UTF-8, anything else Windows-1252) */
+  encoding?: TextEncodingName | undefined;
   /** canonical column → header in the file (`customer_id` → `KundNr`) */
   map?: Readonly<Record<string, string>> | undefined;
   /** nothing lands if any row is bad */
@@ -56,6 +59,8 @@ export interface ImportResult {
   /** absolute path of the imported file */
   source: string;
   format: FileFormat;
+  /** the text encoding a CSV file was read in; null for the other formats */
+  encoding: TextEncodingName | null;
   /** rows that landed (new or replacing an earlier import of the same key) */
   imported: number;
   rejected: number;
