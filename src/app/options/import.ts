@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../data/import/encoding';
 import { FORMAT_CHOICES, fileFormatNamed } from '../../data/import/format';
-import type { FileFormat } from '../../data/import/types';
+import { WHITESPACE, type FileFormat } from '../../data/import/types';
 import { fail, optionalField, rawValue, requiredField, type Parsed } from './parse';
 
 const DELIMITERS: Readonly<Record<string, string>> = {
@@ -19,6 +19,8 @@ const DELIMITERS: Readonly<Record<string, string>> = {
   tab: '\t',
   '|': '|',
   pipe: '|',
+  space: ' ',
+  whitespace: WHITESPACE,
 };
 
 function kind(text: string): Parsed<KindName> {
@@ -64,7 +66,9 @@ function inputFormat(text: string): Parsed<FileFormat> {
 
 function delimiter(text: string): Parsed<string> {
   const d = DELIMITERS[text.toLowerCase()] ?? (text.length === 1 && !/["\r\n]/.test(text) ? text : undefined);
-  return d !== undefined ? { ok: d } : fail(text, 'a delimiter', ', ; tab | or one character');
+  return d !== undefined
+    ? { ok: d }
+    : fail(text, 'a delimiter', ', ; tab | space, whitespace or one character');
 }
 
 function decimal(text: string): Parsed<'.' | ','> {

@@ -37,7 +37,10 @@ export function registerImport(program: Command): void {
       collect,
       [],
     )
-    .option('--delimiter <char>', 'CSV field delimiter: , ; tab | (default: detected)')
+    .option(
+      '--delimiter <char>',
+      'CSV field delimiter: , ; tab space | or whitespace (runs of blanks) (default: detected)',
+    )
     .option('--decimal <char>', 'decimal separator: . or , (default: detected)')
     .option(
       '--encoding <name>',

@@ -4,6 +4,7 @@
  * Windows-1252, what Excel on Windows writes for "CSV" in Western European locales (a superset of the
  * printable ISO-8859-1 characters). The whole file is checked (simdutf in `isUtf8`, fast), so one stray
  * byte anywhere decides; `--encoding utf-8` keeps the strict reading that rejects such rows instead.
+ * Whitespace-separated files (runs of blanks) are rewritten the same way, as tab-separated UTF-8.
  */
 import { isUtf8 } from 'node:buffer';
 import { createWriteStream } from 'node:fs';
@@ -11,6 +12,7 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { once } from 'node:events';
+import { TextDecoder } from 'node:util';
 
 /** `latin1` is ISO-8859-1 proper (0x80–0x9F are control characters), unlike the Web's alias of it. */
 export type TextEncodingName = 'utf-8' | 'windows-1252' | 'latin1';
@@ -71,27 +73,37 @@ function completeUpTo(bytes: Uint8Array, length: number): number {
 
 /**
  * Writes the file at `path`, read as `encoding`, to a new temporary directory as UTF-8 (same name, same
- * lines) and returns its path and a clean-up that removes the directory.
+ * lines) and returns its path and a clean-up that removes the directory. With `blanks`, each line is
+ * rewritten as tab-separated fields (see `blanksToTabs`).
  */
-export async function transcodeToUtf8(
+export async function rewriteAsUtf8(
   path: string,
-  encoding: Exclude<TextEncodingName, 'utf-8'>,
+  encoding: TextEncodingName,
+  blanks: boolean,
 ): Promise<{ path: string; cleanUp: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'cvm-transcoded-'));
   const cleanUp = (): Promise<void> => rm(dir, { recursive: true, force: true });
   const target = join(dir, basename(path));
+  const utf8 = encoding === 'utf-8' ? new TextDecoder('utf-8') : null;
   const handle = await open(path, 'r');
   const out = createWriteStream(target);
   try {
     const buffer = Buffer.alloc(CHUNK);
+    // With `blanks`, the last (partial) line of a chunk waits for the next one.
+    let pending = '';
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
-      if (bytesRead === 0) break;
       const bytes = buffer.subarray(0, bytesRead);
-      // Single-byte encodings: every chunk decodes on its own.
-      const latin1 = bytes.toString('latin1');
-      const text = encoding === 'latin1' ? latin1 : latin1.replace(C1, (c) => WINDOWS_1252[c] ?? c);
+      let text = pending + decode(bytes, encoding, utf8, bytesRead === 0);
+      pending = '';
+      if (blanks && bytesRead > 0) {
+        const cut = text.lastIndexOf('\n') + 1;
+        pending = text.slice(cut);
+        text = text.slice(0, cut);
+      }
+      if (blanks) text = blanksToTabs(text);
       if (!out.write(text, 'utf8')) await once(out, 'drain');
+      if (bytesRead === 0) break;
     }
     out.end();
     await once(out, 'finish');
@@ -103,4 +115,19 @@ export async function transcodeToUtf8(
     await handle.close();
   }
   return { path: target, cleanUp };
+}
+
+function decode(bytes: Buffer, encoding: TextEncodingName, utf8: TextDecoder | null, last: boolean): string {
+  if (utf8) return utf8.decode(bytes, { stream: !last });
+  // Single-byte encodings: every chunk decodes on its own.
+  const latin1 = bytes.toString('latin1');
+  return encoding === 'latin1' ? latin1 : latin1.replace(C1, (c) => WINDOWS_1252[c] ?? c);
+}
+
+/**
+ * Whitespace-separated lines as tab-separated ones: blanks (spaces, tabs) at the start and end of a line
+ * go, every run of blanks inside it becomes one tab. `  00001 19970101  1 11.77` → `00001⇥19970101⇥1⇥11.77`.
+ */
+export function blanksToTabs(text: string): string {
+  return text.replace(/^[ \t]+|[ \t]+(?=\r?$)/gm, '').replace(/[ \t]+/g, '\t');
 }

@@ -8,6 +8,9 @@ import type { Readable } from 'node:stream';
 import type { KindName } from '../../core/kinds';
 import type { TextEncodingName } from './encoding';
 
+/** The CSV "delimiter" that stands for runs of spaces and tabs (blanks at the start of a line ignored). */
+export const WHITESPACE = 'whitespace';
+
 export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'json';
 
 export interface ImportRequest {
@@ -20,7 +23,7 @@ export interface ImportRequest {
   maxBytes?: number | undefined;
   /** detected from the extension when omitted */
   format?: FileFormat | undefined;
-  /** CSV field delimiter; detected when omitted */
+  /** CSV field delimiter, or `WHITESPACE` for runs of blanks; detected when omitted */
   delimiter?: string | undefined;
   /** CSV decimal separator; detected when omitted */
   decimal?: '.' | ',' | undefined;
