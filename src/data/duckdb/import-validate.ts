@@ -4,7 +4,8 @@
  * the bad rows only give the problems table (one reason text per bad value).
  *
  * Rules (docs/import.md): values are trimmed and empty means missing; numbers accept the file's decimal
- * separator and thousands separators (space, no-break space, apostrophe, and the other of `.`/`,`); money
+ * separator and thousands separators (space, no-break space, apostrophe, and the other of `.`/`,`), a
+ * currency code or symbol before or after, and parentheses for a minus; money
  * must be exact to 2 decimals and decimals to 4 (more non-zero decimals are rejected, never rounded, except
  * binary floating-point artefacts such as 29.610000000000003, which are rounded);
  * dates are YYYY-MM-DD, YYYYMMDD or a timestamp (the day is kept); timestamps are YYYY-MM-DD[ T]HH:MM[:SS]
@@ -139,6 +140,24 @@ function isNumeric(spec: ColumnSpec): boolean {
  * `decimal` as decimal separator (with optional thousands groups of three digits).
  */
 function numberText(x: string, decimal: DecimalSeparator): string {
+  const inner = `regexp_replace(regexp_replace(${x}, '^\\((.*)\\)$', '\\1'), '^(${CURRENCY})[ \\x{00A0}]*|[ \\x{00A0}]*(${CURRENCY})$', '', 'gi')`;
+  const core = `CASE ${numberBranches(inner, decimal)} END`;
+  // Plain numbers take the first branches; only the rest pay for the currency and parentheses test.
+  return `CASE ${numberBranches(x, decimal)}
+    WHEN regexp_matches(${x}, '(?i)^\\(.*\\)$|^(${CURRENCY})|(${CURRENCY})$') THEN
+      CASE WHEN NOT starts_with(${x}, '(') THEN ${core}
+        WHEN NOT regexp_matches(${core}, '^[+-]') THEN '-' || ${core} END
+    END`;
+}
+
+/**
+ * Currency codes and symbols an amount may carry before or after the number (any case, optionally with
+ * a space): docs/import.md lists them.
+ */
+const CURRENCY = 'kr\\.?|sek|nok|dkk|isk|eur|usd|gbp|chf|\\$|€|£';
+
+/** The WHEN branches that turn a plain or grouped number in `x` into SQL decimal text. */
+function numberBranches(x: string, decimal: DecimalSeparator): string {
   const other = decimal === '.' ? ',' : '.';
   // Thousands separators: space, no-break spaces, apostrophe (doubled inside the SQL literal), the other mark.
   const groupChars = `[ \\x{00A0}\\x{202F}''${other}]`;
@@ -146,8 +165,8 @@ function numberText(x: string, decimal: DecimalSeparator): string {
   const plain = `'[+-]?(\\d+${d}?\\d*|${d}\\d+)'`;
   const grouped = `'[+-]?\\d{1,3}(${groupChars}\\d{3})+(${d}\\d*)?'`;
   const toPoint = (sql: string): string => (decimal === ',' ? `replace(${sql}, ',', '.')` : sql);
-  return `CASE WHEN regexp_full_match(${x}, ${plain}) THEN ${toPoint(x)}
-    WHEN regexp_full_match(${x}, ${grouped}) THEN ${toPoint(`regexp_replace(${x}, '${groupChars}', '', 'g')`)} END`;
+  return `WHEN regexp_full_match(${x}, ${plain}) THEN ${toPoint(x)}
+    WHEN regexp_full_match(${x}, ${grouped}) THEN ${toPoint(`regexp_replace(${x}, '${groupChars}', '', 'g')`)}`;
 }
 
 const DECIMALS: Readonly<Partial<Record<ColumnSpec['type'], number>>> = { money: 2, decimal: 4, integer: 0 };
