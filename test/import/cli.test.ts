@@ -44,6 +44,7 @@ describe('cvm import', () => {
       kind: 'transactions',
       source: mixed,
       format: 'csv',
+      encoding: 'utf-8',
       imported: 2,
       rejected: 1,
       rejectsPath: join(dir, 'r.csv'),
@@ -71,6 +72,26 @@ describe('cvm import', () => {
       'csv',
     );
     expect(result).toEqual({ status: 0, stdout: '1 imported\n', stderr: '' });
+  });
+
+  it('says when a CSV file was read as Windows-1252, and takes --encoding', () => {
+    const path = write(
+      dir,
+      'excel.csv',
+      Buffer.from('Kundnr;Orderdatum;Belopp;Anteckning\nc7;2024-03-01;99,50;Köpt i butik\n', 'latin1'),
+    );
+    expect(cvm('import', 'transactions', path)).toEqual({
+      status: 0,
+      stdout: '1 imported\nread as windows-1252\nignored columns: "Anteckning"\n',
+      stderr: '',
+    });
+    expect(cvm('--verbose', 'import', 'transactions', path, '--encoding', 'latin1').stderr).toContain(
+      'decimal separator ","; encoding latin1)',
+    );
+    expect(cvm('import', 'transactions', path, '--encoding', 'ebcdic')).toMatchObject({
+      status: 2,
+      stderr: 'cvm: --encoding: "ebcdic" is not an encoding (expected utf-8, windows-1252, latin1)\n',
+    });
   });
 
   it('bad input exits 2 with one line on stderr and no stack trace', () => {
@@ -110,6 +131,7 @@ describe('cvm import', () => {
       '--map',
       '--delimiter',
       '--decimal',
+      '--encoding',
       '--strict',
       '--rejects',
       '--sheet',

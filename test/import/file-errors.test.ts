@@ -76,7 +76,7 @@ describe('file-level problems', () => {
     );
   });
 
-  it('a header that is not UTF-8 names the line and the byte', async () => {
+  it('with --encoding utf-8, a header that is not UTF-8 names the line and the byte', async () => {
     await expectFailure(
       write(
         dir,
@@ -85,6 +85,7 @@ describe('file-level problems', () => {
       ),
       'invalid-input',
       'latin1.csv line 1 (the header): invalid UTF-8 (byte 0xE4 at offset 30); save the file as UTF-8',
+      { encoding: 'utf-8' },
     );
   });
 

@@ -35,7 +35,7 @@ describe('row-level rejects', () => {
         ['3', '4', 'amount', '12,5O', '"12,5O" is not a number'],
         ['4', '5', 'customer_id', '', 'missing value (required)'],
         ['4', '5', 'order_date', '05/01/2024', '"05/01/2024" is not a date (expected YYYY-MM-DD)'],
-        ['4', '5', 'amount', '1.234', '"1.234" has more than 2 decimals'],
+        ['4', '5', 'amount', '1.234', '"1.234" has 3 decimals; the store keeps 2'],
         ['5', '6', 'amount', '1e3', '"1e3" is not a number'],
       ]);
       expect(result.problems[0]).toBe(
@@ -227,7 +227,7 @@ describe('row-level rejects', () => {
     const path = write(dir, 'ragged.csv', bytes);
     const offset = bytes.indexOf(0xf6);
     await withMemoryStore(async (store) => {
-      const result = await load(store, 'surveys', path);
+      const result = await load(store, 'surveys', path, { encoding: 'utf-8' });
       expect(result).toMatchObject({ imported: 2, rejected: 4 });
       expect(readRejects(`${path}.rejects.csv`).slice(1)).toEqual([
         ['2', '5', '', 'r2,c1,2024-01-05,nps,9', 'has 5 fields, expected 6'],

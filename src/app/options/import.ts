@@ -1,11 +1,12 @@
 /**
  * The options of an import, as a user gives them (command line or upload form): the kind, the input format,
- * CSV delimiter and decimal separator, column mapping, strictness, the rejects file and the worksheet.
+ * CSV delimiter, decimal separator and text encoding, column mapping, strictness, the rejects file and the worksheet.
  */
 import { z } from 'zod';
 import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
+import { TEXT_ENCODINGS, type TextEncodingName } from '../../data/import/encoding';
 import { FORMAT_CHOICES, fileFormatNamed } from '../../data/import/format';
-import type { FileFormat } from '../../data/import/types';
+import { WHITESPACE, type FileFormat } from '../../data/import/types';
 import { fail, optionalField, rawValue, requiredField, type Parsed } from './parse';
 
 const DELIMITERS: Readonly<Record<string, string>> = {
@@ -18,6 +19,8 @@ const DELIMITERS: Readonly<Record<string, string>> = {
   tab: '\t',
   '|': '|',
   pipe: '|',
+  space: ' ',
+  whitespace: WHITESPACE,
 };
 
 function kind(text: string): Parsed<KindName> {
@@ -63,11 +66,28 @@ function inputFormat(text: string): Parsed<FileFormat> {
 
 function delimiter(text: string): Parsed<string> {
   const d = DELIMITERS[text.toLowerCase()] ?? (text.length === 1 && !/["\r\n]/.test(text) ? text : undefined);
-  return d !== undefined ? { ok: d } : fail(text, 'a delimiter', ', ; tab | or one character');
+  return d !== undefined
+    ? { ok: d }
+    : fail(text, 'a delimiter', ', ; tab | space, whitespace or one character');
 }
 
 function decimal(text: string): Parsed<'.' | ','> {
   return text === '.' || text === ',' ? { ok: text } : fail(text, 'a decimal separator', '. or ,');
+}
+
+const ENCODING_ALIASES: Readonly<Record<string, TextEncodingName>> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  latin1: 'latin1',
+  'latin-1': 'latin1',
+  'iso-8859-1': 'latin1',
+};
+
+function encoding(text: string): Parsed<TextEncodingName> {
+  const e = ENCODING_ALIASES[text.toLowerCase()];
+  return e !== undefined ? { ok: e } : fail(text, 'an encoding', TEXT_ENCODINGS.join(', '));
 }
 
 /** `customer_id=KundNr` pairs, one per entry or several separated by commas. */
@@ -100,6 +120,7 @@ export const importInput = z.object({
   inputFormat: optionalField(inputFormat),
   delimiter: optionalField(delimiter),
   decimal: optionalField(decimal),
+  encoding: optionalField(encoding),
   map: mapping,
   strict: rawValue.transform((v) => v === true || v === 'true'),
   rejects: z.string().optional(),

@@ -15,6 +15,7 @@ interface Options {
   map: string[];
   delimiter?: string;
   decimal?: string;
+  encoding?: string;
   strict?: boolean;
   rejects?: string;
   sheet?: string;
@@ -36,8 +37,15 @@ export function registerImport(program: Command): void {
       collect,
       [],
     )
-    .option('--delimiter <char>', 'CSV field delimiter: , ; tab | (default: detected)')
+    .option(
+      '--delimiter <char>',
+      'CSV field delimiter: , ; tab space | or whitespace (runs of blanks) (default: detected)',
+    )
     .option('--decimal <char>', 'decimal separator: . or , (default: detected)')
+    .option(
+      '--encoding <name>',
+      'CSV text encoding: utf-8, windows-1252 or latin1 (default: UTF-8 if valid, else windows-1252)',
+    )
     .option('--strict', 'import nothing if any row is bad')
     .option('--rejects <path>', 'where to write rejected rows (default: <file>.rejects.csv)')
     .option('--sheet <name>', 'XLSX worksheet (default: the first)')
@@ -72,6 +80,7 @@ export function buildRequest(kind: string, file: string, options: Options): Impo
     format: input.inputFormat,
     delimiter: input.delimiter,
     decimal: input.decimal,
+    encoding: input.encoding,
     map: input.map,
     strict: input.strict,
     rejectsPath: input.rejects,
@@ -93,6 +102,8 @@ export function summaryLines(result: ImportResult, options: GlobalOptions): stri
       ? `${imported}, ${n(result.rejected)} ${sv ? 'avvisade' : 'rejected'} → ${result.rejectsPath ?? ''}`
       : imported,
   ];
+  if (result.encoding !== null && result.encoding !== 'utf-8')
+    lines.push(`${sv ? 'läst som' : 'read as'} ${result.encoding}`);
   if (result.ignoredColumns.length > 0)
     lines.push(
       `${sv ? 'ignorerade kolumner' : 'ignored columns'}: ${result.ignoredColumns.map((c) => JSON.stringify(c)).join(', ')}`,

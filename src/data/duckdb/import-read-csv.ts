@@ -8,7 +8,7 @@
  * as a row of its own, like the other formats' rows over the limit; the rest of the file imports.
  */
 import { open } from 'node:fs/promises';
-import { CvmError } from '../../core/errors';
+import { CvmError, quoteValue } from '../../core/errors';
 import { KINDS } from '../../core/kinds';
 import { mapColumns } from '../import/columns';
 import { splitCsvRecord } from '../../core/text/csv';
@@ -44,7 +44,7 @@ export async function openCsv(
 ): Promise<OpenedFile> {
   const { db, names } = session;
   const head = await readCsvHead(request.path, file, request.delimiter);
-  const mapping = mapColumns(KINDS[request.kind], head.headers, file, request.map);
+  const mapping = mapHeaders(request, head.headers, head.delimiter, file);
   const columns = head.headers.map((_, i) => `${literal(`c${i}`)}: 'VARCHAR'`).join(', ');
   const select = mapping.columns.map((c) => `c${c.index} AS ${ident(c.spec.name)}`).join(', ');
   const delimiter = head.delimiter === '\t' ? 'tab' : JSON.stringify(head.delimiter);
@@ -122,6 +122,31 @@ export async function openCsv(
       return { segments: layout.segments, readerProblems };
     },
   };
+}
+
+/**
+ * Maps the header to the kind's columns. A header read as one column while the kind needs more most likely
+ * means the delimiter is wrong (a whitespace-separated file, say): the error then points at the delimiter,
+ * not at the mapping.
+ */
+function mapHeaders(
+  request: ImportRequest,
+  headers: readonly string[],
+  delimiter: string,
+  file: string,
+): ReturnType<typeof mapColumns> {
+  try {
+    return mapColumns(KINDS[request.kind], headers, file, request.map);
+  } catch (error) {
+    if (!(error instanceof CvmError) || headers.length !== 1) throw error;
+    const named = delimiter === '\t' ? 'tab' : JSON.stringify(delimiter);
+    throw new CvmError(
+      'invalid-input',
+      `${file}: the header has one column with delimiter ${named} (${quoteValue(headers[0] ?? '', 60)}); ` +
+        'give {option:delimiter} (whitespace for runs of blanks, tab, space, or the character between columns)',
+      { cause: error },
+    );
+  }
 }
 
 function readerReason(

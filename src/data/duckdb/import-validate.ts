@@ -4,8 +4,10 @@
  * the bad rows only give the problems table (one reason text per bad value).
  *
  * Rules (docs/import.md): values are trimmed and empty means missing; numbers accept the file's decimal
- * separator and thousands separators (space, no-break space, apostrophe, and the other of `.`/`,`); money
- * must be exact to 2 decimals and decimals to 4 (more non-zero decimals are rejected, never rounded);
+ * separator and thousands separators (space, no-break space, apostrophe, and the other of `.`/`,`), a
+ * currency code or symbol before or after, and parentheses for a minus; money
+ * must be exact to 2 decimals and decimals to 4 (more non-zero decimals are rejected, never rounded, except
+ * binary floating-point artefacts such as 29.610000000000003, which are rounded);
  * dates are YYYY-MM-DD, YYYYMMDD or a timestamp (the day is kept); timestamps are YYYY-MM-DD[ T]HH:MM[:SS]
  * local time (a zone suffix is rejected); booleans true/false, yes/no, ja/nej, 1/0, y/n; listed values are
  * compared and stored lower case. Rows whose matched values are all empty (`__blank`) are skipped: neither
@@ -138,6 +140,24 @@ function isNumeric(spec: ColumnSpec): boolean {
  * `decimal` as decimal separator (with optional thousands groups of three digits).
  */
 function numberText(x: string, decimal: DecimalSeparator): string {
+  const inner = `regexp_replace(regexp_replace(${x}, '^\\((.*)\\)$', '\\1'), '^(${CURRENCY})[ \\x{00A0}]*|[ \\x{00A0}]*(${CURRENCY})$', '', 'gi')`;
+  const core = `CASE ${numberBranches(inner, decimal)} END`;
+  // Plain numbers take the first branches; only the rest pay for the currency and parentheses test.
+  return `CASE ${numberBranches(x, decimal)}
+    WHEN regexp_matches(${x}, '(?i)^\\(.*\\)$|^(${CURRENCY})|(${CURRENCY})$') THEN
+      CASE WHEN NOT starts_with(${x}, '(') THEN ${core}
+        WHEN NOT regexp_matches(${core}, '^[+-]') THEN '-' || ${core} END
+    END`;
+}
+
+/**
+ * Currency codes and symbols an amount may carry before or after the number (any case, optionally with
+ * a space): docs/import.md lists them.
+ */
+const CURRENCY = 'kr\\.?|sek|nok|dkk|isk|eur|usd|gbp|chf|\\$|€|£';
+
+/** The WHEN branches that turn a plain or grouped number in `x` into SQL decimal text. */
+function numberBranches(x: string, decimal: DecimalSeparator): string {
   const other = decimal === '.' ? ',' : '.';
   // Thousands separators: space, no-break spaces, apostrophe (doubled inside the SQL literal), the other mark.
   const groupChars = `[ \\x{00A0}\\x{202F}''${other}]`;
@@ -145,8 +165,8 @@ function numberText(x: string, decimal: DecimalSeparator): string {
   const plain = `'[+-]?(\\d+${d}?\\d*|${d}\\d+)'`;
   const grouped = `'[+-]?\\d{1,3}(${groupChars}\\d{3})+(${d}\\d*)?'`;
   const toPoint = (sql: string): string => (decimal === ',' ? `replace(${sql}, ',', '.')` : sql);
-  return `CASE WHEN regexp_full_match(${x}, ${plain}) THEN ${toPoint(x)}
-    WHEN regexp_full_match(${x}, ${grouped}) THEN ${toPoint(`regexp_replace(${x}, '${groupChars}', '', 'g')`)} END`;
+  return `WHEN regexp_full_match(${x}, ${plain}) THEN ${toPoint(x)}
+    WHEN regexp_full_match(${x}, ${grouped}) THEN ${toPoint(`regexp_replace(${x}, '${groupChars}', '', 'g')`)}`;
 }
 
 const DECIMALS: Readonly<Partial<Record<ColumnSpec['type'], number>>> = { money: 2, decimal: 4, integer: 0 };
@@ -155,6 +175,16 @@ const DECIMALS: Readonly<Partial<Record<ColumnSpec['type'], number>>> = { money:
 function exactSql(spec: ColumnSpec): string {
   const places = DECIMALS[spec.type] ?? 0;
   return `regexp_full_match(${n(spec.name)}, '[+-]?\\d*(\\.\\d{0,${places}}0*)?')`;
+}
+
+/**
+ * True when the column's number is a binary floating-point artefact of a value with the type's decimals
+ * (`29.610000000000003` from pandas or a Parquet DOUBLE): it differs from its rounding by less than
+ * 1e-9 × max(1, |x|). A real third decimal (`12.345`) differs by at least 0.0005 and stays rejected.
+ */
+function artefactSql(spec: ColumnSpec): string {
+  const d = `TRY_CAST(${n(spec.name)} AS DOUBLE)`;
+  return `abs(${d} - round(${d}, ${DECIMALS[spec.type] ?? 0})) < 1e-9 * greatest(1, abs(${d}))`;
 }
 
 function typedValue(spec: ColumnSpec): string {
@@ -169,7 +199,10 @@ function typedValue(spec: ColumnSpec): string {
       const exact = exactSql(spec);
       const target = spec.type === 'integer' ? 'DECIMAL(18,0)' : STORE_TYPE[spec.type];
       const value = `TRY_CAST(${n(spec.name)} AS ${target})`;
-      return `CASE WHEN ${exact} THEN ${spec.type === 'integer' ? `TRY_CAST(${value} AS INTEGER)` : value} END`;
+      if (spec.type === 'integer') return `CASE WHEN ${exact} THEN TRY_CAST(${value} AS INTEGER) END`;
+      // Plain values take the first branch; only the rest pay for the float-artefact test.
+      return `CASE WHEN ${exact} THEN ${value}
+        WHEN ${artefactSql(spec)} THEN TRY_CAST(round(TRY_CAST(${n(spec.name)} AS DOUBLE), ${DECIMALS[spec.type] ?? 0}) AS ${target}) END`;
     }
     case 'boolean':
       return `CASE WHEN ${oneOf(`lower(${x})`, TRUE_WORDS)} THEN true WHEN ${oneOf(`lower(${x})`, FALSE_WORDS)} THEN false END`;
@@ -230,8 +263,11 @@ function invalid(spec: ColumnSpec, decimal: DecimalSeparator): string {
       const places = DECIMALS[spec.type] ?? 0;
       const hint = decimal === ',' ? ` (decimal separator ",")` : '';
       const exact = exactSql(spec);
+      const decimals = `length(rtrim(split_part(${n(spec.name)}, '.', 2), '0'))`;
       const tooPrecise =
-        spec.type === 'integer' ? `' is not a whole number'` : `' has more than ${places} decimals'`;
+        spec.type === 'integer'
+          ? `' is not a whole number'`
+          : `' has ' || ${decimals} || ' decimals; the store keeps ${places}'`;
       return `CASE WHEN ${n(spec.name)} IS NULL THEN ${quoted} || ' is not a number${hint}'
         WHEN NOT ${exact} THEN ${quoted} || ${tooPrecise}
         ELSE ${quoted} || ' is too large' END`;

@@ -9,9 +9,17 @@ import { CvmError } from '../../core/errors';
 import { KINDS } from '../../core/kinds';
 import { detectDecimal, type DecimalSeparator } from '../import/decimal';
 import { DEFAULT_MAX_UPLOAD_BYTES, checkReadable, removeStaleRejects, spoolStream } from '../import/file';
+import { detectEncoding, rewriteAsUtf8, type TextEncodingName } from '../import/encoding';
 import { detectFileFormat } from '../import/format';
 import { defaultRejectsPath, describeProblem } from '../import/problems';
-import type { Cell, ImportPort, ImportRequest, ImportResult, LandingPort } from '../import/types';
+import {
+  WHITESPACE,
+  type Cell,
+  type ImportPort,
+  type ImportRequest,
+  type ImportResult,
+  type LandingPort,
+} from '../import/types';
 import type { Db } from './connection';
 import { deriveOrderKeys, markDuplicates } from './import-keys';
 import { openFile } from './import-read';
@@ -59,12 +67,26 @@ export class DuckDbImports implements ImportPort {
   private async importPath(request: ImportRequest): Promise<ImportResult> {
     await checkReadable(request.path);
     const format = request.format ?? detectFileFormat(request.path);
+    // DuckDB reads UTF-8 with one-character delimiters only: a CSV file in another encoding, or separated
+    // by runs of blanks, is read from a tab-separated UTF-8 copy.
+    const encoding = format === 'csv' ? (request.encoding ?? (await detectEncoding(request.path))) : null;
+    const blanks = format === 'csv' && request.delimiter === WHITESPACE;
+    const copy =
+      encoding === null || (encoding === 'utf-8' && !blanks)
+        ? null
+        : await rewriteAsUtf8(request.path, encoding, blanks);
     const session = new ImportSession(this.db, request.onProgress);
-    await session.open();
     try {
-      return await runImport(session, this.landing, request, format);
+      await session.open();
+      const read = {
+        path: copy?.path ?? request.path,
+        encoding,
+        delimiter: blanks ? '\t' : request.delimiter,
+      };
+      return await runImport(session, this.landing, request, format, read);
     } finally {
       await session.close();
+      await copy?.cleanUp();
     }
   }
 }
@@ -74,6 +96,7 @@ async function runImport(
   landing: LandingPort,
   request: ImportRequest,
   format: ImportResult['format'],
+  read: { path: string; encoding: TextEncodingName | null; delimiter: string | undefined },
 ): Promise<ImportResult> {
   const { db, names } = session;
   const kind = KINDS[request.kind];
@@ -86,9 +109,20 @@ async function runImport(
     return `${seconds} s`;
   };
 
-  const opened = await openFile(session, request, format, file);
+  const opened = await openFile(
+    session,
+    { ...request, path: read.path, delimiter: read.delimiter },
+    format,
+    file,
+  );
   const decimal = request.decimal ?? (await sampleDecimal(session, opened));
-  session.say('reading', 0, `reading ${file} (${opened.description}; decimal separator "${decimal}")`);
+  const blanks = request.delimiter === WHITESPACE ? '; runs of blanks as one delimiter' : '';
+  const encoding = read.encoding === null ? '' : `; encoding ${read.encoding}${blanks}`;
+  session.say(
+    'reading',
+    0,
+    `reading ${file} (${opened.description}; decimal separator "${decimal}"${encoding})`,
+  );
   const validation = validationSql(kind, opened.mapping.columns, decimal, {
     ...names,
     relation: opened.relation,
@@ -163,6 +197,7 @@ async function runImport(
     kind: request.kind,
     source,
     format,
+    encoding: read.encoding,
     imported: counts.ok,
     rejected,
     rejectsPath: rejected > 0 ? rejectsPath : null,

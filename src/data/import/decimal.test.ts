@@ -17,4 +17,9 @@ describe('detectDecimal', () => {
   it('lets the majority decide', () => {
     expect(detectDecimal(['1.5', '2.25', '3,75'], ',')).toBe('.');
   });
+
+  it('looks through currency codes, symbols and accounting parentheses', () => {
+    expect(detectDecimal(['99,00 kr', 'kr 12,50', '(3,75)', '€ 1,5'], '.')).toBe(',');
+    expect(detectDecimal(['$12.50', 'SEK 1 234'], ',')).toBe('.');
+  });
 });

@@ -24,7 +24,12 @@ export function detectDecimal(values: Iterable<string>, fallback: DecimalSeparat
   return dots > commas ? '.' : ',';
 }
 
-function decimalOf(value: string): DecimalSeparator | null {
+/** Currency codes and symbols around an amount (`99,00 kr`, `$12.50`) and accounting parentheses. */
+const MARKERS =
+  /^\(|\)$|^(kr\.?|sek|nok|dkk|isk|eur|usd|gbp|chf|\$|€|£)[ \u00a0]*|[ \u00a0]*(kr\.?|sek|nok|dkk|isk|eur|usd|gbp|chf|\$|€|£)$/gi;
+
+function decimalOf(text: string): DecimalSeparator | null {
+  const value = text.replace(MARKERS, '');
   // Only values that look like numbers vote; "12,5O" is a typo, not evidence.
   if (!NUMBER_LIKE.test(value)) return null;
   const dot = value.lastIndexOf('.');

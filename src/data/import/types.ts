@@ -6,6 +6,10 @@
  */
 import type { Readable } from 'node:stream';
 import type { KindName } from '../../core/kinds';
+import type { TextEncodingName } from './encoding';
+
+/** The CSV "delimiter" that stands for runs of spaces and tabs (blanks at the start of a line ignored). */
+export const WHITESPACE = 'whitespace';
 
 export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'json';
 
@@ -19,10 +23,12 @@ export interface ImportRequest {
   maxBytes?: number | undefined;
   /** detected from the extension when omitted */
   format?: FileFormat | undefined;
-  /** CSV field delimiter; detected when omitted */
+  /** CSV field delimiter, or `WHITESPACE` for runs of blanks; detected when omitted */
   delimiter?: string | undefined;
   /** CSV decimal separator; detected when omitted */
   decimal?: '.' | ',' | undefined;
+  /** CSV text encoding; detected when omitted (valid UTF-8 is UTF-8, anything else Windows-1252) */
+  encoding?: TextEncodingName | undefined;
   /** canonical column → header in the file (`customer_id` → `KundNr`) */
   map?: Readonly<Record<string, string>> | undefined;
   /** nothing lands if any row is bad */
@@ -56,6 +62,8 @@ export interface ImportResult {
   /** absolute path of the imported file */
   source: string;
   format: FileFormat;
+  /** the text encoding a CSV file was read in; null for the other formats */
+  encoding: TextEncodingName | null;
   /** rows that landed (new or replacing an earlier import of the same key) */
   imported: number;
   rejected: number;
