@@ -397,3 +397,24 @@ describe('a file of which no row can be used', () => {
     });
   });
 });
+
+describe('rows dated after today', () => {
+  const dir = tempDir('future');
+
+  it('are imported and named in a warning, for the kinds whose dates lie in the past', async () => {
+    const path = write(
+      dir,
+      'future.csv',
+      'customer_id,order_date,amount\nc1,2025-01-02,10\nc2,2031-06-01,5\nc3,2030-01-01,7\n',
+    );
+    await withMemoryStore(async (store) => {
+      const result = await load(store, 'transactions', path, { today: '2025-11-27' });
+      expect(result.imported).toBe(3);
+      expect(result.warnings).toEqual([
+        'future.csv: 2 rows are dated after today (2025-11-27), the latest 2031-06-01; they were imported, and reports leave them out of the default as-of day',
+      ]);
+      const none = await load(store, 'transactions', path);
+      expect(none.warnings).toEqual([]);
+    });
+  });
+});

@@ -8,7 +8,7 @@ import { importFile, type ImportProgress, type ImportRequest, type ImportResult 
 import { importInput } from '../../app/options/import';
 import { KIND_NAMES } from '../../core/kinds';
 import { parseOptions } from '../../app/options/parse';
-import { globalOptions, print, withCliUnit, type GlobalOptions } from '../context';
+import { globalOptions, localToday, print, withCliUnit, type GlobalOptions } from '../context';
 import { formatNumber, type Printable } from '../output';
 
 interface Options {
@@ -58,7 +58,7 @@ export function registerImport(program: Command): void {
       try {
         result = await withCliUnit(
           global,
-          (unit) => importFile(unit, { ...request, onProgress: progress.report }),
+          (unit) => importFile(unit, { ...request, today: localToday(), onProgress: progress.report }),
           { create: true },
         );
       } finally {
@@ -133,6 +133,7 @@ export function importPrintable(result: ImportResult): Printable {
 }
 
 function reportProblems(result: ImportResult): void {
+  for (const warning of result.warnings) process.stderr.write(`cvm: warning: ${warning}\n`);
   for (const problem of result.problems.slice(0, SHOWN_PROBLEMS)) process.stderr.write(`cvm: ${problem}\n`);
   // result.problems holds the first few problems only; more rows or problems than shown: point to the file.
   if (result.problems.length > SHOWN_PROBLEMS || result.rejected > SHOWN_PROBLEMS)

@@ -174,6 +174,8 @@ async function runImport(
         `rejects → ${rejectsPath}; first: ${problems[0] ?? ''}`,
     );
 
+  const warnings = await futureRows(session, request, file);
+
   // The raw rows are not needed any more: free their memory for the write.
   await db.run(`DROP TABLE IF EXISTS temp.main.${names.stage}`);
   const source = request.sourceLabel ?? resolve(request.path);
@@ -203,8 +205,32 @@ async function runImport(
     rejectsPath: rejected > 0 ? rejectsPath : null,
     ignoredColumns: opened.mapping.ignored,
     problems,
+    warnings,
     importId: landed.importId,
   };
+}
+
+/** Records whose date can only lie in the past when they are imported: a later date is a typo or a test row. */
+const PAST_ONLY: Partial<Record<ImportRequest['kind'], string>> = {
+  transactions: 'order_date',
+  complaints: 'opened_at',
+  surveys: 'answered_on',
+};
+
+/** A warning for good rows dated after `request.today` (the face's clock), naming how many and the latest. */
+async function futureRows(session: ImportSession, request: ImportRequest, file: string): Promise<string[]> {
+  const column = PAST_ONLY[request.kind];
+  if (request.today === undefined || column === undefined) return [];
+  const row = await session.db.one<{ n: number; latest: string | null }>(
+    `SELECT count(*) AS n, CAST(max(CAST(${ident(column)} AS DATE)) AS VARCHAR) AS latest
+     FROM ${session.names.typed} WHERE __ok AND CAST(${ident(column)} AS DATE) > CAST(? AS DATE)`,
+    [request.today],
+  );
+  if (row.n === 0) return [];
+  return [
+    `${file}: ${row.n} row${row.n === 1 ? ' is' : 's are'} dated after today (${request.today}), the latest ${row.latest ?? ''}; ` +
+      'they were imported, and reports leave them out of the default as-of day',
+  ];
 }
 
 function noRows(file: string): CvmError {

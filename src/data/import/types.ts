@@ -19,6 +19,8 @@ export interface ImportRequest {
   path: string;
   /** the file's bytes, when they arrive as a stream (an HTTP upload) rather than as a file at `path` */
   stream?: Readable | undefined;
+  /** today by the face's clock: good rows dated later are imported and named in a warning */
+  today?: string | undefined;
   /** the most bytes a stream may bring; default 1 GiB */
   maxBytes?: number | undefined;
   /** detected from the extension when omitted */
@@ -73,6 +75,8 @@ export interface ImportResult {
   ignoredColumns: string[];
   /** the first few problems as one-line messages (file, row, line, column, value, reason) */
   problems: string[];
+  /** things a user should know about rows that were imported (dated after today …) */
+  warnings: string[];
   /** id of the entry in the `imports` table */
   importId: number;
 }
