@@ -6,14 +6,65 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json';
 import { CvmError, optionMessage, type ErrorCode } from '../core/errors';
 import { cliOption } from './context';
-import { registerAccounts } from './commands/accounts';
-import { registerImport } from './commands/import';
-import { registerModels } from './commands/model';
-import { registerReports } from './commands/report';
-import { registerSimulate } from './commands/simulate';
-import { registerDemo } from './commands/demo';
-import { registerInfo } from './commands/info';
-import { registerStart } from './commands/start';
+
+/** A top-level command: its one-line description, and how to load its module and register it in full. */
+interface CommandEntry {
+  description: string;
+  load: () => Promise<(program: Command) => void>;
+}
+
+/**
+ * The commands, loaded on demand: only the command that runs is imported (with the use cases, zod schemas,
+ * models and readers behind it); the others are listed by name and description, so `cvm --help` starts on
+ * commander alone. The descriptions here are the ones `cvm --help` shows.
+ */
+const COMMANDS: Record<string, CommandEntry> = {
+  import: {
+    description: 'load a CSV, XLSX, Parquet or JSON file of one kind',
+    load: async () => (await import('./commands/import')).registerImport,
+  },
+  report: {
+    description: 'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction',
+    load: async () => (await import('./commands/report')).registerReports,
+  },
+  simulate: {
+    description: 'loyalty what-ifs: retention, leaking bucket, loyal customer',
+    load: async () => (await import('./commands/simulate')).registerSimulate,
+  },
+  accounts: {
+    description: 'key accounts: relationship risk, CLV, sensitivity, backtest, scorecard, policy matrix',
+    load: async () => (await import('./commands/accounts')).registerAccounts,
+  },
+  model: {
+    description: 'probabilistic CLV: fit BG/NBD, Pareto/NBD, Gamma-Gamma …, predict, validate',
+    load: async () => (await import('./commands/model')).registerModels,
+  },
+  demo: {
+    description: 'build and load a realistic, deterministic demo data set (docs/demo.md)',
+    load: async () => (await import('./commands/demo')).registerDemo,
+  },
+  info: {
+    description: 'what is loaded: rows and date ranges per table, and the latest imports',
+    load: async () => (await import('./commands/info')).registerInfo,
+  },
+  start: {
+    description: 'build the demo into an empty database, then summarise what is loaded',
+    load: async () => (await import('./commands/start')).registerStart,
+  },
+};
+
+/** Global options that take a value: their value is not the command's name. */
+const VALUE_OPTIONS = new Set(['--db', '--format', '--lang', '--currency', '--table']);
+
+/** The command named in `argv` (after node and the script), if any. */
+function commandIn(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
 
 const EXIT_CODES: Record<ErrorCode, number> = {
   'invalid-input': 2,
@@ -22,7 +73,8 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   'data-source': 1,
 };
 
-export function buildProgram(): Command {
+/** The program with the command `argv` names registered in full, and the others by name. */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('cvm')
     .description(
       'Customer value management: value tiers, flows, retention, CLV, key-account risk and service KPIs',
@@ -41,20 +93,17 @@ export function buildProgram(): Command {
     .version(packageJson.version, '-V, --version', 'print the version of cvm')
     .showHelpAfterError()
     .exitOverride();
-  registerImport(program);
-  registerReports(program);
-  registerSimulate(program);
-  registerAccounts(program);
-  registerModels(program);
-  registerDemo(program);
-  registerInfo(program);
-  registerStart(program);
+  const named = commandIn(argv);
+  for (const [name, entry] of Object.entries(COMMANDS)) {
+    if (name === named) (await entry.load())(program);
+    else program.command(name).description(entry.description);
+  }
   for (const command of program.commands) command.exitOverride();
   return program;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return 0;

@@ -50,6 +50,7 @@ describe('cvm import', () => {
       rejectsPath: join(dir, 'r.csv'),
       ignoredColumns: ['note'],
       problems: ['mixed.csv row 2 (line 3), column amount: "12,5O" is not a number'],
+      warnings: [],
       importId: 2,
     });
   });
