@@ -13,6 +13,7 @@ import { registerReports } from './commands/report';
 import { registerSimulate } from './commands/simulate';
 import { registerDemo } from './commands/demo';
 import { registerInfo } from './commands/info';
+import { registerKpi } from './commands/kpi';
 import { registerStart } from './commands/start';
 
 const EXIT_CODES: Record<ErrorCode, number> = {
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerAccounts(program);
   registerModels(program);
+  registerKpi(program);
   registerDemo(program);
   registerInfo(program);
   registerStart(program);
