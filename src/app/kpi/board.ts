@@ -1,8 +1,9 @@
 /**
  * The KPI board (docs/metrics.md, "KPI board and status"): the catalogue with the targets set on it, setting
- * a target, and the status of each KPI with a target. Values come from the reports (portfolio for
- * retention, churn, duration, CLV and portfolio value; satisfaction for NPS, CSAT and CES), over 12-month
- * windows; the previous value is the same report one window earlier. A KPI whose value cannot be computed
+ * a target, and the status of each KPI with a target. Values come from the reports over 12-month windows:
+ * portfolio for retention, churn, duration, CLV and portfolio value; service for the complaint KPIs (24-hour
+ * resolution target, UTC); satisfaction for NPS, CSAT and CES. The previous value is the same report one
+ * window earlier. A KPI whose value cannot be computed
  * has a null value and a note saying why.
  */
 import { addMonths, toEpochDay, type IsoDay } from '../../core/dates';
@@ -13,6 +14,8 @@ import type { StoreUnit } from '../../data/store';
 import type { KpiSetInput, KpiStatusInput } from '../options/kpi';
 import { portfolioReport, type PortfolioReport } from '../reports/portfolio';
 import { satisfactionReport, type SatisfactionReport } from '../reports/satisfaction';
+import { serviceReport, type ServiceReport } from '../reports/service';
+import { DEFAULT_TARGET_HOURS } from '../../core/service/resolution-target';
 
 /** Months per window of the values on the board. */
 export const BOARD_WINDOW_MONTHS = 12;
@@ -68,6 +71,7 @@ type Value = { value: number | null; note: string | null };
 interface Sources {
   portfolio: PortfolioReport;
   satisfaction: SatisfactionReport;
+  service: ServiceReport;
 }
 
 const PORTFOLIO: Record<string, (r: PortfolioReport) => number | null> = {
@@ -76,6 +80,14 @@ const PORTFOLIO: Record<string, (r: PortfolioReport) => number | null> = {
   duration: (r) => r.total.duration,
   clv: (r) => r.total.clv,
   'portfolio-value': (r) => r.total.value,
+};
+
+const SERVICE: Record<string, (r: ServiceReport) => number | null> = {
+  complaints: (r) => r.complaints,
+  'complaints-per-1000-customers': (r) => r.ratePer1000Customers,
+  'resolution-hours-median': (r) => r.medianResolutionHours,
+  'resolved-within-target': (r) => r.resolvedWithinTarget,
+  'first-response-hours-median': (r) => r.firstResponse.medianHours,
 };
 
 const SATISFACTION: Record<string, (r: SatisfactionReport) => number | null> = {
@@ -91,6 +103,17 @@ function valueOf(id: string, s: Sources): Value {
     return {
       value,
       note: value === null ? `no value as of ${s.portfolio.asOf}: ${notes(s.portfolio.notes)}` : null,
+    };
+  }
+  const fromService = SERVICE[id];
+  if (fromService) {
+    const value = fromService(s.service);
+    return {
+      value,
+      note:
+        value === null
+          ? `no complaints or customers to compute it from in the window to ${s.service.asOf}`
+          : null,
     };
   }
   const fromSatisfaction = SATISFACTION[id];
@@ -124,7 +147,13 @@ async function sources(
     asOf: portfolio.asOf,
     windowMonths: BOARD_WINDOW_MONTHS,
   });
-  return { portfolio, satisfaction };
+  const service = await serviceReport(unit.service, {
+    asOf: portfolio.asOf,
+    windowMonths: BOARD_WINDOW_MONTHS,
+    targetHours: DEFAULT_TARGET_HOURS,
+    timeZone: 'UTC',
+  });
+  return { portfolio, satisfaction, service };
 }
 
 /**
