@@ -39,6 +39,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     description: 'probabilistic CLV: fit BG/NBD, Pareto/NBD, Gamma-Gamma …, predict, validate',
     load: async () => (await import('./commands/model')).registerModels,
   },
+  kpi: {
+    description: 'the KPI board: targets, deadlines, owners and status',
+    load: async () => (await import('./commands/kpi')).registerKpi,
+  },
   demo: {
     description: 'build and load a realistic, deterministic demo data set (docs/demo.md)',
     load: async () => (await import('./commands/demo')).registerDemo,

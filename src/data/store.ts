@@ -10,6 +10,7 @@ import type { AnalyticsPort } from './analytics/types';
 import type { InfoPort } from './info';
 import type { ModelsPort } from './models/types';
 import type { ImportPort, LandingPort } from './import/types';
+import type { KpiPort } from './kpi/types';
 import type { ServicePort } from './service/types';
 import type { SummaryPort } from './summary';
 
@@ -37,6 +38,8 @@ export interface StoreUnit {
   readonly accounts: KeyAccountsPort;
   /** per-customer purchase summaries for the buy-till-you-die models */
   readonly models: ModelsPort;
+  /** the KPI board: targets and value snapshots */
+  readonly kpi: KpiPort;
 }
 
 export interface Store {

@@ -9,6 +9,7 @@ import { describe } from 'vitest';
 import { accountsSuite } from './accounts';
 import { concentrationSuite } from './concentration';
 import { flowsSuite } from './flows';
+import { kpiSuite } from './kpi';
 import type { OpenStore } from './load';
 import { modelsSuite } from './models';
 import { portSuite } from './ports';
@@ -26,5 +27,6 @@ export function describeStore(name: string, open: OpenStore): void {
     serviceSuite(open);
     accountsSuite(open);
     modelsSuite(open);
+    kpiSuite(open);
   });
 }

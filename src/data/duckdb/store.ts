@@ -8,6 +8,7 @@ import { DuckDbDatabase, type Db } from './connection';
 import { DuckDbAnalytics } from './analytics';
 import { DuckDbImports } from './import';
 import { DuckDbInfo } from './info';
+import { DuckDbKpi } from './kpi';
 import { DuckDbLanding } from './landing';
 import { DuckDbService } from './service';
 import { DuckDbModels } from './models';
@@ -23,6 +24,7 @@ export class DuckDbUnit implements StoreUnit {
   readonly service: DuckDbService;
   readonly accounts: DuckDbKeyAccounts;
   readonly models: DuckDbModels;
+  readonly kpi: DuckDbKpi;
 
   get location(): string {
     return this.db.path;
@@ -41,6 +43,7 @@ export class DuckDbUnit implements StoreUnit {
     this.service = new DuckDbService(db);
     this.accounts = new DuckDbKeyAccounts(db);
     this.models = new DuckDbModels(db);
+    this.kpi = new DuckDbKpi(db);
   }
 }
 

@@ -53,4 +53,15 @@ export const MIGRATIONS: readonly Migration[] = [
         rows_imported BIGINT NOT NULL, rows_rejected BIGINT NOT NULL)`,
     ],
   },
+  {
+    version: 2,
+    name: 'kpi board',
+    statements: [
+      `CREATE TABLE kpi_targets (
+        kpi_id VARCHAR NOT NULL, target_value DOUBLE PRECISION, range_low DOUBLE PRECISION,
+        range_high DOUBLE PRECISION, deadline DATE NOT NULL, owner VARCHAR NOT NULL, set_at TIMESTAMP NOT NULL)`,
+      `CREATE TABLE kpi_snapshots (
+        kpi_id VARCHAR NOT NULL, as_of DATE NOT NULL, value DOUBLE PRECISION, taken_at TIMESTAMP NOT NULL)`,
+    ],
+  },
 ];

@@ -1,0 +1,91 @@
+/** `cvm kpi set|status|list` as a user runs them, on a 1,000-customer demo database. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'cvm-kpi-cli-'));
+const db = join(dir, 'cvm.duckdb');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cvm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['bin/cvm.mjs', '--db', db, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'Pacific/Chatham' },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+interface StatusJson {
+  asOf: string;
+  rows: {
+    id: string;
+    current: number | null;
+    previous: number | null;
+    status: string | null;
+    rule: string;
+  }[];
+  warnings: string[];
+}
+
+describe('cvm kpi', () => {
+  let retention: number;
+  beforeAll(() => {
+    expect(cvm('demo', '--customers', '1000').status).toBe(0);
+    const portfolio = cvm('--format', 'json', 'report', 'portfolio');
+    expect(portfolio.status).toBe(0);
+    retention = (JSON.parse(portfolio.stdout) as { total: { retention: number } }).total.retention;
+  }, 120_000);
+
+  it('puts a retention target above the real value with a past deadline off track, one below on track', () => {
+    const above = Math.min(1, retention + 0.1).toFixed(3);
+    const below = Math.max(0, retention - 0.1).toFixed(3);
+    expect(
+      cvm('kpi', 'set', 'retention', '--target', above, '--deadline', '2025-06-30', '--owner', 'Anna').status,
+    ).toBe(0);
+    const off = cvm('--format', 'json', 'kpi', 'status');
+    expect(off.status).toBe(0);
+    const offRow = (JSON.parse(off.stdout) as StatusJson).rows.find((r) => r.id === 'retention');
+    expect(offRow).toMatchObject({ current: retention, status: 'off-track', rule: 'deadline-reached' });
+
+    expect(
+      cvm('kpi', 'set', 'retention', '--target', below, '--deadline', '2025-06-30', '--owner', 'Anna').status,
+    ).toBe(0);
+    const on = JSON.parse(cvm('--format', 'json', 'kpi', 'status').stdout) as StatusJson;
+    expect(on.rows).toHaveLength(1);
+    expect(on.rows[0]).toMatchObject({
+      id: 'retention',
+      current: retention,
+      status: 'on-track',
+      rule: 'met',
+    });
+    expect(on.warnings).toEqual([]);
+
+    const list = cvm('--lang', 'sv', 'kpi', 'list');
+    expect(list.status).toBe(0);
+    expect(list.stdout).toContain('Kundbehållning');
+    expect(list.stdout).toMatch(/retention\s+Kundbehållning\s+fraction\s+0\.\d+\s+2025-06-30\s+Anna/);
+  }, 60_000);
+
+  it('rejects an unknown KPI and a range with low above high on one line, exit 2', () => {
+    const unknown = cvm(
+      'kpi',
+      'set',
+      'happiness',
+      '--target',
+      '1',
+      '--deadline',
+      '2026-12-31',
+      '--owner',
+      'A',
+    );
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toContain('retention, churn');
+    const range = cvm('kpi', 'set', 'nps', '--range', '50..10', '--deadline', '2026-12-31', '--owner', 'A');
+    expect(range.status).toBe(2);
+    expect(range.stderr.trim().split('\n')).toHaveLength(1);
+    expect(range.stderr).toContain('--range');
+  });
+});
