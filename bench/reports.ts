@@ -21,24 +21,10 @@ import { reportWindows } from '../src/core/kpi/basis';
 import { DuckDbAnalytics } from '../src/data/duckdb/analytics';
 import { Db } from '../src/data/duckdb/connection';
 import { BENCH_FILE, CUSTOMERS, MEMORY_LIMIT, TRANSACTIONS, ensureBenchData } from './data';
+import { seconds, median, timed } from './timing';
 
 const WARM_RUNS = 5;
 const PAIRS = 9;
-
-function seconds(ms: number): string {
-  return (ms / 1000).toFixed(3);
-}
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
-}
 
 async function coldAndWarm(
   work: () => Promise<unknown>,

@@ -22,6 +22,7 @@ import { serviceReport } from '../src/app/reports/service';
 import { getHeadline } from '../src/app/summary';
 import { Db } from '../src/data/duckdb/connection';
 import { DuckDbUnit } from '../src/data/duckdb/store';
+import { seconds, median, timed } from './timing';
 
 const DIR = resolve('.bench-data');
 /** Bump when the recipe changes, so that a cached database from an older recipe is not reused. */
@@ -77,21 +78,6 @@ async function generate(file: string): Promise<void> {
   await db.run('CHECKPOINT');
   db.close();
   renameSync(partial, file);
-}
-
-function seconds(ms: number): string {
-  return (ms / 1000).toFixed(3);
-}
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
 }
 
 async function coldAndWarm(work: () => Promise<unknown>): Promise<{ cold: number; warm: number }> {

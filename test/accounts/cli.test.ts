@@ -3,7 +3,6 @@
  * demo database. The report's figures are checked against CLVs recomputed here from the demo's own CSV
  * files; bad input is one line on stderr and exit 2.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,19 +15,14 @@ import { DEFAULT_SCORECARD } from '../../src/core/accounts/scorecard';
 import { SCORECARD_FACTORS } from '../../src/core/kinds';
 import { stringify as stringifyYaml } from 'yaml';
 import type { DpmReport } from '../../src/app/accounts/dpm';
+import { cliOn } from '../cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-accounts-cli-'));
 const db = join(dir, 'cvm.duckdb');
 const files = join(dir, 'files');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cvm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['bin/cvm.mjs', '--db', db, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'Pacific/Chatham' },
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const cvm = cliOn(db);
 
 function json<T>(...args: string[]): T {
   const run = cvm('--format', 'json', ...args);

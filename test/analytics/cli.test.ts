@@ -5,17 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../src/data/duckdb/connection';
+import { cliOn } from '../cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-cli-'));
 const file = join(dir, 'small.duckdb');
 
-function cvm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['bin/cvm.mjs', '--db', file, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'Pacific/Chatham' },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cvm = cliOn(file);
 
 beforeAll(async () => {
   const db = await Db.open(file);

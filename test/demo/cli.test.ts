@@ -4,18 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliOn } from '../cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-demo-cli-'));
 const db = join(dir, 'cvm.duckdb');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cvm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['bin/cvm.mjs', '--db', db, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'Pacific/Chatham' },
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const cvm = cliOn(db);
 
 describe('cvm start / demo / info', () => {
   it('start builds the demo into an empty database and prints the summary', () => {

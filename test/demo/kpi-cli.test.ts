@@ -1,21 +1,15 @@
 /** `cvm kpi set|status|list` as a user runs them, on a 1,000-customer demo database. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliOn } from '../cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-kpi-cli-'));
 const db = join(dir, 'cvm.duckdb');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cvm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['bin/cvm.mjs', '--db', db, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'Pacific/Chatham' },
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const cvm = cliOn(db);
 
 interface StatusJson {
   asOf: string;

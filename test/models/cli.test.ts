@@ -1,21 +1,15 @@
 /** `cvm model …` as a user runs it: a real process, on the CDNOW summary files and on a small demo database. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliOn } from '../cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-model-cli-'));
 const db = join(dir, 'demo.duckdb');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cvm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['bin/cvm.mjs', '--db', db, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'Pacific/Chatham' },
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const cvm = cliOn(db);
 
 const SUMMARY = 'test/fixtures/cdnow/cdnow_customers_summary.csv';
 

@@ -2,24 +2,18 @@
  * `cvm report service` and `cvm report satisfaction` as a user runs them, on a small demo database: the JSON
  * figures checked against counts and percentiles taken straight from the tables with SQL.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../src/data/duckdb/connection';
+import { cliOn } from '../cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-service-cli-'));
 const file = join(dir, 'demo.duckdb');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cvm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['bin/cvm.mjs', '--db', file, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'Pacific/Chatham' },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cvm = cliOn(file);
 
 /**
  * Figures straight from the tables as of 2026-01-01 00:00 UTC: complaints of the 12-month window
