@@ -6,6 +6,7 @@ import {
   expectedPurchasesBgNbd,
   fitBgNbd,
   logLikelihoodBgNbd,
+  logLikelihoodGradientBgNbd,
   pAliveBgNbd,
 } from './bg-nbd';
 import { expectAllFinite } from '../../../test/finite';
@@ -53,6 +54,29 @@ describe('BG/NBD on the CDNOW calibration summary (Fader, Hardie & Lee 2005)', (
     );
     expect(logLikelihoodBgNbd(published, summary)).toBeCloseTo(uncompressedLl, 8);
     expect(one.weight[0]).toBe(1);
+  });
+});
+
+describe('BG/NBD analytic gradient', () => {
+  it('equals central differences of the log-likelihood, also where a and b are huge', () => {
+    const summary = compressSummary(readCdnowSummary());
+    const points = [published, { r: 2, alpha: 0.5, a: 3, b: 0.2 }, { r: 1.3, alpha: 4.4, a: 2e8, b: 3e9 }];
+    for (const at of points) {
+      const { value, gradient } = logLikelihoodGradientBgNbd(at, summary);
+      expect(value).toBeCloseTo(logLikelihoodBgNbd(at, summary), 8);
+      (['r', 'alpha', 'a', 'b'] as const).forEach((name, i) => {
+        const h = 1e-5 * at[name];
+        const up = logLikelihoodBgNbd({ ...at, [name]: at[name] + h }, summary);
+        const down = logLikelihoodBgNbd({ ...at, [name]: at[name] - h }, summary);
+        const numeric = (up - down) / (2 * h);
+        // 1e-5 relative, or the differences' rounding noise, about 1e-12 |LL| / h
+        const noise = (1e-12 * Math.abs(value)) / h;
+        expect(Math.abs(gradient[i]! - numeric)).toBeLessThan(1e-5 * Math.abs(numeric) + noise);
+      });
+    }
+    expect(logLikelihoodGradientBgNbd({ ...published, r: 0 }, summary).gradient.every(Number.isNaN)).toBe(
+      true,
+    );
   });
 });
 
