@@ -7,9 +7,10 @@
  * per pattern (CLV per unit of spend included) and scaled by each customer's expected spend; with a
  * million customers that is a few hundred thousand patterns, not twelve million ₂F₁ evaluations.
  */
-import { invalidInput } from '../../core/errors';
-import { discountedClv } from '../../core/models/clv';
+import { assert, invalidInput } from '../../core/errors';
+import { clvDiscountFactors, clvPeriodEnds, discountedPurchases } from '../../core/models/clv';
 import { conditionalExpectedSpendGammaGamma, type GammaGammaParams } from '../../core/models/gamma-gamma';
+import { indexSummaryPatterns } from '../../core/models/summary';
 import { unitsPerYear } from '../../core/models/time-unit';
 import { writeCsvColumns } from '../../data/models/predictions-file';
 import type { StoreUnit } from '../../data/store';
@@ -62,36 +63,42 @@ export function predictCustomers(
 ): CustomerPredictions {
   const { patterns, index } = indexPatterns(rows);
   const m = patterns.x.length;
-  const t = (horizon.months / 12) * horizon.unitsPerYear;
+  const clvHorizon = {
+    timeUnitsPerYear: horizon.unitsPerYear,
+    periodsPerYear: 12,
+    periods: horizon.months,
+    annualDiscountRate: horizon.discountRate,
+  };
+  // E[Y] at the end of every month of the horizon; the last one is the horizon itself
+  const ends = clvPeriodEnds(clvHorizon);
+  const discount = clvDiscountFactors(clvHorizon);
   const alive = new Float64Array(m);
   const purchases = new Float64Array(m);
+  const clvPerSpend = spendParams === null ? null : new Float64Array(m);
+  // E[Y | alive] depends on (x, T) only: computed once per distinct (x, T), a few thousand for a million
+  // customers, and scaled by each pattern's P(alive)
+  const { ifAliveMany } = kit;
+  const groups =
+    ifAliveMany === undefined ? null : indexSummaryPatterns(patterns.x, new Float64Array(m), patterns.T);
+  const ifAlive =
+    groups === null || ifAliveMany === undefined
+      ? null
+      : Array.from(groups.patterns.x, (x, g) => ifAliveMany(params, ends, x, groups.patterns.T[g] as number));
+  const cumulative = new Float64Array(ends.length);
   for (let j = 0; j < m; j++) {
     const x = patterns.x[j] as number;
     const tx = patterns.tx[j] as number;
     const T = patterns.T[j] as number;
     alive[j] = kit.pAlive(params, x, tx, T);
-    purchases[j] = kit.conditional(params, t, x, tx, T);
+    if (ifAlive !== null && groups !== null) {
+      const perAlive = ifAlive[groups.index[j] as number] as Float64Array;
+      for (let k = 0; k < ends.length; k++) cumulative[k] = (perAlive[k] as number) * (alive[j] as number);
+    } else cumulative.set(kit.conditionalMany(params, ends, x, tx, T));
+    for (const value of cumulative)
+      assert(Number.isFinite(value), `expected purchases of pattern (${x}, ${tx}, ${T}) = ${value}`);
+    purchases[j] = cumulative[cumulative.length - 1] as number;
+    if (clvPerSpend !== null) clvPerSpend[j] = discountedPurchases(cumulative, discount);
   }
-  const clvPerSpend =
-    spendParams === null
-      ? null
-      : discountedClv(
-          (j, span) =>
-            kit.conditional(
-              params,
-              span,
-              patterns.x[j] as number,
-              patterns.tx[j] as number,
-              patterns.T[j] as number,
-            ),
-          new Float64Array(m).fill(1),
-          {
-            timeUnitsPerYear: horizon.unitsPerYear,
-            periodsPerYear: 12,
-            periods: horizon.months,
-            annualDiscountRate: horizon.discountRate,
-          },
-        );
   const n = rows.x.length;
   const result: CustomerPredictions = {
     pAlive: new Float64Array(n),

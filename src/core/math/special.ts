@@ -6,7 +6,7 @@
  * The decision a reader needs: ₂F₁ is written here for real z < 1 (the models only need 0 ≤ z < 1). It sums
  * the power series where that converges quickly and otherwise uses the linear transformation z → 1 − z
  * (Abramowitz & Stegun 15.3.6), falling back to the long series when c − a − b is within 1e-3 of an integer,
- * where the transformation's gamma factors cancel catastrophically. Negative z goes through the Pfaff
+ * where the transformation's gamma factors cancel catastrophically, or so large that its series overflow. Negative z goes through the Pfaff
  * transformation (A&S 15.3.5) to a positive argument.
  */
 import betaln from '@stdlib/math-base-special-betaln';
@@ -119,6 +119,9 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   }
   if (z <= 0.9) return hyp2f1Series(a, b, c, z);
   if (Math.abs(m - Math.round(m)) < 1e-3) return hyp2f1Series(a, b, c, z);
+  // With |m|(1 − z) large the transformed series' terms grow like (|m|(1 − z))ⁿ/n! before they fall, past
+  // what a double holds; the plain series converges (at rate z, and faster while n ≪ b, c) without that.
+  if (Math.abs(m) * (1 - z) > 30) return hyp2f1Series(a, b, c, z);
   return hyp2f1OneMinusZ(a, b, c, z);
 }
 

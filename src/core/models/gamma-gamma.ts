@@ -51,6 +51,40 @@ export function spendSummary(rows: Iterable<{ x: number; mbar: number; weight?: 
 }
 
 /**
+ * `spendSummary` from columns (typed arrays of one entry per customer, `weight` absent: one each), without
+ * a row object per customer.
+ * @throws CvmError `invalid-input` naming the row (1 = first) when x or mbar is not a finite number ≥ 0
+ */
+export function spendSummaryColumns(
+  x: Float64Array,
+  mbar: Float64Array,
+  weight?: Float64Array | null,
+): SpendSummary {
+  const keep = new Uint8Array(x.length);
+  let kept = 0;
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] as number;
+    const mi = mbar[i] as number;
+    if (!Number.isFinite(xi) || xi < 0 || !Number.isFinite(mi) || mi < 0)
+      throw invalidInput(`spend row ${i + 1}: x = ${xi}, mbar = ${mi}; expected finite numbers ≥ 0`);
+    if (xi >= 1 && mi > 0) {
+      keep[i] = 1;
+      kept++;
+    }
+  }
+  const out = { x: new Float64Array(kept), mbar: new Float64Array(kept), weight: new Float64Array(kept) };
+  let j = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (keep[i] === 0) continue;
+    out.x[j] = x[i] as number;
+    out.mbar[j] = mbar[i] as number;
+    out.weight[j] = weight ? (weight[i] as number) : 1;
+    j++;
+  }
+  return out;
+}
+
+/**
  * Log-likelihood of the mean values, summed with weights (note 025, eq. 3 as a density of mbar):
  * ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + (px−1) ln mbar + px ln x − (px+q) ln(γ + x·mbar).
  * NaN when a parameter is not positive.
@@ -152,7 +186,42 @@ export function fitGammaGamma(data: SpendSummary): ModelFit<GammaGammaParams> | 
     spend += (data.weight[i] as number) * (data.mbar[i] as number);
   }
   const meanSpend = customers > 0 ? spend / customers : 1;
+  if (!(customers > 0)) return null;
   const likelihood = gammaGammaLikelihood(data);
+  const limit = fitGammaGammaLimit(data, meanSpend, customers);
+  const atLimit = (reason: string, iterations: number): ModelFit<GammaGammaParams> | null => {
+    if (limit === null) return null;
+    const { p, nu } = limit.params;
+    const ll = limit.logLikelihood;
+    return {
+      model: 'Gamma-Gamma',
+      params: { p, q: Q_LIMIT, gamma: Q_LIMIT / nu },
+      standardErrors: { p: limit.standardErrors.p, q: null, gamma: null },
+      logLikelihood: ll,
+      aic: 2 * 3 - 2 * ll,
+      bic: 3 * Math.log(customers) - 2 * ll,
+      converged: true,
+      iterations,
+      customers,
+      message:
+        `Gamma-Gamma: the likelihood is highest in the limit q → ∞ (LL ${ll.toFixed(3)}; ${reason}): the spend ` +
+        `per transaction varies no more between customers than its variation within a customer explains, so ` +
+        `every customer's expected spend is the population mean p/ν = ${(p / nu).toFixed(2)}; q and γ are ` +
+        `reported as ${Q_LIMIT.toExponential(0)} and ${Q_LIMIT.toExponential(0)}/ν (ν = ${nu.toPrecision(6)}), ` +
+        `without standard errors`,
+    };
+  };
+  // A score test at the boundary: when the likelihood falls from the limit into the interior (q = 10⁶ and
+  // 10⁴ with the limit's p and ν), the limit is the maximum and the interior search is not run.
+  if (limit !== null && limit.converged) {
+    const { p, nu } = limit.params;
+    const inside = [1e6, 1e4].map((q) => likelihood({ p, q, gamma: q / nu }).value);
+    if (inside.every((v) => v < limit.logLikelihood))
+      return atLimit(
+        `it falls towards finite q, to ${(inside[1] as number).toFixed(3)} at q = 1e4`,
+        limit.iterations,
+      );
+  }
   const interior = fitPositiveParameters<GammaGammaParams>({
     model: 'Gamma-Gamma',
     names: ['p', 'q', 'gamma'],
@@ -166,28 +235,13 @@ export function fitGammaGamma(data: SpendSummary): ModelFit<GammaGammaParams> | 
     customers,
   });
   if (interior === null) return null;
-  const limit = fitGammaGammaLimit(data, meanSpend, customers);
   const tolerance = 1e-6 + 1e-9 * Math.abs(interior.logLikelihood);
   if (limit === null || !limit.converged || limit.logLikelihood < interior.logLikelihood - tolerance)
     return interior;
-  // The likelihood rises all the way to q → ∞: report that limit (see Q_LIMIT).
-  const { p, nu } = limit.params;
-  return {
-    ...interior,
-    params: { p, q: Q_LIMIT, gamma: Q_LIMIT / nu },
-    standardErrors: { p: limit.standardErrors.p, q: null, gamma: null },
-    logLikelihood: limit.logLikelihood,
-    aic: 2 * 3 - 2 * limit.logLikelihood,
-    bic: 3 * Math.log(customers) - 2 * limit.logLikelihood,
-    converged: true,
-    iterations: interior.iterations + limit.iterations,
-    message:
-      `Gamma-Gamma: the likelihood is highest in the limit q → ∞ (LL ${limit.logLikelihood.toFixed(3)} against ` +
-      `${interior.logLikelihood.toFixed(3)} at the best finite point): the spend per transaction varies no more ` +
-      `between customers than its variation within a customer explains, so every customer's expected spend is ` +
-      `the population mean p/ν = ${(p / nu).toFixed(2)}; q and γ are reported as ${Q_LIMIT.toExponential(0)} and ` +
-      `${Q_LIMIT.toExponential(0)}/ν (ν = ${nu.toPrecision(6)}), without standard errors`,
-  };
+  return atLimit(
+    `${interior.logLikelihood.toFixed(3)} at the best finite point`,
+    interior.iterations + limit.iterations,
+  );
 }
 
 /**
