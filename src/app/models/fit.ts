@@ -66,10 +66,15 @@ export function fitSpend(customers: CustomerRows, source: string): ModelFit<Para
 }
 
 /**
- * Fits `model` on the data `source` names; `unit` is needed only for the store.
+ * Fits `model` on the data `source` names; `unit` is needed only for the store. sBG has its own use case
+ * and report (`fitSbg` in sbg.ts).
  * @throws CvmError `invalid-input` when there is nothing to fit (no customers, no repeat buyers with spend)
  */
-export async function fitModel(model: FitModel, source: ModelSource, unit?: StoreUnit): Promise<FitReport> {
+export async function fitModel(
+  model: Exclude<FitModel, 'sbg'>,
+  source: ModelSource,
+  unit?: StoreUnit,
+): Promise<FitReport> {
   if (model === 'gammagamma') {
     const { basis, customers } = await loadCustomers(source, unit);
     const fit = fitSpend(customers, basis.source);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { IsoDay } from '../../core/dates';
+import { invalidOption } from '../../core/errors';
 import { TIME_UNITS, type TimeUnit } from '../../core/models/time-unit';
 import {
   fail,
@@ -19,11 +20,14 @@ import {
 import { isoDay } from './report';
 
 export const PURCHASE_MODELS = ['bgnbd', 'mbgnbd', 'paretonbd'] as const;
-export const FIT_MODELS = [...PURCHASE_MODELS, 'gammagamma', 'bgbb'] as const;
+export const FIT_MODELS = [...PURCHASE_MODELS, 'gammagamma', 'bgbb', 'sbg'] as const;
 
 /** A purchase model: BG/NBD, MBG/NBD or Pareto/NBD. */
 export type PurchaseModel = (typeof PURCHASE_MODELS)[number];
-/** A model `fit` accepts: the purchase models, the Gamma-Gamma spend model and BG/BB (summary files only). */
+/**
+ * A model `fit` accepts: the purchase models, the Gamma-Gamma spend model, and BG/BB and sBG (from files
+ * only).
+ */
 export type FitModel = (typeof FIT_MODELS)[number];
 
 /** Where a model's data come from. */
@@ -47,11 +51,34 @@ const sourceFields = {
   timeUnit: field(timeUnit, 'week'),
 };
 
-/** `model fit <model>`. */
+/** `model fit <model>`; `periods` and `discountRate` (per period, as a fraction) apply to sBG only. */
+export type FitInput = ModelSource & {
+  model: FitModel;
+  periods?: number | undefined;
+  discountRate?: number | undefined;
+};
+
 export const fitInput = z
-  .object({ model: requiredField(oneOf<FitModel>(FIT_MODELS, 'a model'), 'a model'), ...sourceFields })
-  .transform((o): ModelSource & { model: FitModel } => o);
-export type FitInput = z.output<typeof fitInput>;
+  .object({
+    model: requiredField(oneOf<FitModel>(FIT_MODELS, 'a model'), 'a model'),
+    ...sourceFields,
+    periods: optionalField(wholeNumber(1, 1000)),
+    discountRate: optionalField(finiteNumber(0)),
+  })
+  .transform((o): FitInput => {
+    if (o.model !== 'sbg') {
+      if (o.periods !== undefined)
+        throw invalidOption('periods', o.periods, 'an option of sbg', 'applies to the sbg model only');
+      if (o.discountRate !== undefined)
+        throw invalidOption(
+          'discountRate',
+          o.discountRate,
+          'an option of sbg',
+          'applies to fit sbg only (model predict takes a yearly rate)',
+        );
+    }
+    return { ...o, discountRate: o.discountRate === undefined ? undefined : o.discountRate / 100 };
+  });
 
 /** `model predict`: purchase model, horizon in months, yearly discount rate in percent, output file. */
 export interface PredictInput extends ModelSource {
