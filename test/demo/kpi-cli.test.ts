@@ -1,4 +1,4 @@
-/** `cvm kpi set|status|list` as a user runs them, on a 1,000-customer demo database. */
+/** `cvm kpi set|unset|status|list` as a user runs them, on a 1,000-customer demo database. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,28 @@ describe('cvm kpi', () => {
     expect(list.status).toBe(0);
     expect(list.stdout).toContain('Kundbehållning');
     expect(list.stdout).toMatch(/retention\s+Kundbehållning\s+fraction\s+0\.\d+\s+2025-06-30\s+Anna/);
+  }, 60_000);
+
+  it('removes a target with kpi unset; a KPI without one exits 1 naming it', () => {
+    expect(
+      cvm('kpi', 'set', 'complaint-backlog', '--target', '0', '--deadline', '2027-06-30', '--owner', 'Bo')
+        .status,
+    ).toBe(0);
+    const service = JSON.parse(cvm('--format', 'json', 'report', 'service').stdout) as {
+      openBacklog: { open: number };
+    };
+    const status = JSON.parse(cvm('--format', 'json', 'kpi', 'status').stdout) as StatusJson;
+    expect(status.rows.find((r) => r.id === 'complaint-backlog')?.current).toBe(service.openBacklog.open);
+    const unset = cvm('--format', 'json', 'kpi', 'unset', 'complaint-backlog');
+    expect(unset.status).toBe(0);
+    const list = JSON.parse(unset.stdout) as { id: string; goal: unknown }[];
+    expect(list.find((k) => k.id === 'complaint-backlog')?.goal).toBeNull();
+    const again = cvm('kpi', 'unset', 'complaint-backlog');
+    expect(again.status).toBe(1);
+    expect(again.stderr.trim()).toBe(
+      'cvm: KPI complaint-backlog has no target on the board: nothing to remove',
+    );
+    expect(cvm('kpi', 'unset', 'happiness').status).toBe(2);
   }, 60_000);
 
   it('rejects an unknown KPI and a range with low above high on one line, exit 2', () => {

@@ -1,4 +1,7 @@
-/** Options of the KPI board: `kpi set` (a target, deadline and owner for a catalogue KPI) and `kpi status`. */
+/**
+ * Options of the KPI board: `kpi set` (a target, deadline and owner for a catalogue KPI), `kpi unset` and
+ * `kpi status`.
+ */
 import { z } from 'zod';
 import type { IsoDay } from '../../core/dates';
 import { KPI_CATALOGUE } from '../../core/kpi/catalogue';
@@ -64,6 +67,11 @@ export const kpiSetInput = kpiSetSchema.transform((o, ctx): KpiSetInput => {
     o.range === undefined ? { kind: 'value', value: o.target ?? 0 } : { kind: 'range', ...o.range };
   return { kpi: o.kpi, target, deadline: o.deadline, owner: o.owner };
 });
+
+/** `kpi unset`: the KPI whose target is removed. */
+export const kpiUnsetInput = z
+  .object({ kpi: requiredField(kpiId, `a KPI of the catalogue (${KPI_IDS.join(', ')})`) })
+  .transform((o): { kpi: string } => ({ kpi: o.kpi }));
 
 export interface KpiStatusInput {
   asOf?: IsoDay | undefined;

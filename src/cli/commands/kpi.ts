@@ -1,7 +1,7 @@
-/** `cvm kpi list|set|status`: the KPI board (docs/metrics.md, "KPI board and status"). */
+/** `cvm kpi list|set|unset|status`: the KPI board (docs/metrics.md, "KPI board and status"). */
 import type { Command } from 'commander';
-import { kpiList, kpiStatus, setKpiTarget } from '../../app/kpi/board';
-import { kpiSetInput, kpiStatusInput } from '../../app/options/kpi';
+import { kpiList, kpiStatus, removeKpiTarget, setKpiTarget } from '../../app/kpi/board';
+import { kpiSetInput, kpiStatusInput, kpiUnsetInput } from '../../app/options/kpi';
 import { parseOptions } from '../../app/options/parse';
 import { globalOptions, localToday, print, withCliUnit } from '../context';
 import { kpiListPrintable, kpiStatusPrintable } from '../views/kpi';
@@ -31,6 +31,16 @@ export function registerKpi(program: Command): void {
       await withCliUnit(global, (unit) => setKpiTarget(unit, input, new Date().toISOString()), {
         create: true,
       });
+      const list = await withCliUnit(global, (unit) => kpiList(unit));
+      print(kpiListPrintable(list, global.lang), global);
+    });
+  kpi
+    .command('unset <kpi>')
+    .description('remove a KPI from the board (its target, deadline and owner; snapshots are kept)')
+    .action(async (id: string, _options: Options, command: Command) => {
+      const global = globalOptions(command);
+      const input = parseOptions(kpiUnsetInput, { kpi: id });
+      await withCliUnit(global, (unit) => removeKpiTarget(unit, input.kpi));
       const list = await withCliUnit(global, (unit) => kpiList(unit));
       print(kpiListPrintable(list, global.lang), global);
     });
