@@ -78,10 +78,10 @@ export interface KpiStatusReport {
   warnings: string[];
 }
 
-type Value = { value: number | null; note: string | null };
+export type Value = { value: number | null; note: string | null };
 
 /** The reports a board's values come from; each is computed only when a KPI on the board needs it. */
-interface Sources {
+export interface Sources {
   asOf: IsoDay;
   portfolio: () => Promise<PortfolioReport>;
   satisfaction: () => Promise<SatisfactionReport>;
@@ -182,16 +182,18 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 }
 
 /**
- * The board's sources as of `asOf` (default: the latest order date up to `today`), over 12-month windows.
+ * The board's sources as of `asOf` (default: the latest order date up to `today`), over windows of
+ * `windowMonths` (the board's 12 by default).
  * The as-of day is resolved once, by the portfolio report's rule, so every source shares it.
  */
 export async function boardSources(
   unit: StoreUnit,
   asOf: IsoDay | undefined,
   today: IsoDay | undefined,
+  windowMonths: number = BOARD_WINDOW_MONTHS,
 ): Promise<Sources> {
   const report = {
-    windowMonths: BOARD_WINDOW_MONTHS,
+    windowMonths,
     tiers: [...DEFAULT_TIERS],
     value: 'revenue' as const,
   };
@@ -200,19 +202,17 @@ export async function boardSources(
     asOf: resolved,
     portfolio: once(() => portfolioReport(unit.analytics, { ...report, asOf: resolved, today })),
     flows: once(() => flowsReport(unit.analytics, { ...report, asOf: resolved })),
-    satisfaction: once(() =>
-      satisfactionReport(unit.service, { asOf: resolved, windowMonths: BOARD_WINDOW_MONTHS }),
-    ),
+    satisfaction: once(() => satisfactionReport(unit.service, { asOf: resolved, windowMonths })),
     service: once(() =>
       serviceReport(unit.service, {
         asOf: resolved,
-        windowMonths: BOARD_WINDOW_MONTHS,
+        windowMonths,
         targetHours: DEFAULT_TARGET_HOURS,
         timeZone: 'UTC',
       }),
     ),
     activity: once(async () => {
-      const window = reportWindows(resolved, BOARD_WINDOW_MONTHS).current;
+      const window = reportWindows(resolved, windowMonths).current;
       return { ...(await unit.service.activity(window)), window };
     }),
   };

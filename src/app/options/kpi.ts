@@ -4,10 +4,11 @@
  */
 import { z } from 'zod';
 import type { IsoDay } from '../../core/dates';
+import type { WindowMonths } from '../../core/kpi/basis';
 import { KPI_CATALOGUE } from '../../core/kpi/catalogue';
 import type { Target } from '../../core/kpi/targets';
-import { fail, optionalField, requiredField, type Parsed } from './parse';
-import { isoDay } from './report';
+import { fail, field, optionalField, requiredField, type Parsed } from './parse';
+import { isoDay, windowMonths } from './report';
 
 const KPI_IDS = KPI_CATALOGUE.map((k) => k.id);
 
@@ -82,3 +83,14 @@ export interface KpiStatusInput {
 export const kpiStatusInput = z
   .object({ asOf: optionalField(isoDay), today: optionalField(isoDay) })
   .transform((o): KpiStatusInput => ({ asOf: o.asOf, today: o.today }));
+
+export interface KpiQualityInput {
+  asOf?: IsoDay | undefined;
+  today?: IsoDay | undefined;
+  windowMonths: WindowMonths;
+}
+
+/** `kpi quality`. */
+export const kpiQualityInput = z
+  .object({ asOf: optionalField(isoDay), today: optionalField(isoDay), window: field(windowMonths, 12) })
+  .transform((o): KpiQualityInput => ({ asOf: o.asOf, today: o.today, windowMonths: o.window }));
