@@ -7,7 +7,7 @@ import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../data/import/encoding';
 import { FORMAT_CHOICES, fileFormatNamed } from '../../data/import/format';
 import { WHITESPACE, type FileFormat } from '../../data/import/types';
-import { fail, optionalField, rawValue, requiredField, type Parsed } from './parse';
+import { fail, optionalField, rawValue, requiredField, wholeNumber, type Parsed } from './parse';
 
 const DELIMITERS: Readonly<Record<string, string>> = {
   ',': ',',
@@ -123,7 +123,14 @@ export const importInput = z.object({
   encoding: optionalField(encoding),
   map: mapping,
   strict: rawValue.transform((v) => v === true || v === 'true'),
+  replace: rawValue.transform((v) => v === true || v === 'true'),
   rejects: z.string().optional(),
   sheet: z.string().optional(),
 });
 export type ImportInput = z.output<typeof importInput>;
+
+/** The import to undo: its id in the import log. */
+export const undoImportInput = z.object({
+  importId: requiredField(wholeNumber(1), 'an import id (a positive whole number)'),
+});
+export type UndoImportInput = z.output<typeof undoImportInput>;

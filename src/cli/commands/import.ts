@@ -10,6 +10,7 @@ import { KIND_NAMES } from '../../core/kinds';
 import { parseOptions } from '../../app/options/parse';
 import { globalOptions, localToday, print, withCliUnit, type GlobalOptions } from '../context';
 import { formatNumber, type Printable } from '../output';
+import { earlierImportsWarning, ruleLine } from '../views/imports';
 
 interface Options {
   map: string[];
@@ -17,6 +18,7 @@ interface Options {
   decimal?: string;
   encoding?: string;
   strict?: boolean;
+  replace?: boolean;
   rejects?: string;
   sheet?: string;
   inputFormat?: string;
@@ -47,6 +49,10 @@ export function registerImport(program: Command): void {
       'CSV text encoding: utf-8, windows-1252 or latin1 (default: UTF-8 if valid, else windows-1252)',
     )
     .option('--strict', 'import nothing if any row is bad')
+    .option(
+      '--replace',
+      'replace what earlier imports of this file (same kind, same path) brought in (see cvm imports list)',
+    )
     .option('--rejects <path>', 'where to write rejected rows (default: <file>.rejects.csv)')
     .option('--sheet <name>', 'XLSX worksheet (default: the first)')
     .option('--input-format <format>', 'csv, xlsx, parquet or json (default: from the extension)')
@@ -64,6 +70,8 @@ export function registerImport(program: Command): void {
       } finally {
         progress.stop();
       }
+      const earlier = earlierImportsWarning(result, request.replace === true, global.lang);
+      if (earlier !== null) result = { ...result, warnings: [...result.warnings, earlier] };
       if (global.format === 'table') {
         process.stdout.write(summaryLines(result, global).join('\n') + '\n');
         reportProblems(result);
@@ -83,6 +91,7 @@ export function buildRequest(kind: string, file: string, options: Options): Impo
     encoding: input.encoding,
     map: input.map,
     strict: input.strict,
+    replace: input.replace,
     rejectsPath: input.rejects,
     sheet: input.sheet,
   };
@@ -102,6 +111,7 @@ export function summaryLines(result: ImportResult, options: GlobalOptions): stri
       ? `${imported}, ${n(result.rejected)} ${sv ? 'avvisade' : 'rejected'} → ${result.rejectsPath ?? ''}`
       : imported,
   ];
+  lines.push(ruleLine(result, options.lang));
   if (result.encoding !== null && result.encoding !== 'utf-8')
     lines.push(`${sv ? 'läst som' : 'read as'} ${result.encoding}`);
   if (result.ignoredColumns.length > 0)
@@ -122,6 +132,9 @@ export function importPrintable(result: ImportResult): Printable {
           { key: 'kind', label: 'kind', type: 'text' },
           { key: 'source', label: 'source', type: 'text' },
           { key: 'imported', label: 'imported', type: 'int' },
+          { key: 'importId', label: 'import', type: 'int' },
+          { key: 'rule', label: 'rule', type: 'text' },
+          { key: 'replacedByKey', label: 'replaced by key', type: 'int' },
           { key: 'rejected', label: 'rejected', type: 'int' },
           { key: 'rejectsPath', label: 'rejects path', type: 'text' },
           { key: 'ignoredColumns', label: 'ignored columns', type: 'text' },

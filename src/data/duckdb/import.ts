@@ -184,6 +184,7 @@ async function runImport(
     kind: request.kind,
     columns: validation.typedColumns,
     source,
+    replace: request.replace,
     rows: counts.ok,
     rejected,
     chunks: () => typedChunks(db, typed, validation.typedColumns),
@@ -195,12 +196,22 @@ async function runImport(
     1,
     `committed import ${landed.importId} in ${lap()}: ${counts.ok} rows, ${landed.replaced} of them replacing stored rows`,
   );
+  const rule =
+    landed.replacedImports.length > 0
+      ? 'replaced-import'
+      : landed.replaced > 0
+        ? 'replaced-keys'
+        : 'appended';
   return {
     kind: request.kind,
     source,
     format,
     encoding: read.encoding,
     imported: counts.ok,
+    rule,
+    replacedByKey: landed.replaced,
+    replacedImports: landed.replacedImports,
+    earlierImports: landed.earlierImports,
     rejected,
     rejectsPath: rejected > 0 ? rejectsPath : null,
     ignoredColumns: opened.mapping.ignored,
