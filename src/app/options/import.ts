@@ -7,7 +7,8 @@ import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../data/import/encoding';
 import { FORMAT_CHOICES, fileFormatNamed } from '../../data/import/format';
 import { WHITESPACE, type FileFormat } from '../../data/import/types';
-import { fail, optionalField, rawValue, requiredField, wholeNumber, type Parsed } from './parse';
+import { fail, field, optionalField, rawValue, requiredField, wholeNumber, type Parsed } from './parse';
+import { timeZoneName } from './service';
 
 const DELIMITERS: Readonly<Record<string, string>> = {
   ',': ',',
@@ -124,6 +125,8 @@ export const importInput = z.object({
   map: mapping,
   strict: rawValue.transform((v) => v === true || v === 'true'),
   replace: rawValue.transform((v) => v === true || v === 'true'),
+  round: rawValue.transform((v) => v === true || v === 'true'),
+  timeZone: field(timeZoneName, 'UTC'),
   rejects: z.string().optional(),
   sheet: z.string().optional(),
 });

@@ -19,6 +19,8 @@ interface Options {
   encoding?: string;
   strict?: boolean;
   replace?: boolean;
+  round?: boolean;
+  timeZone?: string;
   rejects?: string;
   sheet?: string;
   inputFormat?: string;
@@ -53,6 +55,11 @@ export function registerImport(program: Command): void {
       '--replace',
       'replace what earlier imports of this file (same kind, same path) brought in (see cvm imports list)',
     )
+    .option(
+      '--time-zone <zone>',
+      'IANA time zone of the data: a timestamp with a zone gives its local day there (default: UTC)',
+    )
+    .option('--round', 'round amounts with more decimals than the store keeps instead of rejecting them')
     .option('--rejects <path>', 'where to write rejected rows (default: <file>.rejects.csv)')
     .option('--sheet <name>', 'XLSX worksheet (default: the first)')
     .option('--input-format <format>', 'csv, xlsx, parquet or json (default: from the extension)')
@@ -92,6 +99,8 @@ export function buildRequest(kind: string, file: string, options: Options): Impo
     map: input.map,
     strict: input.strict,
     replace: input.replace,
+    round: input.round,
+    timeZone: input.timeZone,
     rejectsPath: input.rejects,
     sheet: input.sheet,
   };
@@ -112,6 +121,18 @@ export function summaryLines(result: ImportResult, options: GlobalOptions): stri
       : imported,
   ];
   lines.push(ruleLine(result, options.lang));
+  if (result.zoned > 0)
+    lines.push(
+      sv
+        ? `${n(result.zoned)} rader med tidszon omräknade till ${result.timeZone}`
+        : `${n(result.zoned)} rows with a time zone converted to ${result.timeZone}`,
+    );
+  if (result.rounded > 0)
+    lines.push(
+      sv
+        ? `${n(result.rounded)} rader med belopp avrundade (--round)`
+        : `${n(result.rounded)} rows with amounts rounded (--round)`,
+    );
   if (result.encoding !== null && result.encoding !== 'utf-8')
     lines.push(`${sv ? 'läst som' : 'read as'} ${result.encoding}`);
   if (result.ignoredColumns.length > 0)

@@ -36,6 +36,13 @@ export interface ImportRequest {
   /** nothing lands if any row is bad */
   strict?: boolean | undefined;
   /**
+   * IANA time zone of the data: a timestamp with a zone (`2025-03-01T23:30:00+01:00`) in a date column gives
+   * its local day there, a timestamp without one is wall-clock time there; default UTC
+   */
+  timeZone?: string | undefined;
+  /** round money and decimal values with more decimals than the store keeps (half away from zero) */
+  round?: boolean | undefined;
+  /**
    * replace what earlier imports of the same kind from the same source brought in: their rows are deleted
    * in the transaction that lands this file (`cvm import --replace`)
    */
@@ -94,6 +101,12 @@ export interface ImportResult {
   rejectsPath: string | null;
   /** file columns that matched no canonical column and were not loaded */
   ignoredColumns: string[];
+  /** the time zone dates and timestamps were read in (IANA name) */
+  timeZone: string;
+  /** rows with a date or timestamp that carried a time zone (`Z`, `+01:00`) and was converted */
+  zoned: number;
+  /** rows with a money or decimal value rounded to the store's decimals (`round`) */
+  rounded: number;
   /** the first few problems as one-line messages (file, row, line, column, value, reason) */
   problems: string[];
   /** things a user should know about rows that were imported (dated after today …) */
