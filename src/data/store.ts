@@ -7,6 +7,7 @@
  */
 import type { KeyAccountsPort } from './accounts/types';
 import type { AnalyticsPort } from './analytics/types';
+import type { ContractsPort } from './contracts/types';
 import type { InfoPort } from './info';
 import type { ModelsPort } from './models/types';
 import type { ImportPort, LandingPort } from './import/types';
@@ -40,6 +41,8 @@ export interface StoreUnit {
   readonly models: ModelsPort;
   /** the KPI board: targets and value snapshots */
   readonly kpi: KpiPort;
+  /** contracts: holdings, tiers, movement and product lines of the contract customers */
+  readonly contracts: ContractsPort;
 }
 
 export interface Store {

@@ -8,6 +8,7 @@
 import { describe } from 'vitest';
 import { accountsSuite } from './accounts';
 import { concentrationSuite } from './concentration';
+import { contractsSuite } from './contracts';
 import { flowsSuite } from './flows';
 import { kpiSuite } from './kpi';
 import type { OpenStore } from './load';
@@ -28,5 +29,6 @@ export function describeStore(name: string, open: OpenStore): void {
     accountsSuite(open);
     modelsSuite(open);
     kpiSuite(open);
+    contractsSuite(open);
   });
 }

@@ -6,6 +6,7 @@ import type { Store, StoreUnit } from '../store';
 import { DuckDbKeyAccounts } from './accounts';
 import { DuckDbDatabase, type Db } from './connection';
 import { DuckDbAnalytics } from './analytics';
+import { DuckDbContracts } from './contracts';
 import { DuckDbImports } from './import';
 import { DuckDbInfo } from './info';
 import { DuckDbKpi } from './kpi';
@@ -25,6 +26,7 @@ export class DuckDbUnit implements StoreUnit {
   readonly accounts: DuckDbKeyAccounts;
   readonly models: DuckDbModels;
   readonly kpi: DuckDbKpi;
+  readonly contracts: DuckDbContracts;
 
   get location(): string {
     return this.db.path;
@@ -44,6 +46,7 @@ export class DuckDbUnit implements StoreUnit {
     this.accounts = new DuckDbKeyAccounts(db);
     this.models = new DuckDbModels(db);
     this.kpi = new DuckDbKpi(db);
+    this.contracts = new DuckDbContracts(db);
   }
 }
 

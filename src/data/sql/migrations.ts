@@ -64,4 +64,12 @@ export const MIGRATIONS: readonly Migration[] = [
         kpi_id VARCHAR NOT NULL, as_of DATE NOT NULL, value DOUBLE PRECISION, taken_at TIMESTAMP NOT NULL)`,
     ],
   },
+  {
+    version: 4,
+    name: 'contract fees',
+    statements: [
+      // The optional yearly fee of a contract: revenue where invoices are not linked (docs/metrics.md).
+      'ALTER TABLE contracts ADD COLUMN annual_fee DECIMAL(18,2)',
+    ],
+  },
 ];
