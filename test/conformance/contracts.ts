@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOptions } from '../../src/app/options/parse';
 import { contractReportInput, type ContractReportInput } from '../../src/app/options/contracts';
 import { productChurnReport, productsReport, subscriptionReport } from '../../src/app/reports/contracts';
+import { flowsReport } from '../../src/app/reports/flows';
+import { portfolioReport } from '../../src/app/reports/portfolio';
+import { retentionReport } from '../../src/app/reports/retention';
 import type { Cell } from '../../src/data/import/types';
+import { portfolio, retention } from './input';
 import type { OpenStore, TestStore } from './load';
 import { openTestStore } from './load';
 
@@ -221,6 +225,72 @@ export function contractsSuite(open: OpenStore): void {
       expect(r.lines[1]!.churn).toBeCloseTo(2 / 3, 12);
     });
 
+    it('gives retention, trend and tenure on the contract basis, by default on a store without orders', async () => {
+      const r = await retentionReport(
+        store.analytics,
+        retention({ asOf: '2025-12-31', tiers: 'Hi:50,Lo:50', years: '1' }),
+        store.unit.contracts,
+      );
+      expect(r.basis).toBe('contracts');
+      expect(r.overall).toMatchObject({ previous: 7, retained: 5, lost: 2 });
+      expect(r.tiers.map((t) => [t.tier, t.previous, t.retained])).toEqual([
+        ['Hi', 4, 3],
+        ['Lo', 3, 2],
+      ]);
+      // Each point compares the day 12 months before with the point: C (ended 2025-03-01) is lost at
+      // every point, F (ended 2025-09-01) from 2025-09-30 on; G (ended 2024-06-01) is active on
+      // 2024-03-31 only, so it counts before the 2025-03-31 point and is lost there.
+      expect(r.trend.map((p) => [p.asOf, p.overall.previous, p.overall.retained])).toEqual([
+        ['2025-12-31', 7, 5],
+        ['2025-09-30', 7, 5],
+        ['2025-06-30', 7, 6],
+        ['2025-03-31', 8, 6],
+      ]);
+      // first contract start against 2024-12-31: D 1–2 years, C and H 2–3, B 3–4, A and J 4–5, F 5+
+      expect(r.tenure.rows.map((t) => [t.fromYears, t.previous, t.retained])).toEqual([
+        [0, 0, 0],
+        [1, 1, 1],
+        [2, 2, 1],
+        [3, 1, 1],
+        [4, 2, 2],
+        [5, 1, 0],
+      ]);
+    });
+
+    it('gives the flows and the portfolio on the contract basis, consistent with the subscription table', async () => {
+      const f = await flowsReport(
+        store.analytics,
+        portfolio({ asOf: '2025-12-31', tiers: 'Hi:50,Lo:50', basis: 'contracts' }),
+        store.unit.contracts,
+      );
+      expect(f.basis).toBe('contracts');
+      const cells = f.flows
+        .filter((x) => x.customers > 0)
+        .map((x) => [x.from, x.to, x.customers, x.purchases, x.revenue]);
+      expect(cells).toEqual([
+        ['Hi', 'Hi', 3, 5, 3500], // A, B, D: lines held now 2 + 2 + 1
+        ['Lo', 'Lo', 2, 2, 450], // H, J
+        ['new', 'Lo', 1, 1, 320], // E
+        ['Hi', 'lost', 1, 1, 1100], // C, with its previous-window revenue
+        ['Lo', 'lost', 1, 1, 200], // F
+      ]);
+      const p = await portfolioReport(
+        store.analytics,
+        portfolio({ asOf: '2025-12-31', tiers: 'Hi:50,Lo:50', basis: 'contracts' }),
+        store.unit.contracts,
+      );
+      const s = await subscriptionReport(store.unit.contracts, input(opts));
+      expect(p.tiers.map((t) => t.clv)).toEqual(s.tiers.map((t) => t.clv));
+      expect(p.tiers[0]!.retention).toBe(0.75);
+      await expect(
+        portfolioReport(
+          store.analytics,
+          portfolio({ asOf: '2025-12-31', basis: 'contracts', value: 'margin' }),
+          store.unit.contracts,
+        ),
+      ).rejects.toThrow(/contracts carry no margin/);
+    });
+
     it('defaults the as-of day to the latest contract start or end up to today', async () => {
       const r = await productChurnReport(store.unit.contracts, input({ today: '2025-12-31' }));
       expect(r.asOf).toBe('2025-10-20');
@@ -243,6 +313,8 @@ export function contractsSuite(open: OpenStore): void {
         ['Z', '2020-01-01', null, null, null], // no product line: links every invoice of Z
         ['O', '2020-01-01', null, 'el', null],
         ['O', '2025-06-01', null, 'el', null], // overlaps O's first el contract: one product held
+        ['V', '2020-01-01', '2023-01-01', 'el', null], // V left in 2023 …
+        ['V', '2025-06-01', null, 'el', null], // … and came back: won back
       ]);
       await store.land(
         'transactions',
@@ -269,8 +341,24 @@ export function contractsSuite(open: OpenStore): void {
         input({ asOf: '2025-12-31', tiers: 'All:100' }),
       );
       expect(r.revenue).toBe('invoices');
-      expect(r.tiers[0]).toMatchObject({ customers: 4, revenue: 255, productsPerCustomer: 1 });
+      expect(r.tiers[0]).toMatchObject({ customers: 5, revenue: 255, productsPerCustomer: 1 });
       expect(r.notes.join(' ')).toMatch(/2 invoices in the two windows link to no contract .* 6 are/);
+    });
+
+    it('tells a won-back customer from a new one', async () => {
+      const f = await flowsReport(
+        store.analytics,
+        portfolio({ asOf: '2025-12-31', tiers: 'All:100', basis: 'contracts' }),
+        store.unit.contracts,
+      );
+      expect(f.flows.filter((x) => x.customers > 0).map((x) => [x.from, x.to, x.customers])).toEqual([
+        ['All', 'All', 4],
+        ['wonBack', 'All', 1],
+      ]);
+      // the store holds orders too: orders stay the default, with a note
+      const o = await flowsReport(store.analytics, portfolio({ asOf: '2025-12-31' }), store.unit.contracts);
+      expect(o.basis).toBe('orders');
+      expect(o.notes[0]).toMatch(/the store holds contracts too/);
     });
 
     it('refuses revenue from fees when no contract has a fee', async () => {

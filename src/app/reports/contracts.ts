@@ -16,6 +16,7 @@ import {
   type SubscriptionPortfolio,
 } from '../../core/kpi/contracts';
 import type { ContractPortfolioResult, ContractRevenue, ContractsPort } from '../../data/contracts/types';
+import type { TenureBucket } from '../../core/kpi/tenure';
 import type { ContractReportInput } from '../options/contracts';
 
 /** What every contract report carries about how it was computed. */
@@ -33,9 +34,14 @@ export interface ContractBasis {
   activePrevious: number;
 }
 
-async function computeBasis(
+/**
+ * Resolves the as-of day and the revenue source, and runs the contracts port's query (with tenure groups
+ * built from the current window's start by `tenure`, when given).
+ */
+export async function computeBasis(
   port: ContractsPort,
   input: ContractReportInput,
+  tenure?: (currentStart: IsoDay) => TenureBucket[],
 ): Promise<{ basis: ContractBasis; result: ContractPortfolioResult; notes: string[] }> {
   const dates = await port.contractDates(input.today ?? null);
   if (dates === null)
@@ -80,6 +86,7 @@ async function computeBasis(
     windowMonths: input.windowMonths,
     tiers: input.tiers,
     revenue,
+    ...(tenure ? { tenureBuckets: tenure(windows.current.startExclusive) } : {}),
   });
   if (result.contractsWithoutFee > 0)
     notes.push(

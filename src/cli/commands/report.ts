@@ -72,6 +72,15 @@ const onService =
   (unit: StoreUnit, input: I): Promise<R> =>
     report(unit.service, input);
 
+/** A report computed from orders, or from contracts with --basis contracts (or by the store's default). */
+const onAnalyticsAndContracts =
+  <I, R>(report: (analytics: AnalyticsPort, input: I, contracts: ContractsPort) => Promise<R>) =>
+  (unit: StoreUnit, input: I): Promise<R> =>
+    report(unit.analytics, input, unit.contracts);
+
+const BASIS_HELP =
+  'activity: orders (a purchase in the window) or contracts (a contract in force on the day); default: contracts when the store holds contracts and no orders';
+
 /** A report computed from the contracts port. */
 const onContracts =
   <I, R>(report: (contracts: ContractsPort, input: I) => Promise<R>) =>
@@ -97,9 +106,10 @@ export function registerReports(program: Command): void {
     'portfolio',
     'members, retention, duration, CLV and value per value tier',
     portfolioInput,
-    onAnalytics(portfolioReport),
+    onAnalyticsAndContracts(portfolioReport),
     portfolioPrintable,
   )
+    .option('--basis <basis>', BASIS_HELP)
     .option('--tiers <spec>', TIERS_HELP)
     .option('--value <measure>', VALUE_HELP);
   reportCommand(
@@ -107,9 +117,10 @@ export function registerReports(program: Command): void {
     'flows',
     'customer flows between the value tiers of the previous and the current window',
     portfolioInput,
-    onAnalytics(flowsReport),
+    onAnalyticsAndContracts(flowsReport),
     flowsPrintable,
   )
+    .option('--basis <basis>', BASIS_HELP)
     .option('--tiers <spec>', TIERS_HELP)
     .option('--value <measure>', VALUE_HELP);
   reportCommand(
@@ -117,9 +128,10 @@ export function registerReports(program: Command): void {
     'retention',
     'retention, churn and duration per tier, as a trend and by tenure',
     retentionInput,
-    onAnalytics(retentionReport),
+    onAnalyticsAndContracts(retentionReport),
     retentionPrintable,
   )
+    .option('--basis <basis>', BASIS_HELP)
     .option('--tiers <spec>', TIERS_HELP)
     .option('--value <measure>', VALUE_HELP)
     .option('--step <months>', 'months between trend points', '3')

@@ -11,10 +11,6 @@ const SV_TIERS: Record<string, string> = {
   'Top 15%': 'Topp 15%',
   'Middle 50%': 'Mellan 50%',
   'Bottom 30%': 'Botten 30%',
-  // the subscription segments (seed 002)
-  Top: 'Topp',
-  Mid: 'Mellan',
-  Low: 'Låg',
 };
 
 /** A tier name in the output language: the default names and deciles are translated, own names kept. */

@@ -16,6 +16,8 @@
  */
 import type { IsoDay, Window } from '../../core/dates';
 import type { ContractMovementSums, ContractTierSums, ProductLineSums } from '../../core/kpi/contracts';
+import type { Activity, FlowCell } from '../../core/kpi/flows';
+import type { TenureBucket, TenureCount } from '../../core/kpi/tenure';
 import type { Tier } from '../../core/kpi/tiers';
 
 export type { ContractMovementSums, ContractTierSums, ProductLineSums };
@@ -47,6 +49,8 @@ export interface ContractPortfolioQuery {
   windowMonths: number;
   tiers: readonly Tier[];
   revenue: ContractRevenue;
+  /** tenure groups by first contract start (retention by tenure); none when absent */
+  tenureBuckets?: readonly TenureBucket[];
 }
 
 export interface ContractPortfolioResult {
@@ -58,6 +62,16 @@ export interface ContractPortfolioResult {
   current: ContractTierSums[];
   previous: ContractMovementSums[];
   lines: ProductLineSums[];
+  /**
+   * Flow cells between the tiers before and now, as the order-based flows have them: `purchases` counts
+   * the product lines held (now for inflows, before for lost), margin is 0; won back = active now, not
+   * before, with a contract that started by the previous day.
+   */
+  cells: FlowCell[];
+  /** activity before of each tier before (customers, lines held, previous-window revenue) */
+  previousTiers: Activity[];
+  /** customers active before per tenure group (by first contract start) and of those active now */
+  tenure: TenureCount[];
   /** invoices of the two windows linked to a contract, and those of the windows that are not (revenue invoices) */
   linkedInvoices: number;
   unlinkedInvoices: number;

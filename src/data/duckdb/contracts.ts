@@ -7,6 +7,8 @@
  * greatest/least) apart from the TEMP tables of `withStagedTable`.
  */
 import { toEpochDay, type IsoDay, type Window } from '../../core/dates';
+import { addActivity, NO_ACTIVITY, type Activity, type FlowCell } from '../../core/kpi/flows';
+import type { TenureCount } from '../../core/kpi/tenure';
 import { tierCutoffs } from '../../core/kpi/tiers';
 import type {
   ContractDates,
@@ -125,6 +127,22 @@ export class DuckDbContracts implements ContractsPort {
     return withStagedTable(this.db, lines, params, (linesTable) => this.customers(query, linesTable, params));
   }
 
+  /** Customers active before per tenure group (first contract start), and of those active now. */
+  private tenure(table: string, query: ContractPortfolioQuery): Promise<TenureCount[]> {
+    const buckets = query.tenureBuckets ?? [];
+    const params: string[] = [];
+    const whens = buckets.slice(0, -1).map((bucket, k) => {
+      params.push(bucket.firstPurchase.startExclusive ?? '');
+      return `WHEN first_start > CAST($${params.length} AS DATE) THEN ${int(k)}`;
+    });
+    return this.db.all<TenureCount & Record<string, unknown>>(
+      `SELECT CASE ${whens.join(' ')} ELSE ${int(buckets.length - 1)} END AS bucket,
+         count(*) AS previous, count(*) FILTER (WHERE sprod > 0) AS retained
+       FROM ${table} WHERE fprod > 0 GROUP BY 1`,
+      params,
+    );
+  }
+
   private async customers(
     query: ContractPortfolioQuery,
     linesTable: string,
@@ -178,7 +196,7 @@ export class DuckDbContracts implements ContractsPort {
             CASE WHEN fprod > 0 THEN rank() OVER (PARTITION BY fprod > 0 ORDER BY frev DESC) END AS frank
           FROM ${custTable}
         )
-        SELECT customer_id, sprod, fprod, added, dropped, first_start, srev,
+        SELECT customer_id, sprod, fprod, added, dropped, first_start, srev, frev,
           ${tierCaseSql('srank', cutoffsCurrent)} AS st, ${tierCaseSql('frank', cutoffsPrevious)} AS ft
         FROM ranked`;
       return withStagedTable(this.db, tiered, [], async (t) => {
@@ -218,9 +236,24 @@ export class DuckDbContracts implements ContractsPort {
            FROM ${linesTable} l JOIN ${t} c ON c.customer_id = l.customer_id
            GROUP BY l.line HAVING sum(l.f) + sum(l.s) > 0 ORDER BY l.line`,
         );
+        // flows: src = tier before, or -2 won back (a contract started by the previous day), -1 new;
+        // dst = tier now, or -1 lost
+        const flowRows = await this.db.all<FlowRow>(
+          `SELECT CASE WHEN ft IS NOT NULL THEN ft WHEN first_start <= CAST($1 AS DATE) THEN -2 ELSE -1 END AS src,
+             coalesce(st, -1) AS dst, count(*) AS customers,
+             sum(CASE WHEN st IS NULL THEN fprod ELSE sprod END) AS lines,
+             sum(CASE WHEN st IS NULL THEN frev ELSE srev END) AS revenue,
+             sum(fprod) AS prev_lines, sum(frev) AS prev_revenue
+           FROM ${t} WHERE st IS NOT NULL OR ft IS NOT NULL GROUP BY 1, 2`,
+          [query.current.startExclusive],
+        );
+        const tenure = query.tenureBuckets ? await this.tenure(t, query) : [];
         return {
           activeCurrent,
           activePrevious,
+          cells: flowRows.map(toCell),
+          previousTiers: previousActivity(flowRows, k),
+          tenure,
           cutoffsCurrent,
           cutoffsPrevious,
           current: currentSums(k, currentRows, surveyRows),
@@ -240,6 +273,41 @@ export class DuckDbContracts implements ContractsPort {
       });
     });
   }
+}
+
+interface FlowRow extends Record<string, unknown> {
+  src: number;
+  dst: number;
+  customers: number;
+  lines: number | null;
+  revenue: number | null;
+  prev_lines: number | null;
+  prev_revenue: number | null;
+}
+
+function toCell(r: FlowRow): FlowCell {
+  return {
+    from: r.src === -1 ? 'new' : r.src === -2 ? 'wonBack' : r.src,
+    to: r.dst === -1 ? 'lost' : r.dst,
+    customers: r.customers,
+    purchases: r.lines ?? 0,
+    revenue: r.revenue ?? 0,
+    margin: 0,
+  };
+}
+
+function previousActivity(rows: readonly FlowRow[], k: number): Activity[] {
+  const out: Activity[] = Array.from({ length: k }, () => NO_ACTIVITY);
+  for (const r of rows) {
+    if (r.src < 0) continue;
+    out[r.src] = addActivity(out[r.src] ?? NO_ACTIVITY, {
+      customers: r.customers,
+      purchases: r.prev_lines ?? 0,
+      revenue: r.prev_revenue ?? 0,
+      margin: 0,
+    });
+  }
+  return out;
 }
 
 function currentSums(
