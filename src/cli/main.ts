@@ -28,7 +28,8 @@ const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/imports')).registerImports,
   },
   report: {
-    description: 'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction',
+    description:
+      'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction, subscription, products, product-churn',
     load: async () => (await import('./commands/report')).registerReports,
   },
   simulate: {

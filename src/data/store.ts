@@ -7,6 +7,7 @@
  */
 import type { KeyAccountsPort } from './accounts/types';
 import type { AnalyticsPort } from './analytics/types';
+import type { ContractsPort } from './contracts/types';
 import type { InfoPort } from './info';
 import type { ModelsPort } from './models/types';
 import type { ImportLogPort, ImportPort, LandingPort } from './import/types';
@@ -45,6 +46,8 @@ export interface StoreUnit {
   readonly kpi: KpiPort;
   /** users, sessions, the audit log and the data version (the HTTP API's state) */
   readonly users: UsersPort;
+  /** contracts: holdings, tiers, movement and product lines of the contract customers */
+  readonly contracts: ContractsPort;
 }
 
 export interface Store {

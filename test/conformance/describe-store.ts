@@ -8,6 +8,7 @@
 import { describe } from 'vitest';
 import { accountsSuite } from './accounts';
 import { concentrationSuite } from './concentration';
+import { contractsSuite } from './contracts';
 import { flowsSuite } from './flows';
 import { kpiSuite } from './kpi';
 import type { OpenStore } from './load';
@@ -30,5 +31,6 @@ export function describeStore(name: string, open: OpenStore): void {
     modelsSuite(open);
     kpiSuite(open);
     usersSuite(open);
+    contractsSuite(open);
   });
 }

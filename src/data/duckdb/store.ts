@@ -6,6 +6,7 @@ import type { Store, StoreUnit } from '../store';
 import { DuckDbKeyAccounts } from './accounts';
 import { DuckDbDatabase, type Db } from './connection';
 import { DuckDbAnalytics } from './analytics';
+import { DuckDbContracts } from './contracts';
 import { DuckDbImports } from './import';
 import { DuckDbImportLog } from './import-log';
 import { DuckDbInfo } from './info';
@@ -29,6 +30,7 @@ export class DuckDbUnit implements StoreUnit {
   readonly models: DuckDbModels;
   readonly kpi: DuckDbKpi;
   readonly users: DuckDbUsers;
+  readonly contracts: DuckDbContracts;
 
   get location(): string {
     return this.db.path;
@@ -50,6 +52,7 @@ export class DuckDbUnit implements StoreUnit {
     this.models = new DuckDbModels(db);
     this.kpi = new DuckDbKpi(db);
     this.users = new DuckDbUsers(db);
+    this.contracts = new DuckDbContracts(db);
   }
 }
 

@@ -107,4 +107,12 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE imports ADD COLUMN replaced_by INTEGER`,
     ],
   },
+  {
+    version: 5,
+    name: 'contract fees',
+    statements: [
+      // The optional yearly fee of a contract: revenue where invoices are not linked (docs/metrics.md).
+      'ALTER TABLE contracts ADD COLUMN annual_fee DECIMAL(18,2)',
+    ],
+  },
 ];
