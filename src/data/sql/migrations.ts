@@ -64,4 +64,17 @@ export const MIGRATIONS: readonly Migration[] = [
         kpi_id VARCHAR NOT NULL, as_of DATE NOT NULL, value DOUBLE PRECISION, taken_at TIMESTAMP NOT NULL)`,
     ],
   },
+  {
+    // Versions 3–6 belong to other branches; the numbers are kept apart so the branches merge cleanly.
+    version: 7,
+    name: 'invoices and the exported next-best-action log',
+    statements: [
+      `CREATE TABLE invoices (
+        invoice_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, issued_on DATE NOT NULL, due_on DATE NOT NULL,
+        paid_on DATE, amount DECIMAL(18,2))`,
+      `CREATE TABLE action_log (
+        suggestion_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, action_id VARCHAR NOT NULL,
+        as_of DATE NOT NULL, exported_at TIMESTAMP NOT NULL)`,
+    ],
+  },
 ];
