@@ -12,6 +12,7 @@ import type { ModelsPort } from './models/types';
 import type { ImportPort, LandingPort } from './import/types';
 import type { KpiPort } from './kpi/types';
 import type { ServicePort } from './service/types';
+import type { StrategyPort } from './strategy/types';
 import type { SummaryPort } from './summary';
 
 export type Backend = 'duckdb' | 'postgres';
@@ -40,6 +41,8 @@ export interface StoreUnit {
   readonly models: ModelsPort;
   /** the KPI board: targets and value snapshots */
   readonly kpi: KpiPort;
+  /** customer strategy: per-customer states for segments, lifecycle and actions; the exported-action log */
+  readonly strategy: StrategyPort;
 }
 
 export interface Store {

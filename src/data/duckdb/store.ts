@@ -12,6 +12,7 @@ import { DuckDbKpi } from './kpi';
 import { DuckDbLanding } from './landing';
 import { DuckDbService } from './service';
 import { DuckDbModels } from './models';
+import { DuckDbStrategy } from './strategy';
 import { DuckDbSummary } from './summary';
 
 /** The ports of one unit of work on one connection. */
@@ -25,6 +26,7 @@ export class DuckDbUnit implements StoreUnit {
   readonly accounts: DuckDbKeyAccounts;
   readonly models: DuckDbModels;
   readonly kpi: DuckDbKpi;
+  readonly strategy: DuckDbStrategy;
 
   get location(): string {
     return this.db.path;
@@ -44,6 +46,7 @@ export class DuckDbUnit implements StoreUnit {
     this.accounts = new DuckDbKeyAccounts(db);
     this.models = new DuckDbModels(db);
     this.kpi = new DuckDbKpi(db);
+    this.strategy = new DuckDbStrategy(db);
   }
 }
 
