@@ -75,7 +75,7 @@ function states(rows: readonly StateRow[]): CustomerStates {
   for (const key of keys)
     out[key] = Float64Array.from(
       rows,
-      (r) => (r as Record<string, number | undefined>)[key] ?? (dayKeys.includes(key) ? NaN : 0),
+      (r) => (r as unknown as Record<string, number | undefined>)[key] ?? (dayKeys.includes(key) ? NaN : 0),
     );
   return out as unknown as CustomerStates;
 }
