@@ -48,6 +48,18 @@ const COMMANDS: Record<string, CommandEntry> = {
     description: 'the KPI board: targets, deadlines, owners and status',
     load: async () => (await import('./commands/kpi')).registerKpi,
   },
+  segments: {
+    description: 'value × loyalty segments with named cells, and movement between them',
+    load: async () => (await import('./commands/strategy')).registerSegments,
+  },
+  lifecycle: {
+    description: 'lifecycle phases, and KPIs per phase, tier and segment',
+    load: async () => (await import('./commands/strategy')).registerLifecycle,
+  },
+  actions: {
+    description: 'next best actions from situation triggers, ranked by value at stake; --export',
+    load: async () => (await import('./commands/strategy')).registerActions,
+  },
   demo: {
     description: 'build and load a realistic, deterministic demo data set (docs/demo.md)',
     load: async () => (await import('./commands/demo')).registerDemo,

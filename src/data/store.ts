@@ -13,6 +13,7 @@ import type { ModelsPort } from './models/types';
 import type { ImportLogPort, ImportPort, LandingPort } from './import/types';
 import type { KpiPort } from './kpi/types';
 import type { ServicePort } from './service/types';
+import type { StrategyPort } from './strategy/types';
 import type { SummaryPort } from './summary';
 import type { UsersPort } from './users/types';
 
@@ -48,6 +49,8 @@ export interface StoreUnit {
   readonly users: UsersPort;
   /** contracts: holdings, tiers, movement and product lines of the contract customers */
   readonly contracts: ContractsPort;
+  /** customer strategy: per-customer states for segments, lifecycle and actions; the exported-action log */
+  readonly strategy: StrategyPort;
 }
 
 export interface Store {

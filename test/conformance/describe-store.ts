@@ -18,6 +18,7 @@ import { retentionSuite } from './retention';
 import { seed002Suite } from './seed-002';
 import { serviceSuite } from './service';
 import { usersSuite } from './users';
+import { strategySuite } from './strategy';
 
 export function describeStore(name: string, open: OpenStore): void {
   describe(`store conformance: ${name}`, () => {
@@ -32,5 +33,6 @@ export function describeStore(name: string, open: OpenStore): void {
     kpiSuite(open);
     usersSuite(open);
     contractsSuite(open);
+    strategySuite(open);
   });
 }

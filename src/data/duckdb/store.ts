@@ -14,6 +14,7 @@ import { DuckDbKpi } from './kpi';
 import { DuckDbLanding } from './landing';
 import { DuckDbService } from './service';
 import { DuckDbModels } from './models';
+import { DuckDbStrategy } from './strategy';
 import { DuckDbSummary } from './summary';
 import { DuckDbUsers } from './users';
 
@@ -31,6 +32,7 @@ export class DuckDbUnit implements StoreUnit {
   readonly kpi: DuckDbKpi;
   readonly users: DuckDbUsers;
   readonly contracts: DuckDbContracts;
+  readonly strategy: DuckDbStrategy;
 
   get location(): string {
     return this.db.path;
@@ -53,6 +55,7 @@ export class DuckDbUnit implements StoreUnit {
     this.kpi = new DuckDbKpi(db);
     this.users = new DuckDbUsers(db);
     this.contracts = new DuckDbContracts(db);
+    this.strategy = new DuckDbStrategy(db);
   }
 }
 
