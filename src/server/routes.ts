@@ -20,6 +20,7 @@ import { getInfo } from '../app/info';
 import { kpiList, kpiStatus, setKpiTarget } from '../app/kpi/board';
 import { fitModel } from '../app/models/fit';
 import { predict } from '../app/models/predict';
+import { fitSbgOn } from '../app/models/sbg';
 import { validateModel } from '../app/models/validate';
 import {
   accountsInput,
@@ -30,7 +31,7 @@ import {
 } from '../app/options/accounts';
 import { importInput, importRequest } from '../app/options/import';
 import { kpiSetInput, kpiSetSchema, kpiStatusInput } from '../app/options/kpi';
-import { fitInput, predictInput, validateInput } from '../app/options/models';
+import { fitInput, predictInput, sbgDataInput, validateInput } from '../app/options/models';
 import { field, oneOf, parseOptions, wholeNumber } from '../app/options/parse';
 import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../app/options/report';
 import { serviceInput } from '../app/options/service';
@@ -470,7 +471,27 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       roles: ANALYSTS,
       body: fitInput,
       input: async (ctx) => parseOptions(fitInput, await bodyOf(ctx)),
-      run: (ctx, i) => fitModel(i.model, i, ctx.unit),
+      run: (ctx, i) => {
+        const { model } = i;
+        if (model === 'sbg')
+          throw invalidOption(
+            'model',
+            model,
+            'a model fitted on the store',
+            'sbg fits on cohort data: POST it to /api/models/sbg',
+          );
+        return fitModel(model, i, ctx.unit);
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/api/models/sbg',
+      summary: 'fit sBG on cohort survival counts or lifetimes: retention curve and DERL',
+      tag: 'models',
+      roles: ANALYSTS,
+      body: sbgDataInput,
+      input: async (ctx) => parseOptions(sbgDataInput, await bodyOf(ctx)),
+      run: (_ctx, i) => Promise.resolve(fitSbgOn(i.data, i)),
     }),
     route({
       method: 'GET',

@@ -43,6 +43,7 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
   'GET /api/kpi/status': ALL,
   'PUT /api/kpi/:kpi': ANALYSTS,
   'POST /api/models/fit': ANALYSTS,
+  'POST /api/models/sbg': ANALYSTS,
   'GET /api/models/predict': ANALYSTS,
   'GET /api/models/validate': ANALYSTS,
   'POST /api/imports/:kind': ANALYSTS,

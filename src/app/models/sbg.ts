@@ -4,9 +4,9 @@
  * and the discounted expected residual lifetime (DERL, Fader & Hardie 2010) after each number of renewals
  * (docs/metrics.md, "Shifted-beta-geometric (sBG) retention").
  */
-import { invalidInput } from '../../core/errors';
+import { invalidInput, invalidOption } from '../../core/errors';
 import { fitSbgFromLifetimes, fitSbgFromSurvival, sbgDerl, sbgSurvivalCurve } from '../../core/models/sbg';
-import { readRetentionFile } from '../../data/models/retention-file';
+import { readRetentionFile, type RetentionFile } from '../../data/models/retention-file';
 
 /** One period of the curve; fractions of the cohort, DERL in payments of 1 per period. */
 export interface SbgPoint {
@@ -63,11 +63,30 @@ export interface SbgInput {
  *   (nobody churned, or everyone in the first period)
  */
 export async function fitSbg(input: SbgInput): Promise<SbgReport> {
-  if (!(input.discountRate > 0))
-    throw invalidInput(
-      `sBG: discount rate ${input.discountRate * 100} %; DERL needs a rate above 0 per period (at 0 the sum may not converge)`,
+  checkRate(input.discountRate);
+  return fitSbgOn(await readRetentionFile(input.file), input);
+}
+
+/** The data of an sBG fit without a file (the API's JSON body): survival counts or lifetimes. */
+export type RetentionData = RetentionFile;
+
+function checkRate(rate: number): void {
+  if (!(rate > 0))
+    throw invalidOption(
+      'discountRate',
+      rate * 100,
+      'a rate above 0',
+      `${rate * 100} %: DERL needs a discount rate above 0 per period (at 0 the sum may not converge)`,
     );
-  const file = await readRetentionFile(input.file);
+}
+
+/**
+ * Fits sBG on survival counts or lifetimes already read (`source` names them in messages).
+ * @throws CvmError `invalid-input` for counts that rise or lifetimes out of range, or data with no finite
+ *   maximum
+ */
+export function fitSbgOn(file: RetentionData, input: Omit<SbgInput, 'file'>): SbgReport {
+  checkRate(input.discountRate);
   const fit =
     file.kind === 'survival' ? fitSbgFromSurvival(file.surviving) : fitSbgFromLifetimes(file.lifetimes);
   if (fit === null)

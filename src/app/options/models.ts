@@ -125,3 +125,42 @@ export const validateInput = z
     timeUnit: field(timeUnit, 'week'),
   })
   .transform((o): ValidateInput => o);
+
+/**
+ * The API's sBG fit (`POST /api/models/sbg`): the data in the body, either `surviving` (customers of one
+ * cohort still subscribed after periods 0, 1, …, n) or `lifetimes` ({ periods, churned, weight? }), with the
+ * curve's `periods` and the DERL `discountRate` in percent per period (default 10).
+ */
+export const sbgDataInput = z
+  .object({
+    surviving: z.array(z.number()).optional(),
+    lifetimes: z
+      .array(
+        z.object({
+          periods: z.number().int().min(0),
+          churned: z.boolean(),
+          weight: z.number().min(0).optional(),
+        }),
+      )
+      .optional(),
+    periods: optionalField(wholeNumber(1, 1000)),
+    discountRate: field(finiteNumber(0), 10),
+  })
+  .transform((o) => {
+    if ((o.surviving === undefined) === (o.lifetimes === undefined))
+      throw invalidOption(
+        'surviving',
+        o.surviving ?? '',
+        'survival counts or lifetimes',
+        'give either surviving (counts after periods 0, 1, …) or lifetimes ({ periods, churned, weight }), not both or neither',
+      );
+    const data =
+      o.surviving !== undefined
+        ? { source: 'request', kind: 'survival' as const, surviving: o.surviving }
+        : {
+            source: 'request',
+            kind: 'lifetimes' as const,
+            lifetimes: (o.lifetimes ?? []).map((l) => ({ ...l, weight: l.weight ?? 1 })),
+          };
+    return { data, periods: o.periods, discountRate: o.discountRate / 100 };
+  });
