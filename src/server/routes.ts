@@ -18,6 +18,7 @@ import { sensitivityReport } from '../app/accounts/sensitivity';
 import { importFile, type ImportResult } from '../app/import';
 import { getInfo } from '../app/info';
 import { kpiList, kpiStatus, setKpiTarget } from '../app/kpi/board';
+import { atRisk } from '../app/models/at-risk';
 import { fitModel } from '../app/models/fit';
 import { predict } from '../app/models/predict';
 import { fitSbgOn } from '../app/models/sbg';
@@ -31,7 +32,7 @@ import {
 } from '../app/options/accounts';
 import { importInput, importRequest } from '../app/options/import';
 import { kpiSetInput, kpiSetSchema, kpiStatusInput } from '../app/options/kpi';
-import { fitInput, predictInput, sbgDataInput, validateInput } from '../app/options/models';
+import { atRiskInput, fitInput, predictInput, sbgDataInput, validateInput } from '../app/options/models';
 import { field, oneOf, parseOptions, wholeNumber } from '../app/options/parse';
 import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../app/options/report';
 import { serviceInput } from '../app/options/service';
@@ -522,6 +523,17 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
           await rm(i.input.out, { force: true });
         }
       },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/models/at-risk',
+      summary: 'customers with a high value if alive and a low P(alive), highest value first',
+      tag: 'models',
+      roles: ANALYSTS,
+      query: atRiskInput,
+      cache: 'shared',
+      input: (ctx) => parseOptions(atRiskInput, queryOf(ctx)),
+      run: (ctx, i) => atRisk(i, ctx.unit),
     }),
     route({
       method: 'GET',

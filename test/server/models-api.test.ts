@@ -10,11 +10,13 @@ import { openStore } from '../../src/app/open-store';
 import { addUser } from '../../src/app/users';
 import type { Store } from '../../src/data/store';
 import { createApi, type Api } from '../../src/server/app';
+import { readCdnowLog } from '../cdnow-fixture';
 import { cliOn } from '../cli';
+import { landRows } from '../conformance/load';
 import { Client } from './client';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-models-api-'));
-const file = join(dir, 'empty.duckdb');
+const file = join(dir, 'cdnow.duckdb');
 let store: Store;
 let api: Api;
 // years 0..7 of the regular segment, 1,000 customers
@@ -24,7 +26,26 @@ const surviving = readFileSync('test/fixtures/sbg/sbg_fader_hardie_2007_survival
   .slice(1, 9)
   .map((line) => Math.round(Number(line.split(',')[1]) * 10));
 
+let cliAtRisk: unknown;
+
 beforeAll(async () => {
+  // the CDNOW 1/10 sample log in the store; the CLI's at-risk answer first (the server then holds the file)
+  const loading = await openStore(file);
+  await loading.unit((unit) =>
+    landRows(
+      unit,
+      'transactions',
+      ['order_id', 'customer_id', 'order_date', 'amount'],
+      readCdnowLog().map((t) => [t.orderId, t.customerId, t.day, t.amount]),
+    ),
+  );
+  await loading.close();
+  const run = cliOn(file)(
+    ...['--format', 'json', 'model', 'at-risk', '--calibration-end', '1997-09-30', '--limit', '3'],
+    ...['--max-p-alive', '30'],
+  );
+  expect(run.stderr).toBe('');
+  cliAtRisk = JSON.parse(run.stdout);
   store = await openStore(file);
   await store.unit((unit) =>
     addUser(
@@ -87,4 +108,19 @@ describe('POST /api/models/sbg', () => {
     expect(store.status).toBe(400);
     expect(store.body.error.message).toMatch(/POST it to \/api\/models\/sbg/);
   });
+});
+
+describe('GET /api/models/at-risk', () => {
+  it('answers what cvm model at-risk prints as JSON, on the same store', async () => {
+    const client = new Client(api.app);
+    await client.login('ada', 'correct horse');
+    const answer = await client.get('/api/models/at-risk?calibrationEnd=1997-09-30&limit=3&maxPAlive=30');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual(cliAtRisk);
+    expect((answer.body as { rows: unknown[]; customers: number }).rows).toHaveLength(3);
+    expect((answer.body as { customers: number }).customers).toBe(2357);
+    const bad = await client.get('/api/models/at-risk?topPercent=200');
+    expect(bad.status).toBe(400);
+    expect((bad.body as { error: { message: string } }).error.message).toMatch(/percentage from 0 to 100/);
+  }, 60_000);
 });

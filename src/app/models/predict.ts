@@ -17,7 +17,8 @@ import type { StoreUnit } from '../../data/store';
 import type { PredictInput } from '../options/models';
 import { indexPatterns, loadCustomers, type CustomerRows, type DataBasis } from './data';
 import { fitReport, fitSpend, type FitReport } from './fit';
-import { PURCHASE_KITS, type Params } from './registry';
+import { PURCHASE_KITS, type Params, type PurchaseModelKit } from './registry';
+import type { ModelFit } from '../../core/models/summary';
 
 /** What `predict` wrote. Money in the currency of the data; purchases over the horizon. */
 export interface PredictReport {
@@ -128,34 +129,8 @@ export function predictCustomers(
  * @throws CvmError `invalid-input` when there is nothing to fit; `data-source` when the file cannot be written
  */
 export async function predict(input: PredictInput, unit?: StoreUnit): Promise<PredictReport> {
-  const { basis, customers } = await loadCustomers(input, unit);
-  const kit = PURCHASE_KITS[input.model];
-  const notes: string[] = [];
-  const purchaseFit = kit.fit(indexPatterns(customers).patterns);
-  if (purchaseFit === null) throw invalidInput(`${basis.source}: no customers to fit ${kit.name} on`);
-  if (!purchaseFit.converged) notes.push(purchaseFit.message);
-  let spendFit = null;
-  if (customers.monetary === null)
-    notes.push(`${basis.source} has no monetary column: expected spend and CLV are left empty`);
-  else {
-    spendFit = fitSpend(customers, basis.source);
-    if (spendFit === null)
-      notes.push(
-        'no customer with a repeat purchase and a positive spend: expected spend and CLV are left empty',
-      );
-    else if (!spendFit.converged) notes.push(spendFit.message);
-  }
-  const spendParams = spendFit === null ? null : (spendFit.params as unknown as GammaGammaParams);
-  if (spendParams !== null && !(spendParams.q > 1))
-    notes.push(
-      `Gamma-Gamma q = ${spendParams.q.toFixed(3)} ≤ 1: the mean spend does not exist for customers without repeat purchases (left empty)`,
-    );
-  const perYear = unitsPerYear(basis.timeUnit);
-  const predictions = predictCustomers(customers, kit, purchaseFit.params, spendParams, {
-    months: input.horizonMonths,
-    unitsPerYear: perYear,
-    discountRate: input.discountRate,
-  });
+  const { basis, customers, kit, purchaseFit, spendFit, spendParams, predictions, notes, perYear } =
+    await fitAndPredict(input, unit);
   await writeCsvColumns(input.out, [
     { name: 'customer_id', values: customers.customerIds },
     { name: 'x', values: customers.x },
@@ -192,4 +167,57 @@ export async function predict(input: PredictInput, unit?: StoreUnit): Promise<Pr
     },
     notes,
   };
+}
+
+/** Everything `predict` computes before writing the file: the data, both fits and every customer's figures. */
+export interface FittedPredictions {
+  basis: DataBasis;
+  customers: CustomerRows;
+  kit: PurchaseModelKit;
+  purchaseFit: ModelFit<Params>;
+  spendFit: ModelFit<Params> | null;
+  spendParams: GammaGammaParams | null;
+  predictions: CustomerPredictions;
+  notes: string[];
+  /** model time units per year */
+  perYear: number;
+}
+
+/**
+ * Loads the data, fits the purchase model and (with spend) Gamma-Gamma, and predicts every customer.
+ * @throws CvmError `invalid-input` when there is nothing to fit
+ */
+export async function fitAndPredict(
+  input: Omit<PredictInput, 'out'>,
+  unit?: StoreUnit,
+): Promise<FittedPredictions> {
+  const { basis, customers } = await loadCustomers(input, unit);
+  const kit = PURCHASE_KITS[input.model];
+  const notes: string[] = [];
+  const purchaseFit = kit.fit(indexPatterns(customers).patterns);
+  if (purchaseFit === null) throw invalidInput(`${basis.source}: no customers to fit ${kit.name} on`);
+  if (!purchaseFit.converged) notes.push(purchaseFit.message);
+  let spendFit = null;
+  if (customers.monetary === null)
+    notes.push(`${basis.source} has no monetary column: expected spend and CLV are left empty`);
+  else {
+    spendFit = fitSpend(customers, basis.source);
+    if (spendFit === null)
+      notes.push(
+        'no customer with a repeat purchase and a positive spend: expected spend and CLV are left empty',
+      );
+    else if (!spendFit.converged) notes.push(spendFit.message);
+  }
+  const spendParams = spendFit === null ? null : (spendFit.params as unknown as GammaGammaParams);
+  if (spendParams !== null && !(spendParams.q > 1))
+    notes.push(
+      `Gamma-Gamma q = ${spendParams.q.toFixed(3)} ≤ 1: the mean spend does not exist for customers without repeat purchases (left empty)`,
+    );
+  const perYear = unitsPerYear(basis.timeUnit);
+  const predictions = predictCustomers(customers, kit, purchaseFit.params, spendParams, {
+    months: input.horizonMonths,
+    unitsPerYear: perYear,
+    discountRate: input.discountRate,
+  });
+  return { basis, customers, kit, purchaseFit, spendFit, spendParams, predictions, notes, perYear };
 }

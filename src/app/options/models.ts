@@ -109,6 +109,44 @@ export const predictInput = z
     timeUnit: o.timeUnit,
   }));
 
+/**
+ * `model at-risk`: as `model predict` without the file, plus the thresholds: P(alive) at most `maxPAlive`
+ * (a fraction; the option is in percent), value if alive in the top `topPercent` %, at most `limit` rows.
+ */
+export interface AtRiskInput extends Omit<PredictInput, 'out'> {
+  maxPAlive: number;
+  topPercent: number;
+  limit: number;
+}
+
+export const atRiskInput = z
+  .object({
+    model: field(oneOf<PurchaseModel>(PURCHASE_MODELS, 'a purchase model'), 'bgnbd'),
+    horizon: field(wholeNumber(1, 1200), 12),
+    discountRate: field(finiteNumber(0), 10),
+    maxPAlive: field(percentage, 50),
+    topPercent: field(percentage, 20),
+    limit: field(wholeNumber(1, 1_000_000), 100),
+    ...sourceFields,
+  })
+  .transform((o): AtRiskInput => ({
+    model: o.model,
+    horizonMonths: o.horizon,
+    discountRate: o.discountRate / 100,
+    maxPAlive: o.maxPAlive / 100,
+    topPercent: o.topPercent,
+    limit: o.limit,
+    summary: o.summary,
+    calibrationEnd: o.calibrationEnd,
+    timeUnit: o.timeUnit,
+  }));
+
+/** A percentage from 0 to 100. */
+function percentage(text: string): Parsed<number> {
+  const v = text.trim() === '' ? NaN : Number(text);
+  return Number.isFinite(v) && v >= 0 && v <= 100 ? { ok: v } : fail(text, 'a percentage from 0 to 100');
+}
+
 /** `model validate`: a purchase model fitted up to the calibration end, checked up to the holdout end. */
 export interface ValidateInput {
   model: PurchaseModel;

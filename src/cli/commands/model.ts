@@ -3,16 +3,23 @@
  * (`--summary`, then no database is opened) or from the store's transactions as of a calibration end.
  */
 import type { Command } from 'commander';
+import { atRisk } from '../../app/models/at-risk';
 import { fitModel } from '../../app/models/fit';
 import { fitSbg } from '../../app/models/sbg';
 import { invalidOption } from '../../core/errors';
 import { predict } from '../../app/models/predict';
 import { validateModel } from '../../app/models/validate';
-import { fitInput, predictInput, validateInput } from '../../app/options/models';
+import { atRiskInput, fitInput, predictInput, validateInput } from '../../app/options/models';
 import { parseOptions } from '../../app/options/parse';
 import type { StoreUnit } from '../../data/store';
 import { globalOptions, print, withCliUnit, type GlobalOptions } from '../context';
-import { fitPrintable, predictPrintable, sbgPrintable, validatePrintable } from '../views/models';
+import {
+  atRiskPrintable,
+  fitPrintable,
+  predictPrintable,
+  sbgPrintable,
+  validatePrintable,
+} from '../views/models';
 
 type Options = Record<string, string | undefined>;
 
@@ -101,6 +108,30 @@ export function registerModels(program: Command): void {
       const input = parseOptions(predictInput, options);
       const report = await withData(global, input.summary, (unit) => predict(input, unit));
       print(predictPrintable(report, global.lang), global);
+    });
+  model
+    .command('at-risk')
+    .description(
+      'customers with a high value if alive and a low P(alive): whom to win back first, highest value first',
+    )
+    .option('--max-p-alive <percent>', 'at risk: P(alive) at most this, in percent', '50')
+    .option(
+      '--top-percent <percent>',
+      'high value: value if alive in the top this percent of customers',
+      '20',
+    )
+    .option('--limit <n>', 'list at most this many customers', '100')
+    .option('--model <model>', 'purchase model: bgnbd, mbgnbd or paretonbd', 'bgnbd')
+    .option('--horizon <months>', 'months ahead for the CLV', '12')
+    .option('--discount-rate <percent>', 'yearly discount rate in percent', '10')
+    .option('--summary <file>', SOURCE_HELP.summary)
+    .option('--calibration-end <day>', SOURCE_HELP.calibrationEnd)
+    .option('--time-unit <unit>', SOURCE_HELP.timeUnit, 'week')
+    .action(async (options: Options, command: Command) => {
+      const global = globalOptions(command);
+      const input = parseOptions(atRiskInput, options);
+      const report = await withData(global, input.summary, (unit) => atRisk(input, unit));
+      print(atRiskPrintable(report, global.lang), global);
     });
   model
     .command('validate')

@@ -1,4 +1,5 @@
 /** Table views of the probabilistic CLV commands: a fit's parameters and statistics, predictions, validation. */
+import type { AtRiskReport } from '../../app/models/at-risk';
 import type { FitReport } from '../../app/models/fit';
 import type { PredictReport } from '../../app/models/predict';
 import type { SbgReport } from '../../app/models/sbg';
@@ -192,4 +193,42 @@ export function sbgPrintable(r: SbgReport, lang: Lang): Printable {
     ],
   };
   return { json: r, tables: [parameters, statistics, curve] };
+}
+
+export function atRiskPrintable(r: AtRiskReport, _lang: Lang): Printable {
+  const summary: TableView = {
+    name: 'at-risk',
+    title: l(
+      `At risk: P(alive) ≤ ${(r.maxPAlive * 100).toFixed(0)} % and value if alive in the top ${r.topPercent} % (${r.horizonMonths} months)`,
+      `I riskzonen: P(aktiv) ≤ ${(r.maxPAlive * 100).toFixed(0)} % och värde som aktiv bland de ${r.topPercent} % högsta (${r.horizonMonths} månader)`,
+    ),
+    columns: [
+      col('customers', l('Customers', 'Kunder'), 'int'),
+      col('atRisk', l('At risk', 'I riskzonen'), 'int'),
+      col('valueThreshold', l('Value cut', 'Värdegräns'), 'money'),
+      col('valueAtStake', l('Value at stake', 'Värde på spel'), 'money'),
+      col('clvAtRisk', l('Their CLV', 'Deras CLV'), 'money'),
+    ],
+    rows: [{ ...r }],
+    notes: r.notes,
+  };
+  const list: TableView = {
+    name: 'customers',
+    title: l(
+      'Customers at risk, highest value if alive first',
+      'Kunder i riskzonen, högst värde som aktiv först',
+    ),
+    columns: [
+      col('customerId', l('Customer', 'Kund'), 'text'),
+      col('x', 'x', 'int'),
+      col('tx', 't_x', 'decimal', 2),
+      col('T', 'T', 'decimal', 2),
+      col('pAlive', l('P(alive)', 'P(aktiv)'), 'percent'),
+      col('valueIfAlive', l('Value if alive', 'Värde som aktiv'), 'money'),
+      col('clv', 'CLV', 'money'),
+      col('expectedSpend', l('Spend/purchase', 'Belopp/köp'), 'money'),
+    ],
+    rows: r.rows.map((row) => ({ ...row })),
+  };
+  return { json: r, tables: [summary, list] };
 }
