@@ -15,7 +15,7 @@ import { dpmReport } from '../app/accounts/dpm';
 import { accountsReport, type AccountsReport } from '../app/accounts/report';
 import { scorecardReport } from '../app/accounts/scorecard';
 import { sensitivityReport } from '../app/accounts/sensitivity';
-import { importFile, listImports, undoImport, type ImportResult } from '../app/import';
+import { importFile, listImports, undoImport, type ImportProgress, type ImportResult } from '../app/import';
 import { getInfo } from '../app/info';
 import { kpiList, kpiStatus, removeKpiTarget, setKpiTarget } from '../app/kpi/board';
 import { kpiQualityReport } from '../app/kpi/quality';
@@ -191,7 +191,21 @@ function csvRecords(text: string): string[][] {
   return records;
 }
 
+/** An upload's progress token: what the client named it by (`?progress=…`), checked. */
+function progressToken(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw))
+    throw invalidOption('progress', raw, '1–64 letters, digits, "_" or "-"');
+  return raw;
+}
+
+/** How long the progress of a finished upload stays readable. */
+const PROGRESS_KEPT_MS = 10 * 60_000;
+
 export function apiRoutes(files: ImportFiles): AnyRoute[] {
+  /** The progress of uploads named by a token, per user: the latest phase, and whether it is done. */
+  const progressOf = new Map<string, { progress: ImportProgress; done: boolean; at: number }>();
+
   /** Imports one file (an upload, or a CSV made here) with its rejects kept by import id; audited. */
   async function runImport(
     ctx: RequestContext,
@@ -201,15 +215,42 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
   ): Promise<ImportResult> {
     refuseServerFiles(raw);
     const input = parseOptions(importInput, raw);
+    const token = progressToken(ctx.query.progress);
+    const key = `${ctx.user.username}\n${token ?? ''}`;
+    const report = (progress: ImportProgress, done = false): void => {
+      if (token === undefined) return;
+      const last = progressOf.get(key)?.progress;
+      progressOf.set(key, {
+        progress: { ...progress, message: progress.message ?? last?.message },
+        done,
+        at: Date.now(),
+      });
+    };
+    report({ phase: 'reading', fraction: 0, message: `reading ${name}` });
     const spool = join(files.rejectsDir, `upload-${randomUUID()}.rejects.csv`);
-    const result = await importFile(ctx.unit, {
-      ...importRequest(input, name),
-      stream,
-      maxBytes: files.limits.maxUploadBytes,
-      today: ctx.today,
-      rejectsPath: spool,
-      sourceLabel: `upload ${name} (${ctx.user.username})`,
-    });
+    let result: ImportResult;
+    try {
+      result = await importFile(ctx.unit, {
+        ...importRequest(input, name),
+        stream,
+        maxBytes: files.limits.maxUploadBytes,
+        today: ctx.today,
+        rejectsPath: spool,
+        sourceLabel: `upload ${name} (${ctx.user.username})`,
+        onProgress: (p) => report(p),
+      });
+    } catch (error) {
+      report({ phase: 'reading', fraction: 0, message: 'failed: nothing was imported' }, true);
+      throw error;
+    }
+    report(
+      {
+        phase: 'committed',
+        fraction: 1,
+        message: `${result.imported} imported, ${result.rejected} rejected`,
+      },
+      true,
+    );
     if (result.rejectsPath !== null) {
       const { rename } = await import('node:fs/promises');
       await rename(spool, rejectsFile(files, result.importId));
@@ -294,9 +335,10 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       query: actionsInput,
       cache: 'shared',
       input: (ctx) => {
-        const lang = ctx.query.lang ?? 'en';
-        if (lang !== 'en' && lang !== 'sv') throw invalidOption('lang', lang, 'a language (en or sv)');
-        return { lang: lang, input: parseOptions(actionsInput, queryOf(ctx)) };
+        const raw = ctx.query.lang ?? 'en';
+        if (raw !== 'en' && raw !== 'sv') throw invalidOption('lang', raw, 'a language (en or sv)');
+        const lang: 'en' | 'sv' = raw;
+        return { lang, input: parseOptions(actionsInput, queryOf(ctx)) };
       },
       run: (ctx, i) => actionsReport(ctx.unit, i.input, i.lang, ctx.now),
     }),
@@ -601,7 +643,8 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
     route({
       method: 'POST',
       path: '/api/imports/:kind',
-      summary: 'import an uploaded file (multipart field `file`, options as fields); audited',
+      summary:
+        'import an uploaded file (multipart field `file`, options as fields; ?progress=TOKEN to follow it); audited',
       tag: 'imports',
       roles: ANALYSTS,
       body: 'multipart',
@@ -631,6 +674,22 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
         const undone = await undoImport(ctx.unit, i);
         await recordAudit(ctx.unit, ctx.actor, 'import.undo', String(i.importId), undone);
         return undone;
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/imports/progress/:token',
+      summary:
+        'the progress of an upload started with ?progress=TOKEN: { phase, fraction, message, done } (the user who started it only)',
+      tag: 'imports',
+      roles: ANALYSTS,
+      input: (ctx) => progressToken(ctx.params.token) ?? '',
+      run: (ctx, token) => {
+        const now = Date.now();
+        for (const [k, v] of progressOf) if (v.done && now - v.at > PROGRESS_KEPT_MS) progressOf.delete(k);
+        const found = progressOf.get(`${ctx.user.username}\n${token}`);
+        if (!found) throw new CvmError('not-found', `no upload in progress named ${JSON.stringify(token)}`);
+        return Promise.resolve({ ...found.progress, done: found.done });
       },
     }),
     route({

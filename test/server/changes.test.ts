@@ -130,6 +130,25 @@ describe('uploads', () => {
     ]);
   });
 
+  it('reports the progress of an upload named by a token, to its user only', async () => {
+    const answer = await analyst.request(
+      'POST',
+      '/api/imports/transactions?progress=upload-1',
+      upload('more.csv', 'order_id,customer_id,order_date,amount\nZ1,NEW-5,2025-12-31,10\n'),
+    );
+    expect(answer.status).toBe(200);
+    const progress = await analyst.get('/api/imports/progress/upload-1');
+    expect(progress.body).toEqual({
+      phase: 'committed',
+      fraction: 1,
+      message: '1 imported, 0 rejected',
+      done: true,
+    });
+    expect((await admin.get('/api/imports/progress/upload-1')).status).toBe(404);
+    const bad = await analyst.get('/api/imports/progress/a%20b');
+    expect(bad.body.error).toMatchObject({ code: 'invalid-input', field: 'progress', value: 'a b' });
+  });
+
   it('refuses an upload over the size limit with 413 and a bad option naming the field', async () => {
     const big = await analyst.request(
       'POST',

@@ -56,6 +56,7 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
   'POST /api/imports/:kind': ANALYSTS,
   'GET /api/imports': ANALYSTS,
   'POST /api/imports/:id/undo': ANALYSTS,
+  'GET /api/imports/progress/:token': ANALYSTS,
   'GET /api/imports/:id/rejects': ANALYSTS,
   'GET /api/users': ADMINS,
   'POST /api/users': ADMINS,
@@ -72,6 +73,7 @@ const fill = (path: string): string =>
     .replace(':id', 'KA01')
     .replace(':kind', 'transactions')
     .replace(':kpi', 'nps')
+    .replace(':token', 'no-such-upload')
     .replace(':username', 'nobody');
 
 let demo: DemoApi;
