@@ -1,4 +1,5 @@
-// Lint rules, including the layer boundaries: core ← data ← app ← {cli, server}; web talks HTTP only.
+// Lint rules, including the layer boundaries: core ← data ← app ← {cli, server}; web (the dashboard) talks
+// to the server over HTTP only and nothing in src/ imports it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -23,13 +24,13 @@ const deterministic = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'coverage', 'dist', 'test/fixtures', '.bench-data'] },
+  { ignores: ['node_modules', 'coverage', 'dist', 'test/fixtures', '.bench-data', 'test-artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['bin/*.mjs'] },
+        projectService: { allowDefaultProject: ['bin/*.mjs', 'web/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -52,6 +53,7 @@ export default tseslint.config(
         layer('app', 'core is pure: no app layer'),
         layer('cli', 'core is pure'),
         layer('server', 'core is pure'),
+        layer('web', 'core is pure'),
         {
           group: ['node:*', '@duckdb/*', 'pg', 'fs', 'path'],
           message: 'core is pure: no I/O, no driver types',
@@ -65,16 +67,22 @@ export default tseslint.config(
       layer('app', 'data must not import app'),
       layer('cli', 'data must not import cli'),
       layer('server', 'data must not import server'),
+      layer('web', 'data must not import web'),
     ]),
   },
   {
     files: ['src/app/**/*.ts'],
-    rules: restrict([layer('cli', 'app must not import cli'), layer('server', 'app must not import server')]),
+    rules: restrict([
+      layer('cli', 'app must not import cli'),
+      layer('server', 'app must not import server'),
+      layer('web', 'app must not import web'),
+    ]),
   },
   {
     files: ['src/cli/**/*.ts'],
     rules: restrict([
       layer('server', 'cli must not import server'),
+      layer('web', 'cli must not import web'),
       { group: ['@duckdb/*', 'pg'], message: 'cli goes through app' },
     ]),
   },
@@ -87,6 +95,18 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  { files: ['bin/*.mjs', 'eslint.config.js'], ...tseslint.configs.disableTypeChecked },
-  { files: ['bin/*.mjs'], languageOptions: { globals: globals.node } },
+  {
+    // the dashboard talks to the server over HTTP only: no import from src/, no Node built-ins
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: restrict([
+      {
+        group: ['**/src/core/**', '**/src/data/**', '**/src/app/**', '**/src/cli/**', '**/src/server/**'],
+        message: 'web talks to the server over HTTP only',
+      },
+      { group: ['node:*', '@duckdb/*', 'pg'], message: 'web runs in the browser' },
+    ]),
+  },
+  { files: ['bin/*.mjs', 'web/*.mjs', 'eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['bin/*.mjs', 'web/*.mjs'], languageOptions: { globals: globals.node } },
 );

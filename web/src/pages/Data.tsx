@@ -1,0 +1,173 @@
+/**
+ * Data: the imports so far with their rejected rows, and an upload of a file of one kind with progress;
+ * after the upload the server's verdict: rows imported, rows rejected and each rejected value with its row,
+ * column and reason.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { getText, upload, type Session } from '../api';
+import { parseCsv } from '../csv';
+import { TablePanel } from '../components/ChartPanel';
+import { ErrorMessage, Load } from '../components/Status';
+import { fmt } from '../format';
+import { useSettings } from '../settings';
+import type { ImportLogRow, ImportResult } from '../types';
+import { useApi } from '../use-api';
+
+const KINDS = [
+  'customers',
+  'transactions',
+  'contracts',
+  'complaints',
+  'surveys',
+  'accounts',
+  'assessments',
+  'forecasts',
+  'renewals',
+];
+
+/** The rejected rows of an import, fetched as CSV from the server: row, line, column, value, reason. */
+function Rejects({ path, name }: { path: string; name: string }) {
+  const { t } = useSettings();
+  const [rows, setRows] = useState<Record<string, string>[] | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  useEffect(() => {
+    getText(path.replace(/^\/api\//, '')).then(
+      (text) => setRows(parseCsv(text)),
+      (err: unknown) => setError(err instanceof Error ? err : new Error(String(err))),
+    );
+  }, [path]);
+  if (error) return <ErrorMessage error={error} />;
+  if (!rows) return <p className="loading">{t('loading')}</p>;
+  return (
+    <TablePanel
+      title={t('rejects')}
+      csvName={name}
+      columns={[
+        { key: 'row', header: t('row'), kind: 'text' },
+        { key: 'line', header: t('line'), kind: 'text' },
+        { key: 'column', header: t('column'), kind: 'text' },
+        { key: 'value', header: t('value'), kind: 'text' },
+        { key: 'reason', header: t('reason'), kind: 'text' },
+      ]}
+      rows={rows}
+    />
+  );
+}
+
+function UploadForm({ onDone }: { onDone: () => void }) {
+  const { t, settings } = useSettings();
+  const lang = settings.lang;
+  const fileId = useId();
+  const [kind, setKind] = useState('transactions');
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setResult(null);
+    setError(null);
+    setProgress(0);
+    upload<ImportResult>(`imports/${kind}`, file, setProgress).then(
+      (r) => {
+        setResult(r);
+        setProgress(null);
+        onDone();
+      },
+      (err: unknown) => {
+        setError(err instanceof Error ? err : new Error(String(err)));
+        setProgress(null);
+      },
+    );
+  };
+  return (
+    <form className="panel" onSubmit={submit} aria-label={t('upload')}>
+      <h2>{t('upload')}</h2>
+      <div className="form-row">
+        <label>
+          {t('kind')}
+          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={fileId}>{t('file')}</label>
+        <input
+          id={fileId}
+          name="file"
+          type="file"
+          accept=".csv,.tsv,.txt,.xlsx,.parquet,.json,.ndjson"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+        <button type="submit" disabled={!file || progress !== null}>
+          {t('upload')}
+        </button>
+      </div>
+      {progress !== null && (
+        <p role="status">
+          {t('uploading')} <progress max={1} value={progress} /> {fmt(progress, 'percent', lang, 0)}
+        </p>
+      )}
+      {error && <ErrorMessage error={error} />}
+      {result && (
+        <div data-testid="import-result" role="status">
+          <p>
+            <strong>{fmt(result.imported, 'int', lang)}</strong> {t('importedSummary')},{' '}
+            <strong data-testid="rejected-count">{fmt(result.rejected, 'int', lang)}</strong>{' '}
+            {t('rejectedSummary')}.
+          </p>
+          {result.problems && result.problems.length > 0 && (
+            <ul className="rejects" aria-label={t('rejects')}>
+              {result.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+          {result.rejectsPath && <Rejects path={result.rejectsPath} name={`${result.kind}-rejects`} />}
+          {result.warnings && result.warnings.length > 0 && (
+            <ul className="notes">
+              {result.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
+
+export function DataPage({ session }: { session: Session }) {
+  const { t } = useSettings();
+  const imports = useApi<ImportLogRow[] | { imports: ImportLogRow[] }>('imports');
+  const canUpload = session.user.role === 'admin' || session.user.role === 'analyst';
+  return (
+    <>
+      <h1>{t('data')}</h1>
+      {canUpload && <UploadForm onDone={imports.reload} />}
+      <Load result={imports}>
+        {(data) => {
+          const rows = Array.isArray(data) ? data : data.imports;
+          return (
+            <TablePanel
+              title={t('imports')}
+              csvName="imports"
+              columns={[
+                { key: 'importedAt', header: t('importedAt'), kind: 'text' },
+                { key: 'kind', header: t('kind'), kind: 'text' },
+                { key: 'source', header: t('source'), kind: 'text' },
+                { key: 'rowsImported', header: t('rowsImported'), kind: 'int' },
+                { key: 'rowsRejected', header: t('rowsRejected'), kind: 'int' },
+              ]}
+              rows={rows as unknown as Record<string, unknown>[]}
+            />
+          );
+        }}
+      </Load>
+    </>
+  );
+}
