@@ -31,18 +31,6 @@ export function toCsv(
   return (lang === 'sv' ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
 
-/** Offers the text as a file download. */
-export function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** Parses RFC 4180 CSV (the server's rejects and predictions files) into records keyed by the header row. */
 export function parseCsv(text: string): Record<string, string>[] {
   const rows: string[][] = [];

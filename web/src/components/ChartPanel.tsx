@@ -4,7 +4,8 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { ChartOption } from '../echarts';
-import { download, toCsv } from '../csv';
+import { toCsv } from '../csv';
+import { download } from '../download';
 import { useSettings } from '../settings';
 import { Chart } from './Chart';
 import { DataTable, type Col } from './DataTable';

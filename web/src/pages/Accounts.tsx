@@ -13,39 +13,7 @@ import { navigate } from '../router';
 import { useSettings } from '../settings';
 import type { AccountRow, AccountsReport, DpmReport, Scorecard, SensitivityReport } from '../types';
 import { useApi } from '../use-api';
-
-/**
- * The scorecard's retention probability (docs/metrics.md, key accounts): each factor's value, floored,
- * is read in its step table; the probability is the weighted mean, clamped to the scorecard's bounds.
- * Null when a value is outside its factor's domain.
- */
-export function scorecardProbability(card: Scorecard, values: Record<string, number>): number | null {
-  let sum = 0;
-  let weights = 0;
-  for (const f of card.factors) {
-    const v = values[f.id];
-    if (v === undefined || !Number.isFinite(v) || v < f.min || (f.kind === 'scale1to5' && v > 5)) return null;
-    const whole = Math.floor(v);
-    const step = f.steps.find((s) => s.to === null || whole <= s.to);
-    if (!step) return null;
-    sum += f.weight * step.probability;
-    weights += f.weight;
-  }
-  if (weights === 0) return null;
-  return Math.min(card.bounds.max, Math.max(card.bounds.min, sum / weights));
-}
-
-/**
- * The probability-adjusted CLV at another retention probability. It is linear in p (Σ (p·revenueₜ − costsₜ)
- * discounted at WACC), and the CLV at WACC is the same sum with p = 1, so the present value of revenue is
- * (clvWacc − clvProbabilityAdjusted) / (1 − p) and CLV(p′) = clvProbabilityAdjusted + (p′ − p) · that.
- */
-export function clvAt(a: AccountRow, p: number): number | null {
-  const p0 = a.retentionProbability;
-  if (p0 >= 1) return null;
-  const pvRevenue = (a.clvWacc - a.clvProbabilityAdjusted) / (1 - p0);
-  return a.clvProbabilityAdjusted + (p - p0) * pvRevenue;
-}
+import { clvAt, scorecardProbability } from '../math';
 
 function AccountsList() {
   const { t, settings } = useSettings();

@@ -10,6 +10,7 @@ import { Load } from '../components/Status';
 import { fmt } from '../format';
 import { useSettings } from '../settings';
 import { useApi, type Loaded } from '../use-api';
+import { bgnbdPAlive } from '../math';
 
 interface Fit {
   model: string;
@@ -73,17 +74,6 @@ function useCsv(path: string, query: Query): Loaded<Record<string, string>[]> {
     };
   }, [path, key]);
   return result;
-}
-
-/**
- * BG/NBD probability that a customer with x repeat purchases, the last at t_x, observed for T, is alive
- * (Fader, Hardie & Lee 2005, eq. 13): 1 / (1 + [x > 0] · a/(b + x − 1) · ((α + T)/(α + t_x))^(r + x)).
- */
-export function bgnbdPAlive(p: Record<string, number>, x: number, tx: number, T: number): number | null {
-  const { r, alpha, a, b } = p;
-  if (r === undefined || alpha === undefined || a === undefined || b === undefined) return null;
-  if (x === 0) return 1;
-  return 1 / (1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x));
 }
 
 function defaultCalibrationEnd(asOf: string): { calibrationEnd: string; holdoutEnd: string } {
