@@ -8,16 +8,11 @@
 import type { Command } from 'commander';
 import { buildDemo } from '../../app/demo/build';
 import { DEFAULT_DEMO_OPTIONS } from '../../app/demo/params';
-import { getInfo, type InfoReport } from '../../app/info';
-import { getHeadline, type Headline } from '../../app/summary';
-import { portfolioReport, type PortfolioReport } from '../../app/reports/portfolio';
-import { accountsReport } from '../../app/accounts/report';
-import { accountsInput } from '../../app/options/accounts';
-import { CvmError, optionMessage } from '../../core/errors';
+import type { InfoReport } from '../../app/info';
+import { getSummary, type Headline, type NegativeAccounts } from '../../app/summary';
+import type { PortfolioReport } from '../../app/reports/portfolio';
 import { cliOption, globalOptions, print, withCliUnit } from '../context';
 import { l } from '../views/labels';
-import { portfolioInput } from '../../app/options/report';
-import { parseOptions } from '../../app/options/parse';
 import type { Lang, Printable, TableView } from '../output';
 import { demoRequest, demoTimeLine, stderrLine } from './demo';
 import { infoTables } from './info';
@@ -43,14 +38,6 @@ function headlineTable(h: Headline): TableView {
     ],
     rows: [{ ...h }],
   };
-}
-
-/** The key accounts that are positive at WACC but negative once probability-adjusted. */
-export interface NegativeAccounts {
-  asOf: string;
-  /** accounts valued */
-  accounts: number;
-  turnsNegative: { account: string; name: string; clvWacc: number; clvProbabilityAdjusted: number }[];
 }
 
 function negativeTable(k: NegativeAccounts): TableView {
@@ -120,37 +107,10 @@ export function registerStart(program: Command): void {
             const result = await buildDemo(store, request);
             stderrLine(demoTimeLine(result, options.lang));
           }
-          const info = await getInfo(store);
-          const headline = await getHeadline(store, info.tables);
-          const portfolio = headline
-            ? await portfolioReport(store.analytics, parseOptions(portfolioInput, { asOf: headline.asOf }))
-            : null;
-          const assessed = info.tables.some((t) => t.kind === 'assessments' && t.rows > 0);
-          let keyAccounts: NegativeAccounts | null = null;
-          // a summary is still useful when the key-account data cannot be valued: say why, print the rest
-          const r = assessed
-            ? await accountsReport(store.accounts, parseOptions(accountsInput, {})).catch(
-                (error: unknown) => {
-                  if (!(error instanceof CvmError)) throw error;
-                  stderrLine(`key accounts left out of the summary: ${optionMessage(error, cliOption)}`);
-                  return null;
-                },
-              )
-            : null;
-          if (r !== null) {
-            keyAccounts = {
-              asOf: r.asOf,
-              accounts: r.accounts.length,
-              turnsNegative: r.accounts
-                .filter((a) => a.turnsNegative)
-                .map((a) => ({
-                  account: a.account,
-                  name: a.name,
-                  clvWacc: a.clvWacc,
-                  clvProbabilityAdjusted: a.clvProbabilityAdjusted,
-                })),
-            };
-          }
+          const { info, headline, portfolio, keyAccounts } = await getSummary(store, {
+            onNote: stderrLine,
+            spell: cliOption,
+          });
           return startPrintable(info, headline, options.lang, portfolio, keyAccounts);
         },
         { create: true },
