@@ -231,7 +231,7 @@ function ScorecardForm({
               type="number"
               min={f.min}
               max={f.kind === 'scale1to5' ? 5 : undefined}
-              step={f.kind === 'years' ? 0.5 : 1}
+              step="any"
               value={values[f.id] ?? ''}
               disabled={!canEdit}
               onChange={(e) => setValues((v) => ({ ...v, [f.id]: Number(e.target.value) }))}
@@ -300,13 +300,7 @@ function AccountDetail({ id, session }: { id: string; session: Session }) {
               </dl>
               <Load result={card}>
                 {(c) => (
-                  <ScorecardForm
-                    key={a.assessedOn + a.retentionProbability}
-                    account={a}
-                    card={c}
-                    session={session}
-                    onSaved={setSaved}
-                  />
+                  <ScorecardForm key={a.account} account={a} card={c} session={session} onSaved={setSaved} />
                 )}
               </Load>
               <TablePanel
