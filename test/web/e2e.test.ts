@@ -270,6 +270,44 @@ describe('dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  it('opens every page of the navigation without an error, in English and in Swedish', async () => {
+    const page = await loggedIn('admin');
+    const nav = page.getByRole('navigation').getByRole('link');
+    const paths: string[] = [];
+    for (let i = 0; i < (await nav.count()); i++) paths.push((await nav.nth(i).getAttribute('href'))!);
+    expect(paths).toEqual([
+      '#/overview',
+      '#/tiers',
+      '#/flows',
+      '#/retention',
+      '#/concentration',
+      '#/what-if',
+      '#/accounts',
+      '#/models',
+      '#/service',
+      '#/satisfaction',
+      '#/kpi',
+      '#/data',
+      '#/settings',
+    ]);
+    for (const path of paths) {
+      await page.goto(`${base}${path}`);
+      await page.locator('main h1').waitFor();
+      await expect.poll(() => page.locator('.loading').count(), { timeout: 20_000 }).toBe(0);
+      const errors = await page.getByRole('alert').allTextContents();
+      expect(errors, path).toEqual([]);
+      await shot(page, `page-${path.slice(2)}`);
+    }
+    await page.goto(`${base}#/settings`);
+    await page.getByLabel('Language').selectOption('sv');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.goto(`${base}#/tiers`);
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Värdekategorier');
+    await expect.poll(() => page.locator('main table').first().textContent()).toContain('Medlemmar');
+    await shot(page, 'tiers-sv');
+    await page.context().close();
+  });
+
   it('shows the row-level errors of a bad upload', async () => {
     const page = await loggedIn('admin');
     await page.goto(`${base}#/data`);

@@ -8,7 +8,8 @@ import { probabilityAdjustedClv, discountedClv } from '../../src/core/accounts/f
 import { retentionProbability } from '../../src/core/accounts/probability';
 import { DEFAULT_SCORECARD } from '../../src/core/accounts/scorecard';
 import { pAliveBgNbd } from '../../src/core/models/bg-nbd';
-import { bgnbdPAlive, clvAt, scorecardProbability } from '../../web/src/math';
+import { fromEpochDay, stepMonths, toEpochDay } from '../../src/core/dates';
+import { bgnbdPAlive, clvAt, monthsBefore, scorecardProbability } from '../../web/src/math';
 import type { AccountRow, Scorecard } from '../../web/src/types';
 
 const card = DEFAULT_SCORECARD as unknown as Scorecard;
@@ -95,5 +96,17 @@ describe('BG/NBD P(alive)', () => {
     ] as const)
       expect(bgnbdPAlive(params, x, tx, T)).toBeCloseTo(pAliveBgNbd(params, x, tx, T), 12);
     expect(bgnbdPAlive(params, 2, 10, 38.86)!).toBeLessThan(bgnbdPAlive(params, 2, 30.43, 38.86)!);
+  });
+});
+
+describe('windows back from the as-of day (the NPS trend)', () => {
+  it('steps as core’s stepMonths: month ends stay month ends, other days clamp', () => {
+    expect(monthsBefore('2025-12-31', 12)).toBe('2024-12-31');
+    expect(monthsBefore('2025-06-30', 3)).toBe('2025-03-31');
+    expect(monthsBefore('2024-03-31', 1)).toBe('2024-02-29');
+    expect(monthsBefore('2025-01-15', 2)).toBe('2024-11-15');
+    for (let day = toEpochDay('2023-01-01'); day <= toEpochDay('2025-12-31'); day += 3)
+      for (const n of [1, 3, 12, 25])
+        expect(monthsBefore(fromEpochDay(day), n)).toBe(stepMonths(fromEpochDay(day), -n));
   });
 });

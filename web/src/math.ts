@@ -48,3 +48,18 @@ export function bgnbdPAlive(p: Record<string, number>, x: number, tx: number, T:
   if (x === 0) return 1;
   return 1 / (1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x));
 }
+
+/**
+ * The ISO day n months before `day`, as reporting windows step (core's `stepMonths`): the day of month is
+ * clamped to the target month, and a month's last day stays its last day (2025-06-30 − 3 = 2025-03-31).
+ */
+export function monthsBefore(day: string, n: number): string {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  const total = y * 12 + (m - 1) - n;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const endOfMonth = d === new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const dd = endOfMonth ? last : Math.min(d, last);
+  return `${year}-${String(month).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}

@@ -8,6 +8,8 @@ import { ApiError, request, type Session } from '../api';
 import { ChartPanel, Notes, TablePanel } from '../components/ChartPanel';
 import type { Col } from '../components/DataTable';
 import { ErrorMessage, Load } from '../components/Status';
+import { toCsv } from '../csv';
+import { download } from '../download';
 import { fmt } from '../format';
 import { navigate } from '../router';
 import { useSettings } from '../settings';
@@ -38,9 +40,28 @@ function AccountsList() {
       <Load result={report}>
         {(r) => (
           <section className="panel" aria-label={t('accounts')}>
-            <h2>
-              {t('accounts')} — {t('asOf')} {r.asOf}
-            </h2>
+            <header className="panel-head">
+              <h2>
+                {t('accounts')} — {t('asOf')} {r.asOf}
+              </h2>
+              <div className="panel-actions">
+                <button
+                  type="button"
+                  onClick={() =>
+                    download(
+                      'accounts.csv',
+                      toCsv(
+                        cols.map((c) => ({ key: c.key, header: c.header })),
+                        r.accounts.map((a) => ({ ...a, negative: a.turnsNegative })),
+                        lang,
+                      ),
+                    )
+                  }
+                >
+                  {t('exportCsv')}
+                </button>
+              </div>
+            </header>
             <div className="table-wrap">
               <table>
                 <thead>
@@ -157,6 +178,7 @@ function AccountsList() {
                     silent: true,
                     symbol: 'none',
                     lineStyle: { type: 'dashed' },
+                    label: { show: false },
                     data: [{ xAxis: d.splits.strength }, { yAxis: d.splits.attractiveness }],
                   },
                 },

@@ -91,6 +91,11 @@ export function ModelsPage() {
     model: 'bgnbd',
     ...(settings.asOf ? { calibrationEnd: settings.asOf } : {}),
   });
+  // the holdout: the last year of the data the fit saw, unless the user picks other days
+  const fitEnd = fit.state === 'ok' ? fit.data.calibrationEnd : '';
+  useEffect(() => {
+    if (fitEnd) setDates((d) => (d.calibrationEnd ? d : defaultCalibrationEnd(fitEnd)));
+  }, [fitEnd]);
   const validation = useApi<Validation>(dates.calibrationEnd ? 'models/validate' : null, dates);
   const predict = useCsv('models/predict', { format: 'csv', calibrationEnd: settings.asOf || undefined });
   return (
@@ -176,7 +181,7 @@ export function ModelsPage() {
         <h2>{t('tracking')}</h2>
         <div className="form-row">
           <label>
-            Calibration end
+            {t('calibrationEnd')}
             <input
               type="date"
               value={dates.calibrationEnd}
@@ -184,7 +189,7 @@ export function ModelsPage() {
             />
           </label>
           <label>
-            Holdout end
+            {t('holdoutEnd')}
             <input
               type="date"
               value={dates.holdoutEnd}
@@ -231,9 +236,7 @@ export function ModelsPage() {
             )}
           </Load>
         ) : (
-          <p className="empty">
-            {lang === 'sv' ? 'Välj ett slut för kalibreringen.' : 'Choose a calibration end.'}
-          </p>
+          <p className="empty">{t('chooseCalibration')}</p>
         )}
       </section>
       <Load result={predict}>

@@ -1,12 +1,41 @@
 /**
- * Satisfaction: NPS of the current and the previous window with its 95 % margin as error bars, and CSAT
- * and CES with their intervals. (Per-tier figures need a per-tier satisfaction report from the server.)
+ * Satisfaction: the NPS trend, one point per window back from the as-of day, each with its 95 % margin as
+ * an error bar, and CSAT and CES with their intervals. (Per-tier figures need a per-tier satisfaction report
+ * from the server.)
  */
+import { useEffect, useState } from 'react';
+import { get } from '../api';
 import { ChartPanel, Notes, TablePanel } from '../components/ChartPanel';
 import { Load } from '../components/Status';
 import { useSettings } from '../settings';
 import type { SatisfactionReport } from '../types';
 import { useApi } from '../use-api';
+import { monthsBefore } from '../math';
+
+const TREND_POINTS = 6;
+
+/** The satisfaction reports of the windows before the current one, oldest first. */
+function useEarlier(asOf: string | null, window: string): SatisfactionReport[] | null {
+  const [reports, setReports] = useState<SatisfactionReport[] | null>(null);
+  useEffect(() => {
+    if (asOf === null) return;
+    let live = true;
+    const months = Number(window) || 12;
+    const days = Array.from({ length: TREND_POINTS - 1 }, (_, i) =>
+      monthsBefore(asOf, months * (TREND_POINTS - 1 - i)),
+    );
+    Promise.all(
+      days.map((day) => get<SatisfactionReport>('reports/satisfaction', { asOf: day, window })),
+    ).then(
+      (r) => live && setReports(r),
+      () => live && setReports([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [asOf, window]);
+  return reports;
+}
 
 export function SatisfactionPage() {
   const { t, settings } = useSettings();
@@ -14,25 +43,18 @@ export function SatisfactionPage() {
     asOf: settings.asOf || undefined,
     window: settings.window,
   });
+  const earlier = useEarlier(result.state === 'ok' ? result.data.asOf : null, settings.window);
   return (
     <>
       <h1>{t('satisfaction')}</h1>
       <Load result={result}>
         {(r) => {
-          const rows = [
-            {
-              window: t('previous'),
-              score: r.nps.previous?.score ?? null,
-              n: r.nps.previous?.n ?? 0,
-              margin: null as number | null,
-            },
-            {
-              window: `${t('current')} (${r.asOf})`,
-              score: r.nps.score,
-              n: r.nps.n,
-              margin: r.nps.marginOfError,
-            },
-          ];
+          const rows = [...(earlier ?? []).filter((e) => e.nps.n > 0), r].map((x) => ({
+            window: x.asOf,
+            score: x.nps.score,
+            margin: x.nps.marginOfError,
+            n: x.nps.n,
+          }));
           const bars = rows
             .map((x, i) =>
               x.score !== null && x.margin !== null ? [i, x.score - x.margin, x.score + x.margin] : null,
@@ -44,7 +66,7 @@ export function SatisfactionPage() {
                 title={`${t('nps')} ${t('margin95')}`}
                 csvName="nps"
                 columns={[
-                  { key: 'window', header: t('period'), kind: 'text' },
+                  { key: 'window', header: t('asOf'), kind: 'date' },
                   { key: 'score', header: t('nps'), kind: 'decimal', decimals: 1 },
                   { key: 'margin', header: t('margin95'), kind: 'decimal', decimals: 1 },
                   { key: 'n', header: t('responses'), kind: 'int' },
@@ -98,7 +120,7 @@ export function SatisfactionPage() {
                 {r.nps.change && (
                   <p>
                     {t('change')}: {r.nps.change.difference?.toFixed(1) ?? '–'} ·{' '}
-                    {r.nps.change.significant ? t('significant') : `${t('significant')}: –`}
+                    {r.nps.change.significant ? t('significant') : t('notSignificant')}
                   </p>
                 )}
               </ChartPanel>
