@@ -31,7 +31,7 @@ import {
 import { importInput, importRequest } from '../app/options/import';
 import { kpiSetInput, kpiSetSchema, kpiStatusInput } from '../app/options/kpi';
 import { fitInput, predictInput, validateInput } from '../app/options/models';
-import { parseOptions, wholeNumber, field } from '../app/options/parse';
+import { field, oneOf, parseOptions, wholeNumber } from '../app/options/parse';
 import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../app/options/report';
 import { serviceInput } from '../app/options/service';
 import { bucketInput, loyalInput, retentionWhatIfInput } from '../app/options/simulate';
@@ -48,6 +48,7 @@ import { getSummary } from '../app/summary';
 import { addUser, auditLog, listUsers, recordAudit, removeUser, setUserRole } from '../app/users';
 import { CvmError, invalidOption } from '../core/errors';
 import { SCORECARD_FACTORS } from '../core/kinds';
+import { CsvScanner } from '../core/text/csv';
 import type { Role } from '../data/users/types';
 import { apiOption } from './errors';
 import { route, type AnyRoute, type RequestContext } from './route';
@@ -154,6 +155,30 @@ function importJson(result: ImportResult, name: string): ImportResult {
 }
 
 const limitField = z.object({ limit: field(wholeNumber(1, 10_000), 100) });
+const rejectsQuery = z.object({ format: field(oneOf(['json', 'csv'], 'a format'), 'json') });
+
+/** The records of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line ends). */
+function csvRecords(text: string): string[][] {
+  const scanner = new CsvScanner(',');
+  const records: string[][] = [];
+  let fields: string[] = [];
+  let cell = '';
+  for (let i = 0; i < text.length; i++) {
+    const role = scanner.next(text.charCodeAt(i));
+    if (role === 'content') cell += text[i];
+    else if (role === 'delimiter') {
+      fields.push(cell);
+      cell = '';
+    } else if (role === 'newline') {
+      fields.push(cell.replace(/\r$/, ''));
+      records.push(fields);
+      fields = [];
+      cell = '';
+    }
+  }
+  if (cell !== '' || fields.length > 0) records.push([...fields, cell]);
+  return records;
+}
 
 export function apiRoutes(files: ImportFiles): AnyRoute[] {
   /** Imports one file (an upload, or a CSV made here) with its rejects kept by import id; audited. */
@@ -516,18 +541,34 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
     route({
       method: 'GET',
       path: '/api/imports/:id/rejects',
-      summary: "an upload's rejected rows (row, line, column, value, reason) as CSV",
+      summary:
+        "an upload's rejected rows (row, line, column, value, reason) as JSON, or the rejects file with format=csv",
       tag: 'imports',
       roles: ANALYSTS,
-      input: (ctx) => parseOptions(z.object({ id: field(wholeNumber(1), 0) }), ctx.params),
+      query: rejectsQuery,
+      input: (ctx) => ({
+        ...parseOptions(rejectsQuery, ctx.query),
+        ...parseOptions(z.object({ id: field(wholeNumber(1), 0) }), ctx.params),
+      }),
       run: async (_ctx, i) => {
-        let csv: Buffer;
+        let csv: string;
         try {
-          csv = await readFile(rejectsFile(files, i.id));
+          csv = await readFile(rejectsFile(files, i.id), 'utf8');
         } catch {
           throw new CvmError('not-found', `no rejected rows kept for import ${i.id}`);
         }
-        return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+        if (i.format === 'csv')
+          return new Response(csv, {
+            headers: {
+              'content-type': 'text/csv; charset=utf-8',
+              'content-disposition': `attachment; filename="import-${i.id}.rejects.csv"`,
+            },
+          });
+        const [header, ...records] = csvRecords(csv);
+        return {
+          importId: i.id,
+          rejects: records.map((r) => Object.fromEntries((header ?? []).map((h, k) => [h, r[k] ?? '']))),
+        };
       },
     }),
 

@@ -9,11 +9,18 @@ import { fail, listWords, oneOf, optionalField, requiredField, type Parsed } fro
 /** The shortest password accepted. */
 export const MIN_PASSWORD_LENGTH = 8;
 
-/** A username: 1–64 letters, digits, `.`, `_`, `-` or `@`, starting with a letter or digit. */
+/**
+ * A username: 1–64 letters, digits, spaces, `.`, `_`, `-`, `'` or `@`, starting with a letter or digit. An
+ * account manager's username is the name in the accounts' `account_manager` column (`Karin Wallin`).
+ */
 export function username(text: string): Parsed<string> {
-  return /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/.test(text)
+  return /^[\p{L}\p{N}][\p{L}\p{N} ._@'-]{0,63}$/u.test(text)
     ? { ok: text }
-    : fail(text, 'a username', '1–64 letters, digits, ".", "_", "-" or "@", starting with a letter or digit');
+    : fail(
+        text,
+        'a username',
+        `1–64 letters, digits, spaces, ".", "_", "-", "'" or "@", starting with a letter or digit`,
+      );
 }
 
 export const role = oneOf<Role>(ROLES, 'a role');
@@ -41,7 +48,12 @@ export const addUserInput = z.object({
   password: requiredField(password, `a password of at least ${MIN_PASSWORD_LENGTH} characters`),
   displayName: optionalField(displayName),
 });
-export type AddUserInput = z.output<typeof addUserInput>;
+export interface AddUserInput {
+  username: string;
+  role: Role;
+  password: string;
+  displayName?: string | undefined;
+}
 
 /** `user set-role`. */
 export const setRoleInput = z.object({

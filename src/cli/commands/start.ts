@@ -1,13 +1,19 @@
 /**
  * `cvm start` (what `npm start` runs): the first thing a new user sees. An empty database gets the demo
- * data set built into it; then a summary of what is loaded is printed: the info tables and a headline over
+ * data set built into it and the demo logins are added; then a summary of what is loaded is printed, and
+ * the dashboard and API are served (`--no-serve` stops after the summary; `cvm summary` only prints it).
+ * The summary: the info tables and a headline over
  * the last 12 months, then the portfolio value report (tiers, retention, duration, CLV), and the key
  * accounts that turn negative once relationship risk is counted. A database that holds some data but no
  * transactions is never touched: the summary says so instead.
  */
 import type { Command } from 'commander';
 import { buildDemo } from '../../app/demo/build';
+import { DEMO_LOGINS, ensureDemoLogins } from '../../app/demo/logins';
 import { DEFAULT_DEMO_OPTIONS } from '../../app/demo/params';
+import { serveInput } from '../../app/options/serve';
+import { parseOptions } from '../../app/options/parse';
+import type { StoreUnit } from '../../data/store';
 import type { InfoReport } from '../../app/info';
 import { getSummary, type Headline, type NegativeAccounts } from '../../app/summary';
 import type { PortfolioReport } from '../../app/reports/portfolio';
@@ -15,6 +21,7 @@ import { cliOption, globalOptions, print, withCliUnit } from '../context';
 import { l } from '../views/labels';
 import type { Lang, Printable, TableView } from '../output';
 import { demoRequest, demoTimeLine, stderrLine } from './demo';
+import { serveStore } from './serve';
 import { infoTables } from './info';
 import { portfolioPrintable } from '../views/portfolio';
 
@@ -85,36 +92,84 @@ export function startPrintable(
   };
 }
 
+/** The summary of what is loaded, as `cvm start` and `cvm summary` print it. */
+async function summaryPrintable(unit: StoreUnit, lang: Lang): Promise<Printable> {
+  const { info, headline, portfolio, keyAccounts } = await getSummary(unit, {
+    onNote: stderrLine,
+    spell: cliOption,
+  });
+  return startPrintable(info, headline, lang, portfolio, keyAccounts);
+}
+
+/** The demo logins, one line each, for the start banner. */
+function loginLines(lang: Lang): string[] {
+  return DEMO_LOGINS.map(
+    (u) =>
+      `  ${u.role.padEnd(16)} ${lang === 'sv' ? 'användare' : 'username'} ${JSON.stringify(u.username)}  ${lang === 'sv' ? 'lösenord' : 'password'} ${JSON.stringify(u.password)}`,
+  );
+}
+
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('build the demo into an empty database, then summarise what is loaded')
+    .description(
+      'build the demo into an empty database, add the demo logins, summarise, then serve the dashboard and API',
+    )
     .option(
       '--customers <n>',
       'customers in the demo built into an empty database',
       String(DEFAULT_DEMO_OPTIONS.customers),
     )
     .option('--seed <n>', 'seed of that demo', String(DEFAULT_DEMO_OPTIONS.seed))
-    .action(async (flags: { customers: string; seed: string }, command: Command) => {
+    .option('--port <port>', 'TCP port of the dashboard and API (0: any free port)', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--no-serve', 'print the summary and stop')
+    .action(
+      async (
+        flags: { customers: string; seed: string; port: string; host: string; serve: boolean },
+        command: Command,
+      ) => {
+        const options = globalOptions(command);
+        const request = demoRequest(flags, stderrLine);
+        const serve = flags.serve ? parseOptions(serveInput, { port: flags.port, host: flags.host }) : null;
+        const printable = await withCliUnit(
+          options,
+          async (store) => {
+            const empty = (await store.meta.tables()).every((t) => t.rows === 0);
+            if (empty) {
+              stderrLine(
+                `${store.location} holds no data: building the demo data set into it (docs/demo.md)`,
+              );
+              const result = await buildDemo(store, request);
+              stderrLine(demoTimeLine(result, options.lang));
+            }
+            if (serve) await ensureDemoLogins(store, new Date().toISOString());
+            return summaryPrintable(store, options.lang);
+          },
+          { create: true },
+        );
+        print(printable, options);
+        if (!serve) return;
+        // the banner goes where it does not break a JSON or CSV summary on stdout
+        const write = (line: string): boolean =>
+          (options.format === 'table' ? process.stdout : process.stderr).write(line + '\n');
+        await serveStore(options, serve, (url) => {
+          write('');
+          write(options.lang === 'sv' ? `CVM:s instrumentpanel: ${url}` : `CVM dashboard: ${url}`);
+          write(options.lang === 'sv' ? 'Demoinloggningar:' : 'Demo logins:');
+          for (const line of loginLines(options.lang)) write(line);
+          write(options.lang === 'sv' ? 'Stoppa med Ctrl-C.' : 'Stop with Ctrl-C.');
+        });
+      },
+    );
+}
+
+export function registerSummary(program: Command): void {
+  program
+    .command('summary')
+    .description('summarise what is loaded: data, headline, portfolio, key accounts turning negative')
+    .action(async (_flags: unknown, command: Command) => {
       const options = globalOptions(command);
-      const request = demoRequest(flags, stderrLine);
-      const printable = await withCliUnit(
-        options,
-        async (store) => {
-          const empty = (await store.meta.tables()).every((t) => t.rows === 0);
-          if (empty) {
-            stderrLine(`${store.location} holds no data: building the demo data set into it (docs/demo.md)`);
-            const result = await buildDemo(store, request);
-            stderrLine(demoTimeLine(result, options.lang));
-          }
-          const { info, headline, portfolio, keyAccounts } = await getSummary(store, {
-            onNote: stderrLine,
-            spell: cliOption,
-          });
-          return startPrintable(info, headline, options.lang, portfolio, keyAccounts);
-        },
-        { create: true },
-      );
-      print(printable, options);
+      print(await withCliUnit(options, (store) => summaryPrintable(store, options.lang)), options);
     });
 }
