@@ -23,6 +23,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     description: 'load a CSV, XLSX, Parquet or JSON file of one kind',
     load: async () => (await import('./commands/import')).registerImport,
   },
+  imports: {
+    description: 'the import log: list imports, undo one',
+    load: async () => (await import('./commands/imports')).registerImports,
+  },
   report: {
     description: 'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction',
     load: async () => (await import('./commands/report')).registerReports,

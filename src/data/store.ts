@@ -9,7 +9,7 @@ import type { KeyAccountsPort } from './accounts/types';
 import type { AnalyticsPort } from './analytics/types';
 import type { InfoPort } from './info';
 import type { ModelsPort } from './models/types';
-import type { ImportPort, LandingPort } from './import/types';
+import type { ImportLogPort, ImportPort, LandingPort } from './import/types';
 import type { KpiPort } from './kpi/types';
 import type { ServicePort } from './service/types';
 import type { SummaryPort } from './summary';
@@ -25,6 +25,8 @@ export interface StoreUnit {
   readonly imports: ImportPort;
   /** the backend's part of an import: typed, validated rows into a kind's table, in one transaction */
   readonly landing: LandingPort;
+  /** the import log, and undoing an import */
+  readonly importLog: ImportLogPort;
   readonly analytics: AnalyticsPort;
   readonly meta: InfoPort;
   readonly summary: SummaryPort;

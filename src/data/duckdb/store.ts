@@ -7,6 +7,7 @@ import { DuckDbKeyAccounts } from './accounts';
 import { DuckDbDatabase, type Db } from './connection';
 import { DuckDbAnalytics } from './analytics';
 import { DuckDbImports } from './import';
+import { DuckDbImportLog } from './import-log';
 import { DuckDbInfo } from './info';
 import { DuckDbKpi } from './kpi';
 import { DuckDbLanding } from './landing';
@@ -19,6 +20,7 @@ import { DuckDbUsers } from './users';
 export class DuckDbUnit implements StoreUnit {
   readonly imports: DuckDbImports;
   readonly landing: DuckDbLanding;
+  readonly importLog: DuckDbImportLog;
   readonly analytics: DuckDbAnalytics;
   readonly meta: DuckDbInfo;
   readonly summary: DuckDbSummary;
@@ -38,6 +40,7 @@ export class DuckDbUnit implements StoreUnit {
 
   constructor(readonly db: Db) {
     this.landing = new DuckDbLanding(db);
+    this.importLog = new DuckDbImportLog(db);
     this.imports = new DuckDbImports(db, this.landing);
     this.analytics = new DuckDbAnalytics(db);
     this.meta = new DuckDbInfo(db);
