@@ -4,10 +4,8 @@
  * against what the CLI prints for the same store and as-of day; screenshots go to test-artifacts/ (gitignored).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/app/open-store';
@@ -15,7 +13,7 @@ import { addUser } from '../../src/app/users';
 import { retentionProbability } from '../../src/core/accounts/probability';
 import { DEFAULT_SCORECARD } from '../../src/core/accounts/scorecard';
 import type { Store } from '../../src/data/store';
-import { createApi } from '../../src/server/app';
+import { startServer, type RunningServer } from '../../src/server/serve';
 import { cliOn } from '../cli';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -31,7 +29,7 @@ const USERS = {
 } as const;
 
 let store: Store;
-let server: ServerType;
+let server: RunningServer | undefined;
 let base = '';
 let browser: Browser;
 interface CliAnswers {
@@ -94,13 +92,15 @@ beforeAll(async () => {
     const actor = { username: 'setup', now: new Date().toISOString() };
     for (const u of Object.values(USERS)) await addUser(unit, { ...u, displayName: undefined }, actor);
   });
-  const api = createApi({ store, webRoot: join(root, 'dist', 'web'), rejectsDir: dir, log: () => undefined });
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      base = `http://127.0.0.1:${info.port}/`;
-      resolve();
-    });
+  server = await startServer({
+    store,
+    webRoot: join(root, 'dist', 'web'),
+    rejectsDir: dir,
+    log: () => undefined,
+    port: 0,
+    host: '127.0.0.1',
   });
+  base = server.url;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -118,7 +118,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.close();
   await store?.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -4,8 +4,7 @@
  * column and reason.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { getText, upload, type Session } from '../api';
-import { parseCsv } from '../csv';
+import { get, upload, type Session } from '../api';
 import { TablePanel } from '../components/ChartPanel';
 import { ErrorMessage, Load } from '../components/Status';
 import { fmt } from '../format';
@@ -25,14 +24,14 @@ const KINDS = [
   'renewals',
 ];
 
-/** The rejected rows of an import, fetched as CSV from the server: row, line, column, value, reason. */
+/** The rejected rows of an import as the server keeps them: row, line, column, value, reason. */
 function Rejects({ path, name }: { path: string; name: string }) {
   const { t } = useSettings();
   const [rows, setRows] = useState<Record<string, string>[] | null>(null);
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => {
-    getText(path.replace(/^\/api\//, '')).then(
-      (text) => setRows(parseCsv(text)),
+    get<{ rejects: Record<string, string>[] }>(path.replace(/^\/api\//, '')).then(
+      (r) => setRows(r.rejects),
       (err: unknown) => setError(err instanceof Error ? err : new Error(String(err))),
     );
   }, [path]);
