@@ -68,7 +68,7 @@ function Page({ route, session }: { route: string[]; session: Session }) {
     case 'satisfaction':
       return <SatisfactionPage />;
     case 'kpi':
-      return <KpiPage />;
+      return <KpiPage session={session} />;
     case 'data':
       return <DataPage session={session} />;
     case 'settings':

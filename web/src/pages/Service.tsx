@@ -110,7 +110,7 @@ export function ServicePage() {
                 }}
               />
               <ChartPanel
-                title={t('backlog')}
+                title={t('openedResolved')}
                 csvName="service-backlog"
                 columns={[
                   { key: 'month', header: t('month'), kind: 'text' },
