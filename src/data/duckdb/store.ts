@@ -6,6 +6,7 @@ import type { Store, StoreUnit } from '../store';
 import { DuckDbKeyAccounts } from './accounts';
 import { DuckDbDatabase, type Db } from './connection';
 import { DuckDbAnalytics } from './analytics';
+import { DuckDbContracts } from './contracts';
 import { DuckDbImports } from './import';
 import { DuckDbImportLog } from './import-log';
 import { DuckDbInfo } from './info';
@@ -13,6 +14,7 @@ import { DuckDbKpi } from './kpi';
 import { DuckDbLanding } from './landing';
 import { DuckDbService } from './service';
 import { DuckDbModels } from './models';
+import { DuckDbStrategy } from './strategy';
 import { DuckDbSummary } from './summary';
 import { DuckDbUsers } from './users';
 
@@ -29,6 +31,8 @@ export class DuckDbUnit implements StoreUnit {
   readonly models: DuckDbModels;
   readonly kpi: DuckDbKpi;
   readonly users: DuckDbUsers;
+  readonly contracts: DuckDbContracts;
+  readonly strategy: DuckDbStrategy;
 
   get location(): string {
     return this.db.path;
@@ -50,6 +54,8 @@ export class DuckDbUnit implements StoreUnit {
     this.models = new DuckDbModels(db);
     this.kpi = new DuckDbKpi(db);
     this.users = new DuckDbUsers(db);
+    this.contracts = new DuckDbContracts(db);
+    this.strategy = new DuckDbStrategy(db);
   }
 }
 

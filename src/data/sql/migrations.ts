@@ -107,4 +107,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE imports ADD COLUMN replaced_by INTEGER`,
     ],
   },
+  {
+    version: 5,
+    name: 'contract fees',
+    statements: [
+      // The optional yearly fee of a contract: revenue where invoices are not linked (docs/metrics.md).
+      'ALTER TABLE contracts ADD COLUMN annual_fee DECIMAL(18,2)',
+    ],
+  },
+  {
+    version: 6,
+    name: 'invoices and the exported next-best-action log',
+    statements: [
+      `CREATE TABLE invoices (
+        invoice_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, issued_on DATE NOT NULL, due_on DATE NOT NULL,
+        paid_on DATE, amount DECIMAL(18,2))`,
+      `CREATE TABLE action_log (
+        suggestion_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, action_id VARCHAR NOT NULL,
+        as_of DATE NOT NULL, exported_at TIMESTAMP NOT NULL)`,
+    ],
+  },
 ];
