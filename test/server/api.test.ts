@@ -171,7 +171,7 @@ describe('the OpenAPI document', () => {
       expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${r.path}`).toBeDefined();
     }
     const portfolio = doc.paths['/api/reports/portfolio']!.get!.parameters.map((p) => `${p.in}:${p.name}`);
-    expect(portfolio).toEqual(['query:asOf', 'query:window', 'query:tiers', 'query:value']);
+    expect(portfolio).toEqual(['query:asOf', 'query:window', 'query:tiers', 'query:value', 'query:basis']);
     const account = doc.paths['/api/accounts/{id}']!.get!.parameters.map((p) => `${p.in}:${p.name}`);
     expect(account[0]).toBe('path:id');
     expect(account).toContain('query:discountRate');
