@@ -11,10 +11,12 @@ export interface Settings {
   window: string;
   tiers: string;
   value: 'revenue' | 'margin';
+  /** who counts as active: customers with orders (default) or with a running contract; empty = the default */
+  basis: '' | 'orders' | 'contracts';
   lang: Lang;
 }
 
-const DEFAULTS: Settings = { asOf: '', window: '12', tiers: '', value: 'revenue', lang: 'en' };
+const DEFAULTS: Settings = { asOf: '', window: '12', tiers: '', value: 'revenue', basis: '', lang: 'en' };
 const KEY = 'cvm.settings';
 
 function load(): Settings {
@@ -60,5 +62,11 @@ export function useSettings(): SettingsContextValue {
 
 /** The report query parameters of the current settings (`tiers` left out when empty: the report's default). */
 export function reportQuery(s: Settings): Record<string, string | undefined> {
-  return { asOf: s.asOf || undefined, window: s.window, tiers: s.tiers || undefined, value: s.value };
+  return {
+    asOf: s.asOf || undefined,
+    window: s.window,
+    tiers: s.tiers || undefined,
+    value: s.value,
+    basis: s.basis || undefined,
+  };
 }

@@ -4,7 +4,7 @@ import { request, type Session } from '../api';
 import { TablePanel } from '../components/ChartPanel';
 import { ErrorMessage, Load } from '../components/Status';
 import { kpiValue } from '../kpi-format';
-import { reportQuery, useSettings } from '../settings';
+import { useSettings } from '../settings';
 import type { KpiStatus } from '../types';
 import { useApi } from '../use-api';
 import { KpiCards, statusLabel } from './Overview';
@@ -81,7 +81,7 @@ function TargetForm({ onSaved }: { onSaved: () => void }) {
 export function KpiPage({ session }: { session: Session }) {
   const { t, settings } = useSettings();
   const lang = settings.lang;
-  const status = useApi<KpiStatus>('kpi/status', reportQuery(settings));
+  const status = useApi<KpiStatus>('kpi/status', { asOf: settings.asOf || undefined });
   const canSet = session.user.role === 'admin' || session.user.role === 'analyst';
   return (
     <>

@@ -2,7 +2,7 @@
 import { Load } from '../components/Status';
 import { fmt } from '../format';
 import { kpiValue } from '../kpi-format';
-import { reportQuery, useSettings } from '../settings';
+import { useSettings } from '../settings';
 import type { Headline, KpiStatus } from '../types';
 import { useApi } from '../use-api';
 import type { LabelKey } from '../i18n';
@@ -51,7 +51,7 @@ export function OverviewPage() {
   const { t, settings } = useSettings();
   const q = { asOf: settings.asOf || undefined, window: settings.window };
   const summary = useApi<Headline | { headline: Headline }>('summary', q);
-  const kpi = useApi<KpiStatus>('kpi/status', reportQuery(settings));
+  const kpi = useApi<KpiStatus>('kpi/status', { asOf: settings.asOf || undefined });
   const lang = settings.lang;
   return (
     <>

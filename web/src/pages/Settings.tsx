@@ -57,6 +57,23 @@ export function SettingsPage() {
           </select>
         </label>
         <label>
+          {t('activityBasis')}
+          <select
+            name="basis"
+            value={draft.basis}
+            onChange={(e) =>
+              set({
+                basis:
+                  e.target.value === 'contracts' ? 'contracts' : e.target.value === 'orders' ? 'orders' : '',
+              })
+            }
+          >
+            <option value="">{t('basisDefault')}</option>
+            <option value="orders">{t('basisOrders')}</option>
+            <option value="contracts">{t('basisContracts')}</option>
+          </select>
+        </label>
+        <label>
           {t('language')}
           <select
             name="lang"
