@@ -16,6 +16,8 @@ import { ModelsPage } from './pages/Models';
 import { ServicePage } from './pages/Service';
 import { SatisfactionPage } from './pages/Satisfaction';
 import { KpiPage } from './pages/Kpi';
+import { StrategyPage } from './pages/Strategy';
+import { SubscriptionsPage } from './pages/Subscriptions';
 import { DataPage } from './pages/Data';
 import { SettingsPage } from './pages/Settings';
 
@@ -41,6 +43,8 @@ export const PAGES: readonly PageDef[] = [
   { path: 'models', label: 'models', roles: ANALYSTS },
   { path: 'service', label: 'service', roles: ALL },
   { path: 'satisfaction', label: 'satisfaction', roles: ALL },
+  { path: 'subscriptions', label: 'subscriptions', roles: ALL },
+  { path: 'strategy', label: 'strategy', roles: ALL },
   { path: 'kpi', label: 'kpi', roles: ALL },
   { path: 'data', label: 'data', roles: ANALYSTS },
   { path: 'settings', label: 'settings', roles: ALL },
@@ -67,6 +71,10 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       return <ServicePage />;
     case 'satisfaction':
       return <SatisfactionPage />;
+    case 'subscriptions':
+      return <SubscriptionsPage />;
+    case 'strategy':
+      return <StrategyPage session={session} />;
     case 'kpi':
       return <KpiPage session={session} />;
     case 'data':

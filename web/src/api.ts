@@ -95,10 +95,15 @@ export const get = <T>(path: string, query: Query = {}): Promise<T> => request<T
  * Uploads a file as multipart (field `file`) with upload progress, which `fetch` cannot report.
  * @param onProgress fraction of the bytes sent, 0 to 1
  */
-export function upload<T>(path: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
+export function upload<T>(
+  path: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+  query: Query = {},
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl(path));
+    xhr.open('POST', apiUrl(path, query));
     xhr.setRequestHeader('X-CSRF-Token', csrfToken);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = (e) => {

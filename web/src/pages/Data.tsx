@@ -12,6 +12,21 @@ import { useSettings } from '../settings';
 import type { ImportLogRow, ImportResult } from '../types';
 import { useApi } from '../use-api';
 
+/** The server's progress of an import: phase, overall fraction, what it is doing. */
+interface ImportPhase {
+  phase: string;
+  fraction: number;
+  message?: string;
+  done: boolean;
+}
+
+/** A token naming one upload, so that its progress can be asked for while it runs. */
+function progressToken(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 const KINDS = [
   'customers',
   'transactions',
@@ -60,6 +75,8 @@ function UploadForm({ onDone }: { onDone: () => void }) {
   const [kind, setKind] = useState('transactions');
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
+  // the server's side of it once the bytes are sent: reading, checking, landing (GET /api/imports/progress/…)
+  const [phase, setPhase] = useState<ImportPhase | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const submit = (e: FormEvent) => {
@@ -68,15 +85,25 @@ function UploadForm({ onDone }: { onDone: () => void }) {
     setResult(null);
     setError(null);
     setProgress(0);
-    upload<ImportResult>(`imports/${kind}`, file, setProgress).then(
+    setPhase(null);
+    const token = progressToken();
+    const poll = setInterval(() => {
+      get<ImportPhase>(`imports/progress/${token}`).then(setPhase, () => undefined);
+    }, 400);
+    const finish = () => {
+      clearInterval(poll);
+      setProgress(null);
+      setPhase(null);
+    };
+    upload<ImportResult>(`imports/${kind}`, file, setProgress, { progress: token }).then(
       (r) => {
+        finish();
         setResult(r);
-        setProgress(null);
         onDone();
       },
       (err: unknown) => {
+        finish();
         setError(err instanceof Error ? err : new Error(String(err)));
-        setProgress(null);
       },
     );
   };
@@ -109,6 +136,13 @@ function UploadForm({ onDone }: { onDone: () => void }) {
       {progress !== null && (
         <p role="status">
           {t('uploading')} <progress max={1} value={progress} /> {fmt(progress, 'percent', lang, 0)}
+          {phase && (
+            <>
+              {' · '}
+              {t('importing')} <progress max={1} value={phase.fraction} />{' '}
+              {fmt(phase.fraction, 'percent', lang, 0)} {phase.message ?? phase.phase}
+            </>
+          )}
         </p>
       )}
       {error && <ErrorMessage error={error} />}
