@@ -19,8 +19,10 @@ import { importFile, listImports, undoImport, type ImportProgress, type ImportRe
 import { getInfo } from '../app/info';
 import { kpiList, kpiStatus, removeKpiTarget, setKpiTarget } from '../app/kpi/board';
 import { kpiQualityReport } from '../app/kpi/quality';
+import { atRisk } from '../app/models/at-risk';
 import { fitModel } from '../app/models/fit';
 import { predict } from '../app/models/predict';
+import { fitSbgOn } from '../app/models/sbg';
 import { validateModel } from '../app/models/validate';
 import {
   accountsInput,
@@ -39,7 +41,7 @@ import {
   kpiStatusInput,
   kpiUnsetInput,
 } from '../app/options/kpi';
-import { fitInput, predictInput, validateInput } from '../app/options/models';
+import { atRiskInput, fitInput, predictInput, sbgDataInput, validateInput } from '../app/options/models';
 import { field, oneOf, parseOptions, wholeNumber } from '../app/options/parse';
 import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../app/options/report';
 import { serviceInput } from '../app/options/service';
@@ -595,7 +597,27 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       roles: ANALYSTS,
       body: fitInput,
       input: async (ctx) => parseOptions(fitInput, await bodyOf(ctx)),
-      run: (ctx, i) => fitModel(i.model, i, ctx.unit),
+      run: (ctx, i) => {
+        const { model } = i;
+        if (model === 'sbg')
+          throw invalidOption(
+            'model',
+            model,
+            'a model fitted on the store',
+            'sbg fits on cohort data: POST it to /api/models/sbg',
+          );
+        return fitModel(model, i, ctx.unit);
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/api/models/sbg',
+      summary: 'fit sBG on cohort survival counts or lifetimes: retention curve and DERL',
+      tag: 'models',
+      roles: ANALYSTS,
+      body: sbgDataInput,
+      input: async (ctx) => parseOptions(sbgDataInput, await bodyOf(ctx)),
+      run: (_ctx, i) => Promise.resolve(fitSbgOn(i.data, i)),
     }),
     route({
       method: 'GET',
@@ -626,6 +648,17 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
           await rm(i.input.out, { force: true });
         }
       },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/models/at-risk',
+      summary: 'customers with a high value if alive and a low P(alive), highest value first',
+      tag: 'models',
+      roles: ANALYSTS,
+      query: atRiskInput,
+      cache: 'shared',
+      input: (ctx) => parseOptions(atRiskInput, queryOf(ctx)),
+      run: (ctx, i) => atRisk(i, ctx.unit),
     }),
     route({
       method: 'GET',

@@ -51,6 +51,8 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
   'PUT /api/kpi/:kpi': ANALYSTS,
   'DELETE /api/kpi/:kpi': ANALYSTS,
   'POST /api/models/fit': ANALYSTS,
+  'POST /api/models/sbg': ANALYSTS,
+  'GET /api/models/at-risk': ANALYSTS,
   'GET /api/models/predict': ANALYSTS,
   'GET /api/models/validate': ANALYSTS,
   'POST /api/imports/:kind': ANALYSTS,
