@@ -170,10 +170,11 @@ describe('cvm actions', () => {
     expect(suggestions[0]!.reason).toBe(
       'Loyals (Middle 50%, high loyalty, declining): NPS answer 4 on 2025-12-11 (detractor); value at stake 70 = CLV 1,200 × risk 0.06',
     );
-    // S's complaint and late complaint lose to the detractor action (earlier in the rules)
+    // S's complaint and late complaint lose to the detractor action (earlier in the rules); its tier
+    // downgrade (Super → Middle) would be marketing while its complaint is open
     expect(r.suppressed).toEqual({
       'one-per-customer': 2,
-      'open-complaint': 0,
+      'open-complaint': 1,
       cooldown: 0,
       'already-exported': 0,
     });
