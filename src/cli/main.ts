@@ -23,8 +23,13 @@ const COMMANDS: Record<string, CommandEntry> = {
     description: 'load a CSV, XLSX, Parquet or JSON file of one kind',
     load: async () => (await import('./commands/import')).registerImport,
   },
+  imports: {
+    description: 'the import log: list imports, undo one',
+    load: async () => (await import('./commands/imports')).registerImports,
+  },
   report: {
-    description: 'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction',
+    description:
+      'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction, subscription, products, product-churn',
     load: async () => (await import('./commands/report')).registerReports,
   },
   simulate: {
@@ -64,8 +69,20 @@ const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/info')).registerInfo,
   },
   start: {
-    description: 'build the demo into an empty database, then summarise what is loaded',
+    description: 'build the demo into an empty database, summarise it, then serve the dashboard and API',
     load: async () => (await import('./commands/start')).registerStart,
+  },
+  summary: {
+    description: 'summarise what is loaded: data, headline, portfolio, key accounts turning negative',
+    load: async () => (await import('./commands/start')).registerSummary,
+  },
+  serve: {
+    description: 'serve the HTTP API and the dashboard on this store until Ctrl-C',
+    load: async () => (await import('./commands/serve')).registerServe,
+  },
+  user: {
+    description: 'users of the HTTP API: add, list, remove, set-role',
+    load: async () => (await import('./commands/user')).registerUser,
   },
 };
 

@@ -139,6 +139,8 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
       { name: 'end_date', type: 'date' },
       { name: 'renewed', type: 'boolean' },
       { name: 'product_line', type: 'text' },
+      // the contract's fee per year, major units: its revenue when invoices are not linked
+      { name: 'annual_fee', type: 'money', min: 0 },
     ],
   },
   complaints: {

@@ -76,6 +76,7 @@ export const HEADER_SYNONYMS: Readonly<Record<KindName, Readonly<Record<string, 
     end_date: ['slutdatum', 'end', 'to', 'valid_to', 'cancelled_on'],
     renewed: ['förnyad', 'fornyad', 'renewal'],
     product_line: ['produktlinje', 'product', 'produkt'],
+    annual_fee: ['årsavgift', 'arsavgift', 'årspremie', 'arspremie', 'annual_premium', 'yearly_fee', 'fee'],
   },
   complaints: {
     complaint_id: ['reklamationsnr', 'ärende', 'arende', 'ärendenr', 'case_id', 'ticket_id', 'complaint'],
