@@ -44,6 +44,8 @@ import { retentionReport } from '../app/reports/retention';
 import { satisfactionReport } from '../app/reports/satisfaction';
 import { serviceReport } from '../app/reports/service';
 import { bucketWhatIf, loyalWhatIf, retentionWhatIf } from '../app/reports/simulate';
+import { actionsInput, strategyInput } from '../app/options/strategy';
+import { actionsReport, lifecycleReport, segmentsReport } from '../app/strategy/reports';
 import { getSummary } from '../app/summary';
 import { addUser, auditLog, listUsers, recordAudit, removeUser, setUserRole } from '../app/users';
 import { CvmError, invalidOption } from '../core/errors';
@@ -60,7 +62,7 @@ const ACCOUNTS: readonly Role[] = ['admin', 'analyst', 'account_manager'];
 const ADMINS: readonly Role[] = ['admin'];
 
 /** Options that name a file on the machine that runs CVM: the CLI reads them, the API never does. */
-const SERVER_FILES = ['scorecard', 'summary', 'out', 'rejects'];
+const SERVER_FILES = ['scorecard', 'summary', 'out', 'rejects', 'rules', 'export'];
 
 function refuseServerFiles(raw: Record<string, unknown>): void {
   for (const name of SERVER_FILES)
@@ -241,6 +243,44 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
     report('satisfaction', 'NPS, CSAT and CES with the change and its significance', serviceInput, (ctx, i) =>
       satisfactionReport(ctx.unit.service, i),
     ),
+
+    // --- customer strategy: `cvm segments`, `cvm lifecycle`, `cvm actions` (the default rules; no export)
+    route({
+      method: 'GET',
+      path: '/api/strategy/segments',
+      summary: 'value × loyalty segments, the tier × loyalty matrix and the movement from F12 to S12',
+      tag: 'strategy',
+      roles: ALL,
+      query: strategyInput,
+      cache: 'shared',
+      input: (ctx) => parseOptions(strategyInput, queryOf(ctx)),
+      run: (ctx, i) => segmentsReport(ctx.unit, i),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/strategy/lifecycle',
+      summary: 'lifecycle phases per tier, and the base KPIs by phase, tier and segment',
+      tag: 'strategy',
+      roles: ALL,
+      query: strategyInput,
+      cache: 'shared',
+      input: (ctx) => parseOptions(strategyInput, queryOf(ctx)),
+      run: (ctx, i) => lifecycleReport(ctx.unit, i),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/strategy/actions',
+      summary: 'next best actions ranked by value at stake, with reasons (`lang=sv` for Swedish reasons)',
+      tag: 'strategy',
+      roles: ANALYSTS,
+      query: actionsInput,
+      cache: 'shared',
+      input: (ctx) => ({
+        input: parseOptions(actionsInput, queryOf(ctx)),
+        lang: ctx.query.lang === 'sv' ? ('sv' as const) : ('en' as const),
+      }),
+      run: (ctx, i) => actionsReport(ctx.unit, i.input, i.lang, ''),
+    }),
 
     // --- what is loaded, and the start summary
     route({
