@@ -131,6 +131,9 @@ describe('reports', () => {
     expect(portfolio.body).toEqual(cli.portfolio);
     // hand-computed: two customers in the current window, a 900 and c 50
     expect(portfolio.body.asOf).toBe('2025-12-31');
+    const tiers = portfolio.body.tiers as { customers: number; revenue: number }[];
+    expect(tiers.reduce((n, t) => n + t.customers, 0)).toBe(2);
+    expect(tiers.reduce((n, t) => n + t.revenue, 0)).toBe(950);
     const flows = await client.get('/api/reports/flows?asOf=2025-12-31&tiers=Top:50,Rest:50&window=12');
     expect(flows.status).toBe(200);
     expect(flows.body).toEqual(cli.flows);
@@ -138,7 +141,7 @@ describe('reports', () => {
   });
 
   it('answers cvm segments and cvm actions exactly, and refuses a rules file on the server', async () => {
-    const segments = await client.get('/api/strategy/segments?asOf=2025-12-31');
+    const segments = await client.get('/api/segments?asOf=2025-12-31');
     expect(segments.status).toBe(200);
     expect(segments.body).toEqual(cli.segments);
     // a (900, bought in both windows within its 365-day interval): Super, high → Royals; c (50, new): Middle,
@@ -150,7 +153,7 @@ describe('reports', () => {
       ['Drifters', 1, 50],
       ['inactive', 1, 0],
     ]);
-    const actions = await client.get('/api/strategy/actions?asOf=2025-12-31');
+    const actions = await client.get('/api/actions?asOf=2025-12-31');
     expect(actions.status).toBe(200);
     expect(actions.body).toEqual(cli.actions);
     // b: 639 days without a purchase > 1.5 × 365 → win-back; CLV 100 × 1 year (F12 Middle lost all) × risk
@@ -162,7 +165,7 @@ describe('reports', () => {
       ['b', 'win-back-offer', 58.36],
       ['c', 'welcome-series', 0],
     ]);
-    const rules = await client.get('/api/strategy/lifecycle?rules=/etc/passwd');
+    const rules = await client.get('/api/lifecycle?rules=/etc/passwd');
     expect(rules.status).toBe(400);
     expect((rules.body as { error: { field: string } }).error.field).toBe('rules');
   });
@@ -183,5 +186,26 @@ describe('reports', () => {
     const unknown = await client.get('/api/reports/nothing');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('not-found');
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('covers every route, with the option schemas as query parameters', async () => {
+    const answer = await new Client(api.app).get('/api/openapi.json');
+    expect(answer.status).toBe(200);
+    const doc = answer.body as {
+      openapi: string;
+      paths: Record<string, Record<string, { parameters: { name: string; in: string }[] }>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const r of api.routes) {
+      const path = r.path.replace(/:(\w+)/g, '{$1}');
+      expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${r.path}`).toBeDefined();
+    }
+    const portfolio = doc.paths['/api/reports/portfolio']!.get!.parameters.map((p) => `${p.in}:${p.name}`);
+    expect(portfolio).toEqual(['query:asOf', 'query:window', 'query:tiers', 'query:value', 'query:basis']);
+    const account = doc.paths['/api/accounts/{id}']!.get!.parameters.map((p) => `${p.in}:${p.name}`);
+    expect(account[0]).toBe('path:id');
+    expect(account).toContain('query:discountRate');
   });
 });

@@ -143,21 +143,21 @@ export class Db {
   }
 
   /**
-   * Runs a query whose first column is text and whose other columns are DOUBLE, and returns them column by
-   * column (NULL text as "", NULL numbers as NaN), read chunk by chunk: DOUBLE vectors without NULLs are
-   * copied straight from DuckDB's memory, so a million rows never become a million row objects.
+   * Runs a query whose first column is text and whose other columns are numeric, and returns them as a
+   * string array and one Float64Array per numeric column (NULL becomes NaN), read chunk by chunk as in
+   * `column`: no row objects, DOUBLE columns copied from DuckDB's vector memory.
    */
-  async textAndDoubles(
+  async labelledColumns(
     sql: string,
     params: readonly Param[] = [],
-  ): Promise<{ text: string[]; doubles: Float64Array[] }> {
+  ): Promise<{ labels: string[]; columns: Float64Array[] }> {
     const result =
       params.length === 0
         ? await this.connection.run(sql)
         : await this.connection.run(sql, params as DuckDBValue[]);
     const width = result.columnCount - 1;
-    const text: string[] = [];
-    let out = Array.from({ length: width }, () => new Float64Array(1024));
+    const labels: string[] = [];
+    let columns = Array.from({ length: width }, () => new Float64Array(1024));
     let n = 0;
     for (
       let chunk = await result.fetchChunk();
@@ -165,27 +165,26 @@ export class Db {
       chunk = await result.fetchChunk()
     ) {
       const rows = chunk.rowCount;
-      if (n + rows > (out[0]?.length ?? 0)) {
-        const size = Math.max((out[0]?.length ?? 0) * 2, n + rows);
-        out = out.map((column) => {
+      if (n + rows > (columns[0]?.length ?? Infinity)) {
+        const size = Math.max((columns[0]?.length ?? 0) * 2, n + rows);
+        columns = columns.map((c) => {
           const grown = new Float64Array(size);
-          grown.set(column.subarray(0, n));
+          grown.set(c.subarray(0, n));
           return grown;
         });
       }
-      for (const v of chunk.getColumnValues(0)) text.push(v === null ? '' : String(v));
-      for (let c = 0; c < width; c++) {
-        const target = out[c] as Float64Array;
+      for (const v of chunk.getColumnValues(0)) labels.push(v === null ? '' : String(v));
+      columns.forEach((out, c) => {
         const items = doubles(chunk.getColumnVector(c + 1), rows);
-        if (items) target.set(items, n);
+        if (items) out.set(items, n);
         else {
-          let i = n;
-          for (const v of chunk.getColumnValues(c + 1)) target[i++] = v === null ? NaN : Number(v);
+          let at = n;
+          for (const v of chunk.getColumnValues(c + 1)) out[at++] = v === null ? NaN : Number(v);
         }
-      }
+      });
       n += rows;
     }
-    return { text, doubles: out.map((column) => column.slice(0, n)) };
+    return { labels, columns: columns.map((c) => c.slice(0, n)) };
   }
 
   /** Runs a query expected to return exactly one row. */

@@ -102,7 +102,7 @@ export class DuckDbStrategy implements StrategyPort {
   constructor(private readonly db: Db) {}
 
   async customerStates(query: CustomerStateQuery): Promise<CustomerStates> {
-    const { text: ids, doubles: c } = await this.db.textAndDoubles(statesSql(query.measure), [
+    const { labels: ids, columns: c } = await this.db.labelledColumns(statesSql(query.measure), [
       query.asOf,
       query.current.startExclusive,
       query.previous.startExclusive,
