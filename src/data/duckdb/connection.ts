@@ -216,7 +216,8 @@ export class Db {
       await this.connection.run('COMMIT');
       return result;
     } catch (error) {
-      await this.connection.run('ROLLBACK');
+      // A failed COMMIT has already ended the transaction: its error, not the ROLLBACK's, is the one to report.
+      await this.connection.run('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       this.depth = 0;

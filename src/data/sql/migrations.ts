@@ -110,9 +110,16 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'import ids on rows',
     statements: [
       ...IMPORTED_TABLES.map((table) => `ALTER TABLE ${table} ADD COLUMN import_id INTEGER`),
-      `ALTER TABLE imports ADD COLUMN rows_tagged BOOLEAN DEFAULT false`,
-      `ALTER TABLE imports ADD COLUMN undone_at TIMESTAMP`,
-      `ALTER TABLE imports ADD COLUMN replaced_by INTEGER`,
+      // The import log gains three columns. DuckDB refuses to commit a transaction that alters one table with
+      // rows more than once, so the table is rebuilt with them instead (test/store/upgrade.test.ts).
+      `CREATE TABLE imports_v5 (
+        import_id INTEGER NOT NULL, kind VARCHAR NOT NULL, source VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL,
+        rows_imported BIGINT NOT NULL, rows_rejected BIGINT NOT NULL, rows_tagged BOOLEAN DEFAULT false,
+        undone_at TIMESTAMP, replaced_by INTEGER)`,
+      `INSERT INTO imports_v5 (import_id, kind, source, imported_at, rows_imported, rows_rejected)
+        SELECT import_id, kind, source, imported_at, rows_imported, rows_rejected FROM imports`,
+      `DROP TABLE imports`,
+      `ALTER TABLE imports_v5 RENAME TO imports`,
     ],
   },
   {
