@@ -16,9 +16,9 @@ import type {
 import type { SqlParam, SqlRow } from '../sql/runner';
 import type { PgDb } from './connection';
 
-const MEANS = SCORECARD_FACTORS.map(
-  (f) => `CAST(sum(${f}) AS DOUBLE PRECISION) / count(${f}) AS ${f}`,
-).join(', ');
+const MEANS = SCORECARD_FACTORS.map((f) => `CAST(sum(${f}) AS DOUBLE PRECISION) / count(${f}) AS ${f}`).join(
+  ', ',
+);
 const COLUMNS = ['account_id', 'assessed_on', 'assessors', ...SCORECARD_FACTORS].join(', ');
 
 function perDaySql(where: string): string {

@@ -7,7 +7,10 @@
  * A `schema` query parameter (`postgres://host/db?schema=cvm`) puts CVM's tables in that schema (created if
  * missing) instead of `public`; every connection of the pool searches it first.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { CvmError } from '../../core/errors';
 import type { SqlParam, SqlRow, SqlRunner } from '../sql/runner';
 import { migratePostgres } from './migrate';
@@ -23,9 +26,12 @@ function parseInt8(text: string): number {
   return n;
 }
 
+/** pg's own parser of a type (typed `any` by the driver). */
+const defaultParser = types.getTypeParser as (oid: number, format?: string) => (value: string) => unknown;
+
 /** The pool's type parsers: dates and timestamps stay text, exact numbers become JS numbers. */
 const TYPES = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {
     switch (oid) {
       case OID.INT8:
         return parseInt8;
@@ -36,7 +42,7 @@ const TYPES = {
       case OID.TIMESTAMPTZ:
         return (text: string) => text;
       default:
-        return format === 'binary' ? types.getTypeParser(oid, 'binary') : types.getTypeParser(oid, 'text');
+        return defaultParser(oid, format);
     }
   }) as typeof types.getTypeParser,
 };
@@ -130,6 +136,10 @@ export class PgDatabase {
   }
 }
 
+function values(params: readonly SqlParam[]): unknown[] {
+  return params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
+}
+
 function connectionError(location: string, error: unknown): CvmError {
   const detail = error instanceof Error ? error.message : String(error);
   return new CvmError(
@@ -167,18 +177,43 @@ export class PgDb implements SqlRunner {
 
   /** The first column of a numeric query as a Float64Array (NULL becomes NaN). */
   async column(sql: string, params: readonly SqlParam[] = []): Promise<Float64Array> {
-    const result = await this.client.query({ text: sql, values: params as unknown[], rowMode: 'array' });
-    const rows = result.rows as unknown[][];
+    const rows = await this.arrays(sql, params);
     const out = new Float64Array(rows.length);
     rows.forEach((row, i) => (out[i] = row[0] === null ? NaN : Number(row[0])));
     return out;
   }
 
-  private query(sql: string, params: readonly SqlParam[]): Promise<pg.QueryResult> {
-    return this.client.query(
-      sql,
-      params.map((p) => (typeof p === 'bigint' ? p.toString() : p)),
+  /** A query's rows as arrays of values, and its column names. */
+  async arrays(sql: string, params: readonly SqlParam[] = []): Promise<unknown[][]> {
+    const result = await this.serial(() =>
+      this.client.query({ text: sql, values: values(params), rowMode: 'array' }),
     );
+    return result.rows as unknown[][];
+  }
+
+  /** Streams `text` (COPY text format) into `COPY … FROM STDIN`; returns the rows copied. */
+  async copyIn(sql: string, text: AsyncIterable<string>): Promise<number> {
+    return this.serial(async () => {
+      const copy = this.client.query(copyFrom(sql));
+      await pipeline(Readable.from(text), copy);
+      return copy.rowCount;
+    });
+  }
+
+  private query(sql: string, params: readonly SqlParam[]): Promise<pg.QueryResult> {
+    return this.serial(() => this.client.query(sql, values(params)));
+  }
+
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs `work` after every statement issued before it on this connection has finished: the app may ask
+   * several ports of one unit at once (Promise.all), and one connection runs one statement at a time.
+   */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => undefined);
+    return run;
   }
 
   private depth = 0;
@@ -196,14 +231,14 @@ export class PgDb implements SqlRunner {
         this.depth--;
       }
     }
-    await this.client.query('BEGIN');
+    await this.run('BEGIN');
     this.depth = 1;
     try {
       const result = await work();
-      await this.client.query('COMMIT');
+      await this.run('COMMIT');
       return result;
     } catch (error) {
-      await this.client.query('ROLLBACK');
+      await this.run('ROLLBACK');
       throw error;
     } finally {
       this.depth = 0;

@@ -10,9 +10,6 @@
  * committed state; a reader never sees an import half-landed. The COPY, the slow part, runs before the
  * locks are taken, so concurrent imports stream their rows in parallel.
  */
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { from as copyFrom } from 'pg-copy-streams';
 import { KINDS } from '../../core/kinds';
 import { TABLES } from '../sql/tables';
 import type { Cell, Landed, LandingPort, TypedBatch } from '../import/types';
@@ -31,7 +28,9 @@ export function copyText(cell: Cell): string {
     if (!Number.isFinite(cell)) throw new Error(`internal error: ${cell} in a typed row`);
     return String(cell);
   }
-  return cell.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  return cell.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
 }
 
 /** The batch's rows as COPY text, a chunk of rows per string. */
@@ -61,8 +60,7 @@ export class PgLanding implements LandingPort {
         message: `writing ${batch.rows} rows inside the transaction`,
       });
       await db.run(`CREATE TEMP TABLE ${staging} (LIKE ${table}) ON COMMIT DROP`);
-      const copy = db.client.query(copyFrom(`COPY ${staging} (${columns}) FROM STDIN`));
-      await pipeline(Readable.from(copyLines(batch)), copy);
+      await db.copyIn(`COPY ${staging} (${columns}) FROM STDIN`, copyLines(batch));
       // The import log first, then the kind's table: every landing takes the locks in this order, so two
       // transactions that land several kinds (the demo) never wait on each other in a circle.
       await db.run('LOCK TABLE imports IN SHARE ROW EXCLUSIVE MODE');

@@ -82,9 +82,9 @@ export class PgModels implements ModelsPort {
 
   /** The result's columns, each as an array of values. */
   private async columns(sql: string, values: readonly SqlParam[]): Promise<unknown[][]> {
-    const result = await this.db.client.query({ text: sql, values: values as unknown[], rowMode: 'array' });
-    const rows = result.rows as unknown[][];
-    return result.fields.map((_, j) => rows.map((row) => row[j]));
+    const rows = await this.db.arrays(sql, values);
+    const width = rows[0]?.length ?? 0;
+    return Array.from({ length: width }, (_, j) => rows.map((row) => row[j]));
   }
 }
 
