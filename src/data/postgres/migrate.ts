@@ -6,7 +6,10 @@
  * - each data table gets its natural key as PRIMARY KEY (the key of its kind in `core/kinds.ts`):
  *   PostgreSQL's key index costs little on a bulk load, and it makes a duplicate key impossible even if
  *   two writers raced (the landing port also serialises writers per table).
- * Migrations run one at a time across processes (an advisory lock), each in its own transaction.
+ * A table that already exists is kept as it is: a database administrator may lay out the customer tables
+ * before CVM first runs (hash partitions, or Citus distributed tables with keys that hold customer_id, see
+ * docs/scale.md), and the migrations then create only what is missing, adding a key only to a table
+ * without one. Migrations run one at a time across processes (an advisory lock), all in one transaction.
  */
 import { KIND_NAMES, KINDS } from '../../core/kinds';
 import { MIGRATIONS } from '../sql/migrations';
@@ -25,9 +28,11 @@ const KEYS: Readonly<Record<number, readonly { table: string; key: readonly stri
   ],
 };
 
-/** The portable DDL in PostgreSQL's words: byte-order text. */
+/** The portable DDL in PostgreSQL's words: byte-order text, and tables laid out beforehand kept. */
 export function postgresDdl(statement: string): string {
-  return statement.replace(/\bVARCHAR\b/g, 'VARCHAR COLLATE "C"');
+  return statement
+    .replace(/\bVARCHAR\b/g, 'VARCHAR COLLATE "C"')
+    .replace(/^\s*CREATE TABLE (?!IF NOT EXISTS)/i, 'CREATE TABLE IF NOT EXISTS ');
 }
 
 /** An arbitrary constant that names CVM's migration lock. */
@@ -47,8 +52,13 @@ export async function migratePostgres(db: PgDb): Promise<void> {
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
       for (const statement of migration.statements) await db.run(postgresDdl(statement));
-      for (const { table, key } of KEYS[migration.version] ?? [])
-        await db.run(`ALTER TABLE ${table} ADD PRIMARY KEY (${key.join(', ')})`);
+      for (const { table, key } of KEYS[migration.version] ?? []) {
+        const { keyed } = await db.one<{ keyed: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'p') AS keyed`,
+          [table],
+        );
+        if (!keyed) await db.run(`ALTER TABLE ${table} ADD PRIMARY KEY (${key.join(', ')})`);
+      }
       await db.run(
         `INSERT INTO schema_migrations VALUES ($1, $2, CAST(now() AT TIME ZONE 'UTC' AS TIMESTAMP))`,
         [migration.version, migration.name],
