@@ -191,8 +191,8 @@ export class PgDb implements SqlRunner {
     return result.rows as unknown[][];
   }
 
-  /** Streams `text` (COPY text format) into `COPY … FROM STDIN`; returns the rows copied. */
-  async copyIn(sql: string, text: AsyncIterable<string>): Promise<number> {
+  /** Streams `text` (in the statement's format) into `COPY … FROM STDIN`; returns the rows copied. */
+  async copyIn(sql: string, text: AsyncIterable<string | Uint8Array>): Promise<number> {
     return this.serial(async () => {
       const copy = this.client.query(copyFrom(sql));
       await pipeline(Readable.from(text), copy);
