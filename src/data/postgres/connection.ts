@@ -52,8 +52,8 @@ export function redact(url: string): string {
   return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1@');
 }
 
-/** A schema name CVM accepts: letters, digits and underscores, starting with a letter or underscore. */
-const SCHEMA = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+/** A schema name CVM accepts: lower-case letters, digits and underscores, not starting with a digit. */
+const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Splits CVM's own `schema` parameter off a connection URL. */
 export function parseLocation(location: string): { url: string; schema: string | null } {
@@ -72,7 +72,7 @@ export function parseLocation(location: string): { url: string; schema: string |
   if (schema !== null && !SCHEMA.test(schema))
     throw new CvmError(
       'data-source',
-      `${redact(location)}: schema "${schema}" is not a plain name; expected letters, digits and underscores`,
+      `${redact(location)}: schema "${schema}" is not a plain name; expected lower-case letters, digits and underscores`,
     );
   return { url: parsed.toString(), schema };
 }
