@@ -7,7 +7,12 @@ import type { StoreUnit } from '../data/store';
 
 export type { FileFormat, ImportProgress, ImportRequest, ImportResult } from '../data/import/types';
 
-/** Imports `request.path` as `request.kind` into `store`: valid rows land in one transaction. */
-export function importFile(store: StoreUnit, request: ImportRequest): Promise<ImportResult> {
-  return store.imports.importFile(request);
+/**
+ * Imports `request.path` as `request.kind` into `store`: valid rows land in one transaction. The store's
+ * data version goes up, so report caches keyed on it recompute.
+ */
+export async function importFile(store: StoreUnit, request: ImportRequest): Promise<ImportResult> {
+  const result = await store.imports.importFile(request);
+  await store.users.bumpDataVersion();
+  return result;
 }

@@ -52,8 +52,20 @@ const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/info')).registerInfo,
   },
   start: {
-    description: 'build the demo into an empty database, then summarise what is loaded',
+    description: 'build the demo into an empty database, summarise it, then serve the dashboard and API',
     load: async () => (await import('./commands/start')).registerStart,
+  },
+  summary: {
+    description: 'summarise what is loaded: data, headline, portfolio, key accounts turning negative',
+    load: async () => (await import('./commands/start')).registerSummary,
+  },
+  serve: {
+    description: 'serve the HTTP API and the dashboard on this store until Ctrl-C',
+    load: async () => (await import('./commands/serve')).registerServe,
+  },
+  user: {
+    description: 'users of the HTTP API: add, list, remove, set-role',
+    load: async () => (await import('./commands/user')).registerUser,
   },
 };
 

@@ -13,6 +13,7 @@ import type { ImportPort, LandingPort } from './import/types';
 import type { KpiPort } from './kpi/types';
 import type { ServicePort } from './service/types';
 import type { SummaryPort } from './summary';
+import type { UsersPort } from './users/types';
 
 export type Backend = 'duckdb' | 'postgres';
 
@@ -40,6 +41,8 @@ export interface StoreUnit {
   readonly models: ModelsPort;
   /** the KPI board: targets and value snapshots */
   readonly kpi: KpiPort;
+  /** users, sessions, the audit log and the data version (the HTTP API's state) */
+  readonly users: UsersPort;
 }
 
 export interface Store {

@@ -16,6 +16,7 @@ import { portSuite } from './ports';
 import { retentionSuite } from './retention';
 import { seed002Suite } from './seed-002';
 import { serviceSuite } from './service';
+import { usersSuite } from './users';
 
 export function describeStore(name: string, open: OpenStore): void {
   describe(`store conformance: ${name}`, () => {
@@ -28,5 +29,6 @@ export function describeStore(name: string, open: OpenStore): void {
     accountsSuite(open);
     modelsSuite(open);
     kpiSuite(open);
+    usersSuite(open);
   });
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../data/import/encoding';
 import { FORMAT_CHOICES, fileFormatNamed } from '../../data/import/format';
-import { WHITESPACE, type FileFormat } from '../../data/import/types';
+import { WHITESPACE, type FileFormat, type ImportRequest } from '../../data/import/types';
 import { fail, optionalField, rawValue, requiredField, type Parsed } from './parse';
 
 const DELIMITERS: Readonly<Record<string, string>> = {
@@ -127,3 +127,19 @@ export const importInput = z.object({
   sheet: z.string().optional(),
 });
 export type ImportInput = z.output<typeof importInput>;
+
+/** The import request of parsed options for the file at `path` (for an upload, the name it came as). */
+export function importRequest(input: ImportInput, path: string): ImportRequest {
+  return {
+    kind: input.kind,
+    path,
+    format: input.inputFormat,
+    delimiter: input.delimiter,
+    decimal: input.decimal,
+    encoding: input.encoding,
+    map: input.map,
+    strict: input.strict,
+    rejectsPath: input.rejects,
+    sheet: input.sheet,
+  };
+}

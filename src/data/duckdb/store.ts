@@ -13,6 +13,7 @@ import { DuckDbLanding } from './landing';
 import { DuckDbService } from './service';
 import { DuckDbModels } from './models';
 import { DuckDbSummary } from './summary';
+import { DuckDbUsers } from './users';
 
 /** The ports of one unit of work on one connection. */
 export class DuckDbUnit implements StoreUnit {
@@ -25,6 +26,7 @@ export class DuckDbUnit implements StoreUnit {
   readonly accounts: DuckDbKeyAccounts;
   readonly models: DuckDbModels;
   readonly kpi: DuckDbKpi;
+  readonly users: DuckDbUsers;
 
   get location(): string {
     return this.db.path;
@@ -44,6 +46,7 @@ export class DuckDbUnit implements StoreUnit {
     this.accounts = new DuckDbKeyAccounts(db);
     this.models = new DuckDbModels(db);
     this.kpi = new DuckDbKpi(db);
+    this.users = new DuckDbUsers(db);
   }
 }
 

@@ -1,7 +1,16 @@
 /** PostgreSQL implementation of the KPI board port. */
+import type { Window } from '../../core/dates';
 import type { Target } from '../../core/kpi/targets';
-import type { KpiPort, KpiSnapshotRow, KpiTargetRow } from '../kpi/types';
+import type {
+  KpiPort,
+  KpiSnapshotRow,
+  KpiTargetRow,
+  MonthCounts,
+  SignalCount,
+  SignalQuery,
+} from '../kpi/types';
 import type { PgDb } from './connection';
+import { queryMonthCounts, querySignalCounts } from './kpi-quality';
 
 const ISO_TIMESTAMP = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
@@ -76,5 +85,13 @@ export class PgKpi implements KpiPort {
         [row.kpi, row.asOf, row.value, row.takenAt],
       );
     });
+  }
+
+  signalCounts(query: SignalQuery): Promise<SignalCount[]> {
+    return querySignalCounts(this.db, query);
+  }
+
+  monthCounts(months: readonly Window[], targetHours: number): Promise<MonthCounts[]> {
+    return queryMonthCounts(this.db, months, targetHours);
   }
 }

@@ -26,6 +26,11 @@ const KEYS: Readonly<Record<number, readonly { table: string; key: readonly stri
     { table: 'kpi_targets', key: ['kpi_id'] },
     { table: 'kpi_snapshots', key: ['kpi_id', 'as_of'] },
   ],
+  3: [
+    { table: 'users', key: ['username'] },
+    { table: 'sessions', key: ['session_id'] },
+    { table: 'audit_log', key: ['entry_id'] },
+  ],
 };
 
 /** The portable DDL in PostgreSQL's words: byte-order text, and tables laid out beforehand kept. */

@@ -17,6 +17,7 @@ import { PgLanding } from './landing';
 import { PgModels } from './models';
 import { PgService } from './service';
 import { PgSummary } from './summary';
+import { PgUsers } from './users';
 
 /** The import port of a PostgreSQL unit: each file is read on an in-memory DuckDB database of its own. */
 class PgImports implements ImportPort {
@@ -43,6 +44,7 @@ export class PgUnit implements StoreUnit {
   readonly accounts: PgKeyAccounts;
   readonly models: PgModels;
   readonly kpi: PgKpi;
+  readonly users: PgUsers;
 
   get location(): string {
     return this.db.location;
@@ -62,6 +64,7 @@ export class PgUnit implements StoreUnit {
     this.accounts = new PgKeyAccounts(db);
     this.models = new PgModels(db);
     this.kpi = new PgKpi(db);
+    this.users = new PgUsers(db);
   }
 }
 

@@ -64,4 +64,21 @@ export const MIGRATIONS: readonly Migration[] = [
         kpi_id VARCHAR NOT NULL, as_of DATE NOT NULL, value DOUBLE PRECISION, taken_at TIMESTAMP NOT NULL)`,
     ],
   },
+  {
+    version: 3,
+    name: 'users and audit',
+    statements: [
+      `CREATE TABLE users (
+        username VARCHAR NOT NULL, role VARCHAR NOT NULL, display_name VARCHAR, password_hash VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL)`,
+      `CREATE TABLE sessions (
+        session_id VARCHAR NOT NULL, username VARCHAR NOT NULL, csrf_token VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL, expires_at TIMESTAMP NOT NULL)`,
+      `CREATE TABLE audit_log (
+        entry_id BIGINT NOT NULL, logged_at TIMESTAMP NOT NULL, username VARCHAR NOT NULL, action VARCHAR NOT NULL,
+        target VARCHAR, detail VARCHAR)`,
+      `CREATE TABLE data_version (version BIGINT NOT NULL)`,
+      `INSERT INTO data_version VALUES (0)`,
+    ],
+  },
 ];
