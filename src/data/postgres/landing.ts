@@ -9,8 +9,17 @@
  * (the second replaces what the first landed: every key once) while reports keep reading the last
  * committed state; a reader never sees an import half-landed. The COPY, the slow part, runs before the
  * locks are taken, so concurrent imports stream their rows in parallel.
+ *
+ * Rows of a file import sit in the import's DuckDB table (`batch.local`): DuckDB writes them as one CSV
+ * file (its parallel writer, no JavaScript value per cell) that streams into `COPY … (FORMAT csv)`, where an
+ * unquoted empty field is NULL and a quoted one an empty text. Rows from elsewhere stream as COPY text.
  */
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { KINDS } from '../../core/kinds';
+import { Db } from '../duckdb/connection';
 import { TABLES } from '../sql/tables';
 import type { Cell, Landed, LandingPort, TypedBatch } from '../import/types';
 import type { PgDb } from './connection';
@@ -44,8 +53,37 @@ async function* copyLines(batch: TypedBatch): AsyncIterable<string> {
 
 let sequence = 0;
 
+/** The DuckDB connection and table a batch's rows were read into, when there is one. */
+function localRows(batch: TypedBatch): { db: Db; table: string; where: string } | null {
+  const local = batch.local;
+  return local && local.connection instanceof Db
+    ? { db: local.connection, table: local.table, where: local.where }
+    : null;
+}
+
 export class PgLanding implements LandingPort {
   constructor(private readonly db: PgDb) {}
+
+  /** COPYs the batch's rows into `target` (a table and its column list). */
+  private async copy(batch: TypedBatch, target: string): Promise<void> {
+    const local = localRows(batch);
+    if (!local) {
+      await this.db.copyIn(`COPY ${target} FROM STDIN`, copyLines(batch));
+      return;
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'cvm-landing-'));
+    try {
+      const file = join(dir, 'rows.csv');
+      const list = batch.columns.map(ident).join(', ');
+      await local.db.run(
+        `COPY (SELECT ${list} FROM ${local.table} WHERE ${local.where}) TO '${file.replace(/'/g, "''")}'
+         (FORMAT csv, HEADER false)`,
+      );
+      await this.db.copyIn(`COPY ${target} FROM STDIN (FORMAT csv)`, createReadStream(file));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
 
   land(batch: TypedBatch): Promise<Landed> {
     const kind = KINDS[batch.kind];
@@ -60,7 +98,7 @@ export class PgLanding implements LandingPort {
         message: `writing ${batch.rows} rows inside the transaction`,
       });
       await db.run(`CREATE TEMP TABLE ${staging} (LIKE ${table}) ON COMMIT DROP`);
-      await db.copyIn(`COPY ${staging} (${columns}) FROM STDIN`, copyLines(batch));
+      await this.copy(batch, `${staging} (${columns})`);
       // The import log first, then the kind's table: every landing takes the locks in this order, so two
       // transactions that land several kinds (the demo) never wait on each other in a circle.
       await db.run('LOCK TABLE imports IN SHARE ROW EXCLUSIVE MODE');
