@@ -23,8 +23,13 @@ const COMMANDS: Record<string, CommandEntry> = {
     description: 'load a CSV, XLSX, Parquet or JSON file of one kind',
     load: async () => (await import('./commands/import')).registerImport,
   },
+  imports: {
+    description: 'the import log: list imports, undo one',
+    load: async () => (await import('./commands/imports')).registerImports,
+  },
   report: {
-    description: 'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction',
+    description:
+      'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction, subscription, products, product-churn',
     load: async () => (await import('./commands/report')).registerReports,
   },
   simulate: {
@@ -42,6 +47,18 @@ const COMMANDS: Record<string, CommandEntry> = {
   kpi: {
     description: 'the KPI board: targets, deadlines, owners and status',
     load: async () => (await import('./commands/kpi')).registerKpi,
+  },
+  segments: {
+    description: 'value × loyalty segments with named cells, and movement between them',
+    load: async () => (await import('./commands/strategy')).registerSegments,
+  },
+  lifecycle: {
+    description: 'lifecycle phases, and KPIs per phase, tier and segment',
+    load: async () => (await import('./commands/strategy')).registerLifecycle,
+  },
+  actions: {
+    description: 'next best actions from situation triggers, ranked by value at stake; --export',
+    load: async () => (await import('./commands/strategy')).registerActions,
   },
   demo: {
     description: 'build and load a realistic, deterministic demo data set (docs/demo.md)',

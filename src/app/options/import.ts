@@ -7,7 +7,8 @@ import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../data/import/encoding';
 import { FORMAT_CHOICES, fileFormatNamed } from '../../data/import/format';
 import { WHITESPACE, type FileFormat, type ImportRequest } from '../../data/import/types';
-import { fail, optionalField, rawValue, requiredField, type Parsed } from './parse';
+import { fail, field, optionalField, rawValue, requiredField, wholeNumber, type Parsed } from './parse';
+import { timeZoneName } from './service';
 
 const DELIMITERS: Readonly<Record<string, string>> = {
   ',': ',',
@@ -123,6 +124,9 @@ export const importInput = z.object({
   encoding: optionalField(encoding),
   map: mapping,
   strict: rawValue.transform((v) => v === true || v === 'true'),
+  replace: rawValue.transform((v) => v === true || v === 'true'),
+  round: rawValue.transform((v) => v === true || v === 'true'),
+  timeZone: field(timeZoneName, 'UTC'),
   rejects: z.string().optional(),
   sheet: z.string().optional(),
 });
@@ -139,7 +143,16 @@ export function importRequest(input: ImportInput, path: string): ImportRequest {
     encoding: input.encoding,
     map: input.map,
     strict: input.strict,
+    replace: input.replace,
+    round: input.round,
+    timeZone: input.timeZone,
     rejectsPath: input.rejects,
     sheet: input.sheet,
   };
 }
+
+/** The import to undo: its id in the import log. */
+export const undoImportInput = z.object({
+  importId: requiredField(wholeNumber(1), 'an import id (a positive whole number)'),
+});
+export type UndoImportInput = z.output<typeof undoImportInput>;

@@ -6,12 +6,15 @@ import type { Store, StoreUnit } from '../store';
 import { DuckDbKeyAccounts } from './accounts';
 import { DuckDbDatabase, type Db } from './connection';
 import { DuckDbAnalytics } from './analytics';
+import { DuckDbContracts } from './contracts';
 import { DuckDbImports } from './import';
+import { DuckDbImportLog } from './import-log';
 import { DuckDbInfo } from './info';
 import { DuckDbKpi } from './kpi';
 import { DuckDbLanding } from './landing';
 import { DuckDbService } from './service';
 import { DuckDbModels } from './models';
+import { DuckDbStrategy } from './strategy';
 import { DuckDbSummary } from './summary';
 import { DuckDbUsers } from './users';
 
@@ -19,6 +22,7 @@ import { DuckDbUsers } from './users';
 export class DuckDbUnit implements StoreUnit {
   readonly imports: DuckDbImports;
   readonly landing: DuckDbLanding;
+  readonly importLog: DuckDbImportLog;
   readonly analytics: DuckDbAnalytics;
   readonly meta: DuckDbInfo;
   readonly summary: DuckDbSummary;
@@ -27,6 +31,8 @@ export class DuckDbUnit implements StoreUnit {
   readonly models: DuckDbModels;
   readonly kpi: DuckDbKpi;
   readonly users: DuckDbUsers;
+  readonly contracts: DuckDbContracts;
+  readonly strategy: DuckDbStrategy;
 
   get location(): string {
     return this.db.path;
@@ -38,6 +44,7 @@ export class DuckDbUnit implements StoreUnit {
 
   constructor(readonly db: Db) {
     this.landing = new DuckDbLanding(db);
+    this.importLog = new DuckDbImportLog(db);
     this.imports = new DuckDbImports(db, this.landing);
     this.analytics = new DuckDbAnalytics(db);
     this.meta = new DuckDbInfo(db);
@@ -47,6 +54,8 @@ export class DuckDbUnit implements StoreUnit {
     this.models = new DuckDbModels(db);
     this.kpi = new DuckDbKpi(db);
     this.users = new DuckDbUsers(db);
+    this.contracts = new DuckDbContracts(db);
+    this.strategy = new DuckDbStrategy(db);
   }
 }
 

@@ -103,27 +103,73 @@ export class PgLanding implements LandingPort {
       // transactions that land several kinds (the demo) never wait on each other in a circle.
       await db.run('LOCK TABLE imports IN SHARE ROW EXCLUSIVE MODE');
       await db.run(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`);
+      // The import log's lock makes the next id unique.
+      const { importId } = await db.one<{ importId: number }>(
+        `SELECT coalesce(max(import_id), 0) + 1 AS "importId" FROM imports`,
+      );
+      // imported_at is UTC wall-clock time, as on the DuckDB store.
+      const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+      // Earlier, not undone imports of the same kind from the same source.
+      const earlier = await db.all<{ id: number; tagged: boolean }>(
+        `SELECT import_id AS id, rows_tagged AS tagged FROM imports
+         WHERE kind = $1 AND source = $2 AND undone_at IS NULL ORDER BY import_id`,
+        [batch.kind, batch.source],
+      );
+      const replacedImports: Landed['replacedImports'] = [];
+      if (batch.replace) {
+        // Rows stored before imports were recorded on rows cannot be told apart: such imports stay.
+        for (const { id } of earlier.filter((e) => e.tagged)) {
+          const rows = await db.count(`DELETE FROM ${table} WHERE import_id = $1`, [id]);
+          replacedImports.push({ importId: id, rows });
+        }
+        await db.run(
+          `UPDATE imports SET undone_at = CAST($1 AS TIMESTAMP), replaced_by = $2
+           WHERE kind = $3 AND source = $4 AND undone_at IS NULL AND rows_tagged`,
+          [now, importId, batch.kind, batch.source],
+        );
+      }
       const replaced = await db.count(
         `DELETE FROM ${table} t USING ${staging} s WHERE ${kind.key
           .map((k) => `t.${ident(k)} = s.${ident(k)}`)
           .join(' AND ')}`,
       );
       // Columns the batch does not have are left to their default, NULL.
-      await db.run(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${staging}`);
-      // The import log's lock, held since before the delete, makes the next id unique.
-      const { importId } = await db.one<{ importId: number }>(
-        `SELECT coalesce(max(import_id), 0) + 1 AS "importId" FROM imports`,
+      await db.run(
+        `INSERT INTO ${table} (${columns}, import_id) SELECT ${columns}, ${importId} FROM ${staging}`,
       );
-      // imported_at is UTC wall-clock time, as on the DuckDB store.
-      await db.run(`INSERT INTO imports VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP), $5, $6)`, [
-        importId,
-        batch.kind,
-        batch.source,
-        new Date().toISOString().replace('T', ' ').replace('Z', ''),
-        batch.rows,
-        batch.rejected,
-      ]);
-      return { importId, replaced };
+      await db.run(
+        `INSERT INTO imports (import_id, kind, source, imported_at, rows_imported, rows_rejected, rows_tagged)
+         VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP), $5, $6, true)`,
+        [importId, batch.kind, batch.source, now, batch.rows, batch.rejected],
+      );
+      const earlierImports = await stillStored(
+        db,
+        table,
+        batch.replace ? earlier.filter((e) => !e.tagged) : earlier,
+      );
+      return { importId, replaced, replacedImports, earlierImports };
     });
   }
+}
+
+/** The ids of `imports` that still have rows in `table` (an import made before rows carried ids counts). */
+async function stillStored(
+  db: PgDb,
+  table: string,
+  imports: readonly { id: number; tagged: boolean }[],
+): Promise<number[]> {
+  if (imports.length === 0) return [];
+  const tagged = imports.filter((i) => i.tagged).map((i) => i.id);
+  const present =
+    tagged.length === 0
+      ? new Set<number>()
+      : new Set(
+          (
+            await db.all<{ id: number }>(
+              `SELECT DISTINCT import_id AS id FROM ${table} WHERE import_id = ANY($1::INTEGER[])`,
+              [`{${tagged.join(',')}}`],
+            )
+          ).map((r) => r.id),
+        );
+  return imports.filter((i) => !i.tagged || present.has(i.id)).map((i) => i.id);
 }

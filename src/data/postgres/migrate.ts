@@ -16,22 +16,16 @@ import { MIGRATIONS } from '../sql/migrations';
 import { TABLES } from '../sql/tables';
 import type { PgDb } from './connection';
 
-/** The PRIMARY KEY added after each migration version, per table. */
-const KEYS: Readonly<Record<number, readonly { table: string; key: readonly string[] }[]>> = {
-  1: [
-    ...KIND_NAMES.map((kind) => ({ table: TABLES[kind], key: KINDS[kind].key })),
-    { table: 'imports', key: ['import_id'] },
-  ],
-  2: [
-    { table: 'kpi_targets', key: ['kpi_id'] },
-    { table: 'kpi_snapshots', key: ['kpi_id', 'as_of'] },
-  ],
-  3: [
-    { table: 'users', key: ['username'] },
-    { table: 'sessions', key: ['session_id'] },
-    { table: 'audit_log', key: ['entry_id'] },
-  ],
-};
+/** The PRIMARY KEY of each table, added after the migration that creates the table. */
+const KEYS: readonly { table: string; key: readonly string[] }[] = [
+  ...KIND_NAMES.map((kind) => ({ table: TABLES[kind], key: KINDS[kind].key })),
+  { table: 'imports', key: ['import_id'] },
+  { table: 'kpi_targets', key: ['kpi_id'] },
+  { table: 'kpi_snapshots', key: ['kpi_id', 'as_of'] },
+  { table: 'users', key: ['username'] },
+  { table: 'sessions', key: ['session_id'] },
+  { table: 'audit_log', key: ['entry_id'] },
+];
 
 /** The portable DDL in PostgreSQL's words: byte-order text, and tables laid out beforehand kept. */
 export function postgresDdl(statement: string): string {
@@ -57,12 +51,13 @@ export async function migratePostgres(db: PgDb): Promise<void> {
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
       for (const statement of migration.statements) await db.run(postgresDdl(statement));
-      for (const { table, key } of KEYS[migration.version] ?? []) {
-        const { keyed } = await db.one<{ keyed: boolean }>(
-          `SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'p') AS keyed`,
+      for (const { table, key } of KEYS) {
+        const { exists, keyed } = await db.one<{ exists: boolean; keyed: boolean }>(
+          `SELECT to_regclass($1) IS NOT NULL AS exists,
+             EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'p') AS keyed`,
           [table],
         );
-        if (!keyed) await db.run(`ALTER TABLE ${table} ADD PRIMARY KEY (${key.join(', ')})`);
+        if (exists && !keyed) await db.run(`ALTER TABLE ${table} ADD PRIMARY KEY (${key.join(', ')})`);
       }
       await db.run(
         `INSERT INTO schema_migrations VALUES ($1, $2, CAST(now() AT TIME ZONE 'UTC' AS TIMESTAMP))`,

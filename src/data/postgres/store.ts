@@ -18,6 +18,9 @@ import { PgModels } from './models';
 import { PgService } from './service';
 import { PgSummary } from './summary';
 import { PgUsers } from './users';
+import { PgImportLog } from './import-log';
+import { PgStrategy } from './strategy';
+import { DuckDbContracts } from '../duckdb/contracts';
 
 /** The import port of a PostgreSQL unit: each file is read on an in-memory DuckDB database of its own. */
 class PgImports implements ImportPort {
@@ -45,6 +48,10 @@ export class PgUnit implements StoreUnit {
   readonly models: PgModels;
   readonly kpi: PgKpi;
   readonly users: PgUsers;
+  readonly importLog: PgImportLog;
+  /** the contracts SQL is portable: the DuckDB store's queries run here as written */
+  readonly contracts: DuckDbContracts;
+  readonly strategy: PgStrategy;
 
   get location(): string {
     return this.db.location;
@@ -65,6 +72,9 @@ export class PgUnit implements StoreUnit {
     this.models = new PgModels(db);
     this.kpi = new PgKpi(db);
     this.users = new PgUsers(db);
+    this.importLog = new PgImportLog(db);
+    this.contracts = new DuckDbContracts(db);
+    this.strategy = new PgStrategy(db);
   }
 }
 
