@@ -20,7 +20,9 @@ export class PgStrategy implements StrategyPort {
   constructor(private readonly db: PgDb) {}
 
   async customerStates(query: CustomerStateQuery): Promise<CustomerStates> {
-    const sql = statesSql(query.measure).replaceAll('$5 * 3600', 'CAST($5 AS DOUBLE PRECISION) * 3600');
+    const sql = statesSql(query.measure)
+      .replaceAll(' AS DOUBLE)', ' AS DOUBLE PRECISION)')
+      .replaceAll('$5 * 3600', 'CAST($5 AS DOUBLE PRECISION) * 3600');
     const rows = await this.db.arrays(`SELECT * FROM (${sql}) s ORDER BY customer_id`, [
       query.asOf,
       query.current.startExclusive,
