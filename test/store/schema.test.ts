@@ -27,14 +27,13 @@ describe('the DDL and the record schema', () => {
           [TABLES[kind]],
         );
         const spec = KINDS[kind].columns;
-        // Columns added by later migrations (annual_fee) come after the import id: compare by name.
-        expect(columns.map((c) => c.column_name).sort(), kind).toEqual(
-          [...spec.map((c) => c.name), 'import_id'].sort(),
-        );
-        for (const c of spec) {
-          const column = columns.find((x) => x.column_name === c.name);
-          expect(column?.data_type, `${kind}.${c.name}`).toMatch(STORE_TYPE[c.type]);
-          if (c.required) expect(column?.is_nullable, `${kind}.${c.name}`).toBe('NO');
+        expect(
+          columns.map((c) => c.column_name),
+          kind,
+        ).toEqual([...spec.map((c) => c.name), 'import_id']);
+        for (const [i, c] of spec.entries()) {
+          expect(columns[i]!.data_type, `${kind}.${c.name}`).toMatch(STORE_TYPE[c.type]);
+          if (c.required) expect(columns[i]!.is_nullable, `${kind}.${c.name}`).toBe('NO');
         }
       }
     } finally {

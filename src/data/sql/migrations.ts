@@ -127,11 +127,4 @@ export const MIGRATIONS: readonly Migration[] = [
         as_of DATE NOT NULL, exported_at TIMESTAMP NOT NULL)`,
     ],
   },
-  {
-    // Migration 4 gave every imported table its import id, but invoices (migration 6) came without one, so
-    // landing invoices failed.
-    version: 7,
-    name: 'import ids on invoices',
-    statements: ['ALTER TABLE invoices ADD COLUMN import_id INTEGER'],
-  },
 ];
