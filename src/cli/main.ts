@@ -112,7 +112,7 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
     .description(
       'Customer value management: value tiers, flows, retention, CLV, key-account risk and service KPIs',
     )
-    .option('--db <file>', 'database file (default: $CVM_DB or ./cvm.duckdb)')
+    .option('--db <location>', 'DuckDB file or postgres:// URL (default: $CVM_DB or ./cvm.duckdb)')
     .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
     )

@@ -19,7 +19,7 @@ import type {
   ContractTierSums,
   ProductLineSums,
 } from '../contracts/types';
-import type { Db } from './connection';
+import type { SqlRunner as Db } from '../sql/runner';
 import { int, tierCaseSql, withStagedTable } from './analytics/sql';
 
 /** In force on the day of parameter `$p`: start ≤ day < end (open-ended without an end). */
@@ -34,7 +34,7 @@ function feeInWindow(s: number, e: number, window: Window, windowMonths: number)
   const days = toEpochDay(window.endInclusive) - toEpochDay(window.startExclusive);
   const overlap = `greatest(0, least(coalesce(end_date, CAST($${e} AS DATE) + 1) - 1, CAST($${e} AS DATE))
       - greatest(start_date, CAST($${s} AS DATE) + 1) + 1)`;
-  return `coalesce(CAST(annual_fee AS DOUBLE), 0) * ${overlap} * ${int(windowMonths)} / ${int(12 * days)}.0`;
+  return `coalesce(CAST(annual_fee AS DOUBLE PRECISION), 0) * ${overlap} * ${int(windowMonths)} / ${int(12 * days)}.0`;
 }
 
 interface CurrentRow extends Record<string, unknown> {
@@ -153,8 +153,8 @@ export class DuckDbContracts implements ContractsPort {
         AND (t.product_line IS NULL OR l.line = '' OR l.line = t.product_line))`;
     const invoices = `
       SELECT t.customer_id,
-        sum(CASE WHEN t.order_date > CAST($2 AS DATE) THEN CAST(t.amount AS DOUBLE) ELSE 0 END) AS srev,
-        sum(CASE WHEN t.order_date <= CAST($2 AS DATE) THEN CAST(t.amount AS DOUBLE) ELSE 0 END) AS frev
+        sum(CASE WHEN t.order_date > CAST($2 AS DATE) THEN CAST(t.amount AS DOUBLE PRECISION) ELSE 0 END) AS srev,
+        sum(CASE WHEN t.order_date <= CAST($2 AS DATE) THEN CAST(t.amount AS DOUBLE PRECISION) ELSE 0 END) AS frev
       FROM transactions t
       WHERE t.order_date > CAST($3 AS DATE) AND t.order_date <= CAST($1 AS DATE) AND ${linked}
       GROUP BY t.customer_id`;

@@ -15,7 +15,7 @@ const NAN = "CAST('NaN' AS DOUBLE)";
 const day = (expr: string): string => `coalesce(CAST(${expr} - DATE '1970-01-01' AS DOUBLE), ${NAN})`;
 
 /** Parameters: $1 as-of day, $2 previous window end, $3 previous start, $4 earlier start, $5 target hours. */
-function statesSql(measure: CustomerStateQuery['measure']): string {
+export function statesSql(measure: CustomerStateQuery['measure']): string {
   const v = valueColumn(measure);
   const d = (n: number): string => `CAST($${n} AS DATE)`;
   const cur = `order_date > ${d(2)}`;

@@ -5,7 +5,7 @@
  */
 import { COHORT_UNIT_MONTHS, type CohortCount } from '../../../core/kpi/cohorts';
 import type { CohortQuery } from '../../analytics/types';
-import type { Db } from '../connection';
+import type { SqlRunner as Db } from '../../sql/runner';
 import { int } from './sql';
 
 const MONTH = (d: string): string => `(EXTRACT(YEAR FROM ${d}) * 12 + EXTRACT(MONTH FROM ${d}) - 1)`;

@@ -6,7 +6,7 @@
 import { curvePositions, type TierValueSums } from '../../../core/kpi/concentration';
 import { tierCutoffs } from '../../../core/kpi/tiers';
 import type { ConcentrationQuery, ConcentrationResult } from '../../analytics/types';
-import type { Db } from '../connection';
+import type { SqlRunner as Db } from '../../sql/runner';
 import { inWindowSql, int, tierCaseSql, valueColumn, withStagedTable } from './sql';
 
 /** Tier sums and the clipped ascending value curve of the customers active in the window. */

@@ -13,7 +13,7 @@ import {
   type FlowSource,
 } from '../../../core/kpi/flows';
 import type { TierFlowQuery, TierFlowResult } from '../../analytics/types';
-import type { Db } from '../connection';
+import type { SqlRunner as Db } from '../../sql/runner';
 import { inWindowSql, tierCaseSql, withStagedTable } from './sql';
 
 // Flow sources and targets as integers in SQL: tiers are 0…k−1.

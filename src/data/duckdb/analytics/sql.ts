@@ -9,7 +9,7 @@
 import type { Window } from '../../../core/dates';
 import { assert } from '../../../core/errors';
 import type { ValueMeasure } from '../../../core/kpi/basis';
-import type { Db, Param } from '../connection';
+import type { SqlParam as Param, SqlRunner as Db } from '../../sql/runner';
 
 /** The per-transaction value that ranks customers. A missing margin counts as 0. */
 export function valueColumn(measure: ValueMeasure): string {

@@ -4,8 +4,7 @@
  */
 import type { TenureCount } from '../../../core/kpi/tenure';
 import type { TenureQuery } from '../../analytics/types';
-import type { Param } from '../connection';
-import type { Db } from '../connection';
+import type { SqlParam as Param, SqlRunner as Db } from '../../sql/runner';
 import { inWindowSql, int } from './sql';
 
 /** Previous-window customers and retained customers per tenure group (missing groups had none). */

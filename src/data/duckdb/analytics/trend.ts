@@ -12,8 +12,7 @@ import { tierCutoffs } from '../../../core/kpi/tiers';
 import type { TrendCount } from '../../../core/kpi/retention-trend';
 import type { TrendGrid } from '../../../core/kpi/retention-trend';
 import type { RetentionTrendQuery } from '../../analytics/types';
-import type { Param } from '../connection';
-import type { Db } from '../connection';
+import type { SqlParam as Param, SqlRunner as Db } from '../../sql/runner';
 import { int, tierCaseSql, valueColumn, withStagedTable } from './sql';
 
 function blockSum([first, last]: readonly [number, number]): string {

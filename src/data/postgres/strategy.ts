@@ -1,0 +1,115 @@
+/**
+ * PostgreSQL implementation of the customer-strategy port: the DuckDB store's per-customer statement
+ * (`duckdb/strategy.ts`, portable SQL) with the target hours typed as DOUBLE PRECISION (PostgreSQL would
+ * otherwise guess an integer parameter), read column-wise into typed arrays; the exported-action log with
+ * one INSERT that skips suggestions already logged for their day.
+ */
+import type { IsoDay } from '../../core/dates';
+import type { CustomerStateQuery, CustomerStates } from '../../core/strategy/states';
+import type { ActionLogRow, StrategyPort } from '../strategy/types';
+import { statesSql } from '../duckdb/strategy';
+import type { PgDb } from './connection';
+
+function doubles(column: readonly unknown[] | undefined, n: number): Float64Array {
+  const out = new Float64Array(column?.length ?? n);
+  column?.forEach((v, i) => (out[i] = v === null ? NaN : Number(v)));
+  return out;
+}
+
+export class PgStrategy implements StrategyPort {
+  constructor(private readonly db: PgDb) {}
+
+  async customerStates(query: CustomerStateQuery): Promise<CustomerStates> {
+    const sql = statesSql(query.measure)
+      .replaceAll(' AS DOUBLE)', ' AS DOUBLE PRECISION)')
+      .replaceAll('$5 * 3600', 'CAST($5 AS DOUBLE PRECISION) * 3600');
+    const rows = await this.db.arrays(`SELECT * FROM (${sql}) s ORDER BY customer_id`, [
+      query.asOf,
+      query.current.startExclusive,
+      query.previous.startExclusive,
+      query.earlier.startExclusive,
+      query.complaintTargetHours,
+    ]);
+    const n = rows.length;
+    const col = (k: number): Float64Array =>
+      doubles(
+        rows.map((r) => r[k + 1]),
+        n,
+      );
+    return {
+      customerIds: rows.map((r) => String(r[0])),
+      firstPurchase: col(0),
+      lastPurchase: col(1),
+      lastPurchasePrevious: col(2),
+      purchaseDays: col(3),
+      purchaseDaysPrevious: col(4),
+      purchasesCurrent: col(5),
+      purchasesPrevious: col(6),
+      purchasesEarlier: col(7),
+      valueCurrent: col(8),
+      valuePrevious: col(9),
+      valueEarlier: col(10),
+      revenueCurrent: col(11),
+      revenuePrevious: col(12),
+      complaintsCurrent: col(13),
+      complaintsPrevious: col(14),
+      lastComplaintOpened: col(15),
+      openComplaintSince: col(16),
+      overdueComplaintSince: col(17),
+      lateResolvedDay: col(18),
+      npsDay: col(19),
+      npsScore: col(20),
+      npsDayPrevious: col(21),
+      npsScorePrevious: col(22),
+      firstInvoice: col(23),
+      unpaidDue: col(24),
+      unpaidAmount: col(25),
+    };
+  }
+
+  async actionLog(asOf: IsoDay): Promise<ActionLogRow[]> {
+    const rows = await this.db.all<{
+      suggestion_id: string;
+      customer_id: string;
+      action_id: string;
+      as_of: string;
+      exported_at: string;
+    }>(
+      `SELECT suggestion_id, customer_id, action_id, as_of,
+         to_char(exported_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS exported_at
+       FROM action_log WHERE as_of <= CAST($1 AS DATE) ORDER BY as_of, suggestion_id`,
+      [asOf],
+    );
+    return rows.map((r) => ({
+      suggestionId: r.suggestion_id,
+      customerId: r.customer_id,
+      actionId: r.action_id,
+      asOf: r.as_of,
+      exportedAt: r.exported_at,
+    }));
+  }
+
+  async logActions(rows: readonly ActionLogRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const column = (pick: (r: ActionLogRow) => string): string[] => rows.map(pick);
+    await this.db.transaction(async () => {
+      await this.db.run('LOCK TABLE action_log IN SHARE ROW EXCLUSIVE MODE');
+      await this.db.run(
+        `INSERT INTO action_log (suggestion_id, customer_id, action_id, as_of, exported_at)
+         SELECT b.suggestion_id, b.customer_id, b.action_id,
+           CAST(b.as_of AS DATE), CAST(b.exported_at AS TIMESTAMPTZ) AT TIME ZONE 'UTC'
+         FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], $5::TEXT[])
+           AS b(suggestion_id, customer_id, action_id, as_of, exported_at)
+         WHERE NOT EXISTS (SELECT 1 FROM action_log l
+                           WHERE l.suggestion_id = b.suggestion_id AND l.as_of = CAST(b.as_of AS DATE))`,
+        [
+          column((r) => r.suggestionId),
+          column((r) => r.customerId),
+          column((r) => r.actionId),
+          column((r) => r.asOf),
+          column((r) => r.exportedAt),
+        ] as unknown as string[],
+      );
+    });
+  }
+}

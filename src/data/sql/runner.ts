@@ -1,0 +1,21 @@
+/**
+ * What the portable report SQL needs of a connection: parameterised statements (`$1`, `$2` … placeholders)
+ * and queries returning plain JSON-safe rows (numbers, ISO date strings, booleans, null). The DuckDB `Db` and
+ * the PostgreSQL `PgDb` both provide it, so the analytics queries written in the SQL both engines share
+ * (`duckdb/analytics/`) run on either.
+ */
+
+/** A query parameter, bound to `$1`, `$2` … placeholders. */
+export type SqlParam = string | number | boolean | bigint | null;
+
+/** A result row with JSON-safe values. */
+export type SqlRow = Record<string, unknown>;
+
+export interface SqlRunner {
+  /** Runs a statement that returns nothing of interest. */
+  run(sql: string, params?: readonly SqlParam[]): Promise<void>;
+  /** Runs a query and returns all rows. */
+  all<T extends SqlRow = SqlRow>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /** Runs a query expected to return exactly one row. */
+  one<T extends SqlRow = SqlRow>(sql: string, params?: readonly SqlParam[]): Promise<T>;
+}
