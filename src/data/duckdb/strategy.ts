@@ -1,6 +1,6 @@
 /**
  * DuckDB implementation of the customer-strategy port. One statement aggregates, per customer, the
- * transactions up to the as-of day (first and last purchase, purchase days, purchases, value and revenue per
+ * transactions up to the as-of day (first and last purchase, purchase counts, purchases, value and revenue per
  * window), the complaints, the latest NPS answers and the invoices, and is read column by column into typed
  * arrays. The SQL is portable (FILTER, row_number, EXTRACT(EPOCH …), date − date); days are epoch days.
  */
