@@ -188,7 +188,7 @@ describe('cvm accounts', () => {
 
   it('start names the accounts that turn negative once risk is counted', () => {
     const report = json<AccountsReport>('accounts', 'report');
-    const run = cvm('start');
+    const run = cvm('start', '--no-serve');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Key accounts that turn negative once risk is counted');
     for (const id of report.totals.turnsNegative) expect(run.stdout).toMatch(new RegExp(`^${id}\\s`, 'm'));
@@ -204,7 +204,7 @@ describe('cvm accounts', () => {
     expect(cvm('accounts', 'report').stderr).toMatch(
       /^cvm: account KA01: forecast year 6 is missing; expected years 1…6 each once$/m,
     );
-    const run = cvm('start');
+    const run = cvm('start', '--no-serve');
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(
       /key accounts left out of the summary: account KA01: forecast year 6 is missing/,

@@ -17,7 +17,7 @@ const STORE_TYPE: Record<ColumnType, RegExp> = {
 };
 
 describe('the DDL and the record schema', () => {
-  it('has a table per kind with exactly its columns, typed as the schema says, NOT NULL where required', async () => {
+  it('has a table per kind with exactly its columns (and the import id), typed as the schema says, NOT NULL where required', async () => {
     const db = await Db.open(':memory:');
     try {
       for (const kind of KIND_NAMES) {
@@ -30,7 +30,7 @@ describe('the DDL and the record schema', () => {
         expect(
           columns.map((c) => c.column_name),
           kind,
-        ).toEqual(spec.map((c) => c.name));
+        ).toEqual([...spec.map((c) => c.name), 'import_id']);
         for (const [i, c] of spec.entries()) {
           expect(columns[i]!.data_type, `${kind}.${c.name}`).toMatch(STORE_TYPE[c.type]);
           if (c.required) expect(columns[i]!.is_nullable, `${kind}.${c.name}`).toBe('NO');
