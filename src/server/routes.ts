@@ -17,7 +17,8 @@ import { scorecardReport } from '../app/accounts/scorecard';
 import { sensitivityReport } from '../app/accounts/sensitivity';
 import { importFile, type ImportResult } from '../app/import';
 import { getInfo } from '../app/info';
-import { kpiList, kpiStatus, setKpiTarget } from '../app/kpi/board';
+import { kpiList, kpiStatus, removeKpiTarget, setKpiTarget } from '../app/kpi/board';
+import { kpiQualityReport } from '../app/kpi/quality';
 import { fitModel } from '../app/models/fit';
 import { predict } from '../app/models/predict';
 import { validateModel } from '../app/models/validate';
@@ -29,7 +30,13 @@ import {
   sensitivityInput,
 } from '../app/options/accounts';
 import { importInput, importRequest } from '../app/options/import';
-import { kpiSetInput, kpiSetSchema, kpiStatusInput } from '../app/options/kpi';
+import {
+  kpiQualityInput,
+  kpiSetInput,
+  kpiSetSchema,
+  kpiStatusInput,
+  kpiUnsetInput,
+} from '../app/options/kpi';
 import { fitInput, predictInput, validateInput } from '../app/options/models';
 import { field, oneOf, parseOptions, wholeNumber } from '../app/options/parse';
 import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../app/options/report';
@@ -459,6 +466,31 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
         });
         return kpiList(ctx.unit);
       },
+    }),
+    route({
+      method: 'DELETE',
+      path: '/api/kpi/:kpi',
+      summary: "remove a KPI's target from the board (`cvm kpi unset`; snapshots are kept); audited",
+      tag: 'kpi',
+      roles: ANALYSTS,
+      input: (ctx) => parseOptions(kpiUnsetInput, { kpi: ctx.params.kpi }),
+      run: async (ctx, i) => {
+        await removeKpiTarget(ctx.unit, i.kpi);
+        await recordAudit(ctx.unit, ctx.actor, 'kpi.unset', i.kpi, {});
+        return kpiList(ctx.unit);
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/kpi/quality',
+      summary:
+        'per KPI: n and 95 % interval, detectable change, gap to target, AUC and lagged correlation (`cvm kpi quality`)',
+      tag: 'kpi',
+      roles: ALL,
+      query: kpiQualityInput,
+      cache: 'shared',
+      input: (ctx) => parseOptions(kpiQualityInput, queryOf(ctx)),
+      run: (ctx, i) => kpiQualityReport(ctx.unit, i),
     }),
 
     // --- buy-till-you-die models: `cvm model`

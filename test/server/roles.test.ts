@@ -42,6 +42,8 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
   'GET /api/kpi': ALL,
   'GET /api/kpi/status': ALL,
   'PUT /api/kpi/:kpi': ANALYSTS,
+  'DELETE /api/kpi/:kpi': ANALYSTS,
+  'GET /api/kpi/quality': ALL,
   'POST /api/models/fit': ANALYSTS,
   'GET /api/models/predict': ANALYSTS,
   'GET /api/models/validate': ANALYSTS,
