@@ -88,6 +88,13 @@ describe('uploads', () => {
       problems: ['bad.csv row 2 (line 3), column order_date: "2025-13-01" is not a valid date (no such day)'],
       warnings: [],
       importId: id,
+      rule: 'appended',
+      replacedByKey: 0,
+      replacedImports: [],
+      earlierImports: [],
+      rounded: 0,
+      timeZone: 'UTC',
+      zoned: 0,
     });
     const rejects = await analyst.get(`/api/imports/${id}/rejects`);
     expect(rejects.body).toEqual({
