@@ -235,4 +235,108 @@ export function serviceSuite(open: OpenStore): void {
       expect(h.nps).toBeCloseTo(100 / 14, 12);
     });
   });
+  describe('complaints per value tier and the retention of complainants', () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      // 3 months as of 2025-06-30: current (2025-03-31, 2025-06-30], previous (2024-12-31, 2025-03-31];
+      // tiers Top 50 % / Bottom 50 %. Previous: p1 100, p4 80 (Top), p2 50, p3 10 (Bottom).
+      // Current: n1 500, p1 300 (Top), p3 20, n2 5 (Bottom); p2 and p4 are lost.
+      store = await storeWith(open, [
+        ['p1', '2025-01-10', 100],
+        ['p1', '2025-05-01', 300],
+        ['p2', '2025-02-10', 50],
+        ['p3', '2025-03-01', 10],
+        ['p3', '2025-06-01', 20],
+        ['p4', '2025-02-20', 80],
+        ['n1', '2025-04-10', 500],
+        ['n2', '2025-05-05', 5],
+      ]);
+      await store.land(
+        'complaints',
+        ['complaint_id', 'customer_id', 'opened_at', 'resolved_at', 'satisfaction'],
+        [
+          // the previous window: p1 (Top, retained) and p2 twice (Bottom, lost) complained
+          ['q1', 'p1', '2025-02-01 10:00:00', '2025-02-01 12:00:00', null],
+          ['q2', 'p2', '2025-02-15 10:00:00', '2025-02-16 10:00:00', null],
+          ['q3', 'p2', '2025-03-01 10:00:00', null, null],
+          // the current window: n1 (Top) 22 h and 48 h; p3 (Bottom) 10 h, then one resolved after the
+          // as-of instant (open); p4 (not active now) 2 h
+          ['c1', 'n1', '2025-04-20 10:00:00', '2025-04-21 08:00:00', 4],
+          ['c2', 'n1', '2025-05-01 10:00:00', '2025-05-03 10:00:00', 2],
+          ['c3', 'p3', '2025-06-10 10:00:00', '2025-06-10 20:00:00', null],
+          ['c4', 'p3', '2025-06-29 10:00:00', '2025-07-02 10:00:00', 3],
+          ['c5', 'p4', '2025-05-05 10:00:00', '2025-05-05 12:00:00', 5],
+        ],
+      );
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('gives the complaint KPIs per current tier and the complainants not active in the window', async () => {
+      const r = await serviceReport(
+        store.unit.service,
+        input({ asOf: '2025-06-30', window: '3', tiers: 'Top:50,Bottom:50' }),
+      );
+      expect(r.byTier!.tiers).toEqual([
+        // 2 complaints of 2 customers → 1 000 per 1 000; hours 22, 48 → median 35; 1 of 2 within 24 h;
+        // satisfaction 4 and 2 → 3
+        {
+          tier: 'Top',
+          customers: 2,
+          complainants: 1,
+          complaints: 2,
+          ratePer1000Customers: 1000,
+          medianResolutionHours: 35,
+          resolvedWithinTarget: 0.5,
+          satisfactionAfterResolution: 3,
+        },
+        // c3 within (10 h), c4 open at the as-of instant: missed, and its score not counted yet
+        {
+          tier: 'Bottom',
+          customers: 2,
+          complainants: 1,
+          complaints: 2,
+          ratePer1000Customers: 1000,
+          medianResolutionHours: 10,
+          resolvedWithinTarget: 0.5,
+          satisfactionAfterResolution: null,
+        },
+        {
+          tier: 'not active',
+          customers: null,
+          complainants: 1,
+          complaints: 1,
+          ratePer1000Customers: null,
+          medianResolutionHours: 2,
+          resolvedWithinTarget: 1,
+          satisfactionAfterResolution: 5,
+        },
+      ]);
+    });
+
+    it("compares the retention of the previous window's complainants with the others, per previous tier", async () => {
+      const r = await serviceReport(
+        store.unit.service,
+        input({ asOf: '2025-06-30', window: '3', tiers: 'Top:50,Bottom:50' }),
+      );
+      const b = r.byTier!.retention;
+      expect(b.previous).toEqual({ startExclusive: '2024-12-31', endInclusive: '2025-03-31' });
+      // Top: complainant p1 retained (1 / 1), p4 lost (0 / 1); Bottom: complainant p2 lost, p3 retained
+      expect(b.tiers.map((t) => [t.tier, t.complainants, t.others, t.difference])).toEqual([
+        ['Top', { customers: 1, retained: 1, retention: 1 }, { customers: 1, retained: 0, retention: 0 }, 1],
+        [
+          'Bottom',
+          { customers: 1, retained: 0, retention: 0 },
+          { customers: 1, retained: 1, retention: 1 },
+          -1,
+        ],
+      ]);
+      // in total 1 of 2 each: difference 0, pooled p̂ ½, SE √(¼ × (½ + ½)) = ½, z 0, p 1
+      expect(b.total.difference).toBe(0);
+      expect(b.total.test).toMatchObject({ standardError: 0.5, z: 0, pValue: 1, significant: false });
+      const plain = await serviceReport(store.unit.service, input({ asOf: '2025-06-30', window: '3' }));
+      expect(plain.byTier).toBeNull();
+    });
+  });
 }

@@ -265,6 +265,39 @@ describe('KPI targets and users', () => {
     });
   });
 
+  it('removes a KPI target (audited); one without a target is 404 naming it', async () => {
+    await analyst.request('PUT', '/api/kpi/csat', { target: 0.9, deadline: '2026-12-31', owner: 'Bo' });
+    const removed = await analyst.request('DELETE', '/api/kpi/csat');
+    expect(removed.status).toBe(200);
+    expect((removed.body as { id: string; goal: unknown }[]).find((k) => k.id === 'csat')?.goal).toBeNull();
+    expect((await admin.get('/api/audit?limit=1')).body[0]).toMatchObject({
+      action: 'kpi.unset',
+      target: 'csat',
+    });
+    const again = await analyst.request('DELETE', '/api/kpi/csat');
+    expect(again.status).toBe(404);
+    expect(again.body.error.message).toContain('csat');
+    expect((await analyst.request('DELETE', '/api/kpi/happiness')).status).toBe(400);
+  });
+
+  it('gives the quality of every KPI, the same JSON as cvm kpi quality', async () => {
+    const q = await analyst.get('/api/kpi/quality?asOf=2025-12-31&window=12');
+    expect(q.status).toBe(200);
+    const body = q.body as { asOf: string; rows: { id: string; n: number; value: number | null }[] };
+    expect(body.asOf).toBe('2025-12-31');
+    expect(body.rows).toHaveLength(17);
+    const satisfaction = (await analyst.get('/api/reports/satisfaction?asOf=2025-12-31')).body as {
+      csat: { share: number; n: number };
+    };
+    expect(body.rows.find((r) => r.id === 'csat')).toMatchObject({
+      value: satisfaction.csat.share,
+      n: satisfaction.csat.n,
+    });
+    const bad = await analyst.get('/api/kpi/quality?window=0');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('window');
+  });
+
   it('adds, re-roles and removes users (audited); a taken name is a conflict', async () => {
     const added = await admin.request('POST', '/api/users', {
       username: 'bo',

@@ -87,6 +87,40 @@ describe('cvm report service / satisfaction', () => {
     expect(wider).toMatchObject({ targetHours: 48, withinTarget: direct.within48 });
   });
 
+  it("splits the complaints by value tier with --by-tier, and compares complainants' retention", () => {
+    const r = cvm('report', 'service', '--format', 'json', '--as-of', '2025-12-31', '--by-tier');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      complaints: number;
+      withinTarget: number;
+      byTier: {
+        tiers: { tier: string; complaints: number; resolvedWithinTarget: number | null }[];
+        retention: { total: { complainants: { customers: number }; others: { customers: number } } };
+      };
+    };
+    // every complaint of the window is in exactly one tier row (or the not-active row)
+    expect(json.byTier.tiers.map((t) => t.tier)).toEqual([
+      'Super 5%',
+      'Top 15%',
+      'Middle 50%',
+      'Bottom 30%',
+      'not active',
+    ]);
+    expect(json.byTier.tiers.reduce((sum, t) => sum + t.complaints, 0)).toBe(json.complaints);
+    const within = json.byTier.tiers.reduce(
+      (sum, t) => sum + (t.resolvedWithinTarget ?? 0) * t.complaints,
+      0,
+    );
+    expect(within).toBeCloseTo(json.withinTarget, 9);
+    expect(json.byTier.retention.total.complainants.customers).toBeGreaterThan(0);
+    const sv = cvm('--lang', 'sv', 'report', 'service', '--tiers', 'deciles', '--table', 'complainants');
+    expect(sv.status).toBe(0);
+    expect(sv.stdout).toContain('Kundbehållning för reklamanter och övriga');
+    expect(sv.stdout).toContain('Decil 10');
+    const plain = JSON.parse(cvm('report', 'service', '--format', 'json').stdout) as { byTier: unknown };
+    expect(plain.byTier).toBeNull();
+  });
+
   it('prints NPS, CSAT and CES as JSON that match the tables', () => {
     const r = cvm('report', 'satisfaction', '--format', 'json', '--window', '3');
     expect(r.status).toBe(0);

@@ -1,14 +1,16 @@
 /**
  * The options of the service and satisfaction reports: the as-of day and window of the value reports, the
- * resolution target in hours (default 24, DOMAIN.md) and the IANA time zone in which days and months are
- * cut (default UTC).
+ * resolution target in hours (default 24, DOMAIN.md), the IANA time zone in which days and months are
+ * cut (default UTC), and the value tiers of the per-tier figures (`byTier` for the default tiers, or
+ * `tiers`; none by default).
  */
 import { z } from 'zod';
 import type { IsoDay } from '../../core/dates';
 import type { WindowMonths } from '../../core/kpi/basis';
 import { DEFAULT_TARGET_HOURS } from '../../core/service/resolution-target';
-import { fail, field, finiteNumber, optionalField, type Parsed } from './parse';
-import { isoDay, windowMonths } from './report';
+import { fail, field, finiteNumber, optionalField, rawValue, type Parsed } from './parse';
+import { isoDay, tierSpec, windowMonths } from './report';
+import { DEFAULT_TIERS, type Tier } from '../../core/kpi/tiers';
 
 /** A positive number of hours (a decimal comma is accepted). */
 export function positiveHours(text: string): Parsed<number> {
@@ -34,6 +36,8 @@ export interface ServiceInput {
   targetHours: number;
   /** IANA zone of the as-of day's end and of the trend's months */
   timeZone: string;
+  /** value tiers for the per-tier figures and complainant retention; absent: not computed */
+  tiers?: Tier[] | undefined;
 }
 
 const serviceOptionsSchema = z.object({
@@ -41,6 +45,8 @@ const serviceOptionsSchema = z.object({
   window: field(windowMonths, 12),
   targetHours: field(positiveHours, DEFAULT_TARGET_HOURS),
   timeZone: field(timeZoneName, 'UTC'),
+  tiers: optionalField(tierSpec),
+  byTier: rawValue.transform((v) => v === true || v === 'true'),
 });
 
 /** `report service` and `report satisfaction`. */
@@ -49,4 +55,5 @@ export const serviceInput = serviceOptionsSchema.transform((o): ServiceInput => 
   windowMonths: o.window,
   targetHours: o.targetHours,
   timeZone: o.timeZone,
+  tiers: o.tiers ?? (o.byTier ? [...DEFAULT_TIERS] : undefined),
 }));

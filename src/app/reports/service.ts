@@ -21,6 +21,7 @@ import {
 } from '../../core/service/complaint-causes';
 import type { ComplaintMonth } from '../../core/service/complaint-trend';
 import { hourStats } from '../../core/service/complaints';
+import { complainantRetention, type ComplainantRetention } from '../../core/service/complainant-retention';
 import { countWithinTarget, withinTargetShare } from '../../core/service/resolution-target';
 import { zonedInstant } from '../../core/service/time-zone';
 import type { ServicePort } from '../../data/service/types';
@@ -68,8 +69,36 @@ export interface ServiceReport {
   outcomes: Outcomes;
   /** mean 1–5 satisfaction of the resolved complaints that carry one */
   satisfactionAfterResolution: { n: number; mean: number | null };
+  /** per value tier, and complainants' retention; null unless tiers were asked for */
+  byTier: ServiceByTier | null;
   notes: string[];
 }
+
+/** The complaints KPIs of one current-window value tier (or of complainants not active in the window). */
+export interface ServiceTierRow {
+  tier: string;
+  /** active customers of the tier; null for the complainants not active in the window */
+  customers: number | null;
+  complainants: number;
+  complaints: number;
+  ratePer1000Customers: number | null;
+  medianResolutionHours: number | null;
+  resolvedWithinTarget: number | null;
+  satisfactionAfterResolution: number | null;
+}
+
+export interface ServiceByTier {
+  tiers: ServiceTierRow[];
+  /** of the previous window's active customers, per previous-window tier: complainants against the others */
+  retention: {
+    previous: Window;
+    tiers: (ComplainantRetention & { tier: string })[];
+    total: ComplainantRetention;
+  };
+}
+
+/** The name of the row of complainants who bought nothing in the window. */
+export const NOT_ACTIVE_TIER = 'not active';
 
 /** The instant at which local day `day` starts in `timeZone`, epoch ms. */
 function dayStart(day: IsoDay, timeZone: string): number {
@@ -118,6 +147,10 @@ export async function serviceReport(service: ServicePort, input: ServiceInput): 
     };
   });
   const satisfaction = p.satisfaction;
+  const byTier =
+    input.tiers === undefined
+      ? null
+      : await serviceByTier(service, input, asOf, { fromMs: months[0]!.startMs, asOfMs });
   return {
     asOf,
     windowMonths: input.windowMonths,
@@ -157,6 +190,7 @@ export async function serviceReport(service: ServicePort, input: ServiceInput): 
       n: satisfaction.n,
       mean: satisfaction.n === 0 ? null : satisfaction.sum / satisfaction.n,
     },
+    byTier,
     notes: serviceNotes(p.complaints, p.unmeasurableResolutions + p.unmeasurableResponses, activity),
   };
 }
@@ -172,4 +206,52 @@ function serviceNotes(
   if (unmeasurable > 0)
     out.push(`${unmeasurable} complaint time(s) stamped before the opening: left out of the times`);
   return out;
+}
+
+/** The per-tier figures and the complainants' retention (`input.tiers` given). */
+async function serviceByTier(
+  service: ServicePort,
+  input: ServiceInput,
+  asOf: IsoDay,
+  currentPeriod: { fromMs: number; asOfMs: number },
+): Promise<ServiceByTier> {
+  const tiers = input.tiers ?? [];
+  const { current, previous } = reportWindows(asOf, input.windowMonths);
+  const previousPeriod = {
+    fromMs: dayStart(addDays(previous.startExclusive, 1), input.timeZone),
+    asOfMs: currentPeriod.fromMs,
+  };
+  const r = await service.complaintsByTier({
+    current,
+    previous,
+    tiers,
+    currentPeriod,
+    previousPeriod,
+    targetHours: input.targetHours,
+  });
+  let offset = 0;
+  const rows = r.tiers.map((t, i): ServiceTierRow => {
+    const hours = r.resolutionHours.subarray(offset, offset + t.measured);
+    offset += t.measured;
+    const active = i < tiers.length;
+    return {
+      tier: active ? tiers[i]!.name : NOT_ACTIVE_TIER,
+      customers: active ? t.customers : null,
+      complainants: t.complainants,
+      complaints: t.complaints,
+      ratePer1000Customers: active && t.customers > 0 ? (1000 * t.complaints) / t.customers : null,
+      medianResolutionHours: median(hours),
+      resolvedWithinTarget: t.complaints === 0 ? null : t.withinTarget / t.complaints,
+      satisfactionAfterResolution: t.satisfactionN === 0 ? null : t.satisfactionSum / t.satisfactionN,
+    };
+  });
+  const retention = complainantRetention(r.retention, tiers.length);
+  return {
+    tiers: rows,
+    retention: {
+      previous,
+      tiers: retention.tiers.map((t, i) => ({ tier: tiers[i]!.name, ...t })),
+      total: retention.total,
+    },
+  };
 }

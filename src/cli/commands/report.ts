@@ -171,7 +171,9 @@ export function registerReports(program: Command): void {
       'resolution target in hours (a complaint resolved in exactly this meets it)',
       '24',
     )
-    .option('--time-zone <zone>', 'IANA time zone of the days and months, e.g. Europe/Stockholm', 'UTC');
+    .option('--time-zone <zone>', 'IANA time zone of the days and months, e.g. Europe/Stockholm', 'UTC')
+    .option('--by-tier', 'add the figures per value tier and the retention of complainants vs others')
+    .option('--tiers <spec>', `tiers for --by-tier (implies it): ${TIERS_HELP}`);
   reportCommand(
     report,
     'satisfaction',

@@ -1,7 +1,11 @@
-/** Complaints KPI table views: headline figures, first response and backlog, causes, monthly trend. */
-import type { ServiceReport } from '../../app/reports/service';
-import type { Lang, Printable } from '../output';
-import { l, col } from './labels';
+/**
+ * Complaints KPI table views: headline figures, first response and backlog, causes, monthly trend; with
+ * tiers asked for, the figures per value tier and the retention of complainants against the others.
+ */
+import { NOT_ACTIVE_TIER, type ServiceByTier, type ServiceReport } from '../../app/reports/service';
+import type { GroupRetention } from '../../core/service/complainant-retention';
+import type { Lang, Printable, TableView } from '../output';
+import { l, col, tierLabel } from './labels';
 
 export function servicePrintable(r: ServiceReport, lang: Lang): Printable {
   const target = `${r.targetHours} h`;
@@ -94,6 +98,64 @@ export function servicePrintable(r: ServiceReport, lang: Lang): Printable {
         rows: r.trend.map((m) => ({ ...m })),
         notes: r.notes,
       },
+      ...(r.byTier === null ? [] : tierTables(r.byTier, target, lang)),
     ],
   };
+}
+
+function tierTables(b: ServiceByTier, target: string, lang: Lang): TableView[] {
+  const name = (tier: string): string =>
+    tier === NOT_ACTIVE_TIER ? l('not active', 'ej aktiva')[lang] : tierLabel(tier, lang);
+  const group = (g: GroupRetention, prefix: string): Record<string, unknown> => ({
+    [`${prefix}Customers`]: g.customers,
+    [`${prefix}Retention`]: g.retention,
+  });
+  const yesNo = (x: boolean | null): string =>
+    x === null ? '' : x ? l('yes', 'ja')[lang] : l('no', 'nej')[lang];
+  return [
+    {
+      name: 'tiers',
+      title: l('Complaints per value tier', 'Reklamationer per värdesegment'),
+      columns: [
+        col('tier', l('Tier', 'Segment'), 'text'),
+        col('customers', l('Customers', 'Kunder'), 'int'),
+        col('complainants', l('Complainants', 'Reklamanter'), 'int'),
+        col('complaints', l('Complaints', 'Reklamationer'), 'int'),
+        col('ratePer1000Customers', l('Per 1,000 customers', 'Per 1 000 kunder'), 'decimal', 1),
+        col('medianResolutionHours', l('Median h', 'Median h'), 'decimal', 1),
+        col('resolvedWithinTarget', l(`Resolved ≤ ${target}`, `Lösta ≤ ${target}`), 'percent'),
+        col('satisfactionAfterResolution', l('Satisfaction after (1–5)', 'Nöjdhet efteråt (1–5)'), 'decimal'),
+      ],
+      rows: b.tiers.map((t) => ({ ...t, tier: name(t.tier) })),
+    },
+    {
+      name: 'complainants',
+      title: l(
+        `Retention of complainants vs others (active ${b.retention.previous.startExclusive} – ${b.retention.previous.endInclusive}, by that window's tier)`,
+        `Kundbehållning för reklamanter och övriga (aktiva ${b.retention.previous.startExclusive} – ${b.retention.previous.endInclusive}, per det fönstrets segment)`,
+      ),
+      columns: [
+        col('tier', l('Tier', 'Segment'), 'text'),
+        col('complainantsCustomers', l('Complainants', 'Reklamanter'), 'int'),
+        col('complainantsRetention', l('Retention', 'Kundbehållning'), 'percent'),
+        col('othersCustomers', l('Others', 'Övriga'), 'int'),
+        col('othersRetention', l('Retention', 'Kundbehållning'), 'percent'),
+        col('difference', l('Difference', 'Skillnad'), 'percent'),
+        col('pValue', l('p', 'p'), 'decimal', 3),
+        col('significant', l('Significant', 'Signifikant'), 'text'),
+      ],
+      rows: [
+        ...b.retention.tiers.map((t) => ({ ...t, tier: name(t.tier) })),
+        { ...b.retention.total, tier: l('Total', 'Totalt')[lang] },
+      ].map((t) => ({
+        tier: t.tier,
+        ...group(t.complainants, 'complainants'),
+        ...group(t.others, 'others'),
+        difference: t.difference,
+        pValue: t.test.pValue,
+        significant: yesNo(t.test.significant),
+      })),
+      totals: [b.retention.tiers.length],
+    },
+  ];
 }

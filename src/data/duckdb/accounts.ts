@@ -1,6 +1,7 @@
 /**
  * DuckDB implementation of the key-accounts port. Assessments are grouped per account and day in SQL (the
- * mean of the day's assessors); the latest one as of a day is picked with a window function.
+ * mean of the day's assessors); the latest one as of a day is picked with a window function. Assessments
+ * and forecasts are read column by column, never as one row object per row.
  */
 import type { IsoDay } from '../../core/dates';
 import type { AccountForecast } from '../../core/accounts/finance';
@@ -12,7 +13,8 @@ import type {
   KeyAccountsPort,
   RenewalRow,
 } from '../accounts/types';
-import type { Db, Param, Row } from './connection';
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { Db, Param } from './connection';
 
 const MEANS = SCORECARD_FACTORS.map((f) => `avg(${f}) AS ${f}`).join(', ');
 
@@ -20,17 +22,6 @@ const MEANS = SCORECARD_FACTORS.map((f) => `avg(${f}) AS ${f}`).join(', ');
 function perDaySql(where: string): string {
   return `SELECT account_id, assessed_on, count(*) AS assessors, ${MEANS}
     FROM assessments ${where} GROUP BY account_id, assessed_on`;
-}
-
-function toAssessment(row: Row): AssessmentRow {
-  const values = {} as Record<FactorColumn, number>;
-  for (const f of SCORECARD_FACTORS) values[f] = row[f] as number;
-  return {
-    accountId: row.account_id as string,
-    assessedOn: row.assessed_on as IsoDay,
-    assessors: row.assessors as number,
-    values,
-  };
 }
 
 /** The key-accounts port on the embedded DuckDB database. */
@@ -64,28 +55,25 @@ export class DuckDbKeyAccounts implements KeyAccountsPort {
   }
 
   async forecasts(): Promise<AccountForecast[]> {
-    const rows = await this.db.all<{
-      account_id: string;
-      year: number;
-      revenue: number;
-      cost_to_serve: number;
-      claims_cost: number;
-    }>(
-      `SELECT account_id, year, revenue, cost_to_serve, claims_cost
+    // read column by column: 10 000 accounts × 10 years never become 100 000 row objects
+    const [ids = [], years = [], revenue = [], cost = [], claims = []] = await this.columns(
+      `SELECT account_id, year, CAST(revenue AS DOUBLE), CAST(cost_to_serve AS DOUBLE),
+         CAST(claims_cost AS DOUBLE)
        FROM account_forecasts ORDER BY account_id, year`,
     );
     const out: AccountForecast[] = [];
     let current: { accountId: string; years: AccountForecast['years'][number][] } | undefined;
-    for (const r of rows) {
-      if (current?.accountId !== r.account_id) {
-        current = { accountId: r.account_id, years: [] };
+    for (let i = 0; i < ids.length; i++) {
+      const accountId = String(ids[i]);
+      if (current?.accountId !== accountId) {
+        current = { accountId, years: [] };
         out.push(current);
       }
       current.years.push({
-        year: r.year,
-        revenue: r.revenue,
-        costToServe: r.cost_to_serve,
-        claimsCost: r.claims_cost,
+        year: Number(years[i]),
+        revenue: Number(revenue[i]),
+        costToServe: Number(cost[i]),
+        claimsCost: Number(claims[i]),
       });
     }
     return out;
@@ -99,11 +87,27 @@ export class DuckDbKeyAccounts implements KeyAccountsPort {
   }
 
   private async assessments(select: string, params: readonly Param[]): Promise<AssessmentRow[]> {
-    const rows = await this.db.all(
-      `SELECT * REPLACE (CAST(assessed_on AS VARCHAR) AS assessed_on) FROM (${select})
-       ORDER BY account_id, assessed_on`,
+    const [ids = [], days = [], assessors = [], ...factors] = await this.columns(
+      `SELECT account_id, CAST(assessed_on AS VARCHAR), CAST(assessors AS DOUBLE),
+         ${SCORECARD_FACTORS.map((f) => `CAST(${f} AS DOUBLE)`).join(', ')}
+       FROM (${select}) ORDER BY account_id, assessed_on`,
       params,
     );
-    return rows.map(toAssessment);
+    return ids.map((id, i): AssessmentRow => {
+      const values = {} as Record<FactorColumn, number>;
+      SCORECARD_FACTORS.forEach((f, k) => (values[f] = Number(factors[k]?.[i])));
+      return {
+        accountId: String(id),
+        assessedOn: String(days[i]),
+        assessors: Number(assessors[i]),
+        values,
+      };
+    });
+  }
+
+  /** The result's columns, value by value (numbers cast to DOUBLE in SQL, so they arrive as numbers). */
+  private async columns(sql: string, params: readonly Param[] = []): Promise<DuckDBValue[][]> {
+    const reader = await this.db.connection.runAndReadAll(sql, params as DuckDBValue[]);
+    return reader.getColumns();
   }
 }

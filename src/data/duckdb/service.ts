@@ -12,8 +12,11 @@ import type {
   ComplaintQuery,
   ServicePort,
   SurveyScores,
+  TierComplaintQuery,
+  TierComplaints,
 } from '../service/types';
 import type { Db } from './connection';
+import { queryComplaintsByTier } from './service-tiers';
 
 const HOUR_MS = 3_600_000;
 
@@ -147,6 +150,10 @@ export class DuckDbService implements ServicePort {
       [window.startExclusive, window.endInclusive],
     );
     return { activeCustomers: row.active, orders: row.orders ?? 0, repeatCustomers: row.repeat };
+  }
+
+  complaintsByTier(query: TierComplaintQuery): Promise<TierComplaints> {
+    return queryComplaintsByTier(this.db, query);
   }
 
   async surveyScores(window: Window): Promise<SurveyScores> {

@@ -15,6 +15,8 @@
 import type { IsoDay, Window } from '../../core/dates';
 import type { CauseCount, ComplaintsPerCustomer } from '../../core/service/complaint-causes';
 import type { ScoreCount } from '../../core/kpi/stats';
+import type { Tier } from '../../core/kpi/tiers';
+import type { RetentionCount } from '../../core/service/complainant-retention';
 
 /** The complaints of a period, and the backlog, at an as-of instant. */
 export interface ComplaintQuery {
@@ -81,6 +83,43 @@ export interface SurveyScores {
   ces: ScoreCount[];
 }
 
+/** The complaints of the current period per value tier, and complainant retention from the previous one. */
+export interface TierComplaintQuery {
+  /** the windows whose revenue ranks the customers into tiers (core `tierCutoffs`, as the portfolio) */
+  current: Window;
+  previous: Window;
+  tiers: readonly Tier[];
+  /** complaints opened in [fromMs, asOfMs), judged at asOfMs, for each window */
+  currentPeriod: { fromMs: number; asOfMs: number };
+  previousPeriod: { fromMs: number; asOfMs: number };
+  /** resolution target in hours, inclusive */
+  targetHours: number;
+}
+
+/** Complaint counts of one current-window tier (the last entry: complainants not active in the window). */
+export interface TierComplaintCounts {
+  /** active customers of the tier (0 for the last entry) */
+  customers: number;
+  /** customers with ≥ 1 complaint, and complaints, opened in the period */
+  complainants: number;
+  complaints: number;
+  resolved: number;
+  /** resolved with a measurable time: their hours are in `resolutionHours` */
+  measured: number;
+  withinTarget: number;
+  satisfactionN: number;
+  satisfactionSum: number;
+}
+
+export interface TierComplaints {
+  /** one per tier, then one for complainants not active in the current window */
+  tiers: TierComplaintCounts[];
+  /** hours to resolution of the measured complaints, ordered by tier (as `tiers`), then ascending */
+  resolutionHours: Float64Array;
+  /** previous-window active customers per previous tier, complained in the previous period or not */
+  retention: RetentionCount[];
+}
+
 /** The service aggregations; one implementation per backend. */
 export interface ServicePort {
   /** The latest order date in the store (the default as-of day); null when there are no transactions. */
@@ -89,6 +128,8 @@ export interface ServicePort {
   complaints(query: ComplaintQuery): Promise<ComplaintPeriod>;
   /** Active customers and purchases in a window. */
   activity(window: Window): Promise<Activity>;
+  /** Complaints per value tier, and complainants' retention against the others'. */
+  complaintsByTier(query: TierComplaintQuery): Promise<TierComplaints>;
   /** Survey answers per kind and score in a window. */
   surveyScores(window: Window): Promise<SurveyScores>;
 }
