@@ -7,17 +7,40 @@
 import { tierCutoffs } from '../../core/kpi/tiers';
 import type { TierComplaintCounts, TierComplaintQuery, TierComplaints } from '../service/types';
 import { inWindowSql, tierCaseSql, withStagedTable } from './analytics/sql';
-import type { Db } from './connection';
+import type { SqlRunner } from '../sql/runner';
 
 const HOUR_MS = 3_600_000;
 
-function ms(value: number): string {
-  if (!Number.isSafeInteger(value))
-    throw new Error(`internal error: instant ${value} is not whole milliseconds`);
-  return `epoch_ms(${String(value)}::BIGINT)`;
+/** How an engine turns epoch milliseconds into a stored TIMESTAMP (UTC) and back. */
+export interface InstantSql {
+  /** the instant `ms` (whole epoch milliseconds) as a TIMESTAMP */
+  instant(ms: string): string;
+  /** a TIMESTAMP column as epoch milliseconds, BIGINT */
+  epochMs(column: string): string;
 }
 
-export async function queryComplaintsByTier(db: Db, q: TierComplaintQuery): Promise<TierComplaints> {
+/** DuckDB's spelling of instants. */
+export const DUCKDB_INSTANTS: InstantSql = {
+  instant: (ms) => `epoch_ms(${ms}::BIGINT)`,
+  epochMs: (column) => `epoch_ms(${column})`,
+};
+
+function wholeMs(value: number): string {
+  if (!Number.isSafeInteger(value))
+    throw new Error(`internal error: instant ${value} is not whole milliseconds`);
+  return String(value);
+}
+
+/**
+ * The query in portable SQL (aliased subqueries, FILTER, window functions); only instants are spelled per
+ * engine, so the PostgreSQL store runs the same statements and gets the same figures.
+ */
+export async function queryComplaintsByTier(
+  db: SqlRunner & { column?: (sql: string) => Promise<Float64Array> },
+  q: TierComplaintQuery,
+  dialect: InstantSql = DUCKDB_INSTANTS,
+): Promise<TierComplaints> {
+  const ms = (value: number): string => dialect.instant(wholeMs(value));
   const s = inWindowSql(1, q.current);
   const f = inWindowSql(3, q.previous);
   const stage = `
@@ -34,16 +57,17 @@ export async function queryComplaintsByTier(db: Db, q: TierComplaintQuery): Prom
     );
     const k = q.tiers.length;
     const curTier = `(SELECT customer_id, ${tierCaseSql('rk', tierCutoffs(head.cur ?? 0, q.tiers))} AS tier
-      FROM (SELECT customer_id, rank() OVER (ORDER BY cur_v DESC) AS rk FROM ${table} WHERE cur_active))`;
+      FROM (SELECT customer_id, rank() OVER (ORDER BY cur_v DESC) AS rk FROM ${table} WHERE cur_active) ranked)`;
     const prevTier = `(SELECT customer_id, cur_active, ${tierCaseSql('rk', tierCutoffs(head.prev ?? 0, q.tiers))} AS tier
-      FROM (SELECT customer_id, cur_active, rank() OVER (ORDER BY prev_v DESC) AS rk FROM ${table} WHERE prev_active))`;
+      FROM (SELECT customer_id, cur_active, rank() OVER (ORDER BY prev_v DESC) AS rk FROM ${table} WHERE prev_active) ranked)`;
     const asOf = ms(q.currentPeriod.asOfMs);
     const period = `(
       SELECT coalesce(t.tier, ${k}) AS tier, c.customer_id, c.satisfaction,
         c.resolved_at IS NOT NULL AND c.resolved_at < ${asOf} AS resolved,
-        (epoch_ms(c.resolved_at) - epoch_ms(c.opened_at)) / ${HOUR_MS}.0 AS res_h
+        CAST(${dialect.epochMs('c.resolved_at')} - ${dialect.epochMs('c.opened_at')} AS DOUBLE PRECISION)
+          / ${HOUR_MS}.0 AS res_h
       FROM complaints c LEFT JOIN ${curTier} t USING (customer_id)
-      WHERE c.opened_at >= ${ms(q.currentPeriod.fromMs)} AND c.opened_at < ${asOf})`;
+      WHERE c.opened_at >= ${ms(q.currentPeriod.fromMs)} AND c.opened_at < ${asOf}) period`;
     const target = Number(q.targetHours);
     if (!Number.isFinite(target) || target <= 0) throw new Error(`internal error: target ${q.targetHours}`);
     const counts = await db.all<{
@@ -65,11 +89,12 @@ export async function queryComplaintsByTier(db: Db, q: TierComplaintQuery): Prom
        FROM ${period} GROUP BY tier`,
     );
     const customers = await db.all<{ tier: number; customers: number }>(
-      `SELECT tier, count(*) AS customers FROM ${curTier} GROUP BY tier`,
+      `SELECT tier, count(*) AS customers FROM ${curTier} tiers GROUP BY tier`,
     );
-    const resolutionHours = await db.column(
-      `SELECT res_h FROM ${period} WHERE resolved AND res_h >= 0 ORDER BY tier, res_h`,
-    );
+    const hoursSql = `SELECT res_h FROM ${period} WHERE resolved AND res_h >= 0 ORDER BY tier, res_h`;
+    const resolutionHours = db.column
+      ? await db.column(hoursSql)
+      : Float64Array.from((await db.all<{ res_h: number }>(hoursSql)).map((r) => r.res_h));
     const retention = await db.all<{
       tier: number;
       complained: boolean;
@@ -82,7 +107,7 @@ export async function queryComplaintsByTier(db: Db, q: TierComplaintQuery): Prom
          SELECT DISTINCT customer_id FROM complaints
          WHERE opened_at >= ${ms(q.previousPeriod.fromMs)} AND opened_at < ${ms(q.previousPeriod.asOfMs)}
        ) c USING (customer_id)
-       GROUP BY ALL ORDER BY 1, 2`,
+       GROUP BY 1, 2 ORDER BY 1, 2`,
     );
     const tiers = Array.from({ length: k + 1 }, (_, i): TierComplaintCounts => {
       const c = counts.find((r) => r.tier === i);

@@ -13,7 +13,10 @@ import type {
   ComplaintQuery,
   ServicePort,
   SurveyScores,
+  TierComplaintQuery,
+  TierComplaints,
 } from '../service/types';
+import { queryComplaintsByTier, type InstantSql } from '../duckdb/service-tiers';
 import { latestOrderDate } from './analytics';
 import type { PgDb } from './connection';
 
@@ -46,8 +49,18 @@ function bucketOf(starts: readonly number[]): string {
   return `CASE ${whens.join(' ')} ELSE ${starts.length - 1} END`;
 }
 
+/** PostgreSQL's spelling of instants, for the queries shared with the DuckDB store. */
+const PG_INSTANTS: InstantSql = {
+  instant: (value) => `(to_timestamp(${value}::BIGINT / 1000.0) AT TIME ZONE 'UTC')`,
+  epochMs: epochMs,
+};
+
 export class PgService implements ServicePort {
   constructor(private readonly db: PgDb) {}
+
+  complaintsByTier(query: TierComplaintQuery): Promise<TierComplaints> {
+    return queryComplaintsByTier(this.db, query, PG_INSTANTS);
+  }
 
   latestOrderDate(): Promise<IsoDay | null> {
     return latestOrderDate(this.db);
