@@ -34,6 +34,8 @@ export interface ServiceInput {
   targetHours: number;
   /** IANA zone of the as-of day's end and of the trend's months */
   timeZone: string;
+  /** today, as the face's clock says; rows dated later do not move the default as-of day */
+  today?: IsoDay | undefined;
 }
 
 const serviceOptionsSchema = z.object({
@@ -41,6 +43,7 @@ const serviceOptionsSchema = z.object({
   window: field(windowMonths, 12),
   targetHours: field(positiveHours, DEFAULT_TARGET_HOURS),
   timeZone: field(timeZoneName, 'UTC'),
+  today: optionalField(isoDay),
 });
 
 /** `report service` and `report satisfaction`. */
@@ -49,4 +52,5 @@ export const serviceInput = serviceOptionsSchema.transform((o): ServiceInput => 
   windowMonths: o.window,
   targetHours: o.targetHours,
   timeZone: o.timeZone,
+  today: o.today,
 }));

@@ -7,7 +7,7 @@ import type { IsoDay, Window } from '../../core/dates';
 import { ratio, type ValueMeasure, type WindowMonths } from '../../core/kpi/basis';
 import { buildFlowTable, type Activity, type FlowKind } from '../../core/kpi/flows';
 import type { AnalyticsPort } from '../../data/analytics/types';
-import { missingMarginNote, resolveBasis } from './basis';
+import { missingMarginNote, resolveBasis, returnsOnlyNote } from './basis';
 import type { ReportInput } from '../options/report';
 
 /** Customers, purchases and revenue of a group; revenue per customer is per window (as in the seed). */
@@ -74,6 +74,8 @@ export async function flowsReport(analytics: AnalyticsPort, input: ReportInput):
   const notes: string[] = [...basis.coverage];
   const margin = missingMarginNote(basis.measure, result.missingMargin, result.transactions);
   if (margin) notes.push(margin);
+  const returns = returnsOnlyNote(result.returnsOnly);
+  if (returns) notes.push(returns);
   if (result.activePrevious === 0) notes.push('no customers were active in the previous window');
   if (result.activeCurrent === 0) notes.push('no customers are active in the current window');
   return {

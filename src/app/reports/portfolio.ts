@@ -12,7 +12,7 @@ import {
   type PortfolioFigures,
 } from '../../core/kpi/portfolio';
 import type { AnalyticsPort } from '../../data/analytics/types';
-import { missingMarginNote, resolveBasis, type ReportBasis } from './basis';
+import { missingMarginNote, resolveBasis, returnsOnlyNote, type ReportBasis } from './basis';
 import type { ReportInput } from '../options/report';
 
 /** Figures shared by a tier row and the total row. Money in major units, rates as fractions, years. */
@@ -101,7 +101,17 @@ export async function computeStorePortfolio(
     }),
   );
   const margin = missingMarginNote(basis.measure, flows.missingMargin, flows.transactions);
-  return { basis, portfolio, notes: [...basis.coverage, ...portfolio.notes, ...(margin ? [margin] : [])] };
+  const returns = returnsOnlyNote(flows.returnsOnly);
+  return {
+    basis,
+    portfolio,
+    notes: [
+      ...basis.coverage,
+      ...portfolio.notes,
+      ...(margin ? [margin] : []),
+      ...(returns ? [returns] : []),
+    ],
+  };
 }
 
 export async function portfolioReport(

@@ -56,7 +56,7 @@ export async function retentionReport(
   input: RetentionInput,
 ): Promise<RetentionReport> {
   const { stepMonths, years } = input;
-  const basis = await resolveBasis(analytics, input);
+  const basis = await resolveBasis(analytics, input, 'both', 'activity');
   const names = basis.tiers.map((t) => t.name);
   const trend = await retentionTrend(analytics, basis, stepMonths, years);
   const buckets = tenureBuckets(basis.current.startExclusive, TENURE_GROUPS);

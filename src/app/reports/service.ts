@@ -90,7 +90,7 @@ function perThousand(count: number, denominator: number): number | null {
 }
 
 export async function serviceReport(service: ServicePort, input: ServiceInput): Promise<ServiceReport> {
-  const asOf = await latestAsOf(service, input.asOf);
+  const { asOf, notes: asOfNotes } = await latestAsOf(service, input.asOf, input.today);
   const { current: window } = reportWindows(asOf, input.windowMonths);
   const { timeZone, targetHours } = input;
   const months = windowMonthsOf(window, timeZone);
@@ -157,7 +157,10 @@ export async function serviceReport(service: ServicePort, input: ServiceInput): 
       n: satisfaction.n,
       mean: satisfaction.n === 0 ? null : satisfaction.sum / satisfaction.n,
     },
-    notes: serviceNotes(p.complaints, p.unmeasurableResolutions + p.unmeasurableResponses, activity),
+    notes: [
+      ...asOfNotes,
+      ...serviceNotes(p.complaints, p.unmeasurableResolutions + p.unmeasurableResponses, activity),
+    ],
   };
 }
 

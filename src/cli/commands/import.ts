@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { importFile, type ImportProgress, type ImportRequest, type ImportResult } from '../../app/import';
-import { importInput } from '../../app/options/import';
+import { headerlessColumns, importInput } from '../../app/options/import';
 import { KIND_NAMES } from '../../core/kinds';
 import { parseOptions } from '../../app/options/parse';
 import { globalOptions, localToday, print, withCliUnit, type GlobalOptions } from '../context';
@@ -21,6 +21,8 @@ interface Options {
   replace?: boolean;
   round?: boolean;
   timeZone?: string;
+  header?: boolean;
+  columns?: string;
   rejects?: string;
   sheet?: string;
   inputFormat?: string;
@@ -59,6 +61,8 @@ export function registerImport(program: Command): void {
       '--time-zone <zone>',
       'IANA time zone of the data: a timestamp with a zone gives its local day there (default: UTC)',
     )
+    .option('--no-header', 'the CSV file has no header line: name its columns with --columns')
+    .option('--columns <a,b,c>', 'the columns of a file without a header, in order (canonical names)')
     .option('--round', 'round amounts with more decimals than the store keeps instead of rejecting them')
     .option('--rejects <path>', 'where to write rejected rows (default: <file>.rejects.csv)')
     .option('--sheet <name>', 'XLSX worksheet (default: the first)')
@@ -99,6 +103,7 @@ export function buildRequest(kind: string, file: string, options: Options): Impo
     map: input.map,
     strict: input.strict,
     replace: input.replace,
+    columns: headerlessColumns(input),
     round: input.round,
     timeZone: input.timeZone,
     rejectsPath: input.rejects,

@@ -14,6 +14,8 @@ import type {
   SurveyScores,
 } from '../service/types';
 import type { Db } from './connection';
+import { queryOrderDates } from './analytics';
+import type { OrderDates } from '../analytics/types';
 
 const HOUR_MS = 3_600_000;
 
@@ -44,6 +46,10 @@ export class DuckDbService implements ServicePort {
       'SELECT CAST(max(order_date) AS VARCHAR) AS d FROM transactions',
     );
     return row.d;
+  }
+
+  orderDates(today: IsoDay | null): Promise<OrderDates | null> {
+    return queryOrderDates(this.db, today);
   }
 
   async complaints(query: ComplaintQuery): Promise<ComplaintPeriod> {
@@ -142,7 +148,7 @@ export class DuckDbService implements ServicePort {
   async activity(window: Window): Promise<Activity> {
     const row = await this.db.one<{ active: number; orders: number }>(
       `SELECT count(DISTINCT customer_id) AS active, count(*) AS orders FROM transactions
-       WHERE amount >= 0 AND order_date > ?::DATE AND order_date <= ?::DATE`,
+       WHERE coalesce(amount, 0) >= 0 AND order_date > ?::DATE AND order_date <= ?::DATE`,
       [window.startExclusive, window.endInclusive],
     );
     return { activeCustomers: row.active, orders: row.orders };
