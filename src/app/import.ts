@@ -15,9 +15,14 @@ export type {
   UndoneImport,
 } from '../data/import/types';
 
-/** Imports `request.path` as `request.kind` into `store`: valid rows land in one transaction. */
-export function importFile(store: StoreUnit, request: ImportRequest): Promise<ImportResult> {
-  return store.imports.importFile(request);
+/**
+ * Imports `request.path` as `request.kind` into `store`: valid rows land in one transaction. The store's
+ * data version goes up, so report caches keyed on it recompute.
+ */
+export async function importFile(store: StoreUnit, request: ImportRequest): Promise<ImportResult> {
+  const result = await store.imports.importFile(request);
+  await store.users.bumpDataVersion();
+  return result;
 }
 
 /** Every import, newest first, with the rows each still has in the store. */
@@ -25,7 +30,9 @@ export function listImports(store: StoreUnit): Promise<ImportRecord[]> {
   return store.importLog.list();
 }
 
-/** Removes the rows import `importId` brought in (those still stored), in one transaction. */
-export function undoImport(store: StoreUnit, input: { importId: number }): Promise<UndoneImport> {
-  return store.importLog.undo(input.importId);
+/** Removes the rows import `importId` brought in (those still stored), in one transaction; bumps the data version. */
+export async function undoImport(store: StoreUnit, input: { importId: number }): Promise<UndoneImport> {
+  const undone = await store.importLog.undo(input.importId);
+  await store.users.bumpDataVersion();
+  return undone;
 }

@@ -36,7 +36,8 @@ export type KindName =
   | 'accounts'
   | 'assessments'
   | 'forecasts'
-  | 'renewals';
+  | 'renewals'
+  | 'invoices';
 
 export interface KindSpec {
   kind: KindName;
@@ -136,6 +137,8 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
       { name: 'end_date', type: 'date' },
       { name: 'renewed', type: 'boolean' },
       { name: 'product_line', type: 'text' },
+      // the contract's fee per year, major units: its revenue when invoices are not linked
+      { name: 'annual_fee', type: 'money', min: 0 },
     ],
   },
   complaints: {
@@ -270,6 +273,18 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
         type: 'boolean',
         required: true,
       },
+    ],
+  },
+  invoices: {
+    kind: 'invoices',
+    key: ['invoice_id'],
+    columns: [
+      { name: 'invoice_id', type: 'id', required: true },
+      customerId,
+      { name: 'issued_on', type: 'date', required: true },
+      { name: 'due_on', type: 'date', required: true },
+      { name: 'paid_on', type: 'date' },
+      { name: 'amount', type: 'money' },
     ],
   },
 };

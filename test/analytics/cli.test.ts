@@ -80,6 +80,7 @@ describe('cvm report and simulate', () => {
       total: Record<string, unknown>;
     };
     expect(Object.keys(json)).toEqual([
+      'basis',
       'asOf',
       'windowMonths',
       'value',
@@ -88,7 +89,7 @@ describe('cvm report and simulate', () => {
       'total',
       'notes',
     ]);
-    expect(json).toMatchObject({ asOf: '2025-12-31', windowMonths: 12, value: 'revenue' });
+    expect(json).toMatchObject({ basis: 'orders', asOf: '2025-12-31', windowMonths: 12, value: 'revenue' });
     for (const key of [
       'tier',
       'customers',

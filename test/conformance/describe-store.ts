@@ -8,6 +8,7 @@
 import { describe } from 'vitest';
 import { accountsSuite } from './accounts';
 import { concentrationSuite } from './concentration';
+import { contractsSuite } from './contracts';
 import { flowsSuite } from './flows';
 import { kpiSuite } from './kpi';
 import type { OpenStore } from './load';
@@ -16,6 +17,8 @@ import { portSuite } from './ports';
 import { retentionSuite } from './retention';
 import { seed002Suite } from './seed-002';
 import { serviceSuite } from './service';
+import { usersSuite } from './users';
+import { strategySuite } from './strategy';
 
 export function describeStore(name: string, open: OpenStore): void {
   describe(`store conformance: ${name}`, () => {
@@ -28,5 +31,8 @@ export function describeStore(name: string, open: OpenStore): void {
     accountsSuite(open);
     modelsSuite(open);
     kpiSuite(open);
+    usersSuite(open);
+    contractsSuite(open);
+    strategySuite(open);
   });
 }

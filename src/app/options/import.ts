@@ -7,7 +7,7 @@ import { invalidOption } from '../../core/errors';
 import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../data/import/encoding';
 import { FORMAT_CHOICES, fileFormatNamed } from '../../data/import/format';
-import { WHITESPACE, type FileFormat } from '../../data/import/types';
+import { WHITESPACE, type FileFormat, type ImportRequest } from '../../data/import/types';
 import { fail, field, optionalField, rawValue, requiredField, wholeNumber, type Parsed } from './parse';
 import { timeZoneName } from './service';
 
@@ -179,6 +179,26 @@ export function headerlessColumns(
   if (input.inputFormat !== undefined && input.inputFormat !== 'csv')
     throw invalidOption('noHeader', true, 'a CSV file', `works for CSV files only, not ${input.inputFormat}`);
   return input.columns;
+}
+
+/** The import request of parsed options for the file at `path` (for an upload, the name it came as). */
+export function importRequest(input: ImportInput, path: string): ImportRequest {
+  return {
+    kind: input.kind,
+    path,
+    format: input.inputFormat,
+    delimiter: input.delimiter,
+    decimal: input.decimal,
+    encoding: input.encoding,
+    map: input.map,
+    strict: input.strict,
+    replace: input.replace,
+    columns: headerlessColumns(input),
+    round: input.round,
+    timeZone: input.timeZone,
+    rejectsPath: input.rejects,
+    sheet: input.sheet,
+  };
 }
 
 /** The import to undo: its id in the import log. */

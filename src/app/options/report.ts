@@ -6,7 +6,12 @@
 import { z } from 'zod';
 import { parseIsoDay, type IsoDay } from '../../core/dates';
 import { CvmError } from '../../core/errors';
-import { MAX_WINDOW_MONTHS, type ValueMeasure, type WindowMonths } from '../../core/kpi/basis';
+import {
+  MAX_WINDOW_MONTHS,
+  type ActivityBasis,
+  type ValueMeasure,
+  type WindowMonths,
+} from '../../core/kpi/basis';
 import type { CohortUnit } from '../../core/kpi/cohorts';
 import { DECILE_TIERS, DEFAULT_TIERS, PPM, percentText, type Tier } from '../../core/kpi/tiers';
 import { fail, field, oneOf, optionalField, wholeNumber, type Parsed } from './parse';
@@ -86,6 +91,7 @@ export const reportOptionsSchema = z.object({
   window: field(windowMonths, 12),
   tiers: field(tierSpec, [...DEFAULT_TIERS]),
   value: field(valueMeasure, 'revenue'),
+  basis: optionalField(oneOf<ActivityBasis>(['orders', 'contracts'], 'an activity basis')),
 });
 
 /** What the value reports are computed with; `asOf` absent = the default as-of day of the store. */
@@ -96,10 +102,19 @@ export interface ReportInput {
   windowMonths: WindowMonths;
   tiers: Tier[];
   value: ValueMeasure;
+  /** orders or contracts; absent = contracts when the store holds contracts and no orders, else orders */
+  basis?: ActivityBasis | undefined;
 }
 
 function toReportInput(o: z.output<typeof reportOptionsSchema>): ReportInput {
-  return { asOf: o.asOf, today: o.today, windowMonths: o.window, tiers: o.tiers, value: o.value };
+  return {
+    asOf: o.asOf,
+    today: o.today,
+    windowMonths: o.window,
+    tiers: o.tiers,
+    value: o.value,
+    ...(o.basis === undefined ? {} : { basis: o.basis }),
+  };
 }
 
 /** `report portfolio` and `report flows`. */

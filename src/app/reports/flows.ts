@@ -6,8 +6,10 @@
 import type { IsoDay, Window } from '../../core/dates';
 import { ratio, type ValueMeasure, type WindowMonths } from '../../core/kpi/basis';
 import { buildFlowTable, type Activity, type FlowKind } from '../../core/kpi/flows';
+import type { ActivityBasis } from '../../core/kpi/basis';
 import type { AnalyticsPort } from '../../data/analytics/types';
-import { missingMarginNote, resolveBasis, returnsOnlyNote } from './basis';
+import type { ContractsPort } from '../../data/contracts/types';
+import { tierFlowsOn } from './activity';
 import type { ReportInput } from '../options/report';
 
 /** Customers, purchases and revenue of a group; revenue per customer is per window (as in the seed). */
@@ -29,6 +31,8 @@ export interface FlowJson extends ActivityJson {
 }
 
 export interface FlowsReport {
+  /** what made a customer active: orders in the window, or a contract in force on the day */
+  basis: ActivityBasis;
   asOf: IsoDay;
   windowMonths: WindowMonths;
   value: ValueMeasure;
@@ -58,27 +62,24 @@ function activityJson(a: Activity, measure: ValueMeasure): ActivityJson {
   };
 }
 
-export async function flowsReport(analytics: AnalyticsPort, input: ReportInput): Promise<FlowsReport> {
-  const basis = await resolveBasis(analytics, input);
+/** The flows on orders, or on contracts (`input.basis`, or the default from what the store holds). */
+export async function flowsReport(
+  analytics: AnalyticsPort,
+  input: ReportInput,
+  contracts?: ContractsPort,
+): Promise<FlowsReport> {
+  const on = await tierFlowsOn(analytics, contracts, input, { distinguishWonBack: true });
+  const { basis, flows: result } = on;
   const names = basis.tiers.map((t) => t.name);
-  const result = await analytics.tierFlows({
-    current: basis.current,
-    previous: basis.previous,
-    measure: basis.measure,
-    tiers: basis.tiers,
-  });
   const table = buildFlowTable(result.cells, names.length);
   const name = (index: number | string): string =>
     typeof index === 'number' ? (names[index] ?? '?') : index;
   const rows = [...table.inflows.flatMap((i) => i.rows), ...table.lost.rows];
-  const notes: string[] = [...basis.coverage];
-  const margin = missingMarginNote(basis.measure, result.missingMargin, result.transactions);
-  if (margin) notes.push(margin);
-  const returns = returnsOnlyNote(result.returnsOnly);
-  if (returns) notes.push(returns);
+  const notes: string[] = [...on.notes];
   if (result.activePrevious === 0) notes.push('no customers were active in the previous window');
   if (result.activeCurrent === 0) notes.push('no customers are active in the current window');
   return {
+    basis: on.activity,
     asOf: basis.asOf,
     windowMonths: basis.windowMonths,
     value: basis.measure,

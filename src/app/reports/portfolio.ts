@@ -4,7 +4,7 @@
  * returns the flow cells between the two windows' tiers; core turns them into the portfolio.
  */
 import type { IsoDay, Window } from '../../core/dates';
-import type { ValueMeasure, WindowMonths } from '../../core/kpi/basis';
+import type { ActivityBasis, ValueMeasure, WindowMonths } from '../../core/kpi/basis';
 import {
   computePortfolio,
   portfolioInputFromFlows,
@@ -12,7 +12,9 @@ import {
   type PortfolioFigures,
 } from '../../core/kpi/portfolio';
 import type { AnalyticsPort } from '../../data/analytics/types';
-import { missingMarginNote, resolveBasis, returnsOnlyNote, type ReportBasis } from './basis';
+import type { ContractsPort } from '../../data/contracts/types';
+import { tierFlowsOn } from './activity';
+import type { ReportBasis } from './basis';
 import type { ReportInput } from '../options/report';
 
 /** Figures shared by a tier row and the total row. Money in major units, rates as fractions, years. */
@@ -42,6 +44,8 @@ export interface PortfolioRowJson {
 }
 
 export interface PortfolioReport {
+  /** what made a customer active: orders in the window, or a contract in force on the day */
+  basis: ActivityBasis;
   asOf: IsoDay;
   windowMonths: WindowMonths;
   value: ValueMeasure;
@@ -84,15 +88,10 @@ function rowJson(
 export async function computeStorePortfolio(
   analytics: AnalyticsPort,
   input: ReportInput,
-): Promise<{ basis: ReportBasis; portfolio: Portfolio; notes: string[] }> {
-  const basis = await resolveBasis(analytics, input);
-  const flows = await analytics.tierFlows({
-    current: basis.current,
-    previous: basis.previous,
-    measure: basis.measure,
-    tiers: basis.tiers,
-    distinguishWonBack: false,
-  });
+  contracts?: ContractsPort,
+): Promise<{ activity: ActivityBasis; basis: ReportBasis; portfolio: Portfolio; notes: string[] }> {
+  const on = await tierFlowsOn(analytics, contracts, input, { distinguishWonBack: false });
+  const { basis, flows } = on;
   const portfolio = computePortfolio(
     portfolioInputFromFlows(flows.cells, {
       windowMonths: basis.windowMonths,
@@ -100,26 +99,17 @@ export async function computeStorePortfolio(
       tierNames: basis.tiers.map((t) => t.name),
     }),
   );
-  const margin = missingMarginNote(basis.measure, flows.missingMargin, flows.transactions);
-  const returns = returnsOnlyNote(flows.returnsOnly);
-  return {
-    basis,
-    portfolio,
-    notes: [
-      ...basis.coverage,
-      ...portfolio.notes,
-      ...(margin ? [margin] : []),
-      ...(returns ? [returns] : []),
-    ],
-  };
+  return { activity: on.activity, basis, portfolio, notes: [...on.notes, ...portfolio.notes] };
 }
 
 export async function portfolioReport(
   analytics: AnalyticsPort,
   input: ReportInput,
+  contracts?: ContractsPort,
 ): Promise<PortfolioReport> {
-  const { basis, portfolio, notes } = await computeStorePortfolio(analytics, input);
+  const { activity, basis, portfolio, notes } = await computeStorePortfolio(analytics, input, contracts);
   return {
+    basis: activity,
     asOf: basis.asOf,
     windowMonths: basis.windowMonths,
     value: basis.measure,

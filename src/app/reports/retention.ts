@@ -5,13 +5,21 @@
  */
 import type { IsoDay } from '../../core/dates';
 import { assert } from '../../core/errors';
-import type { ValueMeasure, WindowMonths } from '../../core/kpi/basis';
+import type { ActivityBasis, ValueMeasure, WindowMonths } from '../../core/kpi/basis';
 import { retentionNote, type RetentionFigures } from '../../core/kpi/retention';
-import { buildRetentionTrend, trendGrid, type RetentionTrendPoint } from '../../core/kpi/retention-trend';
+import {
+  buildRetentionTrend,
+  trendGrid,
+  type RetentionTrendPoint,
+  type TrendCount,
+} from '../../core/kpi/retention-trend';
 import { buildTenureTable, tenureBuckets, type TenureRow } from '../../core/kpi/tenure';
 import type { AnalyticsPort } from '../../data/analytics/types';
+import type { ContractsPort } from '../../data/contracts/types';
 import type { RetentionInput } from '../options/report';
+import { chooseActivity, tierFlowsOn } from './activity';
 import { resolveBasis, type ReportBasis } from './basis';
+import { computeBasis } from './contracts';
 
 /** Retention figures of a group: counts, rates as fractions (per window, as observed), duration in years. */
 export type RetentionJson = RetentionFigures;
@@ -23,6 +31,8 @@ export interface RetentionPointJson {
 }
 
 export interface RetentionReport {
+  /** what made a customer active: orders in the window, or a contract in force on the day */
+  basis: ActivityBasis;
   asOf: IsoDay;
   windowMonths: WindowMonths;
   value: ValueMeasure;
@@ -51,21 +61,81 @@ export async function retentionTrend(
   return buildRetentionTrend(grid, counts, basis.tiers.length, basis.windowMonths);
 }
 
+/**
+ * The contract-basis trend: retention from the previous day to the as-of day of every trend point, per
+ * tier before; one contracts query per point after the first (whose counts `first` already holds).
+ */
+async function contractTrend(
+  contracts: ContractsPort,
+  basis: ReportBasis,
+  input: RetentionInput,
+  first: TrendCount[],
+): Promise<RetentionTrendPoint[]> {
+  const count = Math.max(1, Math.floor((input.years * 12) / input.stepMonths));
+  const grid = trendGrid(basis.asOf, basis.windowMonths, input.stepMonths, count);
+  const counts: TrendCount[] = [...first];
+  const firstStart = (await contracts.contractDates(null))?.first;
+  for (const [j, point] of grid.points.entries()) {
+    // a point before the first contract has no customers: its retention stays undefined
+    if (j === 0 || firstStart === undefined || point.asOf < firstStart) continue;
+    const run = await computeBasis(contracts, {
+      asOf: point.asOf,
+      windowMonths: basis.windowMonths,
+      tiers: basis.tiers,
+    });
+    run.result.previous.forEach((p, tier) =>
+      counts.push({ point: j, tier, previous: p.customers, retained: p.retained }),
+    );
+  }
+  return buildRetentionTrend(grid, counts, basis.tiers.length, basis.windowMonths);
+}
+
+/** Retention, trend and tenure on orders or on contracts (`input.basis`, or the store's default). */
 export async function retentionReport(
   analytics: AnalyticsPort,
   input: RetentionInput,
+  contracts?: ContractsPort,
 ): Promise<RetentionReport> {
   const { stepMonths, years } = input;
-  const basis = await resolveBasis(analytics, input, 'both', 'activity');
+  const chosen = await chooseActivity(analytics, contracts, input.basis);
+  let basis: ReportBasis;
+  let trend: RetentionTrendPoint[];
+  let tenure: ReturnType<typeof buildTenureTable>;
+  const activityNotes: string[] = [];
+  if (chosen.activity === 'contracts' && contracts) {
+    let buckets: ReturnType<typeof tenureBuckets> = [];
+    const on = await tierFlowsOn(
+      analytics,
+      contracts,
+      { ...input, basis: 'contracts' },
+      {
+        distinguishWonBack: false,
+        tenure: (start) => (buckets = tenureBuckets(start, TENURE_GROUPS)),
+      },
+    );
+    basis = on.basis;
+    activityNotes.push(...on.notes);
+    const first = (on.contract?.result.previous ?? []).map((p, tier) => ({
+      point: 0,
+      tier,
+      previous: p.customers,
+      retained: p.retained,
+    }));
+    trend = await contractTrend(contracts, basis, input, first);
+    tenure = buildTenureTable(buckets, on.contract?.result.tenure ?? [], basis.windowMonths);
+  } else {
+    basis = await resolveBasis(analytics, input, 'both', 'activity');
+    activityNotes.push(...chosen.notes);
+    trend = await retentionTrend(analytics, basis, stepMonths, years);
+    const buckets = tenureBuckets(basis.current.startExclusive, TENURE_GROUPS);
+    const tenureCounts = await analytics.tenureRetention({
+      current: basis.current,
+      previous: basis.previous,
+      buckets,
+    });
+    tenure = buildTenureTable(buckets, tenureCounts, basis.windowMonths);
+  }
   const names = basis.tiers.map((t) => t.name);
-  const trend = await retentionTrend(analytics, basis, stepMonths, years);
-  const buckets = tenureBuckets(basis.current.startExclusive, TENURE_GROUPS);
-  const tenureCounts = await analytics.tenureRetention({
-    current: basis.current,
-    previous: basis.previous,
-    buckets,
-  });
-  const tenure = buildTenureTable(buckets, tenureCounts, basis.windowMonths);
   const points = trend.map((p) => ({
     asOf: p.asOf,
     overall: p.overall,
@@ -74,6 +144,7 @@ export async function retentionReport(
   const now = points[0];
   assert(now !== undefined, 'a trend has at least one point');
   const notes = [
+    ...activityNotes,
     ...basis.coverage,
     ...[now.overall, ...now.tiers].flatMap((f, i) => {
       const note = retentionNote(i === 0 ? 'overall' : (names[i - 1] ?? '?'), f);
@@ -83,6 +154,7 @@ export async function retentionReport(
   if (tenure.earlyChurnRatio === null)
     notes.push('early-churn ratio undefined: no churn, or no customers, in the first two years or after');
   return {
+    basis: chosen.activity,
     asOf: basis.asOf,
     windowMonths: basis.windowMonths,
     value: basis.measure,

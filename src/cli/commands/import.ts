@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { importFile, type ImportProgress, type ImportRequest, type ImportResult } from '../../app/import';
-import { headerlessColumns, importInput } from '../../app/options/import';
+import { importInput, importRequest } from '../../app/options/import';
 import { KIND_NAMES } from '../../core/kinds';
 import { parseOptions } from '../../app/options/parse';
 import { globalOptions, localToday, print, withCliUnit, type GlobalOptions } from '../context';
@@ -92,23 +92,7 @@ export function registerImport(program: Command): void {
 
 /** Parses the command's arguments into an import request; option problems name the bad option. */
 export function buildRequest(kind: string, file: string, options: Options): ImportRequest {
-  const input = parseOptions(importInput, { ...options, kind });
-  return {
-    kind: input.kind,
-    path: file,
-    format: input.inputFormat,
-    delimiter: input.delimiter,
-    decimal: input.decimal,
-    encoding: input.encoding,
-    map: input.map,
-    strict: input.strict,
-    replace: input.replace,
-    columns: headerlessColumns(input),
-    round: input.round,
-    timeZone: input.timeZone,
-    rejectsPath: input.rejects,
-    sheet: input.sheet,
-  };
+  return importRequest(parseOptions(importInput, { ...options, kind }), file);
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -9,7 +9,9 @@ import type { z } from 'zod';
 import { cohortReport } from '../../app/reports/cohorts';
 import { concentrationReport } from '../../app/reports/concentration';
 import { flowsReport } from '../../app/reports/flows';
+import { contractReportInput } from '../../app/options/contracts';
 import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../../app/options/report';
+import { productChurnReport, productsReport, subscriptionReport } from '../../app/reports/contracts';
 import { parseOptions } from '../../app/options/parse';
 import { serviceInput } from '../../app/options/service';
 import { portfolioReport } from '../../app/reports/portfolio';
@@ -17,11 +19,13 @@ import { retentionReport } from '../../app/reports/retention';
 import { satisfactionReport } from '../../app/reports/satisfaction';
 import { serviceReport } from '../../app/reports/service';
 import type { AnalyticsPort } from '../../data/analytics/types';
+import type { ContractsPort } from '../../data/contracts/types';
 import type { ServicePort } from '../../data/service/types';
 import type { StoreUnit } from '../../data/store';
 import { globalOptions, localToday, print, withCliUnit, writeTables } from '../context';
 import type { Lang, Printable } from '../output';
 import { cohortsPrintable } from '../views/cohorts';
+import { productChurnPrintable, productsPrintable, subscriptionPrintable } from '../views/contracts';
 import { concentrationPrintable } from '../views/concentration';
 import { flowsPrintable } from '../views/flows';
 import { portfolioPrintable } from '../views/portfolio';
@@ -68,6 +72,25 @@ const onService =
   (unit: StoreUnit, input: I): Promise<R> =>
     report(unit.service, input);
 
+/** A report computed from orders, or from contracts with --basis contracts (or by the store's default). */
+const onAnalyticsAndContracts =
+  <I, R>(report: (analytics: AnalyticsPort, input: I, contracts: ContractsPort) => Promise<R>) =>
+  (unit: StoreUnit, input: I): Promise<R> =>
+    report(unit.analytics, input, unit.contracts);
+
+const BASIS_HELP =
+  'activity: orders (a purchase in the window) or contracts (a contract in force on the day); default: contracts when the store holds contracts and no orders';
+
+/** A report computed from the contracts port. */
+const onContracts =
+  <I, R>(report: (contracts: ContractsPort, input: I) => Promise<R>) =>
+  (unit: StoreUnit, input: I): Promise<R> =>
+    report(unit.contracts, input);
+
+const CONTRACT_TIERS_HELP = 'segment shares in percent: Top:20,Mid:30,Low:50 (default), or deciles';
+const REVENUE_HELP =
+  'contract revenue: fees (annual_fee, the default when contracts have one) or invoices (linked transactions)';
+
 const TIERS_HELP =
   'tier shares in percent: 5,15,50,30 (default), Super:5,Top:15,Middle:50,Bottom:30 or deciles';
 const VALUE_HELP = 'value that ranks customers: revenue (default) or margin';
@@ -75,15 +98,18 @@ const VALUE_HELP = 'value that ranks customers: revenue (default) or margin';
 export function registerReports(program: Command): void {
   const report = program
     .command('report')
-    .description('reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction');
+    .description(
+      'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction, subscription, products, product-churn',
+    );
   reportCommand(
     report,
     'portfolio',
     'members, retention, duration, CLV and value per value tier',
     portfolioInput,
-    onAnalytics(portfolioReport),
+    onAnalyticsAndContracts(portfolioReport),
     portfolioPrintable,
   )
+    .option('--basis <basis>', BASIS_HELP)
     .option('--tiers <spec>', TIERS_HELP)
     .option('--value <measure>', VALUE_HELP);
   reportCommand(
@@ -91,9 +117,10 @@ export function registerReports(program: Command): void {
     'flows',
     'customer flows between the value tiers of the previous and the current window',
     portfolioInput,
-    onAnalytics(flowsReport),
+    onAnalyticsAndContracts(flowsReport),
     flowsPrintable,
   )
+    .option('--basis <basis>', BASIS_HELP)
     .option('--tiers <spec>', TIERS_HELP)
     .option('--value <measure>', VALUE_HELP);
   reportCommand(
@@ -101,9 +128,10 @@ export function registerReports(program: Command): void {
     'retention',
     'retention, churn and duration per tier, as a trend and by tenure',
     retentionInput,
-    onAnalytics(retentionReport),
+    onAnalyticsAndContracts(retentionReport),
     retentionPrintable,
   )
+    .option('--basis <basis>', BASIS_HELP)
     .option('--tiers <spec>', TIERS_HELP)
     .option('--value <measure>', VALUE_HELP)
     .option('--step <months>', 'months between trend points', '3')
@@ -152,4 +180,34 @@ export function registerReports(program: Command): void {
     onService(satisfactionReport),
     satisfactionPrintable,
   );
+  reportCommand(
+    report,
+    'subscription',
+    'contract customers per segment: revenue and products per customer, duration, SKI, NPS, CLV, retention',
+    contractReportInput,
+    onContracts(subscriptionReport),
+    subscriptionPrintable,
+  )
+    .option('--tiers <spec>', CONTRACT_TIERS_HELP)
+    .option('--revenue <source>', REVENUE_HELP);
+  reportCommand(
+    report,
+    'products',
+    'products per contract customer per segment, cross-sell and down-sell between the two days',
+    contractReportInput,
+    onContracts(productsReport),
+    productsPrintable,
+  )
+    .option('--tiers <spec>', CONTRACT_TIERS_HELP)
+    .option('--revenue <source>', REVENUE_HELP);
+  reportCommand(
+    report,
+    'product-churn',
+    'per product line: customers who ended it, split into left the company and stayed with other products',
+    contractReportInput,
+    onContracts(productChurnReport),
+    productChurnPrintable,
+  )
+    .option('--tiers <spec>', CONTRACT_TIERS_HELP)
+    .option('--revenue <source>', REVENUE_HELP);
 }

@@ -17,6 +17,12 @@ export type WindowMonths = number;
 /** The longest window a report takes: ten years. */
 export const MAX_WINDOW_MONTHS = 120;
 
+/**
+ * What makes a customer active: a purchase in the window (`orders`, non-contractual) or a contract in
+ * force on the day (`contracts`: insurance, telco, energy; docs/metrics.md, "Contracts").
+ */
+export type ActivityBasis = 'orders' | 'contracts';
+
 /** What ranks customers and what CLV is made of: net revenue (default) or margin. */
 export type ValueMeasure = 'revenue' | 'margin';
 

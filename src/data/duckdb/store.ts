@@ -6,6 +6,7 @@ import type { Store, StoreUnit } from '../store';
 import { DuckDbKeyAccounts } from './accounts';
 import { DuckDbDatabase, type Db } from './connection';
 import { DuckDbAnalytics } from './analytics';
+import { DuckDbContracts } from './contracts';
 import { DuckDbImports } from './import';
 import { DuckDbImportLog } from './import-log';
 import { DuckDbInfo } from './info';
@@ -13,7 +14,9 @@ import { DuckDbKpi } from './kpi';
 import { DuckDbLanding } from './landing';
 import { DuckDbService } from './service';
 import { DuckDbModels } from './models';
+import { DuckDbStrategy } from './strategy';
 import { DuckDbSummary } from './summary';
+import { DuckDbUsers } from './users';
 
 /** The ports of one unit of work on one connection. */
 export class DuckDbUnit implements StoreUnit {
@@ -27,6 +30,9 @@ export class DuckDbUnit implements StoreUnit {
   readonly accounts: DuckDbKeyAccounts;
   readonly models: DuckDbModels;
   readonly kpi: DuckDbKpi;
+  readonly users: DuckDbUsers;
+  readonly contracts: DuckDbContracts;
+  readonly strategy: DuckDbStrategy;
 
   get location(): string {
     return this.db.path;
@@ -47,6 +53,9 @@ export class DuckDbUnit implements StoreUnit {
     this.accounts = new DuckDbKeyAccounts(db);
     this.models = new DuckDbModels(db);
     this.kpi = new DuckDbKpi(db);
+    this.users = new DuckDbUsers(db);
+    this.contracts = new DuckDbContracts(db);
+    this.strategy = new DuckDbStrategy(db);
   }
 }
 

@@ -76,6 +76,7 @@ export const HEADER_SYNONYMS: Readonly<Record<KindName, Readonly<Record<string, 
     end_date: ['slutdatum', 'end', 'to', 'valid_to', 'cancelled_on'],
     renewed: ['förnyad', 'fornyad', 'renewal'],
     product_line: ['produktlinje', 'product', 'produkt'],
+    annual_fee: ['årsavgift', 'arsavgift', 'årspremie', 'arspremie', 'annual_premium', 'yearly_fee', 'fee'],
   },
   complaints: {
     complaint_id: ['reklamationsnr', 'ärende', 'arende', 'ärendenr', 'case_id', 'ticket_id', 'complaint'],
@@ -119,6 +120,14 @@ export const HEADER_SYNONYMS: Readonly<Record<KindName, Readonly<Record<string, 
     account_id: ACCOUNT_ID,
     due_on: ['förfallodatum', 'due', 'renewal_date', 'date'],
     renewed: ['förnyad', 'fornyad', 'outcome', 'renewal'],
+  },
+  invoices: {
+    invoice_id: ['fakturanr', 'fakturanummer', 'faktura_id', 'invoice', 'invoice_no', 'invoice_number'],
+    customer_id: CUSTOMER_ID,
+    issued_on: ['fakturadatum', 'invoice_date', 'issued', 'issue_date', 'date'],
+    due_on: ['förfallodatum', 'forfallodatum', 'due', 'due_date'],
+    paid_on: ['betaldatum', 'betald', 'paid', 'paid_date', 'payment_date'],
+    amount: ['belopp', 'summa', 'total', 'invoice_amount'],
   },
 };
 

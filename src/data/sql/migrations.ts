@@ -78,10 +78,27 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 3,
+    name: 'users and audit',
+    statements: [
+      `CREATE TABLE users (
+        username VARCHAR NOT NULL, role VARCHAR NOT NULL, display_name VARCHAR, password_hash VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL)`,
+      `CREATE TABLE sessions (
+        session_id VARCHAR NOT NULL, username VARCHAR NOT NULL, csrf_token VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL, expires_at TIMESTAMP NOT NULL)`,
+      `CREATE TABLE audit_log (
+        entry_id BIGINT NOT NULL, logged_at TIMESTAMP NOT NULL, username VARCHAR NOT NULL, action VARCHAR NOT NULL,
+        target VARCHAR, detail VARCHAR)`,
+      `CREATE TABLE data_version (version BIGINT NOT NULL)`,
+      `INSERT INTO data_version VALUES (0)`,
+    ],
+  },
+  {
     // Every row records the import that brought it in, so that `cvm imports undo` removes exactly those rows
     // and `cvm import --replace` replaces what an earlier import of the same file brought in. Rows stored
     // before this migration have no import id (NULL), and their imports say so (rows_tagged false).
-    version: 6,
+    version: 4,
     name: 'import ids on rows',
     statements: [
       ...IMPORTED_TABLES.map((table) => `ALTER TABLE ${table} ADD COLUMN import_id INTEGER`),
@@ -91,10 +108,34 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 5,
+    name: 'contract fees',
+    statements: [
+      // The optional yearly fee of a contract: revenue where invoices are not linked (docs/metrics.md).
+      'ALTER TABLE contracts ADD COLUMN annual_fee DECIMAL(18,2)',
+    ],
+  },
+  {
+    version: 6,
+    name: 'invoices and the exported next-best-action log',
+    statements: [
+      `CREATE TABLE invoices (
+        invoice_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, issued_on DATE NOT NULL, due_on DATE NOT NULL,
+        paid_on DATE, amount DECIMAL(18,2))`,
+      `CREATE TABLE action_log (
+        suggestion_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, action_id VARCHAR NOT NULL,
+        as_of DATE NOT NULL, exported_at TIMESTAMP NOT NULL)`,
+    ],
+  },
+  {
     // Orders without an amount (a log of dates and ids) still count as activity; the value reports refuse
-    // data that mostly lacks amounts (app/reports/basis.ts).
+    // data that mostly lacks amounts (app/reports/basis.ts). Invoices, created after version 4, get the
+    // import id every imported row carries.
     version: 7,
-    name: 'optional order amount',
-    statements: ['ALTER TABLE transactions ALTER COLUMN amount DROP NOT NULL'],
+    name: 'optional order amount, import ids on invoices',
+    statements: [
+      'ALTER TABLE transactions ALTER COLUMN amount DROP NOT NULL',
+      'ALTER TABLE invoices ADD COLUMN import_id INTEGER',
+    ],
   },
 ];

@@ -1,0 +1,370 @@
+/**
+ * The contract reports through the store: seed 002's subscription portfolio table (Top / Mid / Low:
+ * customers, revenue per customer, products per customer) rebuilt from a contract fixture of 684 000
+ * customers, and a hand-computed case for retention, duration, CLV, SKI, NPS, holdings, cross-sell,
+ * down-sell and product-level churn, invoices as revenue, overlapping contracts and bad input.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseOptions } from '../../src/app/options/parse';
+import { contractReportInput, type ContractReportInput } from '../../src/app/options/contracts';
+import { productChurnReport, productsReport, subscriptionReport } from '../../src/app/reports/contracts';
+import { flowsReport } from '../../src/app/reports/flows';
+import { portfolioReport } from '../../src/app/reports/portfolio';
+import { retentionReport } from '../../src/app/reports/retention';
+import type { Cell } from '../../src/data/import/types';
+import { portfolio, retention } from './input';
+import type { OpenStore, TestStore } from './load';
+import { openTestStore } from './load';
+
+const input = (raw: Record<string, string | undefined> = {}): ContractReportInput =>
+  parseOptions(contractReportInput, raw);
+
+const CONTRACT_COLUMNS = [
+  'contract_id',
+  'customer_id',
+  'start_date',
+  'end_date',
+  'product_line',
+  'annual_fee',
+] as const;
+
+/** contract: customer, start, end (exclusive, null = open), product line, annual fee */
+type Contract = readonly [string, string, string | null, string | null, number | null];
+
+async function landContracts(store: TestStore, contracts: readonly Contract[]): Promise<void> {
+  await store.land(
+    'contracts',
+    CONTRACT_COLUMNS,
+    contracts.map(([customer, start, end, line, fee], i): Cell[] => [
+      `k${i + 1}`,
+      customer,
+      start,
+      end,
+      line,
+      fee === null ? null : String(fee),
+    ]),
+  );
+}
+
+/**
+ * Seed 002, "Customer Portfolio value subscription based - including NPS/SKI": Top 137 000 customers at
+ * 1 347 a year with 2.0 products each, Mid 205 000 at 662 with 1.5, Low 342 000 at 337 with 1.0. Every
+ * customer holds open-ended contracts since 2020 whose annual fees sum to the tier's revenue per customer;
+ * half of Mid hold two lines, half one.
+ */
+function seedContracts(): Contract[] {
+  const rows: Contract[] = [];
+  const start = '2020-01-01';
+  for (let i = 0; i < 137_000; i++) {
+    rows.push([`T${i}`, start, null, 'el', 700], [`T${i}`, start, null, 'gas', 647]);
+  }
+  for (let i = 0; i < 205_000; i++) {
+    if (i % 2 === 0) rows.push([`M${i}`, start, null, 'el', 400], [`M${i}`, start, null, 'gas', 262]);
+    else rows.push([`M${i}`, start, null, 'el', 662]);
+  }
+  for (let i = 0; i < 342_000; i++) rows.push([`L${i}`, start, null, 'el', 337]);
+  return rows;
+}
+
+export function contractsSuite(open: OpenStore): void {
+  describe('seed 002 subscription portfolio', () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      store = await openTestStore(open);
+      await landContracts(store, seedContracts());
+    }, 120_000);
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('gives the seed’s customers, revenue and products per customer per segment', async () => {
+      // 137 000 / 684 000 = 20.0292… %: the Top share to four decimals puts the cut-off exactly at 137 000
+      // (⌈684 000 × 0.200292⌉), the Mid cut-off at 342 000 (⌈684 000 × 0.5⌉).
+      const r = await subscriptionReport(
+        store.unit.contracts,
+        input({ asOf: '2025-12-31', tiers: 'Top:20.0292,Mid:29.9708,Low:50' }),
+      );
+      expect(r.basis).toBe('contracts');
+      expect(r.revenue).toBe('fees');
+      expect(r.tiers.map((t) => [t.tier, t.customers, t.revenuePerCustomer, t.productsPerCustomer])).toEqual([
+        ['Top', 137_000, 1_347, 2.0],
+        ['Mid', 205_000, 662, 1.5],
+        ['Low', 342_000, 337, 1.0],
+      ]);
+      expect(r.total.customers).toBe(684_000);
+      // The total revenue per customer is the customer-weighted mean of the tiers' figures:
+      // (137 000 × 1 347 + 205 000 × 662 + 342 000 × 337) / 684 000 = 435 503 000 / 684 000 = 636.70.
+      // The seed's total row prints "436": the total revenue, 435.5 million, not a per-customer figure.
+      expect(r.total.revenue).toBe(435_503_000);
+      expect(r.total.revenuePerCustomer).toBeCloseTo(435_503_000 / 684_000, 9);
+      expect(r.total.productsPerCustomer).toBeCloseTo(923_500 / 684_000, 12);
+      // Nobody left: retention 100 %, so duration and CLV are undefined, with a note.
+      expect(r.total.retention).toMatchObject({ previous: 684_000, retained: 684_000, retention: 1 });
+      expect(r.total.retention.duration).toBeNull();
+      expect(r.tiers[0]!.clv).toBeNull();
+      expect(r.notes.join(' ')).toMatch(/CLV index undefined/);
+    });
+  });
+
+  describe('hand-computed contract customers', () => {
+    let store: TestStore;
+    // As of 2025-12-31 with 12-month windows: current (2024-12-31, 2025-12-31], previous
+    // (2023-12-31, 2024-12-31] (366 days); holdings before = on 2024-12-31.
+    const contracts: Contract[] = [
+      ['A', '2020-01-01', null, 'el', 1200],
+      ['A', '2020-01-01', null, 'gas', 600],
+      ['B', '2021-01-01', null, 'el', 1000],
+      ['B', '2025-10-20', null, 'home', 400], // 73 days in the window: 400 × 73 / 365 = 80 (cross-sell)
+      ['C', '2022-01-01', '2025-03-01', 'el', 1100], // lost
+      ['D', '2023-01-01', null, 'el', 500],
+      ['D', '2023-01-01', '2025-05-27', 'gas', 300], // 146 days: 120 (down-sell, stays a customer)
+      ['E', '2025-03-15', null, 'gas', 400], // new: 292 days: 320
+      ['F', '2019-06-01', '2025-09-01', 'home', 200], // lost
+      ['G', '2020-01-01', '2024-06-01', 'el', 700], // ended before the previous day: not seen
+      ['H', '2022-01-01', '2025-01-01', 'gas', 350], // in force on 2024-12-31 only
+      ['H', '2025-01-01', null, 'home', 350], // switched gas → home: cross- and down-sell
+      ['J', '2020-01-01', null, 'el', 100],
+    ];
+    beforeAll(async () => {
+      store = await openTestStore(open);
+      await landContracts(store, contracts);
+      await store.land(
+        'surveys',
+        ['response_id', 'customer_id', 'answered_on', 'kind', 'score'],
+        [
+          ['s1', 'A', '2025-03-01', 'nps', '10'],
+          ['s2', 'B', '2025-04-01', 'nps', '9'],
+          ['s3', 'D', '2025-05-01', 'nps', '3'],
+          ['s4', 'A', '2025-06-01', 'csat', '5'],
+          ['s5', 'B', '2025-06-01', 'csat', '4'],
+          ['s6', 'E', '2025-07-01', 'nps', '8'],
+          ['s7', 'J', '2025-08-01', 'nps', '0'],
+          ['s8', 'H', '2025-09-01', 'csat', '2'],
+          ['s9', 'C', '2025-02-01', 'nps', '10'], // C is not active on the as-of day
+          ['s10', 'A', '2024-06-01', 'nps', '0'], // previous window
+        ],
+      );
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+    const opts = { asOf: '2025-12-31', tiers: 'Hi:50,Lo:50' };
+
+    it('ranks, retains and values the tiers of the subscription portfolio', async () => {
+      const r = await subscriptionReport(store.unit.contracts, input(opts));
+      expect(r.previousDay).toBe('2024-12-31');
+      // Now: A 1800, B 1080, D 620, H 350, E 320, J 100 → Hi {A, B, D}, Lo {H, E, J}.
+      // Before: A 1800, C 1100, B 1000, D 800, H 350, F 200, J 100 → Hi {A, C, B, D}, Lo {H, F, J}.
+      expect([r.activeCurrent, r.activePrevious]).toEqual([6, 7]);
+      const [hi, lo] = r.tiers;
+      expect(hi).toMatchObject({ customers: 3, revenue: 3500, skiAnswers: 2, ski: 87.5 });
+      expect(hi!.revenuePerCustomer).toBeCloseTo(3500 / 3, 9);
+      expect(hi!.productsPerCustomer).toBeCloseTo(5 / 3, 12);
+      expect(hi!.retention).toMatchObject({ previous: 4, retained: 3, retention: 0.75, duration: 4 });
+      expect(hi!.clv).toBeCloseTo((3500 / 3) * 4, 9);
+      expect(hi!.clvTotal).toBeCloseTo(14_000, 9);
+      expect(hi!.tenureYears).toBeCloseTo((2191 + 1825 + 1095) / 3 / 365.25, 12);
+      expect(hi!.nps).toMatchObject({ promoters: 2, passives: 0, detractors: 1, n: 3 });
+      expect(hi!.nps.score).toBeCloseTo(100 / 3, 9);
+      expect(lo).toMatchObject({ customers: 3, revenue: 770, productsPerCustomer: 1, ski: 25 });
+      expect(lo!.retention.retention).toBeCloseTo(2 / 3, 12);
+      expect(lo!.retention.duration).toBeCloseTo(3, 12);
+      expect(lo!.clv).toBeCloseTo(770, 9);
+      expect(lo!.clvIndex).toBe(1);
+      expect(hi!.clvIndex).toBeCloseTo(4666.666666666667 / 770, 9);
+      expect(lo!.nps).toMatchObject({ passives: 1, detractors: 1, n: 2, score: -50 });
+      const t = r.total;
+      expect(t).toMatchObject({ customers: 6, revenue: 4270 });
+      expect(t.revenuePerCustomer).toBeCloseTo(4270 / 6, 9);
+      expect(t.retention).toMatchObject({ previous: 7, retained: 5 });
+      expect(t.retention.duration).toBeCloseTo(3.5, 12);
+      expect(t.clvTotal).toBeCloseTo(16_310, 9);
+      expect(t.clv).toBeCloseTo(16_310 / 6, 9);
+      expect(t.nps).toMatchObject({ n: 5, score: 0 });
+      expect(t.ski).toBeCloseTo((100 * (11 / 3 - 1)) / 4, 9);
+    });
+
+    it('counts products per customer, cross-sell and down-sell per tier', async () => {
+      const r = await productsReport(store.unit.contracts, input(opts));
+      const [hi, lo] = r.tiers;
+      expect(hi).toMatchObject({
+        customers: 3,
+        holdings: [1, 2, 0, 0],
+        previousCustomers: 4,
+        retained: 3,
+        crossSell: 1, // B added home
+        downSell: 1, // D dropped gas
+      });
+      expect(hi!.productsBefore).toBeCloseTo(5 / 3, 12);
+      expect(hi!.productsAfter).toBeCloseTo(5 / 3, 12);
+      expect(hi!.crossSellRate).toBeCloseTo(1 / 3, 12);
+      expect(lo).toMatchObject({
+        customers: 3,
+        holdings: [3, 0, 0, 0],
+        previousCustomers: 3,
+        retained: 2,
+        crossSell: 1, // H switched: both
+        downSell: 1,
+        productsBefore: 1,
+        productsAfter: 1,
+      });
+      expect(r.total).toMatchObject({ customers: 6, retained: 5, crossSell: 2, downSell: 2 });
+    });
+
+    it('splits product churn into customers who left and customers who stayed with other products', async () => {
+      const r = await productChurnReport(store.unit.contracts, input(opts));
+      expect(
+        r.lines.map((l) => [l.line, l.holdersBefore, l.holdersAfter, l.ended, l.left, l.stayed, l.added]),
+      ).toEqual([
+        ['el', 5, 4, 1, 1, 0, 0], // C left
+        ['gas', 3, 2, 2, 0, 2, 1], // D and H churned on gas, stayed as customers; E added it
+        ['home', 1, 2, 1, 1, 0, 2], // F left; B and H added it
+      ]);
+      expect(r.lines[0]!.churn).toBeCloseTo(1 / 5, 12);
+      expect(r.lines[1]!.retainedAsCustomer).toBe(1);
+      expect(r.lines[1]!.churn).toBeCloseTo(2 / 3, 12);
+    });
+
+    it('gives retention, trend and tenure on the contract basis, by default on a store without orders', async () => {
+      const r = await retentionReport(
+        store.analytics,
+        retention({ asOf: '2025-12-31', tiers: 'Hi:50,Lo:50', years: '1' }),
+        store.unit.contracts,
+      );
+      expect(r.basis).toBe('contracts');
+      expect(r.overall).toMatchObject({ previous: 7, retained: 5, lost: 2 });
+      expect(r.tiers.map((t) => [t.tier, t.previous, t.retained])).toEqual([
+        ['Hi', 4, 3],
+        ['Lo', 3, 2],
+      ]);
+      // Each point compares the day 12 months before with the point: C (ended 2025-03-01) is lost at
+      // every point, F (ended 2025-09-01) from 2025-09-30 on; G (ended 2024-06-01) is active on
+      // 2024-03-31 only, so it counts before the 2025-03-31 point and is lost there.
+      expect(r.trend.map((p) => [p.asOf, p.overall.previous, p.overall.retained])).toEqual([
+        ['2025-12-31', 7, 5],
+        ['2025-09-30', 7, 5],
+        ['2025-06-30', 7, 6],
+        ['2025-03-31', 8, 6],
+      ]);
+      // first contract start against 2024-12-31: D 1–2 years, C and H 2–3, B 3–4, A and J 4–5, F 5+
+      expect(r.tenure.rows.map((t) => [t.fromYears, t.previous, t.retained])).toEqual([
+        [0, 0, 0],
+        [1, 1, 1],
+        [2, 2, 1],
+        [3, 1, 1],
+        [4, 2, 2],
+        [5, 1, 0],
+      ]);
+    });
+
+    it('gives the flows and the portfolio on the contract basis, consistent with the subscription table', async () => {
+      const f = await flowsReport(
+        store.analytics,
+        portfolio({ asOf: '2025-12-31', tiers: 'Hi:50,Lo:50', basis: 'contracts' }),
+        store.unit.contracts,
+      );
+      expect(f.basis).toBe('contracts');
+      const cells = f.flows
+        .filter((x) => x.customers > 0)
+        .map((x) => [x.from, x.to, x.customers, x.purchases, x.revenue]);
+      expect(cells).toEqual([
+        ['Hi', 'Hi', 3, 5, 3500], // A, B, D: lines held now 2 + 2 + 1
+        ['Lo', 'Lo', 2, 2, 450], // H, J
+        ['new', 'Lo', 1, 1, 320], // E
+        ['Hi', 'lost', 1, 1, 1100], // C, with its previous-window revenue
+        ['Lo', 'lost', 1, 1, 200], // F
+      ]);
+      const p = await portfolioReport(
+        store.analytics,
+        portfolio({ asOf: '2025-12-31', tiers: 'Hi:50,Lo:50', basis: 'contracts' }),
+        store.unit.contracts,
+      );
+      const s = await subscriptionReport(store.unit.contracts, input(opts));
+      expect(p.tiers.map((t) => t.clv)).toEqual(s.tiers.map((t) => t.clv));
+      expect(p.tiers[0]!.retention).toBe(0.75);
+      await expect(
+        portfolioReport(
+          store.analytics,
+          portfolio({ asOf: '2025-12-31', basis: 'contracts', value: 'margin' }),
+          store.unit.contracts,
+        ),
+      ).rejects.toThrow(/contracts carry no margin/);
+    });
+
+    it('defaults the as-of day to the latest contract start or end up to today', async () => {
+      const r = await productChurnReport(store.unit.contracts, input({ today: '2025-12-31' }));
+      expect(r.asOf).toBe('2025-10-20');
+    });
+
+    it('refuses an as-of day before the first contract and fees when no contract has one', async () => {
+      await expect(subscriptionReport(store.unit.contracts, input({ asOf: '2019-01-01' }))).rejects.toThrow(
+        /2019-01-01 is before the first contract start \(2019-06-01\)/,
+      );
+    });
+  });
+
+  describe('revenue from invoices, overlapping contracts', () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      store = await openTestStore(open);
+      await landContracts(store, [
+        ['X', '2020-01-01', null, 'el', null],
+        ['Y', '2020-01-01', null, 'gas', null],
+        ['Z', '2020-01-01', null, null, null], // no product line: links every invoice of Z
+        ['O', '2020-01-01', null, 'el', null],
+        ['O', '2025-06-01', null, 'el', null], // overlaps O's first el contract: one product held
+        ['V', '2020-01-01', '2023-01-01', 'el', null], // V left in 2023 …
+        ['V', '2025-06-01', null, 'el', null], // … and came back: won back
+      ]);
+      await store.land(
+        'transactions',
+        ['order_id', 'customer_id', 'order_date', 'amount', 'product_line'],
+        [
+          ['i1', 'X', '2025-02-01', '100', 'el'],
+          ['i2', 'X', '2025-03-01', '50', 'gas'], // X holds no gas contract: not linked
+          ['i3', 'X', '2025-04-01', '30', null], // no product line: linked to X's contracts
+          ['i4', 'X', '2024-05-01', '80', 'el'], // previous window
+          ['i5', 'Y', '2025-05-01', '40', 'gas'],
+          ['i6', 'Z', '2025-06-01', '25', 'water'],
+          ['i7', 'W', '2025-07-01', '99', 'el'], // W has no contract
+          ['i8', 'O', '2025-07-01', '60', 'el'],
+        ],
+      );
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('sums linked invoices, notes the unlinked ones and counts an overlapping line once', async () => {
+      const r = await subscriptionReport(
+        store.unit.contracts,
+        input({ asOf: '2025-12-31', tiers: 'All:100' }),
+      );
+      expect(r.revenue).toBe('invoices');
+      expect(r.tiers[0]).toMatchObject({ customers: 5, revenue: 255, productsPerCustomer: 1 });
+      expect(r.notes.join(' ')).toMatch(/2 invoices in the two windows link to no contract .* 6 are/);
+    });
+
+    it('tells a won-back customer from a new one', async () => {
+      const f = await flowsReport(
+        store.analytics,
+        portfolio({ asOf: '2025-12-31', tiers: 'All:100', basis: 'contracts' }),
+        store.unit.contracts,
+      );
+      expect(f.flows.filter((x) => x.customers > 0).map((x) => [x.from, x.to, x.customers])).toEqual([
+        ['All', 'All', 4],
+        ['wonBack', 'All', 1],
+      ]);
+      // the store holds orders too: orders stay the default, with a note
+      const o = await flowsReport(store.analytics, portfolio({ asOf: '2025-12-31' }), store.unit.contracts);
+      expect(o.basis).toBe('orders');
+      expect(o.notes[0]).toMatch(/the store holds contracts too/);
+    });
+
+    it('refuses revenue from fees when no contract has a fee', async () => {
+      await expect(
+        subscriptionReport(store.unit.contracts, input({ asOf: '2025-12-31', revenue: 'fees' })),
+      ).rejects.toThrow(/no contract in the store has an annual_fee/);
+    });
+  });
+}
