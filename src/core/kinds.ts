@@ -108,11 +108,9 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
         type: 'date',
         required: true,
       },
-      {
-        name: 'amount',
-        type: 'money',
-        required: true,
-      },
+      // Optional: orders without an amount still show a customer is active (activity, retention trend,
+      // tenure, cohort retention); the value reports need amounts and refuse data that mostly lacks them.
+      { name: 'amount', type: 'money' },
       { name: 'margin', type: 'money' },
       {
         name: 'product_line',

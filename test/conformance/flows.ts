@@ -119,6 +119,8 @@ export function flowsSuite(open: OpenStore): void {
       });
       expect(p.total.clv).toBeCloseTo((1630 / 7) * 4, 9);
       expect(p.notes).toEqual([
+        // c4: only a return (-20) in S12
+        "left out as not active (only returns, no purchase, in the window): 1 customer in the current window, 0 customers in the previous one; their returns are in no tier's revenue",
         'A: duration undefined: no customer was lost (zero churn), so the lifetime is unbounded',
         'portfolio value undefined: a tier value is undefined',
       ]);

@@ -176,7 +176,7 @@ export function serviceSuite(open: OpenStore): void {
         { month: '2025-05', opened: 1, resolved: 1, medianResolutionHours: 10, withinTargetShare: 1 },
         { month: '2025-06', opened: 3, resolved: 0, medianResolutionHours: null, withinTargetShare: 0 },
       ]);
-      expect(r.notes).toEqual([]);
+      expect(r.notes).toEqual(['as of 2025-06-30: the latest order date; give an as-of day for another']);
     });
 
     it('takes the target and the time zone of the as-of day', async () => {
@@ -221,8 +221,9 @@ export function serviceSuite(open: OpenStore): void {
       expect(r.ces.lowEffortShare).toBeCloseTo(4 / 6, 12);
       expect(r.ces.previous).toEqual({ mean: null, n: 0 });
       expect(r.ces.change.z).toBeNull();
-      expect(r.notes).toHaveLength(3);
-      expect(r.notes[0]).toMatch(/NPS from only 10 answers/);
+      expect(r.notes).toHaveLength(4);
+      expect(r.notes[0]).toBe('as of 2025-06-30: the latest order date; give an as-of day for another');
+      expect(r.notes[1]).toMatch(/NPS from only 10 answers/);
     });
 
     it('gives the headline share within 24 h and NPS with the core rules', async () => {

@@ -103,13 +103,13 @@ describe('cvm import', () => {
   });
 
   it('bad input exits 2 with one line on stderr and no stack trace', () => {
-    const path = write(dir, 'nohead.csv', 'KundNr;Datum\nc1;2024-01-05\n');
+    const path = write(dir, 'nohead.csv', 'KundNr;Belopp\nc1;10\n');
     const result = cvm('import', 'transactions', path);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toEqual([
-      'cvm: nohead.csv: missing required column amount (accepted names: amount, belopp, summa, omsättning, omsattning, ' +
-        'revenue, sales, value, total, dollar_value); columns found: "KundNr", "Datum"; use --map amount=<header> if it has another name',
+      'cvm: nohead.csv: missing required column order_date (accepted names: order_date, orderdatum, datum, date, köpdatum, ' +
+        'kopdatum, purchase_date, transaction_date); columns found: "KundNr", "Belopp"; use --map order_date=<header> if it has another name',
       '',
     ]);
   });

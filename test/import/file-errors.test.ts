@@ -43,11 +43,11 @@ async function expectFailure(path: string, code: ErrorCode, message: string, opt
 describe('file-level problems', () => {
   it('a missing required column names the file, the column, its accepted names and the columns found', async () => {
     await expectFailure(
-      write(dir, 'missing.csv', 'KundNr;Datum;Extra\nc1;2024-01-05;x\n'),
+      write(dir, 'missing.csv', 'KundNr;Belopp;Extra\nc1;10;x\n'),
       'invalid-input',
-      'missing.csv: missing required column amount (accepted names: amount, belopp, summa, omsättning, omsattning, ' +
-        'revenue, sales, value, total, dollar_value); columns found: "KundNr", "Datum", "Extra"; ' +
-        'use {option:map} amount=<header> if it has another name',
+      'missing.csv: missing required column order_date (accepted names: order_date, orderdatum, datum, date, ' +
+        'köpdatum, kopdatum, purchase_date, transaction_date); columns found: "KundNr", "Belopp", "Extra"; ' +
+        'use {option:map} order_date=<header> if it has another name',
     );
   });
 
@@ -151,12 +151,12 @@ describe('file-level problems', () => {
   });
 
   it('more than 100 000 unreadable CSV rows fail the file', async () => {
-    const rows = Array.from({ length: 100_001 }, (_, i) => `c${i},2024-01-05`).join('\n');
+    const rows = Array.from({ length: 100_001 }, (_, i) => `c${i},2024-01-05,1,2`).join('\n');
     await expectFailure(
       write(dir, 'ragged.csv', `customer_id,order_date,amount\n${rows}\n`),
       'invalid-input',
       'ragged.csv: 100001 rows could not be read as CSV with delimiter "," (first: Expected Number of Columns: 3 ' +
-        'Found: 2); check {option:delimiter}, and that the file is UTF-8',
+        'Found: 4); check {option:delimiter}, and that the file is UTF-8',
     );
   });
 

@@ -135,6 +135,30 @@ describe('uploads', () => {
         detail: { file: 'bad.csv', importId: id, imported: 1, rejected: 1 },
       }),
     ]);
+    // the import log says what is still stored; undo removes exactly the import's rows, once
+    expect(log.body[0]).toMatchObject({ importId: id, rowsStored: 1, state: 'active' });
+    const undone = await analyst.request('POST', `/api/imports/${id}/undo`);
+    expect(undone.status).toBe(200);
+    expect(undone.body).toEqual({
+      importId: id,
+      kind: 'transactions',
+      source: 'upload bad.csv (ada)',
+      rowsRemoved: 1,
+    });
+    const after = await analyst.get('/api/imports');
+    expect(after.body[0]).toMatchObject({ importId: id, rowsStored: 0, state: 'undone' });
+    const again = await analyst.request('POST', `/api/imports/${id}/undo`);
+    expect(again.status).toBe(409);
+    const unknown = await analyst.request('POST', '/api/imports/999999/undo');
+    expect(unknown.status).toBe(404);
+    const lastAudit = await admin.get('/api/audit?limit=1');
+    expect(lastAudit.body).toEqual([
+      expect.objectContaining({
+        action: 'import.undo',
+        target: String(id),
+        detail: { importId: id, kind: 'transactions', source: 'upload bad.csv (ada)', rowsRemoved: 1 },
+      }),
+    ]);
   });
 
   it('reports the progress of an upload named by a token, to its user only', async () => {

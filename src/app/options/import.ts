@@ -3,6 +3,7 @@
  * CSV delimiter, decimal separator and text encoding, column mapping, strictness, the rejects file and the worksheet.
  */
 import { z } from 'zod';
+import { invalidOption } from '../../core/errors';
 import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../data/import/encoding';
 import { FORMAT_CHOICES, fileFormatNamed } from '../../data/import/format';
@@ -116,6 +117,25 @@ const mapping = z
     return map;
   });
 
+/** `a,b,c`: the columns of a file without a header, in order. */
+const columnList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((raw, ctx): string[] | undefined => {
+    if (raw === undefined) return undefined;
+    const names = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => v.split(',')).map((c) => c.trim());
+    if (names.length === 0 || names.some((c) => c === '')) {
+      const expected = 'column names separated by commas (e.g. customer_id,order_date,amount)';
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(String(raw))} is not ${expected}`,
+        params: { expected, value: raw },
+      });
+      return z.NEVER;
+    }
+    return names;
+  });
+
 export const importInput = z.object({
   kind: requiredField(kind, `one of ${KIND_NAMES.join(', ')}`),
   inputFormat: optionalField(inputFormat),
@@ -127,10 +147,39 @@ export const importInput = z.object({
   replace: rawValue.transform((v) => v === true || v === 'true'),
   round: rawValue.transform((v) => v === true || v === 'true'),
   timeZone: field(timeZoneName, 'UTC'),
+  header: rawValue.transform((v) => v !== false && v !== 'false'),
+  columns: columnList,
   rejects: z.string().optional(),
   sheet: z.string().optional(),
 });
 export type ImportInput = z.output<typeof importInput>;
+
+/**
+ * The columns of a file without a header (`header` false), or undefined for a file with one. A file
+ * without a header needs its columns named; naming columns of a file with a header is refused.
+ */
+export function headerlessColumns(
+  input: Pick<ImportInput, 'header' | 'columns' | 'inputFormat'>,
+): string[] | undefined {
+  if (input.header && input.columns !== undefined)
+    throw invalidOption(
+      'columns',
+      input.columns.join(','),
+      'given only with {option:noHeader}',
+      'names the columns of a file without a header: give it with {option:noHeader}, or use {option:map} to rename headers',
+    );
+  if (input.header) return undefined;
+  if (input.columns === undefined)
+    throw invalidOption(
+      'noHeader',
+      true,
+      'a column list',
+      'a file without a header needs its columns named in order with {option:columns} (e.g. customer_id,order_date,amount)',
+    );
+  if (input.inputFormat !== undefined && input.inputFormat !== 'csv')
+    throw invalidOption('noHeader', true, 'a CSV file', `works for CSV files only, not ${input.inputFormat}`);
+  return input.columns;
+}
 
 /** The import request of parsed options for the file at `path` (for an upload, the name it came as). */
 export function importRequest(input: ImportInput, path: string): ImportRequest {
@@ -144,6 +193,7 @@ export function importRequest(input: ImportInput, path: string): ImportRequest {
     map: input.map,
     strict: input.strict,
     replace: input.replace,
+    columns: headerlessColumns(input),
     round: input.round,
     timeZone: input.timeZone,
     rejectsPath: input.rejects,

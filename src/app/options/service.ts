@@ -38,6 +38,8 @@ export interface ServiceInput {
   timeZone: string;
   /** value tiers for the per-tier figures and complainant retention; absent: not computed */
   tiers?: Tier[] | undefined;
+  /** today, as the face's clock says; rows dated later do not move the default as-of day */
+  today?: IsoDay | undefined;
 }
 
 const serviceOptionsSchema = z.object({
@@ -47,6 +49,7 @@ const serviceOptionsSchema = z.object({
   timeZone: field(timeZoneName, 'UTC'),
   tiers: optionalField(tierSpec),
   byTier: rawValue.transform((v) => v === true || v === 'true'),
+  today: optionalField(isoDay),
 });
 
 /** `report service` and `report satisfaction`. */
@@ -56,4 +59,5 @@ export const serviceInput = serviceOptionsSchema.transform((o): ServiceInput => 
   targetHours: o.targetHours,
   timeZone: o.timeZone,
   tiers: o.tiers ?? (o.byTier ? [...DEFAULT_TIERS] : undefined),
+  today: o.today,
 }));

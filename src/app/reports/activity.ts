@@ -12,7 +12,7 @@ import type { AnalyticsPort, TierFlowResult } from '../../data/analytics/types';
 import type { ContractsPort } from '../../data/contracts/types';
 import type { ContractPortfolioResult } from '../../data/contracts/types';
 import type { ReportInput } from '../options/report';
-import { missingMarginNote, resolveBasis, type ReportBasis } from './basis';
+import { missingMarginNote, resolveBasis, returnsOnlyNote, type ReportBasis } from './basis';
 import { computeBasis, type ContractBasis } from './contracts';
 
 /** The basis asked for, else the one the store's data calls for, with a note when there was a choice. */
@@ -63,12 +63,13 @@ export async function tierFlowsOn(
       distinguishWonBack: options.distinguishWonBack,
     });
     const margin = missingMarginNote(basis.measure, flows.missingMargin, flows.transactions);
+    const returns = returnsOnlyNote(flows.returnsOnly);
     return {
       activity: 'orders',
       basis,
       flows,
       contract: null,
-      notes: [...chosen.notes, ...basis.coverage, ...(margin ? [margin] : [])],
+      notes: [...chosen.notes, ...basis.coverage, ...(margin ? [margin] : []), ...(returns ? [returns] : [])],
     };
   }
   if (input.value === 'margin')
@@ -107,6 +108,7 @@ export async function tierFlowsOn(
       previousTiers: result.previousTiers,
       missingMargin: 0,
       transactions: 0,
+      returnsOnly: { previous: 0, current: 0 },
     },
     contract: run,
     notes: [

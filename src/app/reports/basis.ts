@@ -68,20 +68,31 @@ export async function resolveAsOf(
 
 /**
  * The as-of day for reports that do not rank customers (service, satisfaction): the one given, else the
- * latest order date; an empty store needs one given.
+ * latest order date up to `today`, chosen as the value reports choose it (one stray row dated years ahead
+ * cannot move it) and said in a note; an empty store needs one given.
  */
 export async function latestAsOf(
-  port: Pick<AnalyticsPort, 'latestOrderDate'>,
+  port: Pick<AnalyticsPort, 'orderDates'>,
   asOf: IsoDay | undefined,
-): Promise<IsoDay> {
-  if (asOf !== undefined) return asOf;
-  const latest = await port.latestOrderDate();
-  if (latest === null)
+  today?: IsoDay,
+): Promise<{ asOf: IsoDay; notes: string[] }> {
+  if (asOf !== undefined) return { asOf, notes: [] };
+  const dates = await port.orderDates(today ?? null);
+  if (dates === null)
     throw new CvmError(
       'not-found',
       'no transactions in the store: import some, or give an as-of day (YYYY-MM-DD)',
     );
-  return latest;
+  const chosen = dates.lastUpToToday ?? dates.last;
+  const notes = [
+    `as of ${chosen}: the latest order date${today === undefined ? '' : ` up to today (${today})`}; give an as-of day for another`,
+  ];
+  if (dates.afterToday > 0)
+    notes.push(
+      `${dates.afterToday} ${dates.afterToday === 1 ? 'transaction is' : 'transactions are'} dated after today, ` +
+        `the latest on ${dates.last}; they do not move the as-of day`,
+    );
+  return { asOf: chosen, notes };
 }
 
 /** Notes on windows the data does not cover; refuses a current window entirely after the data. */
@@ -119,12 +130,59 @@ export async function resolveBasis(
   analytics: AnalyticsPort,
   input: ReportInput,
   uses: 'both' | 'current' = 'both',
+  needs: AmountNeed = 'value',
 ): Promise<ReportBasis> {
   const resolved = await resolveAsOf(analytics, input.asOf, input.today);
   const windows = reportWindows(resolved.asOf, input.windowMonths);
   const earliest = uses === 'both' ? windows.previous : windows.current;
-  const coverage = [...resolved.notes, ...coverageNotes(resolved.dates, windows.current, earliest)];
+  const coverage = [
+    ...resolved.notes,
+    ...coverageNotes(resolved.dates, windows.current, earliest),
+    ...missingAmountNotes(resolved.dates, needs),
+  ];
   return { ...windows, measure: input.value, tiers: input.tiers, coverage };
+}
+
+/**
+ * What a report does with orders without an amount: `value` reports rank customers by value (portfolio,
+ * flows, concentration) and refuse data that mostly lacks amounts; `activity` reports (retention, cohorts)
+ * count such orders as purchases and say what the value parts of them made of it.
+ */
+export type AmountNeed = 'value' | 'activity';
+
+/** Value reports refuse data in which more than this share of the transactions has no amount. */
+export const MAX_MISSING_AMOUNT_SHARE = 0.5;
+
+/** Notes on transactions without an amount; refuses a value report on data that mostly lacks amounts. */
+export function missingAmountNotes(dates: OrderDates | null, needs: AmountNeed): string[] {
+  if (dates === null || dates.withoutAmount === 0) return [];
+  const { withoutAmount: missing, transactions } = dates;
+  const share = Math.round((100 * missing) / transactions);
+  if (needs === 'value' && missing / transactions > MAX_MISSING_AMOUNT_SHARE)
+    throw new CvmError(
+      'invalid-input',
+      `this report ranks customers by value, but ${missing} of the ${transactions} transactions have no amount ` +
+        `(${share} %, more than ${100 * MAX_MISSING_AMOUNT_SHARE} %); import the amounts, or use the reports ` +
+        'that need none: retention (trend and tenure) and cohorts (retention)',
+    );
+  return [
+    `${missing} of the ${transactions} transactions have no amount (${share} %): they count as purchases ` +
+      `with value 0${needs === 'activity' ? '; the value tiers and revenue figures rank and sum them as 0' : ''}`,
+  ];
+}
+
+/**
+ * The note on customers left out of the tiers because their only transactions in a window were returns
+ * (negative amounts): they bought nothing there, so they are not active; null when there are none.
+ */
+export function returnsOnlyNote(returnsOnly: { previous: number; current: number }): string | null {
+  const { previous, current } = returnsOnly;
+  if (previous === 0 && current === 0) return null;
+  const customers = (n: number): string => `${n} customer${n === 1 ? '' : 's'}`;
+  return (
+    `left out as not active (only returns, no purchase, in the window): ${customers(current)} in the current ` +
+    `window, ${customers(previous)} in the previous one; their returns are in no tier's revenue`
+  );
 }
 
 /** Margin ranks nobody sensibly when it is missing on more than this share of the windows' transactions. */

@@ -7,7 +7,7 @@ import type { IsoDay } from '../../core/dates';
 import type { WindowMonths } from '../../core/kpi/basis';
 import { buildCohortMatrix, firstCohortStart, type CohortRow, type CohortUnit } from '../../core/kpi/cohorts';
 import type { AnalyticsPort } from '../../data/analytics/types';
-import { resolveAsOf } from './basis';
+import { missingAmountNotes, resolveAsOf } from './basis';
 import type { CohortInput } from '../options/report';
 
 export interface CohortReport {
@@ -32,6 +32,7 @@ export async function cohortReport(analytics: AnalyticsPort, input: CohortInput)
   const cohorts = buildCohortMatrix(counts, unit, periodMonths, asOf);
   const notes = [
     ...resolved.notes,
+    ...missingAmountNotes(resolved.dates, 'activity'),
     'periods count from each customer’s first-purchase month; periods not yet over for every member are left out',
   ];
   if (cohorts.length === 0) notes.push(`no customers acquired in the ${years} years up to ${asOf}`);

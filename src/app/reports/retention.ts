@@ -124,7 +124,7 @@ export async function retentionReport(
     trend = await contractTrend(contracts, basis, input, first);
     tenure = buildTenureTable(buckets, on.contract?.result.tenure ?? [], basis.windowMonths);
   } else {
-    basis = await resolveBasis(analytics, input);
+    basis = await resolveBasis(analytics, input, 'both', 'activity');
     activityNotes.push(...chosen.notes);
     trend = await retentionTrend(analytics, basis, stepMonths, years);
     const buckets = tenureBuckets(basis.current.startExclusive, TENURE_GROUPS);

@@ -28,9 +28,9 @@ export interface SatisfactionReport {
 
 export async function satisfactionReport(
   service: ServicePort,
-  input: Pick<ServiceInput, 'asOf' | 'windowMonths'>,
+  input: Pick<ServiceInput, 'asOf' | 'windowMonths' | 'today'>,
 ): Promise<SatisfactionReport> {
-  const asOf = await latestAsOf(service, input.asOf);
+  const { asOf, notes: asOfNotes } = await latestAsOf(service, input.asOf, input.today);
   const { current, previous } = reportWindows(asOf, input.windowMonths);
   const now = await service.surveyScores(current);
   const before = await service.surveyScores(previous);
@@ -62,6 +62,7 @@ export async function satisfactionReport(
       change: meanChange(cesScores.before, cesScores.now),
     },
     notes: [
+      ...asOfNotes,
       ...(npsNow.note === null ? [] : [npsNow.note]),
       ...smallSampleNote('CSAT', csatNow.n, csatNow.note),
       ...smallSampleNote('CES', cesNow.n, cesNow.note),

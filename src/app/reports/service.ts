@@ -119,7 +119,7 @@ function perThousand(count: number, denominator: number): number | null {
 }
 
 export async function serviceReport(service: ServicePort, input: ServiceInput): Promise<ServiceReport> {
-  const asOf = await latestAsOf(service, input.asOf);
+  const { asOf, notes: asOfNotes } = await latestAsOf(service, input.asOf, input.today);
   const { current: window } = reportWindows(asOf, input.windowMonths);
   const { timeZone, targetHours } = input;
   const months = windowMonthsOf(window, timeZone);
@@ -191,7 +191,10 @@ export async function serviceReport(service: ServicePort, input: ServiceInput): 
       mean: satisfaction.n === 0 ? null : satisfaction.sum / satisfaction.n,
     },
     byTier,
-    notes: serviceNotes(p.complaints, p.unmeasurableResolutions + p.unmeasurableResponses, activity),
+    notes: [
+      ...asOfNotes,
+      ...serviceNotes(p.complaints, p.unmeasurableResolutions + p.unmeasurableResponses, activity),
+    ],
   };
 }
 

@@ -21,6 +21,8 @@ interface Options {
   replace?: boolean;
   round?: boolean;
   timeZone?: string;
+  header?: boolean;
+  columns?: string;
   rejects?: string;
   sheet?: string;
   inputFormat?: string;
@@ -59,6 +61,8 @@ export function registerImport(program: Command): void {
       '--time-zone <zone>',
       'IANA time zone of the data: a timestamp with a zone gives its local day there (default: UTC)',
     )
+    .option('--no-header', 'the CSV file has no header line: name its columns with --columns')
+    .option('--columns <a,b,c>', 'the columns of a file without a header, in order (canonical names)')
     .option('--round', 'round amounts with more decimals than the store keeps instead of rejecting them')
     .option('--rejects <path>', 'where to write rejected rows (default: <file>.rejects.csv)')
     .option('--sheet <name>', 'XLSX worksheet (default: the first)')

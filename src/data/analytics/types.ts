@@ -51,6 +51,11 @@ export interface TierFlowResult {
   /** transactions in the two windows without a margin, of all transactions there (customers with a purchase) */
   missingMargin: number;
   transactions: number;
+  /**
+   * customers with transactions in the window but no purchase (only returns, negative amounts): not
+   * active, so in no tier; counted so that a report can say whom it leaves out
+   */
+  returnsOnly: { previous: number; current: number };
 }
 
 /** One window ranked and cut into tiers (e.g. deciles), with the value curve for concentration. */
@@ -106,6 +111,9 @@ export interface OrderDates {
   lastUpToToday: IsoDay | null;
   /** transactions dated after `today` (0 without a `today`) */
   afterToday: number;
+  /** transactions in the store, and those of them without an amount */
+  transactions: number;
+  withoutAmount: number;
 }
 
 /** The aggregations reports need; one implementation per backend. */

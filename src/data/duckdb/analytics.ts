@@ -32,21 +32,8 @@ export class DuckDbAnalytics implements AnalyticsPort {
     return row.d;
   }
 
-  async orderDates(today: IsoDay | null): Promise<OrderDates | null> {
-    const row = await this.db.one<{
-      first: string | null;
-      last: string | null;
-      upto: string | null;
-      after: number | null;
-    }>(
-      `SELECT CAST(min(order_date) AS VARCHAR) AS first, CAST(max(order_date) AS VARCHAR) AS last,
-         CAST(max(order_date) FILTER (WHERE $1::DATE IS NULL OR order_date <= $1::DATE) AS VARCHAR) AS upto,
-         count(*) FILTER (WHERE order_date > $1::DATE) AS after
-       FROM transactions`,
-      [today],
-    );
-    if (row.first === null || row.last === null) return null;
-    return { first: row.first, last: row.last, lastUpToToday: row.upto, afterToday: row.after ?? 0 };
+  orderDates(today: IsoDay | null): Promise<OrderDates | null> {
+    return queryOrderDates(this.db, today);
   }
 
   tierFlows(query: TierFlowQuery): Promise<TierFlowResult> {
@@ -68,4 +55,32 @@ export class DuckDbAnalytics implements AnalyticsPort {
   cohortActivity(query: CohortQuery): Promise<CohortCount[]> {
     return queryCohortActivity(this.db, query);
   }
+}
+
+/** The first and last order dates, the orders after `today`, and the orders without an amount. */
+export async function queryOrderDates(db: Db, today: IsoDay | null): Promise<OrderDates | null> {
+  const row = await db.one<{
+    first: string | null;
+    last: string | null;
+    upto: string | null;
+    after: number | null;
+    n: number;
+    noamount: number;
+  }>(
+    `SELECT CAST(min(order_date) AS VARCHAR) AS first, CAST(max(order_date) AS VARCHAR) AS last,
+       CAST(max(order_date) FILTER (WHERE $1::DATE IS NULL OR order_date <= $1::DATE) AS VARCHAR) AS upto,
+       count(*) FILTER (WHERE order_date > $1::DATE) AS after,
+       count(*) AS n, count(*) FILTER (WHERE amount IS NULL) AS noamount
+     FROM transactions`,
+    [today],
+  );
+  if (row.first === null || row.last === null) return null;
+  return {
+    first: row.first,
+    last: row.last,
+    lastUpToToday: row.upto,
+    afterToday: row.after ?? 0,
+    transactions: row.n,
+    withoutAmount: row.noamount,
+  };
 }

@@ -36,6 +36,12 @@ export interface OpenedFile {
   description: string;
   /** a one-line error for a failure while reading `relation` (DuckDB's messages can quote whole lines) */
   readFailure(error: unknown): Promise<CvmError>;
+  /**
+   * After `relation` was read: a relation that reads the file again with rows shorter than the header padded
+   * with empty fields, when the reader rejected short rows and the columns they lack may be optional; null
+   * when there is nothing to pad. Later calls of the other members then refer to the padded read.
+   */
+  padded?(): Promise<string | null>;
   /** records the reader rejected while `relation` was read (after it was read) */
   readerRejected(): Promise<number>;
   /** a table holding `relation`'s rows in the same order (rowid + 1 = k), for re-checking bad rows */

@@ -44,36 +44,53 @@ export async function openCsv(
 ): Promise<OpenedFile> {
   const { db, names } = session;
   const head = await readCsvHead(request.path, file, request.delimiter);
-  const mapping = mapHeaders(request, head.headers, head.delimiter, file);
-  const columns = head.headers.map((_, i) => `${literal(`c${i}`)}: 'VARCHAR'`).join(', ');
+  // A file without a header: the first line is data, the columns are named by the request.
+  const headerless = request.columns !== undefined;
+  const headers = request.columns ? [...request.columns] : head.headers;
+  const mapping = mapHeaders(request, headers, head.delimiter, file);
+  const columns = headers.map((_, i) => `${literal(`c${i}`)}: 'VARCHAR'`).join(', ');
   const select = mapping.columns.map((c) => `c${c.index} AS ${ident(c.spec.name)}`).join(', ');
   const delimiter = head.delimiter === '\t' ? 'tab' : JSON.stringify(head.delimiter);
+  // Rows shorter than the header are read padded with empty fields once the first read found some and the
+  // columns after the last required one are optional (DuckDB pads only with its single-threaded reader when
+  // quoted fields span lines, so padding is not the default).
+  let padded = false;
   const reader = (rejects: string): string =>
-    `(SELECT ${select} FROM read_csv(${literal(request.path)}, auto_detect = false, header = true,
+    `(SELECT ${select} FROM read_csv(${literal(request.path)}, auto_detect = false, header = ${!headerless},
        all_varchar = true, delim = ${literal(head.delimiter)}, quote = '"', escape = '"', columns = {${columns}},
-       max_line_size = ${MAX_LINE_BYTES}, ${rejects}))`;
+       max_line_size = ${MAX_LINE_BYTES}, ${padded ? 'null_padding = true, parallel = false, ' : ''}${rejects}))`;
   // Every read skips the same unreadable records, so all of them see the same records in the same order;
   // only the main read stores what it skipped.
   const skipping = 'ignore_errors = true';
+  const errorsTable = (): string => (padded ? `${names.csvErrors}_padded` : names.csvErrors);
+  const storing = (): string =>
+    `store_rejects = true, rejects_table = '${errorsTable()}', rejects_scan = '${names.csvScans}${padded ? '_padded' : ''}'`;
   let errors: ReaderError[] | null = null;
   const readerErrors = async (): Promise<ReaderError[]> => {
     errors ??= await db.all<ReaderError & Record<string, unknown>>(
-      `SELECT line, error_type, error_message FROM ${names.csvErrors} ORDER BY line`,
+      `SELECT line, error_type, error_message FROM ${errorsTable()} ORDER BY line`,
     );
     return errors;
   };
+  // The fields a row needs: up to the last required column (the rest may be left off the end).
+  const needed = 1 + Math.max(-1, ...mapping.columns.filter((c) => c.spec.required).map((c) => c.index));
   const rejectedLines = async (): Promise<number[]> => [
     ...new Set((await readerErrors()).map((e) => e.line)),
   ];
 
   return {
     mapping,
-    relation: reader(
-      `store_rejects = true, rejects_table = '${names.csvErrors}', rejects_scan = '${names.csvScans}'`,
-    ),
+    relation: reader(storing()),
     sample: reader(skipping),
+    padded: async () => {
+      if (padded || needed >= headers.length) return null;
+      if (!(await readerErrors()).some((e) => e.error_type === 'MISSING COLUMNS')) return null;
+      padded = true;
+      errors = null;
+      return reader(storing());
+    },
     decimalFallback: head.delimiter === ';' ? ',' : '.',
-    description: `CSV, delimiter ${delimiter}, ${head.headers.length} columns`,
+    description: `CSV, delimiter ${delimiter}, ${headers.length} columns${headerless ? ', no header' : ''}`,
     readFailure: (error) => Promise.resolve(readFailure(request.path, file, error)),
     readerRejected: async () => {
       const lines = await rejectedLines();
@@ -93,8 +110,8 @@ export async function openCsv(
     locate: async (untilK) => {
       const layout = await scanLayout(request.path, {
         delimiter: head.delimiter,
-        hasHeader: true,
-        blankIsRecord: head.headers.length === 1,
+        hasHeader: !headerless,
+        blankIsRecord: headers.length === 1,
         rejected: await rejectedLines(),
         untilK,
       });
@@ -113,7 +130,7 @@ export async function openCsv(
             line: place.line,
             column: null,
             value: shorten(new TextDecoder().decode(bytes)),
-            reason: readerReason(error, place, bytes, head.delimiter, head.headers.length),
+            reason: readerReason(error, place, bytes, head.delimiter, headers.length),
           });
         }
       } finally {

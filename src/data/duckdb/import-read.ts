@@ -25,6 +25,11 @@ export function openFile(
   format: FileFormat,
   file: string,
 ): Promise<OpenedFile> {
+  if (request.columns !== undefined && format !== 'csv')
+    throw new CvmError(
+      'invalid-input',
+      `${file}: a file without a header ({option:columns}) can be CSV only, not ${format}`,
+    );
   switch (format) {
     case 'csv':
       return openCsv(session, request, file);

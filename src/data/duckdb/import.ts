@@ -27,7 +27,7 @@ import { writeRejects } from './import-rejects';
 import { ImportSession } from './import-session';
 import { ident } from './import-sql';
 import type { OpenedFile } from './import-opened';
-import { validationSql } from './import-validate';
+import { validationSql, type ValidationSql } from './import-validate';
 
 /** Values sampled to detect the decimal separator. */
 const DECIMAL_SAMPLE = 20_000;
@@ -124,16 +124,26 @@ async function runImport(
     `reading ${file} (${opened.description}; decimal separator "${decimal}"${encoding})`,
   );
   const timeZone = request.timeZone ?? 'UTC';
-  const validation = validationSql(
-    kind,
-    opened.mapping.columns,
-    decimal,
-    { ...names, relation: opened.relation },
-    { timeZone, round: request.round === true },
-  );
+  const validate = (relation: string): ValidationSql =>
+    validationSql(
+      kind,
+      opened.mapping.columns,
+      decimal,
+      { ...names, relation },
+      { timeZone, round: request.round === true },
+    );
+  let validation = validate(opened.relation);
   try {
     // Reading, typing and checking in one pass over the file.
     await session.track('reading', 0, 0.55, () => db.run(validation.typed));
+    // Rows shorter than the header whose missing fields may be optional: read again, padded.
+    const padded = await opened.padded?.();
+    if (padded) {
+      session.say('reading', 0.3, `rows shorter than the header: reading ${file} again, padded`);
+      validation = validate(padded);
+      await db.run(`DROP TABLE temp.main.${names.typed}`);
+      await db.run(validation.typed);
+    }
   } catch (error) {
     throw await opened.readFailure(error);
   }

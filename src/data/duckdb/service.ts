@@ -17,6 +17,8 @@ import type {
 } from '../service/types';
 import type { Db } from './connection';
 import { queryComplaintsByTier } from './service-tiers';
+import { queryOrderDates } from './analytics';
+import type { OrderDates } from '../analytics/types';
 
 const HOUR_MS = 3_600_000;
 
@@ -47,6 +49,10 @@ export class DuckDbService implements ServicePort {
       'SELECT CAST(max(order_date) AS VARCHAR) AS d FROM transactions',
     );
     return row.d;
+  }
+
+  orderDates(today: IsoDay | null): Promise<OrderDates | null> {
+    return queryOrderDates(this.db, today);
   }
 
   async complaints(query: ComplaintQuery): Promise<ComplaintPeriod> {
@@ -146,7 +152,7 @@ export class DuckDbService implements ServicePort {
     const row = await this.db.one<{ active: number; orders: number | null; repeat: number }>(
       `SELECT count(*) AS active, sum(n) AS orders, count(*) FILTER (WHERE n >= 2) AS repeat
        FROM (SELECT customer_id, count(*) AS n FROM transactions
-             WHERE amount >= 0 AND order_date > ?::DATE AND order_date <= ?::DATE GROUP BY customer_id)`,
+             WHERE coalesce(amount, 0) >= 0 AND order_date > ?::DATE AND order_date <= ?::DATE GROUP BY customer_id)`,
       [window.startExclusive, window.endInclusive],
     );
     return { activeCustomers: row.active, orders: row.orders ?? 0, repeatCustomers: row.repeat };

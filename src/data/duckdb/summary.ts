@@ -15,7 +15,7 @@ export class DuckDbSummary implements SummaryPort {
       // Revenue is that of the active customers, as in the portfolio report: a return by a customer with
       // no purchase in the window does not count.
       `WITH c AS (
-         SELECT customer_id, sum(amount) AS revenue, count(*) FILTER (WHERE amount >= 0) AS orders
+         SELECT customer_id, sum(amount) AS revenue, count(*) FILTER (WHERE coalesce(amount, 0) >= 0) AS orders
          FROM transactions WHERE order_date > ?::DATE AND order_date <= ?::DATE
          GROUP BY customer_id
        )

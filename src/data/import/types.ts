@@ -31,6 +31,11 @@ export interface ImportRequest {
   decimal?: '.' | ',' | undefined;
   /** CSV text encoding; detected when omitted (valid UTF-8 is UTF-8, anything else Windows-1252) */
   encoding?: TextEncodingName | undefined;
+  /**
+   * CSV without a header: the columns of every line, in order (canonical names or headers the vocabulary
+   * knows); the first line is data
+   */
+  columns?: readonly string[] | undefined;
   /** canonical column → header in the file (`customer_id` → `KundNr`) */
   map?: Readonly<Record<string, string>> | undefined;
   /** nothing lands if any row is bad */

@@ -32,6 +32,34 @@ export async function latestOrderDate(db: PgDb): Promise<IsoDay | null> {
   return (await db.one<{ d: string | null }>('SELECT max(order_date) AS d FROM transactions')).d;
 }
 
+/** The first and last order dates, the last up to `today`, and the counts the reports' notes need. */
+export async function orderDates(db: PgDb, today: IsoDay | null): Promise<OrderDates | null> {
+  const row = await db.one<{
+    first: string | null;
+    last: string | null;
+    upto: string | null;
+    after: number | null;
+    n: number;
+    noamount: number;
+  }>(
+    `SELECT min(order_date) AS first, max(order_date) AS last,
+       max(order_date) FILTER (WHERE $1::DATE IS NULL OR order_date <= $1::DATE) AS upto,
+       count(*) FILTER (WHERE order_date > $1::DATE) AS after,
+       count(*) AS n, count(*) FILTER (WHERE amount IS NULL) AS noamount
+     FROM transactions`,
+    [today],
+  );
+  if (row.first === null || row.last === null) return null;
+  return {
+    first: row.first,
+    last: row.last,
+    lastUpToToday: row.upto,
+    afterToday: row.after ?? 0,
+    transactions: row.n,
+    withoutAmount: row.noamount,
+  };
+}
+
 export class PgAnalytics implements AnalyticsPort {
   constructor(readonly db: PgDb) {}
 
@@ -39,21 +67,8 @@ export class PgAnalytics implements AnalyticsPort {
     return latestOrderDate(this.db);
   }
 
-  async orderDates(today: IsoDay | null): Promise<OrderDates | null> {
-    const row = await this.db.one<{
-      first: string | null;
-      last: string | null;
-      upto: string | null;
-      after: number | null;
-    }>(
-      `SELECT min(order_date) AS first, max(order_date) AS last,
-         max(order_date) FILTER (WHERE $1::DATE IS NULL OR order_date <= $1::DATE) AS upto,
-         count(*) FILTER (WHERE order_date > $1::DATE) AS after
-       FROM transactions`,
-      [today],
-    );
-    if (row.first === null || row.last === null) return null;
-    return { first: row.first, last: row.last, lastUpToToday: row.upto, afterToday: row.after ?? 0 };
+  orderDates(today: IsoDay | null): Promise<OrderDates | null> {
+    return orderDates(this.db, today);
   }
 
   tierFlows(query: TierFlowQuery): Promise<TierFlowResult> {

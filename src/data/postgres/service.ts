@@ -5,6 +5,7 @@
  * DOUBLE PRECISION, the same IEEE division DuckDB does, so the hours are identical to the last bit.
  */
 import type { IsoDay, Window } from '../../core/dates';
+import type { OrderDates } from '../analytics/types';
 import type { ScoreCount } from '../../core/kpi/stats';
 import type {
   Activity,
@@ -17,7 +18,7 @@ import type {
   TierComplaints,
 } from '../service/types';
 import { queryComplaintsByTier, type InstantSql } from '../duckdb/service-tiers';
-import { latestOrderDate } from './analytics';
+import { latestOrderDate, orderDates } from './analytics';
 import type { PgDb } from './connection';
 
 const HOUR_MS = 3_600_000;
@@ -57,6 +58,10 @@ const PG_INSTANTS: InstantSql = {
 
 export class PgService implements ServicePort {
   constructor(private readonly db: PgDb) {}
+
+  orderDates(today: IsoDay | null): Promise<OrderDates | null> {
+    return orderDates(this.db, today);
+  }
 
   complaintsByTier(query: TierComplaintQuery): Promise<TierComplaints> {
     return queryComplaintsByTier(this.db, query, PG_INSTANTS);

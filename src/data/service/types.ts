@@ -12,6 +12,7 @@
  *   the opening is not measurable: counted (`unmeasurable…`), not shipped.
  * - Survey answers are per ISO day (`answered_on`) in a window `startExclusive < day ≤ endInclusive`.
  */
+import type { OrderDates } from '../analytics/types';
 import type { IsoDay, Window } from '../../core/dates';
 import type { CauseCount, ComplaintsPerCustomer } from '../../core/service/complaint-causes';
 import type { ScoreCount } from '../../core/kpi/stats';
@@ -124,6 +125,8 @@ export interface TierComplaints {
 export interface ServicePort {
   /** The latest order date in the store (the default as-of day); null when there are no transactions. */
   latestOrderDate(): Promise<IsoDay | null>;
+  /** The first and last order dates and the orders after `today` (as the analytics port gives them). */
+  orderDates(today: IsoDay | null): Promise<OrderDates | null>;
   /** The complaints of a period and the backlog, at an as-of instant. */
   complaints(query: ComplaintQuery): Promise<ComplaintPeriod>;
   /** Active customers and purchases in a window. */

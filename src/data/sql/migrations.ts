@@ -134,4 +134,11 @@ export const MIGRATIONS: readonly Migration[] = [
         as_of DATE NOT NULL, exported_at TIMESTAMP NOT NULL)`,
     ],
   },
+  {
+    // Orders without an amount (a log of dates and ids) still count as activity; the value reports refuse
+    // data that mostly lacks amounts (app/reports/basis.ts).
+    version: 7,
+    name: 'optional order amount',
+    statements: ['ALTER TABLE transactions ALTER COLUMN amount DROP NOT NULL'],
+  },
 ];

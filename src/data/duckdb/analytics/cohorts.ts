@@ -17,7 +17,7 @@ export async function queryCohortActivity(db: Db, query: CohortQuery): Promise<C
   return db.all<CohortCount & Record<string, unknown>>(
     `WITH first_tx AS (
        SELECT customer_id, min(order_date) AS first_day
-       FROM transactions WHERE amount >= 0 AND order_date <= CAST($1 AS DATE)
+       FROM transactions WHERE coalesce(amount, 0) >= 0 AND order_date <= CAST($1 AS DATE)
        GROUP BY customer_id
      ), firsts AS (
        -- acquired_on (customers file) counts when the transaction log starts after the relationship did
@@ -26,7 +26,7 @@ export async function queryCohortActivity(db: Db, query: CohortQuery): Promise<C
      )
      SELECT f.first_month - (f.first_month % ${unit}) AS cohort,
        CAST(floor((${MONTH('t.order_date')} - f.first_month) / ${period}) AS INTEGER) AS period,
-       count(DISTINCT CASE WHEN t.amount >= 0 THEN t.customer_id END) AS customers,
+       count(DISTINCT CASE WHEN coalesce(t.amount, 0) >= 0 THEN t.customer_id END) AS customers,
        sum(t.amount) AS revenue
      FROM transactions t JOIN firsts f ON f.customer_id = t.customer_id
      WHERE t.order_date <= CAST($1 AS DATE) AND f.first_month >= ${int(query.firstCohort)}

@@ -17,7 +17,7 @@ export async function queryConcentration(db: Db, query: ConcentrationQuery): Pro
       CAST(sum(${valueColumn(query.measure)}) AS DECIMAL(18,2)) AS v,
       sum(CASE WHEN margin IS NULL THEN 1 ELSE 0 END) AS nomargin, count(*) AS ntx
     FROM transactions WHERE ${w.sql}
-    GROUP BY customer_id HAVING sum(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) > 0`;
+    GROUP BY customer_id HAVING sum(CASE WHEN coalesce(amount, 0) >= 0 THEN 1 ELSE 0 END) > 0`;
   return withStagedTable(db, stage, w.params, async (table) => {
     const head = await db.one<{ n: number; nomargin: number | null; ntx: number | null }>(
       `SELECT count(*) AS n, sum(nomargin) AS nomargin, sum(ntx) AS ntx FROM ${table}`,

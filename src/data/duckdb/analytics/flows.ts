@@ -46,20 +46,21 @@ export async function queryTierFlows(db: Db, query: TierFlowQuery): Promise<Tier
   // ranking sorts a third slower.
   const stage = `
     SELECT customer_id,
-      sum(CASE WHEN ${s.sql} AND amount >= 0 THEN 1 ELSE 0 END) AS sp,
+      sum(CASE WHEN ${s.sql} AND coalesce(amount, 0) >= 0 THEN 1 ELSE 0 END) AS sp,
       CAST(sum(CASE WHEN ${s.sql} THEN amount ELSE 0 END) AS DECIMAL(18,2)) AS srev,
       CAST(sum(CASE WHEN ${s.sql} THEN coalesce(margin, 0) ELSE 0 END) AS DECIMAL(18,2)) AS smar,
-      sum(CASE WHEN ${f.sql} AND amount >= 0 THEN 1 ELSE 0 END) AS fp,
+      sum(CASE WHEN ${f.sql} AND coalesce(amount, 0) >= 0 THEN 1 ELSE 0 END) AS fp,
       CAST(sum(CASE WHEN ${f.sql} THEN amount ELSE 0 END) AS DECIMAL(18,2)) AS frev,
       CAST(sum(CASE WHEN ${f.sql} THEN coalesce(margin, 0) ELSE 0 END) AS DECIMAL(18,2)) AS fmar,
-      ${wonBack ? 'max(CASE WHEN order_date <= CAST($5 AS DATE) AND amount >= 0 THEN 1 ELSE 0 END)' : '0'} AS before,
+      ${wonBack ? 'max(CASE WHEN order_date <= CAST($5 AS DATE) AND coalesce(amount, 0) >= 0 THEN 1 ELSE 0 END)' : '0'} AS before,
       sum(CASE WHEN (${s.sql} OR ${f.sql}) AND margin IS NULL THEN 1 ELSE 0 END) AS nomargin,
+      max(CASE WHEN ${s.sql} THEN 1 ELSE 0 END) AS sany,
+      max(CASE WHEN ${f.sql} THEN 1 ELSE 0 END) AS fany,
       sum(CASE WHEN ${s.sql} OR ${f.sql} THEN 1 ELSE 0 END) AS ntx
     FROM transactions
     WHERE order_date <= CAST($6 AS DATE) ${wonBack ? '' : 'AND order_date > CAST($5 AS DATE)'}
     GROUP BY customer_id
-    HAVING sum(CASE WHEN ${s.sql} AND amount >= 0 THEN 1 ELSE 0 END)
-      + sum(CASE WHEN ${f.sql} AND amount >= 0 THEN 1 ELSE 0 END) > 0`;
+    HAVING max(CASE WHEN ${s.sql} OR ${f.sql} THEN 1 ELSE 0 END) > 0`;
   const params = [...s.params, ...f.params, earliest.startExclusive, last.endInclusive];
   return withStagedTable(db, stage, params, async (table) => {
     if (wonBack) {
@@ -76,9 +77,13 @@ export async function queryTierFlows(db: Db, query: TierFlowQuery): Promise<Tier
       ns: number | null;
       nomargin: number | null;
       ntx: number | null;
+      sret: number | null;
+      fret: number | null;
     }>(
       `SELECT sum(CASE WHEN fp > 0 THEN 1 ELSE 0 END) AS nf, sum(CASE WHEN sp > 0 THEN 1 ELSE 0 END) AS ns,
-         sum(nomargin) AS nomargin, sum(ntx) AS ntx FROM ${table}`,
+         sum(nomargin) FILTER (WHERE sp > 0 OR fp > 0) AS nomargin, sum(ntx) FILTER (WHERE sp > 0 OR fp > 0) AS ntx,
+         count(*) FILTER (WHERE sany = 1 AND sp = 0) AS sret, count(*) FILTER (WHERE fany = 1 AND fp = 0) AS fret
+       FROM ${table}`,
     );
     const activePrevious = counts.nf ?? 0;
     const activeCurrent = counts.ns ?? 0;
@@ -92,7 +97,7 @@ export async function queryTierFlows(db: Db, query: TierFlowQuery): Promise<Tier
         SELECT *,
           CASE WHEN fp > 0 THEN rank() OVER (PARTITION BY fp > 0 ORDER BY ${fValue} DESC) END AS frank,
           CASE WHEN sp > 0 THEN rank() OVER (PARTITION BY sp > 0 ORDER BY ${sValue} DESC) END AS srank
-        FROM ${table}
+        FROM ${table} WHERE sp > 0 OR fp > 0
       ), tiered AS (
         SELECT *, ${tierCaseSql('frank', cutoffsPrevious)} AS ft, ${tierCaseSql('srank', cutoffsCurrent)} AS st
         FROM ranked
@@ -116,6 +121,7 @@ export async function queryTierFlows(db: Db, query: TierFlowQuery): Promise<Tier
       previousTiers: previousTierActivity(rows, query.tiers.length),
       missingMargin: counts.nomargin ?? 0,
       transactions: counts.ntx ?? 0,
+      returnsOnly: { previous: counts.fret ?? 0, current: counts.sret ?? 0 },
     };
   });
 }

@@ -25,9 +25,9 @@ export async function queryTenureRetention(db: Db, query: TenureQuery): Promise<
   return db.all<TenureCount & Record<string, unknown>>(
     `WITH c AS (
        SELECT customer_id,
-         min(CASE WHEN amount >= 0 THEN order_date END) AS first_purchase,
-         max(CASE WHEN ${f.sql} AND amount >= 0 THEN 1 ELSE 0 END) AS fa,
-         max(CASE WHEN ${s.sql} AND amount >= 0 THEN 1 ELSE 0 END) AS sa
+         min(CASE WHEN coalesce(amount, 0) >= 0 THEN order_date END) AS first_purchase,
+         max(CASE WHEN ${f.sql} AND coalesce(amount, 0) >= 0 THEN 1 ELSE 0 END) AS fa,
+         max(CASE WHEN ${s.sql} AND coalesce(amount, 0) >= 0 THEN 1 ELSE 0 END) AS sa
        FROM transactions WHERE order_date <= CAST($${params.length} AS DATE)
        GROUP BY customer_id
      ), t AS (

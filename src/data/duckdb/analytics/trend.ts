@@ -90,7 +90,7 @@ async function queryChunk(db: Db, query: RetentionTrendQuery, firstPoint: number
     (b) => `CAST(sum(CASE WHEN ${inBlock(b)} THEN ${value} ELSE 0 END) AS DECIMAL(18,2)) AS v${b}`,
   );
   const mask = blocks.map(
-    (_, b) => `CASE WHEN ${inBlock(b)} AND amount >= 0 THEN ${blockMask([b, b])} ELSE 0 END`,
+    (_, b) => `CASE WHEN ${inBlock(b)} AND coalesce(amount, 0) >= 0 THEN ${blockMask([b, b])} ELSE 0 END`,
   );
   const oldest = 2 * (blocks.length - 1) + 1;
   const stage = `
