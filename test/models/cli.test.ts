@@ -49,7 +49,7 @@ describe('cvm model', () => {
     const unknown = cvm('model', 'fit', 'bgnb', '--summary', SUMMARY);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe(
-      'cvm: model: "bgnb" is not a model (expected bgnbd, mbgnbd, paretonbd, gammagamma or bgbb)\n',
+      'cvm: model: "bgnb" is not a model (expected bgnbd, mbgnbd, paretonbd, gammagamma, bgbb or sbg)\n',
     );
   }, 60_000);
 
