@@ -1,4 +1,5 @@
-// Lint rules, including the layer boundaries: core ← data ← app ← server ← cli; web talks HTTP only.
+// Lint rules, including the layer boundaries: core ← data ← app ← server ← cli; web (the dashboard) talks to
+// the server over HTTP only and nothing in src/ imports it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -23,13 +24,13 @@ const deterministic = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'coverage', 'dist', 'test/fixtures', '.bench-data'] },
+  { ignores: ['node_modules', 'coverage', 'dist', 'test/fixtures', '.bench-data', 'test-artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['bin/*.mjs'] },
+        projectService: { allowDefaultProject: ['bin/*.mjs', 'web/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -52,6 +53,7 @@ export default tseslint.config(
         layer('app', 'core is pure: no app layer'),
         layer('cli', 'core is pure'),
         layer('server', 'core is pure'),
+        layer('web', 'core is pure'),
         {
           group: ['node:*', '@duckdb/*', 'pg', 'fs', 'path'],
           message: 'core is pure: no I/O, no driver types',
@@ -65,21 +67,30 @@ export default tseslint.config(
       layer('app', 'data must not import app'),
       layer('cli', 'data must not import cli'),
       layer('server', 'data must not import server'),
+      layer('web', 'data must not import web'),
     ]),
   },
   {
     files: ['src/app/**/*.ts'],
-    rules: restrict([layer('cli', 'app must not import cli'), layer('server', 'app must not import server')]),
+    rules: restrict([
+      layer('cli', 'app must not import cli'),
+      layer('server', 'app must not import server'),
+      layer('web', 'app must not import web'),
+    ]),
   },
   {
     files: ['src/cli/**/*.ts'],
     // cli imports server only to run it (`cvm serve`)
-    rules: restrict([{ group: ['@duckdb/*', 'pg'], message: 'cli goes through app' }]),
+    rules: restrict([
+      layer('web', 'cli must not import web'),
+      { group: ['@duckdb/*', 'pg'], message: 'cli goes through app' },
+    ]),
   },
   {
     files: ['src/server/**/*.ts'],
     rules: restrict([
       layer('cli', 'server must not import cli'),
+      layer('web', 'server must not import web'),
       { group: ['@duckdb/*', 'pg'], message: 'server goes through app and the store port' },
     ]),
   },
@@ -92,6 +103,18 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  { files: ['bin/*.mjs', 'eslint.config.js'], ...tseslint.configs.disableTypeChecked },
-  { files: ['bin/*.mjs'], languageOptions: { globals: globals.node } },
+  {
+    // the dashboard talks to the server over HTTP only: no import from src/, no Node built-ins
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: restrict([
+      {
+        group: ['**/src/core/**', '**/src/data/**', '**/src/app/**', '**/src/cli/**', '**/src/server/**'],
+        message: 'web talks to the server over HTTP only',
+      },
+      { group: ['node:*', '@duckdb/*', 'pg'], message: 'web runs in the browser' },
+    ]),
+  },
+  { files: ['bin/*.mjs', 'web/*.mjs', 'eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['bin/*.mjs', 'web/*.mjs'], languageOptions: { globals: globals.node } },
 );

@@ -3,7 +3,8 @@
  * is its own. Suites: import (10 M-row transaction CSV), reports (1 M customers, 10 M transactions),
  * models (summary, fits and CLV of the same 1 M customers), accounts (10 000 key accounts, sensitivities
  * and actions), startup (`cvm --help` wall time), service (1 M complaints, 2 M survey responses), api (the
- * HTTP API's report endpoints with 20 concurrent clients, cold, warm and during an import).
+ * HTTP API's report endpoints with 20 concurrent clients, cold, warm and during an import), strategy
+ * (segments, phases and next best actions of the reports database).
  * Measured figures are written by hand into docs/import.md and docs/metrics.md.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +17,7 @@ const SUITES: Record<string, string> = {
   startup: 'bench/startup.ts',
   service: 'bench/service.ts',
   api: 'bench/api.ts',
+  strategy: 'bench/strategy.ts',
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

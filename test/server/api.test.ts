@@ -34,6 +34,8 @@ beforeAll(async () => {
     portfolio: ['report', 'portfolio', '--as-of', '2025-12-31'],
     flows: ['report', 'flows', '--as-of', '2025-12-31', '--tiers', 'Top:50,Rest:50', '--window', '12'],
     info: ['info'],
+    segments: ['segments', '--as-of', '2025-12-31'],
+    actions: ['actions', '--as-of', '2025-12-31'],
   })) {
     const run = cvm('--format', 'json', ...args);
     expect(run.stderr).toBe('');
@@ -136,6 +138,36 @@ describe('reports', () => {
     expect(flows.status).toBe(200);
     expect(flows.body).toEqual(cli.flows);
     expect((await client.get('/api/info')).body).toEqual(cli.info);
+  });
+
+  it('answers cvm segments and cvm actions exactly, and refuses a rules file on the server', async () => {
+    const segments = await client.get('/api/segments?asOf=2025-12-31');
+    expect(segments.status).toBe(200);
+    expect(segments.body).toEqual(cli.segments);
+    // a (900, bought in both windows within its 365-day interval): Super, high → Royals; c (50, new): Middle,
+    // medium → Drifters; b bought only in F12
+    const rows = (segments.body as { segments: { segment: string; customers: number; value: number }[] })
+      .segments;
+    expect(rows.filter((r) => r.customers > 0).map((r) => [r.segment, r.customers, r.value])).toEqual([
+      ['Royals', 1, 900],
+      ['Drifters', 1, 50],
+      ['inactive', 1, 0],
+    ]);
+    const actions = await client.get('/api/actions?asOf=2025-12-31');
+    expect(actions.status).toBe(200);
+    expect(actions.body).toEqual(cli.actions);
+    // b: 639 days without a purchase > 1.5 × 365 → win-back; CLV 100 × 1 year (F12 Middle lost all) × risk
+    // 639 / 1 095; c: new on the as-of day, risk 0
+    const list = (
+      actions.body as { suggestions: { customerId: string; actionId: string; valueAtStake: number }[] }
+    ).suggestions;
+    expect(list.map((x) => [x.customerId, x.actionId, x.valueAtStake])).toEqual([
+      ['b', 'win-back-offer', 58.36],
+      ['c', 'welcome-series', 0],
+    ]);
+    const rules = await client.get('/api/lifecycle?rules=/etc/passwd');
+    expect(rules.status).toBe(400);
+    expect((rules.body as { error: { field: string } }).error.field).toBe('rules');
   });
 
   it('names the field, the value and what was expected in a bad option', async () => {

@@ -4,7 +4,7 @@
  */
 import type { IsoDay } from '../../core/dates';
 import { invalidInput } from '../../core/errors';
-import { fitBgBb } from '../../core/models/bg-bb';
+import { fitBgBb, type BgBbParams, type BgBbPattern } from '../../core/models/bg-bb';
 import { fitGammaGamma, spendSummaryColumns } from '../../core/models/gamma-gamma';
 import type { ModelFit } from '../../core/models/summary';
 import type { TimeUnit } from '../../core/models/time-unit';
@@ -97,6 +97,20 @@ export async function fitModel(
  * n (or periods) opportunities, optional weight; times are counted in opportunities.
  */
 async function fitBgBbFile(source: ModelSource): Promise<FitReport> {
+  const { basis, fit } = await loadAndFitBgBb(source);
+  return fitReport('bgbb', 'BG/BB', basis, fit as unknown as ModelFit<Params>);
+}
+
+/**
+ * A BG/BB summary file read and fitted: its rows as patterns (with the ids) and the fit.
+ * @throws CvmError `invalid-input` without a file, without an n column, or when nobody transacted
+ */
+export async function loadAndFitBgBb(source: ModelSource): Promise<{
+  basis: DataBasis;
+  ids: string[];
+  patterns: BgBbPattern[];
+  fit: ModelFit<BgBbParams>;
+}> {
   if (source.summary === undefined)
     throw invalidInput(
       'bgbb fits on a summary file of discrete opportunities (x, t_x, n or periods, optionally weight): give one with {option:summary}',
@@ -107,14 +121,13 @@ async function fitBgBbFile(source: ModelSource): Promise<FitReport> {
     throw invalidInput(
       `${basis.source}: no column n (or periods): BG/BB needs the opportunities of each row`,
     );
-  const fit = fitBgBb(
-    Array.from(x, (xi, i) => ({
-      x: xi,
-      tx: tx[i] as number,
-      n: n[i] as number,
-      weight: weight ? (weight[i] as number) : 1,
-    })),
-  );
+  const patterns = Array.from(x, (xi, i) => ({
+    x: xi,
+    tx: tx[i] as number,
+    n: n[i] as number,
+    weight: weight ? (weight[i] as number) : 1,
+  }));
+  const fit = fitBgBb(patterns);
   if (fit === null) throw invalidInput(`${basis.source}: nobody transacted, BG/BB cannot be fitted`);
-  return fitReport('bgbb', 'BG/BB', basis, fit as unknown as ModelFit<Params>);
+  return { basis, ids: customers.customerIds, patterns, fit };
 }

@@ -14,7 +14,7 @@ import { indexSummaryPatterns } from '../../core/models/summary';
 import { unitsPerYear } from '../../core/models/time-unit';
 import { writeCsvColumns } from '../../data/models/predictions-file';
 import type { StoreUnit } from '../../data/store';
-import type { PredictInput } from '../options/models';
+import type { PredictInput, PurchaseModel } from '../options/models';
 import { indexPatterns, loadCustomers, type CustomerRows, type DataBasis } from './data';
 import { fitReport, fitSpend, type FitReport } from './fit';
 import { PURCHASE_KITS, type Params, type PurchaseModelKit } from './registry';
@@ -129,8 +129,13 @@ export function predictCustomers(
  * @throws CvmError `invalid-input` when there is nothing to fit; `data-source` when the file cannot be written
  */
 export async function predict(input: PredictInput, unit?: StoreUnit): Promise<PredictReport> {
+  const { model } = input;
+  if (model === 'bgbb')
+    throw invalidInput(
+      'bgbb predicts from a summary file of discrete opportunities (x, t_x, n, weight): cvm model predict --model bgbb --summary FILE',
+    );
   const { basis, customers, kit, purchaseFit, spendFit, spendParams, predictions, notes, perYear } =
-    await fitAndPredict(input, unit);
+    await fitAndPredict({ ...input, model }, unit);
   await writeCsvColumns(input.out, [
     { name: 'customer_id', values: customers.customerIds },
     { name: 'x', values: customers.x },
@@ -188,7 +193,7 @@ export interface FittedPredictions {
  * @throws CvmError `invalid-input` when there is nothing to fit
  */
 export async function fitAndPredict(
-  input: Omit<PredictInput, 'out'>,
+  input: Omit<PredictInput, 'out' | 'model'> & { model: PurchaseModel },
   unit?: StoreUnit,
 ): Promise<FittedPredictions> {
   const { basis, customers } = await loadCustomers(input, unit);

@@ -82,7 +82,8 @@ export const fitInput = z
 
 /** `model predict`: purchase model, horizon in months, yearly discount rate in percent, output file. */
 export interface PredictInput extends ModelSource {
-  model: PurchaseModel;
+  /** a purchase model, or BG/BB on a summary file of discrete opportunities (then the horizon counts them) */
+  model: PurchaseModel | 'bgbb';
   /** the CSV file the per-customer predictions are written to */
   out: string;
   /** months ahead over which purchases and CLV are forecast */
@@ -93,7 +94,7 @@ export interface PredictInput extends ModelSource {
 
 export const predictInput = z
   .object({
-    model: field(oneOf<PurchaseModel>(PURCHASE_MODELS, 'a purchase model'), 'bgnbd'),
+    model: field(oneOf<PurchaseModel | 'bgbb'>([...PURCHASE_MODELS, 'bgbb'], 'a purchase model'), 'bgnbd'),
     out: requiredField(filePath, 'a file name for the predictions (CSV)'),
     horizon: field(wholeNumber(1, 1200), 12),
     discountRate: field(finiteNumber(0), 10),
@@ -113,7 +114,8 @@ export const predictInput = z
  * `model at-risk`: as `model predict` without the file, plus the thresholds: P(alive) at most `maxPAlive`
  * (a fraction; the option is in percent), value if alive in the top `topPercent` %, at most `limit` rows.
  */
-export interface AtRiskInput extends Omit<PredictInput, 'out'> {
+export interface AtRiskInput extends Omit<PredictInput, 'out' | 'model'> {
+  model: PurchaseModel;
   maxPAlive: number;
   topPercent: number;
   limit: number;

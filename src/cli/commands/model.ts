@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { atRisk } from '../../app/models/at-risk';
+import { predictBgBb } from '../../app/models/bg-bb';
 import { fitModel } from '../../app/models/fit';
 import { fitSbg } from '../../app/models/sbg';
 import { invalidOption } from '../../core/errors';
@@ -15,6 +16,7 @@ import type { StoreUnit } from '../../data/store';
 import { globalOptions, print, withCliUnit, type GlobalOptions } from '../context';
 import {
   atRiskPrintable,
+  bgBbPredictPrintable,
   fitPrintable,
   predictPrintable,
   sbgPrintable,
@@ -97,8 +99,12 @@ export function registerModels(program: Command): void {
     .command('predict')
     .description('P(alive), expected purchases, expected spend and CLV per customer, written to a CSV file')
     .requiredOption('--out <file>', 'CSV file for the per-customer predictions')
-    .option('--model <model>', 'purchase model: bgnbd, mbgnbd or paretonbd', 'bgnbd')
-    .option('--horizon <months>', 'months ahead for purchases and CLV', '12')
+    .option(
+      '--model <model>',
+      'purchase model: bgnbd, mbgnbd, paretonbd, or bgbb (a summary file of opportunities)',
+      'bgnbd',
+    )
+    .option('--horizon <months>', 'months ahead for purchases and CLV (bgbb: opportunities ahead)', '12')
     .option('--discount-rate <percent>', 'yearly discount rate in percent', '10')
     .option('--summary <file>', SOURCE_HELP.summary)
     .option('--calibration-end <day>', SOURCE_HELP.calibrationEnd)
@@ -106,6 +112,10 @@ export function registerModels(program: Command): void {
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(predictInput, options);
+      if (input.model === 'bgbb') {
+        print(bgBbPredictPrintable(await predictBgBb(input), global.lang), global);
+        return;
+      }
       const report = await withData(global, input.summary, (unit) => predict(input, unit));
       print(predictPrintable(report, global.lang), global);
     });

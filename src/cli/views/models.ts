@@ -1,5 +1,6 @@
 /** Table views of the probabilistic CLV commands: a fit's parameters and statistics, predictions, validation. */
 import type { AtRiskReport } from '../../app/models/at-risk';
+import type { BgBbPredictReport } from '../../app/models/bg-bb';
 import type { FitReport } from '../../app/models/fit';
 import type { PredictReport } from '../../app/models/predict';
 import type { SbgReport } from '../../app/models/sbg';
@@ -231,4 +232,22 @@ export function atRiskPrintable(r: AtRiskReport, _lang: Lang): Printable {
     rows: r.rows.map((row) => ({ ...row })),
   };
   return { json: r, tables: [summary, list] };
+}
+
+export function bgBbPredictPrintable(r: BgBbPredictReport, lang: Lang): Printable {
+  const summary: TableView = {
+    name: 'predictions',
+    title: l(
+      `BG/BB predictions for the next ${r.horizon} opportunities written to ${r.out}`,
+      `BG/BB-prognoser för de ${r.horizon} närmaste tillfällena skrivna till ${r.out}`,
+    ),
+    columns: [
+      col('customers', l('Customers', 'Kunder'), 'int'),
+      col('alive', l('Expected alive', 'Förväntat aktiva'), 'decimal', 0),
+      col('expectedTransactions', l('Expected transactions', 'Förväntade transaktioner'), 'decimal', 0),
+    ],
+    rows: [{ customers: r.customers, ...r.totals }],
+    notes: r.notes,
+  };
+  return { json: r, tables: [summary, parameterTable(r.fit, lang)] };
 }

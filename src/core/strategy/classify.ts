@@ -43,7 +43,7 @@ function columnsOf(states: CustomerStates, at: 'current' | 'previous'): Snapshot
   return at === 'current'
     ? {
         last: states.lastPurchase,
-        days: states.purchaseDays,
+        days: states.purchaseCount,
         purchasesNow: states.purchasesCurrent,
         purchasesBefore: states.purchasesPrevious,
         valueNow: states.valueCurrent,
@@ -53,7 +53,7 @@ function columnsOf(states: CustomerStates, at: 'current' | 'previous'): Snapshot
       }
     : {
         last: states.lastPurchasePrevious,
-        days: states.purchaseDaysPrevious,
+        days: states.purchaseCountPrevious,
         purchasesNow: states.purchasesPrevious,
         purchasesBefore: states.purchasesEarlier,
         valueNow: states.valuePrevious,
@@ -123,15 +123,15 @@ export function tiersOfValues(
   return { tier, active, cutoffs };
 }
 
-/** A customer's own purchase interval in days: the mean gap between purchase days, at least `minIntervalDays`. */
+/** A customer's own purchase interval in days: the mean gap between purchases, at least `minIntervalDays`. */
 export function ownInterval(
   first: number,
   last: number,
-  purchaseDays: number,
+  purchaseCount: number,
   rules: LifecycleRules,
 ): number {
-  return purchaseDays >= 2
-    ? Math.max(rules.minIntervalDays, (last - first) / (purchaseDays - 1))
+  return purchaseCount >= 2
+    ? Math.max(rules.minIntervalDays, (last - first) / (purchaseCount - 1))
     : rules.defaultIntervalDays;
 }
 

@@ -28,12 +28,11 @@ export function phaseWord(phase: Phase, lang: ReasonLang): string {
   return PHASE_WORDS[phase][lang];
 }
 
+/** Whole money units with a thousands separator (comma in English, no-break space in Swedish). */
 const money = (x: number, lang: ReasonLang): string =>
-  lang === 'sv'
-    ? Math.round(x)
-        .toString()
-        .replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')
-    : Math.round(x).toLocaleString('en-US');
+  Math.round(x)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? '\u00a0' : ',');
 
 const dec = (x: number, d: number, lang: ReasonLang): string =>
   lang === 'sv' ? x.toFixed(d).replace('.', ',') : x.toFixed(d);

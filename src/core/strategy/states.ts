@@ -17,9 +17,9 @@ export interface CustomerStates {
   /** last purchase on or before the as-of day / the previous window's end */
   lastPurchase: Float64Array;
   lastPurchasePrevious: Float64Array;
-  /** distinct purchase days on or before the as-of day / the previous window's end */
-  purchaseDays: Float64Array;
-  purchaseDaysPrevious: Float64Array;
+  /** purchases (transactions with amount ≥ 0; two orders on one day count twice) on or before the as-of day / the previous window's end */
+  purchaseCount: Float64Array;
+  purchaseCountPrevious: Float64Array;
   /** purchases (transactions with amount ≥ 0) per window */
   purchasesCurrent: Float64Array;
   purchasesPrevious: Float64Array;

@@ -57,8 +57,8 @@ function states(rows: readonly StateRow[]): CustomerStates {
   ];
   const keys = [
     ...dayKeys,
-    'purchaseDays',
-    'purchaseDaysPrevious',
+    'purchaseCount',
+    'purchaseCountPrevious',
     'purchasesCurrent',
     'purchasesPrevious',
     'purchasesEarlier',
@@ -100,7 +100,7 @@ describe('lifecycle phases', () => {
     expect(phaseOf(facts({ tenure: 0, recency: 0 }), L)).toBe('new');
   });
 
-  it('own interval: mean gap between purchase days, at least 30 days; one purchase day: 365 days', () => {
+  it('own interval: mean gap between purchases, at least 30 days; one purchase: 365 days', () => {
     expect(ownInterval(0, 100, 3, L)).toBe(50);
     expect(ownInterval(0, 10, 2, L)).toBe(30);
     expect(ownInterval(0, 0, 1, L)).toBe(365);
@@ -197,8 +197,8 @@ function fixture(): { s: CustomerStates; current: Snapshot; previous: Snapshot }
       firstPurchase: A - 700,
       lastPurchase: A - 10,
       lastPurchasePrevious: A - 370,
-      purchaseDays: 24,
-      purchaseDaysPrevious: 12,
+      purchaseCount: 24,
+      purchaseCountPrevious: 12,
       purchasesCurrent: 12,
       purchasesPrevious: 11,
       purchasesEarlier: 1,
@@ -216,8 +216,8 @@ function fixture(): { s: CustomerStates; current: Snapshot; previous: Snapshot }
       firstPurchase: A - 600,
       lastPurchase: A - 100,
       lastPurchasePrevious: A - 380,
-      purchaseDays: 9,
-      purchaseDaysPrevious: 5,
+      purchaseCount: 9,
+      purchaseCountPrevious: 5,
       purchasesCurrent: 4,
       purchasesPrevious: 5,
       valueCurrent: 600,
@@ -234,7 +234,7 @@ function fixture(): { s: CustomerStates; current: Snapshot; previous: Snapshot }
       id: 'T',
       firstPurchase: A - 20,
       lastPurchase: A - 20,
-      purchaseDays: 1,
+      purchaseCount: 1,
       purchasesCurrent: 1,
       valueCurrent: 50,
       revenueCurrent: 50,
@@ -244,8 +244,8 @@ function fixture(): { s: CustomerStates; current: Snapshot; previous: Snapshot }
       firstPurchase: A - 400,
       lastPurchase: A - 400,
       lastPurchasePrevious: A - 400,
-      purchaseDays: 1,
-      purchaseDaysPrevious: 1,
+      purchaseCount: 1,
+      purchaseCountPrevious: 1,
       purchasesPrevious: 1,
       valuePrevious: 300,
       revenuePrevious: 300,
@@ -413,13 +413,13 @@ describe('situation triggers', () => {
 
   it('lapsing: more than 1.5 × the own interval without a purchase (one purchase: 365 days)', () => {
     // interval (A−10 − (A−110)) / 2 = 50: 75 days is the limit
-    const base = { id: 'x', firstPurchase: A - 175, purchaseDays: 3 };
+    const base = { id: 'x', firstPurchase: A - 175, purchaseCount: 3 };
     expect(fired({ ...base, lastPurchase: A - 76, firstPurchase: A - 176 })).toContain('lapsing');
     expect(fired({ ...base, lastPurchase: A - 75 })).not.toContain('lapsing');
-    expect(fired({ id: 'x', firstPurchase: A - 548, lastPurchase: A - 548, purchaseDays: 1 })).toContain(
+    expect(fired({ id: 'x', firstPurchase: A - 548, lastPurchase: A - 548, purchaseCount: 1 })).toContain(
       'lapsing',
     );
-    expect(fired({ id: 'x', firstPurchase: A - 547, lastPurchase: A - 547, purchaseDays: 1 })).not.toContain(
+    expect(fired({ id: 'x', firstPurchase: A - 547, lastPurchase: A - 547, purchaseCount: 1 })).not.toContain(
       'lapsing',
     );
   });

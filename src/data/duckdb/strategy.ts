@@ -4,14 +4,15 @@
  * window), the complaints, the latest NPS answers and the invoices, and is read column by column into typed
  * arrays. The SQL is portable (FILTER, row_number, EXTRACT(EPOCH …), date − date); days are epoch days.
  */
-import type { DuckDBValue } from '@duckdb/node-api';
 import type { IsoDay } from '../../core/dates';
 import type { CustomerStateQuery, CustomerStates } from '../../core/strategy/states';
 import type { ActionLogRow, StrategyPort } from '../strategy/types';
 import type { Db } from './connection';
 import { valueColumn } from './analytics/sql';
 
-const day = (expr: string): string => `CAST(${expr} - DATE '1970-01-01' AS DOUBLE)`;
+const NAN = "CAST('NaN' AS DOUBLE)";
+/** An epoch day as DOUBLE, NaN for NULL (so every numeric column reads straight from DuckDB's memory). */
+const day = (expr: string): string => `coalesce(CAST(${expr} - DATE '1970-01-01' AS DOUBLE), ${NAN})`;
 
 /** Parameters: $1 as-of day, $2 previous window end, $3 previous start, $4 earlier start, $5 target hours. */
 function statesSql(measure: CustomerStateQuery['measure']): string {
@@ -25,23 +26,23 @@ function statesSql(measure: CustomerStateQuery['measure']): string {
   return `
   WITH t AS (
     SELECT customer_id,
-      min(order_date) FILTER (WHERE amount >= 0) AS first_day,
-      max(order_date) FILTER (WHERE amount >= 0) AS last_day,
-      max(order_date) FILTER (WHERE amount >= 0 AND order_date <= ${d(2)}) AS last_prev,
-      count(DISTINCT order_date) FILTER (WHERE amount >= 0) AS days_all,
-      count(DISTINCT order_date) FILTER (WHERE amount >= 0 AND order_date <= ${d(2)}) AS days_prev,
-      count(*) FILTER (WHERE amount >= 0 AND ${cur}) AS p_cur,
-      count(*) FILTER (WHERE amount >= 0 AND ${prev}) AS p_prev,
-      count(*) FILTER (WHERE amount >= 0 AND ${earl}) AS p_earl,
-      sum(${v}) FILTER (WHERE ${cur}) AS v_cur,
-      sum(${v}) FILTER (WHERE ${prev}) AS v_prev,
-      sum(${v}) FILTER (WHERE ${earl}) AS v_earl,
-      sum(amount) FILTER (WHERE ${cur}) AS r_cur,
-      sum(amount) FILTER (WHERE ${prev}) AS r_prev
+      min(CASE WHEN amount >= 0 THEN order_date END) AS first_day,
+      max(CASE WHEN amount >= 0 THEN order_date END) AS last_day,
+      max(CASE WHEN amount >= 0 AND order_date <= ${d(2)} THEN order_date END) AS last_prev,
+      sum(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS n_all,
+      sum(CASE WHEN amount >= 0 AND order_date <= ${d(2)} THEN 1 ELSE 0 END) AS n_prev,
+      sum(CASE WHEN amount >= 0 AND ${cur} THEN 1 ELSE 0 END) AS p_cur,
+      sum(CASE WHEN amount >= 0 AND ${prev} THEN 1 ELSE 0 END) AS p_prev,
+      sum(CASE WHEN amount >= 0 AND ${earl} THEN 1 ELSE 0 END) AS p_earl,
+      CAST(sum(CASE WHEN ${cur} THEN ${v} ELSE 0 END) AS DECIMAL(18,2)) AS v_cur,
+      CAST(sum(CASE WHEN ${prev} THEN ${v} ELSE 0 END) AS DECIMAL(18,2)) AS v_prev,
+      CAST(sum(CASE WHEN ${earl} THEN ${v} ELSE 0 END) AS DECIMAL(18,2)) AS v_earl,
+      CAST(sum(CASE WHEN ${cur} THEN amount ELSE 0 END) AS DECIMAL(18,2)) AS r_cur,
+      CAST(sum(CASE WHEN ${prev} THEN amount ELSE 0 END) AS DECIMAL(18,2)) AS r_prev
     FROM transactions
     WHERE order_date <= ${d(1)}
     GROUP BY customer_id
-    HAVING count(*) FILTER (WHERE amount >= 0) > 0
+    HAVING sum(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) > 0
   ), c AS (
     SELECT customer_id,
       count(*) FILTER (WHERE CAST(opened_at AS DATE) > ${d(2)}) AS c_cur,
@@ -76,7 +77,7 @@ function statesSql(measure: CustomerStateQuery['measure']): string {
   SELECT t.customer_id,
     ${day('CASE WHEN a.acquired_on < t.first_day THEN a.acquired_on ELSE t.first_day END')} AS first_day,
     ${day('t.last_day')} AS last_day, ${day('t.last_prev')} AS last_prev,
-    CAST(t.days_all AS DOUBLE) AS days_all, CAST(t.days_prev AS DOUBLE) AS days_prev,
+    CAST(t.n_all AS DOUBLE) AS n_all, CAST(t.n_prev AS DOUBLE) AS n_prev,
     CAST(t.p_cur AS DOUBLE) AS p_cur, CAST(t.p_prev AS DOUBLE) AS p_prev, CAST(t.p_earl AS DOUBLE) AS p_earl,
     CAST(coalesce(t.v_cur, 0) AS DOUBLE) AS v_cur, CAST(coalesce(t.v_prev, 0) AS DOUBLE) AS v_prev,
     CAST(coalesce(t.v_earl, 0) AS DOUBLE) AS v_earl,
@@ -84,8 +85,8 @@ function statesSql(measure: CustomerStateQuery['measure']): string {
     CAST(coalesce(c.c_cur, 0) AS DOUBLE) AS c_cur, CAST(coalesce(c.c_prev, 0) AS DOUBLE) AS c_prev,
     ${day('c.last_opened')} AS last_opened, ${day('c.open_since')} AS open_since,
     ${day('c.overdue_since')} AS overdue_since, ${day('c.late_resolved')} AS late_resolved,
-    ${day('na.answered_on')} AS nps_day, CAST(na.score AS DOUBLE) AS nps_score,
-    ${day('np.answered_on')} AS nps_day_prev, CAST(np.score AS DOUBLE) AS nps_score_prev,
+    ${day('na.answered_on')} AS nps_day, coalesce(CAST(na.score AS DOUBLE), ${NAN}) AS nps_score,
+    ${day('np.answered_on')} AS nps_day_prev, coalesce(CAST(np.score AS DOUBLE), ${NAN}) AS nps_score_prev,
     ${day('i.first_invoice')} AS first_invoice, ${day('i.unpaid_due')} AS unpaid_due,
     CAST(coalesce(i.unpaid_amount, 0) AS DOUBLE) AS unpaid_amount
   FROM t
@@ -96,35 +97,26 @@ function statesSql(measure: CustomerStateQuery['measure']): string {
   LEFT JOIN i ON i.customer_id = t.customer_id`;
 }
 
-/** A column of doubles, NULL as NaN. */
-function doubles(column: readonly DuckDBValue[] | undefined): Float64Array {
-  const out = new Float64Array(column?.length ?? 0);
-  column?.forEach((v, i) => (out[i] = v === null ? NaN : Number(v)));
-  return out;
-}
-
 /** The customer-strategy port on the embedded DuckDB database. */
 export class DuckDbStrategy implements StrategyPort {
   constructor(private readonly db: Db) {}
 
   async customerStates(query: CustomerStateQuery): Promise<CustomerStates> {
-    const reader = await this.db.connection.runAndReadAll(statesSql(query.measure), [
+    const { labels: ids, columns: c } = await this.db.labelledColumns(statesSql(query.measure), [
       query.asOf,
       query.current.startExclusive,
       query.previous.startExclusive,
       query.earlier.startExclusive,
       query.complaintTargetHours,
     ]);
-    const [ids = [], ...cols] = reader.getColumns();
-    const c = cols.map(doubles);
     const col = (k: number): Float64Array => c[k] ?? new Float64Array(ids.length);
     return {
-      customerIds: ids.map(String),
+      customerIds: ids,
       firstPurchase: col(0),
       lastPurchase: col(1),
       lastPurchasePrevious: col(2),
-      purchaseDays: col(3),
-      purchaseDaysPrevious: col(4),
+      purchaseCount: col(3),
+      purchaseCountPrevious: col(4),
       purchasesCurrent: col(5),
       purchasesPrevious: col(6),
       purchasesEarlier: col(7),

@@ -1,0 +1,72 @@
+/**
+ * `model predict --model bgbb`: BG/BB (Fader, Hardie & Shang 2010) fitted on a summary file of discrete
+ * opportunities, then for every row P(alive at the next opportunity) and the expected transactions over the
+ * next `horizon` opportunities, written to a CSV file (docs/metrics.md, "BG/BB").
+ */
+import { conditionalExpectedTransactionsBgBb, pAliveBgBb } from '../../core/models/bg-bb';
+import type { ModelFit } from '../../core/models/summary';
+import { writeCsvColumns } from '../../data/models/predictions-file';
+import type { PredictInput } from '../options/models';
+import { fitReport, loadAndFitBgBb, type FitReport } from './fit';
+import type { Params } from './registry';
+
+/** What BG/BB `predict` wrote; counts of customers include each row's weight. */
+export interface BgBbPredictReport {
+  out: string;
+  model: 'bgbb';
+  /** time is counted in opportunities */
+  timeUnit: 'opportunity';
+  source: string;
+  /** rows of the file */
+  rows: number;
+  /** customers (Σ weights) */
+  customers: number;
+  /** opportunities ahead */
+  horizon: number;
+  fit: FitReport;
+  totals: {
+    /** expected customers alive at the next opportunity */
+    alive: number;
+    /** expected transactions over the horizon */
+    expectedTransactions: number;
+  };
+  notes: string[];
+}
+
+/**
+ * Fits BG/BB on the file and writes `id, x, t_x, n, weight, p_alive, expected_transactions` per row.
+ * @throws CvmError `invalid-input` for a bad or missing file or nothing to fit; `data-source` when the
+ *   output cannot be written
+ */
+export async function predictBgBb(input: PredictInput): Promise<BgBbPredictReport> {
+  const { basis, ids, patterns, fit } = await loadAndFitBgBb(input);
+  const horizon = input.horizonMonths;
+  const pAlive = Float64Array.from(patterns, (p) => pAliveBgBb(fit.params, p));
+  const expected = Float64Array.from(patterns, (p) =>
+    conditionalExpectedTransactionsBgBb(fit.params, p, horizon),
+  );
+  const weight = Float64Array.from(patterns, (p) => p.weight ?? 1);
+  await writeCsvColumns(input.out, [
+    { name: 'id', values: ids },
+    { name: 'x', values: Float64Array.from(patterns, (p) => p.x) },
+    { name: 't_x', values: Float64Array.from(patterns, (p) => p.tx) },
+    { name: 'n', values: Float64Array.from(patterns, (p) => p.n) },
+    { name: 'weight', values: weight },
+    { name: 'p_alive', values: pAlive },
+    { name: 'expected_transactions', values: expected },
+  ]);
+  const sum = (values: Float64Array): number => values.reduce((s, v, i) => s + v * (weight[i] as number), 0);
+  const notes = fit.converged ? [] : [fit.message];
+  return {
+    out: input.out,
+    model: 'bgbb',
+    timeUnit: 'opportunity',
+    source: basis.source,
+    rows: patterns.length,
+    customers: weight.reduce((s, w) => s + w, 0),
+    horizon,
+    fit: fitReport('bgbb', 'BG/BB', basis, fit as unknown as ModelFit<Params>),
+    totals: { alive: sum(pAlive), expectedTransactions: sum(expected) },
+    notes,
+  };
+}

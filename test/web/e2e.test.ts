@@ -1,0 +1,346 @@
+/**
+ * The dashboard end to end in real headless Chromium (Debian's /usr/bin/chromium through playwright-core)
+ * against the real server on a free port over a small demo store. The figures the pages show are checked
+ * against what the CLI prints for the same store and as-of day; screenshots go to test-artifacts/ (gitignored).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/app/open-store';
+import { addUser } from '../../src/app/users';
+import { retentionProbability } from '../../src/core/accounts/probability';
+import { DEFAULT_SCORECARD } from '../../src/core/accounts/scorecard';
+import type { Store } from '../../src/data/store';
+import { startServer, type RunningServer } from '../../src/server/serve';
+import { cliOn } from '../cli';
+
+const root = join(import.meta.dirname, '..', '..');
+const artifacts = join(root, 'test-artifacts');
+const dir = mkdtempSync(join(tmpdir(), 'cvm-e2e-'));
+const db = join(dir, 'e2e.duckdb');
+const cvm = cliOn(db);
+
+const USERS = {
+  admin: { username: 'admin', password: 'admin pass 1', role: 'admin' },
+  anna: { username: 'anna', password: 'anna pass 1', role: 'account_manager' },
+  bo: { username: 'bo', password: 'bo pass 12', role: 'account_manager' },
+} as const;
+
+let store: Store;
+let server: RunningServer | undefined;
+let base = '';
+let browser: Browser;
+interface CliAnswers {
+  portfolio: { asOf: string; total: { customers: number; revenue: number; retention: number } };
+  service: { orders: number; complaints: number; resolvedWithinTarget: number };
+  satisfaction: { nps: { score: number } };
+  kpi: { rows: { id: string; current: number }[] };
+  flows: {
+    current: { tier: string }[];
+    flows: { from: string; to: string; customers: number; revenue: number }[];
+  };
+}
+/** the CLI's answers for the same store */
+const cli = {} as CliAnswers;
+/** key accounts per manager username, after the accounts were handed to anna and bo */
+const owned: { anna: string[]; bo: string[] } = { anna: [], bo: [] };
+
+const en0 = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0, minimumFractionDigits: 0 });
+const en1 = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const money = (x: number) => en0.format(x);
+const percent = (x: number) => `${en1.format(x * 100)} %`;
+
+function json<T>(...args: string[]): T {
+  const run = cvm('--format', 'json', ...args);
+  if (run.status !== 0) throw new Error(`cvm ${args.join(' ')}: ${run.stderr}`);
+  return JSON.parse(run.stdout) as T;
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const files = join(dir, 'files');
+  const demo = cvm('demo', '--customers', '1000', '--out', files);
+  if (demo.status !== 0) throw new Error(demo.stderr);
+  // the demo's managers are people's names; hand the first manager's accounts to anna, the others to bo
+  const lines = readFileSync(join(files, 'accounts.csv'), 'utf8').trimEnd().split('\n');
+  const header = lines[0]!.split(',');
+  const at = header.indexOf('account_manager');
+  const first = lines[1]!.split(',')[at];
+  const rows = lines.slice(1).map((line) => {
+    const cells = line.split(',');
+    const who = cells[at] === first ? 'anna' : 'bo';
+    owned[who].push(cells[0]!);
+    cells[at] = who;
+    return cells.join(',');
+  });
+  writeFileSync(join(dir, 'accounts.csv'), [lines[0], ...rows].join('\n') + '\n');
+  expect(cvm('import', 'accounts', join(dir, 'accounts.csv')).status).toBe(0);
+  expect(
+    cvm('kpi', 'set', 'retention', '--target', '0.75', '--deadline', '2026-12-31', '--owner', 'Anna').status,
+  ).toBe(0);
+
+  cli.portfolio = json('report', 'portfolio');
+  cli.service = json('report', 'service');
+  cli.satisfaction = json('report', 'satisfaction');
+  cli.kpi = json('kpi', 'status');
+  cli.flows = json('report', 'flows');
+
+  store = await openStore(db);
+  await store.unit(async (unit) => {
+    const actor = { username: 'setup', now: new Date().toISOString() };
+    for (const u of Object.values(USERS)) await addUser(unit, { ...u, displayName: undefined }, actor);
+  });
+  server = await startServer({
+    store,
+    webRoot: join(root, 'dist', 'web'),
+    rejectsDir: dir,
+    log: () => undefined,
+    port: 0,
+    host: '127.0.0.1',
+  });
+  base = server.url;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh browser session (its own cookies) on a laptop-sized window, logged in as `who`. */
+async function loggedIn(who: keyof typeof USERS): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByLabel('User name').fill(USERS[who].username);
+  await page.getByLabel('Password').fill(USERS[who].password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByTestId('user').waitFor();
+  return page;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+
+describe('dashboard in Chromium', () => {
+  it('logs in, and refuses a wrong password in plain words', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.getByLabel('User name').fill('admin');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Login failed/);
+    await shot(page, 'login-refused');
+    await page.getByLabel('Password').fill(USERS.admin.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => page.getByTestId('user').textContent()).toBe('admin (admin)');
+    await context.close();
+  });
+
+  it('shows on the overview the figures the CLI prints for the same as-of day', async () => {
+    const page = await loggedIn('admin');
+    await page.getByTestId('headline-activeCustomers').waitFor();
+    const text = (id: string) => page.getByTestId(id).textContent();
+    const p = cli.portfolio;
+    expect(await text('as-of')).toBe(p.asOf);
+    expect(await text('headline-activeCustomers')).toBe(money(p.total.customers));
+    expect(await text('headline-revenue')).toBe(money(p.total.revenue));
+    expect(await text('headline-orders')).toBe(money(cli.service.orders));
+    expect(await text('headline-complaints')).toBe(money(cli.service.complaints));
+    expect(await text('headline-resolvedWithin24hShare')).toBe(percent(cli.service.resolvedWithinTarget));
+    expect(await text('headline-nps')).toBe(en1.format(cli.satisfaction.nps.score));
+    // the KPI card of the target set through the CLI
+    const retention = cli.kpi.rows.find((r) => r.id === 'retention')!;
+    expect(retention.current).toBeCloseTo(p.total.retention, 12);
+    await page.getByTestId('kpi-retention-value').waitFor();
+    expect(await text('kpi-retention-value')).toBe(percent(retention.current));
+    await shot(page, 'overview');
+    await page.context().close();
+  });
+
+  it('draws the flows as a Sankey with a node per tier of each window, new, won back and lost', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/flows`);
+    const chart = page.locator('.chart svg').first();
+    await chart.waitFor();
+    const labels = await chart.locator('text').allTextContents();
+    const tiers = cli.flows.current.map((t) => t.tier);
+    expect(tiers.length).toBeGreaterThanOrEqual(3);
+    for (const tier of tiers) {
+      expect(labels).toContain(`Previous: ${tier}`);
+      expect(labels).toContain(`Current: ${tier}`);
+    }
+    for (const special of ['New', 'Won back', 'Lost']) expect(labels).toContain(special);
+    // every flow cell with customers is a link: ECharts draws nodes and links as paths
+    const links = cli.flows.flows.filter((f) => f.customers > 0).length;
+    expect(await chart.locator('path').count()).toBeGreaterThanOrEqual(links + tiers.length * 2 + 3);
+    await shot(page, 'flows');
+    // the same data as a table
+    await page.getByRole('button', { name: 'Show as table' }).first().click();
+    const lost = cli.flows.flows.find((f) => f.to === 'lost')!;
+    await expect.poll(() => page.locator('table').first().textContent()).toContain(money(lost.revenue));
+    await page.context().close();
+  });
+
+  it('changes an account’s retention probability and CLV when its scorecard is edited and saved', async () => {
+    const page = await loggedIn('anna');
+    const id = owned.anna[0]!;
+    await page.goto(`${base}#/accounts/${id}`);
+    await page.getByTestId('live-probability').waitFor();
+    const before = {
+      p: await page.getByTestId('account-probability').textContent(),
+      clv: await page.getByTestId('account-clv').textContent(),
+    };
+    // read the form's values, move relationship quality to the other end of its 1–5 scale
+    const values: Record<string, number> = {};
+    for (const f of DEFAULT_SCORECARD.factors)
+      values[f.id] = Number(await page.locator(`input[name="${f.id}"]`).inputValue());
+    const quality = values.relationship_quality! >= 3 ? 1 : 5;
+    const edited = { ...values, relationship_quality: quality };
+    await page.locator('input[name="relationship_quality"]').fill(String(quality));
+    const expected = retentionProbability(DEFAULT_SCORECARD, edited).probability;
+    // live, before saving: core's probability for the edited values
+    await expect.poll(() => page.getByTestId('live-probability').textContent()).toBe(percent(expected));
+    await shot(page, 'scorecard-live');
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    await page.getByText('Saved.').waitFor();
+    const after = {
+      p: await page.getByTestId('account-probability').textContent(),
+      clv: await page.getByTestId('account-clv').textContent(),
+      day: await page.getByTestId('account-assessed-on').textContent(),
+    };
+    expect(after.p).toBe(percent(expected));
+    expect(after.p).not.toBe(before.p);
+    expect(after.clv).not.toBe(before.clv);
+    // the server's account row as of the assessment day says the same
+    const row = await page.evaluate(
+      async ([account, day]) =>
+        (await (await fetch(`/api/accounts/${account}?asOf=${day}`)).json()) as {
+          retentionProbability: number;
+          clvProbabilityAdjusted: number;
+        },
+      [id, after.day!] as const,
+    );
+    expect(row.retentionProbability).toBeCloseTo(expected, 12);
+    expect(after.clv).toBe(money(row.clvProbabilityAdjusted));
+    await shot(page, 'scorecard-saved');
+    await page.context().close();
+  });
+
+  it('shows an account manager only their own accounts, in the UI and through the API', async () => {
+    const page = await loggedIn('anna');
+    await page.goto(`${base}#/accounts`);
+    await page.locator('tr[data-account]').first().waitFor();
+    const rows = page.locator('tr[data-account]');
+    const listed: string[] = [];
+    for (let i = 0; i < (await rows.count()); i++)
+      listed.push((await rows.nth(i).getAttribute('data-account'))!);
+    expect(listed.sort()).toEqual([...owned.anna].sort());
+    await shot(page, 'accounts-own');
+    const other = owned.bo[0]!;
+    await page.goto(`${base}#/accounts/${other}`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain(`no key account "${other}"`);
+    expect(await page.getByTestId('account-probability').count()).toBe(0);
+    await shot(page, 'accounts-other-refused');
+    const api = await page.evaluate(async (account) => {
+      const one = await fetch(`/api/accounts/${account}`);
+      const all = (await (await fetch('/api/accounts')).json()) as { accounts: { account: string }[] };
+      return { status: one.status, text: await one.text(), listed: all.accounts.map((a) => a.account) };
+    }, other);
+    expect(api.status).toBe(404);
+    expect(api.listed.sort()).toEqual([...owned.anna].sort());
+    for (const id of owned.bo) expect(api.listed).not.toContain(id);
+    await page.context().close();
+  });
+
+  it('opens every page of the navigation without an error, in English and in Swedish', async () => {
+    const page = await loggedIn('admin');
+    const nav = page.getByRole('navigation').getByRole('link');
+    const paths: string[] = [];
+    for (let i = 0; i < (await nav.count()); i++) paths.push((await nav.nth(i).getAttribute('href'))!);
+    expect(paths).toEqual([
+      '#/overview',
+      '#/tiers',
+      '#/flows',
+      '#/retention',
+      '#/concentration',
+      '#/what-if',
+      '#/accounts',
+      '#/models',
+      '#/service',
+      '#/satisfaction',
+      '#/subscriptions',
+      '#/strategy',
+      '#/kpi',
+      '#/data',
+      '#/settings',
+    ]);
+    for (const path of paths) {
+      await page.goto(`${base}${path}`);
+      await page.locator('main h1').waitFor();
+      await expect.poll(() => page.locator('.loading').count(), { timeout: 20_000 }).toBe(0);
+      const errors = await page.getByRole('alert').allTextContents();
+      // the demo has no contracts: the subscription reports say so in plain words, nothing else may fail
+      if (path === '#/subscriptions') {
+        expect(errors).toHaveLength(3);
+        for (const e of errors) expect(e).toMatch(/^Could not load this: no contracts in the store/);
+      } else expect(errors, path).toEqual([]);
+      await shot(page, `page-${path.slice(2)}`);
+    }
+    await page.goto(`${base}#/settings`);
+    await page.getByLabel('Language').selectOption('sv');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.goto(`${base}#/tiers`);
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Värdekategorier');
+    await expect.poll(() => page.locator('main table').first().textContent()).toContain('Medlemmar');
+    await shot(page, 'tiers-sv');
+    await page.context().close();
+  });
+
+  it('shows the row-level errors of a bad upload', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/data`);
+    await page.getByLabel('Kind').selectOption('transactions');
+    await page.getByLabel('File').setInputFiles({
+      name: 'kassa.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'KundNr;Orderdatum;Belopp\nC000001;2025-01-02;1 598,37\nC000002;2025-13-01;12,5O\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    expect(await page.getByTestId('rejected-count').textContent()).toBe('1');
+    await expect.poll(() => result.textContent()).toContain('1 rows imported');
+    const table = result.locator('table');
+    await table.waitFor();
+    const trs = table.locator('tbody tr');
+    const cells: string[][] = [];
+    for (let i = 0; i < (await trs.count()); i++)
+      cells.push(await trs.nth(i).locator('td').allTextContents());
+    expect(cells).toEqual([
+      ['2', '3', 'order_date', '2025-13-01', '"2025-13-01" is not a valid date (no such day)'],
+      ['2', '3', 'amount', '12,5O', '"12,5O" is not a number (decimal separator ",")'],
+    ]);
+    await shot(page, 'upload-rejects');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Service: resolution time (median, mean, 90th percentile), the share resolved within the target per
+ * month, the causes Pareto (bars and cumulative share) and the backlog (opened against resolved per month).
+ */
+import { ChartPanel, Notes } from '../components/ChartPanel';
+import { Load } from '../components/Status';
+import { fmt } from '../format';
+import { useSettings } from '../settings';
+import type { ServiceReport } from '../types';
+import { useApi } from '../use-api';
+
+const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+
+export function ServicePage() {
+  const { t, settings } = useSettings();
+  const lang = settings.lang;
+  const result = useApi<ServiceReport>('reports/service', {
+    asOf: settings.asOf || undefined,
+    window: settings.window,
+  });
+  return (
+    <>
+      <h1>{t('service')}</h1>
+      <Load result={result}>
+        {(r) => {
+          const dist = [
+            { figure: t('median'), hours: r.medianResolutionHours },
+            { figure: t('mean'), hours: r.meanResolutionHours },
+            { figure: t('p90'), hours: r.p90ResolutionHours },
+          ];
+          return (
+            <>
+              <p>
+                {t('complaints')}: <strong>{fmt(r.complaints, 'int', lang)}</strong> · {t('resolved')}:{' '}
+                {fmt(r.resolved, 'int', lang)} · {t('within24')} ({r.targetHours} h):{' '}
+                <strong data-testid="within-target">{fmt(r.resolvedWithinTarget, 'percent', lang)}</strong> ·{' '}
+                {t('backlog')}: {fmt(r.openBacklog.open, 'int', lang)}
+              </p>
+              <div className="grid2">
+                <ChartPanel
+                  title={t('resolutionHours')}
+                  csvName="service-resolution"
+                  columns={[
+                    { key: 'figure', header: t('value'), kind: 'text' },
+                    { key: 'hours', header: t('resolutionHours'), kind: 'decimal', decimals: 1 },
+                  ]}
+                  rows={dist}
+                  height={260}
+                  option={{
+                    tooltip: { trigger: 'axis' },
+                    grid: { left: 60, right: 20, top: 20, bottom: 30 },
+                    xAxis: { type: 'category', data: dist.map((d) => d.figure) },
+                    yAxis: { type: 'value', name: 'h' },
+                    series: [{ type: 'bar', data: dist.map((d) => d.hours) }],
+                  }}
+                />
+                <ChartPanel
+                  title={`${t('within24')} (${r.targetHours} h)`}
+                  csvName="service-within-target"
+                  columns={[
+                    { key: 'month', header: t('month'), kind: 'text' },
+                    { key: 'withinTargetShare', header: t('within24'), kind: 'percent' },
+                    { key: 'medianResolutionHours', header: t('median'), kind: 'decimal', decimals: 1 },
+                  ]}
+                  rows={r.trend}
+                  height={260}
+                  option={{
+                    tooltip: { trigger: 'axis' },
+                    grid: { left: 50, right: 20, top: 20, bottom: 30 },
+                    xAxis: { type: 'category', data: r.trend.map((m) => m.month) },
+                    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+                    series: [
+                      {
+                        type: 'line',
+                        name: t('within24'),
+                        data: r.trend.map((m) => pct(m.withinTargetShare)),
+                      },
+                    ],
+                  }}
+                />
+              </div>
+              <ChartPanel
+                title={`${t('causes')} (Pareto)`}
+                csvName="service-causes"
+                columns={[
+                  { key: 'cause', header: t('causes'), kind: 'text' },
+                  { key: 'complaints', header: t('complaints'), kind: 'int' },
+                  { key: 'share', header: t('share'), kind: 'percent' },
+                  { key: 'cumulativeShare', header: t('cumulative'), kind: 'percent' },
+                ]}
+                rows={r.causes}
+                option={{
+                  tooltip: { trigger: 'axis' },
+                  legend: { top: 0 },
+                  grid: { left: 50, right: 50, top: 40, bottom: 40 },
+                  xAxis: { type: 'category', data: r.causes.map((c) => c.cause) },
+                  yAxis: [
+                    { type: 'value', name: t('complaints') },
+                    { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+                  ],
+                  series: [
+                    { type: 'bar', name: t('complaints'), data: r.causes.map((c) => c.complaints) },
+                    {
+                      type: 'line',
+                      name: t('cumulative'),
+                      yAxisIndex: 1,
+                      data: r.causes.map((c) => pct(c.cumulativeShare)),
+                    },
+                  ],
+                }}
+              />
+              <ChartPanel
+                title={t('openedResolved')}
+                csvName="service-backlog"
+                columns={[
+                  { key: 'month', header: t('month'), kind: 'text' },
+                  { key: 'opened', header: t('opened'), kind: 'int' },
+                  { key: 'resolved', header: t('resolved'), kind: 'int' },
+                ]}
+                rows={r.trend}
+                height={260}
+                option={{
+                  tooltip: { trigger: 'axis' },
+                  legend: { top: 0 },
+                  grid: { left: 50, right: 20, top: 40, bottom: 30 },
+                  xAxis: { type: 'category', data: r.trend.map((m) => m.month) },
+                  yAxis: { type: 'value' },
+                  series: [
+                    { type: 'bar', name: t('opened'), data: r.trend.map((m) => m.opened) },
+                    { type: 'bar', name: t('resolved'), data: r.trend.map((m) => m.resolved) },
+                  ],
+                }}
+              >
+                <p>
+                  {t('backlog')}: {fmt(r.openBacklog.open, 'int', lang)} · {t('median')}{' '}
+                  {fmt(
+                    r.openBacklog.ageMedianHours === null ? null : r.openBacklog.ageMedianHours / 24,
+                    'decimal',
+                    lang,
+                    0,
+                  )}{' '}
+                  d
+                </p>
+                <Notes notes={r.notes} />
+              </ChartPanel>
+            </>
+          );
+        }}
+      </Load>
+    </>
+  );
+}
