@@ -1,7 +1,8 @@
 /**
  * `cvm start` (what `npm start` runs): the first thing a new user sees. An empty database gets the demo
  * data set built into it; then a summary of what is loaded is printed: the info tables and a headline over
- * the last 12 months, then the portfolio value report (tiers, retention, duration, CLV), and the key
+ * the last 12 months, then the portfolio value report (tiers, retention, duration, CLV), the subscription
+ * portfolio of the contract customers when the store holds contracts, and the key
  * accounts that turn negative once relationship risk is counted. A database that holds some data but no
  * transactions is never touched: the summary says so instead.
  */
@@ -22,6 +23,9 @@ import type { Lang, Printable, TableView } from '../output';
 import { demoRequest, demoTimeLine, stderrLine } from './demo';
 import { infoTables } from './info';
 import { portfolioPrintable } from '../views/portfolio';
+import { subscriptionPrintable } from '../views/contracts';
+import { subscriptionReport, type SubscriptionReport } from '../../app/reports/contracts';
+import { contractReportInput } from '../../app/options/contracts';
 
 function headlineTable(h: Headline): TableView {
   return {
@@ -80,6 +84,7 @@ export function startPrintable(
   lang: Lang,
   portfolio: PortfolioReport | null = null,
   keyAccounts: NegativeAccounts | null = null,
+  subscription: SubscriptionReport | null = null,
 ): Printable {
   const none: TableView = {
     name: 'headline',
@@ -88,11 +93,12 @@ export function startPrintable(
     rows: [{ hint: 'cvm import transactions FILE   or   cvm demo --replace' }],
   };
   return {
-    json: { info, headline, portfolio, keyAccounts },
+    json: { info, headline, portfolio, subscription, keyAccounts },
     tables: [
       ...infoTables(info, lang),
       headline ? headlineTable(headline) : none,
       ...(portfolio ? portfolioPrintable(portfolio, lang).tables : []),
+      ...(subscription ? subscriptionPrintable(subscription, lang).tables : []),
       ...(keyAccounts ? [negativeTable(keyAccounts)] : []),
     ],
   };
@@ -125,6 +131,17 @@ export function registerStart(program: Command): void {
           const portfolio = headline
             ? await portfolioReport(store.analytics, parseOptions(portfolioInput, { asOf: headline.asOf }))
             : null;
+          const contracts = info.tables.some((t) => t.kind === 'contracts' && t.rows > 0);
+          const subscription = contracts
+            ? await subscriptionReport(
+                store.contracts,
+                parseOptions(contractReportInput, headline ? { asOf: headline.asOf } : {}),
+              ).catch((error: unknown) => {
+                if (!(error instanceof CvmError)) throw error;
+                stderrLine(`contracts left out of the summary: ${optionMessage(error, cliOption)}`);
+                return null;
+              })
+            : null;
           const assessed = info.tables.some((t) => t.kind === 'assessments' && t.rows > 0);
           let keyAccounts: NegativeAccounts | null = null;
           // a summary is still useful when the key-account data cannot be valued: say why, print the rest
@@ -151,7 +168,7 @@ export function registerStart(program: Command): void {
                 })),
             };
           }
-          return startPrintable(info, headline, options.lang, portfolio, keyAccounts);
+          return startPrintable(info, headline, options.lang, portfolio, keyAccounts, subscription);
         },
         { create: true },
       );
