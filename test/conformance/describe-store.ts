@@ -11,6 +11,7 @@ import { concentrationSuite } from './concentration';
 import { contractsSuite } from './contracts';
 import { flowsSuite } from './flows';
 import { kpiSuite } from './kpi';
+import { loyaltyDepthSuite } from './loyalty-depth';
 import type { OpenStore } from './load';
 import { modelsSuite } from './models';
 import { portSuite } from './ports';
@@ -30,5 +31,6 @@ export function describeStore(name: string, open: OpenStore): void {
     modelsSuite(open);
     kpiSuite(open);
     contractsSuite(open);
+    loyaltyDepthSuite(open);
   });
 }

@@ -66,10 +66,12 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'contract fees',
+    name: 'contract fees and category spend',
     statements: [
       // The optional yearly fee of a contract: revenue where invoices are not linked (docs/metrics.md).
       'ALTER TABLE contracts ADD COLUMN annual_fee DECIMAL(18,2)',
+      // The optional estimate of a customer's yearly spend in the category: share of wallet.
+      'ALTER TABLE customers ADD COLUMN category_spend DECIMAL(18,2)',
     ],
   },
 ];
