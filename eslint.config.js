@@ -1,4 +1,4 @@
-// Lint rules, including the layer boundaries: core ← data ← app ← {cli, server}; web talks HTTP only.
+// Lint rules, including the layer boundaries: core ← data ← app ← server ← cli; web talks HTTP only.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -73,9 +73,14 @@ export default tseslint.config(
   },
   {
     files: ['src/cli/**/*.ts'],
+    // cli imports server only to run it (`cvm serve`)
+    rules: restrict([{ group: ['@duckdb/*', 'pg'], message: 'cli goes through app' }]),
+  },
+  {
+    files: ['src/server/**/*.ts'],
     rules: restrict([
-      layer('server', 'cli must not import server'),
-      { group: ['@duckdb/*', 'pg'], message: 'cli goes through app' },
+      layer('cli', 'server must not import cli'),
+      { group: ['@duckdb/*', 'pg'], message: 'server goes through app and the store port' },
     ]),
   },
   {

@@ -6,8 +6,18 @@ import { addDays, windowBack, type IsoDay, type Window } from '../core/dates';
 import { countNpsHistogram, nps } from '../core/kpi/nps';
 import { withinTargetShare } from '../core/service/resolution-target';
 import { zonedInstant } from '../core/service/time-zone';
+import type { KeyAccountsPort } from '../data/accounts/types';
 import type { TableInfo } from '../data/info';
 import type { StoreUnit } from '../data/store';
+import { CvmError, optionMessage } from '../core/errors';
+import { accountsReport } from './accounts/report';
+import { getInfo, type InfoReport } from './info';
+import { accountsInput } from './options/accounts';
+import { parseOptions } from './options/parse';
+import { portfolioInput } from './options/report';
+import { portfolioReport, type PortfolioReport } from './reports/portfolio';
+import { contractReportInput } from './options/contracts';
+import { subscriptionReport, type SubscriptionReport } from './reports/contracts';
 
 export interface Headline {
   asOf: IsoDay;
@@ -58,4 +68,88 @@ export async function getHeadline(store: StoreUnit, tables?: readonly TableInfo[
     npsResponses: score.n,
     keyAccounts: c.keyAccounts,
   };
+}
+
+/** The key accounts that are positive at WACC but negative once probability-adjusted. */
+export interface NegativeAccounts {
+  asOf: string;
+  /** accounts valued */
+  accounts: number;
+  turnsNegative: { account: string; name: string; clvWacc: number; clvProbabilityAdjusted: number }[];
+}
+
+/** What `cvm start` prints and `GET /api/summary` answers. */
+export interface StartSummary {
+  info: InfoReport;
+  headline: Headline | null;
+  portfolio: PortfolioReport | null;
+  /** the subscription portfolio of the contract customers, when the store holds contracts */
+  subscription: SubscriptionReport | null;
+  keyAccounts: NegativeAccounts | null;
+}
+
+/**
+ * The summary of what is loaded: the info tables, the headline over the last 12 months, the portfolio value
+ * report as of the latest order, the subscription portfolio when the store holds contracts, and the key accounts that turn negative once risk is counted. `accounts` is
+ * the key-account port to value (an account manager's own accounts only: the headline then counts those);
+ * when the key accounts cannot be valued, `onNote` hears why (`spell` spells option names) and the rest is
+ * still returned.
+ */
+export async function getSummary(
+  unit: StoreUnit,
+  options: {
+    accounts?: KeyAccountsPort;
+    onNote?: (line: string) => void;
+    spell?: (field: string) => string;
+  } = {},
+): Promise<StartSummary> {
+  const accounts = options.accounts ?? unit.accounts;
+  const info = await getInfo(unit);
+  const found = await getHeadline(unit, info.tables);
+  const headline =
+    found && accounts !== unit.accounts
+      ? { ...found, keyAccounts: (await accounts.accounts()).length }
+      : found;
+  const portfolio = headline
+    ? await portfolioReport(unit.analytics, parseOptions(portfolioInput, { asOf: headline.asOf }))
+    : null;
+  const contracts = info.tables.some((t) => t.kind === 'contracts' && t.rows > 0);
+  const subscription = contracts
+    ? await subscriptionReport(
+        unit.contracts,
+        parseOptions(contractReportInput, headline ? { asOf: headline.asOf } : {}),
+      ).catch((error: unknown) => {
+        if (!(error instanceof CvmError)) throw error;
+        options.onNote?.(
+          `contracts left out of the summary: ${optionMessage(error, options.spell ?? ((f) => f))}`,
+        );
+        return null;
+      })
+    : null;
+  const assessed = info.tables.some((t) => t.kind === 'assessments' && t.rows > 0);
+  const r = assessed
+    ? await accountsReport(accounts, parseOptions(accountsInput, {})).catch((error: unknown) => {
+        if (!(error instanceof CvmError)) throw error;
+        options.onNote?.(
+          `key accounts left out of the summary: ${optionMessage(error, options.spell ?? ((f) => f))}`,
+        );
+        return null;
+      })
+    : null;
+  const keyAccounts: NegativeAccounts | null =
+    r === null
+      ? null
+      : {
+          asOf: r.asOf,
+          accounts: r.accounts.length,
+          turnsNegative: r.accounts
+            .filter((a) => a.turnsNegative)
+            .map((a) => ({
+              account: a.account,
+              name: a.name,
+              clvWacc: a.clvWacc,
+              clvProbabilityAdjusted: a.clvProbabilityAdjusted,
+            })),
+        };
+  return { info, headline, portfolio, subscription, keyAccounts };
 }

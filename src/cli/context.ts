@@ -101,7 +101,8 @@ export async function withCliUnit<T>(
 
 /** How the CLI spells a use-case option in messages: `windowMonths` given as `--window` … */
 export function cliOption(field: string): string {
-  if (field === 'kind' || field === 'file' || field === 'model' || field === 'kpi') return field;
+  if (['kind', 'file', 'model', 'kpi', 'username'].includes(field)) return field;
+  if (field === 'importId') return 'id';
   return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 

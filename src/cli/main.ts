@@ -23,6 +23,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     description: 'load a CSV, XLSX, Parquet or JSON file of one kind',
     load: async () => (await import('./commands/import')).registerImport,
   },
+  imports: {
+    description: 'the import log: list imports, undo one',
+    load: async () => (await import('./commands/imports')).registerImports,
+  },
   report: {
     description:
       'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction, subscription, products, product-churn, loyalty-depth',
@@ -44,6 +48,18 @@ const COMMANDS: Record<string, CommandEntry> = {
     description: 'the KPI board: targets, deadlines, owners and status',
     load: async () => (await import('./commands/kpi')).registerKpi,
   },
+  segments: {
+    description: 'value × loyalty segments with named cells, and movement between them',
+    load: async () => (await import('./commands/strategy')).registerSegments,
+  },
+  lifecycle: {
+    description: 'lifecycle phases, and KPIs per phase, tier and segment',
+    load: async () => (await import('./commands/strategy')).registerLifecycle,
+  },
+  actions: {
+    description: 'next best actions from situation triggers, ranked by value at stake; --export',
+    load: async () => (await import('./commands/strategy')).registerActions,
+  },
   demo: {
     description: 'build and load a realistic, deterministic demo data set (docs/demo.md)',
     load: async () => (await import('./commands/demo')).registerDemo,
@@ -53,8 +69,20 @@ const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/info')).registerInfo,
   },
   start: {
-    description: 'build the demo into an empty database, then summarise what is loaded',
+    description: 'build the demo into an empty database, summarise it, then serve the dashboard and API',
     load: async () => (await import('./commands/start')).registerStart,
+  },
+  summary: {
+    description: 'summarise what is loaded: data, headline, portfolio, key accounts turning negative',
+    load: async () => (await import('./commands/start')).registerSummary,
+  },
+  serve: {
+    description: 'serve the HTTP API and the dashboard on this store until Ctrl-C',
+    load: async () => (await import('./commands/serve')).registerServe,
+  },
+  user: {
+    description: 'users of the HTTP API: add, list, remove, set-role',
+    load: async () => (await import('./commands/user')).registerUser,
   },
 };
 

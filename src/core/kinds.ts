@@ -36,7 +36,8 @@ export type KindName =
   | 'accounts'
   | 'assessments'
   | 'forecasts'
-  | 'renewals';
+  | 'renewals'
+  | 'invoices';
 
 export interface KindSpec {
   kind: KindName;
@@ -276,6 +277,18 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
         type: 'boolean',
         required: true,
       },
+    ],
+  },
+  invoices: {
+    kind: 'invoices',
+    key: ['invoice_id'],
+    columns: [
+      { name: 'invoice_id', type: 'id', required: true },
+      customerId,
+      { name: 'issued_on', type: 'date', required: true },
+      { name: 'due_on', type: 'date', required: true },
+      { name: 'paid_on', type: 'date' },
+      { name: 'amount', type: 'money' },
     ],
   },
 };

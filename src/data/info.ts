@@ -40,4 +40,5 @@ export const DATE_COLUMNS: Readonly<Record<KindName, string | null>> = {
   assessments: 'assessed_on',
   forecasts: null,
   renewals: 'due_on',
+  invoices: 'issued_on',
 };

@@ -10,10 +10,12 @@ import type { AnalyticsPort } from './analytics/types';
 import type { ContractsPort } from './contracts/types';
 import type { InfoPort } from './info';
 import type { ModelsPort } from './models/types';
-import type { ImportPort, LandingPort } from './import/types';
+import type { ImportLogPort, ImportPort, LandingPort } from './import/types';
 import type { KpiPort } from './kpi/types';
 import type { ServicePort } from './service/types';
+import type { StrategyPort } from './strategy/types';
 import type { SummaryPort } from './summary';
+import type { UsersPort } from './users/types';
 
 export type Backend = 'duckdb' | 'postgres';
 
@@ -25,6 +27,8 @@ export interface StoreUnit {
   readonly imports: ImportPort;
   /** the backend's part of an import: typed, validated rows into a kind's table, in one transaction */
   readonly landing: LandingPort;
+  /** the import log, and undoing an import */
+  readonly importLog: ImportLogPort;
   readonly analytics: AnalyticsPort;
   readonly meta: InfoPort;
   readonly summary: SummaryPort;
@@ -41,8 +45,12 @@ export interface StoreUnit {
   readonly models: ModelsPort;
   /** the KPI board: targets and value snapshots */
   readonly kpi: KpiPort;
+  /** users, sessions, the audit log and the data version (the HTTP API's state) */
+  readonly users: UsersPort;
   /** contracts: holdings, tiers, movement and product lines of the contract customers */
   readonly contracts: ContractsPort;
+  /** customer strategy: per-customer states for segments, lifecycle and actions; the exported-action log */
+  readonly strategy: StrategyPort;
 }
 
 export interface Store {

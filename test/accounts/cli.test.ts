@@ -83,6 +83,54 @@ describe('cvm accounts', () => {
     expect(low.totals.clvWacc).toBeGreaterThan(r.totals.clvWacc);
   }, 60_000);
 
+  it('report: the retention probability of every assessment of each account, from the assessment file', () => {
+    const r = json<AccountsReport>('accounts', 'report');
+    // per account and day, the mean of that day's assessors, scored with the default scorecard
+    const byDay = new Map<string, Record<string, string>[]>();
+    for (const a of csvRows('assessments')) {
+      const key = `${a.account_id}|${a.assessed_on}`;
+      byDay.set(key, [...(byDay.get(key) ?? []), a]);
+    }
+    let points = 0;
+    for (const account of r.accounts) {
+      const days = [...byDay.keys()].filter((k) => k.startsWith(`${account.account}|`)).sort();
+      expect(account.history.map((h) => h.assessedOn)).toEqual(days.map((k) => k.split('|')[1]));
+      account.history.forEach((h, i) => {
+        const rows = byDay.get(days[i]!)!;
+        const values = Object.fromEntries(
+          SCORECARD_FACTORS.map((f) => [f, rows.reduce((s, x) => s + Number(x[f]), 0) / rows.length]),
+        );
+        const expected = retentionProbability(DEFAULT_SCORECARD, values).probability;
+        expect(h.retentionProbability).toBeCloseTo(expected, 12);
+        expect(h.change === null ? null : h.change).toEqual(
+          i === 0 ? null : expect.closeTo(expected - account.history[i - 1]!.retentionProbability, 12),
+        );
+        points += 1;
+      });
+      expect(account.history.at(-1)!.retentionProbability).toBeCloseTo(account.retentionProbability, 12);
+    }
+    // the demo assesses some accounts more than once
+    expect(points).toBeGreaterThan(r.accounts.length);
+    const table = cvm('--lang', 'sv', 'accounts', 'report', '--table', 'history');
+    expect(table.status).toBe(0);
+    expect(table.stdout).toContain('Sannolikhet att behålla kunden vid varje bedömning');
+  }, 60_000);
+
+  it('Swedish factor names and actions', () => {
+    const factors = cvm('--lang', 'sv', 'accounts', 'report', '--table', 'factors');
+    expect(factors.stdout).toContain('Affärsområden');
+    expect(factors.stdout).toContain('Kunskap om kundens bransch');
+    expect(factors.stdout).not.toContain('business_lines');
+    const actions = cvm('--lang', 'sv', 'accounts', 'sensitivity', '--table', 'actions');
+    expect(actions.status).toBe(0);
+    expect(actions.stdout).toMatch(/merförsälj ytterligare ett affärsområde|bygg fler kontakter hos kunden/);
+    const scorecard = cvm('--lang', 'sv', 'accounts', 'scorecard');
+    expect(scorecard.stdout).toContain('Köpta affärsområden (produkter)');
+    expect(scorecard.stdout).toContain('Kunskap om kunden');
+    const en = cvm('accounts', 'report', '--table', 'factors');
+    expect(en.stdout).toContain('Business lines');
+  }, 60_000);
+
   it('report: Swedish table, and csv', () => {
     const sv = cvm('--lang', 'sv', 'accounts', 'report');
     expect(sv.status).toBe(0);
@@ -140,7 +188,7 @@ describe('cvm accounts', () => {
 
   it('start names the accounts that turn negative once risk is counted', () => {
     const report = json<AccountsReport>('accounts', 'report');
-    const run = cvm('start');
+    const run = cvm('start', '--no-serve');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Key accounts that turn negative once risk is counted');
     for (const id of report.totals.turnsNegative) expect(run.stdout).toMatch(new RegExp(`^${id}\\s`, 'm'));
@@ -156,7 +204,7 @@ describe('cvm accounts', () => {
     expect(cvm('accounts', 'report').stderr).toMatch(
       /^cvm: account KA01: forecast year 6 is missing; expected years 1…6 each once$/m,
     );
-    const run = cvm('start');
+    const run = cvm('start', '--no-serve');
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(
       /key accounts left out of the summary: account KA01: forecast year 6 is missing/,

@@ -18,6 +18,8 @@ import { portSuite } from './ports';
 import { retentionSuite } from './retention';
 import { seed002Suite } from './seed-002';
 import { serviceSuite } from './service';
+import { usersSuite } from './users';
+import { strategySuite } from './strategy';
 
 export function describeStore(name: string, open: OpenStore): void {
   describe(`store conformance: ${name}`, () => {
@@ -30,7 +32,9 @@ export function describeStore(name: string, open: OpenStore): void {
     accountsSuite(open);
     modelsSuite(open);
     kpiSuite(open);
+    usersSuite(open);
     contractsSuite(open);
     loyaltyDepthSuite(open);
+    strategySuite(open);
   });
 }

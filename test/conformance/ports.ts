@@ -57,7 +57,7 @@ export function portSuite(open: OpenStore): void {
           ];
         },
       });
-      expect(landed).toEqual({ importId: 2, replaced: 1 });
+      expect(landed).toEqual({ importId: 2, replaced: 1, replacedImports: [], earlierImports: [] });
       const tables = await store.unit.meta.tables();
       expect(tables.find((t) => t.kind === 'transactions')?.rows).toBe(5);
       const log = await store.unit.meta.recentImports(5);
@@ -97,6 +97,70 @@ export function portSuite(open: OpenStore): void {
       const tables = await store.unit.meta.tables();
       expect(tables.find((t) => t.kind === 'transactions')?.rows).toBe(5);
       expect((await store.unit.meta.recentImports(5)).map((e) => e.source)).not.toContain('broken');
+    });
+  });
+
+  describe('the import log: replacing an earlier import of a source, undoing one', () => {
+    it('replaces what an earlier landing of the same source brought in, lists and undoes imports', async () => {
+      const store = await openTestStore(open);
+      const batch = (source: string, rows: string[][], replace = false) =>
+        store.unit.landing.land({
+          kind: 'transactions',
+          columns: ['order_id', 'customer_id', 'order_date', 'amount'],
+          source,
+          replace,
+          rows: rows.length,
+          rejected: 0,
+          chunks: async function* () {
+            await Promise.resolve();
+            yield rows;
+          },
+        });
+      try {
+        await batch('a.csv', [
+          ['h:1', 'c1', '2025-01-02', '100.00'],
+          ['h:2', 'c2', '2025-01-03', '200.00'],
+        ]);
+        await batch('b.csv', [['o3', 'c3', '2025-01-04', '7.50']]);
+        const again = await batch('a.csv', [
+          ['h:3', 'c1', '2025-01-02', '110.00'],
+          ['h:2', 'c2', '2025-01-03', '200.00'],
+        ]);
+        expect(again).toEqual({ importId: 3, replaced: 1, replacedImports: [], earlierImports: [1] });
+        const replaced = await batch('a.csv', [['h:3', 'c1', '2025-01-02', '110.00']], true);
+        expect(replaced).toEqual({
+          importId: 4,
+          replaced: 0,
+          replacedImports: [
+            { importId: 1, rows: 1 },
+            { importId: 3, rows: 2 },
+          ],
+          earlierImports: [],
+        });
+        const list = await store.unit.importLog.list();
+        expect(
+          list.map((e) => [e.importId, e.source, e.state, e.rowsImported, e.rowsStored, e.replacedBy]),
+        ).toEqual([
+          [4, 'a.csv', 'active', 1, 1, null],
+          [3, 'a.csv', 'replaced', 2, 0, 4],
+          [2, 'b.csv', 'active', 1, 1, null],
+          [1, 'a.csv', 'replaced', 2, 0, 4],
+        ]);
+        expect(await store.unit.importLog.undo(2)).toEqual({
+          importId: 2,
+          kind: 'transactions',
+          source: 'b.csv',
+          rowsRemoved: 1,
+        });
+        expect(
+          await store.unit.summary.headline({ startExclusive: '2024-12-31', endInclusive: '2025-12-31' }),
+        ).toMatchObject({ activeCustomers: 1, revenue: 110, orders: 1 });
+        await expect(store.unit.importLog.undo(2)).rejects.toMatchObject({ code: 'conflict' });
+        await expect(store.unit.importLog.undo(3)).rejects.toThrow(/was replaced by import 4/);
+        await expect(store.unit.importLog.undo(5)).rejects.toMatchObject({ code: 'not-found' });
+      } finally {
+        await store.close();
+      }
     });
   });
 

@@ -121,6 +121,16 @@ export function serviceSuite(open: OpenStore): void {
       await store.close();
     });
 
+    it('counts active, purchases and repeat customers of a window (returns are not purchases)', async () => {
+      // (2025-03-30, 2025-06-30]: c1 buys twice, c2 and c3 once; c4 buys on the day before, c5 only returns
+      expect(
+        await store.unit.service.activity({ startExclusive: '2025-03-30', endInclusive: '2025-06-30' }),
+      ).toEqual({ activeCustomers: 3, orders: 4, repeatCustomers: 1 });
+      expect(
+        await store.unit.service.activity({ startExclusive: '2024-01-01', endInclusive: '2024-12-31' }),
+      ).toEqual({ activeCustomers: 0, orders: 0, repeatCustomers: 0 });
+    });
+
     it('computes the complaints KPIs as of the end of the as-of day', async () => {
       const r = await serviceReport(store.unit.service, input({ window: '3' }));
       // k1, k2, k3, k4, k5, k8 opened in the window; k1–k3 resolved by the as-of instant

@@ -14,7 +14,7 @@ const cvm = cliOn(db);
 
 describe('cvm start / demo / info', () => {
   it('start builds the demo into an empty database and prints the summary', () => {
-    const run = cvm('start', '--customers', '1500');
+    const run = cvm('start', '--no-serve', '--customers', '1500');
     expect(run.stderr).toContain('holds no data: building the demo data set');
     expect(run.stderr).toMatch(/demo built and loaded in [\d.]+ s/);
     expect(run.status).toBe(0);
@@ -29,7 +29,7 @@ describe('cvm start / demo / info', () => {
   }, 60_000);
 
   it('start on a database with data only summarises it', () => {
-    const run = cvm('--format', 'json', 'start');
+    const run = cvm('--format', 'json', 'start', '--no-serve');
     expect(run.status).toBe(0);
     expect(run.stderr).not.toContain('building');
     const json = JSON.parse(run.stdout) as {
@@ -91,7 +91,7 @@ describe('an interrupted first start', () => {
     expect(tables.every((t) => t.rows === 0)).toBe(true);
     const again = spawnSync(
       process.execPath,
-      ['bin/cvm.mjs', '--db', fresh, 'start', '--customers', '1000'],
+      ['bin/cvm.mjs', '--db', fresh, 'start', '--no-serve', '--customers', '1000'],
       {
         encoding: 'utf8',
       },

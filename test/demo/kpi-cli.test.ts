@@ -1,4 +1,4 @@
-/** `cvm kpi set|status|list` as a user runs them, on a 1,000-customer demo database. */
+/** `cvm kpi set|unset|status|list|quality` as a user runs them, on a 1,000-customer demo database. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,69 @@ describe('cvm kpi', () => {
     expect(list.status).toBe(0);
     expect(list.stdout).toContain('Kundbehållning');
     expect(list.stdout).toMatch(/retention\s+Kundbehållning\s+fraction\s+0\.\d+\s+2025-06-30\s+Anna/);
+  }, 60_000);
+
+  it('removes a target with kpi unset; a KPI without one exits 1 naming it', () => {
+    expect(
+      cvm('kpi', 'set', 'complaint-backlog', '--target', '0', '--deadline', '2027-06-30', '--owner', 'Bo')
+        .status,
+    ).toBe(0);
+    const service = JSON.parse(cvm('--format', 'json', 'report', 'service').stdout) as {
+      openBacklog: { open: number };
+    };
+    const status = JSON.parse(cvm('--format', 'json', 'kpi', 'status').stdout) as StatusJson;
+    expect(status.rows.find((r) => r.id === 'complaint-backlog')?.current).toBe(service.openBacklog.open);
+    const unset = cvm('--format', 'json', 'kpi', 'unset', 'complaint-backlog');
+    expect(unset.status).toBe(0);
+    const list = JSON.parse(unset.stdout) as { id: string; goal: unknown }[];
+    expect(list.find((k) => k.id === 'complaint-backlog')?.goal).toBeNull();
+    const again = cvm('kpi', 'unset', 'complaint-backlog');
+    expect(again.status).toBe(1);
+    expect(again.stderr.trim()).toBe(
+      'cvm: KPI complaint-backlog has no target on the board: nothing to remove',
+    );
+    expect(cvm('kpi', 'unset', 'happiness').status).toBe(2);
+  }, 60_000);
+
+  it('prints the quality of every catalogue KPI, its figures matching the reports', () => {
+    const run = cvm('--format', 'json', 'kpi', 'quality');
+    expect(run.status).toBe(0);
+    const q = JSON.parse(run.stdout) as {
+      rows: {
+        id: string;
+        value: number | null;
+        n: number;
+        interval: { low: number; high: number } | null;
+        auc: number | null;
+        aucCustomers: number;
+        laggedCorrelation: number | null;
+      }[];
+    };
+    expect(q.rows).toHaveLength(17);
+    const satisfaction = JSON.parse(cvm('--format', 'json', 'report', 'satisfaction').stdout) as {
+      csat: { share: number; n: number };
+    };
+    const csat = q.rows.find((r) => r.id === 'csat')!;
+    expect(csat).toMatchObject({ value: satisfaction.csat.share, n: satisfaction.csat.n });
+    const se = Math.sqrt((csat.value! * (1 - csat.value!)) / csat.n);
+    expect(csat.interval!.low).toBeCloseTo(csat.value! - 1.96 * se, 12);
+    // every KPI with a customer-level score was scored on the demo's customers, and its AUC is a probability
+    for (const r of q.rows.filter((x) => x.aucCustomers > 0 && x.auc !== null)) {
+      expect(r.auc).toBeGreaterThanOrEqual(0);
+      expect(r.auc).toBeLessThanOrEqual(1);
+    }
+    expect(q.rows.find((r) => r.id === 'clv')!.aucCustomers).toBeGreaterThan(100);
+    const sv = cvm('--lang', 'sv', 'kpi', 'quality', '--window', '3');
+    expect(sv.status).toBe(0);
+    expect(sv.stdout).toContain('KPI-kvalitet');
+    expect(sv.stdout).toContain('Kundnöjdhet (CSAT)');
+    const csv = cvm('--format', 'csv', 'kpi', 'quality');
+    expect(csv.stdout.split('\n')[0]).toBe(
+      'label,value,n,low,high,detectable,target,validityGap,auc,laggedCorrelation',
+    );
+    const bad = cvm('kpi', 'quality', '--window', 'x');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--window');
   }, 60_000);
 
   it('rejects an unknown KPI and a range with low above high on one line, exit 2', () => {

@@ -32,7 +32,7 @@ describe('cvm import', () => {
     const result = cvm('import', 'transactions', mixed);
     expect(result).toEqual({
       status: 0,
-      stdout: `2 imported, 1 rejected → ${mixed}.rejects.csv\nignored columns: "note"\n`,
+      stdout: `2 imported, 1 rejected → ${mixed}.rejects.csv\nimport 1: appended\nignored columns: "note"\n`,
       stderr: 'cvm: mixed.csv row 2 (line 3), column amount: "12,5O" is not a number\n',
     });
   });
@@ -46,9 +46,16 @@ describe('cvm import', () => {
       format: 'csv',
       encoding: 'utf-8',
       imported: 2,
+      rule: 'replaced-keys',
+      replacedByKey: 2,
+      replacedImports: [],
+      earlierImports: [],
       rejected: 1,
       rejectsPath: join(dir, 'r.csv'),
       ignoredColumns: ['note'],
+      timeZone: 'UTC',
+      zoned: 0,
+      rounded: 0,
       problems: ['mixed.csv row 2 (line 3), column amount: "12,5O" is not a number'],
       warnings: [],
       importId: 2,
@@ -72,7 +79,7 @@ describe('cvm import', () => {
       '--input-format',
       'csv',
     );
-    expect(result).toEqual({ status: 0, stdout: '1 imported\n', stderr: '' });
+    expect(result).toEqual({ status: 0, stdout: '1 imported\nimport 3: appended\n', stderr: '' });
   });
 
   it('says when a CSV file was read as Windows-1252, and takes --encoding', () => {
@@ -83,7 +90,7 @@ describe('cvm import', () => {
     );
     expect(cvm('import', 'transactions', path)).toEqual({
       status: 0,
-      stdout: '1 imported\nread as windows-1252\nignored columns: "Anteckning"\n',
+      stdout: '1 imported\nimport 4: appended\nread as windows-1252\nignored columns: "Anteckning"\n',
       stderr: '',
     });
     expect(cvm('--verbose', 'import', 'transactions', path, '--encoding', 'latin1').stderr).toContain(

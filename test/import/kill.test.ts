@@ -54,7 +54,10 @@ beforeAll(async () => {
     await store.db.run(`COPY (${rows(1000, 's')}) TO '${small}' (HEADER)`);
     await store.db.run(`COPY (${rows(2_000_000, 'b')}) TO '${big}' (HEADER)`);
   });
-  expect(cvm('import', 'transactions', small)).toMatchObject({ status: 0, stdout: '1,000 imported\n' });
+  expect(cvm('import', 'transactions', small)).toMatchObject({
+    status: 0,
+    stdout: '1,000 imported\nimport 1: appended\n',
+  });
   before = await snapshot();
   expect(before).toMatchObject({
     rows: 1000,
@@ -93,7 +96,10 @@ describe('one transaction per import', () => {
     expect(await snapshot()).toEqual(before);
 
     // The database is sound afterwards: the same import, not interrupted, lands in full.
-    expect(cvm('import', 'transactions', big)).toMatchObject({ status: 0, stdout: '2,000,000 imported\n' });
+    expect(cvm('import', 'transactions', big)).toMatchObject({
+      status: 0,
+      stdout: '2,000,000 imported\nimport 2: appended\n',
+    });
     const after = await snapshot();
     expect(after.rows).toBe(2_001_000);
     expect(after.imports.map((i) => i.rows_imported)).toEqual([1000, 2_000_000]);

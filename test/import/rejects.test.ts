@@ -143,7 +143,8 @@ describe('row-level rejects', () => {
         'k1,c1,2024-01-05 09:00,2024-01-05 09:30,2024-01-06 10:00,accepted,5',
         'k2,c1,2024-01-05 09:00,,2024-01-04 17:00,refused,3',
         'k3,c2,2024-01-05 09:00,2024-01-05 08:59:59,,maybe,6',
-        'k4,c2,2024-01-05 09:00,2024-01-05T09:00:00Z,,,',
+        // 09:30 at +01:00 is 08:30 UTC, before the opening at 09:00 (UTC, the default zone)
+        'k4,c2,2024-01-05 09:00,2024-01-05T09:30:00+01:00,,,',
       ].join('\n'),
     );
     const contracts = write(
@@ -179,8 +180,8 @@ describe('row-level rejects', () => {
           '4',
           '5',
           'first_response_at',
-          '2024-01-05T09:00:00Z',
-          '"2024-01-05T09:00:00Z" has a time zone (expected local time YYYY-MM-DD HH:MM[:SS])',
+          '2024-01-05T09:30:00+01:00',
+          '"2024-01-05T09:30:00+01:00" is before opened_at "2024-01-05 09:00"',
         ],
       ]);
       expect(await load(store, 'contracts', contracts)).toMatchObject({ imported: 1, rejected: 2 });

@@ -47,7 +47,9 @@ describe('DuckDB store', () => {
     const db = await Db.open(':memory:');
     await expect(
       db.transaction(async () => {
-        await db.run("INSERT INTO renewals VALUES ('A', DATE '2024-01-01', true)");
+        await db.run(
+          "INSERT INTO renewals (account_id, due_on, renewed) VALUES ('A', DATE '2024-01-01', true)",
+        );
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');

@@ -1,13 +1,17 @@
 /**
  * `accounts report`: the key-account portfolio table (Ryals & Knox 2007, Tables 1 and 5): per account its
  * retention probability from the scorecard, CLV at the discount rate, at WACC, probability-adjusted, the
- * survival variant and at its risk-adjusted rate, whether it turns negative once risk is counted, and its
- * factors; the portfolio totals. Money in major units, rates and probabilities as fractions.
+ * survival variant and at its risk-adjusted rate, whether it turns negative once risk is counted, its
+ * factors and the retention probability of each of its assessments up to the as-of day; the portfolio totals. Money in major units, rates and probabilities as fractions.
  */
 import { valuePortfolio } from '../../core/accounts/portfolio';
-import { retentionProbability } from '../../core/accounts/probability';
+import {
+  probabilityHistory,
+  retentionProbability,
+  type ProbabilityPoint,
+} from '../../core/accounts/probability';
 import type { IsoDay } from '../../core/dates';
-import type { KeyAccountsPort } from '../../data/accounts/types';
+import type { AssessmentRow, KeyAccountsPort } from '../../data/accounts/types';
 import type { AccountsInput, WaccSource } from '../options/accounts';
 import { loadPortfolio } from './portfolio';
 
@@ -38,6 +42,8 @@ export interface AccountRowJson {
   /** positive at WACC, negative once probability-adjusted */
   turnsNegative: boolean;
   factors: FactorJson[];
+  /** the retention probability of each of the account's assessments up to the as-of day, in day order */
+  history: ProbabilityPoint[];
 }
 
 export interface AccountsTotalsJson {
@@ -68,6 +74,13 @@ export async function accountsReport(port: KeyAccountsPort, input: AccountsInput
   const { asOf, scorecard, accounts, notes } = await loadPortfolio(port, input);
   const def = scorecard.scorecard;
   const table = valuePortfolio(def, accounts, { discountRate: input.discountRate, wacc: input.wacc });
+  const assessments = new Map<string, AssessmentRow[]>();
+  for (const a of await port.assessmentHistory()) {
+    if (a.assessedOn > asOf) continue;
+    const list = assessments.get(a.accountId) ?? [];
+    list.push(a);
+    assessments.set(a.accountId, list);
+  }
   const rows = accounts.map((a, i): AccountRowJson => {
     const row = table.rows[i] as (typeof table.rows)[number];
     const scored = retentionProbability(def, a.values, `account ${a.accountId}: `);
@@ -91,6 +104,7 @@ export async function accountsReport(port: KeyAccountsPort, input: AccountsInput
         value: f.value,
         probability: f.probability,
       })),
+      history: probabilityHistory(def, assessments.get(a.accountId) ?? [], `account ${a.accountId}: `),
     };
   });
   const t = table.totals;

@@ -1,17 +1,22 @@
 /**
  * The KPI board (docs/metrics.md, "KPI board and status"): the catalogue with the targets set on it, setting
- * a target, and the status of each KPI with a target. Values come from the reports over 12-month windows:
- * portfolio for retention, churn, duration, CLV and portfolio value; service for the complaint KPIs (24-hour
- * resolution target, UTC); satisfaction for NPS, CSAT and CES. The previous value is the same report one
- * window earlier. A KPI whose value cannot be computed
- * has a null value and a note saying why.
+ * and removing a target, and the status of each KPI with a target. Values come from the reports over
+ * 12-month windows: portfolio for retention, churn, duration, CLV and portfolio value; flows for the
+ * new-customer share; the store's window activity for the repeat-order share; service for the complaint KPIs
+ * (24-hour resolution target, UTC); satisfaction for NPS, CSAT and CES. The previous value is the same report
+ * one window earlier. A KPI whose value cannot be computed has a null value and a note saying why.
  */
-import { addMonths, toEpochDay, type IsoDay } from '../../core/dates';
+import { addMonths, toEpochDay, type IsoDay, type Window } from '../../core/dates';
+import { CvmError } from '../../core/errors';
+import { reportWindows } from '../../core/kpi/basis';
 import { KPI_CATALOGUE, type KpiDefinition } from '../../core/kpi/catalogue';
 import { DEFAULT_TIERS } from '../../core/kpi/tiers';
-import { kpiBoard, type BoardRow, type Target } from '../../core/kpi/targets';
+import { kpiBoard, type BoardRow, type KpiGoal, type Target } from '../../core/kpi/targets';
+import type { Activity } from '../../data/service/types';
 import type { StoreUnit } from '../../data/store';
 import type { KpiSetInput, KpiStatusInput } from '../options/kpi';
+import { resolveAsOf } from '../reports/basis';
+import { flowsReport, type FlowsReport } from '../reports/flows';
 import { portfolioReport, type PortfolioReport } from '../reports/portfolio';
 import { satisfactionReport, type SatisfactionReport } from '../reports/satisfaction';
 import { serviceReport, type ServiceReport } from '../reports/service';
@@ -45,6 +50,13 @@ export async function kpiList(unit: StoreUnit): Promise<KpiListEntry[]> {
   });
 }
 
+/** Removes a KPI's target from the board; a KPI without one is a `not-found` error naming it. */
+export async function removeKpiTarget(unit: StoreUnit, kpi: string): Promise<string> {
+  if (!(await unit.kpi.removeTarget(kpi)))
+    throw new CvmError('not-found', `KPI ${kpi} has no target on the board: nothing to remove`);
+  return kpi;
+}
+
 /** Sets a KPI's target (replacing the one it had); `now` is the ISO timestamp it is recorded with. */
 export async function setKpiTarget(unit: StoreUnit, input: KpiSetInput, now: string): Promise<KpiSetInput> {
   await unit.kpi.setTarget({ ...input, setAt: now });
@@ -66,12 +78,16 @@ export interface KpiStatusReport {
   warnings: string[];
 }
 
-type Value = { value: number | null; note: string | null };
+export type Value = { value: number | null; note: string | null };
 
-interface Sources {
-  portfolio: PortfolioReport;
-  satisfaction: SatisfactionReport;
-  service: ServiceReport;
+/** The reports a board's values come from; each is computed only when a KPI on the board needs it. */
+export interface Sources {
+  asOf: IsoDay;
+  portfolio: () => Promise<PortfolioReport>;
+  satisfaction: () => Promise<SatisfactionReport>;
+  service: () => Promise<ServiceReport>;
+  flows: () => Promise<FlowsReport>;
+  activity: () => Promise<Activity & { window: Window }>;
 }
 
 const PORTFOLIO: Record<string, (r: PortfolioReport) => number | null> = {
@@ -88,6 +104,8 @@ const SERVICE: Record<string, (r: ServiceReport) => number | null> = {
   'resolution-hours-median': (r) => r.medianResolutionHours,
   'resolved-within-target': (r) => r.resolvedWithinTarget,
   'first-response-hours-median': (r) => r.firstResponse.medianHours,
+  'complaint-backlog': (r) => r.openBacklog.open,
+  'satisfaction-after-complaint': (r) => r.satisfactionAfterResolution.mean,
 };
 
 const SATISFACTION: Record<string, (r: SatisfactionReport) => number | null> = {
@@ -96,32 +114,58 @@ const SATISFACTION: Record<string, (r: SatisfactionReport) => number | null> = {
   ces: (r) => r.ces.mean,
 };
 
-function valueOf(id: string, s: Sources): Value {
+/** New customers (flow "new") / customers active in the current window of the flows report. */
+export function newCustomerShare(r: FlowsReport): number | null {
+  const fresh = r.flows.filter((f) => f.kind === 'new').reduce((sum, f) => sum + f.customers, 0);
+  return r.total.customers === 0 ? null : fresh / r.total.customers;
+}
+
+/** Customers with two or more purchases in the window / active customers of the window. */
+export function repeatOrderShare(a: Activity): number | null {
+  return a.activeCustomers === 0 ? null : a.repeatCustomers / a.activeCustomers;
+}
+
+/** The value of KPI `id` from the board's sources, with a note when it is null. */
+export async function valueOf(id: string, s: Sources): Promise<Value> {
   const fromPortfolio = PORTFOLIO[id];
   if (fromPortfolio) {
-    const value = fromPortfolio(s.portfolio);
+    const portfolio = await s.portfolio();
+    const value = fromPortfolio(portfolio);
     return {
       value,
-      note: value === null ? `no value as of ${s.portfolio.asOf}: ${notes(s.portfolio.notes)}` : null,
+      note: value === null ? `no value as of ${portfolio.asOf}: ${notes(portfolio.notes)}` : null,
     };
   }
   const fromService = SERVICE[id];
   if (fromService) {
-    const value = fromService(s.service);
-    return {
-      value,
-      note:
-        value === null
-          ? `no complaints or customers to compute it from in the window to ${s.service.asOf}`
-          : null,
-    };
+    const service = await s.service();
+    const value = fromService(service);
+    const what =
+      id === 'satisfaction-after-complaint'
+        ? 'no resolved complaint with a satisfaction score'
+        : 'no complaints or customers to compute it from';
+    return { value, note: value === null ? `${what} in the window to ${service.asOf}` : null };
   }
   const fromSatisfaction = SATISFACTION[id];
   if (fromSatisfaction) {
-    const value = fromSatisfaction(s.satisfaction);
+    const satisfaction = await s.satisfaction();
+    const value = fromSatisfaction(satisfaction);
     return {
       value,
-      note: value === null ? `no survey answers of this kind in the window to ${s.satisfaction.asOf}` : null,
+      note: value === null ? `no survey answers of this kind in the window to ${satisfaction.asOf}` : null,
+    };
+  }
+  if (id === 'new-customer-share') {
+    const flows = await s.flows();
+    const value = newCustomerShare(flows);
+    return { value, note: value === null ? `no active customers in the window to ${flows.asOf}` : null };
+  }
+  if (id === 'repeat-order-share') {
+    const activity = await s.activity();
+    const value = repeatOrderShare(activity);
+    return {
+      value,
+      note: value === null ? `no active customers in the window to ${activity.window.endInclusive}` : null,
     };
   }
   return { value: null, note: 'the board does not compute this KPI yet' };
@@ -131,29 +175,47 @@ function notes(list: readonly string[]): string {
   return list.length === 0 ? 'no customers in the previous window' : list.join('; ');
 }
 
-async function sources(
+/** Computes `make` once, on first use. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= make());
+}
+
+/**
+ * The board's sources as of `asOf` (default: the latest order date up to `today`), over windows of
+ * `windowMonths` (the board's 12 by default).
+ * The as-of day is resolved once, by the portfolio report's rule, so every source shares it.
+ */
+export async function boardSources(
   unit: StoreUnit,
   asOf: IsoDay | undefined,
   today: IsoDay | undefined,
+  windowMonths: number = BOARD_WINDOW_MONTHS,
 ): Promise<Sources> {
-  const portfolio = await portfolioReport(unit.analytics, {
-    asOf,
-    today,
-    windowMonths: BOARD_WINDOW_MONTHS,
+  const report = {
+    windowMonths,
     tiers: [...DEFAULT_TIERS],
-    value: 'revenue',
-  });
-  const satisfaction = await satisfactionReport(unit.service, {
-    asOf: portfolio.asOf,
-    windowMonths: BOARD_WINDOW_MONTHS,
-  });
-  const service = await serviceReport(unit.service, {
-    asOf: portfolio.asOf,
-    windowMonths: BOARD_WINDOW_MONTHS,
-    targetHours: DEFAULT_TARGET_HOURS,
-    timeZone: 'UTC',
-  });
-  return { portfolio, satisfaction, service };
+    value: 'revenue' as const,
+  };
+  const resolved = (await resolveAsOf(unit.analytics, asOf, today)).asOf;
+  return {
+    asOf: resolved,
+    portfolio: once(() => portfolioReport(unit.analytics, { ...report, asOf: resolved, today })),
+    flows: once(() => flowsReport(unit.analytics, { ...report, asOf: resolved })),
+    satisfaction: once(() => satisfactionReport(unit.service, { asOf: resolved, windowMonths })),
+    service: once(() =>
+      serviceReport(unit.service, {
+        asOf: resolved,
+        windowMonths,
+        targetHours: DEFAULT_TARGET_HOURS,
+        timeZone: 'UTC',
+      }),
+    ),
+    activity: once(async () => {
+      const window = reportWindows(resolved, windowMonths).current;
+      return { ...(await unit.service.activity(window)), window };
+    }),
+  };
 }
 
 /**
@@ -166,26 +228,31 @@ export async function kpiStatus(
   now: string,
 ): Promise<KpiStatusReport> {
   const targets = await unit.kpi.targets();
-  const current = await sources(unit, input.asOf, input.today);
-  const asOf = current.portfolio.asOf;
+  const current = await boardSources(unit, input.asOf, input.today);
+  const asOf = current.asOf;
   const previousAsOf = addMonths(asOf, -BOARD_WINDOW_MONTHS);
-  const previous = targets.length === 0 ? null : await sources(unit, previousAsOf, input.today);
+  const previous = targets.length === 0 ? null : await boardSources(unit, previousAsOf, input.today);
   const periodDays = toEpochDay(asOf) - toEpochDay(previousAsOf);
-  const entries = targets.flatMap((t) => {
+  const entries: {
+    kpi: KpiDefinition;
+    target: Target;
+    value: Value;
+    before: number | null;
+    goal: KpiGoal;
+  }[] = [];
+  for (const t of targets) {
     const kpi = KPI_CATALOGUE.find((k) => k.id === t.kpi);
-    if (!kpi) return [];
-    const value = valueOf(kpi.id, current);
-    const before = previous ? valueOf(kpi.id, previous).value : null;
-    return [
-      {
-        kpi,
-        target: t.target,
-        value,
-        before,
-        goal: { target: t.target, deadline: t.deadline, owner: t.owner },
-      },
-    ];
-  });
+    if (!kpi) continue;
+    const value = await valueOf(kpi.id, current);
+    const before = previous ? (await valueOf(kpi.id, previous)).value : null;
+    entries.push({
+      kpi,
+      target: t.target,
+      value,
+      before,
+      goal: { target: t.target, deadline: t.deadline, owner: t.owner },
+    });
+  }
   const board = kpiBoard(
     entries.map((e) => ({
       kpi: e.kpi,

@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../data/import/encoding';
 import { FORMAT_CHOICES, fileFormatNamed } from '../../data/import/format';
-import { WHITESPACE, type FileFormat } from '../../data/import/types';
-import { fail, optionalField, rawValue, requiredField, type Parsed } from './parse';
+import { WHITESPACE, type FileFormat, type ImportRequest } from '../../data/import/types';
+import { fail, field, optionalField, rawValue, requiredField, wholeNumber, type Parsed } from './parse';
+import { timeZoneName } from './service';
 
 const DELIMITERS: Readonly<Record<string, string>> = {
   ',': ',',
@@ -123,7 +124,35 @@ export const importInput = z.object({
   encoding: optionalField(encoding),
   map: mapping,
   strict: rawValue.transform((v) => v === true || v === 'true'),
+  replace: rawValue.transform((v) => v === true || v === 'true'),
+  round: rawValue.transform((v) => v === true || v === 'true'),
+  timeZone: field(timeZoneName, 'UTC'),
   rejects: z.string().optional(),
   sheet: z.string().optional(),
 });
 export type ImportInput = z.output<typeof importInput>;
+
+/** The import request of parsed options for the file at `path` (for an upload, the name it came as). */
+export function importRequest(input: ImportInput, path: string): ImportRequest {
+  return {
+    kind: input.kind,
+    path,
+    format: input.inputFormat,
+    delimiter: input.delimiter,
+    decimal: input.decimal,
+    encoding: input.encoding,
+    map: input.map,
+    strict: input.strict,
+    replace: input.replace,
+    round: input.round,
+    timeZone: input.timeZone,
+    rejectsPath: input.rejects,
+    sheet: input.sheet,
+  };
+}
+
+/** The import to undo: its id in the import log. */
+export const undoImportInput = z.object({
+  importId: requiredField(wholeNumber(1), 'an import id (a positive whole number)'),
+});
+export type UndoImportInput = z.output<typeof undoImportInput>;

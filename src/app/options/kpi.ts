@@ -1,10 +1,14 @@
-/** Options of the KPI board: `kpi set` (a target, deadline and owner for a catalogue KPI) and `kpi status`. */
+/**
+ * Options of the KPI board: `kpi set` (a target, deadline and owner for a catalogue KPI), `kpi unset` and
+ * `kpi status`.
+ */
 import { z } from 'zod';
 import type { IsoDay } from '../../core/dates';
+import type { WindowMonths } from '../../core/kpi/basis';
 import { KPI_CATALOGUE } from '../../core/kpi/catalogue';
 import type { Target } from '../../core/kpi/targets';
-import { fail, optionalField, requiredField, type Parsed } from './parse';
-import { isoDay } from './report';
+import { fail, field, optionalField, requiredField, type Parsed } from './parse';
+import { isoDay, windowMonths } from './report';
 
 const KPI_IDS = KPI_CATALOGUE.map((k) => k.id);
 
@@ -65,6 +69,11 @@ export const kpiSetInput = kpiSetSchema.transform((o, ctx): KpiSetInput => {
   return { kpi: o.kpi, target, deadline: o.deadline, owner: o.owner };
 });
 
+/** `kpi unset`: the KPI whose target is removed. */
+export const kpiUnsetInput = z
+  .object({ kpi: requiredField(kpiId, `a KPI of the catalogue (${KPI_IDS.join(', ')})`) })
+  .transform((o): { kpi: string } => ({ kpi: o.kpi }));
+
 export interface KpiStatusInput {
   asOf?: IsoDay | undefined;
   today?: IsoDay | undefined;
@@ -74,3 +83,14 @@ export interface KpiStatusInput {
 export const kpiStatusInput = z
   .object({ asOf: optionalField(isoDay), today: optionalField(isoDay) })
   .transform((o): KpiStatusInput => ({ asOf: o.asOf, today: o.today }));
+
+export interface KpiQualityInput {
+  asOf?: IsoDay | undefined;
+  today?: IsoDay | undefined;
+  windowMonths: WindowMonths;
+}
+
+/** `kpi quality`. */
+export const kpiQualityInput = z
+  .object({ asOf: optionalField(isoDay), today: optionalField(isoDay), window: field(windowMonths, 12) })
+  .transform((o): KpiQualityInput => ({ asOf: o.asOf, today: o.today, windowMonths: o.window }));

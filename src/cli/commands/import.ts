@@ -5,11 +5,12 @@
  */
 import type { Command } from 'commander';
 import { importFile, type ImportProgress, type ImportRequest, type ImportResult } from '../../app/import';
-import { importInput } from '../../app/options/import';
+import { importInput, importRequest } from '../../app/options/import';
 import { KIND_NAMES } from '../../core/kinds';
 import { parseOptions } from '../../app/options/parse';
 import { globalOptions, localToday, print, withCliUnit, type GlobalOptions } from '../context';
 import { formatNumber, type Printable } from '../output';
+import { earlierImportsWarning, ruleLine } from '../views/imports';
 
 interface Options {
   map: string[];
@@ -17,6 +18,9 @@ interface Options {
   decimal?: string;
   encoding?: string;
   strict?: boolean;
+  replace?: boolean;
+  round?: boolean;
+  timeZone?: string;
   rejects?: string;
   sheet?: string;
   inputFormat?: string;
@@ -47,6 +51,15 @@ export function registerImport(program: Command): void {
       'CSV text encoding: utf-8, windows-1252 or latin1 (default: UTF-8 if valid, else windows-1252)',
     )
     .option('--strict', 'import nothing if any row is bad')
+    .option(
+      '--replace',
+      'replace what earlier imports of this file (same kind, same path) brought in (see cvm imports list)',
+    )
+    .option(
+      '--time-zone <zone>',
+      'IANA time zone of the data: a timestamp with a zone gives its local day there (default: UTC)',
+    )
+    .option('--round', 'round amounts with more decimals than the store keeps instead of rejecting them')
     .option('--rejects <path>', 'where to write rejected rows (default: <file>.rejects.csv)')
     .option('--sheet <name>', 'XLSX worksheet (default: the first)')
     .option('--input-format <format>', 'csv, xlsx, parquet or json (default: from the extension)')
@@ -64,6 +77,8 @@ export function registerImport(program: Command): void {
       } finally {
         progress.stop();
       }
+      const earlier = earlierImportsWarning(result, request.replace === true, global.lang);
+      if (earlier !== null) result = { ...result, warnings: [...result.warnings, earlier] };
       if (global.format === 'table') {
         process.stdout.write(summaryLines(result, global).join('\n') + '\n');
         reportProblems(result);
@@ -73,19 +88,7 @@ export function registerImport(program: Command): void {
 
 /** Parses the command's arguments into an import request; option problems name the bad option. */
 export function buildRequest(kind: string, file: string, options: Options): ImportRequest {
-  const input = parseOptions(importInput, { ...options, kind });
-  return {
-    kind: input.kind,
-    path: file,
-    format: input.inputFormat,
-    delimiter: input.delimiter,
-    decimal: input.decimal,
-    encoding: input.encoding,
-    map: input.map,
-    strict: input.strict,
-    rejectsPath: input.rejects,
-    sheet: input.sheet,
-  };
+  return importRequest(parseOptions(importInput, { ...options, kind }), file);
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -102,6 +105,19 @@ export function summaryLines(result: ImportResult, options: GlobalOptions): stri
       ? `${imported}, ${n(result.rejected)} ${sv ? 'avvisade' : 'rejected'} → ${result.rejectsPath ?? ''}`
       : imported,
   ];
+  lines.push(ruleLine(result, options.lang));
+  if (result.zoned > 0)
+    lines.push(
+      sv
+        ? `${n(result.zoned)} rader med tidszon omräknade till ${result.timeZone}`
+        : `${n(result.zoned)} rows with a time zone converted to ${result.timeZone}`,
+    );
+  if (result.rounded > 0)
+    lines.push(
+      sv
+        ? `${n(result.rounded)} rader med belopp avrundade (--round)`
+        : `${n(result.rounded)} rows with amounts rounded (--round)`,
+    );
   if (result.encoding !== null && result.encoding !== 'utf-8')
     lines.push(`${sv ? 'läst som' : 'read as'} ${result.encoding}`);
   if (result.ignoredColumns.length > 0)
@@ -122,6 +138,9 @@ export function importPrintable(result: ImportResult): Printable {
           { key: 'kind', label: 'kind', type: 'text' },
           { key: 'source', label: 'source', type: 'text' },
           { key: 'imported', label: 'imported', type: 'int' },
+          { key: 'importId', label: 'import', type: 'int' },
+          { key: 'rule', label: 'rule', type: 'text' },
+          { key: 'replacedByKey', label: 'replaced by key', type: 'int' },
           { key: 'rejected', label: 'rejected', type: 'int' },
           { key: 'rejectsPath', label: 'rejects path', type: 'text' },
           { key: 'ignoredColumns', label: 'ignored columns', type: 'text' },

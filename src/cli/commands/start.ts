@@ -1,31 +1,32 @@
 /**
  * `cvm start` (what `npm start` runs): the first thing a new user sees. An empty database gets the demo
- * data set built into it; then a summary of what is loaded is printed: the info tables and a headline over
+ * data set built into it and the demo logins are added; then a summary of what is loaded is printed, and
+ * the dashboard and API are served (`--no-serve` stops after the summary; `cvm summary` only prints it).
+ * The summary: the info tables and a headline over
  * the last 12 months, then the portfolio value report (tiers, retention, duration, CLV), the subscription
- * portfolio of the contract customers when the store holds contracts, and the key
+ * portfolio when the store holds contracts, and the key
  * accounts that turn negative once relationship risk is counted. A database that holds some data but no
  * transactions is never touched: the summary says so instead.
  */
 import type { Command } from 'commander';
 import { buildDemo } from '../../app/demo/build';
+import { DEMO_LOGINS, ensureDemoLogins } from '../../app/demo/logins';
 import { DEFAULT_DEMO_OPTIONS } from '../../app/demo/params';
-import { getInfo, type InfoReport } from '../../app/info';
-import { getHeadline, type Headline } from '../../app/summary';
-import { portfolioReport, type PortfolioReport } from '../../app/reports/portfolio';
-import { accountsReport } from '../../app/accounts/report';
-import { accountsInput } from '../../app/options/accounts';
-import { CvmError, optionMessage } from '../../core/errors';
+import { serveInput } from '../../app/options/serve';
+import { parseOptions } from '../../app/options/parse';
+import type { StoreUnit } from '../../data/store';
+import type { InfoReport } from '../../app/info';
+import { getSummary, type Headline, type NegativeAccounts } from '../../app/summary';
+import type { PortfolioReport } from '../../app/reports/portfolio';
 import { cliOption, globalOptions, print, withCliUnit } from '../context';
 import { l } from '../views/labels';
-import { portfolioInput } from '../../app/options/report';
-import { parseOptions } from '../../app/options/parse';
 import type { Lang, Printable, TableView } from '../output';
 import { demoRequest, demoTimeLine, stderrLine } from './demo';
+import { serveStore } from './serve';
 import { infoTables } from './info';
 import { portfolioPrintable } from '../views/portfolio';
 import { subscriptionPrintable } from '../views/contracts';
-import { subscriptionReport, type SubscriptionReport } from '../../app/reports/contracts';
-import { contractReportInput } from '../../app/options/contracts';
+import type { SubscriptionReport } from '../../app/reports/contracts';
 
 function headlineTable(h: Headline): TableView {
   return {
@@ -47,14 +48,6 @@ function headlineTable(h: Headline): TableView {
     ],
     rows: [{ ...h }],
   };
-}
-
-/** The key accounts that are positive at WACC but negative once probability-adjusted. */
-export interface NegativeAccounts {
-  asOf: string;
-  /** accounts valued */
-  accounts: number;
-  turnsNegative: { account: string; name: string; clvWacc: number; clvProbabilityAdjusted: number }[];
 }
 
 function negativeTable(k: NegativeAccounts): TableView {
@@ -104,74 +97,84 @@ export function startPrintable(
   };
 }
 
+/** The summary of what is loaded, as `cvm start` and `cvm summary` print it. */
+async function summaryPrintable(unit: StoreUnit, lang: Lang): Promise<Printable> {
+  const { info, headline, portfolio, subscription, keyAccounts } = await getSummary(unit, {
+    onNote: stderrLine,
+    spell: cliOption,
+  });
+  return startPrintable(info, headline, lang, portfolio, keyAccounts, subscription);
+}
+
+/** The demo logins, one line each, for the start banner. */
+function loginLines(lang: Lang): string[] {
+  return DEMO_LOGINS.map(
+    (u) =>
+      `  ${u.role.padEnd(16)} ${lang === 'sv' ? 'användare' : 'username'} ${JSON.stringify(u.username)}  ${lang === 'sv' ? 'lösenord' : 'password'} ${JSON.stringify(u.password)}`,
+  );
+}
+
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('build the demo into an empty database, then summarise what is loaded')
+    .description(
+      'build the demo into an empty database, add the demo logins, summarise, then serve the dashboard and API',
+    )
     .option(
       '--customers <n>',
       'customers in the demo built into an empty database',
       String(DEFAULT_DEMO_OPTIONS.customers),
     )
     .option('--seed <n>', 'seed of that demo', String(DEFAULT_DEMO_OPTIONS.seed))
-    .action(async (flags: { customers: string; seed: string }, command: Command) => {
+    .option('--port <port>', 'TCP port of the dashboard and API (0: any free port)', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--no-serve', 'print the summary and stop')
+    .action(
+      async (
+        flags: { customers: string; seed: string; port: string; host: string; serve: boolean },
+        command: Command,
+      ) => {
+        const options = globalOptions(command);
+        const request = demoRequest(flags, stderrLine);
+        const serve = flags.serve ? parseOptions(serveInput, { port: flags.port, host: flags.host }) : null;
+        const printable = await withCliUnit(
+          options,
+          async (store) => {
+            const empty = (await store.meta.tables()).every((t) => t.rows === 0);
+            if (empty) {
+              stderrLine(
+                `${store.location} holds no data: building the demo data set into it (docs/demo.md)`,
+              );
+              const result = await buildDemo(store, request);
+              stderrLine(demoTimeLine(result, options.lang));
+            }
+            if (serve) await ensureDemoLogins(store, new Date().toISOString());
+            return summaryPrintable(store, options.lang);
+          },
+          { create: true },
+        );
+        print(printable, options);
+        if (!serve) return;
+        // the banner goes where it does not break a JSON or CSV summary on stdout
+        const write = (line: string): boolean =>
+          (options.format === 'table' ? process.stdout : process.stderr).write(line + '\n');
+        await serveStore(options, serve, (url) => {
+          write('');
+          write(options.lang === 'sv' ? `CVM:s instrumentpanel: ${url}` : `CVM dashboard: ${url}`);
+          write(options.lang === 'sv' ? 'Demoinloggningar:' : 'Demo logins:');
+          for (const line of loginLines(options.lang)) write(line);
+          write(options.lang === 'sv' ? 'Stoppa med Ctrl-C.' : 'Stop with Ctrl-C.');
+        });
+      },
+    );
+}
+
+export function registerSummary(program: Command): void {
+  program
+    .command('summary')
+    .description('summarise what is loaded: data, headline, portfolio, key accounts turning negative')
+    .action(async (_flags: unknown, command: Command) => {
       const options = globalOptions(command);
-      const request = demoRequest(flags, stderrLine);
-      const printable = await withCliUnit(
-        options,
-        async (store) => {
-          const empty = (await store.meta.tables()).every((t) => t.rows === 0);
-          if (empty) {
-            stderrLine(`${store.location} holds no data: building the demo data set into it (docs/demo.md)`);
-            const result = await buildDemo(store, request);
-            stderrLine(demoTimeLine(result, options.lang));
-          }
-          const info = await getInfo(store);
-          const headline = await getHeadline(store, info.tables);
-          const portfolio = headline
-            ? await portfolioReport(store.analytics, parseOptions(portfolioInput, { asOf: headline.asOf }))
-            : null;
-          const contracts = info.tables.some((t) => t.kind === 'contracts' && t.rows > 0);
-          const subscription = contracts
-            ? await subscriptionReport(
-                store.contracts,
-                parseOptions(contractReportInput, headline ? { asOf: headline.asOf } : {}),
-              ).catch((error: unknown) => {
-                if (!(error instanceof CvmError)) throw error;
-                stderrLine(`contracts left out of the summary: ${optionMessage(error, cliOption)}`);
-                return null;
-              })
-            : null;
-          const assessed = info.tables.some((t) => t.kind === 'assessments' && t.rows > 0);
-          let keyAccounts: NegativeAccounts | null = null;
-          // a summary is still useful when the key-account data cannot be valued: say why, print the rest
-          const r = assessed
-            ? await accountsReport(store.accounts, parseOptions(accountsInput, {})).catch(
-                (error: unknown) => {
-                  if (!(error instanceof CvmError)) throw error;
-                  stderrLine(`key accounts left out of the summary: ${optionMessage(error, cliOption)}`);
-                  return null;
-                },
-              )
-            : null;
-          if (r !== null) {
-            keyAccounts = {
-              asOf: r.asOf,
-              accounts: r.accounts.length,
-              turnsNegative: r.accounts
-                .filter((a) => a.turnsNegative)
-                .map((a) => ({
-                  account: a.account,
-                  name: a.name,
-                  clvWacc: a.clvWacc,
-                  clvProbabilityAdjusted: a.clvProbabilityAdjusted,
-                })),
-            };
-          }
-          return startPrintable(info, headline, options.lang, portfolio, keyAccounts, subscription);
-        },
-        { create: true },
-      );
-      print(printable, options);
+      print(await withCliUnit(options, (store) => summaryPrintable(store, options.lang)), options);
     });
 }

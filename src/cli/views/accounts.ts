@@ -9,7 +9,7 @@ import type { AccountsReport } from '../../app/accounts/report';
 import type { ScorecardReport } from '../../app/accounts/scorecard';
 import type { SensitivityReport } from '../../app/accounts/sensitivity';
 import { formatNumber, type Lang, type Printable, type TableView } from '../output';
-import { col, l } from './labels';
+import { actionText, col, factorLabel, l, scorecardText } from './labels';
 
 const pct = (x: number, lang: Lang): string =>
   `${formatNumber(x * 100, 1, lang)}${lang === 'sv' ? ' %' : '%'}`;
@@ -69,7 +69,7 @@ export function accountsPrintable(r: AccountsReport, lang: Lang): Printable {
     columns: [
       col('account', l('Account', 'Kund'), 'text'),
       col('assessedOn', l('Assessed', 'Bedömd'), 'date'),
-      ...factorIds.map((id) => col(id, id, 'text')),
+      ...factorIds.map((id) => col(id, factorLabel(id, lang), 'text')),
     ],
     rows: r.accounts.map((a) => ({
       account: a.account,
@@ -82,7 +82,22 @@ export function accountsPrintable(r: AccountsReport, lang: Lang): Printable {
       ),
     })),
   };
-  return { json: r, tables: [main, factors] };
+  const history: TableView = {
+    name: 'history',
+    title: l(
+      `Retention probability at each assessment, up to ${r.asOf}`,
+      `Sannolikhet att behålla kunden vid varje bedömning, till och med ${r.asOf}`,
+    ),
+    columns: [
+      col('account', l('Account', 'Kund'), 'text'),
+      col('name', l('Name', 'Namn'), 'text'),
+      col('assessedOn', l('Assessed', 'Bedömd'), 'date'),
+      col('retentionProbability', l('Retention probability', 'Sannolikhet att behålla'), 'percent'),
+      col('change', l('Change', 'Förändring'), 'percent'),
+    ],
+    rows: r.accounts.flatMap((a) => a.history.map((h) => ({ account: a.account, name: a.name, ...h }))),
+  };
+  return { json: r, tables: [main, factors, history] };
 }
 
 export function sensitivityPrintable(r: SensitivityReport, lang: Lang): Printable {
@@ -102,7 +117,11 @@ export function sensitivityPrintable(r: SensitivityReport, lang: Lang): Printabl
       col('probabilityGain', l('Probability gain', 'Ökad sannolikhet'), 'percent', 2),
       col('clvGain', l('CLV gain', 'Ökad CLV'), 'money'),
     ],
-    rows: r.actions.map((a) => ({ ...a })),
+    rows: r.actions.map((a) => ({
+      ...a,
+      action: actionText(a.action, lang),
+      factor: factorLabel(a.factor, lang),
+    })),
   };
   const steps: TableView = {
     name: 'steps',
@@ -119,7 +138,7 @@ export function sensitivityPrintable(r: SensitivityReport, lang: Lang): Printabl
     rows: r.accounts.flatMap((a) =>
       a.factors.map((f) => ({
         account: a.account,
-        factor: f.factor,
+        factor: factorLabel(f.factor, lang),
         value: f.value,
         upTo: f.up?.toValue,
         upClv: f.up?.clvChange,
@@ -132,8 +151,8 @@ export function sensitivityPrintable(r: SensitivityReport, lang: Lang): Printabl
   const whatIf: TableView = {
     name: 'what-if',
     title: l(
-      `What if every account's ${w.factorId} moved by ${w.delta}`,
-      `Tänk om varje kunds ${w.factorId} ändrades med ${w.delta}`,
+      `What if every account's ${factorLabel(w.factorId, 'en')} moved by ${w.delta}`,
+      `Tänk om varje kunds ${factorLabel(w.factorId, 'sv')} ändrades med ${w.delta}`,
     ),
     columns: [
       col('totalBefore', l('Portfolio CLV before', 'Portföljens CLV före'), 'money'),
@@ -192,14 +211,14 @@ export function backtestPrintable(r: BacktestReport, lang: Lang): Printable {
       col('coefficient', l('Coefficient', 'Koefficient'), 'decimal', 3),
       col('weight', l('Proposed weight', 'Föreslagen vikt'), 'decimal', 2),
     ],
-    rows: r.weights.factors.map((f) => ({ ...f })),
+    rows: r.weights.factors.map((f) => ({ ...f, factorId: factorLabel(f.factorId, lang) })),
     notes: r.notes,
   };
   return { json: r, tables: [summary, calibration, weights] };
 }
 
 export function scorecardPrintable(r: ScorecardReport, lang: Lang): Printable {
-  const groups = new Map(r.groups.map((g) => [g.id, g.label]));
+  const groups = new Map(r.groups.map((g) => [g.id, scorecardText(g.label, lang)]));
   const table: TableView = {
     name: 'scorecard',
     title: l(
@@ -209,6 +228,7 @@ export function scorecardPrintable(r: ScorecardReport, lang: Lang): Printable {
     columns: [
       col('group', l('Group', 'Grupp'), 'text'),
       col('id', l('Factor', 'Faktor'), 'text'),
+      col('label', l('Name', 'Namn'), 'text'),
       col('kind', l('Kind', 'Typ'), 'text'),
       col('weight', l('Weight', 'Vikt'), 'decimal', 2),
       col('steps', l('Value = retention probability', 'Värde = sannolikhet'), 'text'),
@@ -217,6 +237,7 @@ export function scorecardPrintable(r: ScorecardReport, lang: Lang): Printable {
     rows: r.factors.map((f) => ({
       group: groups.get(f.group) ?? f.group,
       id: f.id,
+      label: scorecardText(f.label, lang),
       kind: f.kind,
       weight: f.weight,
       steps: f.steps
@@ -226,7 +247,7 @@ export function scorecardPrintable(r: ScorecardReport, lang: Lang): Printable {
           return `${range} = ${pct(s.probability, lang)}`;
         })
         .join(', '),
-      action: f.action,
+      action: f.action === null ? '' : actionText(f.action, lang),
     })),
   };
   return { json: r, tables: [table] };

@@ -1,5 +1,10 @@
-/** KPI board table views: the catalogue with its targets (`kpi list`) and the status board (`kpi status`). */
+/**
+ * KPI board table views: the catalogue with its targets (`kpi list`), the status board (`kpi status`) and
+ * the quality of each KPI (`kpi quality`).
+ */
 import type { KpiListEntry, KpiStatusReport } from '../../app/kpi/board';
+import type { KpiQualityReport } from '../../app/kpi/quality';
+import { addDays } from '../../core/dates';
 import type { Target } from '../../core/kpi/targets';
 import type { Lang, Printable } from '../output';
 import { col, l } from './labels';
@@ -76,6 +81,56 @@ export function kpiStatusPrintable(r: KpiStatusReport, lang: Lang): Printable {
         notes: [
           ...r.rows.flatMap((row) => (row.note === null ? [] : [`${row.id}: ${row.note}`])),
           ...r.warnings,
+        ],
+      },
+    ],
+  };
+}
+
+export function kpiQualityPrintable(r: KpiQualityReport, lang: Lang): Printable {
+  const { measure, next } = r.windows;
+  const first = (w: { startExclusive: string }): string => addDays(w.startExclusive, 1);
+  return {
+    json: r,
+    tables: [
+      {
+        name: 'quality',
+        title: l(
+          `KPI quality, as of ${r.asOf} (${r.windowMonths} months)`,
+          `KPI-kvalitet, per ${r.asOf} (${r.windowMonths} månader)`,
+        ),
+        columns: [
+          col('label', l('KPI', 'KPI'), 'text'),
+          col('value', l('Value', 'Värde'), 'decimal', 3),
+          col('n', l('n', 'n'), 'int'),
+          col('low', l('95% low', '95 % lägst'), 'decimal', 3),
+          col('high', l('95% high', '95 % högst'), 'decimal', 3),
+          col('detectable', l('Detectable change', 'Minsta märkbara förändring'), 'decimal', 3),
+          col('target', l('Target', 'Mål'), 'text'),
+          col('validityGap', l('Gap to target', 'Avstånd till mål'), 'decimal', 3),
+          col('auc', l('AUC (active next)', 'AUC (aktiv nästa)'), 'decimal', 3),
+          col('laggedCorrelation', l('r (next month revenue)', 'r (nästa månads intäkt)'), 'decimal', 3),
+        ],
+        rows: r.rows.map((row) => ({
+          label: row.label[lang],
+          value: row.value,
+          n: row.n,
+          low: row.interval?.low ?? null,
+          high: row.interval?.high ?? null,
+          detectable: row.minimumDetectableChange,
+          target: row.target === null ? '' : targetText(row.target),
+          validityGap: row.validityGap,
+          auc: row.auc,
+          laggedCorrelation: row.laggedCorrelation,
+        })),
+        notes: [
+          lang === 'sv'
+            ? `AUC: kundens värde ${first(measure)}–${measure.endInclusive} mot köp ${first(next)}–${next.endInclusive} (0,5 = slumpen); ` +
+              `r: månadsvärdet mot nästa månads intäkt, ${r.months.count} månader; ` +
+              'minsta märkbara förändring: 5 % test, 80 % styrka'
+            : `AUC: the customer's value ${first(measure)} to ${measure.endInclusive} against buying ${first(next)} to ${next.endInclusive} (0.5 = chance); ` +
+              `r: the monthly value against the next month's revenue, ${r.months.count} months; ` +
+              'detectable change: 5 % test, 80 % power',
         ],
       },
     ],

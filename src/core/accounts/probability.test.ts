@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CvmError } from '../errors';
 import { SCORECARD_FACTORS } from '../kinds';
-import { factorProbability, retentionProbability } from './probability';
+import { factorProbability, probabilityHistory, retentionProbability } from './probability';
 import { DEFAULT_SCORECARD as D } from './scorecard';
 import { parseScorecard } from './scorecard-parse';
 
@@ -185,5 +185,43 @@ describe('retention probability', () => {
     expect(() => retentionProbability(D, rest, 'account B: ')).toThrow(
       'account B: factor business_lines has no value; expected a count of 1 or more',
     );
+  });
+});
+
+describe('probability history', () => {
+  const weak = {
+    other_relationships: 0, // 0.4
+    business_lines: 1, // 0.4
+    relationship_years: 1, // 0.4
+    broker_relationship: 1, // 0.4
+    relationship_quality: 1, // 0.4
+    contacts_at_customer: 1, // 0.5
+    contacts_at_company: 1, // 0.5
+    knowledge_of_company: 1, // 0.4
+    knowledge_of_industry: 1, // 0.4
+  };
+
+  it('scores every assessment in day order with the change from the one before', () => {
+    // weak: (7 × 0.4 + 2 × 0.5) / 9 = 3.8 / 9; five business lines (0.8 instead of 0.4): 4.2 / 9
+    const history = probabilityHistory(D, [
+      { assessedOn: '2025-06-30', values: { ...weak, business_lines: 5 } },
+      { assessedOn: '2024-06-30', values: weak },
+    ]);
+    expect(history.map((h) => h.assessedOn)).toEqual(['2024-06-30', '2025-06-30']);
+    expect(history[0]!.retentionProbability).toBeCloseTo(3.8 / 9, 12);
+    expect(history[0]!.change).toBeNull();
+    expect(history[1]!.retentionProbability).toBeCloseTo(4.2 / 9, 12);
+    expect(history[1]!.change).toBeCloseTo(0.4 / 9, 12);
+    expect(probabilityHistory(D, [])).toEqual([]);
+  });
+
+  it('names the account and the assessment day of a value outside its domain', () => {
+    expect(() =>
+      probabilityHistory(
+        D,
+        [{ assessedOn: '2024-06-30', values: { ...weak, relationship_quality: 7 } }],
+        'account KA01: ',
+      ),
+    ).toThrow(/account KA01: assessment of 2024-06-30: .*relationship_quality/);
   });
 });

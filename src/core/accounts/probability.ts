@@ -101,3 +101,37 @@ export function retentionProbability(
   const probability = clampToBounds(def, mean);
   return { probability, mean, clamped: probability !== mean, factors };
 }
+
+/** One assessment's retention probability in an account's history, and the change from the one before. */
+export interface ProbabilityPoint {
+  assessedOn: string;
+  retentionProbability: number;
+  /** probability − the previous assessment's; null for the first */
+  change: number | null;
+}
+
+/**
+ * The retention probability of each of an account's assessments, in day order (docs/metrics.md, "Retention
+ * probability"): the scorecard applied to every assessment as it applies to the latest. `where` prefixes
+ * errors (e.g. "account A1: ").
+ */
+export function probabilityHistory(
+  def: Scorecard,
+  assessments: readonly { assessedOn: string; values: Readonly<Record<string, number | null | undefined>> }[],
+  where = '',
+): ProbabilityPoint[] {
+  const sorted = [...assessments].sort((a, b) =>
+    a.assessedOn < b.assessedOn ? -1 : a.assessedOn > b.assessedOn ? 1 : 0,
+  );
+  let previous: number | null = null;
+  return sorted.map((a) => {
+    const p = retentionProbability(def, a.values, `${where}assessment of ${a.assessedOn}: `).probability;
+    const point = {
+      assessedOn: a.assessedOn,
+      retentionProbability: p,
+      change: previous === null ? null : p - previous,
+    };
+    previous = p;
+    return point;
+  });
+}

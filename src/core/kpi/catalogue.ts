@@ -22,7 +22,7 @@ export interface KpiDefinition {
   direction: KpiDirection;
   /** one sentence: what is measured and how */
   definition: string;
-  /** the core file that computes it; null when no report computes it yet (the caller supplies the value) */
+  /** the file that computes it (core, or the app for a plain ratio of store counts); null when none does */
   source: string | null;
   /** a normal value from the seeds, as text */
   reference?: string;
@@ -96,7 +96,7 @@ export const KPI_CATALOGUE: readonly KpiDefinition[] = [
     'fraction',
     'higher',
     'Share of the window’s active customers with two or more purchases in it.',
-    null,
+    'src/app/kpi/board.ts',
     'seed 001: up to 70 %',
   ),
   kpi(

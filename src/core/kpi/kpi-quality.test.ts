@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   auc,
+  aucFromCounts,
   kpiQuality,
   laggedCorrelation,
+  monthlyKpiSeries,
   minimumDetectableChange,
   pearson,
   proportionStandardError,
+  type MonthCounts,
 } from './kpi-quality';
 
 describe('predictability', () => {
@@ -19,6 +22,97 @@ describe('predictability', () => {
     expect(auc([1, 2, 3, 4], [true, true, false, false])).toBe(0);
     expect(auc([5, 5, 5, 5], [true, false, true, false])).toBe(0.5);
     expect(auc([1, 2], [true, true])).toBeNull();
+  });
+
+  it('gives the same AUC from customers counted per score, in any order', () => {
+    // the 5 / 6 case above as counts: score 3: 1 active; 2: 2 active, 1 not; 1: 1 not
+    expect(
+      aucFromCounts([
+        { score: 2, active: 2, inactive: 1 },
+        { score: 1, active: 0, inactive: 1 },
+        { score: 3, active: 1, inactive: 0 },
+      ]),
+    ).toBeCloseTo(5 / 6, 12);
+    // a score listed twice is merged: 2 active / 1 not at score 2 plus 1 not at score 2 → 2 × 2 ties = ½ each
+    expect(
+      aucFromCounts([
+        { score: 2, active: 2, inactive: 1 },
+        { score: 2, active: 0, inactive: 1 },
+      ]),
+    ).toBe(0.5);
+    expect(aucFromCounts([{ score: 1, active: 3, inactive: 0 }])).toBeNull();
+    // oriented by direction in a quality row: complaints (lower is better), 0 complaints: 8 active, 2 not;
+    // 1 complaint: 1 active, 3 not. Negated, the 0s rank above: U = 8 × (3 + 2 / 2) + 1 × (0 + 3 / 2) = 33.5,
+    // AUC = 33.5 / (9 × 5) = 0.744444
+    const [row] = kpiQuality([
+      {
+        id: 'complaints',
+        direction: 'lower',
+        value: 4,
+        n: 14,
+        standardError: 2,
+        customerCounts: [
+          { score: 0, active: 8, inactive: 2 },
+          { score: 1, active: 1, inactive: 3 },
+        ],
+      },
+    ]);
+    expect(row!.auc).toBeCloseTo(33.5 / 45, 12);
+  });
+
+  it('computes the monthly KPI values from the months’ counts', () => {
+    const month = (over: Partial<MonthCounts>): MonthCounts => ({
+      month: 0,
+      revenue: 0,
+      active: 0,
+      repeat: 0,
+      fresh: 0,
+      retained: 0,
+      complaints: 0,
+      withinTarget: 0,
+      satisfactionN: 0,
+      satisfactionSum: 0,
+      npsN: 0,
+      promoters: 0,
+      detractors: 0,
+      csatN: 0,
+      csatSatisfied: 0,
+      cesN: 0,
+      cesSum: 0,
+      ...over,
+    });
+    const s = monthlyKpiSeries([
+      month({
+        active: 10,
+        repeat: 2,
+        fresh: 5,
+        complaints: 4,
+        withinTarget: 3,
+        npsN: 10,
+        promoters: 5,
+        detractors: 3,
+      }),
+      month({
+        month: 1,
+        active: 8,
+        retained: 6,
+        satisfactionN: 2,
+        satisfactionSum: 7,
+        csatN: 4,
+        csatSatisfied: 3,
+      }),
+      month({ month: 2, cesN: 3, cesSum: 9 }),
+    ]);
+    expect(s['retention']).toEqual([null, 0.6, 0]);
+    expect(s['churn']).toEqual([null, 0.4, 1]);
+    expect(s['repeat-order-share']).toEqual([0.2, 0, null]);
+    expect(s['new-customer-share']).toEqual([0.5, 0, null]);
+    expect(s['complaints-per-1000-customers']).toEqual([400, 0, null]);
+    expect(s['resolved-within-target']).toEqual([0.75, null, null]);
+    expect(s['satisfaction-after-complaint']).toEqual([null, 3.5, null]);
+    expect(s['nps']).toEqual([20, null, null]);
+    expect(s['csat']).toEqual([null, 0.75, null]);
+    expect(s['ces']).toEqual([null, null, 3]);
   });
 
   it('correlates a KPI series with the outcome some periods later', () => {

@@ -39,6 +39,44 @@ export function auc(scores: readonly number[], positive: readonly boolean[]): nu
   return (rankSumPos - (nPos * (nPos + 1)) / 2) / (nPos * nNeg);
 }
 
+/** Customers with one score: how many had the outcome (active next window), how many did not. */
+export interface ScoreOutcomes {
+  score: number;
+  active: number;
+  inactive: number;
+}
+
+/**
+ * The same rank-based AUC from customers counted per score (the store's grouping): customers sharing a
+ * score are tied. Scores may come in any order and repeat. Null without both classes.
+ */
+export function aucFromCounts(rows: readonly ScoreOutcomes[]): number | null {
+  const merged = new Map<number, { active: number; inactive: number }>();
+  for (const r of rows) {
+    assert(r.active >= 0 && r.inactive >= 0, `negative count at score ${r.score}`);
+    const m = merged.get(r.score) ?? { active: 0, inactive: 0 };
+    m.active += r.active;
+    m.inactive += r.inactive;
+    merged.set(r.score, m);
+  }
+  const sorted = [...merged.entries()].sort((a, b) => a[0] - b[0]);
+  let nPos = 0;
+  let nNeg = 0;
+  for (const [, m] of sorted) {
+    nPos += m.active;
+    nNeg += m.inactive;
+  }
+  if (nPos === 0 || nNeg === 0) return null;
+  // U = Σ over positives of (negatives with a lower score + ½ the negatives with the same score)
+  let below = 0;
+  let u = 0;
+  for (const [, m] of sorted) {
+    u += m.active * (below + m.inactive / 2);
+    below += m.inactive;
+  }
+  return u / (nPos * nNeg);
+}
+
 /** Pearson correlation of paired values; null with fewer than 3 pairs or no variation in either. */
 export function pearson(x: readonly number[], y: readonly number[]): number | null {
   assert(x.length === y.length, `${x.length} x for ${y.length} y`);
@@ -99,6 +137,8 @@ export interface KpiQualityInput {
   target?: Target | null;
   /** per customer: the KPI's score and whether the customer was active in the next window */
   customers?: { scores: readonly number[]; activeNext: readonly boolean[] };
+  /** the same, counted per score (as the store returns it) */
+  customerCounts?: readonly ScoreOutcomes[];
   /** per period: the KPI and the outcome it should predict, `lag` periods ahead */
   series?: { kpi: readonly (number | null)[]; outcome: readonly (number | null)[]; lag: number };
 }
@@ -132,7 +172,9 @@ export function kpiQuality(inputs: readonly KpiQualityInput[]): KpiQualityRow[] 
             k.customers.scores.map((s) => sign * s),
             k.customers.activeNext,
           )
-        : null,
+        : k.customerCounts
+          ? aucFromCounts(k.customerCounts.map((c) => ({ ...c, score: sign * c.score })))
+          : null,
       laggedCorrelation: k.series ? laggedCorrelation(k.series.kpi, k.series.outcome, k.series.lag) : null,
     };
   });
@@ -141,4 +183,60 @@ export function kpiQuality(inputs: readonly KpiQualityInput[]): KpiQualityRow[] 
 function validity(x: number, target: Target, direction: KpiDirection): number {
   if (target.kind === 'range') return -targetGap(x, target, direction);
   return direction === 'higher' ? x - target.value : target.value - x;
+}
+
+/** The counts of one month (a 1-month window) from which the monthly KPI values are computed. */
+export interface MonthCounts {
+  /** index of the month, 0 = the earliest */
+  month: number;
+  /** net revenue of the month (returns included) */
+  revenue: number;
+  /** customers with ≥ 1 purchase; with ≥ 2; whose first purchase ever is in the month */
+  active: number;
+  repeat: number;
+  fresh: number;
+  /** customers active in this month and the month before (0 for the first month) */
+  retained: number;
+  /** complaints opened in the month; of those resolved within the target by the month's end */
+  complaints: number;
+  withinTarget: number;
+  /** satisfaction (1–5) of the month's complaints resolved by its end: how many, their sum */
+  satisfactionN: number;
+  satisfactionSum: number;
+  /** NPS answers: all, promoters (9–10), detractors (0–6) */
+  npsN: number;
+  promoters: number;
+  detractors: number;
+  /** CSAT answers: all, satisfied (4–5) */
+  csatN: number;
+  csatSatisfied: number;
+  /** CES answers: all, their sum */
+  cesN: number;
+  cesSum: number;
+}
+
+const share = (x: number, n: number): number | null => (n === 0 ? null : x / n);
+
+/**
+ * The monthly value of each KPI that has one, from the months' counts (null where its denominator is 0;
+ * retention and churn are null in the first month, which has no month before it).
+ */
+export function monthlyKpiSeries(months: readonly MonthCounts[]): Record<string, (number | null)[]> {
+  const series = (f: (m: MonthCounts, k: number) => number | null): (number | null)[] => months.map(f);
+  const retention = series((m, k) => (k === 0 ? null : share(m.retained, months[k - 1]!.active)));
+  return {
+    retention,
+    churn: retention.map((r) => (r === null ? null : 1 - r)),
+    'repeat-order-share': series((m) => share(m.repeat, m.active)),
+    'new-customer-share': series((m) => share(m.fresh, m.active)),
+    complaints: series((m) => m.complaints),
+    'complaints-per-1000-customers': series((m) =>
+      m.active === 0 ? null : (1000 * m.complaints) / m.active,
+    ),
+    'resolved-within-target': series((m) => share(m.withinTarget, m.complaints)),
+    'satisfaction-after-complaint': series((m) => share(m.satisfactionSum, m.satisfactionN)),
+    nps: series((m) => (m.npsN === 0 ? null : (100 * (m.promoters - m.detractors)) / m.npsN)),
+    csat: series((m) => share(m.csatSatisfied, m.csatN)),
+    ces: series((m) => share(m.cesSum, m.cesN)),
+  };
 }

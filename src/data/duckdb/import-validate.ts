@@ -8,8 +8,9 @@
  * currency code or symbol before or after, and parentheses for a minus; money
  * must be exact to 2 decimals and decimals to 4 (more non-zero decimals are rejected, never rounded, except
  * binary floating-point artefacts such as 29.610000000000003, which are rounded);
- * dates are YYYY-MM-DD, YYYYMMDD or a timestamp (the day is kept); timestamps are YYYY-MM-DD[ T]HH:MM[:SS]
- * local time (a zone suffix is rejected); booleans true/false, yes/no, ja/nej, 1/0, y/n; listed values are
+ * dates are YYYY-MM-DD, YYYYMMDD or a timestamp (the day is kept; with a zone, the local day in the
+ * import's time zone); timestamps are YYYY-MM-DD[ T]HH:MM[:SS], wall-clock time in the import's zone or with
+ * a zone (`Z`, `+01:00`), stored as UTC; with `round`, money and decimals are rounded to the store's decimals; booleans true/false, yes/no, ja/nej, 1/0, y/n; listed values are
  * compared and stored lower case. Rows whose matched values are all empty (`__blank`) are skipped: neither
  * landed nor rejected.
  */
@@ -39,13 +40,27 @@ const FALSE_WORDS = ['false', 'no', 'nej', '0', 'n'];
 const ISO_DAY = `'\\d{4}-\\d{2}-\\d{2}'`;
 const COMPACT_DAY = `'\\d{8}'`;
 const ISO_TIME = `'\\d{4}-\\d{2}-\\d{2}[ T]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,6})?)?'`;
-const ZONED = `'\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}.*(Z|[+-]\\d{2}(:?\\d{2})?)'`;
+/** A timestamp with a zone: `Z` (any case) or an offset `+01`, `+0100`, `+01:00` right after the time. */
+const ZONED_TIME = `'\\d{4}-\\d{2}-\\d{2}[ T]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,6})?)?([zZ]|[+-]\\d{2}(:?\\d{2})?)'`;
+/** Cheap pre-test for a zone suffix (the regular expression runs only on values that pass it). */
+const ZONE_SUFFIX = `'([zZ]|[+-]\\d{2}(:?\\d{2})?)$'`;
 
 const r = (name: string): string => ident(`r_${name}`);
 const n = (name: string): string => ident(`n_${name}`);
 const v = (name: string): string => ident(`v_${name}`);
 const p = (name: string): string => ident(`p_${name}`);
 const q = (sql: string): string => `cvm_quote(${sql})`;
+
+/** How values are read beyond their type: the time zone of dates and times, rounding of extra decimals. */
+export interface ValueRules {
+  /**
+   * IANA zone: a timestamp with a zone in a date column gives its local day there; a timestamp without one
+   * is wall-clock time there (every timestamp is stored as UTC)
+   */
+  timeZone: string;
+  /** round money and decimal values with more decimals than the store keeps, instead of rejecting them */
+  round: boolean;
+}
 
 export interface ValidationSql {
   /**
@@ -74,6 +89,7 @@ export function validationSql(
   mapped: readonly MappedColumn[],
   decimal: DecimalSeparator,
   names: { relation: string; typed: string; problems: string },
+  rules: ValueRules = { timeZone: 'UTC', round: false },
 ): ValidationSql {
   const present = new Set(mapped.map((c) => c.spec.name));
   const specs = kind.columns.filter((c) => present.has(c.name));
@@ -81,7 +97,7 @@ export function validationSql(
   const bytes = specs.map((c) => `coalesce(strlen(${r(c.name)}), 0)`).join(' + ');
   const blank = specs.map((c) => `${r(c.name)} IS NULL`).join(' AND ');
   const numeric = specs.filter(isNumeric).map((c) => `${numberText(r(c.name), decimal)} AS ${n(c.name)}`);
-  const values = specs.map((c) => `${typedValue(c)} AS ${v(c.name)}`);
+  const values = specs.map((c) => `${typedValue(c, rules)} AS ${v(c.name)}`);
   const checks = specs.map((c) => `${problem(kind, c, present, decimal)} AS ${p(c.name)}`);
   const rowProblem = `CASE WHEN __bytes > ${MAX_ROW_BYTES} THEN 'row is ' || __bytes || ' bytes long; rows over ${MAX_ROW_BYTES} bytes (4 MiB) are rejected' END`;
   const ok = ['NOT __blank', ...specs.map((c) => `${p(c.name)} IS NULL`), 'p__row IS NULL'].join(' AND ');
@@ -96,8 +112,19 @@ export function validationSql(
     ...specs.map((c) => `${v(c.name)} AS ${ident(c.name)}`),
     ...missingKey.map((k) => `CAST(NULL AS VARCHAR) AS ${ident(k)}`),
   ];
+  // Counted for the import's summary: values with a time zone that were converted, values rounded.
+  const zoned = specs
+    .filter((c) => c.type === 'date' || c.type === 'timestamp')
+    .map((c) => isZoned(r(c.name)));
+  const rounded = rules.round
+    ? specs
+        .filter((c) => c.type === 'money' || c.type === 'decimal')
+        .map((c) => `(${r(c.name)} IS NOT NULL AND NOT ${exactSql(c)})`)
+    : [];
+  const flag = (parts: string[]): string =>
+    parts.length === 0 ? 'false' : parts.map((x) => `coalesce(${x}, false)`).join(' OR ');
   const typed = `CREATE TEMP TABLE ${names.typed} AS ${chain(names.relation)}
-    SELECT ${output.join(', ')}, __blank, ${ok} AS __ok FROM checked`;
+    SELECT ${output.join(', ')}, __blank, ${ok} AS __ok, ${flag(zoned)} AS __zoned, ${flag(rounded)} AS __rounded FROM checked`;
 
   const kept = specs.map(
     (c) => `CASE WHEN ${p(c.name)} IS NOT NULL THEN ${r(c.name)} END AS ${ident(`x_${c.name}`)}`,
@@ -187,7 +214,21 @@ function artefactSql(spec: ColumnSpec): string {
   return `abs(${d} - round(${d}, ${DECIMALS[spec.type] ?? 0})) < 1e-9 * greatest(1, abs(${d}))`;
 }
 
-function typedValue(spec: ColumnSpec): string {
+/** True when `x` is a timestamp with a zone; the regular expression runs only on long values with a zone-like end. */
+function isZoned(x: string): string {
+  return `(length(${x}) > 16 AND regexp_matches(${x}, ${ZONE_SUFFIX}) AND regexp_full_match(${x}, ${ZONED_TIME}))`;
+}
+
+/**
+ * The instant of zoned timestamp text `x` (TIMESTAMPTZ): `Z` becomes `+00` and `HH:MM` gets `:00`, which
+ * DuckDB's parser needs; NULL for an impossible day or time.
+ */
+function instant(x: string): string {
+  const seconds = `regexp_replace(${x}, '^(.{10})[ T](\\d{2}:\\d{2})([zZ+-])', '\\1 \\2:00\\3')`;
+  return `TRY_CAST(regexp_replace(${seconds}, '[zZ]$', '+00') AS TIMESTAMPTZ)`;
+}
+
+function typedValue(spec: ColumnSpec, rules: ValueRules): string {
   const x = r(spec.name);
   switch (spec.type) {
     case 'id':
@@ -200,20 +241,32 @@ function typedValue(spec: ColumnSpec): string {
       const target = spec.type === 'integer' ? 'DECIMAL(18,0)' : STORE_TYPE[spec.type];
       const value = `TRY_CAST(${n(spec.name)} AS ${target})`;
       if (spec.type === 'integer') return `CASE WHEN ${exact} THEN TRY_CAST(${value} AS INTEGER) END`;
+      // --round: half away from zero, on the exact decimal text (18 decimals are more than any file has).
+      const rounded = rules.round
+        ? `WHEN TRY_CAST(${n(spec.name)} AS DECIMAL(38,18)) IS NOT NULL THEN TRY_CAST(round(TRY_CAST(${n(spec.name)} AS DECIMAL(38,18)), ${DECIMALS[spec.type] ?? 0}) AS ${target})`
+        : '';
       // Plain values take the first branch; only the rest pay for the float-artefact test.
       return `CASE WHEN ${exact} THEN ${value}
-        WHEN ${artefactSql(spec)} THEN TRY_CAST(round(TRY_CAST(${n(spec.name)} AS DOUBLE), ${DECIMALS[spec.type] ?? 0}) AS ${target}) END`;
+        WHEN ${artefactSql(spec)} THEN TRY_CAST(round(TRY_CAST(${n(spec.name)} AS DOUBLE), ${DECIMALS[spec.type] ?? 0}) AS ${target})
+        ${rounded} END`;
     }
     case 'boolean':
       return `CASE WHEN ${oneOf(`lower(${x})`, TRUE_WORDS)} THEN true WHEN ${oneOf(`lower(${x})`, FALSE_WORDS)} THEN false END`;
     case 'date':
+      // A timestamp with a zone is an instant: its day is the local day in the import's time zone.
       return `CASE WHEN regexp_full_match(${x}, ${ISO_DAY}) THEN TRY_CAST(${x} AS DATE)
         WHEN regexp_full_match(${x}, ${COMPACT_DAY}) THEN TRY_CAST(${compactDay(x)} AS DATE)
-        WHEN regexp_full_match(${x}, ${ISO_TIME}) THEN CAST(TRY_CAST(replace(${x}, 'T', ' ') AS TIMESTAMP) AS DATE) END`;
-    case 'timestamp':
-      return `CASE WHEN regexp_full_match(${x}, ${ISO_TIME}) THEN TRY_CAST(replace(${x}, 'T', ' ') AS TIMESTAMP)
-        WHEN regexp_full_match(${x}, ${ISO_DAY}) THEN TRY_CAST(${x} AS TIMESTAMP)
-        WHEN regexp_full_match(${x}, ${COMPACT_DAY}) THEN TRY_CAST(${compactDay(x)} AS TIMESTAMP) END`;
+        WHEN regexp_full_match(${x}, ${ISO_TIME}) THEN CAST(TRY_CAST(replace(${x}, 'T', ' ') AS TIMESTAMP) AS DATE)
+        WHEN ${isZoned(x)} THEN CAST(timezone(${literal(rules.timeZone)}, ${instant(x)}) AS DATE) END`;
+    case 'timestamp': {
+      // Stored as UTC: a zoned value is its instant; a local one is wall-clock time in the import's zone.
+      const local = (sql: string): string =>
+        rules.timeZone === 'UTC' ? sql : `timezone('UTC', timezone(${literal(rules.timeZone)}, ${sql}))`;
+      return `CASE WHEN regexp_full_match(${x}, ${ISO_TIME}) THEN ${local(`TRY_CAST(replace(${x}, 'T', ' ') AS TIMESTAMP)`)}
+        WHEN regexp_full_match(${x}, ${ISO_DAY}) THEN ${local(`TRY_CAST(${x} AS TIMESTAMP)`)}
+        WHEN regexp_full_match(${x}, ${COMPACT_DAY}) THEN ${local(`TRY_CAST(${compactDay(x)} AS TIMESTAMP)`)}
+        WHEN ${isZoned(x)} THEN timezone('UTC', ${instant(x)}) END`;
+    }
   }
 }
 
@@ -248,13 +301,11 @@ function invalid(spec: ColumnSpec, decimal: DecimalSeparator): string {
     case 'boolean':
       return `${quoted} || ' is not a boolean (expected true/false, yes/no, ja/nej, 1/0, y/n)'`;
     case 'date':
-      return `CASE WHEN regexp_full_match(${x}, ${ZONED}) THEN ${quoted} || ' has a time zone (expected a local date YYYY-MM-DD)'
-        WHEN regexp_full_match(${x}, ${ISO_DAY}) OR regexp_full_match(${x}, ${COMPACT_DAY}) OR regexp_full_match(${x}, ${ISO_TIME})
+      return `CASE WHEN regexp_full_match(${x}, ${ISO_DAY}) OR regexp_full_match(${x}, ${COMPACT_DAY}) OR regexp_full_match(${x}, ${ISO_TIME}) OR regexp_full_match(${x}, ${ZONED_TIME})
         THEN ${quoted} || ' is not a valid date (no such day)'
         ELSE ${quoted} || ' is not a date (expected YYYY-MM-DD)' END`;
     case 'timestamp':
-      return `CASE WHEN regexp_full_match(${x}, ${ZONED}) THEN ${quoted} || ' has a time zone (expected local time YYYY-MM-DD HH:MM[:SS])'
-        WHEN regexp_full_match(${x}, ${ISO_DAY}) OR regexp_full_match(${x}, ${COMPACT_DAY}) OR regexp_full_match(${x}, ${ISO_TIME})
+      return `CASE WHEN regexp_full_match(${x}, ${ISO_DAY}) OR regexp_full_match(${x}, ${COMPACT_DAY}) OR regexp_full_match(${x}, ${ISO_TIME}) OR regexp_full_match(${x}, ${ZONED_TIME})
         THEN ${quoted} || ' is not a valid timestamp (no such day)'
         ELSE ${quoted} || ' is not a timestamp (expected YYYY-MM-DD HH:MM[:SS])' END`;
     case 'money':

@@ -123,10 +123,14 @@ async function runImport(
     0,
     `reading ${file} (${opened.description}; decimal separator "${decimal}"${encoding})`,
   );
-  const validation = validationSql(kind, opened.mapping.columns, decimal, {
-    ...names,
-    relation: opened.relation,
-  });
+  const timeZone = request.timeZone ?? 'UTC';
+  const validation = validationSql(
+    kind,
+    opened.mapping.columns,
+    decimal,
+    { ...names, relation: opened.relation },
+    { timeZone, round: request.round === true },
+  );
   try {
     // Reading, typing and checking in one pass over the file.
     await session.track('reading', 0, 0.55, () => db.run(validation.typed));
@@ -136,8 +140,10 @@ async function runImport(
   const readerRejected = await opened.readerRejected();
   await deriveOrderKeys(session, kind, validation.typedColumns);
   await markDuplicates(session, kind);
-  const counts = await db.one<{ ok: number; bad: number }>(
-    `SELECT count(*) FILTER (WHERE __ok) AS ok, count(*) FILTER (WHERE NOT __ok AND NOT __blank) AS bad FROM ${names.typed}`,
+  const counts = await db.one<{ ok: number; bad: number; zoned: number; rounded: number }>(
+    `SELECT count(*) FILTER (WHERE __ok) AS ok, count(*) FILTER (WHERE NOT __ok AND NOT __blank) AS bad,
+       count(*) FILTER (WHERE __ok AND __zoned) AS zoned, count(*) FILTER (WHERE __ok AND __rounded) AS rounded
+     FROM ${names.typed}`,
   );
   if (counts.ok + counts.bad + readerRejected === 0) throw noRows(file);
   session.say(
@@ -184,6 +190,7 @@ async function runImport(
     kind: request.kind,
     columns: validation.typedColumns,
     source,
+    replace: request.replace,
     rows: counts.ok,
     rejected,
     chunks: () => typedChunks(db, typed, validation.typedColumns),
@@ -195,15 +202,28 @@ async function runImport(
     1,
     `committed import ${landed.importId} in ${lap()}: ${counts.ok} rows, ${landed.replaced} of them replacing stored rows`,
   );
+  const rule =
+    landed.replacedImports.length > 0
+      ? 'replaced-import'
+      : landed.replaced > 0
+        ? 'replaced-keys'
+        : 'appended';
   return {
     kind: request.kind,
     source,
     format,
     encoding: read.encoding,
     imported: counts.ok,
+    rule,
+    replacedByKey: landed.replaced,
+    replacedImports: landed.replacedImports,
+    earlierImports: landed.earlierImports,
     rejected,
     rejectsPath: rejected > 0 ? rejectsPath : null,
     ignoredColumns: opened.mapping.ignored,
+    timeZone,
+    zoned: counts.zoned,
+    rounded: counts.rounded,
     problems,
     warnings,
     importId: landed.importId,

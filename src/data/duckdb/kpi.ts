@@ -1,7 +1,16 @@
 /** DuckDB implementation of the KPI board port. */
 import type { Target } from '../../core/kpi/targets';
-import type { KpiPort, KpiSnapshotRow, KpiTargetRow } from '../kpi/types';
+import type { Window } from '../../core/dates';
+import type {
+  KpiPort,
+  KpiSnapshotRow,
+  KpiTargetRow,
+  MonthCounts,
+  SignalCount,
+  SignalQuery,
+} from '../kpi/types';
 import type { Db } from './connection';
+import { queryMonthCounts, querySignalCounts } from './kpi-quality';
 
 const ISO_TIMESTAMP = `'%Y-%m-%dT%H:%M:%S.%gZ'`;
 
@@ -82,5 +91,13 @@ export class DuckDbKpi implements KpiPort {
         [row.kpi, row.asOf, row.value, row.takenAt],
       );
     });
+  }
+
+  signalCounts(query: SignalQuery): Promise<SignalCount[]> {
+    return querySignalCounts(this.db, query);
+  }
+
+  monthCounts(months: readonly Window[], targetHours: number): Promise<MonthCounts[]> {
+    return queryMonthCounts(this.db, months, targetHours);
   }
 }

@@ -79,25 +79,76 @@ export class DuckDbLanding implements LandingPort {
         fraction: 0.6,
         message: `writing ${batch.rows} rows inside the transaction`,
       });
-      // DuckDB answers a DELETE with one row holding the number of rows deleted.
-      const { Count: replaced } = await db.one<{ Count: number }>(`DELETE FROM ${table} WHERE ${existing}`);
-      // Columns the batch does not have are left to their default, NULL.
-      await db.run(
-        `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${from.table} WHERE ${from.where}`,
-      );
       const { importId } = await db.one<{ importId: number }>(
         `SELECT coalesce(max(import_id), 0) + 1 AS "importId" FROM imports`,
       );
       // imported_at is UTC wall-clock time: the log must not depend on the zone of the machine that imported.
-      await db.run(`INSERT INTO imports VALUES (?, ?, ?, CAST(? AS TIMESTAMP), ?, ?)`, [
-        importId,
-        batch.kind,
-        batch.source,
-        new Date().toISOString().replace('T', ' ').replace('Z', ''),
-        batch.rows,
-        batch.rejected,
-      ]);
-      return { importId, replaced };
+      const now = utcNow();
+      // Earlier, not undone imports of the same kind from the same source that still have rows stored.
+      const earlier = await db.all<{ id: number; tagged: boolean }>(
+        `SELECT import_id AS id, rows_tagged AS tagged FROM imports
+         WHERE kind = ? AND source = ? AND undone_at IS NULL ORDER BY import_id`,
+        [batch.kind, batch.source],
+      );
+      const replacedImports: Landed['replacedImports'] = [];
+      if (batch.replace) {
+        // Rows stored before imports were recorded on rows cannot be told apart: such imports stay.
+        for (const { id } of earlier.filter((e) => e.tagged)) {
+          // DuckDB answers a DELETE with one row holding the number of rows deleted.
+          const { Count: rows } = await db.one<{ Count: number }>(
+            `DELETE FROM ${table} WHERE import_id = ?`,
+            [id],
+          );
+          replacedImports.push({ importId: id, rows });
+        }
+        await db.run(
+          `UPDATE imports SET undone_at = CAST(? AS TIMESTAMP), replaced_by = ?
+           WHERE kind = ? AND source = ? AND undone_at IS NULL AND rows_tagged`,
+          [now, importId, batch.kind, batch.source],
+        );
+      }
+      const { Count: replaced } = await db.one<{ Count: number }>(`DELETE FROM ${table} WHERE ${existing}`);
+      // Columns the batch does not have are left to their default, NULL.
+      await db.run(
+        `INSERT INTO ${table} (${columns}, import_id) SELECT ${columns}, ${importId} FROM ${from.table} WHERE ${from.where}`,
+      );
+      await db.run(
+        `INSERT INTO imports (import_id, kind, source, imported_at, rows_imported, rows_rejected, rows_tagged)
+         VALUES (?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, true)`,
+        [importId, batch.kind, batch.source, now, batch.rows, batch.rejected],
+      );
+      const earlierImports = await stillStored(
+        db,
+        table,
+        batch.replace ? earlier.filter((e) => !e.tagged) : earlier,
+      );
+      return { importId, replaced, replacedImports, earlierImports };
     });
   }
+}
+
+/** The ids of `imports` that still have rows in `table` (an import made before rows carried ids counts). */
+async function stillStored(
+  db: Db,
+  table: string,
+  imports: readonly { id: number; tagged: boolean }[],
+): Promise<number[]> {
+  if (imports.length === 0) return [];
+  const tagged = imports.filter((i) => i.tagged).map((i) => i.id);
+  const present =
+    tagged.length === 0
+      ? new Set<number>()
+      : new Set(
+          (
+            await db.all<{ id: number }>(
+              `SELECT DISTINCT import_id AS id FROM ${table} WHERE import_id IN (${tagged.join(', ')})`,
+            )
+          ).map((r) => r.id),
+        );
+  return imports.filter((i) => !i.tagged || present.has(i.id)).map((i) => i.id);
+}
+
+/** The current UTC time as `YYYY-MM-DD HH:MM:SS.mmm`, for TIMESTAMP columns of the log. */
+export function utcNow(): string {
+  return new Date().toISOString().replace('T', ' ').replace('Z', '');
 }

@@ -140,12 +140,13 @@ export class DuckDbService implements ServicePort {
   }
 
   async activity(window: Window): Promise<Activity> {
-    const row = await this.db.one<{ active: number; orders: number }>(
-      `SELECT count(DISTINCT customer_id) AS active, count(*) AS orders FROM transactions
-       WHERE amount >= 0 AND order_date > ?::DATE AND order_date <= ?::DATE`,
+    const row = await this.db.one<{ active: number; orders: number | null; repeat: number }>(
+      `SELECT count(*) AS active, sum(n) AS orders, count(*) FILTER (WHERE n >= 2) AS repeat
+       FROM (SELECT customer_id, count(*) AS n FROM transactions
+             WHERE amount >= 0 AND order_date > ?::DATE AND order_date <= ?::DATE GROUP BY customer_id)`,
       [window.startExclusive, window.endInclusive],
     );
-    return { activeCustomers: row.active, orders: row.orders };
+    return { activeCustomers: row.active, orders: row.orders ?? 0, repeatCustomers: row.repeat };
   }
 
   async surveyScores(window: Window): Promise<SurveyScores> {

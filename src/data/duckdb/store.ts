@@ -8,17 +8,21 @@ import { DuckDbDatabase, type Db } from './connection';
 import { DuckDbAnalytics } from './analytics';
 import { DuckDbContracts } from './contracts';
 import { DuckDbImports } from './import';
+import { DuckDbImportLog } from './import-log';
 import { DuckDbInfo } from './info';
 import { DuckDbKpi } from './kpi';
 import { DuckDbLanding } from './landing';
 import { DuckDbService } from './service';
 import { DuckDbModels } from './models';
+import { DuckDbStrategy } from './strategy';
 import { DuckDbSummary } from './summary';
+import { DuckDbUsers } from './users';
 
 /** The ports of one unit of work on one connection. */
 export class DuckDbUnit implements StoreUnit {
   readonly imports: DuckDbImports;
   readonly landing: DuckDbLanding;
+  readonly importLog: DuckDbImportLog;
   readonly analytics: DuckDbAnalytics;
   readonly meta: DuckDbInfo;
   readonly summary: DuckDbSummary;
@@ -26,7 +30,9 @@ export class DuckDbUnit implements StoreUnit {
   readonly accounts: DuckDbKeyAccounts;
   readonly models: DuckDbModels;
   readonly kpi: DuckDbKpi;
+  readonly users: DuckDbUsers;
   readonly contracts: DuckDbContracts;
+  readonly strategy: DuckDbStrategy;
 
   get location(): string {
     return this.db.path;
@@ -38,6 +44,7 @@ export class DuckDbUnit implements StoreUnit {
 
   constructor(readonly db: Db) {
     this.landing = new DuckDbLanding(db);
+    this.importLog = new DuckDbImportLog(db);
     this.imports = new DuckDbImports(db, this.landing);
     this.analytics = new DuckDbAnalytics(db);
     this.meta = new DuckDbInfo(db);
@@ -46,7 +53,9 @@ export class DuckDbUnit implements StoreUnit {
     this.accounts = new DuckDbKeyAccounts(db);
     this.models = new DuckDbModels(db);
     this.kpi = new DuckDbKpi(db);
+    this.users = new DuckDbUsers(db);
     this.contracts = new DuckDbContracts(db);
+    this.strategy = new DuckDbStrategy(db);
   }
 }
 

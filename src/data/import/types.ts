@@ -35,6 +35,18 @@ export interface ImportRequest {
   map?: Readonly<Record<string, string>> | undefined;
   /** nothing lands if any row is bad */
   strict?: boolean | undefined;
+  /**
+   * IANA time zone of the data: a timestamp with a zone (`2025-03-01T23:30:00+01:00`) in a date column gives
+   * its local day there, a timestamp without one is wall-clock time there; default UTC
+   */
+  timeZone?: string | undefined;
+  /** round money and decimal values with more decimals than the store keeps (half away from zero) */
+  round?: boolean | undefined;
+  /**
+   * replace what earlier imports of the same kind from the same source brought in: their rows are deleted
+   * in the transaction that lands this file (`cvm import --replace`)
+   */
+  replace?: boolean | undefined;
   /** where rejected rows are written; default `<file>.rejects.csv` next to the file (a temporary file for a stream) */
   rejectsPath?: string | undefined;
   /** how the import log names the file; default its absolute path */
@@ -68,17 +80,47 @@ export interface ImportResult {
   encoding: TextEncodingName | null;
   /** rows that landed (new or replacing an earlier import of the same key) */
   imported: number;
+  /**
+   * which rule applied: `appended` (nothing stored was replaced), `replaced-keys` (stored rows with the
+   * same natural key were replaced), `replaced-import` (`replace`: what earlier imports of this file brought
+   * in was removed first; rows of other imports with the same key may have been replaced too)
+   */
+  rule: ImportRule;
+  /** stored rows of other imports that rows of this file replaced because they have the same natural key */
+  replacedByKey: number;
+  /** with `replace`: the earlier imports of this file whose rows were removed, and how many rows each */
+  replacedImports: ReplacedImport[];
+  /**
+   * earlier imports of the same kind from the same source whose rows are still in the store beside this
+   * file's (without `replace`: a corrected file whose rows have no ids adds rows beside them; with it: only
+   * imports made before rows carried their import id, which cannot be told apart)
+   */
+  earlierImports: number[];
   rejected: number;
   /** path of the rejects file, null when nothing was rejected */
   rejectsPath: string | null;
   /** file columns that matched no canonical column and were not loaded */
   ignoredColumns: string[];
+  /** the time zone dates and timestamps were read in (IANA name) */
+  timeZone: string;
+  /** rows with a date or timestamp that carried a time zone (`Z`, `+01:00`) and was converted */
+  zoned: number;
+  /** rows with a money or decimal value rounded to the store's decimals (`round`) */
+  rounded: number;
   /** the first few problems as one-line messages (file, row, line, column, value, reason) */
   problems: string[];
   /** things a user should know about rows that were imported (dated after today …) */
   warnings: string[];
   /** id of the entry in the `imports` table */
   importId: number;
+}
+
+export type ImportRule = 'appended' | 'replaced-keys' | 'replaced-import';
+
+export interface ReplacedImport {
+  importId: number;
+  /** rows of that import that were still stored and were removed */
+  rows: number;
 }
 
 export interface ImportPort {
@@ -95,6 +137,8 @@ export interface TypedBatch {
   columns: readonly string[];
   /** how the import log names the file */
   source: string;
+  /** replace what earlier imports of the same kind and source brought in (see ImportRequest.replace) */
+  replace?: boolean | undefined;
   /** rows in the batch, and rows the import rejected (both recorded in the import log) */
   rows: number;
   rejected: number;
@@ -112,11 +156,59 @@ export interface TypedBatch {
 /** What landing a batch did. */
 export interface Landed {
   importId: number;
-  /** stored rows the batch replaced (same natural key) */
+  /** stored rows of other imports the batch replaced (same natural key) */
   replaced: number;
+  /** with `replace`: the earlier imports of the same kind and source whose rows were removed */
+  replacedImports: ReplacedImport[];
+  /** earlier imports of the same kind and source whose rows stay beside the batch's (see ImportResult) */
+  earlierImports: number[];
 }
 
 export interface LandingPort {
   /** Lands `batch` in one transaction: all of it with its import log entry, or nothing. */
   land(batch: TypedBatch): Promise<Landed>;
+}
+
+/** One entry of the import log (`cvm imports list`). */
+export interface ImportRecord {
+  importId: number;
+  kind: KindName;
+  /** the file as the import named it: its absolute path, or `upload:<name>` */
+  source: string;
+  /** "YYYY-MM-DD HH:MM:SS UTC" */
+  importedAt: string;
+  rowsImported: number;
+  rowsRejected: number;
+  /**
+   * rows of this import still in the store (fewer than imported when later imports replaced some by key);
+   * null for imports made before rows carried their import id
+   */
+  rowsStored: number | null;
+  /** `active`, `undone` (`cvm imports undo`) or `replaced` (by a later `import --replace` of the file) */
+  state: 'active' | 'undone' | 'replaced';
+  /** when it was undone or replaced, "YYYY-MM-DD HH:MM:SS UTC" */
+  endedAt: string | null;
+  /** the import that replaced it */
+  replacedBy: number | null;
+}
+
+/** What undoing an import removed. */
+export interface UndoneImport {
+  importId: number;
+  kind: KindName;
+  source: string;
+  /** the rows of that import that were still stored, all removed */
+  rowsRemoved: number;
+}
+
+/** The import log and undoing an import. */
+export interface ImportLogPort {
+  /** every import, newest first */
+  list(): Promise<ImportRecord[]>;
+  /**
+   * Removes, in one transaction, the rows `importId` brought in that are still stored, and marks it undone.
+   * Rows it replaced are not brought back. An unknown id is `not-found`; an import already undone or
+   * replaced, or made before rows carried their import id, is a `conflict`.
+   */
+  undo(importId: number): Promise<UndoneImport>;
 }

@@ -122,6 +122,14 @@ export const HEADER_SYNONYMS: Readonly<Record<KindName, Readonly<Record<string, 
     due_on: ['förfallodatum', 'due', 'renewal_date', 'date'],
     renewed: ['förnyad', 'fornyad', 'outcome', 'renewal'],
   },
+  invoices: {
+    invoice_id: ['fakturanr', 'fakturanummer', 'faktura_id', 'invoice', 'invoice_no', 'invoice_number'],
+    customer_id: CUSTOMER_ID,
+    issued_on: ['fakturadatum', 'invoice_date', 'issued', 'issue_date', 'date'],
+    due_on: ['förfallodatum', 'forfallodatum', 'due', 'due_date'],
+    paid_on: ['betaldatum', 'betald', 'paid', 'paid_date', 'payment_date'],
+    amount: ['belopp', 'summa', 'total', 'invoice_amount'],
+  },
 };
 
 /** The synonyms of `column` of `kind` (none when it has none). */

@@ -64,10 +64,14 @@ export interface ComplaintPeriod {
   backlogAgeHours: Float64Array;
 }
 
-/** Active customers (≥ 1 purchase, amount >= 0) and purchases in a window: the complaint rates' denominators. */
+/**
+ * Active customers (≥ 1 purchase, amount >= 0) and purchases in a window: the complaint rates' denominators;
+ * and the active customers with two or more purchases in it (the repeat-order share's numerator).
+ */
 export interface Activity {
   activeCustomers: number;
   orders: number;
+  repeatCustomers: number;
 }
 
 /** Answers counted per score for each survey kind, ascending score; empty lists without answers. */

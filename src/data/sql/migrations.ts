@@ -8,6 +8,19 @@
  * against 2.7 s), and the analytic queries never look rows up by key.
  */
 
+/** The tables an import lands in (one per kind, see tables.ts). */
+const IMPORTED_TABLES = [
+  'customers',
+  'transactions',
+  'contracts',
+  'complaints',
+  'survey_responses',
+  'key_accounts',
+  'assessments',
+  'account_forecasts',
+  'renewals',
+] as const;
+
 export interface Migration {
   version: number;
   name: string;
@@ -65,12 +78,60 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 3,
+    name: 'users and audit',
+    statements: [
+      `CREATE TABLE users (
+        username VARCHAR NOT NULL, role VARCHAR NOT NULL, display_name VARCHAR, password_hash VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL)`,
+      `CREATE TABLE sessions (
+        session_id VARCHAR NOT NULL, username VARCHAR NOT NULL, csrf_token VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL, expires_at TIMESTAMP NOT NULL)`,
+      `CREATE TABLE audit_log (
+        entry_id BIGINT NOT NULL, logged_at TIMESTAMP NOT NULL, username VARCHAR NOT NULL, action VARCHAR NOT NULL,
+        target VARCHAR, detail VARCHAR)`,
+      `CREATE TABLE data_version (version BIGINT NOT NULL)`,
+      `INSERT INTO data_version VALUES (0)`,
+    ],
+  },
+  {
+    // Every row records the import that brought it in, so that `cvm imports undo` removes exactly those rows
+    // and `cvm import --replace` replaces what an earlier import of the same file brought in. Rows stored
+    // before this migration have no import id (NULL), and their imports say so (rows_tagged false).
     version: 4,
-    name: 'contract fees and category spend',
+    name: 'import ids on rows',
+    statements: [
+      ...IMPORTED_TABLES.map((table) => `ALTER TABLE ${table} ADD COLUMN import_id INTEGER`),
+      `ALTER TABLE imports ADD COLUMN rows_tagged BOOLEAN DEFAULT false`,
+      `ALTER TABLE imports ADD COLUMN undone_at TIMESTAMP`,
+      `ALTER TABLE imports ADD COLUMN replaced_by INTEGER`,
+    ],
+  },
+  {
+    version: 5,
+    name: 'contract fees',
     statements: [
       // The optional yearly fee of a contract: revenue where invoices are not linked (docs/metrics.md).
       'ALTER TABLE contracts ADD COLUMN annual_fee DECIMAL(18,2)',
-      // The optional estimate of a customer's yearly spend in the category: share of wallet.
+    ],
+  },
+  {
+    version: 6,
+    name: 'invoices and the exported next-best-action log',
+    statements: [
+      `CREATE TABLE invoices (
+        invoice_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, issued_on DATE NOT NULL, due_on DATE NOT NULL,
+        paid_on DATE, amount DECIMAL(18,2))`,
+      `CREATE TABLE action_log (
+        suggestion_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, action_id VARCHAR NOT NULL,
+        as_of DATE NOT NULL, exported_at TIMESTAMP NOT NULL)`,
+    ],
+  },
+  {
+    version: 7,
+    name: 'customer category spend',
+    statements: [
+      // The optional estimate of a customer's yearly spend in the category: share of wallet (docs/metrics.md).
       'ALTER TABLE customers ADD COLUMN category_spend DECIMAL(18,2)',
     ],
   },

@@ -11,4 +11,5 @@ export const TABLES: Readonly<Record<KindName, string>> = {
   assessments: 'assessments',
   forecasts: 'account_forecasts',
   renewals: 'renewals',
+  invoices: 'invoices',
 };

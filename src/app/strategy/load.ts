@@ -1,0 +1,177 @@
+/**
+ * What `cvm segments`, `cvm lifecycle` and `cvm actions` start from: the as-of day and windows resolved
+ * like the value reports, the rules (defaults or a file) checked against the tiers, the per-customer states
+ * from the store, P(alive) and CLV from a fitted BG/NBD + Gamma-Gamma when the loyalty basis asks for it,
+ * and the two snapshots (as-of day and previous window's end).
+ */
+import { toEpochDay, windowBack, type IsoDay, type Window } from '../../core/dates';
+import type { ValueMeasure, WindowMonths } from '../../core/kpi/basis';
+import type { Tier } from '../../core/kpi/tiers';
+import { unitsPerYear } from '../../core/models/time-unit';
+import type { GammaGammaParams } from '../../core/models/gamma-gamma';
+import { takeSnapshot, type LoyaltyBasis, type Snapshot } from '../../core/strategy/classify';
+import { checkRules, DEFAULT_RULES, parseRules, type StrategyRules } from '../../core/strategy/rules';
+import type { CustomerStates } from '../../core/strategy/states';
+import { readRulesJson } from '../../data/strategy/files';
+import type { StoreUnit } from '../../data/store';
+import { indexPatterns, loadCustomers } from '../models/data';
+import { fitSpend } from '../models/fit';
+import { predictCustomers } from '../models/predict';
+import { PURCHASE_KITS } from '../models/registry';
+import type { StrategyInput } from '../options/strategy';
+import { resolveBasis } from '../reports/basis';
+
+/** Which loyalty basis was used, and for how many customers (nps and palive fall back to behaviour). */
+export interface LoyaltyUsed {
+  basis: LoyaltyBasis;
+  /** in words, for the output */
+  description: string;
+  customers: Record<LoyaltyBasis, number>;
+}
+
+export interface StrategyBasis {
+  asOf: IsoDay;
+  windowMonths: WindowMonths;
+  value: ValueMeasure;
+  windows: { current: Window; previous: Window; earlier: Window };
+  tiers: Tier[];
+  rules: StrategyRules;
+  /** the rules file, or "the default rules" */
+  rulesSource: string;
+  states: CustomerStates;
+  current: Snapshot;
+  previous: Snapshot;
+  loyalty: LoyaltyUsed;
+  pAlive: Float64Array | undefined;
+  modelClv: Float64Array | undefined;
+  notes: string[];
+}
+
+export const DEFAULT_RULES_SOURCE = 'the default rules';
+
+/** The rules of `file`, or the defaults; checked against the tier names. */
+export async function loadRules(file: string | undefined, tiers: readonly Tier[]): Promise<StrategyRules> {
+  const rules = file === undefined ? DEFAULT_RULES : parseRules(await readRulesJson(file), file);
+  checkRules(
+    rules,
+    tiers.map((t) => t.name),
+    file ?? `${DEFAULT_RULES_SOURCE} (they name the default tiers; give a rules file for other tiers)`,
+  );
+  return rules;
+}
+
+/** P(alive) and 12-month CLV at 10 % per customer of `states` from BG/NBD (+ Gamma-Gamma) fitted in weeks. */
+async function modelFigures(
+  unit: StoreUnit,
+  asOf: IsoDay,
+  states: CustomerStates,
+  notes: string[],
+): Promise<{ pAlive: Float64Array; clv: Float64Array }> {
+  const { customers } = await loadCustomers({ calibrationEnd: asOf, timeUnit: 'week' }, unit);
+  const kit = PURCHASE_KITS.bgnbd;
+  const fit = kit.fit(indexPatterns(customers).patterns);
+  const pAlive = new Float64Array(states.customerIds.length).fill(NaN);
+  const clv = new Float64Array(states.customerIds.length).fill(NaN);
+  if (fit === null) {
+    notes.push('BG/NBD could not be fitted: loyalty and risk are behavioural for every customer');
+    return { pAlive, clv };
+  }
+  if (!fit.converged) notes.push(`BG/NBD: ${fit.message}`);
+  const spend = fitSpend(customers, 'store');
+  if (spend !== null && !spend.converged) notes.push(`Gamma-Gamma: ${spend.message}`);
+  const predictions = predictCustomers(
+    customers,
+    kit,
+    fit.params,
+    spend === null ? null : (spend.params as unknown as GammaGammaParams),
+    { months: 12, unitsPerYear: unitsPerYear('week'), discountRate: 0.1 },
+  );
+  const index = new Map(customers.customerIds.map((id, i) => [id, i]));
+  states.customerIds.forEach((id, i) => {
+    const j = index.get(id);
+    if (j === undefined) return;
+    pAlive[i] = predictions.pAlive[j] ?? NaN;
+    clv[i] = predictions.clv[j] ?? NaN;
+  });
+  return { pAlive, clv };
+}
+
+const DESCRIPTIONS: Record<LoyaltyBasis, string> = {
+  behaviour:
+    'behaviour: bought in both windows and within its own purchase interval (high), or past the at-risk limit (low)',
+  nps: 'NPS: the latest answer within the age limit (promoter high, passive medium, detractor low); behaviour without one',
+  palive:
+    'P(alive) from BG/NBD fitted on the purchases up to the as-of day (weeks); CLV from BG/NBD + Gamma-Gamma, 12 months at 10 %',
+};
+
+/** Resolves, reads and classifies. */
+export async function loadStrategy(unit: StoreUnit, input: StrategyInput): Promise<StrategyBasis> {
+  const rules = await loadRules(input.rulesFile, input.tiers);
+  const basis = await resolveBasis(unit.analytics, input);
+  const { asOf } = basis;
+  const earlier = windowBack(asOf, input.windowMonths, 2);
+  const windows = { current: basis.current, previous: basis.previous, earlier };
+  const states = await unit.strategy.customerStates({
+    asOf,
+    ...windows,
+    measure: input.value,
+    complaintTargetHours: rules.triggers['complaint-late'].targetHours,
+  });
+  const notes = [...basis.coverage];
+  let pAlive: Float64Array | undefined;
+  let modelClv: Float64Array | undefined;
+  if (input.loyalty === 'palive' && states.customerIds.length > 0) {
+    const figures = await modelFigures(unit, asOf, states, notes);
+    pAlive = figures.pAlive;
+    modelClv = figures.clv;
+  }
+  const options = {
+    tiers: input.tiers,
+    segments: rules.segments,
+    lifecycle: rules.lifecycle,
+    loyalty: rules.loyalty,
+    basis: input.loyalty,
+    pAlive,
+  };
+  const day = (d: IsoDay): number => toEpochDay(d);
+  const current = takeSnapshot(
+    states,
+    'current',
+    {
+      day: day(asOf),
+      currentStart: day(windows.current.startExclusive),
+      previousStart: day(windows.previous.startExclusive),
+    },
+    options,
+  );
+  const previous = takeSnapshot(
+    states,
+    'previous',
+    {
+      day: day(windows.previous.endInclusive),
+      currentStart: day(windows.previous.startExclusive),
+      previousStart: day(earlier.startExclusive),
+    },
+    options,
+  );
+  return {
+    asOf,
+    windowMonths: input.windowMonths,
+    value: input.value,
+    windows,
+    tiers: input.tiers,
+    rules,
+    rulesSource: input.rulesFile ?? DEFAULT_RULES_SOURCE,
+    states,
+    current,
+    previous,
+    loyalty: {
+      basis: input.loyalty,
+      description: DESCRIPTIONS[input.loyalty],
+      customers: current.loyaltyBasisCounts,
+    },
+    pAlive,
+    modelClv,
+    notes,
+  };
+}

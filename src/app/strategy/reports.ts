@@ -1,0 +1,261 @@
+/**
+ * The customer-strategy use cases: `segments` (value × loyalty matrix, named segments, F12 → S12
+ * movement), `lifecycle` (phases, phases × tiers, the base KPIs by phase, tier and segment) and `actions`
+ * (the ranked next-best-action list with suppression, and its export with stable ids, logged so that a
+ * later run does not suggest the same thing again).
+ */
+import { fromEpochDay, toEpochDay, type IsoDay, type Window } from '../../core/dates';
+import type { ValueMeasure, WindowMonths } from '../../core/kpi/basis';
+import { actionList, type Suggestion, type SuppressionReason } from '../../core/strategy/actions';
+import {
+  PHASES,
+  TRIGGERS,
+  type LifecycleRules,
+  type Phase,
+  type TriggerName,
+} from '../../core/strategy/rules';
+import { reasonText, type ReasonLang } from '../../core/strategy/reasons';
+import {
+  kpiCuts,
+  phaseByTier,
+  segmentSummary,
+  type GroupKpis,
+  type MatrixCell,
+  type MovementRow,
+  type SegmentRow,
+} from '../../core/strategy/summary';
+import { writeExport, type ExportRow } from '../../data/strategy/files';
+import type { StoreUnit } from '../../data/store';
+import type { ActionsInput, StrategyInput } from '../options/strategy';
+import { loadStrategy, type LoyaltyUsed, type StrategyBasis } from './load';
+
+interface Header {
+  asOf: IsoDay;
+  windowMonths: WindowMonths;
+  value: ValueMeasure;
+  windows: { current: Window; previous: Window };
+  rules: string;
+  loyalty: LoyaltyUsed;
+}
+
+function header(b: StrategyBasis): Header {
+  return {
+    asOf: b.asOf,
+    windowMonths: b.windowMonths,
+    value: b.value,
+    windows: { current: b.windows.current, previous: b.windows.previous },
+    rules: b.rulesSource,
+    loyalty: b.loyalty,
+  };
+}
+
+export interface SegmentsReport extends Header {
+  /** customers active in the current window, ranked into tiers, and their value */
+  active: number;
+  activeValue: number;
+  cutoffs: number[];
+  segments: SegmentRow[];
+  matrix: MatrixCell[];
+  movement: MovementRow[];
+  kpis: GroupKpis[];
+  notes: string[];
+}
+
+export async function segmentsReport(unit: StoreUnit, input: StrategyInput): Promise<SegmentsReport> {
+  const b = await loadStrategy(unit, input);
+  const s = segmentSummary(b.states, b.current, b.previous, b.tiers, b.rules.segments);
+  const kpis = kpiCuts(b.states, b.current, b.previous, b.tiers, b.rules.segments, b.windowMonths);
+  return {
+    ...header(b),
+    active: s.active,
+    activeValue: s.value,
+    cutoffs: b.current.cutoffs,
+    segments: s.segments,
+    matrix: s.matrix,
+    movement: s.movement,
+    kpis: kpis.segments,
+    notes: b.notes,
+  };
+}
+
+export interface PhaseRow {
+  phase: Phase;
+  customers: number;
+  share: number | null;
+  /** customers per current tier name, and `inactive` */
+  byTier: Record<string, number>;
+}
+
+export interface LifecycleReport extends Header {
+  customers: number;
+  phases: PhaseRow[];
+  /** the base KPIs cut three ways, side by side */
+  kpis: { phases: GroupKpis[]; tiers: GroupKpis[]; segments: GroupKpis[] };
+  lifecycle: LifecycleRules;
+  notes: string[];
+}
+
+export async function lifecycleReport(unit: StoreUnit, input: StrategyInput): Promise<LifecycleReport> {
+  const b = await loadStrategy(unit, input);
+  const counts = phaseByTier(b.current, b.tiers.length);
+  const customers = b.states.customerIds.length;
+  const names = [...b.tiers.map((t) => t.name), 'inactive'];
+  const phases = PHASES.map((phase, p) => {
+    const row = counts[p] ?? [];
+    const n = row.reduce((s, x) => s + x, 0);
+    return {
+      phase,
+      customers: n,
+      share: customers > 0 ? n / customers : null,
+      byTier: Object.fromEntries(names.map((name, t) => [name, row[t] ?? 0])),
+    };
+  });
+  const kpis = kpiCuts(b.states, b.current, b.previous, b.tiers, b.rules.segments, b.windowMonths);
+  return { ...header(b), customers, phases, kpis, lifecycle: b.rules.lifecycle, notes: b.notes };
+}
+
+/** A suggestion as the JSON and the export carry it, with its reason in words. */
+export interface SuggestionJson extends Omit<Suggestion, 'suppressed'> {
+  reason: string;
+}
+
+export interface ActionsReport extends Header {
+  /** every suggestion, ranked */
+  suggestions: SuggestionJson[];
+  /** suppressed suggestions per reason */
+  suppressed: Record<SuppressionReason, number>;
+  /** fired triggers per trigger, and of them without an action rule for the customer's segment */
+  triggers: { trigger: TriggerName; fired: number; withoutAction: number; suggested: number }[];
+  /** expected duration per tier (years) the behavioural CLV uses; null = no customer lost (capped) */
+  tierDurations: { tier: string; years: number | null }[];
+  exported: { file: string; rows: number } | null;
+  notes: string[];
+}
+
+/** The columns of the export, in order. */
+export const EXPORT_COLUMNS = [
+  'id',
+  'rank',
+  'customer_id',
+  'action_id',
+  'action',
+  'channel',
+  'marketing',
+  'trigger',
+  'event_day',
+  'segment',
+  'tier',
+  'loyalty',
+  'phase',
+  'clv',
+  'risk',
+  'value_at_stake',
+  'reason',
+  'as_of',
+] as const;
+
+function exportRow(s: SuggestionJson, asOf: IsoDay): ExportRow {
+  return {
+    id: s.id,
+    rank: s.rank,
+    customer_id: s.customerId,
+    action_id: s.actionId,
+    action: s.action,
+    channel: s.channel,
+    marketing: s.marketing,
+    trigger: s.trigger,
+    event_day: s.eventDay,
+    segment: s.segment,
+    tier: s.tier,
+    loyalty: s.loyalty,
+    phase: s.phase,
+    clv: s.clv,
+    risk: s.risk,
+    value_at_stake: s.valueAtStake,
+    reason: s.reason,
+    as_of: asOf,
+  };
+}
+
+/**
+ * The ranked list. With `exportFile` it writes every suggestion there and logs them (`now` is the
+ * timestamp of the log entries); the reasons are in `lang`.
+ */
+export async function actionsReport(
+  unit: StoreUnit,
+  input: ActionsInput,
+  lang: ReasonLang,
+  now: string,
+): Promise<ActionsReport> {
+  const b = await loadStrategy(unit, input);
+  const log = (await unit.strategy.actionLog(b.asOf)).map((r) => ({
+    suggestionId: r.suggestionId,
+    customerId: r.customerId,
+    asOf: toEpochDay(r.asOf),
+  }));
+  const list = actionList({
+    states: b.states,
+    current: b.current,
+    previous: b.previous,
+    rules: b.rules,
+    tiers: b.tiers,
+    windowMonths: b.windowMonths,
+    pAlive: b.pAlive,
+    modelClv: b.modelClv,
+    log,
+  });
+  const suggestions = list.suggestions.map(({ suppressed: _, ...s }) => ({
+    ...s,
+    reason: reasonText({ ...s, suppressed: null }, lang),
+  }));
+  const suppressed: Record<SuppressionReason, number> = {
+    'one-per-customer': 0,
+    'open-complaint': 0,
+    cooldown: 0,
+    'already-exported': 0,
+  };
+  for (const s of list.suppressed) if (s.suppressed) suppressed[s.suppressed]++;
+  const suggested = new Map<TriggerName, number>();
+  for (const s of suggestions) suggested.set(s.trigger, (suggested.get(s.trigger) ?? 0) + 1);
+  let exported: ActionsReport['exported'] = null;
+  if (input.exportFile !== undefined) {
+    await writeExport(
+      input.exportFile,
+      EXPORT_COLUMNS,
+      suggestions.map((s) => exportRow(s, b.asOf)),
+    );
+    await unit.strategy.logActions(
+      suggestions.map((s) => ({
+        suggestionId: s.id,
+        customerId: s.customerId,
+        actionId: s.actionId,
+        asOf: b.asOf,
+        exportedAt: now,
+      })),
+    );
+    exported = { file: input.exportFile, rows: suggestions.length };
+  }
+  const notes = [...b.notes];
+  if (list.tierDurations.some((d) => d === null))
+    notes.push(
+      'a tier lost no customer between the windows: its duration is capped at 10 years for the behavioural CLV',
+    );
+  if (log.length > 0)
+    notes.push(
+      `${log.length} earlier exported suggestion${log.length === 1 ? '' : 's'} in the action log (as of ${fromEpochDay(log.reduce((m, l) => Math.min(m, l.asOf), Infinity))} or later)`,
+    );
+  return {
+    ...header(b),
+    suggestions,
+    suppressed,
+    triggers: TRIGGERS.map((t) => ({
+      trigger: t,
+      fired: list.fired[t] ?? 0,
+      withoutAction: list.withoutAction[t] ?? 0,
+      suggested: suggested.get(t) ?? 0,
+    })),
+    tierDurations: b.tiers.map((t, k) => ({ tier: t.name, years: list.tierDurations[k] ?? null })),
+    exported,
+    notes,
+  };
+}

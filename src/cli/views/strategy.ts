@@ -1,0 +1,228 @@
+/**
+ * Table views of `cvm segments`, `cvm lifecycle` and `cvm actions`, in English or Swedish. The JSON is
+ * the app's report as it is.
+ */
+import type { ActionsReport, LifecycleReport, SegmentsReport } from '../../app/strategy/reports';
+import type { GroupKpis } from '../../core/strategy/summary';
+import { phaseWord } from '../../core/strategy/reasons';
+import type { Phase } from '../../core/strategy/rules';
+import type { Column, Lang, Printable, TableView } from '../output';
+import { col, l, tierLabel } from './labels';
+
+const SV_SEGMENTS: Record<string, string> = {
+  Royals: 'Kungliga',
+  'Royals at risk': 'Kungliga i riskzonen',
+  Loyals: 'Lojala',
+  Drifters: 'Vacklande',
+  'Low-value loyals': 'Lojala med lågt värde',
+  'Low-value drifters': 'Vacklande med lågt värde',
+  inactive: 'inaktiva',
+  new: 'nya',
+};
+
+/** A segment name in the output language: the default names are translated, own names kept. */
+export function segmentLabel(name: string, lang: Lang): string {
+  return lang === 'sv' ? (SV_SEGMENTS[name] ?? name) : name;
+}
+
+const LOYALTY: Record<string, { en: string; sv: string }> = {
+  high: l('high', 'hög'),
+  medium: l('medium', 'medel'),
+  low: l('low', 'låg'),
+};
+
+const loyaltyLabel = (level: string, lang: Lang): string => LOYALTY[level]?.[lang] ?? level;
+
+function basisLine(r: SegmentsReport | LifecycleReport | ActionsReport, lang: Lang): string {
+  const c = r.loyalty.customers;
+  return lang === 'sv'
+    ? `Lojalitet: ${r.loyalty.basis} (beteende ${c.behaviour}, NPS ${c.nps}, P(alive) ${c.palive} kunder); regler: ${r.rules}`
+    : `Loyalty basis: ${r.loyalty.description} (behaviour ${c.behaviour}, NPS ${c.nps}, P(alive) ${c.palive} customers); rules: ${r.rules}`;
+}
+
+function kpiTable(
+  name: string,
+  title: { en: string; sv: string },
+  rows: GroupKpis[],
+  label: (g: string) => string,
+): TableView {
+  return {
+    name,
+    title,
+    columns: [
+      col('group', l('Group', 'Grupp'), 'text'),
+      col('customers', l('Customers', 'Kunder'), 'int'),
+      col('active', l('Active', 'Aktiva'), 'int'),
+      col('retention', l('Retention', 'Kundbehållning'), 'percent'),
+      col('churn', l('Churn', 'Kundbortfall'), 'percent'),
+      col('duration', l('Duration (years)', 'Livslängd (år)'), 'decimal'),
+      col('revenuePerCustomer', l('Revenue / customer / year', 'Intäkt / kund / år'), 'money'),
+      col('nps', l('NPS', 'NPS'), 'decimal', 1),
+      col('npsAnswers', l('NPS answers', 'NPS-svar'), 'int'),
+      col('complaintsPer1000', l('Complaints / 1 000', 'Reklamationer / 1 000'), 'decimal', 1),
+    ],
+    rows: rows.map((r) => ({ ...r, group: label(r.group) })),
+  };
+}
+
+export function segmentsPrintable(r: SegmentsReport, lang: Lang): Printable {
+  const seg = (s: string): string => segmentLabel(s, lang);
+  const notes = [basisLine(r, lang), ...r.notes];
+  return {
+    json: r,
+    tables: [
+      {
+        name: 'segments',
+        title: l(
+          `Value × loyalty segments, as of ${r.asOf} (${r.active} active customers)`,
+          `Värde × lojalitet, per ${r.asOf} (${r.active} aktiva kunder)`,
+        ),
+        columns: [
+          col('segment', l('Segment', 'Segment'), 'text'),
+          col('customers', l('Customers', 'Kunder'), 'int'),
+          col('customerShare', l('Share of customers', 'Andel kunder'), 'percent'),
+          col('value', l('Value', 'Värde'), 'money'),
+          col('valueShare', l('Share of value', 'Andel värde'), 'percent'),
+          col('valuePerCustomer', l('Value / customer', 'Värde / kund'), 'money'),
+        ],
+        rows: r.segments.map((s) => ({ ...s, segment: seg(s.segment) })),
+        notes,
+      },
+      {
+        name: 'matrix',
+        title: l('Value tier × loyalty', 'Värdesegment × lojalitet'),
+        columns: [
+          col('tier', l('Tier', 'Segment'), 'text'),
+          col('loyalty', l('Loyalty', 'Lojalitet'), 'text'),
+          col('segment', l('Named segment', 'Namngivet segment'), 'text'),
+          col('customers', l('Customers', 'Kunder'), 'int'),
+          col('customerShare', l('Share of customers', 'Andel kunder'), 'percent'),
+          col('value', l('Value', 'Värde'), 'money'),
+          col('valueShare', l('Share of value', 'Andel värde'), 'percent'),
+        ],
+        rows: r.matrix.map((c) => ({
+          ...c,
+          tier: tierLabel(c.tier, lang),
+          loyalty: loyaltyLabel(c.loyalty, lang),
+          segment: seg(c.segment),
+        })),
+      },
+      {
+        name: 'movement',
+        title: l(
+          `Movement between segments, ${r.windows.previous.endInclusive} → ${r.asOf}`,
+          `Förflyttning mellan segment, ${r.windows.previous.endInclusive} → ${r.asOf}`,
+        ),
+        columns: [
+          col('from', l('From', 'Från'), 'text'),
+          col('to', l('To', 'Till'), 'text'),
+          col('customers', l('Customers', 'Kunder'), 'int'),
+          col('valueBefore', l('Value before', 'Värde före'), 'money'),
+          col('valueNow', l('Value now', 'Värde nu'), 'money'),
+        ],
+        rows: r.movement.map((m) => ({ ...m, from: seg(m.from), to: seg(m.to) })),
+      },
+      kpiTable('kpis', l('KPIs by segment', 'Nyckeltal per segment'), r.kpis, seg),
+    ],
+  };
+}
+
+export function lifecyclePrintable(r: LifecycleReport, lang: Lang): Printable {
+  const tierNames = Object.keys(r.phases[0]?.byTier ?? {});
+  const phase = (p: string): string => phaseWord(p as Phase, lang);
+  const tierColumns: Column[] = tierNames.map((t) =>
+    col(`tier:${t}`, t === 'inactive' ? l('inactive', 'inaktiva') : tierLabel(t, lang), 'int'),
+  );
+  return {
+    json: r,
+    tables: [
+      {
+        name: 'phases',
+        title: l(
+          `Lifecycle phases, as of ${r.asOf} (${r.customers} customers)`,
+          `Livscykelfaser, per ${r.asOf} (${r.customers} kunder)`,
+        ),
+        columns: [
+          col('phase', l('Phase', 'Fas'), 'text'),
+          col('customers', l('Customers', 'Kunder'), 'int'),
+          col('share', l('Share', 'Andel'), 'percent'),
+          ...tierColumns,
+        ],
+        rows: r.phases.map((p) => ({
+          phase: phase(p.phase),
+          customers: p.customers,
+          share: p.share,
+          ...Object.fromEntries(tierNames.map((t) => [`tier:${t}`, p.byTier[t] ?? 0])),
+        })),
+        notes: [basisLine(r, lang), ...r.notes],
+      },
+      kpiTable(
+        'kpi-phases',
+        l('KPIs by lifecycle phase', 'Nyckeltal per livscykelfas'),
+        r.kpis.phases,
+        phase,
+      ),
+      kpiTable('kpi-tiers', l('KPIs by value tier', 'Nyckeltal per värdesegment'), r.kpis.tiers, (t) =>
+        t === 'inactive' ? (lang === 'sv' ? 'inaktiva' : t) : tierLabel(t, lang),
+      ),
+      kpiTable(
+        'kpi-segments',
+        l('KPIs by value × loyalty segment', 'Nyckeltal per värde × lojalitet'),
+        r.kpis.segments,
+        (s) => segmentLabel(s, lang),
+      ),
+    ],
+  };
+}
+
+export function actionsPrintable(r: ActionsReport, lang: Lang, limit: number): Printable {
+  const s = r.suppressed;
+  const notes = [
+    basisLine(r, lang),
+    lang === 'sv'
+      ? `${r.suggestions.length} förslag; undertryckta: en per kund ${s['one-per-customer']}, öppen reklamation ${s['open-complaint']}, karens ${s.cooldown}, redan exporterade ${s['already-exported']}`
+      : `${r.suggestions.length} suggestions; suppressed: one per customer ${s['one-per-customer']}, open complaint ${s['open-complaint']}, cool-down ${s.cooldown}, already exported ${s['already-exported']}`,
+    ...(r.exported
+      ? [
+          lang === 'sv'
+            ? `exporterade ${r.exported.rows} rader till ${r.exported.file}`
+            : `exported ${r.exported.rows} rows to ${r.exported.file}`,
+        ]
+      : []),
+    ...(r.suggestions.length > limit
+      ? [lang === 'sv' ? `visar de ${limit} första (--limit)` : `showing the first ${limit} (--limit)`]
+      : []),
+    ...r.notes,
+  ];
+  return {
+    json: r,
+    tables: [
+      {
+        name: 'actions',
+        title: l(`Next best actions, as of ${r.asOf}`, `Nästa bästa aktivitet, per ${r.asOf}`),
+        columns: [
+          col('rank', '#', 'int'),
+          col('customerId', l('Customer', 'Kund'), 'text'),
+          col('action', l('Action', 'Aktivitet'), 'text'),
+          col('channel', l('Channel', 'Kanal'), 'text'),
+          col('valueAtStake', l('Value at stake', 'Värde i spel'), 'money'),
+          col('reason', l('Reason', 'Orsak'), 'text'),
+          col('id', 'id', 'text'),
+        ],
+        rows: r.suggestions.slice(0, limit).map((x) => ({ ...x })),
+        notes,
+      },
+      {
+        name: 'triggers',
+        title: l('Triggers', 'Utlösare'),
+        columns: [
+          col('trigger', l('Trigger', 'Utlösare'), 'text'),
+          col('fired', l('Fired', 'Utlösta'), 'int'),
+          col('withoutAction', l('Without action rule', 'Utan aktivitetsregel'), 'int'),
+          col('suggested', l('Suggested', 'Föreslagna'), 'int'),
+        ],
+        rows: r.triggers,
+      },
+    ],
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * DuckDB implementation of the import log port: the `imports` table with, per import, the rows it still
+ * has in its kind's table (every row carries its `import_id`), and undoing an import.
+ */
+import { CvmError } from '../../core/errors';
+import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
+import { TABLES } from '../sql/tables';
+import type { ImportLogPort, ImportRecord, UndoneImport } from '../import/types';
+import type { Db } from './connection';
+import { utcNow } from './landing';
+
+type LogRow = {
+  id: number;
+  kind: string;
+  source: string;
+  at: string;
+  ok: number;
+  bad: number;
+  tagged: boolean;
+  ended: string | null;
+  by: number | null;
+};
+
+const LOG_SQL = `SELECT import_id AS id, kind, source, strftime(imported_at, '%Y-%m-%d %H:%M:%S') || ' UTC' AS at,
+    rows_imported AS ok, rows_rejected AS bad, rows_tagged AS tagged,
+    strftime(undone_at, '%Y-%m-%d %H:%M:%S') || ' UTC' AS ended, replaced_by AS by
+  FROM imports`;
+
+export class DuckDbImportLog implements ImportLogPort {
+  constructor(private readonly db: Db) {}
+
+  async list(): Promise<ImportRecord[]> {
+    const rows = await this.db.all<LogRow>(`${LOG_SQL} ORDER BY import_id DESC`);
+    const stored = new Map<number, number>();
+    const kinds = new Set(rows.map((r) => r.kind));
+    for (const kind of KIND_NAMES.filter((k) => kinds.has(k))) {
+      const counts = await this.db.all<{ id: number; n: number }>(
+        `SELECT import_id AS id, count(*) AS n FROM ${TABLES[kind]} WHERE import_id IS NOT NULL GROUP BY import_id`,
+      );
+      for (const c of counts) stored.set(c.id, c.n);
+    }
+    return rows.map((r) => record(r, r.tagged ? (stored.get(r.id) ?? 0) : null));
+  }
+
+  async undo(importId: number): Promise<UndoneImport> {
+    return this.db.transaction(async () => {
+      const [row] = await this.db.all<LogRow>(`${LOG_SQL} WHERE import_id = ?`, [importId]);
+      if (row === undefined || !isKindName(row.kind)) {
+        const { last } = await this.db.one<{ last: number | null }>(
+          'SELECT max(import_id) AS last FROM imports',
+        );
+        throw new CvmError(
+          'not-found',
+          last === null
+            ? `no import ${importId}: nothing has been imported yet`
+            : `no import ${importId} (the imports are numbered 1–${last})`,
+        );
+      }
+      if (row.ended !== null)
+        throw new CvmError(
+          'conflict',
+          row.by === null
+            ? `import ${importId} was already undone (${row.ended}); nothing changed`
+            : `import ${importId} was replaced by import ${row.by} (${row.ended}); its rows are gone already`,
+        );
+      if (!row.tagged)
+        throw new CvmError(
+          'conflict',
+          `import ${importId} was made before rows recorded their import, so its rows cannot be told apart ` +
+            `from other imports' rows; import the file again with {option:replace} to replace them`,
+        );
+      const kind: KindName = row.kind;
+      const { Count: removed } = await this.db.one<{ Count: number }>(
+        `DELETE FROM ${TABLES[kind]} WHERE import_id = ?`,
+        [importId],
+      );
+      await this.db.run(`UPDATE imports SET undone_at = CAST(? AS TIMESTAMP) WHERE import_id = ?`, [
+        utcNow(),
+        importId,
+      ]);
+      return { importId, kind, source: row.source, rowsRemoved: removed };
+    });
+  }
+}
+
+function record(row: LogRow, rowsStored: number | null): ImportRecord {
+  return {
+    importId: row.id,
+    kind: row.kind as KindName,
+    source: row.source,
+    importedAt: row.at,
+    rowsImported: row.ok,
+    rowsRejected: row.bad,
+    rowsStored,
+    state: row.ended === null ? 'active' : row.by === null ? 'undone' : 'replaced',
+    endedAt: row.ended,
+    replacedBy: row.by,
+  };
+}

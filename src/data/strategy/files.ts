@@ -1,0 +1,66 @@
+/**
+ * Files of the customer-strategy commands: reading a rules file (JSON, or YAML by its extension; what it
+ * says is checked by core's `parseRules`) and writing the next-best-action export (CSV as RFC 4180 with a
+ * header row, or a JSON array by the `.json` extension), replacing the file.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { CvmError } from '../../core/errors';
+import { csvField } from '../../core/text/csv';
+import { checkReadable } from '../import/file';
+
+/**
+ * The parsed content of the rules file at `path`.
+ * @throws CvmError `not-found` (no such file), `data-source` (unreadable), `invalid-input` (malformed)
+ */
+export async function readRulesJson(path: string): Promise<unknown> {
+  await checkReadable(path);
+  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
+  try {
+    return yaml ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
+  } catch (error) {
+    const reason =
+      error instanceof YAMLParseError
+        ? `line ${error.linePos?.[0].line ?? '?'}: ${error.message.split('\n')[0] ?? ''}`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw new CvmError(
+      'invalid-input',
+      `${path}: not ${yaml ? 'YAML' : 'JSON'} (${reason}); expected strategy rules as ${yaml ? 'YAML' : 'JSON'}`,
+      { cause: error },
+    );
+  }
+}
+
+/** An export row: column name → value (text, number, boolean or null). */
+export type ExportRow = Record<string, string | number | boolean | null>;
+
+/**
+ * Writes `rows` with `columns` to `path`: JSON (an array of objects) when the name ends in `.json`, else CSV.
+ * @throws CvmError `data-source` naming the file when it cannot be written
+ */
+export async function writeExport(
+  path: string,
+  columns: readonly string[],
+  rows: readonly ExportRow[],
+): Promise<void> {
+  const json = extname(path).toLowerCase() === '.json';
+  const text = json
+    ? JSON.stringify(rows, null, 2) + '\n'
+    : [
+        columns.join(','),
+        ...rows.map((r) => columns.map((c) => csvField(String(r[c] ?? ''))).join(',')),
+      ].join('\n') + '\n';
+  try {
+    await writeFile(path, text, 'utf8');
+  } catch (error) {
+    throw new CvmError(
+      'data-source',
+      `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * The HTTP API as a Hono app, testable in-process (`app.request(...)`): sessions, CSRF, roles, the report
+ * cache, the routes of `routes.ts`, the OpenAPI document, and the dashboard's static files. Each request
+ * runs on a unit of work of its own (`store.unit`), so concurrent requests never share a transaction.
+ *
+ * Order of checks on a route: signed in (401) → CSRF token on a state-changing request (403) → role (403)
+ * → input (400) → the use case (404, 409 …).
+ */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { accountsManagedBy } from '../app/accounts/scope';
+import { loginInput } from '../app/options/users';
+import { parseOptions } from '../app/options/parse';
+import { authenticate } from '../app/users';
+import type { IsoDay } from '../core/dates';
+import type { Store, StoreUnit } from '../data/store';
+import type { SessionRow, UserRow } from '../data/users/types';
+import { ReportCache, stableKey } from './cache';
+import { errorResponse, HttpError, statusOf } from './errors';
+import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './limiter';
+import { openApiDocument } from './openapi';
+import type { AnyRoute, RequestContext } from './route';
+import { apiRoutes } from './routes';
+import { staticFiles } from './static';
+import { tooLarge } from './upload';
+
+export const SESSION_COOKIE = 'cvm_session';
+
+export interface ApiOptions {
+  store: Store;
+  /** the clock (default: the machine's); `today` is its local day, as the CLI's */
+  now?: () => Date;
+  /** the dashboard's built files (index.html …); null or a missing folder: a page saying it is not built */
+  webRoot?: string | null;
+  /** where the rejected rows of uploads are kept, one CSV per import id */
+  rejectsDir: string;
+  /** the most bytes an upload may have (default 200 MiB) */
+  maxUploadBytes?: number;
+  /** how long a session lasts (default 12 hours) */
+  sessionHours?: number;
+  loginLimits?: LoginLimits;
+  /** where internal errors are logged (default stderr) */
+  log?: (line: string) => void;
+}
+
+export interface Api {
+  app: Hono;
+  /** every route of the API, sessions and the OpenAPI document included */
+  routes: readonly RouteInfo[];
+  cache: ReportCache;
+}
+
+/** A route as the OpenAPI document and the authorization test see it. */
+export interface RouteInfo {
+  method: string;
+  path: string;
+  /** the roles that may call it; `public` needs no session, `signed-in` any role */
+  roles: readonly string[] | 'public' | 'signed-in';
+  route?: AnyRoute;
+}
+
+const localDay = (d: Date): IsoDay =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+const token = (): string => randomBytes(32).toString('base64url');
+
+function incoming(c: Context): IncomingMessage | undefined {
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+}
+
+/** The client's address (the socket's; `local` in-process). */
+function clientAddress(c: Context): string {
+  return incoming(c)?.socket.remoteAddress ?? 'local';
+}
+
+/** Did the request come over TLS (directly or through a proxy that says so)? */
+function overTls(c: Context): boolean {
+  const socket = incoming(c)?.socket as { encrypted?: boolean } | undefined;
+  return (
+    socket?.encrypted === true ||
+    (c.req.header('x-forwarded-proto') ?? '').split(',')[0]?.trim().toLowerCase() === 'https' ||
+    new URL(c.req.url).protocol === 'https:'
+  );
+}
+
+function sessionBody(user: UserRow, session: SessionRow) {
+  return {
+    user: {
+      username: user.username,
+      role: user.role,
+      ...(user.displayName === null ? {} : { displayName: user.displayName }),
+    },
+    csrfToken: session.csrfToken,
+  };
+}
+
+/** A JSON body for the login, or an invalid-input error. */
+async function loginBody(c: Context): Promise<Record<string, unknown>> {
+  try {
+    const body: unknown = await c.req.json();
+    if (body !== null && typeof body === 'object' && !Array.isArray(body))
+      return body as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  throw new HttpError('invalid-input', 'expected a JSON object { "username": …, "password": … }');
+}
+
+export function createApi(options: ApiOptions): Api {
+  const { store } = options;
+  const clock = options.now ?? (() => new Date());
+  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const sessionMs = (options.sessionHours ?? 12) * 3_600_000;
+  const limits = { maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024 };
+  const limiter = new LoginLimiter(options.loginLimits ?? DEFAULT_LOGIN_LIMITS);
+  const cache = new ReportCache();
+  const routes = apiRoutes({ rejectsDir: options.rejectsDir, limits });
+  const app = new Hono();
+
+  app.use('*', secureHeaders());
+  app.onError((error, c) => {
+    const { status, body } = errorResponse(error, log);
+    return c.json(body, status);
+  });
+
+  /** The session of the request's cookie, and its user; 401 without one. */
+  async function signedIn(c: Context, unit: StoreUnit): Promise<{ session: SessionRow; user: UserRow }> {
+    const id = getCookie(c, SESSION_COOKIE);
+    const session = id ? await unit.users.session(id, clock().toISOString()) : null;
+    const user = session ? await unit.users.get(session.username) : null;
+    if (!session || !user) throw new HttpError('unauthorized', 'not signed in: POST /api/session first');
+    return { session, user };
+  }
+
+  function checkCsrf(c: Context, session: SessionRow): void {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return;
+    if (c.req.header('x-csrf-token') !== session.csrfToken)
+      throw new HttpError(
+        'forbidden',
+        'missing or wrong X-CSRF-Token header: send the csrfToken the session gave with every change',
+      );
+  }
+
+  // --- sessions
+  app.post('/api/session', async (c) => {
+    const now = clock();
+    const raw = await loginBody(c);
+    const address = clientAddress(c);
+    const name = typeof raw.username === 'string' ? raw.username : '';
+    const wait = limiter.retryAfter(name, address, now.getTime());
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw new HttpError('rate-limited', `too many failed sign-ins: try again in ${wait} seconds`);
+    }
+    const login = parseOptions(loginInput, raw);
+    return store.unit(async (unit) => {
+      const user = await authenticate(unit, login.username, login.password);
+      if (!user) {
+        limiter.failed(login.username, address, now.getTime());
+        throw new HttpError('unauthorized', 'wrong username or password');
+      }
+      limiter.succeeded(login.username);
+      const session: SessionRow = {
+        sessionId: token(),
+        username: user.username,
+        csrfToken: token(),
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + sessionMs).toISOString(),
+      };
+      await unit.users.createSession(session);
+      setCookie(c, SESSION_COOKIE, session.sessionId, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+        secure: overTls(c),
+        maxAge: Math.floor(sessionMs / 1000),
+      });
+      return c.json(sessionBody(user, session));
+    });
+  });
+  app.get('/api/session', (c) =>
+    store.unit(async (unit) => {
+      const { session, user } = await signedIn(c, unit);
+      return c.json(sessionBody(user, session));
+    }),
+  );
+  app.delete('/api/session', (c) =>
+    store.unit(async (unit) => {
+      const { session } = await signedIn(c, unit);
+      checkCsrf(c, session);
+      await unit.users.removeSession(session.sessionId);
+      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: overTls(c), httpOnly: true, sameSite: 'Strict' });
+      return c.body(null, 204);
+    }),
+  );
+
+  const infos: RouteInfo[] = [
+    { method: 'POST', path: '/api/session', roles: 'public' },
+    { method: 'GET', path: '/api/session', roles: 'signed-in' },
+    { method: 'DELETE', path: '/api/session', roles: 'signed-in' },
+    { method: 'GET', path: '/api/openapi.json', roles: 'public' },
+  ];
+
+  // --- the routes of the table
+  for (const r of routes) {
+    infos.push({ method: r.method, path: r.path, roles: r.roles, route: r });
+    if (r.body === 'multipart')
+      app.use(
+        r.path,
+        bodyLimit({ maxSize: limits.maxUploadBytes, onError: () => Promise.reject(tooLarge(limits)) }),
+      );
+    app.on(r.method, r.path, (c) =>
+      store.unit(async (unit) => {
+        const { session, user } = await signedIn(c, unit);
+        checkCsrf(c, session);
+        if (!r.roles.includes(user.role))
+          throw new HttpError('forbidden', `the role ${user.role} may not ${r.method} ${r.path}`);
+        const now = clock();
+        const ctx: RequestContext = {
+          unit,
+          user,
+          session,
+          accounts:
+            user.role === 'account_manager' ? accountsManagedBy(unit.accounts, user.username) : unit.accounts,
+          actor: { username: user.username, now: now.toISOString() },
+          now: now.toISOString(),
+          today: localDay(now),
+          params: c.req.param(),
+          query: c.req.query(),
+          req: c.req,
+        };
+        const input: unknown = await r.input(ctx);
+        let result: unknown;
+        if (r.cache) {
+          const scope =
+            r.cache === 'shared'
+              ? ''
+              : user.role === 'account_manager'
+                ? `manager:${user.username}`
+                : user.role;
+          const key = `${r.method} ${r.path} ${stableKey(ctx.params)} ${stableKey(input)} ${scope}`;
+          const version = await unit.users.dataVersion();
+          const before = cache.misses;
+          result = await cache.get(version, key, () => r.run(ctx, input));
+          c.header('X-Cache', cache.misses === before ? 'hit' : 'miss');
+        } else result = await r.run(ctx, input);
+        if (result instanceof Response) return result;
+        return c.json(result as object);
+      }),
+    );
+  }
+
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(infos)));
+  app.all('/api/*', () => {
+    throw new HttpError('not-found', 'no such API route: see /api/openapi.json');
+  });
+  app.get('*', staticFiles(options.webRoot ?? null));
+  app.notFound((c) => c.json({ error: { code: 'not-found', message: 'not found' } }, statusOf('not-found')));
+  return { app, routes: infos, cache };
+}

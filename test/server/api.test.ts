@@ -1,0 +1,155 @@
+/**
+ * The HTTP API in-process on a small database file: sign-in, sessions, CSRF, the report endpoints against
+ * `cvm report … --format json` on the same file, errors that name the field, and the report cache (a second
+ * request recomputes nothing, an upload invalidates).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/app/open-store';
+import { addUser } from '../../src/app/users';
+import { Db } from '../../src/data/duckdb/connection';
+import type { Store } from '../../src/data/store';
+import { createApi, type Api } from '../../src/server/app';
+import { cliOn } from '../cli';
+import { Client } from './client';
+
+const dir = mkdtempSync(join(tmpdir(), 'cvm-api-'));
+const file = join(dir, 'small.duckdb');
+let store: Store;
+let api: Api;
+const cli: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  const db = await Db.open(file);
+  // F12: a 1 000, b 100 (b lost). S12: a 900, c 50 (new, its only purchase on the as-of day).
+  await db.run(`INSERT INTO transactions (order_id, customer_id, order_date, amount) VALUES
+    ('1', 'a', DATE '2024-03-01', 1000), ('2', 'b', DATE '2024-04-01', 100),
+    ('3', 'a', DATE '2025-03-01', 900), ('4', 'c', DATE '2025-12-31', 50)`);
+  db.close();
+  // the CLI's answers first: the server's store then holds the file
+  const cvm = cliOn(file);
+  for (const [name, args] of Object.entries({
+    portfolio: ['report', 'portfolio', '--as-of', '2025-12-31'],
+    flows: ['report', 'flows', '--as-of', '2025-12-31', '--tiers', 'Top:50,Rest:50', '--window', '12'],
+    info: ['info'],
+  })) {
+    const run = cvm('--format', 'json', ...args);
+    expect(run.stderr).toBe('');
+    cli[name] = JSON.parse(run.stdout);
+  }
+  store = await openStore(file);
+  await store.unit(async (unit) => {
+    const actor = { username: 'setup', now: '2026-01-01T00:00:00.000Z' };
+    await addUser(unit, { username: 'ada', role: 'analyst', password: 'correct horse' }, actor);
+    await addUser(unit, { username: 'vic', role: 'viewer', password: 'viewer pass' }, actor);
+  });
+  api = createApi({
+    store,
+    rejectsDir: dir,
+    loginLimits: { perUser: 3, perAddress: 100, windowMs: 60_000 },
+    log: () => undefined,
+  });
+});
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sessions', () => {
+  it('signs in with the right password only, with an HttpOnly SameSite=Strict cookie', async () => {
+    const client = new Client(api.app);
+    const wrong = await client.login('ada', 'wrong password');
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual({ error: { code: 'unauthorized', message: 'wrong username or password' } });
+    expect((await client.login('nobody', 'whatever')).status).toBe(401);
+    const ok = await client.login('ada', 'correct horse');
+    expect(ok.status).toBe(200);
+    expect(ok.body.user).toEqual({ username: 'ada', role: 'analyst' });
+    expect(ok.body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const cookie = ok.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^cvm_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).toContain('Path=/');
+    expect(cookie).not.toContain('Secure');
+    expect((await client.get('/api/session')).body).toEqual(ok.body);
+  });
+
+  it('marks the cookie Secure behind TLS', async () => {
+    const direct = new Client(api.app, 'https://cvm.example');
+    expect((await direct.login('vic', 'viewer pass')).headers.get('set-cookie')).toContain('Secure');
+    const proxied = new Client(api.app);
+    const answer = await proxied.request(
+      'POST',
+      '/api/session',
+      { username: 'vic', password: 'viewer pass' },
+      { 'x-forwarded-proto': 'https' },
+    );
+    expect(answer.headers.get('set-cookie')).toContain('Secure');
+  });
+
+  it('answers 401 without a session and 403 on a change without the CSRF token', async () => {
+    const anonymous = new Client(api.app);
+    const none = await anonymous.get('/api/reports/portfolio');
+    expect(none.status).toBe(401);
+    expect(none.body.error.code).toBe('unauthorized');
+    const client = new Client(api.app);
+    await client.login('ada', 'correct horse');
+    const forged = await client.request('DELETE', '/api/session', undefined, { 'x-csrf-token': 'forged' });
+    expect(forged.status).toBe(403);
+    expect(forged.body.error.code).toBe('forbidden');
+    expect((await client.get('/api/session')).status).toBe(200);
+    expect((await client.request('DELETE', '/api/session')).status).toBe(204);
+    expect((await client.get('/api/session')).status).toBe(401);
+  });
+
+  it('limits failed sign-ins per username with 429', async () => {
+    const client = new Client(api.app);
+    for (let i = 0; i < 3; i++) expect((await client.login('vic', `guess ${i}`)).status).toBe(401);
+    const limited = await client.login('vic', 'viewer pass');
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('rate-limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await new Client(api.app).login('ada', 'correct horse')).status).toBe(200);
+  });
+});
+
+describe('reports', () => {
+  let client: Client;
+  beforeAll(async () => {
+    client = new Client(api.app);
+    await client.login('ada', 'correct horse');
+  });
+
+  it('answers exactly what cvm report … --format json prints for the same options', async () => {
+    const portfolio = await client.get('/api/reports/portfolio?asOf=2025-12-31');
+    expect(portfolio.status).toBe(200);
+    expect(portfolio.body).toEqual(cli.portfolio);
+    // hand-computed: two customers in the current window, a 900 and c 50
+    expect(portfolio.body.asOf).toBe('2025-12-31');
+    const flows = await client.get('/api/reports/flows?asOf=2025-12-31&tiers=Top:50,Rest:50&window=12');
+    expect(flows.status).toBe(200);
+    expect(flows.body).toEqual(cli.flows);
+    expect((await client.get('/api/info')).body).toEqual(cli.info);
+  });
+
+  it('names the field, the value and what was expected in a bad option', async () => {
+    const bad = await client.get('/api/reports/portfolio?window=13x');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({
+      error: {
+        code: 'invalid-input',
+        message:
+          'window: "13x" is not a window length (expected whole months from 1 to 120, e.g. 12, 6, 3 or 1)',
+        field: 'window',
+        value: '13x',
+        expected: 'whole months from 1 to 120, e.g. 12, 6, 3 or 1',
+      },
+    });
+    const unknown = await client.get('/api/reports/nothing');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('not-found');
+  });
+});
