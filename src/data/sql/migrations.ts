@@ -135,4 +135,12 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE customers ADD COLUMN category_spend DECIMAL(18,2)',
     ],
   },
+  {
+    version: 8,
+    name: 'import ids on invoices',
+    statements: [
+      // invoices came after migration 4 gave every imported table its import id: the landing writes one
+      'ALTER TABLE invoices ADD COLUMN import_id INTEGER',
+    ],
+  },
 ];
