@@ -39,6 +39,9 @@ import { addUserInput, setRoleInput, removeUserInput } from '../app/options/user
 import { cohortReport } from '../app/reports/cohorts';
 import { concentrationReport } from '../app/reports/concentration';
 import { flowsReport } from '../app/reports/flows';
+import { loyaltyDepthReport } from '../app/reports/loyalty-depth';
+import { productChurnReport, productsReport, subscriptionReport } from '../app/reports/contracts';
+import { contractReportInput } from '../app/options/contracts';
 import { portfolioReport } from '../app/reports/portfolio';
 import { retentionReport } from '../app/reports/retention';
 import { satisfactionReport } from '../app/reports/satisfaction';
@@ -218,16 +221,40 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       'portfolio',
       'members, retention, duration, CLV and value per value tier',
       portfolioInput,
-      (ctx, i) => portfolioReport(ctx.unit.analytics, i),
+      (ctx, i) => portfolioReport(ctx.unit.analytics, i, ctx.unit.contracts),
     ),
     report('flows', 'customer flows between the value tiers of two windows', portfolioInput, (ctx, i) =>
-      flowsReport(ctx.unit.analytics, i),
+      flowsReport(ctx.unit.analytics, i, ctx.unit.contracts),
     ),
     report(
       'retention',
       'retention, churn and duration per tier, trend and tenure',
       retentionInput,
-      (ctx, i) => retentionReport(ctx.unit.analytics, i),
+      (ctx, i) => retentionReport(ctx.unit.analytics, i, ctx.unit.contracts),
+    ),
+    report(
+      'loyalty-depth',
+      'duration, frequency, volume, depth and share of wallet per value tier',
+      portfolioInput,
+      (ctx, i) => loyaltyDepthReport(ctx.unit.analytics, i),
+    ),
+    report(
+      'subscription',
+      'contract customers per segment: revenue and products per customer, duration, SKI, NPS, CLV, retention',
+      contractReportInput,
+      (ctx, i) => subscriptionReport(ctx.unit.contracts, i),
+    ),
+    report(
+      'products',
+      'products per contract customer per segment, cross-sell and down-sell',
+      contractReportInput,
+      (ctx, i) => productsReport(ctx.unit.contracts, i),
+    ),
+    report(
+      'product-churn',
+      'per product line: customers who ended it, left the company or stayed with other products',
+      contractReportInput,
+      (ctx, i) => productChurnReport(ctx.unit.contracts, i),
     ),
     report('cohorts', 'acquisition cohorts followed period by period', cohortInput, (ctx, i) =>
       cohortReport(ctx.unit.analytics, i),
