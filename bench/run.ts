@@ -2,7 +2,8 @@
  * `npm run bench [-- SUITE…]`: runs the benchmarks, each in its own process so that each one's peak memory
  * is its own. Suites: import (10 M-row transaction CSV), reports (1 M customers, 10 M transactions),
  * models (summary, fits and CLV of the same 1 M customers), accounts (10 000 key accounts, sensitivities
- * and actions), startup (`cvm --help` wall time), service (1 M complaints, 2 M survey responses).
+ * and actions), startup (`cvm --help` wall time), service (1 M complaints, 2 M survey responses), contracts (1 M
+ * customers, 2.5 M contracts).
  * Measured figures are written by hand into docs/import.md and docs/metrics.md.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ const SUITES: Record<string, string> = {
   accounts: 'bench/accounts.ts',
   startup: 'bench/startup.ts',
   service: 'bench/service.ts',
+  contracts: 'bench/contracts.ts',
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
