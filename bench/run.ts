@@ -2,7 +2,8 @@
  * `npm run bench [-- SUITE…]`: runs the benchmarks, each in its own process so that each one's peak memory
  * is its own. Suites: import (10 M-row transaction CSV), reports (1 M customers, 10 M transactions),
  * models (summary, fits and CLV of the same 1 M customers), accounts (10 000 key accounts, sensitivities
- * and actions), startup (`cvm --help` wall time), service (1 M complaints, 2 M survey responses), contracts (1 M
+ * and actions), startup (`cvm --help` wall time), service (1 M complaints, 2 M survey responses), api (the
+ * HTTP API's report endpoints with 20 concurrent clients, cold, warm and during an import), contracts (1 M
  * customers, 2.5 M contracts).
  * Measured figures are written by hand into docs/import.md and docs/metrics.md.
  */
@@ -15,6 +16,7 @@ const SUITES: Record<string, string> = {
   accounts: 'bench/accounts.ts',
   startup: 'bench/startup.ts',
   service: 'bench/service.ts',
+  api: 'bench/api.ts',
   contracts: 'bench/contracts.ts',
 };
 

@@ -30,7 +30,12 @@ export function listImports(store: StoreUnit): Promise<ImportRecord[]> {
   return store.importLog.list();
 }
 
-/** Removes the rows import `importId` brought in (those still stored), in one transaction. */
-export function undoImport(store: StoreUnit, input: { importId: number }): Promise<UndoneImport> {
-  return store.importLog.undo(input.importId);
+/**
+ * Removes the rows import `importId` brought in (those still stored), in one transaction; the data version
+ * goes up as for an import.
+ */
+export async function undoImport(store: StoreUnit, input: { importId: number }): Promise<UndoneImport> {
+  const undone = await store.importLog.undo(input.importId);
+  await store.users.bumpDataVersion();
+  return undone;
 }

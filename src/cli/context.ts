@@ -101,7 +101,7 @@ export async function withCliUnit<T>(
 
 /** How the CLI spells a use-case option in messages: `windowMonths` given as `--window` … */
 export function cliOption(field: string): string {
-  if (['kind', 'file', 'model', 'kpi', 'username'].includes(field)) return field;
+  if (['kind', 'file', 'model', 'kpi', 'username', 'password'].includes(field)) return field;
   if (field === 'importId') return 'id';
   return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }

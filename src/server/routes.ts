@@ -15,11 +15,14 @@ import { dpmReport } from '../app/accounts/dpm';
 import { accountsReport, type AccountsReport } from '../app/accounts/report';
 import { scorecardReport } from '../app/accounts/scorecard';
 import { sensitivityReport } from '../app/accounts/sensitivity';
-import { importFile, type ImportResult } from '../app/import';
+import { importFile, listImports, undoImport, type ImportProgress, type ImportResult } from '../app/import';
 import { getInfo } from '../app/info';
-import { kpiList, kpiStatus, setKpiTarget } from '../app/kpi/board';
+import { kpiList, kpiStatus, removeKpiTarget, setKpiTarget } from '../app/kpi/board';
+import { kpiQualityReport } from '../app/kpi/quality';
+import { atRisk } from '../app/models/at-risk';
 import { fitModel } from '../app/models/fit';
 import { predict } from '../app/models/predict';
+import { fitSbgOn } from '../app/models/sbg';
 import { validateModel } from '../app/models/validate';
 import {
   accountsInput,
@@ -28,9 +31,17 @@ import {
   scorecardInput,
   sensitivityInput,
 } from '../app/options/accounts';
-import { importInput, importRequest } from '../app/options/import';
-import { kpiSetInput, kpiSetSchema, kpiStatusInput } from '../app/options/kpi';
-import { fitInput, predictInput, validateInput } from '../app/options/models';
+import { importInput, importRequest, undoImportInput } from '../app/options/import';
+import { contractReportInput } from '../app/options/contracts';
+import { actionsInput, strategyInput } from '../app/options/strategy';
+import {
+  kpiQualityInput,
+  kpiSetInput,
+  kpiSetSchema,
+  kpiStatusInput,
+  kpiUnsetInput,
+} from '../app/options/kpi';
+import { atRiskInput, fitInput, predictInput, sbgDataInput, validateInput } from '../app/options/models';
 import { field, oneOf, parseOptions, wholeNumber } from '../app/options/parse';
 import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../app/options/report';
 import { serviceInput } from '../app/options/service';
@@ -40,13 +51,13 @@ import { cohortReport } from '../app/reports/cohorts';
 import { concentrationReport } from '../app/reports/concentration';
 import { flowsReport } from '../app/reports/flows';
 import { loyaltyDepthReport } from '../app/reports/loyalty-depth';
-import { productChurnReport, productsReport, subscriptionReport } from '../app/reports/contracts';
-import { contractReportInput } from '../app/options/contracts';
 import { portfolioReport } from '../app/reports/portfolio';
 import { retentionReport } from '../app/reports/retention';
 import { satisfactionReport } from '../app/reports/satisfaction';
 import { serviceReport } from '../app/reports/service';
 import { bucketWhatIf, loyalWhatIf, retentionWhatIf } from '../app/reports/simulate';
+import { productChurnReport, productsReport, subscriptionReport } from '../app/reports/contracts';
+import { actionsReport, lifecycleReport, segmentsReport } from '../app/strategy/reports';
 import { getSummary } from '../app/summary';
 import { addUser, auditLog, listUsers, recordAudit, removeUser, setUserRole } from '../app/users';
 import { CvmError, invalidOption } from '../core/errors';
@@ -63,7 +74,7 @@ const ACCOUNTS: readonly Role[] = ['admin', 'analyst', 'account_manager'];
 const ADMINS: readonly Role[] = ['admin'];
 
 /** Options that name a file on the machine that runs CVM: the CLI reads them, the API never does. */
-const SERVER_FILES = ['scorecard', 'summary', 'out', 'rejects'];
+const SERVER_FILES = ['scorecard', 'summary', 'out', 'rejects', 'rules', 'export'];
 
 function refuseServerFiles(raw: Record<string, unknown>): void {
   for (const name of SERVER_FILES)
@@ -183,7 +194,21 @@ function csvRecords(text: string): string[][] {
   return records;
 }
 
+/** An upload's progress token: what the client named it by (`?progress=…`), checked. */
+function progressToken(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw))
+    throw invalidOption('progress', raw, '1–64 letters, digits, "_" or "-"');
+  return raw;
+}
+
+/** How long the progress of a finished upload stays readable. */
+const PROGRESS_KEPT_MS = 10 * 60_000;
+
 export function apiRoutes(files: ImportFiles): AnyRoute[] {
+  /** The progress of uploads named by a token, per user: the latest phase, and whether it is done. */
+  const progressOf = new Map<string, { progress: ImportProgress; done: boolean; at: number }>();
+
   /** Imports one file (an upload, or a CSV made here) with its rejects kept by import id; audited. */
   async function runImport(
     ctx: RequestContext,
@@ -193,15 +218,42 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
   ): Promise<ImportResult> {
     refuseServerFiles(raw);
     const input = parseOptions(importInput, raw);
+    const token = progressToken(ctx.query.progress);
+    const key = `${ctx.user.username}\n${token ?? ''}`;
+    const report = (progress: ImportProgress, done = false): void => {
+      if (token === undefined) return;
+      const last = progressOf.get(key)?.progress;
+      progressOf.set(key, {
+        progress: { ...progress, message: progress.message ?? last?.message },
+        done,
+        at: Date.now(),
+      });
+    };
+    report({ phase: 'reading', fraction: 0, message: `reading ${name}` });
     const spool = join(files.rejectsDir, `upload-${randomUUID()}.rejects.csv`);
-    const result = await importFile(ctx.unit, {
-      ...importRequest(input, name),
-      stream,
-      maxBytes: files.limits.maxUploadBytes,
-      today: ctx.today,
-      rejectsPath: spool,
-      sourceLabel: `upload ${name} (${ctx.user.username})`,
-    });
+    let result: ImportResult;
+    try {
+      result = await importFile(ctx.unit, {
+        ...importRequest(input, name),
+        stream,
+        maxBytes: files.limits.maxUploadBytes,
+        today: ctx.today,
+        rejectsPath: spool,
+        sourceLabel: `upload ${name} (${ctx.user.username})`,
+        onProgress: (p) => report(p),
+      });
+    } catch (error) {
+      report({ phase: 'reading', fraction: 0, message: 'failed: nothing was imported' }, true);
+      throw error;
+    }
+    report(
+      {
+        phase: 'committed',
+        fraction: 1,
+        message: `${result.imported} imported, ${result.rejected} rejected`,
+      },
+      true,
+    );
     if (result.rejectsPath !== null) {
       const { rename } = await import('node:fs/promises');
       await rename(spool, rejectsFile(files, result.importId));
@@ -238,24 +290,6 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       portfolioInput,
       (ctx, i) => loyaltyDepthReport(ctx.unit.analytics, i),
     ),
-    report(
-      'subscription',
-      'contract customers per segment: revenue and products per customer, duration, SKI, NPS, CLV, retention',
-      contractReportInput,
-      (ctx, i) => subscriptionReport(ctx.unit.contracts, i),
-    ),
-    report(
-      'products',
-      'products per contract customer per segment, cross-sell and down-sell',
-      contractReportInput,
-      (ctx, i) => productsReport(ctx.unit.contracts, i),
-    ),
-    report(
-      'product-churn',
-      'per product line: customers who ended it, left the company or stayed with other products',
-      contractReportInput,
-      (ctx, i) => productChurnReport(ctx.unit.contracts, i),
-    ),
     report('cohorts', 'acquisition cohorts followed period by period', cohortInput, (ctx, i) =>
       cohortReport(ctx.unit.analytics, i),
     ),
@@ -268,6 +302,55 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
     report('satisfaction', 'NPS, CSAT and CES with the change and its significance', serviceInput, (ctx, i) =>
       satisfactionReport(ctx.unit.service, i),
     ),
+    report('subscription', 'the subscription portfolio by segment', contractReportInput, (ctx, i) =>
+      subscriptionReport(ctx.unit.contracts, i),
+    ),
+    report('products', 'products per customer', contractReportInput, (ctx, i) =>
+      productsReport(ctx.unit.contracts, i),
+    ),
+    report('product-churn', 'churn per product line', contractReportInput, (ctx, i) =>
+      productChurnReport(ctx.unit.contracts, i),
+    ),
+
+    // --- customer strategy: `cvm segments|lifecycle|actions`
+    route({
+      method: 'GET',
+      path: '/api/segments',
+      summary: 'value × loyalty segments with named cells, and movement between them (`cvm segments`)',
+      tag: 'strategy',
+      roles: ALL,
+      query: strategyInput,
+      cache: 'shared',
+      input: (ctx) => parseOptions(strategyInput, queryOf(ctx)),
+      run: (ctx, i) => segmentsReport(ctx.unit, i),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/lifecycle',
+      summary: 'lifecycle phases, and KPIs per phase, tier and segment (`cvm lifecycle`)',
+      tag: 'strategy',
+      roles: ALL,
+      query: strategyInput,
+      cache: 'shared',
+      input: (ctx) => parseOptions(strategyInput, queryOf(ctx)),
+      run: (ctx, i) => lifecycleReport(ctx.unit, i),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/actions',
+      summary: 'next best actions ranked by value at stake, with reasons (`cvm actions`; lang en or sv)',
+      tag: 'strategy',
+      roles: ANALYSTS,
+      query: actionsInput,
+      cache: 'shared',
+      input: (ctx) => {
+        const raw = ctx.query.lang ?? 'en';
+        if (raw !== 'en' && raw !== 'sv') throw invalidOption('lang', raw, 'a language (en or sv)');
+        const lang: 'en' | 'sv' = raw;
+        return { lang, input: parseOptions(actionsInput, queryOf(ctx)) };
+      },
+      run: (ctx, i) => actionsReport(ctx.unit, i.input, i.lang, ctx.now),
+    }),
 
     // --- what is loaded, and the start summary
     route({
@@ -470,6 +553,30 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       run: (ctx, i) => kpiStatus(ctx.unit, i, ctx.now),
     }),
     route({
+      method: 'GET',
+      path: '/api/kpi/quality',
+      summary: 'how good each KPI is as a KPI: monthly values, noise, trend (`cvm kpi quality`)',
+      tag: 'kpi',
+      roles: ALL,
+      query: kpiQualityInput,
+      cache: 'shared',
+      input: (ctx) => parseOptions(kpiQualityInput, queryOf(ctx)),
+      run: (ctx, i) => kpiQualityReport(ctx.unit, i),
+    }),
+    route({
+      method: 'DELETE',
+      path: '/api/kpi/:kpi',
+      summary: "remove a KPI's target (`cvm kpi unset`); audited",
+      tag: 'kpi',
+      roles: ANALYSTS,
+      input: (ctx) => parseOptions(kpiUnsetInput, { kpi: ctx.params.kpi }),
+      run: async (ctx, i) => {
+        await removeKpiTarget(ctx.unit, i.kpi);
+        await recordAudit(ctx.unit, ctx.actor, 'kpi.unset', i.kpi);
+        return kpiList(ctx.unit);
+      },
+    }),
+    route({
       method: 'PUT',
       path: '/api/kpi/:kpi',
       summary: "set a KPI's target, deadline and owner (replaces the one it had); audited",
@@ -497,7 +604,27 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       roles: ANALYSTS,
       body: fitInput,
       input: async (ctx) => parseOptions(fitInput, await bodyOf(ctx)),
-      run: (ctx, i) => fitModel(i.model, i, ctx.unit),
+      run: (ctx, i) => {
+        const { model } = i;
+        if (model === 'sbg')
+          throw invalidOption(
+            'model',
+            model,
+            'a model fitted on the store',
+            'sbg fits on cohort data: POST it to /api/models/sbg',
+          );
+        return fitModel(model, i, ctx.unit);
+      },
+    }),
+    route({
+      method: 'POST',
+      path: '/api/models/sbg',
+      summary: 'fit sBG on cohort survival counts or lifetimes: retention curve and DERL',
+      tag: 'models',
+      roles: ANALYSTS,
+      body: sbgDataInput,
+      input: async (ctx) => parseOptions(sbgDataInput, await bodyOf(ctx)),
+      run: (_ctx, i) => Promise.resolve(fitSbgOn(i.data, i)),
     }),
     route({
       method: 'GET',
@@ -531,6 +658,17 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
     }),
     route({
       method: 'GET',
+      path: '/api/models/at-risk',
+      summary: 'customers with a high value if alive and a low P(alive), highest value first',
+      tag: 'models',
+      roles: ANALYSTS,
+      query: atRiskInput,
+      cache: 'shared',
+      input: (ctx) => parseOptions(atRiskInput, queryOf(ctx)),
+      run: (ctx, i) => atRisk(i, ctx.unit),
+    }),
+    route({
+      method: 'GET',
       path: '/api/models/validate',
       summary: 'fit to the calibration end, compare with the holdout',
       tag: 'models',
@@ -545,7 +683,8 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
     route({
       method: 'POST',
       path: '/api/imports/:kind',
-      summary: 'import an uploaded file (multipart field `file`, options as fields); audited',
+      summary:
+        'import an uploaded file (multipart field `file`, options as fields; ?progress=TOKEN to follow it); audited',
       tag: 'imports',
       roles: ANALYSTS,
       body: 'multipart',
@@ -558,12 +697,40 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
     route({
       method: 'GET',
       path: '/api/imports',
-      summary: 'the import log, newest first',
+      summary: 'the import log, newest first, with the rows each still has (`cvm imports list`)',
       tag: 'imports',
       roles: ANALYSTS,
-      query: limitField,
-      input: (ctx) => parseOptions(limitField, ctx.query),
-      run: (ctx, i) => ctx.unit.meta.recentImports(i.limit),
+      input: () => ({}),
+      run: (ctx) => listImports(ctx.unit),
+    }),
+    route({
+      method: 'POST',
+      path: '/api/imports/:id/undo',
+      summary: 'remove the rows an import brought in (`cvm imports undo`); audited',
+      tag: 'imports',
+      roles: ANALYSTS,
+      input: (ctx) => parseOptions(undoImportInput, { importId: ctx.params.id }),
+      run: async (ctx, i) => {
+        const undone = await undoImport(ctx.unit, i);
+        await recordAudit(ctx.unit, ctx.actor, 'import.undo', String(i.importId), undone);
+        return undone;
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/imports/progress/:token',
+      summary:
+        'the progress of an upload started with ?progress=TOKEN: { phase, fraction, message, done } (the user who started it only)',
+      tag: 'imports',
+      roles: ANALYSTS,
+      input: (ctx) => progressToken(ctx.params.token) ?? '',
+      run: (ctx, token) => {
+        const now = Date.now();
+        for (const [k, v] of progressOf) if (v.done && now - v.at > PROGRESS_KEPT_MS) progressOf.delete(k);
+        const found = progressOf.get(`${ctx.user.username}\n${token}`);
+        if (!found) throw new CvmError('not-found', `no upload in progress named ${JSON.stringify(token)}`);
+        return Promise.resolve({ ...found.progress, done: found.done });
+      },
     }),
     route({
       method: 'GET',

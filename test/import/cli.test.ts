@@ -118,7 +118,7 @@ describe('cvm import', () => {
     expect(cvm('import', 'orders', mixed)).toMatchObject({
       status: 2,
       stderr:
-        'cvm: kind: "orders" is not a kind (expected one of customers, transactions, contracts, complaints, surveys, accounts, assessments, forecasts, renewals)\n',
+        'cvm: kind: "orders" is not a kind (expected one of customers, transactions, contracts, complaints, surveys, accounts, assessments, forecasts, renewals, invoices)\n',
     });
     expect(cvm('import', 'transactions', mixed, '--decimal', 'x')).toMatchObject({
       status: 2,

@@ -203,6 +203,7 @@ describe('row-level rejects', () => {
           end_date: '2024-12-31',
           renewed: 'true',
           product_line: null,
+          annual_fee: null,
         },
       ]);
     });

@@ -129,6 +129,9 @@ describe('reports', () => {
     expect(portfolio.body).toEqual(cli.portfolio);
     // hand-computed: two customers in the current window, a 900 and c 50
     expect(portfolio.body.asOf).toBe('2025-12-31');
+    const tiers = portfolio.body.tiers as { customers: number; revenue: number }[];
+    expect(tiers.reduce((n, t) => n + t.customers, 0)).toBe(2);
+    expect(tiers.reduce((n, t) => n + t.revenue, 0)).toBe(950);
     const flows = await client.get('/api/reports/flows?asOf=2025-12-31&tiers=Top:50,Rest:50&window=12');
     expect(flows.status).toBe(200);
     expect(flows.body).toEqual(cli.flows);
@@ -151,5 +154,26 @@ describe('reports', () => {
     const unknown = await client.get('/api/reports/nothing');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('not-found');
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('covers every route, with the option schemas as query parameters', async () => {
+    const answer = await new Client(api.app).get('/api/openapi.json');
+    expect(answer.status).toBe(200);
+    const doc = answer.body as {
+      openapi: string;
+      paths: Record<string, Record<string, { parameters: { name: string; in: string }[] }>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const r of api.routes) {
+      const path = r.path.replace(/:(\w+)/g, '{$1}');
+      expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${r.path}`).toBeDefined();
+    }
+    const portfolio = doc.paths['/api/reports/portfolio']!.get!.parameters.map((p) => `${p.in}:${p.name}`);
+    expect(portfolio).toEqual(['query:asOf', 'query:window', 'query:tiers', 'query:value', 'query:basis']);
+    const account = doc.paths['/api/accounts/{id}']!.get!.parameters.map((p) => `${p.in}:${p.name}`);
+    expect(account[0]).toBe('path:id');
+    expect(account).toContain('query:discountRate');
   });
 });

@@ -61,6 +61,17 @@ describe('the report cache', () => {
     expect(third.headers.get('x-cache')).toBe('miss');
     expect(demo.api.cache.misses).toBe(misses + 1);
     expect(customers(third)).toBe(customers(first) + 2);
+    // undoing the upload takes the two away again, and invalidates the cache as well
+    const undone = await analyst.request('POST', `/api/imports/${added.body.importId as number}/undo`);
+    expect(undone.status).toBe(200);
+    const fourth = await analyst.get(path);
+    expect(fourth.headers.get('x-cache')).toBe('miss');
+    expect(customers(fourth)).toBe(customers(first));
+    expect((await admin.get('/api/audit?limit=1')).body[0]).toMatchObject({
+      username: 'ada',
+      action: 'import.undo',
+      target: String(added.body.importId),
+    });
   });
 });
 
@@ -76,7 +87,7 @@ describe('uploads', () => {
     );
     expect(answer.status).toBe(200);
     const id = answer.body.importId as number;
-    expect(answer.body).toEqual({
+    expect(answer.body).toMatchObject({
       kind: 'transactions',
       source: 'bad.csv',
       format: 'csv',
@@ -88,6 +99,13 @@ describe('uploads', () => {
       problems: ['bad.csv row 2 (line 3), column order_date: "2025-13-01" is not a valid date (no such day)'],
       warnings: [],
       importId: id,
+      rule: 'appended',
+      replacedByKey: 0,
+      replacedImports: [],
+      earlierImports: [],
+      rounded: 0,
+      timeZone: 'UTC',
+      zoned: 0,
     });
     const rejects = await analyst.get(`/api/imports/${id}/rejects`);
     expect(rejects.body).toEqual({
@@ -106,15 +124,8 @@ describe('uploads', () => {
     expect(csv.text).toBe(
       'row,line,column,value,reason\n2,3,order_date,2025-13-01,"""2025-13-01"" is not a valid date (no such day)"\n',
     );
-    const log = await analyst.get('/api/imports?limit=1');
-    expect(log.body).toEqual([
-      expect.objectContaining({
-        kind: 'transactions',
-        source: 'upload bad.csv (ada)',
-        rowsImported: 1,
-        rowsRejected: 1,
-      }),
-    ]);
+    const log = await analyst.get('/api/imports');
+    expect(log.body[0]).toMatchObject({ importId: id, kind: 'transactions', source: 'upload bad.csv (ada)' });
     const audit = await admin.get('/api/audit?limit=1');
     expect(audit.body).toEqual([
       expect.objectContaining({
@@ -124,6 +135,25 @@ describe('uploads', () => {
         detail: { file: 'bad.csv', importId: id, imported: 1, rejected: 1 },
       }),
     ]);
+  });
+
+  it('reports the progress of an upload named by a token, to its user only', async () => {
+    const answer = await analyst.request(
+      'POST',
+      '/api/imports/transactions?progress=upload-1',
+      upload('more.csv', 'order_id,customer_id,order_date,amount\nZ1,NEW-5,2025-12-31,10\n'),
+    );
+    expect(answer.status).toBe(200);
+    const progress = await analyst.get('/api/imports/progress/upload-1');
+    expect(progress.body).toEqual({
+      phase: 'committed',
+      fraction: 1,
+      message: '1 imported, 0 rejected',
+      done: true,
+    });
+    expect((await admin.get('/api/imports/progress/upload-1')).status).toBe(404);
+    const bad = await analyst.get('/api/imports/progress/a%20b');
+    expect(bad.body.error).toMatchObject({ code: 'invalid-input', field: 'progress', value: 'a b' });
   });
 
   it('refuses an upload over the size limit with 413 and a bad option naming the field', async () => {

@@ -31,6 +31,9 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
   'GET /api/reports/subscription': ALL,
   'GET /api/reports/products': ALL,
   'GET /api/reports/product-churn': ALL,
+  'GET /api/segments': ALL,
+  'GET /api/lifecycle': ALL,
+  'GET /api/actions': ANALYSTS,
   'GET /api/info': ALL,
   'GET /api/summary': ALL,
   'GET /api/simulate/retention': ALL,
@@ -45,12 +48,18 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
   'POST /api/accounts/:id/assessments': ACCOUNTS,
   'GET /api/kpi': ALL,
   'GET /api/kpi/status': ALL,
+  'GET /api/kpi/quality': ALL,
   'PUT /api/kpi/:kpi': ANALYSTS,
+  'DELETE /api/kpi/:kpi': ANALYSTS,
   'POST /api/models/fit': ANALYSTS,
+  'POST /api/models/sbg': ANALYSTS,
+  'GET /api/models/at-risk': ANALYSTS,
   'GET /api/models/predict': ANALYSTS,
   'GET /api/models/validate': ANALYSTS,
   'POST /api/imports/:kind': ANALYSTS,
   'GET /api/imports': ANALYSTS,
+  'POST /api/imports/:id/undo': ANALYSTS,
+  'GET /api/imports/progress/:token': ANALYSTS,
   'GET /api/imports/:id/rejects': ANALYSTS,
   'GET /api/users': ADMINS,
   'POST /api/users': ADMINS,
@@ -63,9 +72,11 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
 const fill = (path: string): string =>
   path
     .replace(':id/rejects', '1/rejects')
+    .replace(':id/undo', '999/undo')
     .replace(':id', 'KA01')
     .replace(':kind', 'transactions')
     .replace(':kpi', 'nps')
+    .replace(':token', 'no-such-upload')
     .replace(':username', 'nobody');
 
 let demo: DemoApi;

@@ -6,7 +6,7 @@
  */
 import type { IsoDay } from '../../core/dates';
 import { CvmError, invalidInput, invalidOption } from '../../core/errors';
-import { compressSummary, type CustomerSummary } from '../../core/models/summary';
+import { compressSummary, indexSummaryPatterns, type CustomerSummary } from '../../core/models/summary';
 import type { TimeUnit } from '../../core/models/time-unit';
 import { readSummaryFile } from '../../data/models/summary-file';
 import type { StoreUnit } from '../../data/store';
@@ -113,42 +113,10 @@ function noCustomers(end: IsoDay): CvmError {
   return invalidInput(`no customer made a purchase by the calibration end ${end}: nothing to fit`);
 }
 
-/** Patterns of `rows` and, per customer, the index of their pattern. */
+/** Patterns of `rows` and, per customer, the index of their pattern (core `indexSummaryPatterns`). */
 export function indexPatterns(rows: Pick<CustomerRows, 'x' | 'tx' | 'T' | 'weight'>): {
   patterns: CustomerSummary;
   index: Uint32Array;
 } {
-  const n = rows.x.length;
-  const at = new Map<string, number>();
-  const index = new Uint32Array(n);
-  const x: number[] = [];
-  const tx: number[] = [];
-  const T: number[] = [];
-  const weight: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const xi = rows.x[i] as number;
-    const txi = rows.tx[i] as number;
-    const Ti = rows.T[i] as number;
-    const key = `${xi}|${txi}|${Ti}`;
-    let j = at.get(key);
-    if (j === undefined) {
-      j = x.length;
-      at.set(key, j);
-      x.push(xi);
-      tx.push(txi);
-      T.push(Ti);
-      weight.push(0);
-    }
-    weight[j] = (weight[j] as number) + (rows.weight ? (rows.weight[i] as number) : 1);
-    index[i] = j;
-  }
-  return {
-    patterns: {
-      x: Float64Array.from(x),
-      tx: Float64Array.from(tx),
-      T: Float64Array.from(T),
-      weight: Float64Array.from(weight),
-    },
-    index,
-  };
+  return indexSummaryPatterns(rows.x, rows.tx, rows.T, rows.weight);
 }

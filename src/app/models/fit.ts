@@ -5,7 +5,7 @@
 import type { IsoDay } from '../../core/dates';
 import { invalidInput } from '../../core/errors';
 import { fitBgBb } from '../../core/models/bg-bb';
-import { fitGammaGamma, spendSummary } from '../../core/models/gamma-gamma';
+import { fitGammaGamma, spendSummaryColumns } from '../../core/models/gamma-gamma';
 import type { ModelFit } from '../../core/models/summary';
 import type { TimeUnit } from '../../core/models/time-unit';
 import type { StoreUnit } from '../../data/store';
@@ -62,22 +62,19 @@ export function fitSpend(customers: CustomerRows, source: string): ModelFit<Para
     throw invalidInput(
       `${source} has no monetary column: the Gamma-Gamma spend model needs each customer's mean repeat spend`,
     );
-  return fitGammaGamma(
-    spendSummary(
-      Array.from(x, (xi, i) => ({
-        x: xi,
-        mbar: monetary[i] as number,
-        weight: weight ? (weight[i] as number) : 1,
-      })),
-    ),
-  ) as ModelFit<Params> | null;
+  return fitGammaGamma(spendSummaryColumns(x, monetary, weight)) as ModelFit<Params> | null;
 }
 
 /**
- * Fits `model` on the data `source` names; `unit` is needed only for the store.
+ * Fits `model` on the data `source` names; `unit` is needed only for the store. sBG has its own use case
+ * and report (`fitSbg` in sbg.ts).
  * @throws CvmError `invalid-input` when there is nothing to fit (no customers, no repeat buyers with spend)
  */
-export async function fitModel(model: FitModel, source: ModelSource, unit?: StoreUnit): Promise<FitReport> {
+export async function fitModel(
+  model: Exclude<FitModel, 'sbg'>,
+  source: ModelSource,
+  unit?: StoreUnit,
+): Promise<FitReport> {
   if (model === 'gammagamma') {
     const { basis, customers } = await loadCustomers(source, unit);
     const fit = fitSpend(customers, basis.source);

@@ -7,16 +7,18 @@
  * per pattern (CLV per unit of spend included) and scaled by each customer's expected spend; with a
  * million customers that is a few hundred thousand patterns, not twelve million ₂F₁ evaluations.
  */
-import { invalidInput } from '../../core/errors';
-import { discountedClv } from '../../core/models/clv';
+import { assert, invalidInput } from '../../core/errors';
+import { clvDiscountFactors, clvPeriodEnds, discountedPurchases } from '../../core/models/clv';
 import { conditionalExpectedSpendGammaGamma, type GammaGammaParams } from '../../core/models/gamma-gamma';
+import { indexSummaryPatterns } from '../../core/models/summary';
 import { unitsPerYear } from '../../core/models/time-unit';
 import { writeCsvColumns } from '../../data/models/predictions-file';
 import type { StoreUnit } from '../../data/store';
 import type { PredictInput } from '../options/models';
 import { indexPatterns, loadCustomers, type CustomerRows, type DataBasis } from './data';
 import { fitReport, fitSpend, type FitReport } from './fit';
-import { PURCHASE_KITS, type Params } from './registry';
+import { PURCHASE_KITS, type Params, type PurchaseModelKit } from './registry';
+import type { ModelFit } from '../../core/models/summary';
 
 /** What `predict` wrote. Money in the currency of the data; purchases over the horizon. */
 export interface PredictReport {
@@ -62,36 +64,42 @@ export function predictCustomers(
 ): CustomerPredictions {
   const { patterns, index } = indexPatterns(rows);
   const m = patterns.x.length;
-  const t = (horizon.months / 12) * horizon.unitsPerYear;
+  const clvHorizon = {
+    timeUnitsPerYear: horizon.unitsPerYear,
+    periodsPerYear: 12,
+    periods: horizon.months,
+    annualDiscountRate: horizon.discountRate,
+  };
+  // E[Y] at the end of every month of the horizon; the last one is the horizon itself
+  const ends = clvPeriodEnds(clvHorizon);
+  const discount = clvDiscountFactors(clvHorizon);
   const alive = new Float64Array(m);
   const purchases = new Float64Array(m);
+  const clvPerSpend = spendParams === null ? null : new Float64Array(m);
+  // E[Y | alive] depends on (x, T) only: computed once per distinct (x, T), a few thousand for a million
+  // customers, and scaled by each pattern's P(alive)
+  const { ifAliveMany } = kit;
+  const groups =
+    ifAliveMany === undefined ? null : indexSummaryPatterns(patterns.x, new Float64Array(m), patterns.T);
+  const ifAlive =
+    groups === null || ifAliveMany === undefined
+      ? null
+      : Array.from(groups.patterns.x, (x, g) => ifAliveMany(params, ends, x, groups.patterns.T[g] as number));
+  const cumulative = new Float64Array(ends.length);
   for (let j = 0; j < m; j++) {
     const x = patterns.x[j] as number;
     const tx = patterns.tx[j] as number;
     const T = patterns.T[j] as number;
     alive[j] = kit.pAlive(params, x, tx, T);
-    purchases[j] = kit.conditional(params, t, x, tx, T);
+    if (ifAlive !== null && groups !== null) {
+      const perAlive = ifAlive[groups.index[j] as number] as Float64Array;
+      for (let k = 0; k < ends.length; k++) cumulative[k] = (perAlive[k] as number) * (alive[j] as number);
+    } else cumulative.set(kit.conditionalMany(params, ends, x, tx, T));
+    for (const value of cumulative)
+      assert(Number.isFinite(value), `expected purchases of pattern (${x}, ${tx}, ${T}) = ${value}`);
+    purchases[j] = cumulative[cumulative.length - 1] as number;
+    if (clvPerSpend !== null) clvPerSpend[j] = discountedPurchases(cumulative, discount);
   }
-  const clvPerSpend =
-    spendParams === null
-      ? null
-      : discountedClv(
-          (j, span) =>
-            kit.conditional(
-              params,
-              span,
-              patterns.x[j] as number,
-              patterns.tx[j] as number,
-              patterns.T[j] as number,
-            ),
-          new Float64Array(m).fill(1),
-          {
-            timeUnitsPerYear: horizon.unitsPerYear,
-            periodsPerYear: 12,
-            periods: horizon.months,
-            annualDiscountRate: horizon.discountRate,
-          },
-        );
   const n = rows.x.length;
   const result: CustomerPredictions = {
     pAlive: new Float64Array(n),
@@ -121,34 +129,8 @@ export function predictCustomers(
  * @throws CvmError `invalid-input` when there is nothing to fit; `data-source` when the file cannot be written
  */
 export async function predict(input: PredictInput, unit?: StoreUnit): Promise<PredictReport> {
-  const { basis, customers } = await loadCustomers(input, unit);
-  const kit = PURCHASE_KITS[input.model];
-  const notes: string[] = [];
-  const purchaseFit = kit.fit(indexPatterns(customers).patterns);
-  if (purchaseFit === null) throw invalidInput(`${basis.source}: no customers to fit ${kit.name} on`);
-  if (!purchaseFit.converged) notes.push(purchaseFit.message);
-  let spendFit = null;
-  if (customers.monetary === null)
-    notes.push(`${basis.source} has no monetary column: expected spend and CLV are left empty`);
-  else {
-    spendFit = fitSpend(customers, basis.source);
-    if (spendFit === null)
-      notes.push(
-        'no customer with a repeat purchase and a positive spend: expected spend and CLV are left empty',
-      );
-    else if (!spendFit.converged) notes.push(spendFit.message);
-  }
-  const spendParams = spendFit === null ? null : (spendFit.params as unknown as GammaGammaParams);
-  if (spendParams !== null && !(spendParams.q > 1))
-    notes.push(
-      `Gamma-Gamma q = ${spendParams.q.toFixed(3)} ≤ 1: the mean spend does not exist for customers without repeat purchases (left empty)`,
-    );
-  const perYear = unitsPerYear(basis.timeUnit);
-  const predictions = predictCustomers(customers, kit, purchaseFit.params, spendParams, {
-    months: input.horizonMonths,
-    unitsPerYear: perYear,
-    discountRate: input.discountRate,
-  });
+  const { basis, customers, kit, purchaseFit, spendFit, spendParams, predictions, notes, perYear } =
+    await fitAndPredict(input, unit);
   await writeCsvColumns(input.out, [
     { name: 'customer_id', values: customers.customerIds },
     { name: 'x', values: customers.x },
@@ -185,4 +167,57 @@ export async function predict(input: PredictInput, unit?: StoreUnit): Promise<Pr
     },
     notes,
   };
+}
+
+/** Everything `predict` computes before writing the file: the data, both fits and every customer's figures. */
+export interface FittedPredictions {
+  basis: DataBasis;
+  customers: CustomerRows;
+  kit: PurchaseModelKit;
+  purchaseFit: ModelFit<Params>;
+  spendFit: ModelFit<Params> | null;
+  spendParams: GammaGammaParams | null;
+  predictions: CustomerPredictions;
+  notes: string[];
+  /** model time units per year */
+  perYear: number;
+}
+
+/**
+ * Loads the data, fits the purchase model and (with spend) Gamma-Gamma, and predicts every customer.
+ * @throws CvmError `invalid-input` when there is nothing to fit
+ */
+export async function fitAndPredict(
+  input: Omit<PredictInput, 'out'>,
+  unit?: StoreUnit,
+): Promise<FittedPredictions> {
+  const { basis, customers } = await loadCustomers(input, unit);
+  const kit = PURCHASE_KITS[input.model];
+  const notes: string[] = [];
+  const purchaseFit = kit.fit(indexPatterns(customers).patterns);
+  if (purchaseFit === null) throw invalidInput(`${basis.source}: no customers to fit ${kit.name} on`);
+  if (!purchaseFit.converged) notes.push(purchaseFit.message);
+  let spendFit = null;
+  if (customers.monetary === null)
+    notes.push(`${basis.source} has no monetary column: expected spend and CLV are left empty`);
+  else {
+    spendFit = fitSpend(customers, basis.source);
+    if (spendFit === null)
+      notes.push(
+        'no customer with a repeat purchase and a positive spend: expected spend and CLV are left empty',
+      );
+    else if (!spendFit.converged) notes.push(spendFit.message);
+  }
+  const spendParams = spendFit === null ? null : (spendFit.params as unknown as GammaGammaParams);
+  if (spendParams !== null && !(spendParams.q > 1))
+    notes.push(
+      `Gamma-Gamma q = ${spendParams.q.toFixed(3)} ≤ 1: the mean spend does not exist for customers without repeat purchases (left empty)`,
+    );
+  const perYear = unitsPerYear(basis.timeUnit);
+  const predictions = predictCustomers(customers, kit, purchaseFit.params, spendParams, {
+    months: input.horizonMonths,
+    unitsPerYear: perYear,
+    discountRate: input.discountRate,
+  });
+  return { basis, customers, kit, purchaseFit, spendFit, spendParams, predictions, notes, perYear };
 }

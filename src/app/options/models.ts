@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { IsoDay } from '../../core/dates';
+import { invalidOption } from '../../core/errors';
 import { TIME_UNITS, type TimeUnit } from '../../core/models/time-unit';
 import {
   fail,
@@ -19,11 +20,14 @@ import {
 import { isoDay } from './report';
 
 export const PURCHASE_MODELS = ['bgnbd', 'mbgnbd', 'paretonbd'] as const;
-export const FIT_MODELS = [...PURCHASE_MODELS, 'gammagamma', 'bgbb'] as const;
+export const FIT_MODELS = [...PURCHASE_MODELS, 'gammagamma', 'bgbb', 'sbg'] as const;
 
 /** A purchase model: BG/NBD, MBG/NBD or Pareto/NBD. */
 export type PurchaseModel = (typeof PURCHASE_MODELS)[number];
-/** A model `fit` accepts: the purchase models, the Gamma-Gamma spend model and BG/BB (summary files only). */
+/**
+ * A model `fit` accepts: the purchase models, the Gamma-Gamma spend model, and BG/BB and sBG (from files
+ * only).
+ */
 export type FitModel = (typeof FIT_MODELS)[number];
 
 /** Where a model's data come from. */
@@ -47,11 +51,34 @@ const sourceFields = {
   timeUnit: field(timeUnit, 'week'),
 };
 
-/** `model fit <model>`. */
+/** `model fit <model>`; `periods` and `discountRate` (per period, as a fraction) apply to sBG only. */
+export type FitInput = ModelSource & {
+  model: FitModel;
+  periods?: number | undefined;
+  discountRate?: number | undefined;
+};
+
 export const fitInput = z
-  .object({ model: requiredField(oneOf<FitModel>(FIT_MODELS, 'a model'), 'a model'), ...sourceFields })
-  .transform((o): ModelSource & { model: FitModel } => o);
-export type FitInput = z.output<typeof fitInput>;
+  .object({
+    model: requiredField(oneOf<FitModel>(FIT_MODELS, 'a model'), 'a model'),
+    ...sourceFields,
+    periods: optionalField(wholeNumber(1, 1000)),
+    discountRate: optionalField(finiteNumber(0)),
+  })
+  .transform((o): FitInput => {
+    if (o.model !== 'sbg') {
+      if (o.periods !== undefined)
+        throw invalidOption('periods', o.periods, 'an option of sbg', 'applies to the sbg model only');
+      if (o.discountRate !== undefined)
+        throw invalidOption(
+          'discountRate',
+          o.discountRate,
+          'an option of sbg',
+          'applies to fit sbg only (model predict takes a yearly rate)',
+        );
+    }
+    return { ...o, discountRate: o.discountRate === undefined ? undefined : o.discountRate / 100 };
+  });
 
 /** `model predict`: purchase model, horizon in months, yearly discount rate in percent, output file. */
 export interface PredictInput extends ModelSource {
@@ -82,6 +109,44 @@ export const predictInput = z
     timeUnit: o.timeUnit,
   }));
 
+/**
+ * `model at-risk`: as `model predict` without the file, plus the thresholds: P(alive) at most `maxPAlive`
+ * (a fraction; the option is in percent), value if alive in the top `topPercent` %, at most `limit` rows.
+ */
+export interface AtRiskInput extends Omit<PredictInput, 'out'> {
+  maxPAlive: number;
+  topPercent: number;
+  limit: number;
+}
+
+export const atRiskInput = z
+  .object({
+    model: field(oneOf<PurchaseModel>(PURCHASE_MODELS, 'a purchase model'), 'bgnbd'),
+    horizon: field(wholeNumber(1, 1200), 12),
+    discountRate: field(finiteNumber(0), 10),
+    maxPAlive: field(percentage, 50),
+    topPercent: field(percentage, 20),
+    limit: field(wholeNumber(1, 1_000_000), 100),
+    ...sourceFields,
+  })
+  .transform((o): AtRiskInput => ({
+    model: o.model,
+    horizonMonths: o.horizon,
+    discountRate: o.discountRate / 100,
+    maxPAlive: o.maxPAlive / 100,
+    topPercent: o.topPercent,
+    limit: o.limit,
+    summary: o.summary,
+    calibrationEnd: o.calibrationEnd,
+    timeUnit: o.timeUnit,
+  }));
+
+/** A percentage from 0 to 100. */
+function percentage(text: string): Parsed<number> {
+  const v = text.trim() === '' ? NaN : Number(text);
+  return Number.isFinite(v) && v >= 0 && v <= 100 ? { ok: v } : fail(text, 'a percentage from 0 to 100');
+}
+
 /** `model validate`: a purchase model fitted up to the calibration end, checked up to the holdout end. */
 export interface ValidateInput {
   model: PurchaseModel;
@@ -98,3 +163,42 @@ export const validateInput = z
     timeUnit: field(timeUnit, 'week'),
   })
   .transform((o): ValidateInput => o);
+
+/**
+ * The API's sBG fit (`POST /api/models/sbg`): the data in the body, either `surviving` (customers of one
+ * cohort still subscribed after periods 0, 1, …, n) or `lifetimes` ({ periods, churned, weight? }), with the
+ * curve's `periods` and the DERL `discountRate` in percent per period (default 10).
+ */
+export const sbgDataInput = z
+  .object({
+    surviving: z.array(z.number()).optional(),
+    lifetimes: z
+      .array(
+        z.object({
+          periods: z.number().int().min(0),
+          churned: z.boolean(),
+          weight: z.number().min(0).optional(),
+        }),
+      )
+      .optional(),
+    periods: optionalField(wholeNumber(1, 1000)),
+    discountRate: field(finiteNumber(0), 10),
+  })
+  .transform((o) => {
+    if ((o.surviving === undefined) === (o.lifetimes === undefined))
+      throw invalidOption(
+        'surviving',
+        o.surviving ?? '',
+        'survival counts or lifetimes',
+        'give either surviving (counts after periods 0, 1, …) or lifetimes ({ periods, churned, weight }), not both or neither',
+      );
+    const data =
+      o.surviving !== undefined
+        ? { source: 'request', kind: 'survival' as const, surviving: o.surviving }
+        : {
+            source: 'request',
+            kind: 'lifetimes' as const,
+            lifetimes: (o.lifetimes ?? []).map((l) => ({ ...l, weight: l.weight ?? 1 })),
+          };
+    return { data, periods: o.periods, discountRate: o.discountRate / 100 };
+  });

@@ -3,14 +3,23 @@
  * (`--summary`, then no database is opened) or from the store's transactions as of a calibration end.
  */
 import type { Command } from 'commander';
+import { atRisk } from '../../app/models/at-risk';
 import { fitModel } from '../../app/models/fit';
+import { fitSbg } from '../../app/models/sbg';
+import { invalidOption } from '../../core/errors';
 import { predict } from '../../app/models/predict';
 import { validateModel } from '../../app/models/validate';
-import { fitInput, predictInput, validateInput } from '../../app/options/models';
+import { atRiskInput, fitInput, predictInput, validateInput } from '../../app/options/models';
 import { parseOptions } from '../../app/options/parse';
 import type { StoreUnit } from '../../data/store';
 import { globalOptions, print, withCliUnit, type GlobalOptions } from '../context';
-import { fitPrintable, predictPrintable, validatePrintable } from '../views/models';
+import {
+  atRiskPrintable,
+  fitPrintable,
+  predictPrintable,
+  sbgPrintable,
+  validatePrintable,
+} from '../views/models';
 
 type Options = Record<string, string | undefined>;
 
@@ -34,19 +43,54 @@ export function registerModels(program: Command): void {
   const model = program
     .command('model')
     .description(
-      'buy-till-you-die models: BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, BG/BB; P(alive) and CLV',
+      'buy-till-you-die models: BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, BG/BB; sBG retention; P(alive) and CLV',
     );
   model
     .command('fit')
     .description('fit a model by maximum likelihood: parameters, standard errors, log-likelihood, AIC, BIC')
-    .argument('<model>', 'bgnbd, mbgnbd, paretonbd, gammagamma, or bgbb (from a summary file)')
-    .option('--summary <file>', SOURCE_HELP.summary)
+    .argument(
+      '<model>',
+      'bgnbd, mbgnbd, paretonbd, gammagamma, bgbb (from a summary file), or sbg (from a retention file)',
+    )
+    .option(
+      '--summary <file>',
+      `${SOURCE_HELP.summary}; for sbg the retention file: period,surviving or periods,churned`,
+    )
     .option('--calibration-end <day>', SOURCE_HELP.calibrationEnd)
     .option('--time-unit <unit>', SOURCE_HELP.timeUnit, 'week')
+    .option(
+      '--periods <n>',
+      'sbg: project the retention curve to this period (default: observed + 5, at least 12)',
+    )
+    .option('--discount-rate <percent>', 'sbg: discount rate per period for DERL, in percent (default 10)')
     .action(async (name: string, options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(fitInput, { ...options, model: name });
-      const fit = await withData(global, input.summary, (unit) => fitModel(input.model, input, unit));
+      const { model } = input;
+      if (model === 'sbg') {
+        if (input.summary === undefined)
+          throw invalidOption(
+            'summary',
+            '',
+            'a retention file',
+            'sbg fits on a file of cohort survival counts (period, surviving) or lifetimes (periods, churned): give it with {option:summary}',
+          );
+        if (input.calibrationEnd !== undefined)
+          throw invalidOption(
+            'calibrationEnd',
+            input.calibrationEnd,
+            'no calibration end with sbg',
+            'does not apply to sbg, which fits on a file',
+          );
+        const report = await fitSbg({
+          file: input.summary,
+          periods: input.periods,
+          discountRate: input.discountRate ?? 0.1,
+        });
+        print(sbgPrintable(report, global.lang), global);
+        return;
+      }
+      const fit = await withData(global, input.summary, (unit) => fitModel(model, input, unit));
       print(fitPrintable(fit, global.lang), global);
     });
   model
@@ -64,6 +108,30 @@ export function registerModels(program: Command): void {
       const input = parseOptions(predictInput, options);
       const report = await withData(global, input.summary, (unit) => predict(input, unit));
       print(predictPrintable(report, global.lang), global);
+    });
+  model
+    .command('at-risk')
+    .description(
+      'customers with a high value if alive and a low P(alive): whom to win back first, highest value first',
+    )
+    .option('--max-p-alive <percent>', 'at risk: P(alive) at most this, in percent', '50')
+    .option(
+      '--top-percent <percent>',
+      'high value: value if alive in the top this percent of customers',
+      '20',
+    )
+    .option('--limit <n>', 'list at most this many customers', '100')
+    .option('--model <model>', 'purchase model: bgnbd, mbgnbd or paretonbd', 'bgnbd')
+    .option('--horizon <months>', 'months ahead for the CLV', '12')
+    .option('--discount-rate <percent>', 'yearly discount rate in percent', '10')
+    .option('--summary <file>', SOURCE_HELP.summary)
+    .option('--calibration-end <day>', SOURCE_HELP.calibrationEnd)
+    .option('--time-unit <unit>', SOURCE_HELP.timeUnit, 'week')
+    .action(async (options: Options, command: Command) => {
+      const global = globalOptions(command);
+      const input = parseOptions(atRiskInput, options);
+      const report = await withData(global, input.summary, (unit) => atRisk(input, unit));
+      print(atRiskPrintable(report, global.lang), global);
     });
   model
     .command('validate')

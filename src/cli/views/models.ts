@@ -1,6 +1,8 @@
 /** Table views of the probabilistic CLV commands: a fit's parameters and statistics, predictions, validation. */
+import type { AtRiskReport } from '../../app/models/at-risk';
 import type { FitReport } from '../../app/models/fit';
 import type { PredictReport } from '../../app/models/predict';
+import type { SbgReport } from '../../app/models/sbg';
 import type { ValidateReport } from '../../app/models/validate';
 import type { Lang, Printable, TableView } from '../output';
 import { col, l } from './labels';
@@ -128,4 +130,105 @@ export function validatePrintable(r: ValidateReport, lang: Lang): Printable {
     })),
   };
   return { json: r, tables: [summary, parameterTable(r.fit, lang), groups, tracking] };
+}
+
+export function sbgPrintable(r: SbgReport, lang: Lang): Printable {
+  const data =
+    r.data === 'survival'
+      ? l('cohort survival counts', 'kohortens överlevnadsantal')
+      : l('individual lifetimes', 'enskilda livslängder');
+  const parameters: TableView = {
+    name: 'parameters-sbg',
+    title: l(
+      `sBG fitted on ${r.source} (${data.en}, ${r.observedPeriods} periods)`,
+      `sBG skattad på ${r.source} (${data.sv}, ${r.observedPeriods} perioder)`,
+    ),
+    columns: [
+      col('parameter', l('Parameter', 'Parameter'), 'text'),
+      col('estimate', l('Estimate', 'Skattning'), 'decimal', 4),
+      col('standardError', l('Std. error', 'Medelfel'), 'decimal', 4),
+    ],
+    rows: (['alpha', 'beta'] as const).map((name) => ({
+      parameter: SYMBOLS[name] ?? name,
+      estimate: r.params[name],
+      standardError: r.standardErrors[name],
+    })),
+  };
+  const statistics: TableView = {
+    name: 'fit',
+    columns: [
+      col('customers', l('Customers', 'Kunder'), 'int'),
+      col('logLikelihood', l('Log-likelihood', 'Log-likelihood'), 'decimal', 2),
+      col('aic', 'AIC', 'decimal', 2),
+      col('bic', 'BIC', 'decimal', 2),
+      col('iterations', l('Iterations', 'Iterationer'), 'int'),
+      col('converged', l('Converged', 'Konvergerade'), 'text'),
+    ],
+    rows: [{ ...r, converged: r.converged ? l('yes', 'ja')[lang] : l('no', 'nej')[lang] }],
+    notes: r.converged ? [] : [r.message],
+  };
+  const curve: TableView = {
+    name: 'retention-curve',
+    title: l(
+      `Retention curve of a new cohort and DERL at ${(r.discountRate * 100).toFixed(1)} % per period`,
+      `Kvarhållningskurva för en ny kohort och DERL vid ${(r.discountRate * 100).toFixed(1).replace('.', ',')} % per period`,
+    ),
+    columns: [
+      col('period', l('Period', 'Period'), 'int'),
+      col('part', l('Part', 'Del'), 'text'),
+      col('observed', l('Observed surviving', 'Observerat kvar'), 'percent'),
+      col('survival', l('Surviving', 'Kvar'), 'percent'),
+      col('retention', l('Retention rate', 'Kvarhållningsgrad'), 'percent'),
+      col('derl', l('DERL after t renewals', 'DERL efter t förnyelser'), 'decimal', 3),
+    ],
+    rows: r.curve.map((p) => ({
+      ...p,
+      part: p.projected ? l('projected', 'prognos')[lang] : l('observed', 'observerad')[lang],
+    })),
+    notes: [
+      l(
+        'DERL: expected future payments of 1 per period, discounted, of a customer after t renewals, valued just before the next renewal (Fader & Hardie 2010).',
+        'DERL: förväntade framtida betalningar om 1 per period, diskonterade, för en kund efter t förnyelser, värderade strax före nästa förnyelse (Fader & Hardie 2010).',
+      )[lang],
+    ],
+  };
+  return { json: r, tables: [parameters, statistics, curve] };
+}
+
+export function atRiskPrintable(r: AtRiskReport, _lang: Lang): Printable {
+  const summary: TableView = {
+    name: 'at-risk',
+    title: l(
+      `At risk: P(alive) ≤ ${(r.maxPAlive * 100).toFixed(0)} % and value if alive in the top ${r.topPercent} % (${r.horizonMonths} months)`,
+      `I riskzonen: P(aktiv) ≤ ${(r.maxPAlive * 100).toFixed(0)} % och värde som aktiv bland de ${r.topPercent} % högsta (${r.horizonMonths} månader)`,
+    ),
+    columns: [
+      col('customers', l('Customers', 'Kunder'), 'int'),
+      col('atRisk', l('At risk', 'I riskzonen'), 'int'),
+      col('valueThreshold', l('Value cut', 'Värdegräns'), 'money'),
+      col('valueAtStake', l('Value at stake', 'Värde på spel'), 'money'),
+      col('clvAtRisk', l('Their CLV', 'Deras CLV'), 'money'),
+    ],
+    rows: [{ ...r }],
+    notes: r.notes,
+  };
+  const list: TableView = {
+    name: 'customers',
+    title: l(
+      'Customers at risk, highest value if alive first',
+      'Kunder i riskzonen, högst värde som aktiv först',
+    ),
+    columns: [
+      col('customerId', l('Customer', 'Kund'), 'text'),
+      col('x', 'x', 'int'),
+      col('tx', 't_x', 'decimal', 2),
+      col('T', 'T', 'decimal', 2),
+      col('pAlive', l('P(alive)', 'P(aktiv)'), 'percent'),
+      col('valueIfAlive', l('Value if alive', 'Värde som aktiv'), 'money'),
+      col('clv', 'CLV', 'money'),
+      col('expectedSpend', l('Spend/purchase', 'Belopp/köp'), 'money'),
+    ],
+    rows: r.rows.map((row) => ({ ...row })),
+  };
+  return { json: r, tables: [summary, list] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bfgs, invertSymmetric, minimize, nelderMead, numericHessian } from './optimize';
+import { bfgs, gradientHessian, invertSymmetric, minimize, nelderMead, numericHessian } from './optimize';
 
 const rosenbrock = ([x = 0, y = 0]: number[]): number => 100 * (y - x * x) ** 2 + (1 - x) ** 2;
 const rosenbrockGradient = ([x = 0, y = 0]: number[]): number[] => [
@@ -116,6 +116,84 @@ describe('minimize', () => {
     const r = minimize(rosenbrock, undefined, [-1.2, 1], { maxIterations: 2 });
     expect(r.converged).toBe(false);
     expect(r.message).toMatch(/iteration limit/);
+  });
+});
+
+describe('minimize with an analytic gradient', () => {
+  // f = Σ κ^(i/(n−1)) (xᵢ − i − 1)², condition number κ = 1e6, minimum 0 at (1, 2, …, n)
+  const n = 6;
+  const kappa = 1e6;
+  const weights = Array.from({ length: n }, (_, i) => kappa ** (i / (n - 1)));
+  const illQuadratic = (v: number[]): number =>
+    v.reduce((s, vi, i) => s + weights[i]! * (vi - i - 1) ** 2, 0);
+  const illGradient = (v: number[]): number[] => v.map((vi, i) => 2 * weights[i]! * (vi - i - 1));
+
+  it('solves an ill-conditioned quadratic (condition 1e6) by BFGS alone', () => {
+    const r = minimize(illQuadratic, illGradient, new Array<number>(n).fill(0));
+    expect(r.converged).toBe(true);
+    expect(r.message).toMatch(/^BFGS converged/);
+    r.x.forEach((xi, i) => expect(xi).toBeCloseTo(i + 1, 6));
+    expect(r.fx).toBeLessThan(1e-10);
+  });
+
+  it('finds the Rosenbrock minimum by BFGS with the gradient in fewer iterations than Nelder–Mead', () => {
+    const withGradient = minimize(rosenbrock, rosenbrockGradient, [-1.2, 1]);
+    const without = minimize(rosenbrock, undefined, [-1.2, 1]);
+    expect(withGradient.converged).toBe(true);
+    expect(withGradient.x[0]).toBeCloseTo(1, 6);
+    expect(withGradient.x[1]).toBeCloseTo(1, 6);
+    expect(withGradient.iterations).toBeLessThan(without.iterations / 2);
+  });
+
+  it('skips further starts once one converged, unless told to try them all', () => {
+    const gradient = ([x = 0, y = 0]: number[]): number[] => [
+      4 * x * (x * x + y - 11) + 2 * (x + y * y - 7),
+      2 * (x * x + y - 11) + 4 * y * (x + y * y - 7),
+    ];
+    const first = minimize(himmelblau, gradient, [0, 0], { starts: [[-3, 3]] });
+    expect(first.converged).toBe(true);
+    expect(first.message).toMatch(/^start 1 of 2/);
+    const all = minimize(himmelblau, gradient, [0, 0], { starts: [[-3, 3]], allStarts: true });
+    expect(all.fx).toBeLessThan(1e-12);
+    expect(all.iterations).toBeGreaterThan(first.iterations);
+  });
+
+  it('keeps to a box where the objective is +Infinity outside, ending at the edge nearest the minimum', () => {
+    // minimum of (x − 3)² + (y + 1)² is outside the box |x|, |y| ≤ 2: the best point in it is (2, −1)
+    const f = ([x = 0, y = 0]: number[]): number =>
+      Math.abs(x) <= 2 && Math.abs(y) <= 2 ? (x - 3) ** 2 + (y + 1) ** 2 : Infinity;
+    const g = ([x = 0, y = 0]: number[]): number[] => [2 * (x - 3), 2 * (y + 1)];
+    const r = minimize(f, g, [0, 0]);
+    expect(Number.isFinite(r.fx)).toBe(true);
+    expect(r.x[0]).toBeLessThanOrEqual(2);
+    expect(r.x[0]).toBeCloseTo(2, 4);
+    expect(r.x[1]).toBeCloseTo(-1, 4);
+    expect(r.fx).toBeCloseTo(1, 4);
+  });
+
+  it('falls back to Nelder–Mead when BFGS cannot converge, and says so', () => {
+    // a wrong gradient (the sign flipped) sends every BFGS line search uphill
+    const wrong = (v: number[]): number[] => rosenbrockGradient(v).map((g) => -g);
+    const r = minimize(rosenbrock, wrong, [-1.2, 1]);
+    expect(r.message).toMatch(/BFGS .*then Nelder–Mead/);
+    expect(r.x[0]).toBeCloseTo(1, 3);
+    const capped = minimize(rosenbrock, rosenbrockGradient, [-1.2, 1], { maxIterations: 2 });
+    expect(capped.converged).toBe(false);
+    expect(capped.message).toMatch(/iteration limit \(2\)/);
+    expect(Number.isFinite(capped.fx)).toBe(true);
+  });
+
+  it('gives the Hessian from differences of the gradient: 2A for the quadratic, in 2n gradient calls', () => {
+    let calls = 0;
+    const gradient = (v: number[]): number[] => {
+      calls++;
+      const d = v.map((vi, i) => vi - center[i]!);
+      return A.map((row) => 2 * row.reduce((s, aij, j) => s + aij * d[j]!, 0));
+    };
+    const H = gradientHessian(gradient, [0.3, 0.1, -0.4]);
+    H.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(2 * A[i]![j]!, 7)));
+    expect(calls).toBe(6);
+    expect(invertSymmetric(gradientHessian(() => [Number.NaN, 0, 0], [0, 0, 0]))).toBeNull();
   });
 });
 

@@ -6,7 +6,7 @@
  * The decision a reader needs: ₂F₁ is written here for real z < 1 (the models only need 0 ≤ z < 1). It sums
  * the power series where that converges quickly and otherwise uses the linear transformation z → 1 − z
  * (Abramowitz & Stegun 15.3.6), falling back to the long series when c − a − b is within 1e-3 of an integer,
- * where the transformation's gamma factors cancel catastrophically. Negative z goes through the Pfaff
+ * where the transformation's gamma factors cancel catastrophically, or so large that its series overflow. Negative z goes through the Pfaff
  * transformation (A&S 15.3.5) to a positive argument.
  */
 import betaln from '@stdlib/math-base-special-betaln';
@@ -26,6 +26,21 @@ export function lnBeta(a: number, b: number): number {
 /** ψ(x) = d/dx ln Γ(x), the digamma function; NaN at the poles 0, −1, −2, … */
 export function digamma(x: number): number {
   return digammaStdlib(x);
+}
+
+/**
+ * lnΓ(q + a) − lnΓ(q) − a ln q for q > 0, a ≥ 0, accurate also for huge q, where the difference of the
+ * two ln Γ (each about q ln q) would cancel catastrophically; tends to 0 as q → ∞. For q ≥ 10 it uses
+ * Stirling's series: (q + a − ½) ln(1 + a/q) − a + s(q + a) − s(q), s(z) = 1/(12z) − 1/(360z³) +
+ * 1/(1260z⁵) − 1/(1680z⁷) (absolute error below 1e-12 there); below 10 the ln Γ directly.
+ */
+export function lnGammaRatioExcess(q: number, a: number): number {
+  if (q < 10) return gammaln(q + a) - gammaln(q) - a * Math.log(q);
+  const s = (z: number): number => {
+    const z2 = z * z;
+    return (1 / 12 - (1 / 360 - (1 / 1260 - 1 / (1680 * z2)) / z2) / z2) / z;
+  };
+  return (q + a - 0.5) * Math.log1p(a / q) - a + s(q + a) - s(q);
 }
 
 /** ln(Σ exp(values)) without overflow; −Infinity for an empty list or when every value is −Infinity. */
@@ -104,6 +119,9 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   }
   if (z <= 0.9) return hyp2f1Series(a, b, c, z);
   if (Math.abs(m - Math.round(m)) < 1e-3) return hyp2f1Series(a, b, c, z);
+  // With |m|(1 − z) large the transformed series' terms grow like (|m|(1 − z))ⁿ/n! before they fall, past
+  // what a double holds; the plain series converges (at rate z, and faster while n ≪ b, c) without that.
+  if (Math.abs(m) * (1 - z) > 30) return hyp2f1Series(a, b, c, z);
   return hyp2f1OneMinusZ(a, b, c, z);
 }
 

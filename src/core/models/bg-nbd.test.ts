@@ -4,8 +4,10 @@ import { simulatePurchases } from '../../../test/simulate-purchases';
 import {
   conditionalExpectedPurchasesBgNbd,
   expectedPurchasesBgNbd,
+  expectedPurchasesManyBgNbd,
   fitBgNbd,
   logLikelihoodBgNbd,
+  logLikelihoodGradientBgNbd,
   pAliveBgNbd,
 } from './bg-nbd';
 import { expectAllFinite } from '../../../test/finite';
@@ -53,6 +55,54 @@ describe('BG/NBD on the CDNOW calibration summary (Fader, Hardie & Lee 2005)', (
     );
     expect(logLikelihoodBgNbd(published, summary)).toBeCloseTo(uncompressedLl, 8);
     expect(one.weight[0]).toBe(1);
+  });
+});
+
+describe('BG/NBD analytic gradient', () => {
+  it('equals central differences of the log-likelihood, also where a and b are huge', () => {
+    const summary = compressSummary(readCdnowSummary());
+    const points = [published, { r: 2, alpha: 0.5, a: 3, b: 0.2 }, { r: 1.3, alpha: 4.4, a: 2e8, b: 3e9 }];
+    for (const at of points) {
+      const { value, gradient } = logLikelihoodGradientBgNbd(at, summary);
+      expect(value).toBeCloseTo(logLikelihoodBgNbd(at, summary), 8);
+      (['r', 'alpha', 'a', 'b'] as const).forEach((name, i) => {
+        const h = 1e-5 * at[name];
+        const up = logLikelihoodBgNbd({ ...at, [name]: at[name] + h }, summary);
+        const down = logLikelihoodBgNbd({ ...at, [name]: at[name] - h }, summary);
+        const numeric = (up - down) / (2 * h);
+        // 1e-5 relative, or the differences' rounding noise, about 1e-12 |LL| / h
+        const noise = (1e-12 * Math.abs(value)) / h;
+        expect(Math.abs(gradient[i]! - numeric)).toBeLessThan(1e-5 * Math.abs(numeric) + noise);
+      });
+    }
+    expect(logLikelihoodGradientBgNbd({ ...published, r: 0 }, summary).gradient.every(Number.isNaN)).toBe(
+      true,
+    );
+  });
+});
+
+describe('BG/NBD expectations at many spans at once', () => {
+  it('equal the one-span function, for ordinary parameters, huge a and b, z above 0.9 and a near 1', () => {
+    const ends = Float64Array.from({ length: 12 }, (_, k) => ((k + 1) * 365.25) / 12);
+    const cases = [
+      { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+      { r: 2.33, alpha: 31.8, a: 1.94e8, b: 3.13e9 }, // a posterior of a 1-repeat buyer seen 1 day
+      { r: 113, alpha: 1100, a: 1.94e8, b: 3.13e9 + 112 }, // a heavy buyer
+      { r: 0.5, alpha: 20, a: 1 + 1e-5, b: 3 }, // the a = 1 bridge
+      { r: 5.2, alpha: 400, a: 0.8, b: 7 },
+    ];
+    for (const params of cases) {
+      const many = expectedPurchasesManyBgNbd(params, ends);
+      ends.forEach((t, k) => {
+        const one = expectedPurchasesBgNbd(params, t);
+        expect(Number.isFinite(many[k])).toBe(true);
+        expect(Math.abs(many[k]! - one)).toBeLessThan(1e-10 * Math.max(1, one));
+      });
+    }
+    expect(Array.from(expectedPurchasesManyBgNbd(cases[0]!, [0, 39]))).toEqual([
+      0,
+      expectedPurchasesBgNbd(cases[0]!, 39),
+    ]);
   });
 });
 

@@ -64,6 +64,79 @@ export function logLikelihoodBgNbd(params: BgNbdParams, summary: CustomerSummary
 }
 
 /**
+ * The log-likelihood and its gradient with respect to (r, α, a, b) in one pass over the patterns. With
+ * A = ln B(a,b+x)/B(a,b) − (r+x) ln(α+T), D = A's dead-branch twin and wA, wD = their shares of the sum:
+ * ∂/∂r = Σₖ₍ₓ 1/(r+k) + ln α − wA ln(α+T) − wD ln(α+tx), ∂/∂α = r/α − (r+x)(wA/(α+T) + wD/(α+tx)),
+ * ∂/∂a = −Σₖ₍ₓ 1/(a+b+k) + wD/a, ∂/∂b = Σₖ₍ₓ (1/(b+k) − 1/(a+b+k)) − wD/(b+x−1), summed with weights.
+ * NaN value and gradient when a parameter is not positive.
+ */
+export function logLikelihoodGradientBgNbd(
+  params: BgNbdParams,
+  summary: CustomerSummary,
+): { value: number; gradient: [number, number, number, number] } {
+  const { r, alpha, a, b } = params;
+  if (!(r > 0 && alpha > 0 && a > 0 && b > 0))
+    return { value: Number.NaN, gradient: [Number.NaN, Number.NaN, Number.NaN, Number.NaN] };
+  const maxX = summaryMaxX(summary);
+  // Per x: ln(Γ(r+x)/Γ(r)), ln(B(a, b+x)/B(a, b)), their derivatives, and ln(b+x−1).
+  const lnRate = new Float64Array(maxX + 1);
+  const lnAlive = new Float64Array(maxX + 1);
+  const dRate = new Float64Array(maxX + 1);
+  const dAliveA = new Float64Array(maxX + 1);
+  const dAliveB = new Float64Array(maxX + 1);
+  const lnDead = new Float64Array(maxX + 1);
+  for (let k = 1; k <= maxX; k++) {
+    lnRate[k] = (lnRate[k - 1] as number) + Math.log(r + k - 1);
+    lnAlive[k] = (lnAlive[k - 1] as number) + Math.log((b + k - 1) / (a + b + k - 1));
+    dRate[k] = (dRate[k - 1] as number) + 1 / (r + k - 1);
+    dAliveA[k] = (dAliveA[k - 1] as number) - 1 / (a + b + k - 1);
+    dAliveB[k] = (dAliveB[k - 1] as number) + 1 / (b + k - 1) - 1 / (a + b + k - 1);
+    lnDead[k] = Math.log(a) - Math.log(b + k - 1);
+  }
+  const lnAlpha = Math.log(alpha);
+  const { x, tx, T, weight } = summary;
+  let value = 0;
+  let gr = 0;
+  let gAlpha = 0;
+  let ga = 0;
+  let gb = 0;
+  for (let i = 0; i < x.length; i++) {
+    const w = weight[i] as number;
+    const xi = x[i] as number;
+    const rx = r + xi;
+    const lnT = Math.log(alpha + (T[i] as number));
+    const aliveTerm = (lnAlive[xi] as number) - rx * lnT;
+    let ll = aliveTerm;
+    let wD = 0;
+    let lnTx = 0;
+    let txTerm = 0;
+    if (xi > 0) {
+      lnTx = Math.log(alpha + (tx[i] as number));
+      const deadTerm = (lnAlive[xi] as number) + (lnDead[xi] as number) - rx * lnTx;
+      // ll = ln(e^alive + e^dead); wD = e^dead / (e^alive + e^dead)
+      const d = deadTerm - aliveTerm;
+      if (d > 0) {
+        const e = Math.exp(-d);
+        ll = deadTerm + Math.log1p(e);
+        wD = 1 / (1 + e);
+      } else {
+        const e = Math.exp(d);
+        ll = aliveTerm + Math.log1p(e);
+        wD = e / (1 + e);
+      }
+      txTerm = wD / (alpha + (tx[i] as number));
+    }
+    const wA = 1 - wD;
+    value += w * ((lnRate[xi] as number) + r * lnAlpha + ll);
+    gr += w * ((dRate[xi] as number) + lnAlpha - wA * lnT - wD * lnTx);
+    gAlpha += w * (r / alpha - rx * (wA / (alpha + (T[i] as number)) + txTerm));
+    ga += w * ((dAliveA[xi] as number) + wD / a);
+    if (xi > 0) gb += w * ((dAliveB[xi] as number) - wD / (b + xi - 1));
+  }
+  return { value, gradient: [gr, gAlpha, ga, gb] };
+}
+
+/**
  * Fits BG/NBD by maximum likelihood on log-parameters (see fit.ts).
  * @returns null when the summary has no customers
  */
@@ -73,6 +146,8 @@ export function fitBgNbd(summary: CustomerSummary): ModelFit<BgNbdParams> | null
     model: 'BG/NBD',
     names: ['r', 'alpha', 'a', 'b'],
     logLikelihood: ([r = 1, alpha = 1, a = 1, b = 1]) => logLikelihoodBgNbd({ r, alpha, a, b }, summary),
+    valueAndGradient: ([r = 1, alpha = 1, a = 1, b = 1]) =>
+      logLikelihoodGradientBgNbd({ r, alpha, a, b }, summary),
     starts: [
       [1, Math.max(meanT, 1e-3), 1, 1],
       [0.5, Math.max(meanT / 4, 1e-3), 0.5, 2],
@@ -127,6 +202,57 @@ export function conditionalExpectedPurchasesBgNbd(
   const { r, alpha, a, b } = params;
   // The posterior of an alive customer is again BG/NBD with r+x, α+T, b+x; weight it by P(alive).
   return bgNbdExpectation(r + x, alpha + T, a, b + x, t) * pAliveBgNbd(params, x, tx, T);
+}
+
+/**
+ * E[X(t)] of a new customer (`expectedPurchasesBgNbd`) at several spans `t` (each ≥ 0, in any order) at
+ * once. The ₂F₁(r, b; a+b−1; z) power series share their coefficients (r)ₙ(b)ₙ / ((a+b−1)ₙ n!), so one pass
+ * over n serves every span whose z = t/(α+t) is at most 0.9; a span the shared series cannot serve (larger
+ * z, a within 5e-5 of 1, a result outside [0, rt/α]) is computed on its own. With the posterior parameters
+ * (r+x, α+T, a, b+x) it gives an alive customer's expected purchases, which depend on (x, T) only: CLV needs
+ * them at the end of every period, for every distinct (x, T).
+ */
+export function expectedPurchasesManyBgNbd(params: BgNbdParams, ts: ArrayLike<number>): Float64Array {
+  const { r: rr, alpha: aa, a, b: bb } = params;
+  const out = new Float64Array(ts.length);
+  const c = a + bb - 1;
+  const factor = c / (a - 1);
+  const shared: number[] = [];
+  for (let k = 0; k < ts.length; k++) {
+    const t = ts[k] as number;
+    if (t > 0 && t / (aa + t) <= 0.9 && Math.abs(a - 1) >= A_NEAR_ONE / 2) shared.push(k);
+    else out[k] = bgNbdExpectation(rr, aa, a, bb, t);
+  }
+  if (shared.length === 0) return out;
+  const z = shared.map((k) => (ts[k] as number) / (aa + (ts[k] as number)));
+  const zMax = Math.max(...z);
+  const sums = new Float64Array(shared.length).fill(1);
+  const powers = new Float64Array(shared.length).fill(1);
+  let coefficient = 1;
+  let quiet = 0;
+  let converged = false;
+  for (let n = 0; n < 100_000 && !converged; n++) {
+    coefficient *= ((rr + n) * (bb + n)) / ((c + n) * (n + 1));
+    let largest = 0;
+    for (let j = 0; j < z.length; j++) {
+      powers[j] = (powers[j] as number) * (z[j] as number);
+      const term = coefficient * (powers[j] as number);
+      sums[j] = (sums[j] as number) + term;
+      if ((z[j] as number) === zMax) largest = term / (sums[j] as number);
+    }
+    if (!(Math.abs(largest) > 1e-17)) converged = ++quiet === 2;
+    else quiet = 0;
+  }
+  shared.forEach((k, j) => {
+    const t = ts[k] as number;
+    const expected = factor * (1 - Math.exp(rr * Math.log(aa / (aa + t))) * (sums[j] as number));
+    const bound = (rr / aa) * t;
+    out[k] =
+      converged && Number.isFinite(expected) && expected >= -1e-9 * bound && expected <= bound * (1 + 1e-9)
+        ? Math.max(0, expected)
+        : bgNbdExpectation(rr, aa, a, bb, t);
+  });
+  return out;
 }
 
 /** Half-width of the a = 1 bridge: error O(1e-8) relative, against 1e-12 lost to cancellation at 1 ± 1e-4. */

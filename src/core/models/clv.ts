@@ -40,6 +40,60 @@ export function discountedClv(
   spend: ArrayLike<number>,
   horizon: ClvHorizon,
 ): Float64Array {
+  const { periods } = horizon;
+  const times = clvPeriodEnds(horizon);
+  const discount = clvDiscountFactors(horizon);
+  const result = new Float64Array(spend.length);
+  const cumulative = new Float64Array(periods);
+  for (let i = 0; i < spend.length; i++) {
+    const value = spend[i] as number;
+    if (!Number.isFinite(value))
+      throw invalidInput(`CLV: spend of customer ${i} = ${value}; expected a finite number`);
+    for (let k = 0; k < periods; k++) {
+      cumulative[k] = expectedPurchases(i, times[k] as number);
+      assert(
+        Number.isFinite(cumulative[k]),
+        `expected purchases of customer ${i} at ${times[k]} = ${cumulative[k]}`,
+      );
+    }
+    result[i] = discountedPurchases(cumulative, discount) * value;
+  }
+  return result;
+}
+
+/** The ends of the K periods in the model's time unit: k · timeUnitsPerYear / periodsPerYear, k = 1 … K. */
+export function clvPeriodEnds(horizon: ClvHorizon): Float64Array {
+  checkHorizon(horizon);
+  const step = horizon.timeUnitsPerYear / horizon.periodsPerYear;
+  return Float64Array.from({ length: horizon.periods }, (_, k) => (k + 1) * step);
+}
+
+/** The discount factor of each period, from its end: (1 + d)^(−k / periodsPerYear), k = 1 … K. */
+export function clvDiscountFactors(horizon: ClvHorizon): Float64Array {
+  checkHorizon(horizon);
+  const { periodsPerYear, annualDiscountRate } = horizon;
+  return Float64Array.from(
+    { length: horizon.periods },
+    (_, k) => (1 + annualDiscountRate) ** (-(k + 1) / periodsPerYear),
+  );
+}
+
+/**
+ * Σₖ (E[Y(tₖ)] − E[Y(tₖ₋₁)]) · discountₖ from the cumulative expected purchases at the period ends
+ * (`clvPeriodEnds`) and the factors of `clvDiscountFactors`: the CLV of one unit of spend per purchase.
+ */
+export function discountedPurchases(cumulative: ArrayLike<number>, discount: ArrayLike<number>): number {
+  let previous = 0;
+  let total = 0;
+  for (let k = 0; k < discount.length; k++) {
+    const value = cumulative[k] as number;
+    total += (value - previous) * (discount[k] as number);
+    previous = value;
+  }
+  return total;
+}
+
+function checkHorizon(horizon: ClvHorizon): void {
   const { timeUnitsPerYear, periodsPerYear, periods, annualDiscountRate } = horizon;
   if (!(timeUnitsPerYear > 0 && Number.isFinite(timeUnitsPerYear)))
     throw invalidInput(`CLV horizon: timeUnitsPerYear = ${timeUnitsPerYear}; expected a positive number`);
@@ -49,26 +103,4 @@ export function discountedClv(
     throw invalidInput(`CLV horizon: periods = ${periods}; expected a whole number ≥ 1`);
   if (!(annualDiscountRate > -1 && Number.isFinite(annualDiscountRate)))
     throw invalidInput(`CLV horizon: annualDiscountRate = ${annualDiscountRate}; expected a number > −1`);
-  const step = timeUnitsPerYear / periodsPerYear;
-  const discount = new Float64Array(periods + 1);
-  for (let k = 1; k <= periods; k++) discount[k] = (1 + annualDiscountRate) ** (-k / periodsPerYear);
-  const result = new Float64Array(spend.length);
-  for (let i = 0; i < spend.length; i++) {
-    const value = spend[i] as number;
-    if (!Number.isFinite(value))
-      throw invalidInput(`CLV: spend of customer ${i} = ${value}; expected a finite number`);
-    let previous = 0;
-    let total = 0;
-    for (let k = 1; k <= periods; k++) {
-      const cumulative = expectedPurchases(i, k * step);
-      assert(
-        Number.isFinite(cumulative),
-        `expected purchases of customer ${i} at ${k * step} = ${cumulative}`,
-      );
-      total += (cumulative - previous) * (discount[k] as number);
-      previous = cumulative;
-    }
-    result[i] = total * value;
-  }
-  return result;
 }

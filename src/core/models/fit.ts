@@ -9,7 +9,7 @@
  * Hessian H of the negative log-likelihood in u, by the delta method: SE(θᵢ) = θᵢ √((H⁻¹)ᵢᵢ), which equals
  * the original-scale inverse Hessian at the optimum (where the gradient vanishes).
  */
-import { invertSymmetric, minimize, numericHessian } from '../math/optimize';
+import { gradientHessian, invertSymmetric, minimize, numericHessian } from '../math/optimize';
 import type { ModelFit } from './summary';
 
 const LOG_BOUND = 30;
@@ -21,8 +21,12 @@ export interface PositiveFitProblem<P extends { [K in keyof P]: number }> {
   names: readonly (keyof P & string)[];
   /** log-likelihood of the whole data set at θ (all entries > 0); may return a non-finite value */
   logLikelihood: (theta: number[]) => number;
-  /** gradient of the log-likelihood with respect to θ, if available */
-  gradient?: (theta: number[]) => number[];
+  /**
+   * The log-likelihood and its analytic gradient with respect to θ in one pass over the data, if available:
+   * the search then runs BFGS on it (Nelder–Mead only as a fallback) and the Hessian comes from differences
+   * of the gradient
+   */
+  valueAndGradient?: (theta: number[]) => { value: number; gradient: number[] };
   /** start points in θ (original scale); the first one is the main start */
   starts: readonly number[][];
   /** number of customers fitted (for the BIC) */
@@ -41,23 +45,39 @@ export function fitPositiveParameters<P extends { [K in keyof P]: number }>(
   const k = problem.names.length;
   const inBox = (u: number[]): boolean => u.every((ui) => Math.abs(ui) <= LOG_BOUND);
   const objective = (u: number[]): number => (inBox(u) ? -problem.logLikelihood(u.map(Math.exp)) : Infinity);
-  const { gradient } = problem;
+  const { valueAndGradient } = problem;
+  // The gradient of the last point whose value was asked for: BFGS asks for the gradient where it has just
+  // evaluated the objective, so each accepted step costs one pass over the data.
+  let cached: { u: number[]; value: number; gradient: number[] } | null = null;
+  const evaluate = (u: number[]): { value: number; gradient: number[] } => {
+    if (cached !== null && cached.u.every((ui, i) => ui === u[i])) return cached;
+    let value = Infinity;
+    let gradient = u.map(() => Number.NaN);
+    if (inBox(u) && valueAndGradient !== undefined) {
+      const theta = u.map(Math.exp);
+      const r = valueAndGradient(theta);
+      value = -r.value;
+      gradient = r.gradient.map((g, i) => -g * (theta[i] as number));
+    }
+    cached = { u: u.slice(), value, gradient };
+    return cached;
+  };
+  const objectiveOf = valueAndGradient === undefined ? objective : (u: number[]) => evaluate(u).value;
   const objectiveGradient =
-    gradient === undefined
-      ? undefined
-      : (u: number[]): number[] => {
-          const theta = u.map(Math.exp);
-          return gradient(theta).map((g, i) => -g * (theta[i] as number));
-        };
+    valueAndGradient === undefined ? undefined : (u: number[]) => evaluate(u).gradient;
   const [first, ...rest] = problem.starts.map((s) => s.map(Math.log));
-  const result = minimize(objective, objectiveGradient, first ?? new Array<number>(k).fill(0), {
+  const result = minimize(objectiveOf, objectiveGradient, first ?? new Array<number>(k).fill(0), {
     starts: rest,
     maxIterations: problem.maxIterations,
   });
   const theta = result.x.map(Math.exp);
   const atBound = result.x.some((ui) => Math.abs(ui) > LOG_BOUND - 1);
   if (!Number.isFinite(result.fx) || !theta.every(Number.isFinite)) return null;
-  const covariance = !atBound ? invertSymmetric(numericHessian(objective, result.x)) : null;
+  const hessian =
+    objectiveGradient === undefined
+      ? numericHessian(objective, result.x)
+      : gradientHessian(objectiveGradient, result.x);
+  const covariance = !atBound ? invertSymmetric(hessian) : null;
   const params = {} as Record<string, number>;
   const standardErrors = {} as Record<string, number | null>;
   problem.names.forEach((name, i) => {
@@ -81,7 +101,8 @@ export function fitPositiveParameters<P extends { [K in keyof P]: number }>(
     logLikelihood,
     aic: 2 * k - 2 * logLikelihood,
     bic: k * Math.log(problem.customers) - 2 * logLikelihood,
-    converged: result.converged && !atBound,
+    // A point where the Hessian is singular is no strict maximum: the likelihood is flat along some direction.
+    converged: result.converged && !atBound && covariance !== null,
     iterations: result.iterations,
     customers: problem.customers,
     message,

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readCdnowSpend } from '../../../test/cdnow-fixture';
 import { expectAllFinite } from '../../../test/finite';
+import { lnGamma } from '../math/special';
 import { createRandom, gamma, poisson } from '../random';
 import {
   conditionalExpectedSpendGammaGamma,
   fitGammaGamma,
   logLikelihoodGammaGamma,
+  logLikelihoodGradientGammaGamma,
   meanSpendGammaGamma,
+  Q_LIMIT,
   spendSummary,
 } from './gamma-gamma';
 
@@ -85,5 +88,60 @@ describe('Gamma-Gamma on degenerate data', () => {
         { x: 1, mbar: Number.NaN },
       ]),
     ).toThrow(/spend row 2/);
+  });
+});
+
+describe('Gamma-Gamma gradient and large q', () => {
+  const data = spendSummary(readCdnowSpend());
+
+  it('has an analytic gradient equal to central differences of the log-likelihood', () => {
+    for (const at of [published, { p: 0.5, q: 40, gamma: 900 }, { p: 3, q: 1e7, gamma: 2e8 }]) {
+      const { value, gradient } = logLikelihoodGradientGammaGamma(at, data);
+      expect(value).toBeCloseTo(logLikelihoodGammaGamma(at, data), 9);
+      (['p', 'q', 'gamma'] as const).forEach((name, i) => {
+        const h = 1e-6 * at[name];
+        const up = logLikelihoodGammaGamma({ ...at, [name]: at[name] + h }, data);
+        const down = logLikelihoodGammaGamma({ ...at, [name]: at[name] - h }, data);
+        const numeric = (up - down) / (2 * h);
+        expect(Math.abs(gradient[i]! - numeric)).toBeLessThan(1e-5 * Math.max(1, Math.abs(numeric)));
+      });
+    }
+  });
+
+  it('stays smooth along q, γ → ∞ with q/γ fixed (no cancellation of terms of size q ln γ)', () => {
+    // At q = 1e12 the ln Γ form loses every digit (q ln γ ≈ 3e13 per customer); the stable form moves
+    // by less than 1e-6 between 1e10 and 1e12, as its limit (x·mbar ~ Gamma(px, ν)) demands.
+    const nu = 0.05;
+    const ll = (q: number): number => logLikelihoodGammaGamma({ p: 2, q, gamma: q / nu }, data);
+    let limit = 0;
+    for (let i = 0; i < data.x.length; i++) {
+      const px = 2 * data.x[i]!;
+      const m = data.mbar[i]!;
+      limit += px * Math.log(data.x[i]! * nu) - lnGamma(px) + (px - 1) * Math.log(m) - data.x[i]! * nu * m;
+    }
+    expect(Math.abs(ll(1e12) - ll(1e10))).toBeLessThan(1e-3);
+    expect(ll(1e12)).toBeCloseTo(limit, 5);
+  });
+
+  it('reports the limit q → ∞ when customers differ in spend less than the model allows: p/ν for all', () => {
+    // Mean spend 80 for everyone, and a customer's mean varies as 40/x (variance 1600/x²): less than even
+    // identical customers would show (variance ∝ 1/x), so the likelihood peaks at no heterogeneity, q → ∞.
+    const rng = createRandom(11, 'gamma-gamma-limit');
+    const rows = Array.from({ length: 4_000 }, () => {
+      const x = 1 + poisson(rng, 4);
+      return { x, mbar: gamma(rng, 4 * x * x, 20 / x) / x };
+    });
+    const fit = fitGammaGamma(spendSummary(rows))!;
+    expectAllFinite(fit);
+    expect(fit.converged).toBe(true);
+    expect(fit.params.q).toBe(Q_LIMIT);
+    expect(fit.standardErrors.q).toBeNull();
+    expect(fit.message).toMatch(/limit q → ∞/);
+    expect(fit.standardErrors.p).toBeGreaterThan(0);
+    const mean = fit.params.p / (fit.params.q / fit.params.gamma);
+    expect(rel(mean, 80)).toBeLessThan(0.02);
+    // a customer's own history no longer moves their expected spend
+    expect(conditionalExpectedSpendGammaGamma(fit.params, 10, 200)).toBeCloseTo(mean, 4);
+    expect(meanSpendGammaGamma(fit.params)).toBeCloseTo(mean, 4);
   });
 });

@@ -98,3 +98,61 @@ export function summaryMaxX(summary: CustomerSummary): number {
   for (const v of summary.x) if (v > max) max = v;
   return max;
 }
+
+/**
+ * Groups per-customer (x, tx, T) columns into distinct patterns in order of first appearance, and gives each
+ * customer the index of their pattern, so that per-pattern figures are computed once and handed back per
+ * customer. An open-addressing hash table over the three numbers' bits: no string key per customer, which
+ * makes a million customers a matter of milliseconds. The values are taken as they are (checked by the
+ * caller); patterns are equal when their numbers are identical.
+ */
+export function indexSummaryPatterns(
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+  weight?: Float64Array | null,
+): { patterns: CustomerSummary; index: Uint32Array } {
+  const n = x.length;
+  let size = 1024;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const index = new Uint32Array(n);
+  const px = new Float64Array(n);
+  const ptx = new Float64Array(n);
+  const pT = new Float64Array(n);
+  const pw = new Float64Array(n);
+  const bits = new Float64Array(3);
+  const words = new Uint32Array(bits.buffer);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = x[i] as number;
+    const txi = tx[i] as number;
+    const Ti = T[i] as number;
+    bits[0] = xi;
+    bits[1] = txi;
+    bits[2] = Ti;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < 6; k++) h = Math.imul(h ^ (words[k] as number), 0x01000193);
+    h ^= h >>> 15;
+    let slot = h & mask;
+    let j = slots[slot] as number;
+    while (j !== -1 && !(px[j] === xi && ptx[j] === txi && pT[j] === Ti)) {
+      slot = (slot + 1) & mask;
+      j = slots[slot] as number;
+    }
+    if (j === -1) {
+      j = m++;
+      slots[slot] = j;
+      px[j] = xi;
+      ptx[j] = txi;
+      pT[j] = Ti;
+    }
+    pw[j] = (pw[j] as number) + (weight ? (weight[i] as number) : 1);
+    index[i] = j;
+  }
+  return {
+    patterns: { x: px.slice(0, m), tx: ptx.slice(0, m), T: pT.slice(0, m), weight: pw.slice(0, m) },
+    index,
+  };
+}

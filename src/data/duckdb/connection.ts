@@ -142,6 +142,51 @@ export class Db {
     return out.slice(0, n);
   }
 
+  /**
+   * Runs a query whose first column is text and whose other columns are numeric, and returns them as a
+   * string array and one Float64Array per numeric column (NULL becomes NaN), read chunk by chunk as in
+   * `column`: no row objects, DOUBLE columns copied from DuckDB's vector memory.
+   */
+  async labelledColumns(
+    sql: string,
+    params: readonly Param[] = [],
+  ): Promise<{ labels: string[]; columns: Float64Array[] }> {
+    const result =
+      params.length === 0
+        ? await this.connection.run(sql)
+        : await this.connection.run(sql, params as DuckDBValue[]);
+    const width = result.columnCount - 1;
+    const labels: string[] = [];
+    let columns = Array.from({ length: width }, () => new Float64Array(1024));
+    let n = 0;
+    for (
+      let chunk = await result.fetchChunk();
+      chunk && chunk.rowCount > 0;
+      chunk = await result.fetchChunk()
+    ) {
+      const rows = chunk.rowCount;
+      if (n + rows > (columns[0]?.length ?? Infinity)) {
+        const size = Math.max((columns[0]?.length ?? 0) * 2, n + rows);
+        columns = columns.map((c) => {
+          const grown = new Float64Array(size);
+          grown.set(c.subarray(0, n));
+          return grown;
+        });
+      }
+      for (const v of chunk.getColumnValues(0)) labels.push(v === null ? '' : String(v));
+      columns.forEach((out, c) => {
+        const items = doubles(chunk.getColumnVector(c + 1), rows);
+        if (items) out.set(items, n);
+        else {
+          let at = n;
+          for (const v of chunk.getColumnValues(c + 1)) out[at++] = v === null ? NaN : Number(v);
+        }
+      });
+      n += rows;
+    }
+    return { labels, columns: columns.map((c) => c.slice(0, n)) };
+  }
+
   /** Runs a query expected to return exactly one row. */
   async one<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T> {
     const rows = await this.all<T>(sql, params);

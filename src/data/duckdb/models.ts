@@ -44,17 +44,19 @@ export class DuckDbModels implements ModelsPort {
   constructor(readonly db: Db) {}
 
   async customerSummaries(query: SummaryQuery): Promise<CustomerSummaries> {
-    const [ids = [], x, tx, T, monetary, holdout] = await this.columns(
+    const { labels, columns } = await this.db.labelledColumns(
       `SELECT * FROM (${CUSTOMER_SQL}) ORDER BY customer_id`,
       params(query),
     );
+    const [x, tx, T, monetary, holdout] = columns;
+    const empty = new Float64Array(0);
     return {
-      customerIds: ids.map(String),
-      x: doubles(x),
-      tx: doubles(tx),
-      T: doubles(T),
-      monetary: doubles(monetary),
-      holdout: doubles(holdout),
+      customerIds: labels,
+      x: x ?? empty,
+      tx: tx ?? empty,
+      T: T ?? empty,
+      monetary: monetary ?? empty,
+      holdout: holdout ?? empty,
     };
   }
 

@@ -95,10 +95,18 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 4,
+    name: 'contract fees',
+    statements: [
+      // The optional yearly fee of a contract: revenue where invoices are not linked (docs/metrics.md).
+      'ALTER TABLE contracts ADD COLUMN annual_fee DECIMAL(18,2)',
+    ],
+  },
+  {
     // Every row records the import that brought it in, so that `cvm imports undo` removes exactly those rows
     // and `cvm import --replace` replaces what an earlier import of the same file brought in. Rows stored
     // before this migration have no import id (NULL), and their imports say so (rows_tagged false).
-    version: 4,
+    version: 5,
     name: 'import ids on rows',
     statements: [
       ...IMPORTED_TABLES.map((table) => `ALTER TABLE ${table} ADD COLUMN import_id INTEGER`),
@@ -108,20 +116,12 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
-    version: 5,
-    name: 'contract fees',
-    statements: [
-      // The optional yearly fee of a contract: revenue where invoices are not linked (docs/metrics.md).
-      'ALTER TABLE contracts ADD COLUMN annual_fee DECIMAL(18,2)',
-    ],
-  },
-  {
     version: 6,
     name: 'invoices and the exported next-best-action log',
     statements: [
       `CREATE TABLE invoices (
         invoice_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, issued_on DATE NOT NULL, due_on DATE NOT NULL,
-        paid_on DATE, amount DECIMAL(18,2))`,
+        paid_on DATE, amount DECIMAL(18,2), import_id INTEGER)`,
       `CREATE TABLE action_log (
         suggestion_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, action_id VARCHAR NOT NULL,
         as_of DATE NOT NULL, exported_at TIMESTAMP NOT NULL)`,
@@ -133,14 +133,6 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: [
       // The optional estimate of a customer's yearly spend in the category: share of wallet (docs/metrics.md).
       'ALTER TABLE customers ADD COLUMN category_spend DECIMAL(18,2)',
-    ],
-  },
-  {
-    version: 8,
-    name: 'import ids on invoices',
-    statements: [
-      // invoices came after migration 4 gave every imported table its import id: the landing writes one
-      'ALTER TABLE invoices ADD COLUMN import_id INTEGER',
     ],
   },
 ];

@@ -1,0 +1,160 @@
+/**
+ * Benchmark of the HTTP API (issue targets: report endpoints p95 ≤ 50 ms warm and ≤ 2 s cold with 20
+ * concurrent clients on 1 M customers / 10 M transactions, 0 errors while an import runs).
+ *
+ * Copies the database of bench/data.ts (generated once in .bench-data/), adds a user, and runs the real
+ * `cvm serve --port 0` on the copy in a child process. Then, from this process: the seven report endpoints
+ * once each, cold (the first request after start: computed); 20 clients (autocannon) cycling over them for
+ * a bounded time, warm (answered from the cache); and the same load while a 200 000-row transaction upload
+ * runs (the import bumps the data version, so the reports are computed again once, shared by the clients
+ * that ask meanwhile). p95 is over every response of a phase; errors count non-2xx answers and failures.
+ *
+ * Run: `npm run bench -- api` (or `node bin/run-ts.mjs bench/api.ts`); needs `npm run build` first.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { BENCH_FILE, CUSTOMERS, TRANSACTIONS, ensureBenchData } from './data';
+import { median } from './timing';
+
+const CONNECTIONS = 20;
+const SECONDS = 10;
+const IMPORT_ROWS = 200_000;
+const REPORTS = ['portfolio', 'flows', 'retention', 'cohorts', 'concentration', 'service', 'satisfaction'];
+
+function percentile(values: readonly number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+}
+
+interface Load {
+  requests: number;
+  p50: number;
+  p95: number;
+  max: number;
+  errors: number;
+  rps: number;
+}
+
+async function load(url: string, cookie: string, during?: () => Promise<unknown>): Promise<Load> {
+  const times: number[] = [];
+  let errors = 0;
+  let side: Promise<unknown> | undefined;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        headers: { cookie },
+        requests: REPORTS.map((name) => ({ method: 'GET', path: `/api/reports/${name}` })),
+      },
+      (error: Error | null, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
+      times.push(ms);
+      if (status < 200 || status >= 300) errors++;
+    });
+    side = during?.();
+  });
+  await side;
+  errors += result.errors + result.timeouts;
+  return {
+    requests: times.length,
+    p50: median(times),
+    p95: percentile(times, 95),
+    max: Math.max(...times),
+    errors,
+    rps: times.length / SECONDS,
+  };
+}
+
+async function run(): Promise<void> {
+  ensureBenchData();
+  const dir = mkdtempSync(join(tmpdir(), 'cvm-bench-api-'));
+  const db = join(dir, 'api.duckdb');
+  copyFileSync(BENCH_FILE, db);
+  const added = spawnSync(
+    process.execPath,
+    ['bin/cvm.mjs', '--db', db, 'user', 'add', 'bench', '--role', 'analyst', '--password-stdin'],
+    { input: 'bench password\n', encoding: 'utf8' },
+  );
+  if (added.status !== 0) throw new Error(`cannot add the bench user: ${added.stderr}`);
+  const server = spawn(process.execPath, ['bin/cvm.mjs', '--db', db, 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /serving on (http:\/\/\S+\/)/.exec(out);
+        if (m?.[1]) resolve(m[1].replace(/\/$/, ''));
+      });
+      server.on('exit', (code) => reject(new Error(`the server exited (${code}): ${out}`)));
+    });
+    const login = await fetch(`${url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench', password: 'bench password' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+
+    const cold: [string, number][] = [];
+    for (const name of REPORTS) {
+      const start = performance.now();
+      const answer = await fetch(`${url}/api/reports/${name}`, { headers: { cookie } });
+      await answer.arrayBuffer();
+      if (answer.status !== 200) throw new Error(`${name}: HTTP ${answer.status}`);
+      cold.push([name, performance.now() - start]);
+    }
+    const warm = await load(url, cookie);
+
+    const rows = ['order_id,customer_id,order_date,amount'];
+    for (let i = 0; i < IMPORT_ROWS; i++)
+      rows.push(
+        `bench-${i},c${i % 50_000},2025-12-${String(1 + (i % 28)).padStart(2, '0')},${(i % 500) + 10}.50`,
+      );
+    const form = new FormData();
+    form.append('file', new File([rows.join('\n') + '\n'], 'bench.csv', { type: 'text/csv' }));
+    let importMs = NaN;
+    let importStatus = 0;
+    const duringImport = await load(url, cookie, async () => {
+      await new Promise((r) => setTimeout(r, 1000));
+      const start = performance.now();
+      const answer = await fetch(`${url}/api/imports/transactions`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken },
+        body: form,
+      });
+      importStatus = answer.status;
+      await answer.arrayBuffer();
+      importMs = performance.now() - start;
+    });
+
+    console.log(
+      `\nAPI benchmark: ${CUSTOMERS.toLocaleString('en')} customers, ${TRANSACTIONS.toLocaleString('en')} transactions; ${CONNECTIONS} clients, ${SECONDS} s per phase`,
+    );
+    console.log(
+      `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+    );
+    console.log('cold (first request after start, computed):');
+    for (const [name, ms] of cold) console.log(`  ${name.padEnd(16)}${ms.toFixed(0).padStart(8)} ms`);
+    const line = (name: string, l: Load): string =>
+      `${name.padEnd(24)} requests ${String(l.requests).padStart(7)}  ${l.rps.toFixed(0).padStart(6)}/s  p50 ${l.p50.toFixed(1).padStart(7)} ms  p95 ${l.p95.toFixed(1).padStart(7)} ms  max ${l.max.toFixed(0).padStart(6)} ms  errors ${l.errors}`;
+    console.log(line('warm (cached)', warm));
+    console.log(line('during an import', duringImport));
+    console.log(
+      `import of ${IMPORT_ROWS.toLocaleString('en')} rows: HTTP ${importStatus} in ${(importMs / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await run();
