@@ -16,6 +16,8 @@ import { accountsInput } from './options/accounts';
 import { parseOptions } from './options/parse';
 import { portfolioInput } from './options/report';
 import { portfolioReport, type PortfolioReport } from './reports/portfolio';
+import { contractReportInput } from './options/contracts';
+import { subscriptionReport, type SubscriptionReport } from './reports/contracts';
 
 export interface Headline {
   asOf: IsoDay;
@@ -81,12 +83,14 @@ export interface StartSummary {
   info: InfoReport;
   headline: Headline | null;
   portfolio: PortfolioReport | null;
+  /** the subscription portfolio of the contract customers, when the store holds contracts */
+  subscription: SubscriptionReport | null;
   keyAccounts: NegativeAccounts | null;
 }
 
 /**
  * The summary of what is loaded: the info tables, the headline over the last 12 months, the portfolio value
- * report as of the latest order, and the key accounts that turn negative once risk is counted. `accounts` is
+ * report as of the latest order, the subscription portfolio when the store holds contracts, and the key accounts that turn negative once risk is counted. `accounts` is
  * the key-account port to value (an account manager's own accounts only: the headline then counts those);
  * when the key accounts cannot be valued, `onNote` hears why (`spell` spells option names) and the rest is
  * still returned.
@@ -108,6 +112,19 @@ export async function getSummary(
       : found;
   const portfolio = headline
     ? await portfolioReport(unit.analytics, parseOptions(portfolioInput, { asOf: headline.asOf }))
+    : null;
+  const contracts = info.tables.some((t) => t.kind === 'contracts' && t.rows > 0);
+  const subscription = contracts
+    ? await subscriptionReport(
+        unit.contracts,
+        parseOptions(contractReportInput, headline ? { asOf: headline.asOf } : {}),
+      ).catch((error: unknown) => {
+        if (!(error instanceof CvmError)) throw error;
+        options.onNote?.(
+          `contracts left out of the summary: ${optionMessage(error, options.spell ?? ((f) => f))}`,
+        );
+        return null;
+      })
     : null;
   const assessed = info.tables.some((t) => t.kind === 'assessments' && t.rows > 0);
   const r = assessed
@@ -134,5 +151,5 @@ export async function getSummary(
               clvProbabilityAdjusted: a.clvProbabilityAdjusted,
             })),
         };
-  return { info, headline, portfolio, keyAccounts };
+  return { info, headline, portfolio, subscription, keyAccounts };
 }

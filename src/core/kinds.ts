@@ -92,6 +92,8 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
       { name: 'channel', type: 'text' },
       { name: 'needs_group', type: 'text' },
       { name: 'account_manager', type: 'text' },
+      // the customer's estimated yearly spend in the category, major units: share of wallet
+      { name: 'category_spend', type: 'money', min: 0 },
     ],
   },
   transactions: {

@@ -50,6 +50,7 @@ import { addUserInput, setRoleInput, removeUserInput } from '../app/options/user
 import { cohortReport } from '../app/reports/cohorts';
 import { concentrationReport } from '../app/reports/concentration';
 import { flowsReport } from '../app/reports/flows';
+import { loyaltyDepthReport } from '../app/reports/loyalty-depth';
 import { portfolioReport } from '../app/reports/portfolio';
 import { retentionReport } from '../app/reports/retention';
 import { satisfactionReport } from '../app/reports/satisfaction';
@@ -282,6 +283,12 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       'retention, churn and duration per tier, trend and tenure',
       retentionInput,
       (ctx, i) => retentionReport(ctx.unit.analytics, i, ctx.unit.contracts),
+    ),
+    report(
+      'loyalty-depth',
+      'duration, frequency, volume, depth and share of wallet per value tier',
+      portfolioInput,
+      (ctx, i) => loyaltyDepthReport(ctx.unit.analytics, i),
     ),
     report('cohorts', 'acquisition cohorts followed period by period', cohortInput, (ctx, i) =>
       cohortReport(ctx.unit.analytics, i),

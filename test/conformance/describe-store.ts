@@ -11,6 +11,7 @@ import { concentrationSuite } from './concentration';
 import { contractsSuite } from './contracts';
 import { flowsSuite } from './flows';
 import { kpiSuite } from './kpi';
+import { loyaltyDepthSuite } from './loyalty-depth';
 import type { OpenStore } from './load';
 import { modelsSuite } from './models';
 import { portSuite } from './ports';
@@ -33,6 +34,7 @@ export function describeStore(name: string, open: OpenStore): void {
     kpiSuite(open);
     usersSuite(open);
     contractsSuite(open);
+    loyaltyDepthSuite(open);
     strategySuite(open);
   });
 }

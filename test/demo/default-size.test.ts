@@ -22,6 +22,7 @@ describe('the default demo (100,000 customers, seed 42)', () => {
     expect(rows.customers).toBe(100_000);
     expect(rows.transactions).toBeGreaterThan(450_000);
     expect(rows.transactions).toBeLessThan(600_000);
+    expect(rows.contracts).toBe(41_500); // docs/demo.md
   });
 
   it('retains its value tiers within 3 points of 89 / 81 / 65 / 52 %', () => {

@@ -83,7 +83,9 @@ describe('demo files', () => {
     expect(customers).toHaveLength(CUSTOMERS + 1);
     const comments = readFileSync(join(root, 'a', 'surveys.csv'), 'utf8');
     expect(comments).toContain('"Snabb leverans, bra service!"');
-    expect(customers[1]).toMatch(/^C000001,[^,]+,\d{4}-\d{2}-\d{2},[^,]+,(web|store|app),[^,]+,$/);
+    expect(customers[1]).toMatch(
+      /^C000001,[^,]+,\d{4}-\d{2}-\d{2},[^,]+,(web|store|app),[^,]+,,(\d+(\.\d{1,2})?)?$/,
+    );
   });
 
   it('rejects options a user cannot mean, naming the option', () => {

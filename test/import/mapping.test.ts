@@ -115,6 +115,7 @@ describe('every kind', () => {
           channel: 'web',
           needs_group: 'family',
           account_manager: 'Eva',
+          category_spend: null,
         },
         {
           customer_id: 'c2',
@@ -124,6 +125,7 @@ describe('every kind', () => {
           channel: null,
           needs_group: null,
           account_manager: null,
+          category_spend: null,
         },
       ]);
       expect(

@@ -27,6 +27,7 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
   'GET /api/reports/concentration': ALL,
   'GET /api/reports/service': ALL,
   'GET /api/reports/satisfaction': ALL,
+  'GET /api/reports/loyalty-depth': ALL,
   'GET /api/reports/subscription': ALL,
   'GET /api/reports/products': ALL,
   'GET /api/reports/product-churn': ALL,

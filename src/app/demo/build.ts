@@ -50,6 +50,7 @@ export interface DemoResult {
 const LOAD_ORDER: readonly KindName[] = [
   'customers',
   'transactions',
+  'contracts',
   'complaints',
   'surveys',
   'accounts',

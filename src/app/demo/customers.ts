@@ -4,9 +4,9 @@
  * because they shape the customer's orders (product mix, basket size, order channel).
  */
 import { fromEpochDay } from '../../core/dates';
-import { categorical, createRandom, type Random } from '../../core/random';
+import { bernoulli, categorical, createRandom, uniform, type Random } from '../../core/random';
 import type { CustomerLife } from './lives';
-import { makeId, type Row } from './rows';
+import { makeId, roundMoney, type Row } from './rows';
 import { CUSTOMER_CHANNELS, FIRST_NAMES, LAST_NAMES, NEEDS_GROUPS, REGIONS } from './vocabulary';
 
 /** A customer's id and the traits its orders depend on. */
@@ -33,6 +33,8 @@ export function makeCustomers(
   seed: number,
 ): { rows: Row[]; traits: CustomerTraits[] } {
   const rng = createRandom(seed, 'customers');
+  // a stream of its own, so that the other columns stay as they were before the column existed
+  const wallet = createRandom(seed, 'wallet');
   const region = categorical(REGIONS.map(([, w]) => w));
   const channel = categorical(CUSTOMER_CHANNELS.map(([, w]) => w));
   const needs = categorical(NEEDS_GROUPS.map(([, w]) => w));
@@ -51,6 +53,8 @@ export function makeCustomers(
       CUSTOMER_CHANNELS[t.channel]?.[0] ?? null,
       NEEDS_GROUPS[t.needsGroup]?.[0] ?? null,
       null, // account_manager: retail customers have none
+      // category_spend: half the customers carry an estimate of their yearly spend in the category
+      bernoulli(wallet, 0.5) ? roundMoney(uniform(wallet, 3_000, 30_000)) : null,
     ]);
     traits.push(t);
   });

@@ -1,13 +1,14 @@
 /**
  * The demo data set as rows per kind: a pure function of the options (and the model's parameters), so
  * the same seed gives the same data. The retailer produces customers, transactions, complaints and survey
- * responses; its B2B arm the key accounts with their assessments, forecasts and renewals. Contracts are left
- * out: the retailer is non-contractual.
+ * responses; its B2B arm the key accounts with their assessments, forecasts and renewals; its energy arm the
+ * contracts of a share of the customers (electricity, gas, home insurance: `contracts.ts`).
  */
 import { parseIsoDay, toEpochDay } from '../../core/dates';
 import { CvmError, invalidOption } from '../../core/errors';
 import { makeKeyAccounts } from './accounts';
 import { makeComplaints } from './complaints';
+import { makeContracts } from './contracts';
 import { makeCustomers } from './customers';
 import { simulateLives } from './lives';
 import { makeOrders } from './orders';
@@ -54,6 +55,7 @@ export function generateDemo(options: DemoOptions, model: DemoModel = DEFAULT_MO
   return {
     customers: customers.rows,
     transactions: orders.rows,
+    contracts: makeContracts(customers.traits, checked.seed, endDay),
     complaints,
     surveys,
     accounts: accounts.accounts,

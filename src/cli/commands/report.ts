@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { cohortReport } from '../../app/reports/cohorts';
 import { concentrationReport } from '../../app/reports/concentration';
 import { flowsReport } from '../../app/reports/flows';
+import { loyaltyDepthReport } from '../../app/reports/loyalty-depth';
 import { contractReportInput } from '../../app/options/contracts';
 import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../../app/options/report';
 import { productChurnReport, productsReport, subscriptionReport } from '../../app/reports/contracts';
@@ -28,6 +29,7 @@ import { cohortsPrintable } from '../views/cohorts';
 import { productChurnPrintable, productsPrintable, subscriptionPrintable } from '../views/contracts';
 import { concentrationPrintable } from '../views/concentration';
 import { flowsPrintable } from '../views/flows';
+import { loyaltyDepthPrintable } from '../views/loyalty-depth';
 import { portfolioPrintable } from '../views/portfolio';
 import { retentionPrintable } from '../views/retention';
 import { satisfactionPrintable } from '../views/satisfaction';
@@ -99,7 +101,7 @@ export function registerReports(program: Command): void {
   const report = program
     .command('report')
     .description(
-      'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction, subscription, products, product-churn',
+      'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction, subscription, products, product-churn, loyalty-depth',
     );
   reportCommand(
     report,
@@ -157,6 +159,16 @@ export function registerReports(program: Command): void {
     concentrationPrintable,
   )
     .option('--tiers <spec>', 'tiers for the table (default: deciles)')
+    .option('--value <measure>', VALUE_HELP);
+  reportCommand(
+    report,
+    'loyalty-depth',
+    'duration, frequency, volume, depth and share of wallet per value tier of the current window',
+    portfolioInput,
+    onAnalytics(loyaltyDepthReport),
+    loyaltyDepthPrintable,
+  )
+    .option('--tiers <spec>', TIERS_HELP)
     .option('--value <measure>', VALUE_HELP);
   reportCommand(
     report,

@@ -3,7 +3,8 @@
  * data set built into it and the demo logins are added; then a summary of what is loaded is printed, and
  * the dashboard and API are served (`--no-serve` stops after the summary; `cvm summary` only prints it).
  * The summary: the info tables and a headline over
- * the last 12 months, then the portfolio value report (tiers, retention, duration, CLV), and the key
+ * the last 12 months, then the portfolio value report (tiers, retention, duration, CLV), the subscription
+ * portfolio when the store holds contracts, and the key
  * accounts that turn negative once relationship risk is counted. A database that holds some data but no
  * transactions is never touched: the summary says so instead.
  */
@@ -24,6 +25,8 @@ import { demoRequest, demoTimeLine, stderrLine } from './demo';
 import { serveStore } from './serve';
 import { infoTables } from './info';
 import { portfolioPrintable } from '../views/portfolio';
+import { subscriptionPrintable } from '../views/contracts';
+import type { SubscriptionReport } from '../../app/reports/contracts';
 
 function headlineTable(h: Headline): TableView {
   return {
@@ -74,6 +77,7 @@ export function startPrintable(
   lang: Lang,
   portfolio: PortfolioReport | null = null,
   keyAccounts: NegativeAccounts | null = null,
+  subscription: SubscriptionReport | null = null,
 ): Printable {
   const none: TableView = {
     name: 'headline',
@@ -82,11 +86,12 @@ export function startPrintable(
     rows: [{ hint: 'cvm import transactions FILE   or   cvm demo --replace' }],
   };
   return {
-    json: { info, headline, portfolio, keyAccounts },
+    json: { info, headline, portfolio, subscription, keyAccounts },
     tables: [
       ...infoTables(info, lang),
       headline ? headlineTable(headline) : none,
       ...(portfolio ? portfolioPrintable(portfolio, lang).tables : []),
+      ...(subscription ? subscriptionPrintable(subscription, lang).tables : []),
       ...(keyAccounts ? [negativeTable(keyAccounts)] : []),
     ],
   };
@@ -94,11 +99,11 @@ export function startPrintable(
 
 /** The summary of what is loaded, as `cvm start` and `cvm summary` print it. */
 async function summaryPrintable(unit: StoreUnit, lang: Lang): Promise<Printable> {
-  const { info, headline, portfolio, keyAccounts } = await getSummary(unit, {
+  const { info, headline, portfolio, subscription, keyAccounts } = await getSummary(unit, {
     onNote: stderrLine,
     spell: cliOption,
   });
-  return startPrintable(info, headline, lang, portfolio, keyAccounts);
+  return startPrintable(info, headline, lang, portfolio, keyAccounts, subscription);
 }
 
 /** The demo logins, one line each, for the start banner. */

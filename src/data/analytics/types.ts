@@ -16,6 +16,7 @@ import type { ValueMeasure } from '../../core/kpi/basis';
 import type { CohortCount, CohortUnit } from '../../core/kpi/cohorts';
 import type { TierValueSums, ValueCurve } from '../../core/kpi/concentration';
 import type { Activity, FlowCell } from '../../core/kpi/flows';
+import type { LoyaltyDepthSums } from '../../core/kpi/loyalty-depth';
 import type { TrendCount, TrendGrid } from '../../core/kpi/retention-trend';
 import type { TenureBucket, TenureCount } from '../../core/kpi/tenure';
 import type { Tier } from '../../core/kpi/tiers';
@@ -103,6 +104,23 @@ export interface CohortQuery {
   firstCohort: number;
 }
 
+/** The customers active in one window ranked into tiers, with their loyalty dimensions. */
+export interface LoyaltyDepthQuery {
+  window: Window;
+  /** the window's length: revenue per year for the share of wallet */
+  windowMonths: number;
+  measure: ValueMeasure;
+  tiers: readonly Tier[];
+}
+
+/** Per tier (index 0 = highest), the sums of core `loyaltyDepth`. */
+export interface LoyaltyDepthResult {
+  tiers: LoyaltyDepthSums[];
+  /** transactions in the window without a margin, of all transactions there (customers with a purchase) */
+  missingMargin: number;
+  transactions: number;
+}
+
 /** The span of the transaction log, and what lies after a given day. */
 export interface OrderDates {
   first: IsoDay;
@@ -132,4 +150,6 @@ export interface AnalyticsPort {
   tenureRetention(query: TenureQuery): Promise<TenureCount[]>;
   /** Active customers and revenue per cohort and period since acquisition. */
   cohortActivity(query: CohortQuery): Promise<CohortCount[]>;
+  /** Tenure, frequency, volume, depth and share of wallet per tier of one window. */
+  loyaltyDepth(query: LoyaltyDepthQuery): Promise<LoyaltyDepthResult>;
 }

@@ -8,6 +8,8 @@ import type {
   CohortQuery,
   ConcentrationQuery,
   ConcentrationResult,
+  LoyaltyDepthQuery,
+  LoyaltyDepthResult,
   RetentionTrendQuery,
   TenureQuery,
   TierFlowQuery,
@@ -17,6 +19,7 @@ import type {
 import type { Db } from './connection';
 import { queryCohortActivity } from './analytics/cohorts';
 import { queryConcentration } from './analytics/concentration';
+import { queryLoyaltyDepth } from './analytics/loyalty-depth';
 import { queryTierFlows } from './analytics/flows';
 import { queryTenureRetention } from './analytics/tenure';
 import { queryRetentionTrend } from './analytics/trend';
@@ -54,6 +57,10 @@ export class DuckDbAnalytics implements AnalyticsPort {
 
   cohortActivity(query: CohortQuery): Promise<CohortCount[]> {
     return queryCohortActivity(this.db, query);
+  }
+
+  loyaltyDepth(query: LoyaltyDepthQuery): Promise<LoyaltyDepthResult> {
+    return queryLoyaltyDepth(this.db, query);
   }
 }
 

@@ -39,6 +39,7 @@ export const HEADER_SYNONYMS: Readonly<Record<KindName, Readonly<Record<string, 
     channel: ['kanal', 'acquisition_channel'],
     needs_group: ['segment', 'behovsgrupp', 'needs', 'life_stage'],
     account_manager: ['kam', 'kundansvarig', 'owner'],
+    category_spend: ['kategorispend', 'plånbok', 'planbok', 'wallet', 'wallet_size', 'category_budget'],
   },
   transactions: {
     order_id: [

@@ -19,9 +19,12 @@ import type {
   TenureQuery,
   TierFlowQuery,
   TierFlowResult,
+  LoyaltyDepthQuery,
+  LoyaltyDepthResult,
 } from '../analytics/types';
 import { queryCohortActivity } from '../duckdb/analytics/cohorts';
 import { queryConcentration } from '../duckdb/analytics/concentration';
+import { queryLoyaltyDepth } from '../duckdb/analytics/loyalty-depth';
 import { queryTierFlows } from '../duckdb/analytics/flows';
 import { queryTenureRetention } from '../duckdb/analytics/tenure';
 import { queryRetentionTrend } from '../duckdb/analytics/trend';
@@ -69,6 +72,10 @@ export class PgAnalytics implements AnalyticsPort {
 
   orderDates(today: IsoDay | null): Promise<OrderDates | null> {
     return orderDates(this.db, today);
+  }
+
+  loyaltyDepth(query: LoyaltyDepthQuery): Promise<LoyaltyDepthResult> {
+    return queryLoyaltyDepth(this.db, query);
   }
 
   tierFlows(query: TierFlowQuery): Promise<TierFlowResult> {

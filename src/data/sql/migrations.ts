@@ -141,4 +141,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'optional order amount',
     statements: ['ALTER TABLE transactions ALTER COLUMN amount DROP NOT NULL'],
   },
+  {
+    version: 8,
+    name: 'customer category spend',
+    statements: [
+      // The optional estimate of a customer's yearly spend in the category: share of wallet (docs/metrics.md).
+      'ALTER TABLE customers ADD COLUMN category_spend DECIMAL(18,2)',
+    ],
+  },
 ];

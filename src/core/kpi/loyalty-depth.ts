@@ -1,0 +1,121 @@
+/**
+ * The depth of loyalty: the behavioural dimensions of seed 002 ("duration, frequency, volume, depth and
+ * share of wallet") per value tier of the current window (docs/metrics.md, "Depth of loyalty"):
+ *
+ *   duration (tenure)  = mean years from the first purchase (or `acquired_on`, if earlier) to the as-of day
+ *   frequency          = purchases per customer per year
+ *   volume             = revenue per customer per year
+ *   depth              = distinct product lines bought in the window, per customer
+ *   share of wallet    = revenue per year / the customer's estimated yearly category spend (`category_spend`),
+ *                        over the customers that carry an estimate: Σ revenue per year / Σ category spend,
+ *                        and the mean of the customers' own shares
+ */
+import { perYear, ratio, type WindowMonths } from './basis';
+
+/** Sums over the customers of one tier (active in the current window). */
+export interface LoyaltyDepthSums {
+  customers: number;
+  purchases: number;
+  revenue: number;
+  /** distinct product lines bought in the window, summed over the customers (no product line = none) */
+  lines: number;
+  /** days from the first purchase to the as-of day, summed */
+  tenureDays: number;
+  /** customers with a category_spend estimate, their window revenue, their estimates, their own shares summed */
+  walletCustomers: number;
+  walletRevenue: number;
+  walletSpend: number;
+  walletShareSum: number;
+  /** of those, customers whose revenue per year exceeds their estimate (share above 1) */
+  walletAbove: number;
+}
+
+export interface LoyaltyDepthRow {
+  tier: string;
+  customers: number;
+  tenureYears: number | null;
+  /** purchases per customer per year */
+  frequency: number | null;
+  /** revenue per customer per year */
+  volume: number | null;
+  /** product lines per customer */
+  depth: number | null;
+  walletCustomers: number;
+  /** Σ revenue per year / Σ category spend of the customers with an estimate; null without any */
+  shareOfWallet: number | null;
+  /** mean of the customers' own shares; null without any */
+  meanShareOfWallet: number | null;
+  walletAbove: number;
+}
+
+export const NO_DEPTH: LoyaltyDepthSums = {
+  customers: 0,
+  purchases: 0,
+  revenue: 0,
+  lines: 0,
+  tenureDays: 0,
+  walletCustomers: 0,
+  walletRevenue: 0,
+  walletSpend: 0,
+  walletShareSum: 0,
+  walletAbove: 0,
+};
+
+function add(a: LoyaltyDepthSums, b: LoyaltyDepthSums): LoyaltyDepthSums {
+  return {
+    customers: a.customers + b.customers,
+    purchases: a.purchases + b.purchases,
+    revenue: a.revenue + b.revenue,
+    lines: a.lines + b.lines,
+    tenureDays: a.tenureDays + b.tenureDays,
+    walletCustomers: a.walletCustomers + b.walletCustomers,
+    walletRevenue: a.walletRevenue + b.walletRevenue,
+    walletSpend: a.walletSpend + b.walletSpend,
+    walletShareSum: a.walletShareSum + b.walletShareSum,
+    walletAbove: a.walletAbove + b.walletAbove,
+  };
+}
+
+function row(tier: string, s: LoyaltyDepthSums, windowMonths: WindowMonths): LoyaltyDepthRow {
+  const yearly = perYear(windowMonths);
+  const perCustomer = (x: number): number | null => {
+    const r = ratio(x, s.customers);
+    return r === null ? null : r * yearly;
+  };
+  const share = ratio(s.walletRevenue * yearly, s.walletSpend);
+  return {
+    tier,
+    customers: s.customers,
+    tenureYears: s.customers === 0 ? null : s.tenureDays / s.customers / 365.25,
+    frequency: perCustomer(s.purchases),
+    volume: perCustomer(s.revenue),
+    depth: ratio(s.lines, s.customers),
+    walletCustomers: s.walletCustomers,
+    shareOfWallet: s.walletSpend > 0 ? share : null,
+    meanShareOfWallet: ratio(s.walletShareSum, s.walletCustomers),
+    walletAbove: s.walletAbove,
+  };
+}
+
+/** The depth-of-loyalty rows per tier and the total over all tiers. */
+export function loyaltyDepth(
+  names: readonly string[],
+  sums: readonly LoyaltyDepthSums[],
+  windowMonths: WindowMonths,
+): { tiers: LoyaltyDepthRow[]; total: LoyaltyDepthRow; notes: string[] } {
+  const tiers = names.map((name, i) => row(name, sums[i] ?? NO_DEPTH, windowMonths));
+  const all = sums.reduce(add, NO_DEPTH);
+  const notes: string[] = [];
+  if (all.walletCustomers === 0)
+    notes.push('share of wallet undefined: no customer carries a category_spend estimate');
+  else if (all.walletCustomers < all.customers)
+    notes.push(
+      `share of wallet from the ${all.walletCustomers} of ${all.customers} customers with a category_spend estimate`,
+    );
+  if (all.walletAbove > 0)
+    notes.push(
+      `${all.walletAbove} customer${all.walletAbove === 1 ? ' spends' : 's spend'} more per year than the estimate ` +
+        '(a share above 100 %): the estimate is low',
+    );
+  return { tiers, total: row('total', all, windowMonths), notes };
+}
