@@ -18,6 +18,7 @@ const onPg = cliOn(storeUrl(schema));
 const KINDS = [
   'customers',
   'transactions',
+  'contracts',
   'complaints',
   'surveys',
   'accounts',
