@@ -297,11 +297,9 @@ describe('dashboard in Chromium', () => {
       await page.locator('main h1').waitFor();
       await expect.poll(() => page.locator('.loading').count(), { timeout: 20_000 }).toBe(0);
       const errors = await page.getByRole('alert').allTextContents();
-      // the demo has no contracts: the subscription reports say so in plain words, nothing else may fail
-      if (path === '#/subscriptions') {
-        expect(errors).toHaveLength(3);
-        for (const e of errors) expect(e).toMatch(/^Could not load this: no contracts in the store/);
-      } else expect(errors, path).toEqual([]);
+      // nothing may fail; the demo's energy arm holds contracts, so the subscription page shows its tables
+      expect(errors, path).toEqual([]);
+      if (path === '#/subscriptions') expect(await page.locator('main table').count()).toBeGreaterThan(0);
       await shot(page, `page-${path.slice(2)}`);
     }
     await page.goto(`${base}#/settings`);
