@@ -31,7 +31,9 @@ export async function chooseActivity(
   if (!hasOrders) return { activity: 'contracts', notes: [] };
   return {
     activity: 'orders',
-    notes: ['the store holds contracts too: {option:basis} contracts reports on contractual activity'],
+    notes: [
+      'the store holds contracts too: the contracts basis (basis contracts) reports on contractual activity',
+    ],
   };
 }
 
