@@ -97,6 +97,39 @@ export function statesSql(measure: CustomerStateQuery['measure']): string {
   LEFT JOIN i ON i.customer_id = t.customer_id`;
 }
 
+/** The port's answer from the customer ids and `statesSql`'s numeric columns, in its order after the id. */
+export function customerStatesOf(customerIds: string[], column: (k: number) => Float64Array): CustomerStates {
+  return {
+    customerIds,
+    firstPurchase: column(0),
+    lastPurchase: column(1),
+    lastPurchasePrevious: column(2),
+    purchaseCount: column(3),
+    purchaseCountPrevious: column(4),
+    purchasesCurrent: column(5),
+    purchasesPrevious: column(6),
+    purchasesEarlier: column(7),
+    valueCurrent: column(8),
+    valuePrevious: column(9),
+    valueEarlier: column(10),
+    revenueCurrent: column(11),
+    revenuePrevious: column(12),
+    complaintsCurrent: column(13),
+    complaintsPrevious: column(14),
+    lastComplaintOpened: column(15),
+    openComplaintSince: column(16),
+    overdueComplaintSince: column(17),
+    lateResolvedDay: column(18),
+    npsDay: column(19),
+    npsScore: column(20),
+    npsDayPrevious: column(21),
+    npsScorePrevious: column(22),
+    firstInvoice: column(23),
+    unpaidDue: column(24),
+    unpaidAmount: column(25),
+  };
+}
+
 /** The customer-strategy port on the embedded DuckDB database. */
 export class DuckDbStrategy implements StrategyPort {
   constructor(private readonly db: Db) {}
@@ -109,36 +142,7 @@ export class DuckDbStrategy implements StrategyPort {
       query.earlier.startExclusive,
       query.complaintTargetHours,
     ]);
-    const col = (k: number): Float64Array => c[k] ?? new Float64Array(ids.length);
-    return {
-      customerIds: ids,
-      firstPurchase: col(0),
-      lastPurchase: col(1),
-      lastPurchasePrevious: col(2),
-      purchaseCount: col(3),
-      purchaseCountPrevious: col(4),
-      purchasesCurrent: col(5),
-      purchasesPrevious: col(6),
-      purchasesEarlier: col(7),
-      valueCurrent: col(8),
-      valuePrevious: col(9),
-      valueEarlier: col(10),
-      revenueCurrent: col(11),
-      revenuePrevious: col(12),
-      complaintsCurrent: col(13),
-      complaintsPrevious: col(14),
-      lastComplaintOpened: col(15),
-      openComplaintSince: col(16),
-      overdueComplaintSince: col(17),
-      lateResolvedDay: col(18),
-      npsDay: col(19),
-      npsScore: col(20),
-      npsDayPrevious: col(21),
-      npsScorePrevious: col(22),
-      firstInvoice: col(23),
-      unpaidDue: col(24),
-      unpaidAmount: col(25),
-    };
+    return customerStatesOf(ids, (k) => c[k] ?? new Float64Array(ids.length));
   }
 
   async actionLog(asOf: IsoDay): Promise<ActionLogRow[]> {

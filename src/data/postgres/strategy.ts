@@ -7,7 +7,7 @@
 import type { IsoDay } from '../../core/dates';
 import type { CustomerStateQuery, CustomerStates } from '../../core/strategy/states';
 import type { ActionLogRow, StrategyPort } from '../strategy/types';
-import { statesSql } from '../duckdb/strategy';
+import { customerStatesOf, statesSql } from '../duckdb/strategy';
 import type { PgDb } from './connection';
 
 function doubles(column: readonly unknown[] | undefined, n: number): Float64Array {
@@ -36,35 +36,10 @@ export class PgStrategy implements StrategyPort {
         rows.map((r) => r[k + 1]),
         n,
       );
-    return {
-      customerIds: rows.map((r) => String(r[0])),
-      firstPurchase: col(0),
-      lastPurchase: col(1),
-      lastPurchasePrevious: col(2),
-      purchaseCount: col(3),
-      purchaseCountPrevious: col(4),
-      purchasesCurrent: col(5),
-      purchasesPrevious: col(6),
-      purchasesEarlier: col(7),
-      valueCurrent: col(8),
-      valuePrevious: col(9),
-      valueEarlier: col(10),
-      revenueCurrent: col(11),
-      revenuePrevious: col(12),
-      complaintsCurrent: col(13),
-      complaintsPrevious: col(14),
-      lastComplaintOpened: col(15),
-      openComplaintSince: col(16),
-      overdueComplaintSince: col(17),
-      lateResolvedDay: col(18),
-      npsDay: col(19),
-      npsScore: col(20),
-      npsDayPrevious: col(21),
-      npsScorePrevious: col(22),
-      firstInvoice: col(23),
-      unpaidDue: col(24),
-      unpaidAmount: col(25),
-    };
+    return customerStatesOf(
+      rows.map((r) => String(r[0])),
+      col,
+    );
   }
 
   async actionLog(asOf: IsoDay): Promise<ActionLogRow[]> {
