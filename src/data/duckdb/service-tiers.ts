@@ -5,7 +5,13 @@
  * previous tier, by whether they complained in the previous period and whether they are active again.
  */
 import { tierCutoffs } from '../../core/kpi/tiers';
-import type { TierComplaintCounts, TierComplaintQuery, TierComplaints } from '../service/types';
+import type { ComplaintTimes } from '../../core/service/complaint-times';
+import type {
+  ComplaintTimesQuery,
+  TierComplaintCounts,
+  TierComplaintQuery,
+  TierComplaints,
+} from '../service/types';
 import { inWindowSql, tierCaseSql, withStagedTable } from './analytics/sql';
 import type { SqlRunner } from '../sql/runner';
 
@@ -133,4 +139,95 @@ export async function queryComplaintsByTier(
       })),
     };
   });
+}
+
+/**
+ * The service port's `complaintTimes`: every complaint opened in the period as typed columns, judged at
+ * the as-of instant (a resolution or first response at or after it is NaN), with category and priority as
+ * dictionary codes, and with `tiers` each complaint's current-window value tier (ranked as above). Ordered
+ * by opening instant, then complaint id.
+ */
+export async function queryComplaintTimes(
+  db: SqlRunner,
+  q: ComplaintTimesQuery,
+  dialect: InstantSql = DUCKDB_INSTANTS,
+): Promise<ComplaintTimes> {
+  const ms = (value: number): string => dialect.instant(wholeMs(value));
+  const asOf = ms(q.asOfMs);
+  const select = (tierSql: string, tierJoin: string): string => `
+    SELECT ${dialect.epochMs('c.opened_at')} AS opened,
+      CASE WHEN c.resolved_at < ${asOf} THEN ${dialect.epochMs('c.resolved_at')} END AS resolved,
+      CASE WHEN c.first_response_at < ${asOf} THEN ${dialect.epochMs('c.first_response_at')} END AS responded,
+      c.category, c.priority, ${tierSql} AS tier
+    FROM complaints c ${tierJoin}
+    WHERE c.opened_at >= ${ms(q.fromMs)} AND c.opened_at < ${asOf}
+    ORDER BY c.opened_at, c.complaint_id`;
+  type Row = {
+    opened: number;
+    resolved: number | null;
+    responded: number | null;
+    category: string | null;
+    priority: string | null;
+    tier: number | null;
+  };
+  const tiers = q.tiers;
+  const rows =
+    tiers === undefined
+      ? await db.all<Row>(select('NULL', ''))
+      : await (async () => {
+          const s = inWindowSql(1, tiers.current);
+          const stage = `
+            SELECT customer_id, CAST(sum(amount) AS DECIMAL(18,2)) AS cur_v
+            FROM transactions WHERE ${s.sql} GROUP BY customer_id
+            HAVING sum(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) > 0`;
+          return withStagedTable(db, stage, s.params, async (table) => {
+            const head = await db.one<{ cur: number | null }>(`SELECT count(*) AS cur FROM ${table}`);
+            const cutoffs = tierCutoffs(head.cur ?? 0, tiers.tiers);
+            const curTier = `(SELECT customer_id, ${tierCaseSql('rk', cutoffs)} AS tier
+              FROM (SELECT customer_id, rank() OVER (ORDER BY cur_v DESC) AS rk FROM ${table}) ranked)`;
+            return db.all<Row>(
+              select(`coalesce(t.tier, ${tiers.tiers.length})`, `LEFT JOIN ${curTier} t USING (customer_id)`),
+            );
+          });
+        })();
+  const n = rows.length;
+  const dictionary = (): { codes: Int32Array; names: string[]; code: (name: string | null) => number } => {
+    const names: string[] = [];
+    const index = new Map<string, number>();
+    return {
+      codes: new Int32Array(n),
+      names,
+      code(name) {
+        if (name === null) return -1;
+        let k = index.get(name);
+        if (k === undefined) {
+          k = names.length;
+          names.push(name);
+          index.set(name, k);
+        }
+        return k;
+      },
+    };
+  };
+  const category = dictionary();
+  const priority = dictionary();
+  const out: ComplaintTimes = {
+    openedMs: new Float64Array(n),
+    resolvedMs: new Float64Array(n),
+    respondedMs: new Float64Array(n),
+    category: category.codes,
+    categories: category.names,
+    priority: priority.codes,
+    priorities: priority.names,
+    tier: tiers === undefined ? null : new Int32Array(n),
+  };
+  rows.forEach((r, i) => {
+    out.openedMs[i] = Number(r.opened);
+    out.resolvedMs[i] = r.resolved === null ? NaN : Number(r.resolved);
+    out.respondedMs[i] = r.responded === null ? NaN : Number(r.responded);
+    out.category[i] = category.code(r.category);
+    out.priority[i] = priority.code(r.priority);
+    if (out.tier !== null) out.tier[i] = Number(r.tier);
+  });
+  return out;
 }

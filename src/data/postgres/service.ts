@@ -12,12 +12,14 @@ import type {
   ComplaintBucket,
   ComplaintPeriod,
   ComplaintQuery,
+  ComplaintTimesQuery,
   ServicePort,
   SurveyScores,
   TierComplaintQuery,
   TierComplaints,
 } from '../service/types';
-import { queryComplaintsByTier, type InstantSql } from '../duckdb/service-tiers';
+import type { ComplaintTimes } from '../../core/service/complaint-times';
+import { queryComplaintTimes, queryComplaintsByTier, type InstantSql } from '../duckdb/service-tiers';
 import { latestOrderDate, orderDates } from './analytics';
 import type { PgDb } from './connection';
 
@@ -61,6 +63,10 @@ export class PgService implements ServicePort {
 
   orderDates(today: IsoDay | null): Promise<OrderDates | null> {
     return orderDates(this.db, today);
+  }
+
+  complaintTimes(query: ComplaintTimesQuery): Promise<ComplaintTimes> {
+    return queryComplaintTimes(this.db, query, PG_INSTANTS);
   }
 
   complaintsByTier(query: TierComplaintQuery): Promise<TierComplaints> {
