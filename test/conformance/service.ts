@@ -269,6 +269,24 @@ export function serviceSuite(open: OpenStore): void {
           ['c5', 'p4', '2025-05-05 10:00:00', '2025-05-05 12:00:00', 5],
         ],
       );
+      // survey answers of the current window by the respondent's current tier; n1's 0 of March is before it
+      const answers: [string, string, string, number][] = [
+        ['n1', '2025-04-15', 'nps', 10],
+        ['n1', '2025-05-15', 'nps', 9],
+        ['n1', '2025-06-15', 'nps', 6],
+        ['n1', '2025-03-01', 'nps', 0],
+        ['p1', '2025-05-01', 'csat', 5],
+        ['p1', '2025-05-02', 'csat', 3],
+        ['p3', '2025-06-01', 'nps', 7],
+        ['p3', '2025-06-02', 'ces', 2],
+        ['p3', '2025-06-03', 'ces', 6],
+        ['p4', '2025-04-01', 'nps', 0],
+      ];
+      await store.land(
+        'surveys',
+        ['response_id', 'customer_id', 'answered_on', 'kind', 'score'],
+        answers.map(([customer, day, kind, score], i) => [`s${i + 1}`, customer, day, kind, score]),
+      );
     });
     afterAll(async () => {
       await store.close();
@@ -337,6 +355,40 @@ export function serviceSuite(open: OpenStore): void {
       expect(b.total.difference).toBe(0);
       expect(b.total.test).toMatchObject({ standardError: 0.5, z: 0, pValue: 1, significant: false });
       const plain = await serviceReport(store.unit.service, input({ asOf: '2025-06-30', window: '3' }));
+      expect(plain.byTier).toBeNull();
+    });
+
+    it('gives NPS with its margin, CSAT and CES per tier of the respondents, flagging small n', async () => {
+      const r = await satisfactionReport(
+        store.unit.service,
+        input({ asOf: '2025-06-30', window: '3', tiers: 'Top:50,Bottom:50' }),
+      );
+      const [top, bottom, inactive] = r.byTier!;
+      // Top (n1, p1): NPS 10, 9, 6 → 100 × (2 − 1) / 3; margin 196 × √((1 − 1/9) / 3); CSAT 5, 3 → 1 of 2
+      expect(top).toMatchObject({
+        tier: 'Top',
+        nps: { n: 3, promoters: 2, passives: 0, detractors: 1, smallSample: true },
+        csat: { n: 2, satisfied: 1, share: 0.5, smallSample: true },
+        ces: { n: 0, mean: null, smallSample: false },
+      });
+      expect(top!.nps.score).toBeCloseTo(100 / 3, 12);
+      expect(top!.nps.marginOfError).toBeCloseTo(196 * Math.sqrt(8 / 27), 10);
+      // Bottom (p3): one passive → NPS 0 ± 0; CES 2, 6 → mean 4, low effort 1 of 2
+      expect(bottom).toMatchObject({
+        tier: 'Bottom',
+        nps: { n: 1, passives: 1, score: 0, marginOfError: 0 },
+        csat: { n: 0, share: null },
+        ces: { n: 2, mean: 4, lowEffortShare: 0.5, smallSample: true },
+      });
+      // p4 bought nothing in the window: one detractor
+      expect(inactive).toMatchObject({ tier: 'not active', nps: { n: 1, score: -100 } });
+      expect(r.notes).toContain(
+        'NPS per tier from fewer than 30 answers in Top (3), Bottom (1), not active (1): not reliable',
+      );
+      expect(r.notes).toContain('CES per tier from fewer than 30 answers in Bottom (2): not reliable');
+      // the tiers' answers are the window's: 5 NPS answers in all
+      expect(r.nps.n).toBe(5);
+      const plain = await satisfactionReport(store.unit.service, input({ asOf: '2025-06-30', window: '3' }));
       expect(plain.byTier).toBeNull();
     });
   });

@@ -212,7 +212,9 @@ export function registerReports(program: Command): void {
     serviceInput,
     onService(satisfactionReport),
     satisfactionPrintable,
-  );
+  )
+    .option('--by-tier', 'add NPS, CSAT and CES per value tier of the respondents')
+    .option('--tiers <spec>', `tiers for --by-tier (implies it): ${TIERS_HELP}`);
   reportCommand(
     report,
     'subscription',

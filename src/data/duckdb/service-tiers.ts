@@ -6,8 +6,13 @@
  */
 import { tierCutoffs } from '../../core/kpi/tiers';
 import type { ComplaintTimes } from '../../core/service/complaint-times';
+import type { Window } from '../../core/dates';
+import type { ScoreCount } from '../../core/kpi/stats';
+import type { Tier } from '../../core/kpi/tiers';
 import type {
   ComplaintTimesQuery,
+  SurveyScores,
+  SurveyTierQuery,
   TierComplaintCounts,
   TierComplaintQuery,
   TierComplaints,
@@ -174,22 +179,11 @@ export async function queryComplaintTimes(
   const rows =
     tiers === undefined
       ? await db.all<Row>(select('NULL', ''))
-      : await (async () => {
-          const s = inWindowSql(1, tiers.current);
-          const stage = `
-            SELECT customer_id, CAST(sum(amount) AS DECIMAL(18,2)) AS cur_v
-            FROM transactions WHERE ${s.sql} GROUP BY customer_id
-            HAVING sum(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) > 0`;
-          return withStagedTable(db, stage, s.params, async (table) => {
-            const head = await db.one<{ cur: number | null }>(`SELECT count(*) AS cur FROM ${table}`);
-            const cutoffs = tierCutoffs(head.cur ?? 0, tiers.tiers);
-            const curTier = `(SELECT customer_id, ${tierCaseSql('rk', cutoffs)} AS tier
-              FROM (SELECT customer_id, rank() OVER (ORDER BY cur_v DESC) AS rk FROM ${table}) ranked)`;
-            return db.all<Row>(
-              select(`coalesce(t.tier, ${tiers.tiers.length})`, `LEFT JOIN ${curTier} t USING (customer_id)`),
-            );
-          });
-        })();
+      : await withCurrentTiers(db, tiers.current, tiers.tiers, (curTier) =>
+          db.all<Row>(
+            select(`coalesce(t.tier, ${tiers.tiers.length})`, `LEFT JOIN ${curTier} t USING (customer_id)`),
+          ),
+        );
   const n = rows.length;
   const dictionary = (): { codes: Int32Array; names: string[]; code: (name: string | null) => number } => {
     const names: string[] = [];
@@ -230,4 +224,54 @@ export async function queryComplaintTimes(
     if (out.tier !== null) out.tier[i] = Number(r.tier);
   });
   return out;
+}
+
+/**
+ * Runs `work` with the customers of `current` ranked into `tiers` (active: a purchase with amount ≥ 0;
+ * ranked by the window's revenue, competition ranks cut by core `tierCutoffs`): `curTier` is a subquery
+ * of `(customer_id, tier)`, tier 0 … tiers.length − 1.
+ */
+async function withCurrentTiers<T>(
+  db: SqlRunner,
+  current: Window,
+  tiers: readonly Tier[],
+  work: (curTier: string) => Promise<T>,
+): Promise<T> {
+  const s = inWindowSql(1, current);
+  const stage = `
+    SELECT customer_id, CAST(sum(amount) AS DECIMAL(18,2)) AS cur_v
+    FROM transactions WHERE ${s.sql} GROUP BY customer_id
+    HAVING sum(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) > 0`;
+  return withStagedTable(db, stage, s.params, async (table) => {
+    const head = await db.one<{ cur: number | null }>(`SELECT count(*) AS cur FROM ${table}`);
+    const cutoffs = tierCutoffs(head.cur ?? 0, tiers);
+    return work(`(SELECT customer_id, ${tierCaseSql('rk', cutoffs)} AS tier
+      FROM (SELECT customer_id, rank() OVER (ORDER BY cur_v DESC) AS rk FROM ${table}) ranked)`);
+  });
+}
+
+/**
+ * The service port's `surveyScoresByTier`: survey answers of `window` counted per kind and score for each
+ * value tier of `current` (the respondent's tier, ranked as `complaintsByTier` ranks), then for the
+ * respondents not active in `current`. Portable SQL; the day bounds are parameters.
+ */
+export async function querySurveyScoresByTier(db: SqlRunner, q: SurveyTierQuery): Promise<SurveyScores[]> {
+  const k = q.tiers.length;
+  const answered = inWindowSql(1, q.window, 'r.answered_on');
+  const rows = await withCurrentTiers(db, q.current, q.tiers, (curTier) =>
+    db.all<{ tier: number; kind: string; score: number; answers: number }>(
+      `SELECT coalesce(t.tier, ${k}) AS tier, r.kind, r.score, count(*) AS answers
+       FROM survey_responses r LEFT JOIN ${curTier} t USING (customer_id)
+       WHERE ${answered.sql}
+       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      answered.params,
+    ),
+  );
+  return Array.from({ length: k + 1 }, (_, tier): SurveyScores => {
+    const of = (kind: string): ScoreCount[] =>
+      rows
+        .filter((r) => Number(r.tier) === tier && r.kind === kind)
+        .map((r) => ({ score: Number(r.score), answers: Number(r.answers) }));
+    return { nps: of('nps'), csat: of('csat'), ces: of('ces') };
+  });
 }

@@ -11,6 +11,7 @@ import type {
   ComplaintPeriod,
   ComplaintQuery,
   ComplaintTimesQuery,
+  SurveyTierQuery,
   ServicePort,
   SurveyScores,
   TierComplaintQuery,
@@ -18,7 +19,7 @@ import type {
 } from '../service/types';
 import type { Db } from './connection';
 import type { ComplaintTimes } from '../../core/service/complaint-times';
-import { queryComplaintTimes, queryComplaintsByTier } from './service-tiers';
+import { querySurveyScoresByTier, queryComplaintTimes, queryComplaintsByTier } from './service-tiers';
 import { queryOrderDates } from './analytics';
 import type { OrderDates } from '../analytics/types';
 
@@ -158,6 +159,10 @@ export class DuckDbService implements ServicePort {
       [window.startExclusive, window.endInclusive],
     );
     return { activeCustomers: row.active, orders: row.orders ?? 0, repeatCustomers: row.repeat };
+  }
+
+  surveyScoresByTier(query: SurveyTierQuery): Promise<SurveyScores[]> {
+    return querySurveyScoresByTier(this.db, query);
   }
 
   complaintTimes(query: ComplaintTimesQuery): Promise<ComplaintTimes> {

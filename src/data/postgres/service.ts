@@ -13,13 +13,19 @@ import type {
   ComplaintPeriod,
   ComplaintQuery,
   ComplaintTimesQuery,
+  SurveyTierQuery,
   ServicePort,
   SurveyScores,
   TierComplaintQuery,
   TierComplaints,
 } from '../service/types';
 import type { ComplaintTimes } from '../../core/service/complaint-times';
-import { queryComplaintTimes, queryComplaintsByTier, type InstantSql } from '../duckdb/service-tiers';
+import {
+  querySurveyScoresByTier,
+  queryComplaintTimes,
+  queryComplaintsByTier,
+  type InstantSql,
+} from '../duckdb/service-tiers';
 import { latestOrderDate, orderDates } from './analytics';
 import type { PgDb } from './connection';
 
@@ -63,6 +69,10 @@ export class PgService implements ServicePort {
 
   orderDates(today: IsoDay | null): Promise<OrderDates | null> {
     return orderDates(this.db, today);
+  }
+
+  surveyScoresByTier(query: SurveyTierQuery): Promise<SurveyScores[]> {
+    return querySurveyScoresByTier(this.db, query);
   }
 
   complaintTimes(query: ComplaintTimesQuery): Promise<ComplaintTimes> {

@@ -131,6 +131,15 @@ export interface ComplaintTimesQuery {
   tiers?: { current: Window; tiers: readonly Tier[] } | undefined;
 }
 
+/** Survey answers of a window per value tier of the respondents. */
+export interface SurveyTierQuery {
+  /** the answers' window */
+  window: Window;
+  /** the window whose revenue ranks the respondents into tiers (the same window in the report) */
+  current: Window;
+  tiers: readonly Tier[];
+}
+
 /** The service aggregations; one implementation per backend. */
 export interface ServicePort {
   /** The latest order date in the store (the default as-of day); null when there are no transactions. */
@@ -151,4 +160,6 @@ export interface ServicePort {
   complaintTimes(query: ComplaintTimesQuery): Promise<ComplaintTimes>;
   /** Survey answers per kind and score in a window. */
   surveyScores(window: Window): Promise<SurveyScores>;
+  /** The same per value tier of the respondent (one per tier, then the respondents not active). */
+  surveyScoresByTier(query: SurveyTierQuery): Promise<SurveyScores[]>;
 }
