@@ -21,6 +21,7 @@ import {
 } from '../../core/service/complaint-causes';
 import type { ComplaintMonth } from '../../core/service/complaint-trend';
 import { hourStats } from '../../core/service/complaints';
+import { hourHistogram, type HourBin } from '../../core/service/hour-histogram';
 import { complainantRetention, type ComplainantRetention } from '../../core/service/complainant-retention';
 import { countWithinTarget, withinTargetShare } from '../../core/service/resolution-target';
 import { zonedInstant } from '../../core/service/time-zone';
@@ -68,6 +69,8 @@ export interface ServiceReport {
   medianResolutionHours: number | null;
   meanResolutionHours: number | null;
   p90ResolutionHours: number | null;
+  /** the resolution times on `clock` as a histogram (core `hourHistogram`) */
+  resolutionDistribution: HourBin[];
   /** resolved within their target (inclusive) / complaints; open ones count as missed */
   resolvedWithinTarget: number | null;
   withinTarget: number;
@@ -229,6 +232,7 @@ export async function serviceReport(service: ServicePort, input: ServiceInput): 
     medianResolutionHours: resolution.median,
     meanResolutionHours: resolution.mean,
     p90ResolutionHours: resolution.p90,
+    resolutionDistribution: hourHistogram(p.resolutionHours),
     resolvedWithinTarget: p.complaints === 0 ? null : withinTarget / p.complaints,
     withinTarget,
     firstResponse: {

@@ -46,6 +46,19 @@ export function servicePrintable(r: ServiceReport, lang: Lang): Printable {
         ...(rules === null ? {} : { notes: [rules] }),
       },
       {
+        name: 'distribution',
+        title: l('Resolution time distribution', 'Fördelning av lösningstid'),
+        columns: [
+          col('hours', l('Hours', 'Timmar'), 'text'),
+          col('complaints', l('Complaints', 'Reklamationer'), 'int'),
+          col('share', l('Share', 'Andel'), 'percent'),
+        ],
+        rows: r.resolutionDistribution.map((b) => ({
+          ...b,
+          hours: b.toHours === null ? `> ${b.fromHours}` : `${b.fromHours}–${b.toHours}`,
+        })),
+      },
+      {
         name: 'response',
         title: l('First response and open backlog', 'Första svar och öppna ärenden'),
         columns: [
