@@ -269,6 +269,24 @@ export function serviceSuite(open: OpenStore): void {
           ['c5', 'p4', '2025-05-05 10:00:00', '2025-05-05 12:00:00', 5],
         ],
       );
+      // survey answers of the current window by the respondent's current tier; n1's 0 of March is before it
+      const answers: [string, string, string, number][] = [
+        ['n1', '2025-04-15', 'nps', 10],
+        ['n1', '2025-05-15', 'nps', 9],
+        ['n1', '2025-06-15', 'nps', 6],
+        ['n1', '2025-03-01', 'nps', 0],
+        ['p1', '2025-05-01', 'csat', 5],
+        ['p1', '2025-05-02', 'csat', 3],
+        ['p3', '2025-06-01', 'nps', 7],
+        ['p3', '2025-06-02', 'ces', 2],
+        ['p3', '2025-06-03', 'ces', 6],
+        ['p4', '2025-04-01', 'nps', 0],
+      ];
+      await store.land(
+        'surveys',
+        ['response_id', 'customer_id', 'answered_on', 'kind', 'score'],
+        answers.map(([customer, day, kind, score], i) => [`s${i + 1}`, customer, day, kind, score]),
+      );
     });
     afterAll(async () => {
       await store.close();
@@ -338,6 +356,212 @@ export function serviceSuite(open: OpenStore): void {
       expect(b.total.test).toMatchObject({ standardError: 0.5, z: 0, pValue: 1, significant: false });
       const plain = await serviceReport(store.unit.service, input({ asOf: '2025-06-30', window: '3' }));
       expect(plain.byTier).toBeNull();
+    });
+
+    it('gives NPS with its margin, CSAT and CES per tier of the respondents, flagging small n', async () => {
+      const r = await satisfactionReport(
+        store.unit.service,
+        input({ asOf: '2025-06-30', window: '3', tiers: 'Top:50,Bottom:50' }),
+      );
+      const [top, bottom, inactive] = r.byTier!;
+      // Top (n1, p1): NPS 10, 9, 6 → 100 × (2 − 1) / 3; margin 196 × √((1 − 1/9) / 3); CSAT 5, 3 → 1 of 2
+      expect(top).toMatchObject({
+        tier: 'Top',
+        nps: { n: 3, promoters: 2, passives: 0, detractors: 1, smallSample: true },
+        csat: { n: 2, satisfied: 1, share: 0.5, smallSample: true },
+        ces: { n: 0, mean: null, smallSample: false },
+      });
+      expect(top!.nps.score).toBeCloseTo(100 / 3, 12);
+      expect(top!.nps.marginOfError).toBeCloseTo(196 * Math.sqrt(8 / 27), 10);
+      // Bottom (p3): one passive → NPS 0 ± 0; CES 2, 6 → mean 4, low effort 1 of 2
+      expect(bottom).toMatchObject({
+        tier: 'Bottom',
+        nps: { n: 1, passives: 1, score: 0, marginOfError: 0 },
+        csat: { n: 0, share: null },
+        ces: { n: 2, mean: 4, lowEffortShare: 0.5, smallSample: true },
+      });
+      // p4 bought nothing in the window: one detractor
+      expect(inactive).toMatchObject({ tier: 'not active', nps: { n: 1, score: -100 } });
+      expect(r.notes).toContain(
+        'NPS per tier from fewer than 30 answers in Top (3), Bottom (1), not active (1): not reliable',
+      );
+      expect(r.notes).toContain('CES per tier from fewer than 30 answers in Bottom (2): not reliable');
+      // the tiers' answers are the window's: 5 NPS answers in all
+      expect(r.nps.n).toBe(5);
+      const plain = await satisfactionReport(store.unit.service, input({ asOf: '2025-06-30', window: '3' }));
+      expect(plain.byTier).toBeNull();
+    });
+  });
+  describe('business hours and targets per category and priority', () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      // Stockholm: CET (UTC+1) until 2026-03-29, CEST (UTC+2) until 2026-10-25, CET again. Office
+      // Monday–Friday 08:00–17:00 local. x1 (500) is Top, x2 (100) Bottom of Top:50,Bottom:50 as of
+      // 2026-10-31 over 12 months; x3–x5 bought nothing in the window.
+      store = await storeWith(open, [
+        ['x1', '2026-06-01', 500],
+        ['x2', '2026-06-02', 100],
+      ]);
+      await store.land(
+        'complaints',
+        [
+          'complaint_id',
+          'customer_id',
+          'opened_at',
+          'first_response_at',
+          'resolved_at',
+          'category',
+          'priority',
+        ],
+        [
+          // Fri 16:00 CET → Mon 09:00 CEST across the spring-forward weekend: business 1 + 1 = 2 h,
+          // calendar 64 h; answered after 0.5 h
+          [
+            'b1',
+            'x1',
+            '2026-03-27 15:00:00',
+            '2026-03-27 15:30:00',
+            '2026-03-30 07:00:00',
+            'delivery',
+            'high',
+          ],
+          // Fri 12:00 CEST → Mon 12:00 CET across the fall-back weekend: business 5 + 4 = 9 h, calendar
+          // 73 h; answered Mon 08:30 CET: business 5 + 0.5 = 5.5 h, calendar 69.5 h
+          ['b2', 'x2', '2026-10-23 10:00:00', '2026-10-26 07:30:00', '2026-10-26 11:00:00', 'billing', null],
+          // Thu 15:00 CEST → Tue 10:00 CEST over Good Friday, the weekend and Easter Monday (holidays):
+          // business 2 + 2 = 4 h, calendar 115 h
+          ['b3', 'x3', '2026-04-02 13:00:00', null, '2026-04-07 08:00:00', 'billing', 'low'],
+          // Saturday to Sunday: business 0 h, calendar 24 h
+          ['b4', 'x4', '2026-05-09 10:00:00', null, '2026-05-10 10:00:00', null, null],
+          // still open at the as-of instant (2026-10-31 23:00 UTC)
+          ['b5', 'x5', '2026-10-30 09:00:00', null, null, 'delivery', null],
+        ],
+      );
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    const base = { asOf: '2026-10-31', window: '12', timeZone: 'Europe/Stockholm' };
+    const office = { ...base, businessHours: 'true', holidays: '2026-04-03,2026-04-06' };
+
+    it('ships each complaint of the period judged at the as-of instant, with codes and tiers', async () => {
+      const asOfMs = Date.parse('2026-10-31T23:00:00Z');
+      const t = await store.unit.service.complaintTimes({
+        fromMs: Date.parse('2025-10-31T23:00:00Z'),
+        asOfMs,
+        tiers: {
+          current: { startExclusive: '2025-10-31', endInclusive: '2026-10-31' },
+          tiers: [
+            { name: 'Top', sharePpm: 500_000 },
+            { name: 'Bottom', sharePpm: 500_000 },
+          ],
+        },
+      });
+      expect([...t.openedMs]).toEqual(
+        [
+          '2026-03-27T15:00Z',
+          '2026-04-02T13:00Z',
+          '2026-05-09T10:00Z',
+          '2026-10-23T10:00Z',
+          '2026-10-30T09:00Z',
+        ].map((d) => Date.parse(d)),
+      );
+      expect([...t.resolvedMs].map((v) => (Number.isNaN(v) ? null : new Date(v).toISOString()))).toEqual([
+        '2026-03-30T07:00:00.000Z',
+        '2026-04-07T08:00:00.000Z',
+        '2026-05-10T10:00:00.000Z',
+        '2026-10-26T11:00:00.000Z',
+        null,
+      ]);
+      expect([...t.respondedMs].map((v) => (Number.isNaN(v) ? null : v))).toEqual([
+        Date.parse('2026-03-27T15:30Z'),
+        null,
+        null,
+        Date.parse('2026-10-26T07:30Z'),
+        null,
+      ]);
+      expect([...t.category].map((c) => t.categories[c] ?? null)).toEqual([
+        'delivery',
+        'billing',
+        null,
+        'billing',
+        'delivery',
+      ]);
+      expect([...t.priority].map((c) => t.priorities[c] ?? null)).toEqual(['high', 'low', null, null, null]);
+      expect([...t.tier!]).toEqual([0, 2, 2, 1, 2]);
+    });
+
+    it('measures business hours across weekends, holidays and both DST changes', async () => {
+      const r = await serviceReport(store.unit.service, input(office));
+      expect(r.clock).toBe('business');
+      expect(r.businessHours).toEqual({
+        timeZone: 'Europe/Stockholm',
+        opens: '08:00',
+        closes: '17:00',
+        workingDays: [1, 2, 3, 4, 5],
+        holidays: ['2026-04-03', '2026-04-06'],
+      });
+      // business hours 0, 2, 4, 9: median 3, mean 3.75, p90 = 4 + 0.7 × (9 − 4) = 7.5
+      expect([r.medianResolutionHours, r.meanResolutionHours]).toEqual([3, 3.75]);
+      expect(r.p90ResolutionHours).toBeCloseTo(7.5, 12);
+      // all four resolved within 24 business hours; b5 is open: 4 of 5
+      expect([r.withinTarget, r.resolvedWithinTarget]).toEqual([4, 0.8]);
+      // first responses 0.5 and 5.5 business hours; b3, b4 and b5 await one
+      expect(r.firstResponse).toEqual({ n: 2, medianHours: 3, meanHours: 3, p90Hours: 5, awaiting: 3 });
+      const march = r.trend.find((m) => m.month === '2026-03')!;
+      const october = r.trend.find((m) => m.month === '2026-10')!;
+      expect(march).toEqual({
+        month: '2026-03',
+        opened: 1,
+        resolved: 1,
+        medianResolutionHours: 2,
+        withinTargetShare: 1,
+      });
+      expect(october).toEqual({
+        month: '2026-10',
+        opened: 2,
+        resolved: 1,
+        medianResolutionHours: 9,
+        withinTargetShare: 0.5,
+      });
+    });
+
+    it('gives the same figures in calendar hours with or without per-complaint measuring', async () => {
+      const sql = await serviceReport(store.unit.service, input(base));
+      // calendar hours 24, 64, 73, 115: median 68.5; only b4 within 24 h
+      expect([sql.clock, sql.medianResolutionHours, sql.withinTarget]).toEqual(['calendar', 68.5, 1]);
+      const measured = await serviceReport(
+        store.unit.service,
+        input({ ...base, targetByCategory: 'unused=1' }),
+      );
+      expect({ ...measured, targets: sql.targets }).toEqual(sql);
+    });
+
+    it('judges each complaint against its priority’s, else its category’s, else the default target', async () => {
+      const targets = { targetByCategory: 'billing=5', targetByPriority: 'high=1' };
+      // business: b1 high 2 h > 1 missed; b2 billing 9 h > 5 missed; b3 low has no target of its own, so
+      // billing's 5: 4 h within; b4 default 24: 0 h within; b5 open: 2 of 5
+      const business = await serviceReport(store.unit.service, input({ ...office, ...targets }));
+      expect([business.withinTarget, business.resolvedWithinTarget]).toEqual([2, 0.4]);
+      expect(business.targets).toEqual({ byCategory: { billing: 5 }, byPriority: { high: 1 } });
+      // calendar: 64 > 1, 73 > 5, 115 > 5 missed; b4 24 ≤ 24 within: 1 of 5
+      const calendar = await serviceReport(store.unit.service, input({ ...base, ...targets }));
+      expect([calendar.withinTarget, calendar.resolvedWithinTarget]).toEqual([1, 0.2]);
+    });
+
+    it('measures the per-tier figures on the same clock and targets', async () => {
+      const r = await serviceReport(
+        store.unit.service,
+        input({ ...office, tiers: 'Top:50,Bottom:50', targetByPriority: 'high=1' }),
+      );
+      expect(
+        r.byTier!.tiers.map((t) => [t.tier, t.complaints, t.medianResolutionHours, t.resolvedWithinTarget]),
+      ).toEqual([
+        ['Top', 1, 2, 0], // b1: 2 business hours against its 1 h
+        ['Bottom', 1, 9, 1], // b2: 9 h against 24 h
+        ['not active', 3, 2, 2 / 3], // b3 4 h, b4 0 h within; b5 open
+      ]);
     });
   });
 }

@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db } from '../../src/data/duckdb/connection';
 import { cliOn } from '../cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-kpi-cli-'));
-const db = join(dir, 'cvm.duckdb');
+const file = join(dir, 'cvm.duckdb');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const cvm = cliOn(db);
+const cvm = cliOn(file);
 
 interface StatusJson {
   asOf: string;
@@ -145,4 +146,43 @@ describe('cvm kpi', () => {
     expect(range.stderr.trim().split('\n')).toHaveLength(1);
     expect(range.stderr).toContain('--range');
   });
+
+  it('prints the board in one line on cvm start, counting what kpi status says, and saves no snapshot', async () => {
+    // retention met (on track), NPS 100 with a past deadline (off track), backlog 0 by 2027 (whatever it is)
+    expect(
+      cvm('kpi', 'set', 'retention', '--target', '0', '--deadline', '2025-06-30', '--owner', 'Anna').status,
+    ).toBe(0);
+    expect(
+      cvm('kpi', 'set', 'nps', '--target', '100', '--deadline', '2025-06-30', '--owner', 'Anna').status,
+    ).toBe(0);
+    expect(
+      cvm('kpi', 'set', 'complaint-backlog', '--target', '0', '--deadline', '2027-06-30', '--owner', 'Bo')
+        .status,
+    ).toBe(0);
+    const status = JSON.parse(cvm('--format', 'json', 'kpi', 'status').stdout) as StatusJson;
+    const count = (s: string | null): number => status.rows.filter((r) => r.status === s).length;
+    expect(status.rows).toHaveLength(3);
+    expect(status.rows.find((r) => r.id === 'retention')?.status).toBe('on-track');
+    expect(status.rows.find((r) => r.id === 'nps')?.status).toBe('off-track');
+    const snapshots = async (): Promise<number> => {
+      const db = await Db.open(file);
+      try {
+        return (await db.one<{ n: number }>('SELECT count(*) AS n FROM kpi_snapshots')).n;
+      } finally {
+        db.close();
+      }
+    };
+    const before = await snapshots();
+    expect(before).toBeGreaterThan(0);
+    const start = cvm('start', '--no-serve');
+    expect(start.status).toBe(0);
+    expect(start.stdout).toContain(
+      `KPI board: ${count('on-track')} on track, ${count('at-risk')} at risk, ${count('off-track')} off track ` +
+        `(3 KPIs with a target, as of ${status.asOf}; cvm kpi status)`,
+    );
+    const json = cvm('--format', 'json', '--lang', 'sv', 'start', '--no-serve');
+    expect(() => JSON.parse(json.stdout) as unknown).not.toThrow();
+    expect(json.stderr).toContain(`KPI-tavlan: ${count('on-track')} i fas,`);
+    expect(await snapshots()).toBe(before);
+  }, 120_000);
 });

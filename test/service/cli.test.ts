@@ -130,6 +130,29 @@ describe('cvm report service / satisfaction', () => {
     expect(json.csat.n).toBeGreaterThan(0);
   });
 
+  it('splits NPS, CSAT and CES by value tier of the respondents with --by-tier', () => {
+    const r = cvm('report', 'satisfaction', '--format', 'json', '--window', '3', '--by-tier');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      nps: { n: number; promoters: number };
+      byTier: { tier: string; nps: { n: number; promoters: number; smallSample: boolean } }[];
+    };
+    expect(json.byTier.map((t) => t.tier)).toEqual([
+      'Super 5%',
+      'Top 15%',
+      'Middle 50%',
+      'Bottom 30%',
+      'not active',
+    ]);
+    // every answer of the window is in exactly one row
+    expect(json.byTier.reduce((sum, t) => sum + t.nps.n, 0)).toBe(json.nps.n);
+    expect(json.byTier.reduce((sum, t) => sum + t.nps.promoters, 0)).toBe(direct.promoters);
+    for (const t of json.byTier) expect(t.nps.smallSample).toBe(t.nps.n > 0 && t.nps.n < 30);
+    const sv = cvm('--lang', 'sv', 'report', 'satisfaction', '--by-tier', '--table', 'tiers');
+    expect(sv.status).toBe(0);
+    expect(sv.stdout).toContain('Per värdesegment för de svarande (* färre än 30 svar)');
+  });
+
   it('prints tables in Swedish and csv, and names a bad option (exit 2)', () => {
     const sv = cvm('--lang', 'sv', 'report', 'service', '--window', '3');
     expect(sv.status).toBe(0);

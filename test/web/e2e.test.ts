@@ -270,6 +270,77 @@ describe('dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  it('shows the resolution-time histogram, service and satisfaction per tier and KPI quality as the API answers', async () => {
+    const page = await loggedIn('admin');
+    const api = (path: string): Promise<unknown> =>
+      page.evaluate(async (p) => (await fetch(`/api/${p}`)).json() as Promise<unknown>, path);
+    /** the cells of row `row` of the panel titled `title`, shown as a table */
+    const cells = async (title: string, row: number): Promise<string[]> => {
+      const panel = page.getByRole('region', { name: title, exact: true });
+      await panel.waitFor();
+      const toggle = panel.getByRole('button', { name: 'Show as table' });
+      if ((await toggle.count()) > 0) await toggle.click();
+      const tr = panel.locator('tbody tr').nth(row);
+      await tr.waitFor();
+      return tr.locator('td').allTextContents();
+    };
+    const service = (await api('reports/service?byTier=true')) as {
+      resolutionDistribution: { complaints: number; share: number | null }[];
+      byTier: {
+        tiers: { tier: string; complaints: number }[];
+        retention: { total: { complainants: { customers: number }; others: { customers: number } } };
+      };
+    };
+    await page.goto(`${base}#/service`);
+    // the bins 0–4, 4–8, 8–24 h …: the third holds the complaints resolved in more than 8 and at most 24 h
+    const bin = await cells('Resolution time distribution (h)', 2);
+    expect(bin).toEqual([
+      '8–24',
+      money(service.resolutionDistribution[2]!.complaints),
+      percent(service.resolutionDistribution[2]!.share!),
+    ]);
+    const top = await cells('Complaints — Per value tier', 0);
+    expect([top[0], top[2]]).toEqual([
+      service.byTier.tiers[0]!.tier,
+      money(service.byTier.tiers[0]!.complaints),
+    ]);
+    const total = await cells(
+      "Complainants' retention against other customers",
+      service.byTier.tiers.length - 1,
+    );
+    expect([total[0], total[2], total[4]]).toEqual([
+      'Total',
+      money(service.byTier.retention.total.complainants.customers),
+      money(service.byTier.retention.total.others.customers),
+    ]);
+    await shot(page, 'service-tiers');
+
+    const satisfaction = (await api('reports/satisfaction?byTier=true')) as {
+      byTier: { tier: string; nps: { n: number; smallSample: boolean } }[];
+    };
+    await page.goto(`${base}#/satisfaction`);
+    const title = 'Net Promoter Score — Per value tier (* fewer than 30 answers: not reliable)';
+    for (const [i, tier] of satisfaction.byTier.entries()) {
+      const row = await cells(title, i);
+      expect([row[0], row[3], row[4]]).toEqual([
+        tier.tier,
+        money(tier.nps.n),
+        tier.nps.smallSample ? '*' : '',
+      ]);
+    }
+    await shot(page, 'satisfaction-tiers');
+
+    const quality = (await api('kpi/quality')) as {
+      asOf: string;
+      rows: { label: { en: string }; n: number }[];
+    };
+    await page.goto(`${base}#/kpi`);
+    const first = await cells(`KPI quality — As of ${quality.asOf}`, 0);
+    expect([first[0], first[2]]).toEqual([quality.rows[0]!.label.en, money(quality.rows[0]!.n)]);
+    await shot(page, 'kpi-quality');
+    await page.context().close();
+  });
+
   it('opens every page of the navigation without an error, in English and in Swedish', async () => {
     const page = await loggedIn('admin');
     const nav = page.getByRole('navigation').getByRole('link');

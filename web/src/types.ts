@@ -107,6 +107,13 @@ export interface ServiceReport {
   meanResolutionHours: number | null;
   p90ResolutionHours: number | null;
   resolvedWithinTarget: number | null;
+  resolutionDistribution: {
+    fromHours: number;
+    toHours: number | null;
+    complaints: number;
+    share: number | null;
+  }[];
+  clock: 'calendar' | 'business';
   openBacklog: { open: number; ageMedianHours: number | null; ageMaxHours: number | null };
   causes: { cause: string; complaints: number; share: number; cumulativeShare: number; vitalFew: boolean }[];
   trend: {
@@ -116,7 +123,53 @@ export interface ServiceReport {
     medianResolutionHours: number | null;
     withinTargetShare: number | null;
   }[];
+  byTier: {
+    tiers: {
+      tier: string;
+      customers: number | null;
+      complainants: number;
+      complaints: number;
+      ratePer1000Customers: number | null;
+      medianResolutionHours: number | null;
+      resolvedWithinTarget: number | null;
+    }[];
+    retention: {
+      tiers: (GroupRetentionRow & { tier: string })[];
+      total: GroupRetentionRow;
+    };
+  } | null;
   notes: string[];
+}
+
+export interface GroupRetentionRow {
+  complainants: { customers: number; retained: number; retention: number | null };
+  others: { customers: number; retained: number; retention: number | null };
+  difference: number | null;
+  test: { pValue: number | null; significant: boolean | null } | null;
+}
+
+export interface SatisfactionTierRow {
+  tier: string;
+  nps: { n: number; score: number | null; marginOfError: number | null; smallSample: boolean };
+  csat: { n: number; share: number | null; smallSample: boolean };
+  ces: { n: number; mean: number | null; smallSample: boolean };
+}
+
+export interface KpiQualityReport {
+  asOf: string;
+  rows: {
+    id: string;
+    label: { en: string; sv: string };
+    unit: string;
+    n: number;
+    value: number | null;
+    interval: { low: number; high: number } | null;
+    minimumDetectableChange: number | null;
+    validityGap: number | null;
+    auc: number | null;
+    laggedCorrelation: number | null;
+    notes: string[];
+  }[];
 }
 
 export interface Change {
@@ -147,6 +200,7 @@ export interface SatisfactionReport {
     interval: { low: number; high: number } | null;
     previous: { mean: number | null; n: number } | null;
   };
+  byTier: SatisfactionTierRow[] | null;
   notes: string[];
 }
 

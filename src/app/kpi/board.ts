@@ -11,7 +11,14 @@ import { CvmError } from '../../core/errors';
 import { reportWindows } from '../../core/kpi/basis';
 import { KPI_CATALOGUE, type KpiDefinition } from '../../core/kpi/catalogue';
 import { DEFAULT_TIERS } from '../../core/kpi/tiers';
-import { kpiBoard, type BoardRow, type KpiGoal, type Target } from '../../core/kpi/targets';
+import {
+  kpiBoard,
+  statusCounts,
+  type BoardRow,
+  type KpiGoal,
+  type StatusCounts,
+  type Target,
+} from '../../core/kpi/targets';
 import type { Activity } from '../../data/service/types';
 import type { StoreUnit } from '../../data/store';
 import type { KpiSetInput, KpiStatusInput } from '../options/kpi';
@@ -220,12 +227,14 @@ export async function boardSources(
 
 /**
  * The status of every KPI with a target as of `asOf` (default: the latest order date), by the rule of
- * core/kpi/targets.ts; saves a snapshot of each value. `now` is the ISO timestamp the snapshots carry.
+ * core/kpi/targets.ts; saves a snapshot of each value (unless `snapshot` is false: a glance, as the start
+ * line takes, keeps no history). `now` is the ISO timestamp the snapshots carry.
  */
 export async function kpiStatus(
   unit: StoreUnit,
   input: KpiStatusInput,
   now: string,
+  { snapshot = true }: { snapshot?: boolean } = {},
 ): Promise<KpiStatusReport> {
   const targets = await unit.kpi.targets();
   const current = await boardSources(unit, input.asOf, input.today);
@@ -263,7 +272,7 @@ export async function kpiStatus(
     })),
     asOf,
   );
-  for (const e of entries) {
+  for (const e of snapshot ? entries : []) {
     await unit.kpi.saveSnapshot({ kpi: e.kpi.id, asOf, value: e.value.value, takenAt: now });
   }
   return {
@@ -282,4 +291,19 @@ export async function kpiStatus(
     }),
     warnings: board.warnings,
   };
+}
+
+/**
+ * The board at a glance for `cvm start`: how many KPIs with a target are on track, at risk, off track or
+ * without a value, as of the latest order date. It computes the status exactly as `kpi status` does but
+ * **saves no snapshot**: starting the dashboard is not a measurement anyone asked to keep. An empty board
+ * answers without computing any report.
+ */
+export async function kpiBoardGlance(
+  unit: StoreUnit,
+  today: IsoDay,
+): Promise<StatusCounts & { asOf: IsoDay | null }> {
+  if ((await unit.kpi.targets()).length === 0) return { asOf: null, ...statusCounts([]) };
+  const report = await kpiStatus(unit, { today }, '', { snapshot: false });
+  return { asOf: report.asOf, ...statusCounts(report.rows.map((r) => r.status)) };
 }

@@ -12,7 +12,8 @@ import { meanChange, type ChangeTest } from '../../core/kpi/change-test';
 import { countNpsHistogram, nps, npsChange, NPS_SMALL_SAMPLE, type Nps } from '../../core/kpi/nps';
 import { ces, csat, csatChange, type Ces, type Csat } from '../../core/kpi/satisfaction';
 import { expandScores } from '../../core/kpi/stats';
-import type { ServicePort } from '../../data/service/types';
+import type { ServicePort, SurveyScores } from '../../data/service/types';
+import { NOT_ACTIVE_TIER } from './service';
 import type { ServiceInput } from '../options/service';
 import { latestAsOf } from './basis';
 
@@ -23,12 +24,22 @@ export interface SatisfactionReport {
   nps: Nps & { previous: { score: number | null; n: number }; change: ChangeTest };
   csat: Csat & { previous: { share: number | null; n: number }; change: ChangeTest };
   ces: Ces & { previous: { mean: number | null; n: number }; change: ChangeTest };
+  /** per value tier of the respondents in the current window; null unless tiers were asked for */
+  byTier: SatisfactionTierRow[] | null;
   notes: string[];
+}
+
+/** NPS, CSAT and CES of the respondents of one value tier (or of those not active in the window). */
+export interface SatisfactionTierRow {
+  tier: string;
+  nps: Pick<Nps, 'n' | 'promoters' | 'passives' | 'detractors' | 'score' | 'marginOfError' | 'smallSample'>;
+  csat: Pick<Csat, 'n' | 'satisfied' | 'share' | 'interval'> & { smallSample: boolean };
+  ces: Pick<Ces, 'n' | 'mean' | 'interval' | 'lowEffortShare'> & { smallSample: boolean };
 }
 
 export async function satisfactionReport(
   service: ServicePort,
-  input: Pick<ServiceInput, 'asOf' | 'windowMonths' | 'today'>,
+  input: Pick<ServiceInput, 'asOf' | 'windowMonths' | 'today' | 'tiers'>,
 ): Promise<SatisfactionReport> {
   const { asOf, notes: asOfNotes } = await latestAsOf(service, input.asOf, input.today);
   const { current, previous } = reportWindows(asOf, input.windowMonths);
@@ -42,6 +53,13 @@ export async function satisfactionReport(
   const csatBefore = csat(csatScores.before);
   const cesNow = ces(cesScores.now);
   const cesBefore = ces(cesScores.before);
+  const tiers = input.tiers;
+  const byTier =
+    tiers === undefined
+      ? null
+      : (await service.surveyScoresByTier({ window: current, current, tiers })).map(
+          (scores, i): SatisfactionTierRow => tierRow(tiers[i]?.name ?? NOT_ACTIVE_TIER, scores),
+        );
   return {
     asOf,
     windowMonths: input.windowMonths,
@@ -61,11 +79,13 @@ export async function satisfactionReport(
       previous: { mean: cesBefore.mean, n: cesBefore.n },
       change: meanChange(cesScores.before, cesScores.now),
     },
+    byTier,
     notes: [
       ...asOfNotes,
       ...(npsNow.note === null ? [] : [npsNow.note]),
       ...smallSampleNote('CSAT', csatNow.n, csatNow.note),
       ...smallSampleNote('CES', cesNow.n, cesNow.note),
+      ...(byTier === null ? [] : tierNotes(byTier)),
     ],
   };
 }
@@ -74,4 +94,44 @@ function smallSampleNote(kpi: string, n: number, note: string | null): string[] 
   if (n > 0 && n < NPS_SMALL_SAMPLE)
     return [`${kpi} from only ${n} answers (fewer than ${NPS_SMALL_SAMPLE}): not reliable`];
   return note === null ? [] : [note];
+}
+
+const small = (n: number): boolean => n > 0 && n < NPS_SMALL_SAMPLE;
+
+function tierRow(tier: string, scores: SurveyScores): SatisfactionTierRow {
+  const n = nps(countNpsHistogram(scores.nps));
+  const c = csat(expandScores(scores.csat));
+  const e = ces(expandScores(scores.ces));
+  return {
+    tier,
+    nps: {
+      n: n.n,
+      promoters: n.promoters,
+      passives: n.passives,
+      detractors: n.detractors,
+      score: n.score,
+      marginOfError: n.marginOfError,
+      smallSample: n.smallSample,
+    },
+    csat: { n: c.n, satisfied: c.satisfied, share: c.share, interval: c.interval, smallSample: small(c.n) },
+    ces: {
+      n: e.n,
+      mean: e.mean,
+      interval: e.interval,
+      lowEffortShare: e.lowEffortShare,
+      smallSample: small(e.n),
+    },
+  };
+}
+
+/** One note per KPI naming the tiers whose figure rests on fewer than 30 answers. */
+function tierNotes(rows: readonly SatisfactionTierRow[]): string[] {
+  return (['nps', 'csat', 'ces'] as const).flatMap((kpi) => {
+    const thin = rows.filter((r) => r[kpi].smallSample).map((r) => `${r.tier} (${r[kpi].n})`);
+    return thin.length === 0
+      ? []
+      : [
+          `${kpi.toUpperCase()} per tier from fewer than ${NPS_SMALL_SAMPLE} answers in ${thin.join(', ')}: not reliable`,
+        ];
+  });
 }

@@ -21,10 +21,17 @@ import {
 } from '../../core/service/complaint-causes';
 import type { ComplaintMonth } from '../../core/service/complaint-trend';
 import { hourStats } from '../../core/service/complaints';
+import { hourHistogram, type HourBin } from '../../core/service/hour-histogram';
 import { complainantRetention, type ComplainantRetention } from '../../core/service/complainant-retention';
 import { countWithinTarget, withinTargetShare } from '../../core/service/resolution-target';
 import { zonedInstant } from '../../core/service/time-zone';
-import type { ServicePort } from '../../data/service/types';
+import {
+  bucketOfInstant,
+  measureComplaints,
+  sortedByGroup,
+  withinByGroup,
+} from '../../core/service/complaint-times';
+import type { ComplaintBucket, ServicePort } from '../../data/service/types';
 import type { ServiceInput } from '../options/service';
 import { latestAsOf } from './basis';
 
@@ -35,7 +42,19 @@ export interface ServiceReport {
   timeZone: string;
   /** the as-of instant (end of the as-of day in `timeZone`), ISO UTC */
   asOfInstant: string;
+  /** the default resolution target in hours; `targets` may set others per category and priority */
   targetHours: number;
+  /** targets in hours per category and per priority (a complaint's priority's wins over its category's) */
+  targets: { byCategory: Record<string, number>; byPriority: Record<string, number> };
+  /** what the hours of resolution and first response count: calendar hours, or the business calendar's */
+  clock: 'calendar' | 'business';
+  businessHours: {
+    timeZone: string;
+    opens: string;
+    closes: string;
+    workingDays: number[];
+    holidays: IsoDay[];
+  } | null;
   /** complaints opened in the window */
   complaints: number;
   /** of those, resolved by the as-of instant, and open at it */
@@ -46,11 +65,13 @@ export interface ServiceReport {
   orders: number;
   ratePer1000Customers: number | null;
   ratePer1000Orders: number | null;
-  /** resolution time of the window's resolved complaints, calendar hours (type-7 percentiles) */
+  /** resolution time of the window's resolved complaints, hours on `clock` (type-7 percentiles) */
   medianResolutionHours: number | null;
   meanResolutionHours: number | null;
   p90ResolutionHours: number | null;
-  /** resolved within `targetHours` (inclusive) / complaints; open ones count as missed */
+  /** the resolution times on `clock` as a histogram (core `hourHistogram`) */
+  resolutionDistribution: HourBin[];
+  /** resolved within their target (inclusive) / complaints; open ones count as missed */
   resolvedWithinTarget: number | null;
   withinTarget: number;
   firstResponse: {
@@ -61,7 +82,7 @@ export interface ServiceReport {
     /** no first response by the as-of instant */
     awaiting: number;
   };
-  /** every complaint open at the as-of instant, whenever it was opened, and its age in hours */
+  /** every complaint open at the as-of instant, whenever it was opened, and its age in calendar hours */
   openBacklog: { open: number; ageMedianHours: number | null; ageMaxHours: number | null };
   causes: CauseRow[];
   trend: ComplaintMonth[];
@@ -114,6 +135,10 @@ export function windowMonthsOf(window: Window, timeZone: string): { month: strin
   return out;
 }
 
+function hasTargets(t: { byCategory: Record<string, number>; byPriority: Record<string, number> }): boolean {
+  return Object.keys(t.byCategory).length > 0 || Object.keys(t.byPriority).length > 0;
+}
+
 function perThousand(count: number, denominator: number): number | null {
   return denominator === 0 ? null : (1000 * count) / denominator;
 }
@@ -129,13 +154,32 @@ export async function serviceReport(service: ServicePort, input: ServiceInput): 
     asOfMs,
     bucketStartsMs: months.map((m) => m.startMs),
   });
+  const clock = input.clock ?? 'calendar';
+  const targets = {
+    defaultHours: targetHours,
+    byCategory: input.targets?.byCategory ?? {},
+    byPriority: input.targets?.byPriority ?? {},
+  };
+  const rules = clock !== 'calendar' || hasTargets(targets);
+  if (rules) {
+    // hours the database cannot compute: measure each complaint here, and replace what depends on them
+    const times = await service.complaintTimes({ fromMs: months[0]!.startMs, asOfMs });
+    const measured = measureComplaints(times, targets, clock);
+    const starts = months.map((m) => m.startMs);
+    const bucket = (i: number): number => bucketOfInstant(starts, times.openedMs[i]!);
+    const byBucket = sortedByGroup(measured.resolutionHours, starts.length, bucket);
+    const within = withinByGroup(measured.within, starts.length, bucket);
+    p.resolutionHours = byBucket.values;
+    p.buckets = p.buckets.map((b, k) => ({ ...b, measured: byBucket.counts[k] ?? 0, within: within[k] }));
+    p.firstResponseHours = sortedByGroup(measured.responseHours, 1, () => 0).values;
+  }
   const activity = await service.activity(window);
   const resolution = hourStats(p.resolutionHours);
   const response = hourStats(p.firstResponseHours);
   const backlog = p.backlogAgeHours;
   let offset = 0;
   const trend = months.map(({ month }, k): ComplaintMonth => {
-    const b = p.buckets[k] ?? { opened: 0, resolved: 0, measured: 0 };
+    const b: ComplaintBucket & { within?: number } = p.buckets[k] ?? { opened: 0, resolved: 0, measured: 0 };
     const hours = p.resolutionHours.subarray(offset, offset + b.measured);
     offset += b.measured;
     return {
@@ -143,14 +187,22 @@ export async function serviceReport(service: ServicePort, input: ServiceInput): 
       opened: b.opened,
       resolved: b.resolved,
       medianResolutionHours: median(hours),
-      withinTargetShare: withinTargetShare(hours, b.opened, targetHours),
+      withinTargetShare:
+        b.within === undefined
+          ? withinTargetShare(hours, b.opened, targetHours)
+          : b.opened === 0
+            ? null
+            : b.within / b.opened,
     };
   });
   const satisfaction = p.satisfaction;
   const byTier =
     input.tiers === undefined
       ? null
-      : await serviceByTier(service, input, asOf, { fromMs: months[0]!.startMs, asOfMs });
+      : await serviceByTier(service, input, asOf, { fromMs: months[0]!.startMs, asOfMs }, rules);
+  const withinTarget = rules
+    ? trend.reduce((sum, _, k) => sum + ((p.buckets[k] as { within?: number }).within ?? 0), 0)
+    : countWithinTarget(p.resolutionHours, targetHours);
   return {
     asOf,
     windowMonths: input.windowMonths,
@@ -158,6 +210,18 @@ export async function serviceReport(service: ServicePort, input: ServiceInput): 
     timeZone,
     asOfInstant: new Date(asOfMs).toISOString(),
     targetHours,
+    targets: { byCategory: targets.byCategory, byPriority: targets.byPriority },
+    clock: clock === 'calendar' ? 'calendar' : 'business',
+    businessHours:
+      clock === 'calendar'
+        ? null
+        : {
+            timeZone: clock.timeZone,
+            opens: clock.opens ?? '08:00',
+            closes: clock.closes ?? '17:00',
+            workingDays: [...(clock.workingDays ?? [1, 2, 3, 4, 5])],
+            holidays: [...(clock.holidays ?? [])],
+          },
     complaints: p.complaints,
     resolved: p.resolved,
     open: p.complaints - p.resolved,
@@ -168,8 +232,9 @@ export async function serviceReport(service: ServicePort, input: ServiceInput): 
     medianResolutionHours: resolution.median,
     meanResolutionHours: resolution.mean,
     p90ResolutionHours: resolution.p90,
-    resolvedWithinTarget: withinTargetShare(p.resolutionHours, p.complaints, targetHours),
-    withinTarget: countWithinTarget(p.resolutionHours, targetHours),
+    resolutionDistribution: hourHistogram(p.resolutionHours),
+    resolvedWithinTarget: p.complaints === 0 ? null : withinTarget / p.complaints,
+    withinTarget,
     firstResponse: {
       n: response.n,
       medianHours: response.median,
@@ -217,6 +282,7 @@ async function serviceByTier(
   input: ServiceInput,
   asOf: IsoDay,
   currentPeriod: { fromMs: number; asOfMs: number },
+  rules: boolean,
 ): Promise<ServiceByTier> {
   const tiers = input.tiers ?? [];
   const { current, previous } = reportWindows(asOf, input.windowMonths);
@@ -232,6 +298,24 @@ async function serviceByTier(
     previousPeriod,
     targetHours: input.targetHours,
   });
+  if (rules) {
+    // business hours or targets per category / priority: measure each complaint with its tier here
+    const times = await service.complaintTimes({ ...currentPeriod, tiers: { current, tiers } });
+    const measured = measureComplaints(
+      times,
+      { defaultHours: input.targetHours, ...input.targets },
+      input.clock ?? 'calendar',
+    );
+    const tierOf = (i: number): number => times.tier![i]!;
+    const byTier = sortedByGroup(measured.resolutionHours, r.tiers.length, tierOf);
+    const within = withinByGroup(measured.within, r.tiers.length, tierOf);
+    r.resolutionHours = byTier.values;
+    r.tiers = r.tiers.map((t, i) => ({
+      ...t,
+      measured: byTier.counts[i] ?? 0,
+      withinTarget: within[i] ?? 0,
+    }));
+  }
   let offset = 0;
   const rows = r.tiers.map((t, i): ServiceTierRow => {
     const hours = r.resolutionHours.subarray(offset, offset + t.measured);

@@ -184,6 +184,25 @@ export function registerReports(program: Command): void {
       '24',
     )
     .option('--time-zone <zone>', 'IANA time zone of the days and months, e.g. Europe/Stockholm', 'UTC')
+    .option(
+      '--target-by-category <list>',
+      'targets per complaint category in hours, e.g. billing=48,delivery=72 (default: --target-hours)',
+    )
+    .option(
+      '--target-by-priority <list>',
+      'targets per complaint priority in hours, e.g. high=8,urgent=4 (wins over the category target)',
+    )
+    .option('--business-hours', 'count resolution and first-response times in business hours of --time-zone')
+    .option('--opens <HH:MM>', 'business hours: opening time (default 08:00; implies --business-hours)')
+    .option('--closes <HH:MM>', 'business hours: closing time (default 17:00; implies --business-hours)')
+    .option(
+      '--working-days <days>',
+      'business hours: working days, e.g. mon-fri (default) or mon-thu,sat (implies --business-hours)',
+    )
+    .option(
+      '--holidays <days>',
+      'business hours: closed days, comma-separated YYYY-MM-DD (implies --business-hours)',
+    )
     .option('--by-tier', 'add the figures per value tier and the retention of complainants vs others')
     .option('--tiers <spec>', `tiers for --by-tier (implies it): ${TIERS_HELP}`);
   reportCommand(
@@ -193,7 +212,9 @@ export function registerReports(program: Command): void {
     serviceInput,
     onService(satisfactionReport),
     satisfactionPrintable,
-  );
+  )
+    .option('--by-tier', 'add NPS, CSAT and CES per value tier of the respondents')
+    .option('--tiers <spec>', `tiers for --by-tier (implies it): ${TIERS_HELP}`);
   reportCommand(
     report,
     'subscription',

@@ -18,7 +18,10 @@ import type { StoreUnit } from '../../data/store';
 import type { InfoReport } from '../../app/info';
 import { getSummary, type Headline, type NegativeAccounts } from '../../app/summary';
 import type { PortfolioReport } from '../../app/reports/portfolio';
-import { cliOption, globalOptions, print, withCliUnit } from '../context';
+import { kpiBoardGlance } from '../../app/kpi/board';
+import type { IsoDay } from '../../core/dates';
+import type { StatusCounts } from '../../core/kpi/targets';
+import { cliOption, globalOptions, localToday, print, withCliUnit } from '../context';
 import { l } from '../views/labels';
 import type { Lang, Printable, TableView } from '../output';
 import { demoRequest, demoTimeLine, stderrLine } from './demo';
@@ -106,6 +109,28 @@ async function summaryPrintable(unit: StoreUnit, lang: Lang): Promise<Printable>
   return startPrintable(info, headline, lang, portfolio, keyAccounts, subscription);
 }
 
+/**
+ * The KPI board in one line: counts on track, at risk and off track (and without a value), or how to set
+ * a target when the board is empty. Computing it saves no snapshot (app `kpiBoardGlance`).
+ */
+export function boardLine(b: StatusCounts & { asOf: IsoDay | null }, lang: Lang): string {
+  if (b.kpis === 0)
+    return lang === 'sv'
+      ? 'KPI-tavlan: inga mål satta (cvm kpi set KPI --target N --deadline YYYY-MM-DD)'
+      : 'KPI board: no targets set (cvm kpi set KPI --target N --deadline YYYY-MM-DD)';
+  const sv = lang === 'sv';
+  const parts = [
+    `${b.onTrack} ${sv ? 'i fas' : 'on track'}`,
+    `${b.atRisk} ${sv ? 'i riskzonen' : 'at risk'}`,
+    `${b.offTrack} ${sv ? 'ur fas' : 'off track'}`,
+    ...(b.noValue > 0 ? [`${b.noValue} ${sv ? 'utan värde' : 'without a value'}`] : []),
+  ];
+  const of = sv
+    ? `${b.kpis} KPI:er med mål, per ${b.asOf ?? ''}; cvm kpi status`
+    : `${b.kpis} KPIs with a target, as of ${b.asOf ?? ''}; cvm kpi status`;
+  return `${sv ? 'KPI-tavlan' : 'KPI board'}: ${parts.join(', ')} (${of})`;
+}
+
 /** The demo logins, one line each, for the start banner. */
 function loginLines(lang: Lang): string[] {
   return DEMO_LOGINS.map(
@@ -149,11 +174,19 @@ export function registerStart(program: Command): void {
               stderrLine(demoTimeLine(result, options.lang));
             }
             if (serve) await ensureDemoLogins(store, new Date().toISOString());
-            return summaryPrintable(store, options.lang);
+            const summary = await summaryPrintable(store, options.lang);
+            const hasOrders = (await store.service.latestOrderDate()) !== null;
+            const board = hasOrders ? await kpiBoardGlance(store, localToday()) : null;
+            return { summary, board };
           },
           { create: true },
         );
-        print(printable, options);
+        print(printable.summary, options);
+        // the board's line goes where it does not break a JSON or CSV summary on stdout
+        if (printable.board !== null)
+          (options.format === 'table' ? process.stdout : process.stderr).write(
+            boardLine(printable.board, options.lang) + '\n',
+          );
         if (!serve) return;
         // the banner goes where it does not break a JSON or CSV summary on stdout
         const write = (line: string): boolean =>

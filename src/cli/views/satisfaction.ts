@@ -1,8 +1,8 @@
 /** NPS, CSAT and CES table views: the current window, the previous one and the change's significance. */
-import type { SatisfactionReport } from '../../app/reports/satisfaction';
+import type { SatisfactionReport, SatisfactionTierRow } from '../../app/reports/satisfaction';
 import type { ChangeTest } from '../../core/kpi/change-test';
-import type { Column, Lang, Printable } from '../output';
-import { l, col } from './labels';
+import type { Column, Lang, Printable, TableView } from '../output';
+import { l, col, tierLabel } from './labels';
 
 const CHANGE_COLUMNS: Column[] = [
   col('pValue', l('p', 'p'), 'decimal', 3),
@@ -88,8 +88,48 @@ export function satisfactionPrintable(r: SatisfactionReport, lang: Lang): Printa
             ...significance(ces.change, lang),
           },
         ],
-        notes: r.notes,
+        notes: r.byTier === null ? r.notes : [],
       },
+      ...(r.byTier === null ? [] : [tierTable(r.byTier, r.notes, lang)]),
     ],
+  };
+}
+
+/** NPS ± margin, CSAT and CES per value tier, each with its n; a small n is marked with *. */
+function tierTable(rows: readonly SatisfactionTierRow[], notes: string[], lang: Lang): TableView {
+  const star = (small: boolean): string => (small ? '*' : '');
+  return {
+    name: 'tiers',
+    title: l(
+      'Per value tier of the respondents (* fewer than 30 answers)',
+      'Per värdesegment för de svarande (* färre än 30 svar)',
+    ),
+    columns: [
+      col('tier', l('Tier', 'Segment'), 'text'),
+      col('npsN', l('NPS n', 'NPS n'), 'int'),
+      col('nps', l('NPS', 'NPS'), 'decimal', 1),
+      col('npsMargin', l('± margin', '± felmarginal'), 'decimal', 1),
+      col('npsSmall', l('', ''), 'text'),
+      col('csatN', l('CSAT n', 'CSAT n'), 'int'),
+      col('csat', l('CSAT', 'CSAT'), 'percent'),
+      col('csatSmall', l('', ''), 'text'),
+      col('cesN', l('CES n', 'CES n'), 'int'),
+      col('ces', l('CES', 'CES'), 'decimal'),
+      col('cesSmall', l('', ''), 'text'),
+    ],
+    rows: rows.map((t) => ({
+      tier: tierLabel(t.tier, lang),
+      npsN: t.nps.n,
+      nps: t.nps.score,
+      npsMargin: t.nps.marginOfError,
+      npsSmall: star(t.nps.smallSample),
+      csatN: t.csat.n,
+      csat: t.csat.share,
+      csatSmall: star(t.csat.smallSample),
+      cesN: t.ces.n,
+      ces: t.ces.mean,
+      cesSmall: star(t.ces.smallSample),
+    })),
+    notes,
   };
 }

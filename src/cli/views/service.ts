@@ -8,15 +8,28 @@ import type { Lang, Printable, TableView } from '../output';
 import { l, col, tierLabel } from './labels';
 
 export function servicePrintable(r: ServiceReport, lang: Lang): Printable {
-  const target = `${r.targetHours} h`;
+  const targeted =
+    Object.keys(r.targets.byCategory).length > 0 || Object.keys(r.targets.byPriority).length > 0;
+  const within = targeted
+    ? l('Resolved within target', 'Lösta inom mål')
+    : l(`Resolved ≤ ${r.targetHours} h`, `Lösta ≤ ${r.targetHours} h`);
+  const b = r.businessHours;
+  const clock =
+    b === null
+      ? { en: '', sv: '' }
+      : l(
+          `, business hours ${weekdays(b.workingDays, 'en')} ${b.opens}–${b.closes}`,
+          `, kontorstimmar ${weekdays(b.workingDays, 'sv')} ${b.opens}–${b.closes}`,
+        );
+  const rules = targets(r);
   return {
     json: r,
     tables: [
       {
         name: 'complaints',
         title: l(
-          `Complaints, as of ${r.asOf} (${r.windowMonths} months, ${r.timeZone})`,
-          `Reklamationer, per ${r.asOf} (${r.windowMonths} månader, ${r.timeZone})`,
+          `Complaints, as of ${r.asOf} (${r.windowMonths} months, ${r.timeZone}${clock.en})`,
+          `Reklamationer, per ${r.asOf} (${r.windowMonths} månader, ${r.timeZone}${clock.sv})`,
         ),
         columns: [
           col('complaints', l('Complaints', 'Reklamationer'), 'int'),
@@ -24,12 +37,26 @@ export function servicePrintable(r: ServiceReport, lang: Lang): Printable {
           col('open', l('Open', 'Öppna'), 'int'),
           col('ratePer1000Customers', l('Per 1,000 customers', 'Per 1 000 kunder'), 'decimal', 1),
           col('ratePer1000Orders', l('Per 1,000 orders', 'Per 1 000 order'), 'decimal', 1),
-          col('resolvedWithinTarget', l(`Resolved ≤ ${target}`, `Lösta ≤ ${target}`), 'percent'),
+          col('resolvedWithinTarget', within, 'percent'),
           col('medianResolutionHours', l('Median h', 'Median h'), 'decimal', 1),
           col('meanResolutionHours', l('Mean h', 'Medel h'), 'decimal', 1),
           col('p90ResolutionHours', l('P90 h', 'P90 h'), 'decimal', 1),
         ],
         rows: [{ ...r }],
+        ...(rules === null ? {} : { notes: [rules] }),
+      },
+      {
+        name: 'distribution',
+        title: l('Resolution time distribution', 'Fördelning av lösningstid'),
+        columns: [
+          col('hours', l('Hours', 'Timmar'), 'text'),
+          col('complaints', l('Complaints', 'Reklamationer'), 'int'),
+          col('share', l('Share', 'Andel'), 'percent'),
+        ],
+        rows: r.resolutionDistribution.map((b) => ({
+          ...b,
+          hours: b.toHours === null ? `> ${b.fromHours}` : `${b.fromHours}–${b.toHours}`,
+        })),
       },
       {
         name: 'response',
@@ -93,17 +120,17 @@ export function servicePrintable(r: ServiceReport, lang: Lang): Printable {
           col('opened', l('Opened', 'Öppnade'), 'int'),
           col('resolved', l('Resolved', 'Lösta'), 'int'),
           col('medianResolutionHours', l('Median h', 'Median h'), 'decimal', 1),
-          col('withinTargetShare', l(`Resolved ≤ ${target}`, `Lösta ≤ ${target}`), 'percent'),
+          col('withinTargetShare', within, 'percent'),
         ],
         rows: r.trend.map((m) => ({ ...m })),
         notes: r.notes,
       },
-      ...(r.byTier === null ? [] : tierTables(r.byTier, target, lang)),
+      ...(r.byTier === null ? [] : tierTables(r.byTier, within, lang)),
     ],
   };
 }
 
-function tierTables(b: ServiceByTier, target: string, lang: Lang): TableView[] {
+function tierTables(b: ServiceByTier, within: { en: string; sv: string }, lang: Lang): TableView[] {
   const name = (tier: string): string =>
     tier === NOT_ACTIVE_TIER ? l('not active', 'ej aktiva')[lang] : tierLabel(tier, lang);
   const group = (g: GroupRetention, prefix: string): Record<string, unknown> => ({
@@ -123,7 +150,7 @@ function tierTables(b: ServiceByTier, target: string, lang: Lang): TableView[] {
         col('complaints', l('Complaints', 'Reklamationer'), 'int'),
         col('ratePer1000Customers', l('Per 1,000 customers', 'Per 1 000 kunder'), 'decimal', 1),
         col('medianResolutionHours', l('Median h', 'Median h'), 'decimal', 1),
-        col('resolvedWithinTarget', l(`Resolved ≤ ${target}`, `Lösta ≤ ${target}`), 'percent'),
+        col('resolvedWithinTarget', within, 'percent'),
         col('satisfactionAfterResolution', l('Satisfaction after (1–5)', 'Nöjdhet efteråt (1–5)'), 'decimal'),
       ],
       rows: b.tiers.map((t) => ({ ...t, tier: name(t.tier) })),
@@ -158,4 +185,40 @@ function tierTables(b: ServiceByTier, target: string, lang: Lang): TableView[] {
       totals: [b.retention.tiers.length],
     },
   ];
+}
+
+const DAY_NAMES = {
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  sv: ['mån', 'tis', 'ons', 'tors', 'fre', 'lör', 'sön'],
+};
+
+/** Working days as runs: Mon–Fri, Mon–Thu, Sat. */
+function weekdays(days: readonly number[], lang: Lang): string {
+  const names = DAY_NAMES[lang];
+  const runs: string[] = [];
+  for (let i = 0; i < days.length;) {
+    let j = i;
+    while (j + 1 < days.length && days[j + 1] === days[j]! + 1) j += 1;
+    const [a, b] = [names[days[i]! - 1]!, names[days[j]! - 1]!];
+    runs.push(i === j ? a : `${a}–${b}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
+/** The targets line: default, per priority, per category; null when only the default is set. */
+function targets(r: ServiceReport): string | null {
+  const list = (m: Record<string, number>): string =>
+    Object.entries(m)
+      .map(([k, v]) => `${k} ${v} h`)
+      .join(', ');
+  const parts = [
+    ...(Object.keys(r.targets.byPriority).length > 0 ? [`per priority: ${list(r.targets.byPriority)}`] : []),
+    ...(Object.keys(r.targets.byCategory).length > 0 ? [`per category: ${list(r.targets.byCategory)}`] : []),
+  ];
+  const holidays = r.businessHours?.holidays.length
+    ? [`holidays: ${r.businessHours.holidays.join(', ')}`]
+    : [];
+  if (parts.length === 0 && holidays.length === 0) return null;
+  return [`targets: ${r.targetHours} h by default`, ...parts, ...holidays].join('; ');
 }

@@ -144,3 +144,24 @@ export function kpiBoard(
       : [];
   return { rows: entries.map((e) => kpiStatus(e, asOf)), warnings };
 }
+
+/** How many board rows are on track, at risk, off track, and without a value (status null). */
+export interface StatusCounts {
+  kpis: number;
+  onTrack: number;
+  atRisk: number;
+  offTrack: number;
+  noValue: number;
+}
+
+/** The counts of `statuses` per status: the one-line board summary. */
+export function statusCounts(statuses: readonly (KpiStatus | null)[]): StatusCounts {
+  const count = (s: KpiStatus | null): number => statuses.filter((x) => x === s).length;
+  return {
+    kpis: statuses.length,
+    onTrack: count('on-track'),
+    atRisk: count('at-risk'),
+    offTrack: count('off-track'),
+    noValue: count(null),
+  };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { businessHoursBetween, hoursBetween, isoWeekday, type BusinessCalendar } from './business-hours';
 import { localDay, zonedInstant, zoneOffsetMs } from './time-zone';
+import { businessTimeline, timelineHours } from './business-timeline';
 
 // Tests run with TZ=Pacific/Chatham (UTC+13:45 / +12:45): none of this may depend on the machine's zone.
 const at = (iso: string): number => Date.parse(iso);
@@ -95,5 +96,35 @@ describe('calendar and business hours', () => {
       /opens "8:00" is not a time/,
     );
     expect(() => businessHoursBetween(0, 1, { ...office, opens: '18:00' })).toThrow(/not later than/);
+  });
+});
+
+describe('businessTimeline', () => {
+  it('gives businessHoursBetween’s hours for every pair of instants across both DST changes', () => {
+    const calendar = {
+      timeZone: 'Europe/Stockholm',
+      opens: '07:30',
+      closes: '18:00',
+      workingDays: [1, 2, 3, 4, 5, 6] as const,
+      holidays: ['2026-04-03'],
+    };
+    const instants = [
+      '2026-03-26T06:00Z',
+      '2026-03-27T15:00Z',
+      '2026-03-28T09:00Z',
+      '2026-03-30T07:00Z',
+      '2026-04-02T16:59Z',
+      '2026-04-04T12:00Z',
+      '2026-10-23T10:00Z',
+      '2026-10-26T11:00Z',
+    ].map((d) => Date.parse(d));
+    const timeline = businessTimeline(calendar, instants[0]!, instants[instants.length - 1]!);
+    for (const a of instants)
+      for (const b of instants)
+        if (b >= a)
+          expect(timelineHours(timeline, a, b)).toBeCloseTo(businessHoursBetween(a, b, calendar), 9);
+    // Fri 16:00 CET → Mon 09:00 CEST with Saturday open 07:30–18:00: 2 + 10.5 + 1.5 = 14 h
+    expect(timelineHours(timeline, instants[1]!, instants[3]!)).toBe(14);
+    expect(timelineHours(timeline, instants[3]!, instants[1]!)).toBeNull();
   });
 });

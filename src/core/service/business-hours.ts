@@ -52,11 +52,7 @@ export function hoursBetween(startMs: number, endMs: number, clock: HourClock = 
 /** Business hours from `startMs` to `endMs` (0 when the end is not after the start). */
 export function businessHoursBetween(startMs: number, endMs: number, calendar: BusinessCalendar): number {
   const { timeZone } = calendar;
-  const [opensAt, closesAt] = [calendar.opens ?? '08:00', calendar.closes ?? '17:00'];
-  const opens = minutesOf(opensAt, 'opens');
-  const closes = minutesOf(closesAt, 'closes');
-  if (closes <= opens)
-    throw invalidInput(`business calendar: closes ${closesAt} is not later than opens ${opensAt}`);
+  const { opens, closes } = openingMinutes(calendar);
   if (endMs <= startMs) return 0;
   const working = new Set<Weekday>(calendar.workingDays ?? [1, 2, 3, 4, 5]);
   const holidays = new Set(calendar.holidays ?? []);
@@ -69,6 +65,16 @@ export function businessHoursBetween(startMs: number, endMs: number, calendar: B
     if (to > from) total += to - from;
   }
   return total / MS_PER_HOUR;
+}
+
+/** The calendar's opening and closing times in minutes after midnight; a bad time or order is refused. */
+export function openingMinutes(calendar: BusinessCalendar): { opens: number; closes: number } {
+  const [opensAt, closesAt] = [calendar.opens ?? '08:00', calendar.closes ?? '17:00'];
+  const opens = minutesOf(opensAt, 'opens');
+  const closes = minutesOf(closesAt, 'closes');
+  if (closes <= opens)
+    throw invalidInput(`business calendar: closes ${closesAt} is not later than opens ${opensAt}`);
+  return { opens, closes };
 }
 
 function minutesOf(time: string, what: string): number {

@@ -5,7 +5,18 @@
  * previous tier, by whether they complained in the previous period and whether they are active again.
  */
 import { tierCutoffs } from '../../core/kpi/tiers';
-import type { TierComplaintCounts, TierComplaintQuery, TierComplaints } from '../service/types';
+import type { ComplaintTimes } from '../../core/service/complaint-times';
+import type { Window } from '../../core/dates';
+import type { ScoreCount } from '../../core/kpi/stats';
+import type { Tier } from '../../core/kpi/tiers';
+import type {
+  ComplaintTimesQuery,
+  SurveyScores,
+  SurveyTierQuery,
+  TierComplaintCounts,
+  TierComplaintQuery,
+  TierComplaints,
+} from '../service/types';
 import { inWindowSql, tierCaseSql, withStagedTable } from './analytics/sql';
 import type { SqlRunner } from '../sql/runner';
 
@@ -132,5 +143,135 @@ export async function queryComplaintsByTier(
         retained: r.retained,
       })),
     };
+  });
+}
+
+/**
+ * The service port's `complaintTimes`: every complaint opened in the period as typed columns, judged at
+ * the as-of instant (a resolution or first response at or after it is NaN), with category and priority as
+ * dictionary codes, and with `tiers` each complaint's current-window value tier (ranked as above). Ordered
+ * by opening instant, then complaint id.
+ */
+export async function queryComplaintTimes(
+  db: SqlRunner,
+  q: ComplaintTimesQuery,
+  dialect: InstantSql = DUCKDB_INSTANTS,
+): Promise<ComplaintTimes> {
+  const ms = (value: number): string => dialect.instant(wholeMs(value));
+  const asOf = ms(q.asOfMs);
+  const select = (tierSql: string, tierJoin: string): string => `
+    SELECT ${dialect.epochMs('c.opened_at')} AS opened,
+      CASE WHEN c.resolved_at < ${asOf} THEN ${dialect.epochMs('c.resolved_at')} END AS resolved,
+      CASE WHEN c.first_response_at < ${asOf} THEN ${dialect.epochMs('c.first_response_at')} END AS responded,
+      c.category, c.priority, ${tierSql} AS tier
+    FROM complaints c ${tierJoin}
+    WHERE c.opened_at >= ${ms(q.fromMs)} AND c.opened_at < ${asOf}
+    ORDER BY c.opened_at, c.complaint_id`;
+  type Row = {
+    opened: number;
+    resolved: number | null;
+    responded: number | null;
+    category: string | null;
+    priority: string | null;
+    tier: number | null;
+  };
+  const tiers = q.tiers;
+  const rows =
+    tiers === undefined
+      ? await db.all<Row>(select('NULL', ''))
+      : await withCurrentTiers(db, tiers.current, tiers.tiers, (curTier) =>
+          db.all<Row>(
+            select(`coalesce(t.tier, ${tiers.tiers.length})`, `LEFT JOIN ${curTier} t USING (customer_id)`),
+          ),
+        );
+  const n = rows.length;
+  const dictionary = (): { codes: Int32Array; names: string[]; code: (name: string | null) => number } => {
+    const names: string[] = [];
+    const index = new Map<string, number>();
+    return {
+      codes: new Int32Array(n),
+      names,
+      code(name) {
+        if (name === null) return -1;
+        let k = index.get(name);
+        if (k === undefined) {
+          k = names.length;
+          names.push(name);
+          index.set(name, k);
+        }
+        return k;
+      },
+    };
+  };
+  const category = dictionary();
+  const priority = dictionary();
+  const out: ComplaintTimes = {
+    openedMs: new Float64Array(n),
+    resolvedMs: new Float64Array(n),
+    respondedMs: new Float64Array(n),
+    category: category.codes,
+    categories: category.names,
+    priority: priority.codes,
+    priorities: priority.names,
+    tier: tiers === undefined ? null : new Int32Array(n),
+  };
+  rows.forEach((r, i) => {
+    out.openedMs[i] = Number(r.opened);
+    out.resolvedMs[i] = r.resolved === null ? NaN : Number(r.resolved);
+    out.respondedMs[i] = r.responded === null ? NaN : Number(r.responded);
+    out.category[i] = category.code(r.category);
+    out.priority[i] = priority.code(r.priority);
+    if (out.tier !== null) out.tier[i] = Number(r.tier);
+  });
+  return out;
+}
+
+/**
+ * Runs `work` with the customers of `current` ranked into `tiers` (active: a purchase with amount ≥ 0;
+ * ranked by the window's revenue, competition ranks cut by core `tierCutoffs`): `curTier` is a subquery
+ * of `(customer_id, tier)`, tier 0 … tiers.length − 1.
+ */
+async function withCurrentTiers<T>(
+  db: SqlRunner,
+  current: Window,
+  tiers: readonly Tier[],
+  work: (curTier: string) => Promise<T>,
+): Promise<T> {
+  const s = inWindowSql(1, current);
+  const stage = `
+    SELECT customer_id, CAST(sum(amount) AS DECIMAL(18,2)) AS cur_v
+    FROM transactions WHERE ${s.sql} GROUP BY customer_id
+    HAVING sum(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) > 0`;
+  return withStagedTable(db, stage, s.params, async (table) => {
+    const head = await db.one<{ cur: number | null }>(`SELECT count(*) AS cur FROM ${table}`);
+    const cutoffs = tierCutoffs(head.cur ?? 0, tiers);
+    return work(`(SELECT customer_id, ${tierCaseSql('rk', cutoffs)} AS tier
+      FROM (SELECT customer_id, rank() OVER (ORDER BY cur_v DESC) AS rk FROM ${table}) ranked)`);
+  });
+}
+
+/**
+ * The service port's `surveyScoresByTier`: survey answers of `window` counted per kind and score for each
+ * value tier of `current` (the respondent's tier, ranked as `complaintsByTier` ranks), then for the
+ * respondents not active in `current`. Portable SQL; the day bounds are parameters.
+ */
+export async function querySurveyScoresByTier(db: SqlRunner, q: SurveyTierQuery): Promise<SurveyScores[]> {
+  const k = q.tiers.length;
+  const answered = inWindowSql(1, q.window, 'r.answered_on');
+  const rows = await withCurrentTiers(db, q.current, q.tiers, (curTier) =>
+    db.all<{ tier: number; kind: string; score: number; answers: number }>(
+      `SELECT coalesce(t.tier, ${k}) AS tier, r.kind, r.score, count(*) AS answers
+       FROM survey_responses r LEFT JOIN ${curTier} t USING (customer_id)
+       WHERE ${answered.sql}
+       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      answered.params,
+    ),
+  );
+  return Array.from({ length: k + 1 }, (_, tier): SurveyScores => {
+    const of = (kind: string): ScoreCount[] =>
+      rows
+        .filter((r) => Number(r.tier) === tier && r.kind === kind)
+        .map((r) => ({ score: Number(r.score), answers: Number(r.answers) }));
+    return { nps: of('nps'), csat: of('csat'), ces: of('ces') };
   });
 }

@@ -10,13 +10,16 @@ import type {
   ComplaintBucket,
   ComplaintPeriod,
   ComplaintQuery,
+  ComplaintTimesQuery,
+  SurveyTierQuery,
   ServicePort,
   SurveyScores,
   TierComplaintQuery,
   TierComplaints,
 } from '../service/types';
 import type { Db } from './connection';
-import { queryComplaintsByTier } from './service-tiers';
+import type { ComplaintTimes } from '../../core/service/complaint-times';
+import { querySurveyScoresByTier, queryComplaintTimes, queryComplaintsByTier } from './service-tiers';
 import { queryOrderDates } from './analytics';
 import type { OrderDates } from '../analytics/types';
 
@@ -156,6 +159,14 @@ export class DuckDbService implements ServicePort {
       [window.startExclusive, window.endInclusive],
     );
     return { activeCustomers: row.active, orders: row.orders ?? 0, repeatCustomers: row.repeat };
+  }
+
+  surveyScoresByTier(query: SurveyTierQuery): Promise<SurveyScores[]> {
+    return querySurveyScoresByTier(this.db, query);
+  }
+
+  complaintTimes(query: ComplaintTimesQuery): Promise<ComplaintTimes> {
+    return queryComplaintTimes(this.db, query);
   }
 
   complaintsByTier(query: TierComplaintQuery): Promise<TierComplaints> {

@@ -12,12 +12,20 @@ import type {
   ComplaintBucket,
   ComplaintPeriod,
   ComplaintQuery,
+  ComplaintTimesQuery,
+  SurveyTierQuery,
   ServicePort,
   SurveyScores,
   TierComplaintQuery,
   TierComplaints,
 } from '../service/types';
-import { queryComplaintsByTier, type InstantSql } from '../duckdb/service-tiers';
+import type { ComplaintTimes } from '../../core/service/complaint-times';
+import {
+  querySurveyScoresByTier,
+  queryComplaintTimes,
+  queryComplaintsByTier,
+  type InstantSql,
+} from '../duckdb/service-tiers';
 import { latestOrderDate, orderDates } from './analytics';
 import type { PgDb } from './connection';
 
@@ -61,6 +69,14 @@ export class PgService implements ServicePort {
 
   orderDates(today: IsoDay | null): Promise<OrderDates | null> {
     return orderDates(this.db, today);
+  }
+
+  surveyScoresByTier(query: SurveyTierQuery): Promise<SurveyScores[]> {
+    return querySurveyScoresByTier(this.db, query);
+  }
+
+  complaintTimes(query: ComplaintTimesQuery): Promise<ComplaintTimes> {
+    return queryComplaintTimes(this.db, query, PG_INSTANTS);
   }
 
   complaintsByTier(query: TierComplaintQuery): Promise<TierComplaints> {

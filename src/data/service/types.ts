@@ -18,6 +18,7 @@ import type { CauseCount, ComplaintsPerCustomer } from '../../core/service/compl
 import type { ScoreCount } from '../../core/kpi/stats';
 import type { Tier } from '../../core/kpi/tiers';
 import type { RetentionCount } from '../../core/service/complainant-retention';
+import type { ComplaintTimes } from '../../core/service/complaint-times';
 
 /** The complaints of a period, and the backlog, at an as-of instant. */
 export interface ComplaintQuery {
@@ -121,6 +122,24 @@ export interface TierComplaints {
   retention: RetentionCount[];
 }
 
+/** The complaints of a period one by one, for durations the database cannot compute (business hours). */
+export interface ComplaintTimesQuery {
+  /** complaints opened in [fromMs, asOfMs), judged at asOfMs */
+  fromMs: number;
+  asOfMs: number;
+  /** with the current-window value tier of each complaint's customer (ranked as `complaintsByTier`) */
+  tiers?: { current: Window; tiers: readonly Tier[] } | undefined;
+}
+
+/** Survey answers of a window per value tier of the respondents. */
+export interface SurveyTierQuery {
+  /** the answers' window */
+  window: Window;
+  /** the window whose revenue ranks the respondents into tiers (the same window in the report) */
+  current: Window;
+  tiers: readonly Tier[];
+}
+
 /** The service aggregations; one implementation per backend. */
 export interface ServicePort {
   /** The latest order date in the store (the default as-of day); null when there are no transactions. */
@@ -133,6 +152,14 @@ export interface ServicePort {
   activity(window: Window): Promise<Activity>;
   /** Complaints per value tier, and complainants' retention against the others'. */
   complaintsByTier(query: TierComplaintQuery): Promise<TierComplaints>;
+  /**
+   * Every complaint of a period as typed columns (opened, resolved and first-response instants judged at
+   * the as-of instant, category and priority codes, optionally the tier): the rows are shipped, so this is
+   * for what SQL cannot compute (business hours, targets per category or priority).
+   */
+  complaintTimes(query: ComplaintTimesQuery): Promise<ComplaintTimes>;
   /** Survey answers per kind and score in a window. */
   surveyScores(window: Window): Promise<SurveyScores>;
+  /** The same per value tier of the respondent (one per tier, then the respondents not active). */
+  surveyScoresByTier(query: SurveyTierQuery): Promise<SurveyScores[]>;
 }

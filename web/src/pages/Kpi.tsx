@@ -1,11 +1,15 @@
-/** The KPI board: every KPI with a target, its value, the previous year's, the status and the trend. */
+/**
+ * The KPI board: every KPI with a target, its value, the previous year's, the status and the trend; and
+ * the quality of every KPI of the catalogue (`kpi quality`): n and 95 % interval, the smallest change it can
+ * detect, the gap to its target, and what it predicts (AUC, correlation with next month's revenue).
+ */
 import { useState, type FormEvent } from 'react';
 import { request, type Session } from '../api';
 import { TablePanel } from '../components/ChartPanel';
 import { ErrorMessage, Load } from '../components/Status';
 import { kpiValue } from '../kpi-format';
 import { useSettings } from '../settings';
-import type { KpiStatus } from '../types';
+import type { KpiQualityReport, KpiStatus } from '../types';
 import { useApi } from '../use-api';
 import { KpiCards, statusLabel } from './Overview';
 
@@ -78,6 +82,49 @@ function TargetForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
+/** How good each KPI is as a KPI, one table a manager can read (GET /api/kpi/quality). */
+function QualityPanel() {
+  const { t, settings } = useSettings();
+  const lang = settings.lang;
+  const quality = useApi<KpiQualityReport>('kpi/quality', {
+    asOf: settings.asOf || undefined,
+    window: settings.window,
+  });
+  return (
+    <Load result={quality}>
+      {(q) => (
+        <TablePanel
+          title={`${t('kpiQuality')} — ${t('asOf')} ${q.asOf}`}
+          csvName="kpi-quality"
+          columns={[
+            { key: 'kpi', header: t('kpiName'), kind: 'text' },
+            { key: 'value', header: t('value'), kind: 'text' },
+            { key: 'n', header: 'n', kind: 'int' },
+            { key: 'low', header: t('low95'), kind: 'text' },
+            { key: 'high', header: t('high95'), kind: 'text' },
+            { key: 'detectable', header: t('detectable'), kind: 'text' },
+            { key: 'gap', header: t('gapToTarget'), kind: 'text' },
+            { key: 'auc', header: t('aucNext'), kind: 'decimal', decimals: 3 },
+            { key: 'correlation', header: t('correlationNext'), kind: 'decimal', decimals: 3 },
+          ]}
+          rows={q.rows.map((r) => ({
+            id: r.id,
+            kpi: r.label[lang],
+            value: kpiValue(r.value, r.unit, lang),
+            n: r.n,
+            low: kpiValue(r.interval?.low ?? null, r.unit, lang),
+            high: kpiValue(r.interval?.high ?? null, r.unit, lang),
+            detectable: kpiValue(r.minimumDetectableChange, r.unit, lang),
+            gap: kpiValue(r.validityGap, r.unit, lang),
+            auc: r.auc,
+            correlation: r.laggedCorrelation,
+          }))}
+        />
+      )}
+    </Load>
+  );
+}
+
 export function KpiPage({ session }: { session: Session }) {
   const { t, settings } = useSettings();
   const lang = settings.lang;
@@ -126,6 +173,7 @@ export function KpiPage({ session }: { session: Session }) {
           </>
         )}
       </Load>
+      <QualityPanel />
     </>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Satisfaction: the NPS trend, one point per window back from the as-of day, each with its 95 % margin as
- * an error bar, and CSAT and CES with their intervals. (Per-tier figures need a per-tier satisfaction report
- * from the server.)
+ * an error bar, CSAT and CES with their intervals, and NPS (with its error bar), CSAT and CES per value
+ * tier of the respondents with their n, a small n marked (`report satisfaction --by-tier`).
  */
 import { useEffect, useState } from 'react';
 import { get } from '../api';
@@ -37,11 +37,35 @@ function useEarlier(asOf: string | null, window: string): SatisfactionReport[] |
   return reports;
 }
 
+/** An error bar from value 1 to value 2 at category value 0 (ECharts custom series). */
+function errorBar(_params: unknown, api: { value: (i: number) => number; coord: (p: number[]) => number[] }) {
+  const x = api.value(0);
+  const [lx = 0, ly = 0] = api.coord([x, api.value(1)]);
+  const [, hy = 0] = api.coord([x, api.value(2)]);
+  const line = (x1: number, y1: number, x2: number, y2: number) => ({
+    type: 'line',
+    shape: { x1, y1, x2, y2 },
+    style: { stroke: '#333', lineWidth: 1.5 },
+  });
+  return {
+    type: 'group',
+    children: [line(lx, ly, lx, hy), line(lx - 8, ly, lx + 8, ly), line(lx - 8, hy, lx + 8, hy)],
+  };
+}
+
+const bars = (rows: { score: number | null; margin: number | null }[]) =>
+  rows
+    .map((x, i) =>
+      x.score !== null && x.margin !== null ? [i, x.score - x.margin, x.score + x.margin] : null,
+    )
+    .filter((x) => x !== null);
+
 export function SatisfactionPage() {
   const { t, settings } = useSettings();
   const result = useApi<SatisfactionReport>('reports/satisfaction', {
     asOf: settings.asOf || undefined,
     window: settings.window,
+    byTier: 'true',
   });
   const earlier = useEarlier(result.state === 'ok' ? result.data.asOf : null, settings.window);
   return (
@@ -55,11 +79,19 @@ export function SatisfactionPage() {
             margin: x.nps.marginOfError,
             n: x.nps.n,
           }));
-          const bars = rows
-            .map((x, i) =>
-              x.score !== null && x.margin !== null ? [i, x.score - x.margin, x.score + x.margin] : null,
-            )
-            .filter((x) => x !== null);
+          const tiers = (r.byTier ?? []).map((x) => ({
+            tier: x.tier,
+            score: x.nps.score,
+            margin: x.nps.marginOfError,
+            npsN: x.nps.n,
+            npsSmall: x.nps.smallSample ? '*' : '',
+            csat: x.csat.share,
+            csatN: x.csat.n,
+            csatSmall: x.csat.smallSample ? '*' : '',
+            ces: x.ces.mean,
+            cesN: x.ces.n,
+            cesSmall: x.ces.smallSample ? '*' : '',
+          }));
           return (
             <>
               <ChartPanel
@@ -82,37 +114,8 @@ export function SatisfactionPage() {
                     {
                       type: 'custom',
                       name: t('margin95'),
-                      data: bars,
-                      renderItem: (
-                        _params: unknown,
-                        api: { value: (i: number) => number; coord: (p: number[]) => number[] },
-                      ) => {
-                        const x = api.value(0);
-                        const lo = api.coord([x, api.value(1)]);
-                        const hi = api.coord([x, api.value(2)]);
-                        const [lx = 0, ly = 0] = lo;
-                        const [, hy = 0] = hi;
-                        return {
-                          type: 'group',
-                          children: [
-                            {
-                              type: 'line',
-                              shape: { x1: lx, y1: ly, x2: lx, y2: hy },
-                              style: { stroke: '#333', lineWidth: 1.5 },
-                            },
-                            {
-                              type: 'line',
-                              shape: { x1: lx - 8, y1: ly, x2: lx + 8, y2: ly },
-                              style: { stroke: '#333', lineWidth: 1.5 },
-                            },
-                            {
-                              type: 'line',
-                              shape: { x1: lx - 8, y1: hy, x2: lx + 8, y2: hy },
-                              style: { stroke: '#333', lineWidth: 1.5 },
-                            },
-                          ],
-                        };
-                      },
+                      data: bars(rows),
+                      renderItem: errorBar,
                     },
                   ],
                 }}
@@ -124,6 +127,36 @@ export function SatisfactionPage() {
                   </p>
                 )}
               </ChartPanel>
+              {r.byTier && (
+                <ChartPanel
+                  title={`${t('nps')} — ${t('byTier')} (* ${t('smallN')})`}
+                  csvName="satisfaction-tiers"
+                  columns={[
+                    { key: 'tier', header: t('tier'), kind: 'text' },
+                    { key: 'score', header: t('nps'), kind: 'decimal', decimals: 1 },
+                    { key: 'margin', header: t('margin95'), kind: 'decimal', decimals: 1 },
+                    { key: 'npsN', header: 'n', kind: 'int' },
+                    { key: 'npsSmall', header: '', kind: 'text' },
+                    { key: 'csat', header: t('csat'), kind: 'percent' },
+                    { key: 'csatN', header: 'n', kind: 'int' },
+                    { key: 'csatSmall', header: '', kind: 'text' },
+                    { key: 'ces', header: t('ces'), kind: 'decimal', decimals: 2 },
+                    { key: 'cesN', header: 'n', kind: 'int' },
+                    { key: 'cesSmall', header: '', kind: 'text' },
+                  ]}
+                  rows={tiers}
+                  option={{
+                    tooltip: { trigger: 'axis' },
+                    grid: { left: 50, right: 20, top: 20, bottom: 30 },
+                    xAxis: { type: 'category', data: tiers.map((x) => x.tier) },
+                    yAxis: { type: 'value', min: -100, max: 100 },
+                    series: [
+                      { type: 'bar', name: t('nps'), data: tiers.map((x) => x.score) },
+                      { type: 'custom', name: t('margin95'), data: bars(tiers), renderItem: errorBar },
+                    ],
+                  }}
+                />
+              )}
               <TablePanel
                 title={`${t('csat')} / ${t('ces')}`}
                 csvName="csat-ces"

@@ -1,6 +1,8 @@
 /**
- * Service: resolution time (median, mean, 90th percentile), the share resolved within the target per
- * month, the causes Pareto (bars and cumulative share) and the backlog (opened against resolved per month).
+ * Service: resolution time (median, mean, 90th percentile) and its distribution as a histogram, the share
+ * resolved within the target per month, the causes Pareto (bars and cumulative share), the backlog (opened
+ * against resolved per month), and per value tier the complaint figures and the retention of complainants
+ * against the other customers (`report service --by-tier`).
  */
 import { ChartPanel, Notes } from '../components/ChartPanel';
 import { Load } from '../components/Status';
@@ -17,6 +19,7 @@ export function ServicePage() {
   const result = useApi<ServiceReport>('reports/service', {
     asOf: settings.asOf || undefined,
     window: settings.window,
+    byTier: 'true',
   });
   return (
     <>
@@ -28,6 +31,10 @@ export function ServicePage() {
             { figure: t('mean'), hours: r.meanResolutionHours },
             { figure: t('p90'), hours: r.p90ResolutionHours },
           ];
+          const bins = r.resolutionDistribution.map((b) => ({
+            ...b,
+            hours: b.toHours === null ? `> ${b.fromHours}` : `${b.fromHours}–${b.toHours}`,
+          }));
           return (
             <>
               <p>
@@ -79,6 +86,31 @@ export function ServicePage() {
                   }}
                 />
               </div>
+              <ChartPanel
+                title={`${t('resolutionDistribution')} (${r.clock === 'business' ? 'h, business' : 'h'})`}
+                csvName="service-distribution"
+                columns={[
+                  { key: 'hours', header: t('hours'), kind: 'text' },
+                  { key: 'complaints', header: t('complaints'), kind: 'int' },
+                  { key: 'share', header: t('share'), kind: 'percent' },
+                ]}
+                rows={bins}
+                height={260}
+                option={{
+                  tooltip: { trigger: 'axis' },
+                  grid: { left: 60, right: 20, top: 20, bottom: 30 },
+                  xAxis: { type: 'category', name: 'h', data: bins.map((b) => b.hours) },
+                  yAxis: { type: 'value', name: t('complaints') },
+                  series: [
+                    {
+                      type: 'bar',
+                      name: t('complaints'),
+                      barCategoryGap: '2%',
+                      data: bins.map((b) => b.complaints),
+                    },
+                  ],
+                }}
+              />
               <ChartPanel
                 title={`${t('causes')} (Pareto)`}
                 csvName="service-causes"
@@ -143,6 +175,76 @@ export function ServicePage() {
                 </p>
                 <Notes notes={r.notes} />
               </ChartPanel>
+              {r.byTier && (
+                <>
+                  <ChartPanel
+                    title={`${t('complaints')} — ${t('byTier')}`}
+                    csvName="service-tiers"
+                    columns={[
+                      { key: 'tier', header: t('tier'), kind: 'text' },
+                      { key: 'customers', header: t('customers'), kind: 'int' },
+                      { key: 'complaints', header: t('complaints'), kind: 'int' },
+                      { key: 'ratePer1000Customers', header: 'per 1 000', kind: 'decimal', decimals: 1 },
+                      { key: 'medianResolutionHours', header: t('median'), kind: 'decimal', decimals: 1 },
+                      { key: 'resolvedWithinTarget', header: t('within24'), kind: 'percent' },
+                    ]}
+                    rows={r.byTier.tiers}
+                    height={240}
+                    option={{
+                      tooltip: { trigger: 'axis' },
+                      grid: { left: 50, right: 20, top: 20, bottom: 30 },
+                      xAxis: { type: 'category', data: r.byTier.tiers.map((x) => x.tier) },
+                      yAxis: { type: 'value', name: 'per 1 000' },
+                      series: [{ type: 'bar', data: r.byTier.tiers.map((x) => x.ratePer1000Customers) }],
+                    }}
+                  />
+                  <ChartPanel
+                    title={t('complainantRetention')}
+                    csvName="service-complainants"
+                    columns={[
+                      { key: 'tier', header: t('tier'), kind: 'text' },
+                      { key: 'complainants', header: t('complainants'), kind: 'percent' },
+                      { key: 'complainantsN', header: 'n', kind: 'int' },
+                      { key: 'others', header: t('others'), kind: 'percent' },
+                      { key: 'othersN', header: 'n', kind: 'int' },
+                      { key: 'difference', header: t('difference'), kind: 'percent' },
+                      { key: 'pValue', header: t('pValue'), kind: 'decimal', decimals: 3 },
+                    ]}
+                    rows={[
+                      ...r.byTier.retention.tiers,
+                      { ...r.byTier.retention.total, tier: t('total') },
+                    ].map((x) => ({
+                      tier: x.tier,
+                      complainants: x.complainants.retention,
+                      complainantsN: x.complainants.customers,
+                      others: x.others.retention,
+                      othersN: x.others.customers,
+                      difference: x.difference,
+                      pValue: x.test?.pValue ?? null,
+                    }))}
+                    height={260}
+                    option={{
+                      tooltip: { trigger: 'axis' },
+                      legend: { top: 0 },
+                      grid: { left: 50, right: 20, top: 40, bottom: 30 },
+                      xAxis: { type: 'category', data: r.byTier.retention.tiers.map((x) => x.tier) },
+                      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+                      series: [
+                        {
+                          type: 'bar',
+                          name: t('complainants'),
+                          data: r.byTier.retention.tiers.map((x) => pct(x.complainants.retention)),
+                        },
+                        {
+                          type: 'bar',
+                          name: t('others'),
+                          data: r.byTier.retention.tiers.map((x) => pct(x.others.retention)),
+                        },
+                      ],
+                    }}
+                  />
+                </>
+              )}
             </>
           );
         }}
