@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectGradientMatchesDifferences } from '../../../test/gradient';
 import { bernoulli, beta as betaSample, createRandom } from '../random';
 import {
   conditionalExpectedTransactionsBgBb,
   expectedTransactionsBgBb,
   fitBgBb,
+  logLikelihoodGradientBgBb,
   logLikelihoodBgBb,
   pAliveBgBb,
   type BgBbParams,
@@ -146,5 +148,23 @@ describe('BG/BB', () => {
     expect(pAliveBgBb(PUBLISHED, none[0]!)).toBeGreaterThan(0);
     expect(() => logLikelihoodBgBb(PUBLISHED, [{ x: 3, tx: 2, n: 6 }])).toThrow(/pattern 1/);
     expect(() => logLikelihoodBgBb(PUBLISHED, [{ x: 1, tx: 7, n: 6 }])).toThrow(/tx ≤ n/);
+  });
+});
+
+describe('BG/BB analytic gradient', () => {
+  it('equals central differences of the log-likelihood', () => {
+    const patterns = donations();
+    const points: BgBbParams[] = [
+      PUBLISHED,
+      { alpha: 0.3, beta: 4, gamma: 2.5, delta: 0.4 },
+      { alpha: 7, beta: 0.2, gamma: 0.1, delta: 30 },
+    ];
+    for (const at of points)
+      expectGradientMatchesDifferences(
+        (p) => logLikelihoodBgBb(p, patterns),
+        (p) => logLikelihoodGradientBgBb(p, patterns),
+        at,
+        ['alpha', 'beta', 'gamma', 'delta'],
+      );
   });
 });

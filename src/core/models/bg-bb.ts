@@ -13,7 +13,7 @@
  * sum Σ B(γ, δ + n + k) / B(γ, δ) rather than the paper's closed form, whose factor δ / (γ − 1) is 0/0 at γ = 1.
  */
 import { invalidInput } from '../errors';
-import { lnBeta, logSumExp } from '../math/special';
+import { digamma, lnBeta, logSumExp } from '../math/special';
 import { fitPositiveParameters } from './fit';
 import type { ModelFit } from './summary';
 
@@ -74,6 +74,69 @@ export function logLikelihoodBgBb(params: BgBbParams, patterns: readonly BgBbPat
 }
 
 /**
+ * ln L of one pattern (as `logLikelihoodOne`) and its gradient with respect to (α, β, γ, δ). Every term of L
+ * is a product of beta-function ratios B(α+x, β+m)/B(α,β) · B(γ+g, δ+d)/B(γ,δ), and
+ * ∂ ln B(p, q)/∂p = ψ(p) − ψ(p+q): the gradient of ln L is the sum of the terms' gradients weighted by their
+ * shares of L.
+ */
+function logLikelihoodGradientOne(
+  params: BgBbParams,
+  x: number,
+  tx: number,
+  n: number,
+): { value: number; gradient: [number, number, number, number] } {
+  const { alpha, beta, gamma, delta } = params;
+  const lnBab = lnBeta(alpha, beta);
+  const lnBgd = lnBeta(gamma, delta);
+  const psiAB = digamma(alpha + beta);
+  const psiGD = digamma(gamma + delta);
+  const baseA = digamma(alpha + x) - digamma(alpha) + psiAB;
+  const baseB = -digamma(beta) + psiAB;
+  const baseG = -digamma(gamma) + psiGD;
+  const baseD = -digamma(delta) + psiGD;
+  // (m, g, d) of each term: alive through n, then died right after opportunity tx + i
+  const terms: { ln: number; m: number; g: number; d: number }[] = [];
+  const add = (m: number, g: number, d: number): void => {
+    terms.push({ ln: lnBeta(alpha + x, beta + m) - lnBab + lnBeta(gamma + g, delta + d) - lnBgd, m, g, d });
+  };
+  add(n - x, 0, n);
+  for (let i = 0; i < n - tx; i++) add(tx - x + i, 1, tx + i);
+  const value = logSumExp(terms.map((t) => t.ln));
+  const gradient: [number, number, number, number] = [0, 0, 0, 0];
+  for (const { ln, m, g, d } of terms) {
+    const share = Math.exp(ln - value);
+    const psiABm = digamma(alpha + beta + x + m);
+    const psiGDd = digamma(gamma + delta + g + d);
+    gradient[0] += share * (baseA - psiABm);
+    gradient[1] += share * (baseB + digamma(beta + m) - psiABm);
+    gradient[2] += share * (baseG + digamma(gamma + g) - psiGDd);
+    gradient[3] += share * (baseD + digamma(delta + d) - psiGDd);
+  }
+  return { value, gradient };
+}
+
+/**
+ * Weighted log-likelihood Σ weight · ln L over patterns and its gradient with respect to (α, β, γ, δ).
+ * Throws `invalid-input` on an impossible pattern.
+ */
+export function logLikelihoodGradientBgBb(
+  params: BgBbParams,
+  patterns: readonly BgBbPattern[],
+): { value: number; gradient: [number, number, number, number] } {
+  let value = 0;
+  const gradient: [number, number, number, number] = [0, 0, 0, 0];
+  for (const [i, p] of patterns.entries()) {
+    checkPattern(p, `pattern ${i + 1}`);
+    const w = p.weight ?? 1;
+    if (w === 0) continue;
+    const one = logLikelihoodGradientOne(params, p.x, p.tx, p.n);
+    value += w * one.value;
+    for (let k = 0; k < 4; k++) gradient[k] = (gradient[k] as number) + w * (one.gradient[k] as number);
+  }
+  return { value, gradient };
+}
+
+/**
  * Maximum-likelihood BG/BB fit to weighted patterns. Null when there are no customers or nobody
  * transacted (the likelihood then rises without bound as p → 0).
  */
@@ -97,6 +160,8 @@ export function fitBgBb(patterns: readonly BgBbPattern[]): ModelFit<BgBbParams> 
       for (const p of used) ll += (p.weight ?? 1) * logLikelihoodOne(params, p.x, p.tx, p.n);
       return ll;
     },
+    valueAndGradient: ([alpha = 1, beta = 1, gamma = 1, delta = 1]) =>
+      logLikelihoodGradientBgBb({ alpha, beta, gamma, delta }, used),
     starts: [
       [1, 1, 1, 1],
       [0.5, 0.5, 0.5, 5],
