@@ -233,3 +233,93 @@ export function expectedTransactionsBgBb(params: BgBbParams, opportunities: numb
   const { alpha, beta, gamma, delta } = params;
   return (alpha / (alpha + beta)) * aliveOpportunities(gamma, delta, 0, opportunities);
 }
+
+/** A pattern with what its customers did in the holdout: `holdout` transactions per customer (their mean). */
+export interface BgBbHoldoutPattern extends BgBbPattern {
+  holdout: number;
+}
+
+/** Calibration frequency x (the last group "x or more") with mean holdout transactions per customer. */
+export interface BgBbFrequencyGroup {
+  x: string;
+  customers: number;
+  actual: number;
+  predicted: number;
+}
+
+/** The holdout check of a BG/BB fit; counts of customers include the weights. */
+export interface BgBbValidation {
+  customers: number;
+  /** Σ customers × holdout transactions, and the model's expectation of it */
+  holdoutActual: number;
+  holdoutPredicted: number;
+  /** per customer (weighted mean over patterns of |predicted − holdout| and its square) */
+  mae: number;
+  rmse: number;
+  byFrequency: BgBbFrequencyGroup[];
+  /** expected cumulative transactions of all customers after k = 1 … holdout opportunities */
+  tracking: { opportunity: number; expected: number }[];
+}
+
+/**
+ * Compares a fit's expected transactions over the next `opportunities` opportunities (eq. 13 as a sum) with
+ * the holdout transactions of each pattern. `holdout` is per customer: the count for a single customer, the
+ * customers' mean for a weighted pattern, where MAE and RMSE then measure the patterns' means (at most the
+ * per-customer MAE of those customers, as |mean error| ≤ mean |error|). Groups by calibration frequency
+ * 0 … topGroup − 1 and topGroup or more.
+ * @throws CvmError `invalid-input` on an impossible pattern, a holdout that is not a number from 0 to
+ *   `opportunities`, or no customers
+ */
+export function validateBgBb(
+  params: BgBbParams,
+  patterns: readonly BgBbHoldoutPattern[],
+  opportunities: number,
+  topGroup = 7,
+): BgBbValidation {
+  checkOpportunities(opportunities, 'holdout opportunities');
+  let customers = 0;
+  let actual = 0;
+  let predicted = 0;
+  let absolute = 0;
+  let squared = 0;
+  const groups = Array.from({ length: topGroup + 1 }, (_, g) => ({
+    x: g === topGroup ? `${topGroup}+` : String(g),
+    customers: 0,
+    actual: 0,
+    predicted: 0,
+  }));
+  const tracking = Array.from({ length: opportunities }, (_, k) => ({ opportunity: k + 1, expected: 0 }));
+  for (const [i, p] of patterns.entries()) {
+    checkPattern(p, `pattern ${i + 1}`);
+    if (!(Number.isFinite(p.holdout) && p.holdout >= 0 && p.holdout <= opportunities))
+      throw invalidInput(
+        `pattern ${i + 1}: holdout ${p.holdout} is not a number of transactions from 0 to ${opportunities} (the holdout opportunities)`,
+      );
+    const w = p.weight ?? 1;
+    if (w === 0) continue;
+    const expected = conditionalExpectedTransactionsBgBb(params, p, opportunities);
+    customers += w;
+    actual += w * p.holdout;
+    predicted += w * expected;
+    absolute += w * Math.abs(expected - p.holdout);
+    squared += w * (expected - p.holdout) ** 2;
+    const group = groups[Math.min(p.x, topGroup)] as BgBbFrequencyGroup;
+    group.customers += w;
+    group.actual += w * p.holdout;
+    group.predicted += w * expected;
+    for (const point of tracking)
+      point.expected += w * conditionalExpectedTransactionsBgBb(params, p, point.opportunity);
+  }
+  if (customers === 0) throw invalidInput('no customers to validate BG/BB on');
+  return {
+    customers,
+    holdoutActual: actual,
+    holdoutPredicted: predicted,
+    mae: absolute / customers,
+    rmse: Math.sqrt(squared / customers),
+    byFrequency: groups
+      .filter((g) => g.customers > 0)
+      .map((g) => ({ ...g, actual: g.actual / g.customers, predicted: g.predicted / g.customers })),
+    tracking,
+  };
+}
