@@ -60,7 +60,8 @@ async function run(): Promise<void> {
     const rows = await timed(stages, 'per-customer summary in DuckDB → typed arrays', () =>
       models.customerSummaries(query),
     );
-    const { patterns } = await timed(stages, 'compression to (x, tx, T) patterns', () => indexPatterns(rows));
+    const indexed = await timed(stages, 'compression to (x, tx, T) patterns', () => indexPatterns(rows));
+    const { patterns } = indexed;
     const kit = PURCHASE_KITS.bgnbd;
     const bg = await timed(stages, `BG/NBD fit (${patterns.x.length.toLocaleString('en')} patterns)`, () =>
       kit.fit(patterns),
@@ -68,11 +69,18 @@ async function run(): Promise<void> {
     const gg = await timed(stages, 'Gamma-Gamma fit (repeat buyers)', () => fitSpend(rows, 'bench'));
     if (bg === null || gg === null) throw new Error('a fit returned null');
     const predictions = await timed(stages, 'P(alive), E[purchases 12 m], spend, CLV per customer', () =>
-      predictCustomers(rows, kit, bg.params, gg.params as unknown as GammaGammaParams, {
-        months: 12,
-        unitsPerYear: unitsPerYear(TIME_UNIT),
-        discountRate: 0.1,
-      }),
+      predictCustomers(
+        rows,
+        kit,
+        bg.params,
+        gg.params as unknown as GammaGammaParams,
+        {
+          months: 12,
+          unitsPerYear: unitsPerYear(TIME_UNIT),
+          discountRate: 0.1,
+        },
+        indexed,
+      ),
     );
     const file = join(out, 'predictions.csv');
     await timed(stages, 'CSV file of every customer', () =>

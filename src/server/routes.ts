@@ -23,7 +23,8 @@ import { atRisk } from '../app/models/at-risk';
 import { fitModel } from '../app/models/fit';
 import { predict } from '../app/models/predict';
 import { fitSbgOn } from '../app/models/sbg';
-import { validateModel } from '../app/models/validate';
+import { validate } from '../app/models/validate';
+import { validateBgBbOn } from '../app/models/bg-bb';
 import {
   accountsInput,
   backtestInput,
@@ -41,7 +42,14 @@ import {
   kpiStatusInput,
   kpiUnsetInput,
 } from '../app/options/kpi';
-import { atRiskInput, fitInput, predictInput, sbgDataInput, validateInput } from '../app/options/models';
+import {
+  atRiskInput,
+  bgbbValidateDataInput,
+  fitInput,
+  predictInput,
+  sbgDataInput,
+  validateInput,
+} from '../app/options/models';
 import { field, oneOf, parseOptions, wholeNumber } from '../app/options/parse';
 import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../app/options/report';
 import { serviceInput } from '../app/options/service';
@@ -675,8 +683,28 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       roles: ANALYSTS,
       query: validateInput,
       cache: 'shared',
-      input: (ctx) => parseOptions(validateInput, queryOf(ctx)),
-      run: (ctx, i) => validateModel(ctx.unit, i),
+      input: (ctx) => {
+        const raw = queryOf(ctx);
+        if (raw.model === 'bgbb')
+          throw invalidOption(
+            'model',
+            'bgbb',
+            'a model validated on the store',
+            'bgbb validates on opportunity patterns with their holdout: POST them to /api/models/bgbb/validate',
+          );
+        return parseOptions(validateInput, raw);
+      },
+      run: (ctx, i) => validate(i, ctx.unit),
+    }),
+    route({
+      method: 'POST',
+      path: '/api/models/bgbb/validate',
+      summary: 'fit BG/BB on discrete-opportunity patterns and check it against their holdout transactions',
+      tag: 'models',
+      roles: ANALYSTS,
+      body: bgbbValidateDataInput,
+      input: async (ctx) => parseOptions(bgbbValidateDataInput, await bodyOf(ctx)),
+      run: (_ctx, i) => Promise.resolve(validateBgBbOn('request', i.patterns, i.holdoutOpportunities)),
     }),
 
     // --- imports: `cvm import`

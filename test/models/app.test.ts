@@ -12,7 +12,7 @@ import { fitModel } from '../../src/app/models/fit';
 import { predict } from '../../src/app/models/predict';
 import { validateModel } from '../../src/app/models/validate';
 import { parseOptions } from '../../src/app/options/parse';
-import { fitInput, predictInput, validateInput } from '../../src/app/options/models';
+import { fitInput, predictInput, validateInput, type ValidateInput } from '../../src/app/options/models';
 import type { Store } from '../../src/data/store';
 import { readCdnowLog, readCdnowSummary } from '../cdnow-fixture';
 import { landRows } from '../conformance/load';
@@ -136,7 +136,10 @@ describe('model validate and store fits', () => {
     const report = await store.unit((unit) =>
       validateModel(
         unit,
-        parseOptions(validateInput, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30' }),
+        parseOptions(validateInput, {
+          calibrationEnd: '1997-09-30',
+          holdoutEnd: '1998-06-30',
+        }) as ValidateInput,
       ),
     );
     expectAllFinite(report);

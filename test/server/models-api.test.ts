@@ -110,6 +110,107 @@ describe('POST /api/models/sbg', () => {
   });
 });
 
+describe('POST /api/models/bgbb/validate', () => {
+  // the donations patterns (Fader, Hardie & Shang 2010) with a made-up holdout: mean transactions per donor
+  // over the next 5 opportunities, rising with the calibration frequency
+  const rows = readFileSync('test/fixtures/donations/donations.csv', 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(',').map(Number) as [number, number, number, number]);
+  const patterns = rows.map(([x, tx, n, weight]) => ({ x, tx, n, weight, holdout: Math.min(5, x * 0.6) }));
+
+  it('gives the same validation as the CLI on the same rows as a file, and the published fit', async () => {
+    const client = new Client(api.app);
+    await client.login('ada', 'correct horse');
+    const answer = await client.request('POST', '/api/models/bgbb/validate', {
+      patterns,
+      holdoutOpportunities: 5,
+    });
+    expect(answer.status).toBe(200);
+    const body = answer.body as {
+      customers: number;
+      holdoutActual: number;
+      fit: { params: Record<string, number> };
+      tracking: unknown[];
+      byFrequency: { x: string; customers: number; actual: number }[];
+    };
+    expect(body.customers).toBe(11104);
+    expect(body.holdoutActual).toBeCloseTo(
+      patterns.reduce((s, p) => s + p.weight * p.holdout, 0),
+      8,
+    );
+    expect(body.fit.params.alpha!.toFixed(3)).toBe('1.204');
+    expect(body.fit.params.delta!.toFixed(3)).toBe('2.783');
+    expect(body.tracking).toHaveLength(5);
+    expect(body.byFrequency[0]).toEqual({
+      x: '0',
+      customers: 3464,
+      actual: 0,
+      predicted: expect.any(Number),
+    });
+    const csv = join(dir, 'donations-holdout.csv');
+    writeFileSync(
+      csv,
+      [
+        'x,t_x,n,weight,holdout',
+        ...patterns.map((p) => [p.x, p.tx, p.n, p.weight, p.holdout].join(',')),
+      ].join('\n'),
+    );
+    const cvm = cliOn(join(dir, 'unused.duckdb'));
+    const run = cvm(
+      '--format',
+      'json',
+      'model',
+      'validate',
+      '--model',
+      'bgbb',
+      '--summary',
+      csv,
+      '--holdout-opportunities',
+      '5',
+    );
+    expect(run.stderr).toBe('');
+    expect({ ...answer.body, source: 'donations-holdout.csv' }).toEqual({
+      ...JSON.parse(run.stdout),
+      fit: { ...JSON.parse(run.stdout).fit, source: 'request' },
+    });
+    const late = cvm(
+      'model',
+      'validate',
+      '--model',
+      'bgbb',
+      '--summary',
+      csv,
+      '--holdout-opportunities',
+      '2',
+    );
+    expect(late.status).toBe(2);
+    expect(late.stderr.trim()).toBe(
+      'cvm: donations-holdout.csv: row 17, column holdout: 2.4 is more than the 2 holdout opportunities (expected a number of transactions from 0 to 2)',
+    );
+  }, 60_000);
+
+  it('names what is missing; the store validation sends bgbb here', async () => {
+    const client = new Client(api.app);
+    await client.login('ada', 'correct horse');
+    const none = await client.request('POST', '/api/models/bgbb/validate', { patterns });
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toMatch(/holdout counts cover/);
+    const high = await client.request('POST', '/api/models/bgbb/validate', {
+      patterns: [{ x: 1, tx: 2, n: 6, holdout: 4 }],
+      holdoutOpportunities: 3,
+    });
+    expect(high.status).toBe(400);
+    expect(high.body.error.message).toMatch(
+      /pattern 1: holdout 4 is not a number of transactions from 0 to 3/,
+    );
+    const get = await client.get('/api/models/validate?model=bgbb');
+    expect(get.status).toBe(400);
+    expect(get.body.error.message).toMatch(/POST them to \/api\/models\/bgbb\/validate/);
+  });
+});
+
 describe('GET /api/models/at-risk', () => {
   it('answers what cvm model at-risk prints as JSON, on the same store', async () => {
     const client = new Client(api.app);

@@ -56,6 +56,7 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
   'GET /api/models/at-risk': ANALYSTS,
   'GET /api/models/predict': ANALYSTS,
   'GET /api/models/validate': ANALYSTS,
+  'POST /api/models/bgbb/validate': ANALYSTS,
   'POST /api/imports/:kind': ANALYSTS,
   'GET /api/imports': ANALYSTS,
   'POST /api/imports/:id/undo': ANALYSTS,

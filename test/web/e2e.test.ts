@@ -37,6 +37,7 @@ interface CliAnswers {
   service: { orders: number; complaints: number; resolvedWithinTarget: number };
   satisfaction: { nps: { score: number } };
   kpi: { rows: { id: string; current: number }[] };
+  atRisk: { atRisk: number; customers: number; rows: { customerId: string }[] };
   flows: {
     current: { tier: string }[];
     flows: { from: string; to: string; customers: number; revenue: number }[];
@@ -86,6 +87,7 @@ beforeAll(async () => {
   cli.satisfaction = json('report', 'satisfaction');
   cli.kpi = json('kpi', 'status');
   cli.flows = json('report', 'flows');
+  cli.atRisk = json('model', 'at-risk', '--limit', '25');
 
   store = await openStore(db);
   await store.unit(async (unit) => {
@@ -338,6 +340,38 @@ describe('dashboard in Chromium', () => {
     const first = await cells(`KPI quality — As of ${quality.asOf}`, 0);
     expect([first[0], first[2]]).toEqual([quality.rows[0]!.label.en, money(quality.rows[0]!.n)]);
     await shot(page, 'kpi-quality');
+    await page.context().close();
+  });
+
+  it('lists the customers at risk from the at-risk endpoint and fits sBG on typed survival counts', async () => {
+    const expected = cli.atRisk;
+    expect(expected.rows.length).toBeGreaterThan(0);
+    const page = await loggedIn('admin');
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(`${base}#/models`);
+    const risk = page.locator('.panel', { hasText: 'High-value customers at risk' });
+    await expect
+      .poll(() => risk.locator('h2').first().textContent(), { timeout: 30_000 })
+      .toContain(`${money(expected.atRisk)} / ${money(expected.customers)}`);
+    const ids = await risk.locator('tbody tr td:first-child').allTextContents();
+    expect(ids).toEqual(expected.rows.map((r) => r.customerId));
+    expect(asked).toContain('/api/models/at-risk');
+    expect(asked).not.toContain('/api/models/predict');
+    // the example cohort is Fader & Hardie's (2007) regular segment: α 0.704, β 1.182 published
+    const sbg = page.getByRole('region', { name: 'Contract retention (sBG)' });
+    await expect.poll(() => sbg.locator('p').first().textContent(), { timeout: 20_000 }).toContain('α 0.704');
+    expect(await sbg.locator('p').first().textContent()).toContain('β 1.182');
+    await sbg.getByRole('button', { name: 'Show as table' }).click();
+    // period 0: everyone observed and projected, DERL at 10 % of a new customer after no renewal
+    const first = await sbg.locator('tbody tr').first().locator('td').allTextContents();
+    expect(first.slice(0, 3)).toEqual(['0', '100.0 %', '100.0 %']);
+    await sbg
+      .getByLabel('Customers still subscribed after period 0, 1, 2, …')
+      .fill('1000, 869, 743, 653, 593, 551, 517, 491');
+    await expect.poll(() => sbg.locator('p').first().textContent(), { timeout: 20_000 }).toContain('α 0.668');
+    expect(await sbg.locator('p').first().textContent()).toContain('β 3.806');
+    await shot(page, 'models');
     await page.context().close();
   });
 

@@ -201,6 +201,26 @@ export const LABELS = {
   customer: L('Customer', 'Kund'),
   meanSpend: L('Mean spend per repeat purchase', 'Snittbelopp per återköp'),
   pastSpend: L('Repeat spend so far', 'Återköp hittills'),
+  valueIfAlive: L('Value if alive', 'Värde om aktiv'),
+  valueAtStake: L('value at stake', 'värde på spel'),
+  atRiskRule: L(
+    'Value if alive (CLV over {months} months ÷ P(alive)) in the top {top} and P(alive) at most {pAlive}, highest value first.',
+    'Värde om aktiv (CLV över {months} månader ÷ P(aktiv)) bland de {top} högsta och P(aktiv) högst {pAlive}, högst värde först.',
+  ),
+  sbgTitle: L('Contract retention (sBG)', 'Avtalsretention (sBG)'),
+  survivingCounts: L(
+    'Customers still subscribed after period 0, 1, 2, …',
+    'Kunder som fortfarande har avtal efter period 0, 1, 2, …',
+  ),
+  survivingHint: L(
+    'Type the cohort’s counts as numbers separated by commas.',
+    'Skriv kohortens antal som tal åtskilda med kommatecken.',
+  ),
+  discountRatePerPeriod: L('Discount rate per period (%)', 'Diskonteringsränta per period (%)'),
+  sbgCurve: L(
+    'Survival: observed and projected; retention rate; DERL per renewal',
+    'Överlevnad: utfall och prognos; retentionsgrad; DERL per förnyelse',
+  ),
   rejectedSummary: L('rows rejected', 'rader avvisade'),
   importedSummary: L('rows imported', 'rader importerade'),
   skipLink: L('Skip to content', 'Hoppa till innehållet'),

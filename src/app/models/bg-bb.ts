@@ -1,12 +1,22 @@
 /**
  * `model predict --model bgbb`: BG/BB (Fader, Hardie & Shang 2010) fitted on a summary file of discrete
  * opportunities, then for every row P(alive at the next opportunity) and the expected transactions over the
- * next `horizon` opportunities, written to a CSV file (docs/metrics.md, "BG/BB").
+ * next `horizon` opportunities, written to a CSV file; `model validate --model bgbb`: the same fit checked
+ * against the file's holdout column (docs/metrics.md, "BG/BB").
  */
-import { conditionalExpectedTransactionsBgBb, pAliveBgBb } from '../../core/models/bg-bb';
+import { invalidInput } from '../../core/errors';
+import {
+  conditionalExpectedTransactionsBgBb,
+  fitBgBb,
+  pAliveBgBb,
+  validateBgBb,
+  type BgBbHoldoutPattern,
+  type BgBbValidation,
+} from '../../core/models/bg-bb';
 import type { ModelFit } from '../../core/models/summary';
 import { writeCsvColumns } from '../../data/models/predictions-file';
-import type { PredictInput } from '../options/models';
+import { readSummaryFile } from '../../data/models/summary-file';
+import type { BgBbValidateInput, PredictInput } from '../options/models';
 import { fitReport, loadAndFitBgBb, type FitReport } from './fit';
 import type { Params } from './registry';
 
@@ -69,4 +79,80 @@ export async function predictBgBb(input: PredictInput): Promise<BgBbPredictRepor
     totals: { alive: sum(pAlive), expectedTransactions: sum(expected) },
     notes,
   };
+}
+
+/** What BG/BB `validate` found; counts of customers include each row's weight. */
+export interface BgBbValidateReport extends BgBbValidation {
+  model: 'bgbb';
+  /** time is counted in opportunities */
+  timeUnit: 'opportunity';
+  source: string;
+  /** opportunities the holdout covers */
+  holdoutOpportunities: number;
+  fit: FitReport;
+  notes: string[];
+}
+
+/**
+ * Fits BG/BB on the patterns and checks it against their holdout transactions (core `validateBgBb`).
+ * @throws CvmError `invalid-input` for an impossible pattern or holdout, or when nobody transacted
+ */
+export function validateBgBbOn(
+  source: string,
+  patterns: readonly BgBbHoldoutPattern[],
+  holdoutOpportunities: number,
+): BgBbValidateReport {
+  const fit = fitBgBb(patterns);
+  if (fit === null) throw invalidInput(`${source}: nobody transacted, BG/BB cannot be fitted`);
+  const validation = validateBgBb(fit.params, patterns, holdoutOpportunities);
+  const weighted = patterns.some((p) => (p.weight ?? 1) !== 1);
+  const notes = fit.converged ? [] : [fit.message];
+  if (weighted)
+    notes.push(
+      'rows stand for several customers (weights): each row’s holdout is their mean, so MAE and RMSE compare the rows’ means (per customer they can only be larger)',
+    );
+  return {
+    model: 'bgbb',
+    timeUnit: 'opportunity',
+    source,
+    holdoutOpportunities,
+    fit: fitReport(
+      'bgbb',
+      'BG/BB',
+      { source, calibrationEnd: null, timeUnit: 'week' },
+      fit as unknown as ModelFit<Params>,
+    ),
+    ...validation,
+    notes,
+  };
+}
+
+/**
+ * `model validate --model bgbb`: the summary file's rows (x, t_x, n, weight) with their holdout column.
+ * @throws CvmError `not-found` / `invalid-input` for a missing or bad file, one without a holdout or n
+ *   column, or a holdout above the holdout opportunities (naming the row)
+ */
+export async function validateBgBbFile(input: BgBbValidateInput): Promise<BgBbValidateReport> {
+  const file = await readSummaryFile(input.summary);
+  const { x, tx, n, weight, holdout } = file.summaries;
+  if (n === null)
+    throw invalidInput(`${file.source}: no column n (or periods): BG/BB needs the opportunities of each row`);
+  if (holdout === null)
+    throw invalidInput(
+      `${file.source}: no column holdout (or x_holdout, frequency_holdout): validation needs each row’s transactions in the holdout`,
+    );
+  const patterns = Array.from(x, (xi, i) => ({
+    x: xi,
+    tx: tx[i] as number,
+    n: n[i] as number,
+    weight: weight ? (weight[i] as number) : 1,
+    holdout: holdout[i] as number,
+  }));
+  patterns.forEach((p, i) => {
+    if (p.holdout > input.holdoutOpportunities)
+      throw invalidInput(
+        `${file.source}: row ${i + 1}, column holdout: ${p.holdout} is more than the ${input.holdoutOpportunities} holdout opportunities (expected a number of transactions from 0 to ${input.holdoutOpportunities})`,
+      );
+  });
+  return validateBgBbOn(file.source, patterns, input.holdoutOpportunities);
 }

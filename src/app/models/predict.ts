@@ -54,15 +54,19 @@ export interface CustomerPredictions {
   clv: Float64Array;
 }
 
-/** Computes the predictions for every customer of `rows` with fitted parameters. */
+/**
+ * Computes the predictions for every customer of `rows` with fitted parameters; `indexed` is
+ * `indexPatterns(rows)` when the caller has it already (the fit needed it).
+ */
 export function predictCustomers(
   rows: CustomerRows,
   kit: (typeof PURCHASE_KITS)[keyof typeof PURCHASE_KITS],
   params: Params,
   spendParams: GammaGammaParams | null,
   horizon: { months: number; unitsPerYear: number; discountRate: number },
+  indexed: ReturnType<typeof indexPatterns> = indexPatterns(rows),
 ): CustomerPredictions {
-  const { patterns, index } = indexPatterns(rows);
+  const { patterns, index } = indexed;
   const m = patterns.x.length;
   const clvHorizon = {
     timeUnitsPerYear: horizon.unitsPerYear,
@@ -96,7 +100,8 @@ export function predictCustomers(
       for (let k = 0; k < ends.length; k++) cumulative[k] = (perAlive[k] as number) * (alive[j] as number);
     } else cumulative.set(kit.conditionalMany(params, ends, x, tx, T));
     for (const value of cumulative)
-      assert(Number.isFinite(value), `expected purchases of pattern (${x}, ${tx}, ${T}) = ${value}`);
+      if (!Number.isFinite(value))
+        assert(false, `expected purchases of pattern (${x}, ${tx}, ${T}) = ${value}`);
     purchases[j] = cumulative[cumulative.length - 1] as number;
     if (clvPerSpend !== null) clvPerSpend[j] = discountedPurchases(cumulative, discount);
   }
@@ -199,7 +204,8 @@ export async function fitAndPredict(
   const { basis, customers } = await loadCustomers(input, unit);
   const kit = PURCHASE_KITS[input.model];
   const notes: string[] = [];
-  const purchaseFit = kit.fit(indexPatterns(customers).patterns);
+  const indexed = indexPatterns(customers);
+  const purchaseFit = kit.fit(indexed.patterns);
   if (purchaseFit === null) throw invalidInput(`${basis.source}: no customers to fit ${kit.name} on`);
   if (!purchaseFit.converged) notes.push(purchaseFit.message);
   let spendFit = null;
@@ -219,10 +225,13 @@ export async function fitAndPredict(
       `Gamma-Gamma q = ${spendParams.q.toFixed(3)} ≤ 1: the mean spend does not exist for customers without repeat purchases (left empty)`,
     );
   const perYear = unitsPerYear(basis.timeUnit);
-  const predictions = predictCustomers(customers, kit, purchaseFit.params, spendParams, {
-    months: input.horizonMonths,
-    unitsPerYear: perYear,
-    discountRate: input.discountRate,
-  });
+  const predictions = predictCustomers(
+    customers,
+    kit,
+    purchaseFit.params,
+    spendParams,
+    { months: input.horizonMonths, unitsPerYear: perYear, discountRate: input.discountRate },
+    indexed,
+  );
   return { basis, customers, kit, purchaseFit, spendFit, spendParams, predictions, notes, perYear };
 }

@@ -12,7 +12,8 @@ import { fromEpochDay, toEpochDay, type IsoDay } from '../../core/dates';
 import { invalidInput } from '../../core/errors';
 import { daysPerUnit, type TimeUnit } from '../../core/models/time-unit';
 import type { StoreUnit } from '../../data/store';
-import type { ValidateInput } from '../options/models';
+import type { BgBbValidateInput, ValidateInput } from '../options/models';
+import { validateBgBbFile, type BgBbValidateReport } from './bg-bb';
 import { indexPatterns } from './data';
 import { fitReport, type FitReport } from './fit';
 import { PURCHASE_KITS } from './registry';
@@ -58,6 +59,19 @@ export interface ValidateReport {
 
 /** Frequency groups 0 … 6 and 7+, as in the paper's conditional-expectation figure. */
 const TOP_GROUP = 7;
+
+/**
+ * `model validate` for any model: BG/BB on its summary file (no store needed), the purchase models on the
+ * store's transactions.
+ */
+export function validate(
+  input: ValidateInput | BgBbValidateInput,
+  unit?: StoreUnit,
+): Promise<ValidateReport | BgBbValidateReport> {
+  if (input.model === 'bgbb') return validateBgBbFile(input);
+  if (unit === undefined) throw new Error('internal error: validating a purchase model needs the store');
+  return validateModel(unit, input);
+}
 
 /**
  * Fits up to the calibration end and checks against the holdout.

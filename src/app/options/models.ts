@@ -157,14 +157,98 @@ export interface ValidateInput {
   timeUnit: TimeUnit;
 }
 
+/**
+ * `model validate --model bgbb`: BG/BB fitted on a summary file of discrete opportunities whose `holdout`
+ * column holds each row's transactions over the next `holdoutOpportunities` opportunities.
+ */
+export interface BgBbValidateInput {
+  model: 'bgbb';
+  summary: string;
+  holdoutOpportunities: number;
+}
+
 export const validateInput = z
   .object({
-    model: field(oneOf<PurchaseModel>(PURCHASE_MODELS, 'a purchase model'), 'bgnbd'),
-    calibrationEnd: requiredField(isoDay, 'a date YYYY-MM-DD'),
-    holdoutEnd: requiredField(isoDay, 'a date YYYY-MM-DD'),
+    model: field(oneOf<PurchaseModel | 'bgbb'>([...PURCHASE_MODELS, 'bgbb'], 'a purchase model'), 'bgnbd'),
+    calibrationEnd: optionalField(isoDay),
+    holdoutEnd: optionalField(isoDay),
     timeUnit: field(timeUnit, 'week'),
+    summary: optionalField(filePath),
+    holdoutOpportunities: optionalField(wholeNumber(1, 1000)),
   })
-  .transform((o): ValidateInput => o);
+  .transform((o): ValidateInput | BgBbValidateInput => {
+    if (o.model === 'bgbb') {
+      for (const name of ['calibrationEnd', 'holdoutEnd'] as const)
+        if (o[name] !== undefined)
+          throw invalidOption(
+            name,
+            o[name],
+            'no date with bgbb',
+            'bgbb validates on a summary file of discrete opportunities with a holdout column: give {option:summary} and {option:holdoutOpportunities}, not days',
+          );
+      if (o.summary === undefined)
+        throw invalidOption(
+          'summary',
+          '',
+          'a summary file',
+          'missing: bgbb validates on a summary file of discrete opportunities (x, t_x, n, optionally weight) with a holdout column',
+        );
+      if (o.holdoutOpportunities === undefined)
+        throw invalidOption(
+          'holdoutOpportunities',
+          '',
+          'a whole number from 1 to 1000',
+          'missing: the opportunities the holdout column covers (expected a whole number from 1 to 1000)',
+        );
+      return { model: 'bgbb', summary: o.summary, holdoutOpportunities: o.holdoutOpportunities };
+    }
+    if (o.summary !== undefined || o.holdoutOpportunities !== undefined)
+      throw invalidOption(
+        o.summary !== undefined ? 'summary' : 'holdoutOpportunities',
+        o.summary ?? o.holdoutOpportunities,
+        'an option of bgbb',
+        `applies to validate --model bgbb only; ${o.model} validates on the store between {option:calibrationEnd} and {option:holdoutEnd}`,
+      );
+    for (const name of ['calibrationEnd', 'holdoutEnd'] as const)
+      if (o[name] === undefined)
+        throw invalidOption(name, '', 'a date YYYY-MM-DD', 'missing (expected a date YYYY-MM-DD)');
+    return {
+      model: o.model,
+      calibrationEnd: o.calibrationEnd as IsoDay,
+      holdoutEnd: o.holdoutEnd as IsoDay,
+      timeUnit: o.timeUnit,
+    };
+  });
+
+/**
+ * The API's BG/BB validation (`POST /api/models/bgbb/validate`): the patterns in the body, each with its
+ * holdout transactions, and the holdout opportunities.
+ */
+export const bgbbValidateDataInput = z
+  .object({
+    patterns: z
+      .array(
+        z.object({
+          x: z.number().int().min(0),
+          tx: z.number().int().min(0),
+          n: z.number().int().min(0),
+          weight: z.number().min(0).optional(),
+          holdout: z.number().min(0),
+        }),
+      )
+      .min(1),
+    holdoutOpportunities: field(wholeNumber(1, 1000), 0),
+  })
+  .transform((o) => {
+    if (!(o.holdoutOpportunities >= 1))
+      throw invalidOption(
+        'holdoutOpportunities',
+        '',
+        'a whole number from 1 to 1000',
+        'missing: the opportunities the holdout counts cover (expected a whole number from 1 to 1000)',
+      );
+    return o;
+  });
 
 /**
  * The API's sBG fit (`POST /api/models/sbg`): the data in the body, either `surviving` (customers of one

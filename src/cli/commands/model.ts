@@ -4,12 +4,12 @@
  */
 import type { Command } from 'commander';
 import { atRisk } from '../../app/models/at-risk';
-import { predictBgBb } from '../../app/models/bg-bb';
+import { predictBgBb, type BgBbValidateReport } from '../../app/models/bg-bb';
 import { fitModel } from '../../app/models/fit';
 import { fitSbg } from '../../app/models/sbg';
 import { invalidOption } from '../../core/errors';
 import { predict } from '../../app/models/predict';
-import { validateModel } from '../../app/models/validate';
+import { validate, type ValidateReport } from '../../app/models/validate';
 import { atRiskInput, fitInput, predictInput, validateInput } from '../../app/options/models';
 import { parseOptions } from '../../app/options/parse';
 import type { StoreUnit } from '../../data/store';
@@ -21,6 +21,7 @@ import {
   predictPrintable,
   sbgPrintable,
   validatePrintable,
+  bgbbValidatePrintable,
 } from '../views/models';
 
 type Options = Record<string, string | undefined>;
@@ -146,16 +147,29 @@ export function registerModels(program: Command): void {
   model
     .command('validate')
     .description(
-      'fit to the calibration end, compare with the holdout: MAE, RMSE, by frequency, tracking curve',
+      'fit to the calibration end, compare with the holdout: MAE, RMSE, by frequency, tracking curve (bgbb: on a summary file with a holdout column)',
     )
     .option('--calibration-end <day>', 'last day of the calibration period YYYY-MM-DD')
     .option('--holdout-end <day>', 'last day of the holdout period YYYY-MM-DD')
-    .option('--model <model>', 'purchase model: bgnbd, mbgnbd or paretonbd', 'bgnbd')
+    .option(
+      '--model <model>',
+      'purchase model: bgnbd, mbgnbd or paretonbd; or bgbb (a summary file of opportunities)',
+      'bgnbd',
+    )
     .option('--time-unit <unit>', SOURCE_HELP.timeUnit, 'week')
+    .option(
+      '--summary <file>',
+      'bgbb: summary CSV of opportunities (x, t_x, n, optionally weight) with a holdout column',
+    )
+    .option('--holdout-opportunities <n>', 'bgbb: the opportunities the holdout column covers')
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(validateInput, options);
-      const report = await withCliUnit(global, (unit) => validateModel(unit, input));
-      print(validatePrintable(report, global.lang), global);
+      if (input.model === 'bgbb') {
+        print(bgbbValidatePrintable((await validate(input)) as BgBbValidateReport, global.lang), global);
+        return;
+      }
+      const report = await withCliUnit(global, (unit) => validate(input, unit));
+      print(validatePrintable(report as ValidateReport, global.lang), global);
     });
 }

@@ -1,6 +1,6 @@
 /** Table views of the probabilistic CLV commands: a fit's parameters and statistics, predictions, validation. */
 import type { AtRiskReport } from '../../app/models/at-risk';
-import type { BgBbPredictReport } from '../../app/models/bg-bb';
+import type { BgBbPredictReport, BgBbValidateReport } from '../../app/models/bg-bb';
 import type { FitReport } from '../../app/models/fit';
 import type { PredictReport } from '../../app/models/predict';
 import type { SbgReport } from '../../app/models/sbg';
@@ -250,4 +250,50 @@ export function bgBbPredictPrintable(r: BgBbPredictReport, lang: Lang): Printabl
     notes: r.notes,
   };
   return { json: r, tables: [summary, parameterTable(r.fit, lang)] };
+}
+
+export function bgbbValidatePrintable(r: BgBbValidateReport, lang: Lang): Printable {
+  const summary: TableView = {
+    name: 'validation',
+    title: l(
+      `BG/BB fitted on ${r.source}, checked over the next ${r.holdoutOpportunities} opportunities`,
+      `BG/BB skattad på ${r.source}, prövad över de ${r.holdoutOpportunities} följande tillfällena`,
+    ),
+    columns: [
+      col('customers', l('Customers', 'Kunder'), 'int'),
+      col('holdoutActual', l('Holdout transactions', 'Transaktioner i prövoperioden'), 'decimal', 0),
+      col('holdoutPredicted', l('Predicted', 'Prognos'), 'decimal', 1),
+      col('mae', 'MAE', 'decimal', 3),
+      col('rmse', 'RMSE', 'decimal', 3),
+    ],
+    rows: [{ ...r }],
+    notes: r.notes,
+  };
+  const groups: TableView = {
+    name: 'by-frequency',
+    title: l(
+      'Mean holdout transactions by calibration frequency',
+      'Medelantal transaktioner i prövoperioden per frekvens',
+    ),
+    columns: [
+      col('x', 'x', 'text'),
+      col('customers', l('Customers', 'Kunder'), 'int'),
+      col('actual', l('Actual', 'Utfall'), 'decimal', 3),
+      col('predicted', l('Predicted', 'Prognos'), 'decimal', 3),
+    ],
+    rows: r.byFrequency.map((g) => ({ ...g })),
+  };
+  const tracking: TableView = {
+    name: 'tracking',
+    title: l(
+      'Expected cumulative transactions per holdout opportunity',
+      'Förväntade kumulativa transaktioner per tillfälle i prövoperioden',
+    ),
+    columns: [
+      col('opportunity', l('Opportunity', 'Tillfälle'), 'int'),
+      col('expected', l('Expected', 'Förväntat'), 'decimal', 1),
+    ],
+    rows: r.tracking.map((p) => ({ ...p })),
+  };
+  return { json: r, tables: [summary, parameterTable(r.fit, lang), groups, tracking] };
 }

@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectGradientMatchesDifferences } from '../../../test/gradient';
 import { bernoulli, beta as betaSample, createRandom } from '../random';
 import {
   conditionalExpectedTransactionsBgBb,
   expectedTransactionsBgBb,
   fitBgBb,
+  logLikelihoodGradientBgBb,
   logLikelihoodBgBb,
   pAliveBgBb,
   type BgBbParams,
   type BgBbPattern,
+  validateBgBb,
 } from './bg-bb';
 
 /** Fader, Hardie & Shang (2010), 1995 donor cohort, 6 annual opportunities. */
@@ -146,5 +149,68 @@ describe('BG/BB', () => {
     expect(pAliveBgBb(PUBLISHED, none[0]!)).toBeGreaterThan(0);
     expect(() => logLikelihoodBgBb(PUBLISHED, [{ x: 3, tx: 2, n: 6 }])).toThrow(/pattern 1/);
     expect(() => logLikelihoodBgBb(PUBLISHED, [{ x: 1, tx: 7, n: 6 }])).toThrow(/tx ≤ n/);
+  });
+});
+
+describe('BG/BB analytic gradient', () => {
+  it('equals central differences of the log-likelihood', () => {
+    const patterns = donations();
+    const points: BgBbParams[] = [
+      PUBLISHED,
+      { alpha: 0.3, beta: 4, gamma: 2.5, delta: 0.4 },
+      { alpha: 7, beta: 0.2, gamma: 0.1, delta: 30 },
+    ];
+    for (const at of points)
+      expectGradientMatchesDifferences(
+        (p) => logLikelihoodBgBb(p, patterns),
+        (p) => logLikelihoodGradientBgBb(p, patterns),
+        at,
+        ['alpha', 'beta', 'gamma', 'delta'],
+      );
+  });
+});
+
+describe('BG/BB holdout validation', () => {
+  /** E[transactions in the next k | x, tx, n] by the products of the test above, without beta functions. */
+  function expectedByProducts(p: BgBbParams, x: number, tx: number, n: number, k: number): number {
+    let alive = 0;
+    for (let j = 1; j <= k; j++) alive += betaRatio(p.gamma, p.delta, 0, n + j);
+    return (betaRatio(p.alpha, p.beta, x + 1, n - x) * alive) / likelihoodByProducts(p, x, tx, n);
+  }
+
+  it('gives MAE, RMSE, groups and the expected tracking curve of weighted patterns', () => {
+    const patterns = [
+      { x: 0, tx: 0, n: 6, weight: 3, holdout: 0 },
+      { x: 6, tx: 6, n: 6, weight: 1, holdout: 5 },
+      { x: 2, tx: 3, n: 6, weight: 2, holdout: 1 },
+      { x: 1, tx: 1, n: 6, weight: 0, holdout: 4 },
+    ];
+    const v = validateBgBb(PUBLISHED, patterns, 5, 2);
+    const e = patterns.map((p) => expectedByProducts(PUBLISHED, p.x, p.tx, p.n, 5));
+    expect(v.customers).toBe(6);
+    expect(v.holdoutActual).toBe(7);
+    expect(v.holdoutPredicted).toBeCloseTo(3 * e[0]! + e[1]! + 2 * e[2]!, 10);
+    expect(v.mae).toBeCloseTo((3 * e[0]! + Math.abs(e[1]! - 5) + 2 * Math.abs(e[2]! - 1)) / 6, 10);
+    expect(v.rmse).toBeCloseTo(Math.sqrt((3 * e[0]! ** 2 + (e[1]! - 5) ** 2 + 2 * (e[2]! - 1) ** 2) / 6), 10);
+    // groups 0, 1 and "2+" (the weight-0 pattern adds nobody)
+    expect(v.byFrequency.map((g) => [g.x, g.customers, g.actual])).toEqual([
+      ['0', 3, 0],
+      ['2+', 3, 7 / 3],
+    ]);
+    expect(v.byFrequency[1]!.predicted).toBeCloseTo((e[1]! + 2 * e[2]!) / 3, 10);
+    expect(v.tracking.map((t) => t.opportunity)).toEqual([1, 2, 3, 4, 5]);
+    expect(v.tracking[0]!.expected).toBeCloseTo(
+      3 * expectedByProducts(PUBLISHED, 0, 0, 6, 1) +
+        expectedByProducts(PUBLISHED, 6, 6, 6, 1) +
+        2 * expectedByProducts(PUBLISHED, 2, 3, 6, 1),
+      10,
+    );
+    expect(v.tracking[4]!.expected).toBeCloseTo(v.holdoutPredicted, 10);
+  });
+
+  it('refuses a holdout count above the holdout opportunities, naming the pattern', () => {
+    expect(() => validateBgBb(PUBLISHED, [{ x: 1, tx: 2, n: 6, holdout: 6 }], 5)).toThrow(
+      'pattern 1: holdout 6 is not a number of transactions from 0 to 5 (the holdout opportunities)',
+    );
   });
 });

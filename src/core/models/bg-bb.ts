@@ -13,7 +13,7 @@
  * sum Σ B(γ, δ + n + k) / B(γ, δ) rather than the paper's closed form, whose factor δ / (γ − 1) is 0/0 at γ = 1.
  */
 import { invalidInput } from '../errors';
-import { lnBeta, logSumExp } from '../math/special';
+import { digamma, lnBeta, logSumExp } from '../math/special';
 import { fitPositiveParameters } from './fit';
 import type { ModelFit } from './summary';
 
@@ -74,6 +74,69 @@ export function logLikelihoodBgBb(params: BgBbParams, patterns: readonly BgBbPat
 }
 
 /**
+ * ln L of one pattern (as `logLikelihoodOne`) and its gradient with respect to (α, β, γ, δ). Every term of L
+ * is a product of beta-function ratios B(α+x, β+m)/B(α,β) · B(γ+g, δ+d)/B(γ,δ), and
+ * ∂ ln B(p, q)/∂p = ψ(p) − ψ(p+q): the gradient of ln L is the sum of the terms' gradients weighted by their
+ * shares of L.
+ */
+function logLikelihoodGradientOne(
+  params: BgBbParams,
+  x: number,
+  tx: number,
+  n: number,
+): { value: number; gradient: [number, number, number, number] } {
+  const { alpha, beta, gamma, delta } = params;
+  const lnBab = lnBeta(alpha, beta);
+  const lnBgd = lnBeta(gamma, delta);
+  const psiAB = digamma(alpha + beta);
+  const psiGD = digamma(gamma + delta);
+  const baseA = digamma(alpha + x) - digamma(alpha) + psiAB;
+  const baseB = -digamma(beta) + psiAB;
+  const baseG = -digamma(gamma) + psiGD;
+  const baseD = -digamma(delta) + psiGD;
+  // (m, g, d) of each term: alive through n, then died right after opportunity tx + i
+  const terms: { ln: number; m: number; g: number; d: number }[] = [];
+  const add = (m: number, g: number, d: number): void => {
+    terms.push({ ln: lnBeta(alpha + x, beta + m) - lnBab + lnBeta(gamma + g, delta + d) - lnBgd, m, g, d });
+  };
+  add(n - x, 0, n);
+  for (let i = 0; i < n - tx; i++) add(tx - x + i, 1, tx + i);
+  const value = logSumExp(terms.map((t) => t.ln));
+  const gradient: [number, number, number, number] = [0, 0, 0, 0];
+  for (const { ln, m, g, d } of terms) {
+    const share = Math.exp(ln - value);
+    const psiABm = digamma(alpha + beta + x + m);
+    const psiGDd = digamma(gamma + delta + g + d);
+    gradient[0] += share * (baseA - psiABm);
+    gradient[1] += share * (baseB + digamma(beta + m) - psiABm);
+    gradient[2] += share * (baseG + digamma(gamma + g) - psiGDd);
+    gradient[3] += share * (baseD + digamma(delta + d) - psiGDd);
+  }
+  return { value, gradient };
+}
+
+/**
+ * Weighted log-likelihood Σ weight · ln L over patterns and its gradient with respect to (α, β, γ, δ).
+ * Throws `invalid-input` on an impossible pattern.
+ */
+export function logLikelihoodGradientBgBb(
+  params: BgBbParams,
+  patterns: readonly BgBbPattern[],
+): { value: number; gradient: [number, number, number, number] } {
+  let value = 0;
+  const gradient: [number, number, number, number] = [0, 0, 0, 0];
+  for (const [i, p] of patterns.entries()) {
+    checkPattern(p, `pattern ${i + 1}`);
+    const w = p.weight ?? 1;
+    if (w === 0) continue;
+    const one = logLikelihoodGradientOne(params, p.x, p.tx, p.n);
+    value += w * one.value;
+    for (let k = 0; k < 4; k++) gradient[k] = (gradient[k] as number) + w * (one.gradient[k] as number);
+  }
+  return { value, gradient };
+}
+
+/**
  * Maximum-likelihood BG/BB fit to weighted patterns. Null when there are no customers or nobody
  * transacted (the likelihood then rises without bound as p → 0).
  */
@@ -97,6 +160,8 @@ export function fitBgBb(patterns: readonly BgBbPattern[]): ModelFit<BgBbParams> 
       for (const p of used) ll += (p.weight ?? 1) * logLikelihoodOne(params, p.x, p.tx, p.n);
       return ll;
     },
+    valueAndGradient: ([alpha = 1, beta = 1, gamma = 1, delta = 1]) =>
+      logLikelihoodGradientBgBb({ alpha, beta, gamma, delta }, used),
     starts: [
       [1, 1, 1, 1],
       [0.5, 0.5, 0.5, 5],
@@ -167,4 +232,94 @@ export function expectedTransactionsBgBb(params: BgBbParams, opportunities: numb
   checkOpportunities(opportunities, 'opportunities');
   const { alpha, beta, gamma, delta } = params;
   return (alpha / (alpha + beta)) * aliveOpportunities(gamma, delta, 0, opportunities);
+}
+
+/** A pattern with what its customers did in the holdout: `holdout` transactions per customer (their mean). */
+export interface BgBbHoldoutPattern extends BgBbPattern {
+  holdout: number;
+}
+
+/** Calibration frequency x (the last group "x or more") with mean holdout transactions per customer. */
+export interface BgBbFrequencyGroup {
+  x: string;
+  customers: number;
+  actual: number;
+  predicted: number;
+}
+
+/** The holdout check of a BG/BB fit; counts of customers include the weights. */
+export interface BgBbValidation {
+  customers: number;
+  /** Σ customers × holdout transactions, and the model's expectation of it */
+  holdoutActual: number;
+  holdoutPredicted: number;
+  /** per customer (weighted mean over patterns of |predicted − holdout| and its square) */
+  mae: number;
+  rmse: number;
+  byFrequency: BgBbFrequencyGroup[];
+  /** expected cumulative transactions of all customers after k = 1 … holdout opportunities */
+  tracking: { opportunity: number; expected: number }[];
+}
+
+/**
+ * Compares a fit's expected transactions over the next `opportunities` opportunities (eq. 13 as a sum) with
+ * the holdout transactions of each pattern. `holdout` is per customer: the count for a single customer, the
+ * customers' mean for a weighted pattern, where MAE and RMSE then measure the patterns' means (at most the
+ * per-customer MAE of those customers, as |mean error| ≤ mean |error|). Groups by calibration frequency
+ * 0 … topGroup − 1 and topGroup or more.
+ * @throws CvmError `invalid-input` on an impossible pattern, a holdout that is not a number from 0 to
+ *   `opportunities`, or no customers
+ */
+export function validateBgBb(
+  params: BgBbParams,
+  patterns: readonly BgBbHoldoutPattern[],
+  opportunities: number,
+  topGroup = 7,
+): BgBbValidation {
+  checkOpportunities(opportunities, 'holdout opportunities');
+  let customers = 0;
+  let actual = 0;
+  let predicted = 0;
+  let absolute = 0;
+  let squared = 0;
+  const groups = Array.from({ length: topGroup + 1 }, (_, g) => ({
+    x: g === topGroup ? `${topGroup}+` : String(g),
+    customers: 0,
+    actual: 0,
+    predicted: 0,
+  }));
+  const tracking = Array.from({ length: opportunities }, (_, k) => ({ opportunity: k + 1, expected: 0 }));
+  for (const [i, p] of patterns.entries()) {
+    checkPattern(p, `pattern ${i + 1}`);
+    if (!(Number.isFinite(p.holdout) && p.holdout >= 0 && p.holdout <= opportunities))
+      throw invalidInput(
+        `pattern ${i + 1}: holdout ${p.holdout} is not a number of transactions from 0 to ${opportunities} (the holdout opportunities)`,
+      );
+    const w = p.weight ?? 1;
+    if (w === 0) continue;
+    const expected = conditionalExpectedTransactionsBgBb(params, p, opportunities);
+    customers += w;
+    actual += w * p.holdout;
+    predicted += w * expected;
+    absolute += w * Math.abs(expected - p.holdout);
+    squared += w * (expected - p.holdout) ** 2;
+    const group = groups[Math.min(p.x, topGroup)] as BgBbFrequencyGroup;
+    group.customers += w;
+    group.actual += w * p.holdout;
+    group.predicted += w * expected;
+    for (const point of tracking)
+      point.expected += w * conditionalExpectedTransactionsBgBb(params, p, point.opportunity);
+  }
+  if (customers === 0) throw invalidInput('no customers to validate BG/BB on');
+  return {
+    customers,
+    holdoutActual: actual,
+    holdoutPredicted: predicted,
+    mae: absolute / customers,
+    rmse: Math.sqrt(squared / customers),
+    byFrequency: groups
+      .filter((g) => g.customers > 0)
+      .map((g) => ({ ...g, actual: g.actual / g.customers, predicted: g.predicted / g.customers })),
+    tracking,
+  };
 }

@@ -77,7 +77,17 @@ export function fitPositiveParameters<P extends { [K in keyof P]: number }>(
     objectiveGradient === undefined
       ? numericHessian(objective, result.x)
       : gradientHessian(objectiveGradient, result.x);
-  const covariance = !atBound ? invertSymmetric(hessian) : null;
+  const inverse = !atBound ? invertSymmetric(hessian) : null;
+  // Only a positive definite Hessian marks a strict maximum: a negative or non-finite variance means the
+  // search stopped on a flat ridge (a gradient search can stop there with a tiny gradient), not at a peak.
+  const covariance =
+    inverse !== null &&
+    inverse.every((row, i) => {
+      const v = row[i] as number;
+      return v > 0 && Number.isFinite(v);
+    })
+      ? inverse
+      : null;
   const params = {} as Record<string, number>;
   const standardErrors = {} as Record<string, number | null>;
   problem.names.forEach((name, i) => {
@@ -93,7 +103,7 @@ export function fitPositiveParameters<P extends { [K in keyof P]: number }>(
   if (atBound)
     message = `${problem.model}: a parameter ran to the edge of the search box (the data do not identify the model); ${message}`;
   else if (covariance === null)
-    message = `${problem.model}: no standard errors, the Hessian is not invertible (the data do not identify every parameter); ${message}`;
+    message = `${problem.model}: no standard errors, the Hessian is not positive definite (the data do not identify every parameter); ${message}`;
   return {
     model: problem.model,
     params: params as P,

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readCdnowSummary } from '../../../test/cdnow-fixture';
 import { expectAllFinite } from '../../../test/finite';
+import { expectGradientMatchesDifferences } from '../../../test/gradient';
 import { simulatePurchases } from '../../../test/simulate-purchases';
 import { conditionalExpectedPurchasesBgNbd } from './bg-nbd';
 import {
   conditionalExpectedPurchasesMbgNbd,
   expectedPurchasesMbgNbd,
   fitMbgNbd,
+  logLikelihoodGradientMbgNbd,
   logLikelihoodMbgNbd,
   pAliveMbgNbd,
 } from './mbg-nbd';
@@ -89,5 +91,22 @@ describe('MBG/NBD on degenerate data', () => {
     expect(none.standardErrors).toEqual({ r: null, alpha: null, a: null, b: null });
     expectAllFinite(fitMbgNbd(compressSummary([{ x: 3, tx: 8, T: 10 }])));
     expect(fitMbgNbd(compressSummary([]))).toBeNull();
+  });
+});
+
+describe('MBG/NBD analytic gradient', () => {
+  it('equals central differences of the log-likelihood, also where a and b are huge', () => {
+    const summary = compressSummary(readCdnowSummary());
+    const points = [published, { r: 2, alpha: 0.5, a: 3, b: 0.2 }, { r: 1.3, alpha: 4.4, a: 2e8, b: 3e9 }];
+    for (const at of points)
+      expectGradientMatchesDifferences(
+        (p) => logLikelihoodMbgNbd(p, summary),
+        (p) => logLikelihoodGradientMbgNbd(p, summary),
+        at,
+        ['r', 'alpha', 'a', 'b'],
+      );
+    expect(logLikelihoodGradientMbgNbd({ ...published, b: -1 }, summary).gradient.every(Number.isNaN)).toBe(
+      true,
+    );
   });
 });

@@ -59,6 +59,77 @@ export function logLikelihoodMbgNbd(params: MbgNbdParams, summary: CustomerSumma
 }
 
 /**
+ * The log-likelihood and its gradient with respect to (r, α, a, b) in one pass over the patterns. With
+ * A = ln B(a,b+x+1)/B(a,b) − (r+x) ln(α+T), D = A + ln a − ln(b+x) − (r+x)(ln(α+tx) − ln(α+T)) and wA, wD
+ * their shares of e^A + e^D: ∂/∂r = Σₖ₍ₓ 1/(r+k) + ln α − wA ln(α+T) − wD ln(α+tx),
+ * ∂/∂α = r/α − (r+x)(wA/(α+T) + wD/(α+tx)), ∂/∂a = −Σₖ≤ₓ 1/(a+b+k) + wD/a,
+ * ∂/∂b = Σₖ≤ₓ (1/(b+k) − 1/(a+b+k)) − wD/(b+x), summed with weights. NaN value and gradient when a
+ * parameter is not positive.
+ */
+export function logLikelihoodGradientMbgNbd(
+  params: MbgNbdParams,
+  summary: CustomerSummary,
+): { value: number; gradient: [number, number, number, number] } {
+  const { r, alpha, a, b } = params;
+  if (!(r > 0 && alpha > 0 && a > 0 && b > 0))
+    return { value: Number.NaN, gradient: [Number.NaN, Number.NaN, Number.NaN, Number.NaN] };
+  const maxX = summaryMaxX(summary);
+  // Per x: ln(Γ(r+x)/Γ(r)), ln(B(a, b+x+1)/B(a, b)) and their derivatives.
+  const lnRate = new Float64Array(maxX + 1);
+  const lnAlive = new Float64Array(maxX + 1);
+  const dRate = new Float64Array(maxX + 1);
+  const dAliveA = new Float64Array(maxX + 1);
+  const dAliveB = new Float64Array(maxX + 1);
+  lnAlive[0] = Math.log(b / (a + b));
+  dAliveA[0] = -1 / (a + b);
+  dAliveB[0] = 1 / b - 1 / (a + b);
+  for (let k = 1; k <= maxX; k++) {
+    lnRate[k] = (lnRate[k - 1] as number) + Math.log(r + k - 1);
+    lnAlive[k] = (lnAlive[k - 1] as number) + Math.log((b + k) / (a + b + k));
+    dRate[k] = (dRate[k - 1] as number) + 1 / (r + k - 1);
+    dAliveA[k] = (dAliveA[k - 1] as number) - 1 / (a + b + k);
+    dAliveB[k] = (dAliveB[k - 1] as number) + 1 / (b + k) - 1 / (a + b + k);
+  }
+  const lnA = Math.log(a);
+  const lnAlpha = Math.log(alpha);
+  const { x, tx, T, weight } = summary;
+  let value = 0;
+  let gr = 0;
+  let gAlpha = 0;
+  let ga = 0;
+  let gb = 0;
+  for (let i = 0; i < x.length; i++) {
+    const w = weight[i] as number;
+    const xi = x[i] as number;
+    const rx = r + xi;
+    const lnT = Math.log(alpha + (T[i] as number));
+    const lnTx = Math.log(alpha + (tx[i] as number));
+    const aliveTerm = (lnAlive[xi] as number) - rx * lnT;
+    const deadTerm = (lnAlive[xi] as number) + lnA - Math.log(b + xi) - rx * lnTx;
+    // ll = ln(e^alive + e^dead); wD = e^dead / (e^alive + e^dead)
+    const d = deadTerm - aliveTerm;
+    let ll: number;
+    let wD: number;
+    if (d > 0) {
+      const e = Math.exp(-d);
+      ll = deadTerm + Math.log1p(e);
+      wD = 1 / (1 + e);
+    } else {
+      const e = Math.exp(d);
+      ll = aliveTerm + Math.log1p(e);
+      wD = e / (1 + e);
+    }
+    const wA = 1 - wD;
+    value += w * ((lnRate[xi] as number) + r * lnAlpha + ll);
+    gr += w * ((dRate[xi] as number) + lnAlpha - wA * lnT - wD * lnTx);
+    gAlpha += w * (r / alpha - rx * (wA / (alpha + (T[i] as number)) + wD / (alpha + (tx[i] as number))));
+    ga += w * ((dAliveA[xi] as number) + wD / a);
+    gb += w * ((dAliveB[xi] as number) - wD / (b + xi));
+  }
+  return { value, gradient: [gr, gAlpha, ga, gb] };
+}
+
+/**
  * Fits MBG/NBD by maximum likelihood on log-parameters (see fit.ts).
  * @returns null when the summary has no customers
  */
@@ -71,6 +142,8 @@ export function fitMbgNbd(summary: CustomerSummary): ModelFit<MbgNbdParams> | nu
     model: 'MBG/NBD',
     names: ['r', 'alpha', 'a', 'b'],
     logLikelihood: ([r = 1, alpha = 1, a = 1, b = 1]) => logLikelihoodMbgNbd({ r, alpha, a, b }, summary),
+    valueAndGradient: ([r = 1, alpha = 1, a = 1, b = 1]) =>
+      logLikelihoodGradientMbgNbd({ r, alpha, a, b }, summary),
     starts: [
       [1, meanT, 1, 1],
       [0.5, meanT / 4, 0.5, 2],

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectGradientMatchesDifferences } from '../../../test/gradient';
 import { createRandom, exponential, gamma } from '../random';
 import {
   conditionalExpectedPurchasesParetoNbd,
   expectedPurchasesParetoNbd,
   fitParetoNbd,
+  logLikelihoodGradientParetoNbd,
   logLikelihoodParetoNbd,
   pAliveParetoNbd,
   type ParetoNbdParams,
@@ -204,5 +206,38 @@ describe('Pareto/NBD', () => {
       true,
     );
     expect(fitParetoNbd(compressSummary([]))).toBeNull();
+  });
+});
+
+describe('Pareto/NBD analytic gradient', () => {
+  it('equals central differences of the log-likelihood on either side of α = β and for heavy buyers', () => {
+    const summary = compressSummary(cdnowRows());
+    const heavy = compressSummary([
+      { x: 40, tx: 30, T: 39 },
+      { x: 120, tx: 38.5, T: 39 },
+      { x: 0, tx: 0, T: 20 },
+      { x: 3, tx: 2, T: 39 },
+    ]);
+    const points: ParetoNbdParams[] = [
+      PUBLISHED,
+      { r: 0.553, alpha: 10.578, s: 0.606, beta: 10.578 },
+      { r: 2, alpha: 1.5, s: 0.3, beta: 40 },
+      { r: 0.4, alpha: 60, s: 1.7, beta: 2 },
+    ];
+    for (const data of [summary, heavy])
+      for (const at of points)
+        expectGradientMatchesDifferences(
+          (p) => logLikelihoodParetoNbd(p, data),
+          (p) => logLikelihoodGradientParetoNbd(p, data),
+          at,
+          ['r', 'alpha', 's', 'beta'],
+        );
+  });
+
+  it('leaves the gradient to differences (NaN) where one rate parameter is a thousand times the other', () => {
+    const summary = compressSummary([{ x: 2, tx: 1, T: 39 }]);
+    const { value, gradient } = logLikelihoodGradientParetoNbd({ r: 1, alpha: 5000, s: 1, beta: 1 }, summary);
+    expect(Number.isFinite(value)).toBe(true);
+    expect(gradient.every(Number.isNaN)).toBe(true);
   });
 });

@@ -139,6 +139,144 @@ export function logLikelihoodParetoNbd(params: ParetoNbdParams, summary: Custome
   return total;
 }
 
+/** Largest ₂F₁ argument z for which the gradient's series are summed (at most some 4,000 terms). */
+const GRADIENT_MAX_Z = 0.99;
+
+/** Cap on the terms of one gradient series (the terms first rise while n < Q z / (1 − z)). */
+const GRADIENT_MAX_TERMS = 100_000;
+
+/**
+ * J(t) = ∫_t^∞ (big+y)^−P (small+y)^−Q dy = (big+t)^−A Σₙ cₙ zⁿ / (A+n), A = P+Q−1, cₙ = (Q)ₙ/n!,
+ * z = (big−small)/(big+t) (expanding (small+y)^−Q in (big−small)/(big+y)), and what the gradient needs of
+ * it: ln J, ∂ ln J/∂P, ∂ ln J/∂Q, J(P+1, Q)/J and J(P, Q+1)/J, all from sums over the same n. Null when the
+ * series is too slow (z above GRADIENT_MAX_Z) or leaves the range of a double.
+ */
+function endpointSeries(
+  P: number,
+  Q: number,
+  big: number,
+  small: number,
+  t: number,
+): { lnJ: number; dP: number; dQ: number; nextP: number; nextQ: number } | null {
+  const z = (big - small) / (big + t);
+  if (!(z <= GRADIENT_MAX_Z)) return null;
+  const A = P + Q - 1;
+  const peak = (Q * z) / (1 - z);
+  let c = 1; // (Q)ₙ zⁿ / n!
+  let cNext = 1; // (Q+1)ₙ zⁿ / n!
+  let psi = 0; // Σₖ₍ₙ 1/(Q+k) = ∂ ln (Q)ₙ / ∂Q
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let s5 = 0;
+  for (let n = 0; ; n++) {
+    if (n > GRADIENT_MAX_TERMS) return null;
+    const inverse = 1 / (A + n);
+    const term = c * inverse;
+    s1 += term;
+    s2 += term * inverse;
+    s3 += term * psi;
+    s4 += c / (A + 1 + n);
+    s5 += cNext / (A + 1 + n);
+    if (n > peak && term <= 1e-17 * s1 && cNext <= 1e-17 * s5 * (A + 1 + n)) break;
+    c *= ((Q + n) / (n + 1)) * z;
+    cNext *= ((Q + 1 + n) / (n + 1)) * z;
+    psi += 1 / (Q + n);
+    if (c === 0 && cNext === 0) break;
+  }
+  if (![s1, s2, s3, s4, s5].every(Number.isFinite) || !(s1 > 0)) return null;
+  const lnBig = Math.log(big + t);
+  const dP = -lnBig - s2 / s1;
+  return {
+    lnJ: -A * lnBig + Math.log(s1),
+    dP,
+    dQ: dP + s3 / s1,
+    nextP: s4 / (s1 * (big + t)),
+    nextQ: s5 / (s1 * (big + t)),
+  };
+}
+
+/**
+ * The derivatives of ln I, I = ∫_tx^T (α+y)^−p (β+y)^−q dy with p = r+x, q = s+1 (`logDying`), with respect
+ * to r, α, s, β: ∂/∂r = ∂ ln I/∂p, ∂/∂s = ∂ ln I/∂q, ∂/∂α = −p I(p+1, q)/I, ∂/∂β = −q I(p, q+1)/I, where
+ * I = J(tx) − J(T) and each ratio X of I is (X(tx) − ω X(T)) / (1 − ω), ω = J(T)/J(tx). Null where a series is
+ * not summed (the caller then leaves the gradient to differences).
+ */
+function dyingGradient(
+  params: ParetoNbdParams,
+  x: number,
+  tx: number,
+  T: number,
+): [number, number, number, number] | null {
+  const { r, alpha, s, beta } = params;
+  const p = r + x;
+  const q = s + 1;
+  const alphaLarger = alpha >= beta;
+  const [P, Q, big, small] = alphaLarger ? [p, q, alpha, beta] : [q, p, beta, alpha];
+  const atTx = endpointSeries(P, Q, big, small, tx);
+  const atT = endpointSeries(P, Q, big, small, T);
+  if (atTx === null || atT === null) return null;
+  const omega = Math.exp(atT.lnJ - atTx.lnJ);
+  if (!(omega < 1)) return null;
+  const combine = (at: number, end: number): number => (at - omega * end) / (1 - omega);
+  const dP = combine(atTx.dP, atT.dP);
+  const dQ = combine(atTx.dQ, atT.dQ);
+  const nextP = combine(atTx.nextP, atT.nextP);
+  const nextQ = combine(atTx.nextQ, atT.nextQ);
+  return alphaLarger ? [dP, -p * nextP, dQ, -q * nextQ] : [dQ, -p * nextQ, dP, -q * nextP];
+}
+
+/**
+ * The log-likelihood (exactly `logLikelihoodParetoNbd`) and its gradient with respect to (r, α, s, β).
+ * Per customer ln L = ln Γ(r+x)/Γ(r) + r ln α + s ln β + ln(e^alive + e^died), alive = −(r+x) ln(α+T) −
+ * s ln(β+T), died = ln s + ln I (`dyingGradient`); with wA, wD the two branches' shares:
+ * ∂/∂r = Σₖ₍ₓ 1/(r+k) + ln α − wA ln(α+T) + wD ∂ ln I/∂r, ∂/∂α = r/α − wA (r+x)/(α+T) + wD ∂ ln I/∂α,
+ * ∂/∂s = ln β − wA ln(β+T) + wD (1/s + ∂ ln I/∂s), ∂/∂β = s/β − wA s/(β+T) + wD ∂ ln I/∂β.
+ * The gradient is NaN where a customer's series is not summed (one rate parameter over a hundred times the
+ * other, or a buyer so heavy that the series leaves a double): the fit then takes differences there.
+ */
+export function logLikelihoodGradientParetoNbd(
+  params: ParetoNbdParams,
+  summary: CustomerSummary,
+): { value: number; gradient: [number, number, number, number] } {
+  const value = logLikelihoodParetoNbd(params, summary);
+  const nan: [number, number, number, number] = [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
+  if (!Number.isFinite(value)) return { value, gradient: nan };
+  const { r, alpha, s, beta } = params;
+  const maxX = summaryMaxX(summary);
+  const dRate = new Float64Array(maxX + 1);
+  for (let k = 1; k <= maxX; k++) dRate[k] = (dRate[k - 1] as number) + 1 / (r + k - 1);
+  const lnAlpha = Math.log(alpha);
+  const lnBeta = Math.log(beta);
+  const { x, tx, T, weight } = summary;
+  let gr = 0;
+  let gAlpha = 0;
+  let gs = 0;
+  let gBeta = 0;
+  for (let i = 0; i < x.length; i++) {
+    const w = weight[i] as number;
+    if (w === 0) continue;
+    const xi = x[i] as number;
+    const Ti = T[i] as number;
+    const txi = tx[i] as number;
+    const { alive, total } = logBracket(params, xi, txi, Ti);
+    const wA = Math.exp(alive - total);
+    const wD = 1 - wA;
+    let dying: [number, number, number, number] = [0, 0, 0, 0];
+    if (txi < Ti && wD > 0) {
+      const d = dyingGradient(params, xi, txi, Ti);
+      if (d === null) return { value, gradient: nan };
+      dying = d;
+    }
+    gr += w * ((dRate[xi] as number) + lnAlpha - wA * Math.log(alpha + Ti) + wD * dying[0]);
+    gAlpha += w * (r / alpha - (wA * (r + xi)) / (alpha + Ti) + wD * dying[1]);
+    gs += w * (lnBeta - wA * Math.log(beta + Ti) + wD * (1 / s + dying[2]));
+    gBeta += w * (s / beta - (wA * s) / (beta + Ti) + wD * dying[3]);
+  }
+  return { value, gradient: [gr, gAlpha, gs, gBeta] };
+}
+
 /**
  * Fits Pareto/NBD by maximum likelihood on log-parameters (see fit.ts).
  * @returns null when the summary has no customers
@@ -156,6 +294,8 @@ export function fitParetoNbd(summary: CustomerSummary): ModelFit<ParetoNbdParams
     names: ['r', 'alpha', 's', 'beta'],
     logLikelihood: ([r = 1, alpha = 1, s = 1, beta = 1]) =>
       logLikelihoodParetoNbd({ r, alpha, s, beta }, summary),
+    valueAndGradient: ([r = 1, alpha = 1, s = 1, beta = 1]) =>
+      logLikelihoodGradientParetoNbd({ r, alpha, s, beta }, summary),
     starts: [
       [1, meanT, 1, meanT],
       [0.5, meanT / 4, 0.5, meanT / 4],

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectGradientMatchesDifferences } from '../../../test/gradient';
 import { lnBeta } from '../math/special';
 import { bernoulli, beta as betaSample, createRandom, integer } from '../random';
 import {
   fitSbgFromLifetimes,
   fitSbgFromSurvival,
+  logLikelihoodGradientSbgFromLifetimes,
+  logLikelihoodGradientSbgFromSurvival,
   logLikelihoodSbgFromLifetimes,
   logLikelihoodSbgFromSurvival,
   sbgChurnProbability,
@@ -154,5 +157,32 @@ describe('sBG', () => {
     expect(Object.values(one.params).every(Number.isFinite)).toBe(true);
     expect(() => fitSbgFromSurvival([100, 110])).toThrow(/non-increasing/);
     expect(() => fitSbgFromSurvival([100])).toThrow(/periods 0..n/);
+  });
+});
+
+describe('sBG analytic gradient', () => {
+  it('equals central differences of the log-likelihood, for survival counts and for lifetimes', () => {
+    const { regular, highEnd } = survivalTable();
+    const lifetimes: SbgLifetime[] = [
+      { periods: 1, churned: true, weight: 30 },
+      { periods: 4, churned: true, weight: 12 },
+      { periods: 0, churned: false, weight: 5 },
+      { periods: 6, churned: false, weight: 40 },
+    ];
+    for (const at of [REGULAR, HIGH_END, { alpha: 40, beta: 0.05 }]) {
+      for (const alive of [regular.slice(0, 8), highEnd])
+        expectGradientMatchesDifferences(
+          (p) => logLikelihoodSbgFromSurvival(p, alive),
+          (p) => logLikelihoodGradientSbgFromSurvival(p, alive),
+          at,
+          ['alpha', 'beta'],
+        );
+      expectGradientMatchesDifferences(
+        (p) => logLikelihoodSbgFromLifetimes(p, lifetimes),
+        (p) => logLikelihoodGradientSbgFromLifetimes(p, lifetimes),
+        at,
+        ['alpha', 'beta'],
+      );
+    }
   });
 });

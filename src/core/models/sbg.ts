@@ -187,6 +187,63 @@ function tableLogLikelihood(params: SbgParams, table: ChurnTable): number {
 }
 
 /**
+ * LL of the table and its gradient with respect to (α, β), by the recursions' derivatives:
+ * ∂ ln S(t)/∂α = ∂ ln S(t−1)/∂α − 1/(α+β+t−1), ∂ ln S(t)/∂β = ∂ ln S(t−1)/∂β + 1/(β+t−1) − 1/(α+β+t−1),
+ * ∂ ln P(T=t)/∂α = ∂ ln S(t−1)/∂α + 1/α − 1/(α+β+t−1), ∂ ln P(T=t)/∂β = ∂ ln S(t−1)/∂β − 1/(α+β+t−1).
+ */
+function tableLogLikelihoodGradient(
+  params: SbgParams,
+  table: ChurnTable,
+): { value: number; gradient: [number, number] } {
+  const { alpha, beta } = params;
+  if (!(alpha > 0 && beta > 0)) return { value: Number.NaN, gradient: [Number.NaN, Number.NaN] };
+  const maxPeriod = table.churnedIn.length - 1;
+  let value = 0;
+  let ga = 0;
+  let gb = 0;
+  // ln S(t − 1) and its derivatives, starting from S(0) = 1
+  let lnS = 0;
+  let dSa = 0;
+  let dSb = 0;
+  for (let t = 1; t <= maxPeriod; t++) {
+    const denominator = alpha + beta + t - 1;
+    const lnDenominator = Math.log(denominator);
+    const churned = table.churnedIn[t] as number;
+    if (churned > 0) {
+      value += churned * (lnS + Math.log(alpha) - lnDenominator);
+      ga += churned * (dSa + 1 / alpha - 1 / denominator);
+      gb += churned * (dSb - 1 / denominator);
+    }
+    lnS += Math.log(beta + t - 1) - lnDenominator;
+    dSa -= 1 / denominator;
+    dSb += 1 / (beta + t - 1) - 1 / denominator;
+    const alive = table.aliveAfter[t] as number;
+    if (alive > 0) {
+      value += alive * lnS;
+      ga += alive * dSa;
+      gb += alive * dSb;
+    }
+  }
+  return { value, gradient: [ga, gb] };
+}
+
+/** The log-likelihood of a cohort's survival counts and its gradient with respect to (α, β). */
+export function logLikelihoodGradientSbgFromSurvival(
+  params: SbgParams,
+  alive: readonly number[],
+): { value: number; gradient: [number, number] } {
+  return tableLogLikelihoodGradient(params, tableFromSurvival(alive));
+}
+
+/** The log-likelihood of individual lifetimes and its gradient with respect to (α, β). */
+export function logLikelihoodGradientSbgFromLifetimes(
+  params: SbgParams,
+  lifetimes: readonly SbgLifetime[],
+): { value: number; gradient: [number, number] } {
+  return tableLogLikelihoodGradient(params, tableFromLifetimes(lifetimes));
+}
+
+/**
  * Log-likelihood of a cohort's survival counts: `alive[t]` customers still subscribed after t periods,
  * t = 0..n (Fader & Hardie 2007, eq. 8). Throws `invalid-input` on a count that is negative or rises.
  */
@@ -210,6 +267,7 @@ function fitTable(table: ChurnTable): ModelFit<SbgParams> | null {
     model: 'sBG',
     names: ['alpha', 'beta'],
     logLikelihood: ([alpha = 1, beta = 1]) => tableLogLikelihood({ alpha, beta }, table),
+    valueAndGradient: ([alpha = 1, beta = 1]) => tableLogLikelihoodGradient({ alpha, beta }, table),
     starts: [
       [1, 1],
       [meanChurn, 1 - meanChurn],

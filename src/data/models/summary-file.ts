@@ -2,7 +2,8 @@
  * Reading a per-customer summary file: a CSV (comma or semicolon) with a header naming the columns
  * `x` or `frequency`, `t_x` or `recency`, `T`, and optionally `monetary` (also `monetary_value`, `zbar`,
  * `mbar`), an id (`id`, `customer_id`), the opportunities `n` or `periods` of a BG/BB file (which then
- * needs no T) and a `weight` or `weights` (customers per row), in any order, like test/fixtures/cdnow/cdnow_customers_summary.csv.
+ * needs no T), a `weight` or `weights` (customers per row) and holdout transactions (`holdout`, `x_holdout`,
+ * `frequency_holdout`, for BG/BB validation), in any order, like test/fixtures/cdnow/cdnow_customers_summary.csv.
  * Values are in the time unit the user states; nothing here converts them.
  *
  * The decision a reader needs: the whole file is checked before any model sees it, and the first bad value
@@ -24,6 +25,11 @@ export interface SummaryFile {
     n: Float64Array | null;
     /** customers each row stands for, null without a `weight` or `weights` column (then 1 each) */
     weight: Float64Array | null;
+    /**
+     * transactions in a holdout per customer (the mean of a weighted row), null without a `holdout`,
+     * `x_holdout` or `frequency_holdout` column
+     */
+    holdout: Float64Array | null;
   };
 }
 
@@ -35,6 +41,7 @@ const NAMES = {
   id: ['id', 'customer_id', 'customer'],
   n: ['n', 'periods', 'opportunities'],
   weight: ['weight', 'weights'],
+  holdout: ['holdout', 'x_holdout', 'frequency_holdout'],
 } as const;
 const LABELS = { x: 'x (or frequency)', tx: 't_x (or recency)', T: 'T' };
 
@@ -58,6 +65,7 @@ export async function readSummaryFile(path: string): Promise<SummaryFile> {
   const idAt = find(NAMES.id);
   const nAt = find(NAMES.n);
   const weightAt = find(NAMES.weight);
+  const holdoutAt = find(NAMES.holdout);
   // A file of discrete opportunities (BG/BB) has n instead of T: the observation length is n.
   if (column.T < 0 && nAt >= 0) column.T = nAt;
   const missing = (['x', 'tx', 'T'] as const).filter((c) => column[c] < 0);
@@ -73,6 +81,7 @@ export async function readSummaryFile(path: string): Promise<SummaryFile> {
   const monetary: number[] = [];
   const n: number[] = [];
   const weight: number[] = [];
+  const holdout: number[] = [];
   let row = 0;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
@@ -99,6 +108,7 @@ export async function readSummaryFile(path: string): Promise<SummaryFile> {
     if (monetaryAt >= 0) monetary.push(value(monetaryAt, (v) => v >= 0, 'an amount ≥ 0'));
     if (nAt >= 0) n.push(value(nAt, (v) => Number.isInteger(v) && v >= txi, `a whole number ≥ t_x = ${txi}`));
     if (weightAt >= 0) weight.push(value(weightAt, (v) => v >= 0, 'a number of customers ≥ 0'));
+    if (holdoutAt >= 0) holdout.push(value(holdoutAt, (v) => v >= 0, 'a number of transactions ≥ 0'));
   }
   if (row === 0) throw new CvmError('invalid-input', `${name}: no customers after the header`);
   return {
@@ -111,6 +121,7 @@ export async function readSummaryFile(path: string): Promise<SummaryFile> {
       monetary: monetaryAt >= 0 ? Float64Array.from(monetary) : null,
       n: nAt >= 0 ? Float64Array.from(n) : null,
       weight: weightAt >= 0 ? Float64Array.from(weight) : null,
+      holdout: holdoutAt >= 0 ? Float64Array.from(holdout) : null,
     },
   };
 }

@@ -1,10 +1,11 @@
 /**
  * Predictive CLV: the BG/NBD fit (parameters, standard errors, fit statistics), the P(alive) matrix by
- * frequency and recency, the holdout tracking chart, and the high-value customers most likely lost.
+ * frequency and recency, the holdout tracking chart, the high-value customers most likely lost (from
+ * /api/models/at-risk), and the sBG retention fit of a cohort's survival counts (projected against observed
+ * survival, retention rates, DERL).
  */
 import { useEffect, useState } from 'react';
-import { getText, request, type Query } from '../api';
-import { parseCsv } from '../csv';
+import { request } from '../api';
 import { ChartPanel, TablePanel } from '../components/ChartPanel';
 import { Load } from '../components/Status';
 import { fmt } from '../format';
@@ -24,6 +25,56 @@ interface Fit {
   bic: number;
   customers: number;
   converged: boolean;
+}
+
+interface AtRisk {
+  calibrationEnd: string;
+  horizonMonths: number;
+  maxPAlive: number;
+  topPercent: number;
+  valueThreshold: number;
+  customers: number;
+  atRisk: number;
+  valueAtStake: number;
+  rows: {
+    customerId: string;
+    x: number;
+    pAlive: number;
+    valueIfAlive: number;
+    clv: number;
+    expectedSpend: number;
+  }[];
+}
+
+interface SbgFit {
+  params: { alpha: number; beta: number };
+  standardErrors: Record<'alpha' | 'beta', number | null>;
+  logLikelihood: number;
+  converged: boolean;
+  customers: number;
+  observedPeriods: number;
+  discountRate: number;
+  curve: {
+    period: number;
+    survival: number;
+    retention: number | null;
+    observed: number | null;
+    projected: boolean;
+    derl: number;
+  }[];
+}
+
+/**
+ * The example cohort of the sBG view: Fader & Hardie (2007), "regular" customers, of 1,000 still subscribed
+ * after years 0..7 (published fit α 0.704, β 1.182).
+ */
+const EXAMPLE_SURVIVING = '1000, 631, 468, 382, 326, 289, 262, 241';
+
+/** Survival counts typed as numbers separated by commas, semicolons or spaces; null when one is not a number. */
+function parseCounts(text: string): number[] | null {
+  const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
+  const counts = parts.map(Number);
+  return counts.length > 0 && counts.every(Number.isFinite) ? counts : null;
 }
 
 interface Validation {
@@ -56,26 +107,6 @@ function usePost<T>(path: string, body: Record<string, unknown>): Loaded<T> {
   return result;
 }
 
-/** A CSV resource as records (the per-customer predictions). */
-function useCsv(path: string, query: Query): Loaded<Record<string, string>[]> {
-  const [result, setResult] = useState<Loaded<Record<string, string>[]>>({ state: 'loading' });
-  const key = JSON.stringify(query);
-  useEffect(() => {
-    let live = true;
-    setResult({ state: 'loading' });
-    getText(path, JSON.parse(key) as Query).then(
-      (text) => live && setResult({ state: 'ok', data: parseCsv(text) }),
-      (error: unknown) =>
-        live &&
-        setResult({ state: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [path, key]);
-  return result;
-}
-
 function defaultCalibrationEnd(asOf: string): { calibrationEnd: string; holdoutEnd: string } {
   const end = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : '';
   if (!end) return { calibrationEnd: '', holdoutEnd: '' };
@@ -97,7 +128,10 @@ export function ModelsPage() {
     if (fitEnd) setDates((d) => (d.calibrationEnd ? d : defaultCalibrationEnd(fitEnd)));
   }, [fitEnd]);
   const validation = useApi<Validation>(dates.calibrationEnd ? 'models/validate' : null, dates);
-  const predict = useCsv('models/predict', { format: 'csv', calibrationEnd: settings.asOf || undefined });
+  const risk = useApi<AtRisk>('models/at-risk', {
+    limit: 25,
+    ...(settings.asOf ? { calibrationEnd: settings.asOf } : {}),
+  });
   return (
     <>
       <h1>{t('models')}</h1>
@@ -239,38 +273,129 @@ export function ModelsPage() {
           <p className="empty">{t('chooseCalibration')}</p>
         )}
       </section>
-      <Load result={predict}>
-        {(p) => {
-          // high value: repeat purchases × mean spend per repeat purchase; at risk: P(alive) below 50 %
-          const rows = p
-            .map((x) => ({
-              customer: x.customer_id ?? '',
-              x: Number(x.x),
-              monetary: Number(x.monetary),
-              pAlive: Number(x.p_alive),
-              clv: Number(x.clv),
-              past: Number(x.x) * Number(x.monetary),
-            }))
-            .filter((x) => Number.isFinite(x.pAlive) && x.pAlive < 0.5 && x.x > 0)
-            .sort((a, b) => b.past - a.past)
-            .slice(0, 25);
-          return (
-            <TablePanel
-              title={t('atRiskCustomers')}
-              csvName="customers-at-risk"
-              columns={[
-                { key: 'customer', header: t('customer'), kind: 'text' },
-                { key: 'x', header: t('frequency'), kind: 'int' },
-                { key: 'monetary', header: t('meanSpend'), kind: 'money' },
-                { key: 'past', header: t('pastSpend'), kind: 'money' },
-                { key: 'pAlive', header: t('pAlive'), kind: 'percent' },
-                { key: 'clv', header: t('clv'), kind: 'money' },
-              ]}
-              rows={rows}
-            />
-          );
-        }}
+      <Load result={risk}>
+        {(r) => (
+          <TablePanel
+            title={`${t('atRiskCustomers')}: ${fmt(r.atRisk, 'int', lang)} / ${fmt(r.customers, 'int', lang)}, ${t('valueAtStake')} ${fmt(r.valueAtStake, 'money', lang)}`}
+            csvName="customers-at-risk"
+            columns={[
+              { key: 'customerId', header: t('customer'), kind: 'text' },
+              { key: 'x', header: t('frequency'), kind: 'int' },
+              { key: 'expectedSpend', header: t('meanSpend'), kind: 'money' },
+              { key: 'valueIfAlive', header: t('valueIfAlive'), kind: 'money' },
+              { key: 'pAlive', header: t('pAlive'), kind: 'percent' },
+              { key: 'clv', header: t('clv'), kind: 'money' },
+            ]}
+            rows={r.rows}
+          >
+            <p>
+              {t('atRiskRule')
+                .replace('{months}', String(r.horizonMonths))
+                .replace('{top}', fmt(r.topPercent / 100, 'percent', lang))
+                .replace('{pAlive}', fmt(r.maxPAlive, 'percent', lang))}
+            </p>
+          </TablePanel>
+        )}
       </Load>
+      <SbgView />
     </>
+  );
+}
+
+/** The sBG retention fit of survival counts the user types (an example cohort to start with). */
+function SbgView() {
+  const { t } = useSettings();
+  const [text, setText] = useState(EXAMPLE_SURVIVING);
+  const [rate, setRate] = useState('10');
+  const counts = parseCounts(text);
+  const body = counts === null ? null : { surviving: counts, discountRate: Number(rate) || 0 };
+  return (
+    <section className="panel" aria-label={t('sbgTitle')}>
+      <h2>{t('sbgTitle')}</h2>
+      <div className="form-row">
+        <label>
+          {t('survivingCounts')}
+          <input type="text" size={50} value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <label>
+          {t('discountRatePerPeriod')}
+          <input type="number" min="0" step="1" value={rate} onChange={(e) => setRate(e.target.value)} />
+        </label>
+      </div>
+      {body === null ? <p className="empty">{t('survivingHint')}</p> : <SbgResult body={body} />}
+    </section>
+  );
+}
+
+/** The fit of the typed counts: parameters, the curve chart and its table. */
+function SbgResult({ body }: { body: Record<string, unknown> }) {
+  const { t, settings } = useSettings();
+  const lang = settings.lang;
+  const fit = usePost<SbgFit>('models/sbg', body);
+  return (
+    <Load result={fit}>
+      {(f) => (
+        <>
+          <p>
+            α {fmt(f.params.alpha, 'decimal', lang, 3)} (SE {fmt(f.standardErrors.alpha, 'decimal', lang, 3)})
+            · β {fmt(f.params.beta, 'decimal', lang, 3)} (SE {fmt(f.standardErrors.beta, 'decimal', lang, 3)})
+            · log L {fmt(f.logLikelihood, 'decimal', lang, 1)} · {f.converged ? 'converged' : 'not converged'}
+          </p>
+          <ChartPanel
+            title={t('sbgCurve')}
+            csvName="sbg-retention-curve"
+            columns={[
+              { key: 'period', header: t('period'), kind: 'int' },
+              { key: 'observed', header: t('actual'), kind: 'percent' },
+              { key: 'survival', header: t('predicted'), kind: 'percent' },
+              { key: 'retention', header: t('retentionRate'), kind: 'percent' },
+              { key: 'derl', header: 'DERL', kind: 'decimal' },
+            ]}
+            rows={f.curve}
+            option={{
+              tooltip: { trigger: 'axis' },
+              legend: { top: 0 },
+              grid: { left: 50, right: 50, top: 40, bottom: 40 },
+              xAxis: { type: 'category', name: t('period'), data: f.curve.map((p) => String(p.period)) },
+              yAxis: [
+                { type: 'value', min: 0, max: 1 },
+                { type: 'value', name: 'DERL' },
+              ],
+              series: [
+                {
+                  type: 'line',
+                  name: t('actual'),
+                  data: f.curve.map((p) => p.observed),
+                },
+                {
+                  type: 'line',
+                  name: t('predicted'),
+                  showSymbol: false,
+                  lineStyle: { type: 'dashed' },
+                  data: f.curve.map((p) => p.survival),
+                  markLine: {
+                    silent: true,
+                    symbol: 'none',
+                    data: [{ xAxis: String(f.observedPeriods) }],
+                  },
+                },
+                {
+                  type: 'line',
+                  name: t('retentionRate'),
+                  showSymbol: false,
+                  data: f.curve.map((p) => p.retention),
+                },
+                {
+                  type: 'bar',
+                  name: 'DERL',
+                  yAxisIndex: 1,
+                  data: f.curve.map((p) => p.derl),
+                },
+              ],
+            }}
+          />
+        </>
+      )}
+    </Load>
   );
 }
