@@ -142,6 +142,10 @@ export function contractsSuite(open: OpenStore): void {
           ['s8', 'H', '2025-09-01', 'csat', '2'],
           ['s9', 'C', '2025-02-01', 'nps', '10'], // C is not active on the as-of day
           ['s10', 'A', '2024-06-01', 'nps', '0'], // previous window
+          // SKI asked as its own survey (0–100) in the Lo tier only: Lo shows their mean, Hi CSAT rescaled
+          ['s11', 'E', '2025-07-15', 'ski', '70'],
+          ['s12', 'J', '2025-08-15', 'ski', '81'],
+          ['s13', 'G', '2025-08-15', 'ski', '5'], // G is not active on the as-of day
         ],
       );
     });
@@ -157,7 +161,8 @@ export function contractsSuite(open: OpenStore): void {
       // Before: A 1800, C 1100, B 1000, D 800, H 350, F 200, J 100 → Hi {A, C, B, D}, Lo {H, F, J}.
       expect([r.activeCurrent, r.activePrevious]).toEqual([6, 7]);
       const [hi, lo] = r.tiers;
-      expect(hi).toMatchObject({ customers: 3, revenue: 3500, skiAnswers: 2, ski: 87.5 });
+      // Hi: CSAT 5 and 4 → 100 × (4.5 − 1) / 4 = 87.5; Lo: its SKI answers 70 and 81 → 75.5 (H's CSAT 2 unused)
+      expect(hi).toMatchObject({ customers: 3, revenue: 3500, skiSource: 'csat', skiAnswers: 2, ski: 87.5 });
       expect(hi!.revenuePerCustomer).toBeCloseTo(3500 / 3, 9);
       expect(hi!.productsPerCustomer).toBeCloseTo(5 / 3, 12);
       expect(hi!.retention).toMatchObject({ previous: 4, retained: 3, retention: 0.75, duration: 4 });
@@ -166,7 +171,8 @@ export function contractsSuite(open: OpenStore): void {
       expect(hi!.tenureYears).toBeCloseTo((2191 + 1825 + 1095) / 3 / 365.25, 12);
       expect(hi!.nps).toMatchObject({ promoters: 2, passives: 0, detractors: 1, n: 3 });
       expect(hi!.nps.score).toBeCloseTo(100 / 3, 9);
-      expect(lo).toMatchObject({ customers: 3, revenue: 770, productsPerCustomer: 1, ski: 25 });
+      expect(lo).toMatchObject({ customers: 3, revenue: 770, productsPerCustomer: 1 });
+      expect(lo).toMatchObject({ skiSource: 'ski', skiAnswers: 2, ski: 75.5 });
       expect(lo!.retention.retention).toBeCloseTo(2 / 3, 12);
       expect(lo!.retention.duration).toBeCloseTo(3, 12);
       expect(lo!.clv).toBeCloseTo(770, 9);
@@ -181,7 +187,9 @@ export function contractsSuite(open: OpenStore): void {
       expect(t.clvTotal).toBeCloseTo(16_310, 9);
       expect(t.clv).toBeCloseTo(16_310 / 6, 9);
       expect(t.nps).toMatchObject({ n: 5, score: 0 });
-      expect(t.ski).toBeCloseTo((100 * (11 / 3 - 1)) / 4, 9);
+      // The total has SKI answers, so it is their mean; the note says the tiers' sources differ.
+      expect(t).toMatchObject({ skiSource: 'ski', skiAnswers: 2, ski: 75.5 });
+      expect(r.notes.join(' ')).toMatch(/SKI: tiers with ski survey answers/);
     });
 
     it('counts products per customer, cross-sell and down-sell per tier', async () => {

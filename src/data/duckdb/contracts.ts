@@ -56,6 +56,8 @@ interface SurveyRow extends Record<string, unknown> {
   detractors: number | null;
   csat_n: number | null;
   csat_sum: number | null;
+  ski_n: number | null;
+  ski_sum: number | null;
 }
 
 interface PreviousRow extends Record<string, unknown> {
@@ -215,7 +217,9 @@ export class DuckDbContracts implements ContractsPort {
              count(*) FILTER (WHERE r.kind = 'nps' AND r.score BETWEEN 7 AND 8) AS passives,
              count(*) FILTER (WHERE r.kind = 'nps' AND r.score <= 6) AS detractors,
              count(*) FILTER (WHERE r.kind = 'csat') AS csat_n,
-             sum(CASE WHEN r.kind = 'csat' THEN r.score ELSE 0 END) AS csat_sum
+             sum(CASE WHEN r.kind = 'csat' THEN r.score ELSE 0 END) AS csat_sum,
+             count(*) FILTER (WHERE r.kind = 'ski') AS ski_n,
+             sum(CASE WHEN r.kind = 'ski' THEN r.score ELSE 0 END) AS ski_sum
            FROM survey_responses r JOIN ${t} c ON c.customer_id = r.customer_id
            WHERE c.st IS NOT NULL AND r.answered_on > CAST($1 AS DATE) AND r.answered_on <= CAST($2 AS DATE)
            GROUP BY st`,
@@ -329,6 +333,8 @@ function currentSums(
       detractors: s?.detractors ?? 0,
       csatAnswers: s?.csat_n ?? 0,
       csatSum: s?.csat_sum ?? 0,
+      skiAnswers: s?.ski_n ?? 0,
+      skiSum: s?.ski_sum ?? 0,
     };
   });
 }
