@@ -291,10 +291,10 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       (ctx, i) => loyaltyDepthReport(ctx.unit.analytics, i),
     ),
     report('cohorts', 'acquisition cohorts followed period by period', cohortInput, (ctx, i) =>
-      cohortReport(ctx.unit.analytics, i),
+      cohortReport(ctx.unit.analytics, i, ctx.unit.contracts),
     ),
     report('concentration', 'Lorenz curve, top-x % shares, Gini, deciles', concentrationInput, (ctx, i) =>
-      concentrationReport(ctx.unit.analytics, i),
+      concentrationReport(ctx.unit.analytics, i, ctx.unit.contracts),
     ),
     report('service', 'complaints: rates, resolution times, backlog, causes, trend', serviceInput, (ctx, i) =>
       serviceReport(ctx.unit.service, i),

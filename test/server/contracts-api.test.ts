@@ -50,6 +50,8 @@ beforeAll(async () => {
     churn: ['report', 'product-churn', ...opts],
     depth: ['report', 'loyalty-depth', ...opts],
     retention: ['report', 'retention', ...opts, '--basis', 'contracts', '--years', '1'],
+    concentration: ['report', 'concentration', ...opts, '--basis', 'contracts'],
+    cohorts: ['report', 'cohorts', '--as-of', '2025-12-31', '--basis', 'contracts', '--cohort', 'year'],
   })) {
     const run = cvm('--format', 'json', ...args);
     expect(run.stderr).toBe('');
@@ -95,6 +97,22 @@ describe('contract reports over HTTP', () => {
     expect(retention.body).toEqual(cli.retention);
     expect(retention.body.basis).toBe('contracts');
     expect(retention.body.overall).toMatchObject({ previous: 5, retained: 3 });
+  });
+
+  it('honours the contract basis on concentration and cohorts, and refuses it on the depth of loyalty', async () => {
+    const q = 'asOf=2025-12-31&tiers=Hi:50,Lo:50&basis=contracts';
+    const concentration = await client.get(`/api/reports/concentration?${q}`);
+    expect(concentration.body).toEqual(cli.concentration);
+    // A 1800, B 1080, D 620, E 320 (fees of the window): the subscription table's 3820
+    expect(concentration.body).toMatchObject({ basis: 'contracts', customers: 4, total: 3820 });
+    const orders = await client.get('/api/reports/concentration?asOf=2025-12-31&basis=orders');
+    expect(orders.body).toMatchObject({ basis: 'orders', customers: 2, total: 1000 });
+    const cohorts = await client.get('/api/reports/cohorts?asOf=2025-12-31&basis=contracts&cohort=year');
+    expect(cohorts.body).toEqual(cli.cohorts);
+    expect(cohorts.body.basis).toBe('contracts');
+    const depth = await client.get(`/api/reports/loyalty-depth?${q}`);
+    expect(depth.status).toBe(400);
+    expect(depth.body.error.message).toMatch(/^basis: the depth of loyalty is computed from orders/);
   });
 
   it('names the field of a bad option', async () => {

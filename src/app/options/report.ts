@@ -144,6 +144,8 @@ export interface CohortInput {
   cohort: CohortUnit;
   /** years of cohorts back from the as-of day */
   years: number;
+  /** orders or contracts; absent = contracts when the store holds contracts and no orders, else orders */
+  basis?: ActivityBasis | undefined;
 }
 
 export const cohortInput = z
@@ -154,6 +156,7 @@ export const cohortInput = z
     window: field(windowMonths, 3),
     cohort: field(oneOf<CohortUnit>(['month', 'quarter', 'year'], 'a cohort unit'), 'quarter'),
     years: field(wholeNumber(1), 3),
+    basis: optionalField(oneOf<ActivityBasis>(['orders', 'contracts'], 'an activity basis')),
   })
   .transform((o): CohortInput => ({
     asOf: o.asOf,
@@ -161,4 +164,5 @@ export const cohortInput = z
     windowMonths: o.window,
     cohort: o.cohort,
     years: o.years,
+    ...(o.basis === undefined ? {} : { basis: o.basis }),
   }));

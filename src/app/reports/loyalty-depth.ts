@@ -6,6 +6,7 @@
 import type { IsoDay, Window } from '../../core/dates';
 import type { ValueMeasure, WindowMonths } from '../../core/kpi/basis';
 import { loyaltyDepth, type LoyaltyDepthRow } from '../../core/kpi/loyalty-depth';
+import { invalidOption } from '../../core/errors';
 import type { AnalyticsPort } from '../../data/analytics/types';
 import type { ReportInput } from '../options/report';
 import { missingMarginNote, resolveBasis } from './basis';
@@ -25,6 +26,14 @@ export async function loyaltyDepthReport(
   analytics: AnalyticsPort,
   input: ReportInput,
 ): Promise<LoyaltyDepthReport> {
+  if (input.basis === 'contracts')
+    throw invalidOption(
+      'basis',
+      'contracts',
+      'orders',
+      'the depth of loyalty is computed from orders (frequency and volume are purchases); for contract customers ' +
+        'the subscription and products reports give duration, products held and revenue per segment',
+    );
   const basis = await resolveBasis(analytics, input, 'current');
   const result = await analytics.loyaltyDepth({
     window: basis.current,

@@ -143,11 +143,12 @@ export function registerReports(program: Command): void {
     'cohorts',
     'acquisition cohorts followed period by period',
     cohortInput,
-    onAnalytics(cohortReport),
+    onAnalyticsAndContracts(cohortReport),
     cohortsPrintable,
     // quarterly periods by default: with a few years of history, 12-month periods leave a matrix of two columns
     '3',
   )
+    .option('--basis <basis>', BASIS_HELP)
     .option('--cohort <unit>', 'cohort by month, quarter or year of the first purchase', 'quarter')
     .option('--years <years>', 'years of cohorts back from the as-of day', '3');
   reportCommand(
@@ -155,9 +156,10 @@ export function registerReports(program: Command): void {
     'concentration',
     'Lorenz curve, top-x % shares, Gini and deciles of the current window',
     concentrationInput,
-    onAnalytics(concentrationReport),
+    onAnalyticsAndContracts(concentrationReport),
     concentrationPrintable,
   )
+    .option('--basis <basis>', BASIS_HELP)
     .option('--tiers <spec>', 'tiers for the table (default: deciles)')
     .option('--value <measure>', VALUE_HELP);
   reportCommand(
