@@ -43,7 +43,13 @@ import {
 } from '../app/options/kpi';
 import { atRiskInput, fitInput, predictInput, sbgDataInput, validateInput } from '../app/options/models';
 import { field, oneOf, parseOptions, wholeNumber } from '../app/options/parse';
-import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../app/options/report';
+import {
+  cohortInput,
+  concentrationInput,
+  loyaltyDepthInput,
+  portfolioInput,
+  retentionInput,
+} from '../app/options/report';
 import { serviceInput } from '../app/options/service';
 import { bucketInput, loyalInput, retentionWhatIfInput } from '../app/options/simulate';
 import { addUserInput, setRoleInput, removeUserInput } from '../app/options/users';
@@ -287,7 +293,7 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
     report(
       'loyalty-depth',
       'duration, frequency, volume, depth and share of wallet per value tier',
-      portfolioInput,
+      loyaltyDepthInput,
       (ctx, i) => loyaltyDepthReport(ctx.unit.analytics, i),
     ),
     report('cohorts', 'acquisition cohorts followed period by period', cohortInput, (ctx, i) =>

@@ -15,7 +15,7 @@ import { loyaltyDepthReport } from '../../src/app/reports/loyalty-depth';
 import { portfolioReport } from '../../src/app/reports/portfolio';
 import { retentionReport } from '../../src/app/reports/retention';
 import type { Cell } from '../../src/data/import/types';
-import { cohorts, concentration, portfolio, retention } from './input';
+import { cohorts, concentration, loyaltyDepth, portfolio, retention } from './input';
 import type { OpenStore, TestStore } from './load';
 import { openTestStore } from './load';
 
@@ -354,7 +354,7 @@ export function contractsSuite(open: OpenStore): void {
 
     it('refuses the contract basis for the depth of loyalty, which counts purchases', async () => {
       await expect(
-        loyaltyDepthReport(store.analytics, portfolio({ asOf: '2025-12-31', basis: 'contracts' })),
+        loyaltyDepthReport(store.analytics, loyaltyDepth({ asOf: '2025-12-31', basis: 'contracts' })),
       ).rejects.toThrow(/depth of loyalty is computed from orders/);
     });
 

@@ -125,6 +125,23 @@ export const concentrationInput = reportOptionsSchema
   .extend({ tiers: field(tierSpec, [...DECILE_TIERS]) })
   .transform(toReportInput);
 
+export interface LoyaltyDepthInput extends ReportInput {
+  /** the per-customer list: how many of the most valuable, null = all, 0 = none */
+  customers: number | null;
+}
+
+/** A count of customers, or `all`. */
+function customerCount(text: string): Parsed<number | null> {
+  if (text.toLowerCase() === 'all') return { ok: null };
+  const n = wholeNumber(0)(text);
+  return 'ok' in n ? n : fail(text, 'a whole number ≥ 0 or all');
+}
+
+/** `report loyalty-depth`: the value-report options and the per-customer list. */
+export const loyaltyDepthInput = reportOptionsSchema
+  .extend({ customers: field(customerCount, 0) })
+  .transform((o): LoyaltyDepthInput => ({ ...toReportInput(o), customers: o.customers }));
+
 export interface RetentionInput extends ReportInput {
   /** months between trend points */
   stepMonths: number;

@@ -11,7 +11,13 @@ import { concentrationReport } from '../../app/reports/concentration';
 import { flowsReport } from '../../app/reports/flows';
 import { loyaltyDepthReport } from '../../app/reports/loyalty-depth';
 import { contractReportInput } from '../../app/options/contracts';
-import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../../app/options/report';
+import {
+  cohortInput,
+  concentrationInput,
+  loyaltyDepthInput,
+  portfolioInput,
+  retentionInput,
+} from '../../app/options/report';
 import { productChurnReport, productsReport, subscriptionReport } from '../../app/reports/contracts';
 import { parseOptions } from '../../app/options/parse';
 import { serviceInput } from '../../app/options/service';
@@ -165,13 +171,17 @@ export function registerReports(program: Command): void {
   reportCommand(
     report,
     'loyalty-depth',
-    'duration, frequency, volume, depth and share of wallet per value tier of the current window',
-    portfolioInput,
+    'duration, frequency, volume, depth and share of wallet per value tier of the current window, and per customer',
+    loyaltyDepthInput,
     onAnalytics(loyaltyDepthReport),
     loyaltyDepthPrintable,
   )
     .option('--tiers <spec>', TIERS_HELP)
-    .option('--value <measure>', VALUE_HELP);
+    .option('--value <measure>', VALUE_HELP)
+    .option(
+      '--customers <n>',
+      'add the customers table: the n most valuable customers, or all (with --out or --table customers --format csv for an export)',
+    );
   reportCommand(
     report,
     'service',
