@@ -192,15 +192,15 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
         name: 'kind',
         type: 'text',
         required: true,
-        values: ['nps', 'csat', 'ces'],
+        values: ['nps', 'csat', 'ces', 'ski'],
       },
-      // The range depends on kind (nps 0–10, csat 1–5, ces 1–7): checked per row by the import.
+      // The range depends on kind (nps 0–10, csat 1–5, ces 1–7, ski 0–100): checked per row by the import.
       {
         name: 'score',
         type: 'integer',
         required: true,
         min: 0,
-        max: 10,
+        max: 100,
       },
       { name: 'comment', type: 'text' },
     ],
@@ -293,12 +293,14 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
 
 export const KIND_NAMES = Object.keys(KINDS) as KindName[];
 
-/** Score range per survey kind (docs/domain.md: NPS 0–10, CSAT 1–5, CES 1–7). */
-export const SURVEY_SCORE_RANGE: Readonly<Record<'nps' | 'csat' | 'ces', readonly [number, number]>> = {
-  nps: [0, 10],
-  csat: [1, 5],
-  ces: [1, 7],
-};
+/** Score range per survey kind (docs/domain.md: NPS 0–10, CSAT 1–5, CES 1–7, SKI 0–100). */
+export const SURVEY_SCORE_RANGE: Readonly<Record<'nps' | 'csat' | 'ces' | 'ski', readonly [number, number]>> =
+  {
+    nps: [0, 10],
+    csat: [1, 5],
+    ces: [1, 7],
+    ski: [0, 100],
+  };
 
 /** Parses a kind name given by a user. */
 export function isKindName(name: string): name is KindName {

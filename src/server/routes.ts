@@ -51,7 +51,13 @@ import {
   validateInput,
 } from '../app/options/models';
 import { field, oneOf, parseOptions, wholeNumber } from '../app/options/parse';
-import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../app/options/report';
+import {
+  cohortInput,
+  concentrationInput,
+  loyaltyDepthInput,
+  portfolioInput,
+  retentionInput,
+} from '../app/options/report';
 import { serviceInput } from '../app/options/service';
 import { bucketInput, loyalInput, retentionWhatIfInput } from '../app/options/simulate';
 import { addUserInput, setRoleInput, removeUserInput } from '../app/options/users';
@@ -295,14 +301,14 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
     report(
       'loyalty-depth',
       'duration, frequency, volume, depth and share of wallet per value tier',
-      portfolioInput,
+      loyaltyDepthInput,
       (ctx, i) => loyaltyDepthReport(ctx.unit.analytics, i),
     ),
     report('cohorts', 'acquisition cohorts followed period by period', cohortInput, (ctx, i) =>
-      cohortReport(ctx.unit.analytics, i),
+      cohortReport(ctx.unit.analytics, i, ctx.unit.contracts),
     ),
     report('concentration', 'Lorenz curve, top-x % shares, Gini, deciles', concentrationInput, (ctx, i) =>
-      concentrationReport(ctx.unit.analytics, i),
+      concentrationReport(ctx.unit.analytics, i, ctx.unit.contracts),
     ),
     report('service', 'complaints: rates, resolution times, backlog, causes, trend', serviceInput, (ctx, i) =>
       serviceReport(ctx.unit.service, i),

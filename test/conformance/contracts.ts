@@ -8,11 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOptions } from '../../src/app/options/parse';
 import { contractReportInput, type ContractReportInput } from '../../src/app/options/contracts';
 import { productChurnReport, productsReport, subscriptionReport } from '../../src/app/reports/contracts';
+import { cohortReport } from '../../src/app/reports/cohorts';
+import { concentrationReport } from '../../src/app/reports/concentration';
 import { flowsReport } from '../../src/app/reports/flows';
+import { loyaltyDepthReport } from '../../src/app/reports/loyalty-depth';
 import { portfolioReport } from '../../src/app/reports/portfolio';
 import { retentionReport } from '../../src/app/reports/retention';
 import type { Cell } from '../../src/data/import/types';
-import { portfolio, retention } from './input';
+import { cohorts, concentration, loyaltyDepth, portfolio, retention } from './input';
 import type { OpenStore, TestStore } from './load';
 import { openTestStore } from './load';
 
@@ -142,6 +145,10 @@ export function contractsSuite(open: OpenStore): void {
           ['s8', 'H', '2025-09-01', 'csat', '2'],
           ['s9', 'C', '2025-02-01', 'nps', '10'], // C is not active on the as-of day
           ['s10', 'A', '2024-06-01', 'nps', '0'], // previous window
+          // SKI asked as its own survey (0–100) in the Lo tier only: Lo shows their mean, Hi CSAT rescaled
+          ['s11', 'E', '2025-07-15', 'ski', '70'],
+          ['s12', 'J', '2025-08-15', 'ski', '81'],
+          ['s13', 'G', '2025-08-15', 'ski', '5'], // G is not active on the as-of day
         ],
       );
     });
@@ -157,7 +164,8 @@ export function contractsSuite(open: OpenStore): void {
       // Before: A 1800, C 1100, B 1000, D 800, H 350, F 200, J 100 → Hi {A, C, B, D}, Lo {H, F, J}.
       expect([r.activeCurrent, r.activePrevious]).toEqual([6, 7]);
       const [hi, lo] = r.tiers;
-      expect(hi).toMatchObject({ customers: 3, revenue: 3500, skiAnswers: 2, ski: 87.5 });
+      // Hi: CSAT 5 and 4 → 100 × (4.5 − 1) / 4 = 87.5; Lo: its SKI answers 70 and 81 → 75.5 (H's CSAT 2 unused)
+      expect(hi).toMatchObject({ customers: 3, revenue: 3500, skiSource: 'csat', skiAnswers: 2, ski: 87.5 });
       expect(hi!.revenuePerCustomer).toBeCloseTo(3500 / 3, 9);
       expect(hi!.productsPerCustomer).toBeCloseTo(5 / 3, 12);
       expect(hi!.retention).toMatchObject({ previous: 4, retained: 3, retention: 0.75, duration: 4 });
@@ -166,7 +174,8 @@ export function contractsSuite(open: OpenStore): void {
       expect(hi!.tenureYears).toBeCloseTo((2191 + 1825 + 1095) / 3 / 365.25, 12);
       expect(hi!.nps).toMatchObject({ promoters: 2, passives: 0, detractors: 1, n: 3 });
       expect(hi!.nps.score).toBeCloseTo(100 / 3, 9);
-      expect(lo).toMatchObject({ customers: 3, revenue: 770, productsPerCustomer: 1, ski: 25 });
+      expect(lo).toMatchObject({ customers: 3, revenue: 770, productsPerCustomer: 1 });
+      expect(lo).toMatchObject({ skiSource: 'ski', skiAnswers: 2, ski: 75.5 });
       expect(lo!.retention.retention).toBeCloseTo(2 / 3, 12);
       expect(lo!.retention.duration).toBeCloseTo(3, 12);
       expect(lo!.clv).toBeCloseTo(770, 9);
@@ -181,7 +190,9 @@ export function contractsSuite(open: OpenStore): void {
       expect(t.clvTotal).toBeCloseTo(16_310, 9);
       expect(t.clv).toBeCloseTo(16_310 / 6, 9);
       expect(t.nps).toMatchObject({ n: 5, score: 0 });
-      expect(t.ski).toBeCloseTo((100 * (11 / 3 - 1)) / 4, 9);
+      // The total has SKI answers, so it is their mean; the note says the tiers' sources differ.
+      expect(t).toMatchObject({ skiSource: 'ski', skiAnswers: 2, ski: 75.5 });
+      expect(r.notes.join(' ')).toMatch(/SKI: tiers with ski survey answers/);
     });
 
     it('counts products per customer, cross-sell and down-sell per tier', async () => {
@@ -291,6 +302,62 @@ export function contractsSuite(open: OpenStore): void {
       ).rejects.toThrow(/contracts carry no margin/);
     });
 
+    it('gives the concentration of the contract customers by their revenue of the window', async () => {
+      const r = await concentrationReport(
+        store.analytics,
+        concentration({ asOf: '2025-12-31', tiers: 'Hi:50,Lo:50', basis: 'contracts' }),
+        store.unit.contracts,
+      );
+      // Active now, fees of the window: J 100, E 320, H 350, D 620, B 1080, A 1800 (as the subscription table).
+      expect(r).toMatchObject({ basis: 'contracts', asOf: '2025-12-31', customers: 6, total: 4270 });
+      // Gini = 2 Σ i·x(i) / (n Σ x) − (n + 1) / n, x ascending: Σ i·x = 100 + 640 + 1050 + 2480 + 5400 + 10800
+      expect(r.gini).toBeCloseTo((2 * 20_470) / (6 * 4270) - 7 / 6, 12);
+      expect(r.tiers.map((t) => [t.tier, t.customers, t.value])).toEqual([
+        ['Hi', 3, 3500],
+        ['Lo', 3, 770],
+      ]);
+      await expect(
+        concentrationReport(
+          store.analytics,
+          concentration({ asOf: '2025-12-31', basis: 'contracts', value: 'margin' }),
+          store.unit.contracts,
+        ),
+      ).rejects.toThrow(/contracts carry no margin/);
+    });
+
+    it('follows the cohorts of first contract starts period by period, fees pro rata to the days in force', async () => {
+      const r = await cohortReport(
+        store.analytics,
+        cohorts({ asOf: '2025-12-31', window: '3', cohort: 'quarter', years: '3', basis: 'contracts' }),
+        store.unit.contracts,
+      );
+      expect(r.basis).toBe('contracts');
+      // First contracts since 2023-01: D (2023-01-01) and E (2025-03-15); the others started earlier.
+      expect(r.cohorts.map((c) => [c.cohort, c.customers, c.periods.length])).toEqual([
+        ['2023-Q1', 1, 11],
+        ['2025-Q1', 1, 3],
+      ]);
+      const d = r.cohorts[0]!.periods;
+      // D: el 500 + gas 300 a year, a quarter each: 125 + 75; gas ends 2025-05-27, 56 of Q2's 91 days
+      expect(d[0]).toMatchObject({ customers: 1, retention: 1, revenue: 200 });
+      expect(d[9]!.revenue).toBeCloseTo(125 + (300 * 3 * 56) / (12 * 91), 9);
+      expect(d[10]!.revenue).toBeCloseTo(125, 9);
+      expect(d[10]!.revenueRetention).toBeCloseTo(125 / 200, 12);
+      // E: gas 400 from 2025-03-15; its periods count from March: 78 of 92 days, then whole quarters
+      const e = r.cohorts[1]!.periods;
+      expect(e[0]!.revenue).toBeCloseTo((400 * 3 * 78) / (12 * 92), 9);
+      expect(e.slice(1).map((p) => [p.customers, p.revenue])).toEqual([
+        [1, 100],
+        [1, 100],
+      ]);
+    });
+
+    it('refuses the contract basis for the depth of loyalty, which counts purchases', async () => {
+      await expect(
+        loyaltyDepthReport(store.analytics, loyaltyDepth({ asOf: '2025-12-31', basis: 'contracts' })),
+      ).rejects.toThrow(/depth of loyalty is computed from orders/);
+    });
+
     it('defaults the as-of day to the latest contract start or end up to today', async () => {
       const r = await productChurnReport(store.unit.contracts, input({ today: '2025-12-31' }));
       expect(r.asOf).toBe('2025-10-20');
@@ -343,6 +410,17 @@ export function contractsSuite(open: OpenStore): void {
       expect(r.revenue).toBe('invoices');
       expect(r.tiers[0]).toMatchObject({ customers: 5, revenue: 255, productsPerCustomer: 1 });
       expect(r.notes.join(' ')).toMatch(/2 invoices in the two windows link to no contract .* 6 are/);
+    });
+
+    it('values the contract customers by their linked invoices in the concentration', async () => {
+      const r = await concentrationReport(
+        store.analytics,
+        concentration({ asOf: '2025-12-31', tiers: 'All:100', basis: 'contracts' }),
+        store.unit.contracts,
+      );
+      // X 100 + 30, Y 40, Z 25, O 60, V 0 (back since June, no invoice): as the subscription table
+      expect(r).toMatchObject({ basis: 'contracts', customers: 5, total: 255 });
+      expect(r.notes.join(' ')).toMatch(/from linked invoices/);
     });
 
     it('tells a won-back customer from a new one', async () => {

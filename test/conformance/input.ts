@@ -3,9 +3,11 @@ import { parseOptions } from '../../src/app/options/parse';
 import {
   cohortInput,
   concentrationInput,
+  loyaltyDepthInput,
   portfolioInput,
   retentionInput,
   type CohortInput,
+  type LoyaltyDepthInput,
   type ReportInput,
   type RetentionInput,
 } from '../../src/app/options/report';
@@ -16,3 +18,4 @@ export const portfolio = (raw: Raw = {}): ReportInput => parseOptions(portfolioI
 export const concentration = (raw: Raw = {}): ReportInput => parseOptions(concentrationInput, raw);
 export const retention = (raw: Raw = {}): RetentionInput => parseOptions(retentionInput, raw);
 export const cohorts = (raw: Raw = {}): CohortInput => parseOptions(cohortInput, raw);
+export const loyaltyDepth = (raw: Raw = {}): LoyaltyDepthInput => parseOptions(loyaltyDepthInput, raw);

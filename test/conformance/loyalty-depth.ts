@@ -1,7 +1,7 @@
 /** The depth of loyalty through the store: a hand-computed case of the five behavioural dimensions. */
 import { describe, expect, it } from 'vitest';
 import { loyaltyDepthReport } from '../../src/app/reports/loyalty-depth';
-import { portfolio } from './input';
+import { loyaltyDepth } from './input';
 import type { OpenStore } from './load';
 import { openTestStore } from './load';
 
@@ -36,7 +36,7 @@ export function loyaltyDepthSuite(open: OpenStore): void {
         // Revenue in the window: p1 750, p2 300, p3 50 → A {p1, p2}, B {p3} (cut-offs ⌈1.5⌉ = 2, 3).
         const r = await loyaltyDepthReport(
           store.analytics,
-          portfolio({ asOf: '2025-12-31', tiers: 'A:50,B:50' }),
+          loyaltyDepth({ asOf: '2025-12-31', tiers: 'A:50,B:50', customers: 'all' }),
         );
         const [a, b] = r.tiers;
         // tenure: p1 2023-03-01 → 2025-12-31 = 1036 days, p2 2020-01-01 → 2191 days, p3 2025-09-01 → 121
@@ -49,6 +49,31 @@ export function loyaltyDepthSuite(open: OpenStore): void {
         expect(r.total.shareOfWallet).toBeCloseTo(800 / 1540, 12);
         expect(r.total.meanShareOfWallet).toBeCloseTo(0.875, 12);
         expect(r.notes.join(' ')).toMatch(/from the 2 of 3 customers with a category_spend estimate/);
+        // per customer, most valuable first: the same dimensions for each one alone
+        expect(
+          r.customers.map((c) => [c.customerId, c.rank, c.tier, c.value, c.frequency, c.volume, c.depth]),
+        ).toEqual([
+          ['p1', 1, 'A', 750, 2, 750, 2],
+          ['p2', 2, 'A', 300, 2, 300, 1],
+          ['p3', 3, 'B', 50, 1, 50, 0],
+        ]);
+        expect(r.customers.map((c) => [c.categorySpend, c.shareOfWallet])).toEqual([
+          [1500, 0.5],
+          [null, null],
+          [40, 1.25],
+        ]);
+        expect(r.customers[1]!.tenureYears).toBeCloseTo(2191 / 365.25, 12);
+        const two = await loyaltyDepthReport(
+          store.analytics,
+          loyaltyDepth({ asOf: '2025-12-31', tiers: 'A:50,B:50', customers: '2', window: '6' }),
+        );
+        // six months (2025-06-30, 2025-12-31]: p2 100 (o6; o5 is in June), p3 50; p1 not active; per year × 2
+        expect(two.customers.map((c) => [c.customerId, c.frequency, c.volume])).toEqual([
+          ['p2', 2, 200],
+          ['p3', 2, 100],
+        ]);
+        const none = await loyaltyDepthReport(store.analytics, loyaltyDepth({ asOf: '2025-12-31' }));
+        expect(none.customers).toEqual([]);
       } finally {
         await store.close();
       }

@@ -115,21 +115,25 @@ describe('row-level rejects', () => {
         'r5,c3,2024-01-05,nps,11,',
         'r6,c3,2024-01-05,star,3,',
         'r7,c3,2024-01-05,csat,4.5,',
+        'r8,c4,2024-01-05,ski,100,',
+        'r9,c4,2024-01-05,ski,101,',
       ].join('\n'),
     );
     await withMemoryStore(async (store) => {
       const result = await load(store, 'surveys', path);
-      expect(result).toMatchObject({ imported: 2, rejected: 5 });
+      expect(result).toMatchObject({ imported: 3, rejected: 6 });
       expect(readRejects(`${path}.rejects.csv`).slice(1)).toEqual([
         ['2', '3', 'score', '6', '"6" is out of range for csat (expected 1–5)'],
         ['4', '5', 'score', '0', '"0" is out of range for ces (expected 1–7)'],
         ['5', '6', 'score', '11', '"11" is out of range for nps (expected 0–10)'],
-        ['6', '7', 'kind', 'star', '"star" is not one of nps, csat, ces'],
+        ['6', '7', 'kind', 'star', '"star" is not one of nps, csat, ces, ski'],
         ['7', '8', 'score', '4.5', '"4.5" is not a whole number'],
+        ['9', '10', 'score', '101', '"101" is out of range for ski (expected 0–100)'],
       ]);
       expect((await dump(store, 'surveys')).map((r) => [r.response_id, r.kind, r.score])).toEqual([
         ['r1', 'nps', '10'],
         ['r3', 'ces', '7'],
+        ['r8', 'ski', '100'],
       ]);
     });
   });

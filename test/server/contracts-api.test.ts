@@ -18,6 +18,7 @@ const file = join(dir, 'contracts.duckdb');
 let store: Store;
 let api: Api;
 const cli: Record<string, unknown> = {};
+let depthCsv = '';
 
 // As of 2025-12-31 with Hi:50,Lo:50: now Hi {A 1800, B 1080}, Lo {D 620, E 320}; before Hi {A, C, B}, Lo {D, F}.
 const CONTRACTS = `contract_id,customer_id,start_date,end_date,product_line,annual_fee
@@ -50,11 +51,26 @@ beforeAll(async () => {
     churn: ['report', 'product-churn', ...opts],
     depth: ['report', 'loyalty-depth', ...opts],
     retention: ['report', 'retention', ...opts, '--basis', 'contracts', '--years', '1'],
+    concentration: ['report', 'concentration', ...opts, '--basis', 'contracts'],
+    depthCustomers: ['report', 'loyalty-depth', ...opts, '--customers', 'all'],
+    cohorts: ['report', 'cohorts', '--as-of', '2025-12-31', '--basis', 'contracts', '--cohort', 'year'],
   })) {
     const run = cvm('--format', 'json', ...args);
     expect(run.stderr).toBe('');
     cli[name] = JSON.parse(run.stdout);
   }
+  depthCsv = cvm(
+    '--format',
+    'csv',
+    'report',
+    'loyalty-depth',
+    '--as-of',
+    '2025-12-31',
+    '--customers',
+    '1',
+    '--table',
+    'customers',
+  ).stdout;
   store = await openStore(file);
   await store.unit(async (unit) => {
     const actor = { username: 'setup', now: '2026-01-01T00:00:00.000Z' };
@@ -95,6 +111,63 @@ describe('contract reports over HTTP', () => {
     expect(retention.body).toEqual(cli.retention);
     expect(retention.body.basis).toBe('contracts');
     expect(retention.body.overall).toMatchObject({ previous: 5, retained: 3 });
+  });
+
+  it('honours the contract basis on concentration and cohorts, and refuses it on the depth of loyalty', async () => {
+    const q = 'asOf=2025-12-31&tiers=Hi:50,Lo:50&basis=contracts';
+    const concentration = await client.get(`/api/reports/concentration?${q}`);
+    expect(concentration.body).toEqual(cli.concentration);
+    // A 1800, B 1080, D 620, E 320 (fees of the window): the subscription table's 3820
+    expect(concentration.body).toMatchObject({ basis: 'contracts', customers: 4, total: 3820 });
+    const orders = await client.get('/api/reports/concentration?asOf=2025-12-31&basis=orders');
+    expect(orders.body).toMatchObject({ basis: 'orders', customers: 2, total: 1000 });
+    const cohorts = await client.get('/api/reports/cohorts?asOf=2025-12-31&basis=contracts&cohort=year');
+    expect(cohorts.body).toEqual(cli.cohorts);
+    expect(cohorts.body.basis).toBe('contracts');
+    const depth = await client.get(`/api/reports/loyalty-depth?${q}`);
+    expect(depth.status).toBe(400);
+    expect(depth.body.error.message).toMatch(/^basis: the depth of loyalty is computed from orders/);
+  });
+
+  it('lists the depth of loyalty per customer, and exports it as CSV', async () => {
+    const depth = await client.get(
+      '/api/reports/loyalty-depth?asOf=2025-12-31&tiers=Hi:50,Lo:50&customers=all',
+    );
+    expect(depth.body).toEqual(cli.depthCustomers);
+    // A bought 500 (x) and 300 (y), B 200 (x): one purchase a line, 12-month window
+    expect(depth.body.customers).toEqual([
+      {
+        customerId: 'A',
+        rank: 1,
+        tier: 'Hi',
+        value: 800,
+        tenureYears: expect.closeTo(333 / 365.25, 12),
+        frequency: 2,
+        volume: 800,
+        depth: 2,
+        categorySpend: null,
+        shareOfWallet: null,
+      },
+      {
+        customerId: 'B',
+        rank: 2,
+        tier: 'Lo',
+        value: 200,
+        tenureYears: expect.closeTo(213 / 365.25, 12),
+        frequency: 1,
+        volume: 200,
+        depth: 1,
+        categorySpend: null,
+        shareOfWallet: null,
+      },
+    ]);
+    expect(depthCsv.trim().split('\n')).toEqual([
+      'customerId,rank,tier,value,tenureYears,frequency,volume,depth,categorySpend,shareOfWallet',
+      'A,1,Super 5%,800,0.9117043121149897,2,800,2,,',
+    ]);
+    const bad = await client.get('/api/reports/loyalty-depth?customers=some');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^customers: "some" is not a whole number ≥ 0 or all/);
   });
 
   it('names the field of a bad option', async () => {

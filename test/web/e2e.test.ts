@@ -42,6 +42,8 @@ interface CliAnswers {
     current: { tier: string }[];
     flows: { from: string; to: string; customers: number; revenue: number }[];
   };
+  churn: { lines: { line: string }[] };
+  depth: { customers: { customerId: string }[] };
 }
 /** the CLI's answers for the same store */
 const cli = {} as CliAnswers;
@@ -88,6 +90,8 @@ beforeAll(async () => {
   cli.kpi = json('kpi', 'status');
   cli.flows = json('report', 'flows');
   cli.atRisk = json('model', 'at-risk', '--limit', '25');
+  cli.churn = json('report', 'product-churn');
+  cli.depth = json('report', 'loyalty-depth', '--customers', '20');
 
   store = await openStore(db);
   await store.unit(async (unit) => {
@@ -414,6 +418,53 @@ describe('dashboard in Chromium', () => {
     await expect.poll(() => page.locator('main h1').textContent()).toBe('Värdekategorier');
     await expect.poll(() => page.locator('main table').first().textContent()).toContain('Medlemmar');
     await shot(page, 'tiers-sv');
+    await page.context().close();
+  });
+
+  it('draws the subscription charts with translated headers and the depth of loyalty per customer', async () => {
+    const page = await loggedIn('admin');
+    const settle = async () => {
+      await page.locator('main h1').waitFor();
+      await expect.poll(() => page.locator('.loading').count(), { timeout: 20_000 }).toBe(0);
+      expect(await page.getByRole('alert').allTextContents()).toEqual([]);
+    };
+    await page.goto(`${base}#/subscriptions`);
+    await settle();
+    // charts: portfolio by segment, lines held per segment, product churn split left / stayed
+    for (const title of ['Subscription portfolio', 'Products per customer', 'Churn per product line'])
+      expect(await page.locator(`section[aria-label^="${title}"] svg`).count(), title).toBeGreaterThan(0);
+    const churn = page.locator('section[aria-label^="Churn per product line"]');
+    await churn.getByRole('button', { name: 'Show as table' }).click();
+    expect(await churn.locator('thead th').allTextContents()).toEqual([
+      'Product line',
+      'Holders before',
+      'Holders now',
+      'Churn',
+      'Left the company',
+      'Stayed with other products',
+      'Added',
+    ]);
+    const lines = await churn.locator('tbody tr td:first-child').allTextContents();
+    expect(lines).toEqual(cli.churn.lines.map((l) => l.line));
+    const depth = page.locator('section[aria-label="Depth of loyalty, most valuable customers"]');
+    const ids = await depth.locator('tbody tr td:first-child').allTextContents();
+    expect(ids).toEqual(cli.depth.customers.map((c) => c.customerId));
+    expect(ids).toHaveLength(20);
+    await shot(page, 'subscriptions');
+    await page.goto(`${base}#/settings`);
+    await page.getByLabel('Language').selectOption('sv');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.goto(`${base}#/subscriptions`);
+    await settle();
+    const portfolio = page.locator('section[aria-label^="Abonnemangsportföljen"]');
+    await portfolio.getByRole('button', { name: 'Visa som tabell' }).click();
+    const headers = await portfolio.locator('thead th').allTextContents();
+    expect(headers.slice(0, 3)).toEqual(['Segment', 'Kunder', 'Intäkt per kund per år']);
+    expect(headers).toContain('SKI från');
+    expect(
+      await page.locator('section[aria-label^="Lojalitetens djup"] thead th').allTextContents(),
+    ).toContain('Plånboksandel');
+    await shot(page, 'subscriptions-sv');
     await page.context().close();
   });
 

@@ -343,3 +343,89 @@ export interface ImportResult {
   importId?: number;
   warnings?: string[];
 }
+
+export interface SubscriptionRow {
+  tier: string;
+  customers: number;
+  revenuePerCustomer: number | null;
+  productsPerCustomer: number | null;
+  tenureYears: number | null;
+  retention: RetentionFigures;
+  ski: number | null;
+  skiSource: 'ski' | 'csat' | null;
+  nps: { score: number | null; marginOfError: number | null; n: number };
+  clvIndex: number | null;
+  clvTotal: number | null;
+}
+
+export interface SubscriptionReport {
+  asOf: string;
+  tiers: SubscriptionRow[];
+  total: SubscriptionRow;
+  notes: string[];
+}
+
+export interface ProductsRow {
+  tier: string;
+  customers: number;
+  productsPerCustomer: number | null;
+  holdingShares: [number, number, number, number] | null;
+  previousCustomers: number;
+  retained: number;
+  crossSellRate: number | null;
+  downSellRate: number | null;
+}
+
+export interface ProductsReport {
+  asOf: string;
+  tiers: ProductsRow[];
+  total: ProductsRow;
+  notes: string[];
+}
+
+export interface ProductChurnRow {
+  line: string;
+  holdersBefore: number;
+  holdersAfter: number;
+  churn: number | null;
+  leftRate: number | null;
+  stayedRate: number | null;
+  added: number;
+}
+
+export interface ProductChurnReport {
+  asOf: string;
+  lines: ProductChurnRow[];
+  notes: string[];
+}
+
+export interface LoyaltyDepthRow {
+  tier: string;
+  customers: number;
+  tenureYears: number | null;
+  frequency: number | null;
+  volume: number | null;
+  depth: number | null;
+  shareOfWallet: number | null;
+}
+
+export interface LoyaltyDepthCustomer {
+  customerId: string;
+  rank: number;
+  tier: string;
+  value: number;
+  tenureYears: number;
+  frequency: number;
+  volume: number;
+  depth: number;
+  categorySpend: number | null;
+  shareOfWallet: number | null;
+}
+
+export interface LoyaltyDepthReport {
+  asOf: string;
+  tiers: LoyaltyDepthRow[];
+  total: LoyaltyDepthRow;
+  customers: LoyaltyDepthCustomer[];
+  notes: string[];
+}

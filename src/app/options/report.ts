@@ -125,6 +125,23 @@ export const concentrationInput = reportOptionsSchema
   .extend({ tiers: field(tierSpec, [...DECILE_TIERS]) })
   .transform(toReportInput);
 
+export interface LoyaltyDepthInput extends ReportInput {
+  /** the per-customer list: how many of the most valuable, null = all, 0 = none */
+  customers: number | null;
+}
+
+/** A count of customers, or `all`. */
+function customerCount(text: string): Parsed<number | null> {
+  if (text.toLowerCase() === 'all') return { ok: null };
+  const n = wholeNumber(0)(text);
+  return 'ok' in n ? n : fail(text, 'a whole number ≥ 0 or all');
+}
+
+/** `report loyalty-depth`: the value-report options and the per-customer list. */
+export const loyaltyDepthInput = reportOptionsSchema
+  .extend({ customers: field(customerCount, 0) })
+  .transform((o): LoyaltyDepthInput => ({ ...toReportInput(o), customers: o.customers }));
+
 export interface RetentionInput extends ReportInput {
   /** months between trend points */
   stepMonths: number;
@@ -144,6 +161,8 @@ export interface CohortInput {
   cohort: CohortUnit;
   /** years of cohorts back from the as-of day */
   years: number;
+  /** orders or contracts; absent = contracts when the store holds contracts and no orders, else orders */
+  basis?: ActivityBasis | undefined;
 }
 
 export const cohortInput = z
@@ -154,6 +173,7 @@ export const cohortInput = z
     window: field(windowMonths, 3),
     cohort: field(oneOf<CohortUnit>(['month', 'quarter', 'year'], 'a cohort unit'), 'quarter'),
     years: field(wholeNumber(1), 3),
+    basis: optionalField(oneOf<ActivityBasis>(['orders', 'contracts'], 'an activity basis')),
   })
   .transform((o): CohortInput => ({
     asOf: o.asOf,
@@ -161,4 +181,5 @@ export const cohortInput = z
     windowMonths: o.window,
     cohort: o.cohort,
     years: o.years,
+    ...(o.basis === undefined ? {} : { basis: o.basis }),
   }));

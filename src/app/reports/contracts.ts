@@ -34,15 +34,19 @@ export interface ContractBasis {
   activePrevious: number;
 }
 
-/**
- * Resolves the as-of day and the revenue source, and runs the contracts port's query (with tenure groups
- * built from the current window's start by `tenure`, when given).
- */
-export async function computeBasis(
+/** The as-of day, windows and revenue source of a contract report, with notes on how they were chosen. */
+export interface ResolvedContracts {
+  asOf: IsoDay;
+  windows: { current: Window; previous: Window };
+  revenue: ContractRevenue;
+  notes: string[];
+}
+
+/** Resolves the as-of day (default: the latest contract start or end up to today) and the revenue source. */
+export async function resolveContracts(
   port: ContractsPort,
-  input: ContractReportInput,
-  tenure?: (currentStart: IsoDay) => TenureBucket[],
-): Promise<{ basis: ContractBasis; result: ContractPortfolioResult; notes: string[] }> {
+  input: Pick<ContractReportInput, 'asOf' | 'today' | 'windowMonths' | 'revenue'>,
+): Promise<ResolvedContracts> {
   const dates = await port.contractDates(input.today ?? null);
   if (dates === null)
     throw new CvmError(
@@ -79,6 +83,19 @@ export async function computeBasis(
       `the previous window starts before the first contract (${dates.first}): customers whose contracts ` +
         'began earlier are not seen there',
     );
+  return { asOf, windows: { current: windows.current, previous: windows.previous }, revenue, notes };
+}
+
+/**
+ * Resolves the as-of day and the revenue source, and runs the contracts port's query (with tenure groups
+ * built from the current window's start by `tenure`, when given).
+ */
+export async function computeBasis(
+  port: ContractsPort,
+  input: ContractReportInput,
+  tenure?: (currentStart: IsoDay) => TenureBucket[],
+): Promise<{ basis: ContractBasis; result: ContractPortfolioResult; notes: string[] }> {
+  const { asOf, windows, revenue, notes } = await resolveContracts(port, input);
   const result = await port.contractPortfolio({
     asOf,
     current: windows.current,

@@ -5,9 +5,15 @@
  */
 import type { IsoDay, Window } from '../../core/dates';
 import type { ValueMeasure, WindowMonths } from '../../core/kpi/basis';
-import { loyaltyDepth, type LoyaltyDepthRow } from '../../core/kpi/loyalty-depth';
+import {
+  loyaltyDepth,
+  loyaltyDepthCustomer,
+  type LoyaltyDepthCustomer,
+  type LoyaltyDepthRow,
+} from '../../core/kpi/loyalty-depth';
+import { invalidOption } from '../../core/errors';
 import type { AnalyticsPort } from '../../data/analytics/types';
-import type { ReportInput } from '../options/report';
+import type { LoyaltyDepthInput } from '../options/report';
 import { missingMarginNote, resolveBasis } from './basis';
 
 export interface LoyaltyDepthReport {
@@ -18,19 +24,30 @@ export interface LoyaltyDepthReport {
   window: Window;
   tiers: LoyaltyDepthRow[];
   total: LoyaltyDepthRow;
+  /** per customer, by rank then id: the `customers` option's most valuable (all with `all`); [] by default */
+  customers: LoyaltyDepthCustomer[];
   notes: string[];
 }
 
 export async function loyaltyDepthReport(
   analytics: AnalyticsPort,
-  input: ReportInput,
+  input: LoyaltyDepthInput,
 ): Promise<LoyaltyDepthReport> {
+  if (input.basis === 'contracts')
+    throw invalidOption(
+      'basis',
+      'contracts',
+      'orders',
+      'the depth of loyalty is computed from orders (frequency and volume are purchases); for contract customers ' +
+        'the subscription and products reports give duration, products held and revenue per segment',
+    );
   const basis = await resolveBasis(analytics, input, 'current');
   const result = await analytics.loyaltyDepth({
     window: basis.current,
     windowMonths: basis.windowMonths,
     measure: basis.measure,
     tiers: basis.tiers,
+    customers: input.customers,
   });
   const names = basis.tiers.map((t) => t.name);
   const table = loyaltyDepth(names, result.tiers, basis.windowMonths);
@@ -43,6 +60,7 @@ export async function loyaltyDepthReport(
     window: basis.current,
     tiers: table.tiers,
     total: table.total,
+    customers: result.customers.map((c) => loyaltyDepthCustomer(names, c, basis.windowMonths)),
     notes: [...basis.coverage, ...(margin ? [margin] : []), ...table.notes],
   };
 }

@@ -11,7 +11,13 @@ import { concentrationReport } from '../../app/reports/concentration';
 import { flowsReport } from '../../app/reports/flows';
 import { loyaltyDepthReport } from '../../app/reports/loyalty-depth';
 import { contractReportInput } from '../../app/options/contracts';
-import { cohortInput, concentrationInput, portfolioInput, retentionInput } from '../../app/options/report';
+import {
+  cohortInput,
+  concentrationInput,
+  loyaltyDepthInput,
+  portfolioInput,
+  retentionInput,
+} from '../../app/options/report';
 import { productChurnReport, productsReport, subscriptionReport } from '../../app/reports/contracts';
 import { parseOptions } from '../../app/options/parse';
 import { serviceInput } from '../../app/options/service';
@@ -143,11 +149,12 @@ export function registerReports(program: Command): void {
     'cohorts',
     'acquisition cohorts followed period by period',
     cohortInput,
-    onAnalytics(cohortReport),
+    onAnalyticsAndContracts(cohortReport),
     cohortsPrintable,
     // quarterly periods by default: with a few years of history, 12-month periods leave a matrix of two columns
     '3',
   )
+    .option('--basis <basis>', BASIS_HELP)
     .option('--cohort <unit>', 'cohort by month, quarter or year of the first purchase', 'quarter')
     .option('--years <years>', 'years of cohorts back from the as-of day', '3');
   reportCommand(
@@ -155,21 +162,26 @@ export function registerReports(program: Command): void {
     'concentration',
     'Lorenz curve, top-x % shares, Gini and deciles of the current window',
     concentrationInput,
-    onAnalytics(concentrationReport),
+    onAnalyticsAndContracts(concentrationReport),
     concentrationPrintable,
   )
+    .option('--basis <basis>', BASIS_HELP)
     .option('--tiers <spec>', 'tiers for the table (default: deciles)')
     .option('--value <measure>', VALUE_HELP);
   reportCommand(
     report,
     'loyalty-depth',
-    'duration, frequency, volume, depth and share of wallet per value tier of the current window',
-    portfolioInput,
+    'duration, frequency, volume, depth and share of wallet per value tier of the current window, and per customer',
+    loyaltyDepthInput,
     onAnalytics(loyaltyDepthReport),
     loyaltyDepthPrintable,
   )
     .option('--tiers <spec>', TIERS_HELP)
-    .option('--value <measure>', VALUE_HELP);
+    .option('--value <measure>', VALUE_HELP)
+    .option(
+      '--customers <n>',
+      'add the customers table: the n most valuable customers, or all (with --out or --table customers --format csv for an export)',
+    );
   reportCommand(
     report,
     'service',

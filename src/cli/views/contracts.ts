@@ -22,6 +22,11 @@ function basisNote(b: ContractBasis, lang: Lang): string {
         `now = ${b.asOf}; revenue from ${REVENUE_SOURCE[b.revenue].en}`;
 }
 
+const SKI_SOURCE = {
+  ski: l('SKI survey', 'SKI-enkät'),
+  csat: l('CSAT rescaled', 'CSAT omräknad'),
+};
+
 const total = (lang: Lang): string => l('Total', 'Totalt')[lang];
 
 export function subscriptionPrintable(r: SubscriptionReport, lang: Lang): Printable {
@@ -36,6 +41,7 @@ export function subscriptionPrintable(r: SubscriptionReport, lang: Lang): Printa
     duration: t.retention.duration,
     tenureYears: t.tenureYears,
     ski: t.ski,
+    skiSource: t.skiSource === null ? null : SKI_SOURCE[t.skiSource][lang],
     nps: t.nps.score,
     npsMargin: t.nps.marginOfError,
     npsAnswers: t.nps.n,
@@ -57,6 +63,7 @@ export function subscriptionPrintable(r: SubscriptionReport, lang: Lang): Printa
       col('duration', l('Duration (years)', 'Duration (år)'), 'decimal'),
       col('tenureYears', l('Tenure (years)', 'Kundålder (år)'), 'decimal', 1),
       col('ski', l('SKI', 'SKI'), 'decimal', 0),
+      col('skiSource', l('SKI from', 'SKI från'), 'text'),
       col('nps', l('NPS', 'NPS'), 'decimal', 0),
       col('npsMargin', l('NPS ±', 'NPS ±'), 'decimal', 0),
       col('npsAnswers', l('NPS n', 'NPS n'), 'int'),

@@ -31,6 +31,30 @@ export function loyaltyDepthPrintable(r: LoyaltyDepthReport, lang: Lang): Printa
         totals: [rows.length - 1],
         notes: r.notes,
       },
+      {
+        name: 'customers',
+        title: l(
+          `Depth of loyalty per customer, most valuable first, as of ${r.asOf} (${r.windowMonths} months)`,
+          `Lojalitetens djup per kund, mest värdefulla först, per ${r.asOf} (${r.windowMonths} månader)`,
+        ),
+        columns: [
+          col('customerId', l('Customer', 'Kund'), 'text'),
+          col('rank', l('Rank', 'Rang'), 'int'),
+          col('tier', l('Tier', 'Segment'), 'text'),
+          col('value', l('Value', 'Värde'), 'money'),
+          col('tenureYears', l('Duration (tenure, years)', 'Varaktighet (kundålder, år)'), 'decimal', 1),
+          col('frequency', l('Frequency (purchases/year)', 'Frekvens (köp/år)'), 'decimal', 1),
+          col('volume', l('Volume (revenue/year)', 'Volym (intäkt/år)'), 'money'),
+          col('depth', l('Depth (product lines)', 'Djup (produktlinjer)'), 'int'),
+          col('categorySpend', l('Category spend/year', 'Kategoriutgift/år'), 'money'),
+          col('shareOfWallet', l('Share of wallet', 'Plånboksandel'), 'percent'),
+        ],
+        rows: r.customers.map((c) => ({ ...c, tier: tierLabel(c.tier, lang) })),
+        notes:
+          r.customers.length === 0
+            ? [l('give --customers N (or all) for the list', 'ge --customers N (eller all) för listan')[lang]]
+            : [],
+      },
     ],
   };
 }

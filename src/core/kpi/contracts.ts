@@ -11,7 +11,8 @@
  *   duration   = 1 / (1 − retention) windows, in years
  *   CLV        = revenue per customer × duration;  CLV index = CLV / CLV of the lowest tier
  *   CLV total  = customers × CLV
- *   SKI        = 100 × (mean CSAT − 1) / 4 (0–100);  NPS with n and margin of error (nps.ts)
+ *   SKI        = mean of the tier's `ski` survey answers (0–100) when it has any, else
+ *                100 × (mean CSAT − 1) / 4 (0–100); `skiSource` says which;  NPS with n and margin of error (nps.ts)
  *
  * The total row is customer-weighted: revenue and products per customer are total sums over all customers,
  * retention is all retained over all previous customers, and the CLV total is the sum of the tiers'.
@@ -42,7 +43,13 @@ export interface ContractTierSums {
   /** CSAT answers (1–5) of the tier's customers in the current window: count and sum of scores */
   csatAnswers: number;
   csatSum: number;
+  /** SKI answers (kind ski, 0–100) of the tier's customers in the current window: count and sum of scores */
+  skiAnswers: number;
+  skiSum: number;
 }
+
+/** Where a SKI figure comes from: the `ski` survey kind, CSAT answers rescaled, or none (null SKI). */
+export type SkiSource = 'ski' | 'csat' | null;
 
 /** Sums over the customers of one previous-window tier (active on the previous day). */
 export interface ContractMovementSums {
@@ -87,8 +94,11 @@ export interface SubscriptionRow {
   tenureYears: number | null;
   /** retention from the same tier on the previous day (see the file header) */
   retention: RetentionFigures;
-  /** 0–100 satisfaction index from CSAT answers; null without answers */
+  /** 0–100 satisfaction index: the mean `ski` answer, else CSAT rescaled; null without either */
   ski: number | null;
+  /** which answers the SKI of this row comes from */
+  skiSource: SkiSource;
+  /** the answers of that source (0 when null) */
   skiAnswers: number;
   nps: Nps;
   /** revenuePerCustomer × duration; null when either is null */
@@ -114,6 +124,8 @@ function row(
   const perCustomer = ratio(c.revenue, c.customers);
   const revenuePerCustomer = perCustomer === null ? null : perCustomer * perYear(windowMonths);
   const csatMean = ratio(c.csatSum, c.csatAnswers);
+  const skiMean = ratio(c.skiSum, c.skiAnswers);
+  const skiSource: SkiSource = skiMean !== null ? 'ski' : csatMean !== null ? 'csat' : null;
   return {
     tier,
     customers: c.customers,
@@ -122,8 +134,9 @@ function row(
     productsPerCustomer: ratio(c.products, c.customers),
     tenureYears: c.customers === 0 ? null : c.tenureDays / c.customers / DAYS_PER_YEAR,
     retention,
-    ski: csatMean === null ? null : satisfactionIndex(csatMean),
-    skiAnswers: c.csatAnswers,
+    ski: skiMean ?? (csatMean === null ? null : satisfactionIndex(csatMean)),
+    skiSource,
+    skiAnswers: skiSource === 'ski' ? c.skiAnswers : skiSource === 'csat' ? c.csatAnswers : 0,
     nps: nps({ promoters: c.promoters, passives: c.passives, detractors: c.detractors }),
     clv:
       revenuePerCustomer === null || retention.duration === null
@@ -150,6 +163,8 @@ export function addTierSums(a: ContractTierSums, b: ContractTierSums): ContractT
     detractors: a.detractors + b.detractors,
     csatAnswers: a.csatAnswers + b.csatAnswers,
     csatSum: a.csatSum + b.csatSum,
+    skiAnswers: a.skiAnswers + b.skiAnswers,
+    skiSum: a.skiSum + b.skiSum,
   };
 }
 
@@ -164,6 +179,8 @@ export const NO_TIER_SUMS: ContractTierSums = {
   detractors: 0,
   csatAnswers: 0,
   csatSum: 0,
+  skiAnswers: 0,
+  skiSum: 0,
 };
 
 /** The subscription portfolio: one row per tier and the customer-weighted total (see the file header). */
@@ -197,6 +214,11 @@ export function subscriptionPortfolio(
   const previousAll = previous.reduce((s, p) => s + p.customers, 0);
   const retainedAll = previous.reduce((s, p) => s + p.retained, 0);
   const totalRetention = retentionFigures(previousAll, previousAll - retainedAll, windowMonths);
+  const sources = new Set(tiers.map((t) => t.skiSource).filter((x) => x !== null));
+  if (sources.size > 1)
+    notes.push(
+      'SKI: tiers with ski survey answers show their mean; tiers without show CSAT rescaled (skiSource says which)',
+    );
   const undefinedTotal = tiers.some((t) => t.clvTotal === null);
   if (undefinedTotal) notes.push('CLV total undefined: a tier CLV is undefined');
   const clvTotal = undefinedTotal ? null : tiers.reduce((s, t) => s + (t.clvTotal ?? 0), 0);

@@ -119,3 +119,57 @@ export function loyaltyDepth(
     );
   return { tiers, total: row('total', all, windowMonths), notes };
 }
+
+/** One customer of the window, as the store hands it: its rank, tier and the raw sums of its dimensions. */
+export interface LoyaltyDepthCustomerSums {
+  customerId: string;
+  /** 1 = the most valuable (ties share a rank) */
+  rank: number;
+  /** index into the tiers, 0 = highest */
+  tier: number;
+  /** the value that ranks (revenue or margin) in the window */
+  value: number;
+  purchases: number;
+  revenue: number;
+  lines: number;
+  tenureDays: number;
+  /** the customer's `category_spend` estimate; null without one */
+  categorySpend: number | null;
+}
+
+/** One customer's depth of loyalty: the tier table's dimensions for that customer alone. */
+export interface LoyaltyDepthCustomer {
+  customerId: string;
+  rank: number;
+  tier: string;
+  value: number;
+  tenureYears: number;
+  frequency: number;
+  volume: number;
+  depth: number;
+  categorySpend: number | null;
+  /** revenue per year / category spend; null without a positive estimate */
+  shareOfWallet: number | null;
+}
+
+/** A customer's dimensions: purchases and revenue per year, product lines, tenure, share of wallet. */
+export function loyaltyDepthCustomer(
+  names: readonly string[],
+  c: LoyaltyDepthCustomerSums,
+  windowMonths: WindowMonths,
+): LoyaltyDepthCustomer {
+  const yearly = perYear(windowMonths);
+  return {
+    customerId: c.customerId,
+    rank: c.rank,
+    tier: names[c.tier] ?? '',
+    value: c.value,
+    tenureYears: c.tenureDays / 365.25,
+    frequency: c.purchases * yearly,
+    volume: c.revenue * yearly,
+    depth: c.lines,
+    categorySpend: c.categorySpend,
+    shareOfWallet:
+      c.categorySpend !== null && c.categorySpend > 0 ? (c.revenue * yearly) / c.categorySpend : null,
+  };
+}

@@ -16,7 +16,7 @@ import type { ValueMeasure } from '../../core/kpi/basis';
 import type { CohortCount, CohortUnit } from '../../core/kpi/cohorts';
 import type { TierValueSums, ValueCurve } from '../../core/kpi/concentration';
 import type { Activity, FlowCell } from '../../core/kpi/flows';
-import type { LoyaltyDepthSums } from '../../core/kpi/loyalty-depth';
+import type { LoyaltyDepthCustomerSums, LoyaltyDepthSums } from '../../core/kpi/loyalty-depth';
 import type { TrendCount, TrendGrid } from '../../core/kpi/retention-trend';
 import type { TenureBucket, TenureCount } from '../../core/kpi/tenure';
 import type { Tier } from '../../core/kpi/tiers';
@@ -111,11 +111,15 @@ export interface LoyaltyDepthQuery {
   windowMonths: number;
   measure: ValueMeasure;
   tiers: readonly Tier[];
+  /** the per-customer list: the `customers` most valuable (ties by id), null = all; absent or 0 = none */
+  customers?: number | null;
 }
 
 /** Per tier (index 0 = highest), the sums of core `loyaltyDepth`. */
 export interface LoyaltyDepthResult {
   tiers: LoyaltyDepthSums[];
+  /** the customers asked for, by rank then customer id */
+  customers: LoyaltyDepthCustomerSums[];
   /** transactions in the window without a margin, of all transactions there (customers with a purchase) */
   missingMargin: number;
   transactions: number;

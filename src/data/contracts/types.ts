@@ -15,6 +15,8 @@
  *   start) are ranked by their previous-window revenue.
  */
 import type { IsoDay, Window } from '../../core/dates';
+import type { CohortCount } from '../../core/kpi/cohorts';
+import type { CohortQuery, ConcentrationQuery, ConcentrationResult } from '../analytics/types';
 import type { ContractMovementSums, ContractTierSums, ProductLineSums } from '../../core/kpi/contracts';
 import type { Activity, FlowCell } from '../../core/kpi/flows';
 import type { TenureBucket, TenureCount } from '../../core/kpi/tenure';
@@ -79,9 +81,33 @@ export interface ContractPortfolioResult {
   contractsWithoutFee: number;
 }
 
+/** The customers active on the as-of day, valued by their current-window contract revenue. */
+export interface ContractConcentrationQuery extends Omit<ConcentrationQuery, 'measure'> {
+  asOf: IsoDay;
+  /** the current window (ends on the as-of day) */
+  window: Window;
+  windowMonths: number;
+  revenue: ContractRevenue;
+}
+
+/** Acquisition cohorts on the contract basis: cohort = month of the customer's first contract start. */
+export interface ContractCohortQuery extends CohortQuery {
+  revenue: ContractRevenue;
+}
+
 export interface ContractsPort {
   /** The span of the contracts; null when there are none. */
   contractDates(today: IsoDay | null): Promise<ContractDates | null>;
   /** Tiers, holdings, movement and product lines of the contract customers between two days. */
   contractPortfolio(query: ContractPortfolioQuery): Promise<ContractPortfolioResult>;
+  /**
+   * Concentration on the contract basis: the customers active on the as-of day ranked by the revenue the
+   * subscription report gives them (fees pro rata or linked invoices of the current window).
+   */
+  contractConcentration(query: ContractConcentrationQuery): Promise<ConcentrationResult>;
+  /**
+   * Customers with a contract in force on some day of each period since their first contract start, and
+   * the revenue of the period (fees pro rata to the days in force, or the linked invoices), per cohort.
+   */
+  contractCohorts(query: ContractCohortQuery): Promise<CohortCount[]>;
 }

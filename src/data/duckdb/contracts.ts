@@ -10,7 +10,11 @@ import { toEpochDay, type IsoDay, type Window } from '../../core/dates';
 import { addActivity, NO_ACTIVITY, type Activity, type FlowCell } from '../../core/kpi/flows';
 import type { TenureCount } from '../../core/kpi/tenure';
 import { tierCutoffs } from '../../core/kpi/tiers';
+import { COHORT_UNIT_MONTHS, monthIndex, type CohortCount } from '../../core/kpi/cohorts';
+import type { ConcentrationResult } from '../analytics/types';
 import type {
+  ContractCohortQuery,
+  ContractConcentrationQuery,
   ContractDates,
   ContractMovementSums,
   ContractPortfolioQuery,
@@ -20,6 +24,7 @@ import type {
   ProductLineSums,
 } from '../contracts/types';
 import type { SqlRunner as Db } from '../sql/runner';
+import { concentrationOfStage } from './analytics/concentration';
 import { int, tierCaseSql, withStagedTable } from './analytics/sql';
 
 /** In force on the day of parameter `$p`: start ≤ day < end (open-ended without an end). */
@@ -56,6 +61,8 @@ interface SurveyRow extends Record<string, unknown> {
   detractors: number | null;
   csat_n: number | null;
   csat_sum: number | null;
+  ski_n: number | null;
+  ski_sum: number | null;
 }
 
 interface PreviousRow extends Record<string, unknown> {
@@ -125,6 +132,103 @@ export class DuckDbContracts implements ContractsPort {
       WHERE start_date <= CAST($1 AS DATE)
       GROUP BY customer_id, coalesce(product_line, '')`;
     return withStagedTable(this.db, lines, params, (linesTable) => this.customers(query, linesTable, params));
+  }
+
+  contractConcentration(query: ContractConcentrationQuery): Promise<ConcentrationResult> {
+    const { asOf, window, windowMonths } = query;
+    // $1 as-of day, $2 the current window's exclusive start
+    const fees = `
+      SELECT customer_id, sum(${feeInWindow(2, 1, window, windowMonths)}) AS fee
+      FROM contracts WHERE start_date <= CAST($1 AS DATE)
+      GROUP BY customer_id HAVING max(CASE WHEN ${inForce(1)} THEN 1 ELSE 0 END) = 1`;
+    const value =
+      query.revenue === 'fees'
+        ? `SELECT customer_id, fee AS v FROM a`
+        : `SELECT a.customer_id, coalesce(i.rev, 0) AS v FROM a LEFT JOIN (
+             SELECT t.customer_id, sum(CAST(t.amount AS DOUBLE PRECISION)) AS rev
+             FROM transactions t
+             WHERE t.order_date > CAST($2 AS DATE) AND t.order_date <= CAST($1 AS DATE)
+               AND EXISTS (SELECT 1 FROM contracts l WHERE l.customer_id = t.customer_id
+                 AND l.start_date <= CAST($1 AS DATE)
+                 AND (t.product_line IS NULL OR l.product_line IS NULL OR l.product_line = t.product_line))
+             GROUP BY t.customer_id) i ON i.customer_id = a.customer_id`;
+    const stage = `
+      WITH a AS (${fees}), b AS (${value})
+      SELECT customer_id, CAST(v AS DECIMAL(18,2)) AS revenue, CAST(v AS DECIMAL(18,2)) AS v,
+        0 AS nomargin, 0 AS ntx
+      FROM b`;
+    return concentrationOfStage(this.db, stage, [asOf, window.startExclusive], query);
+  }
+
+  async contractCohorts(query: ContractCohortQuery): Promise<CohortCount[]> {
+    const unit = int(COHORT_UNIT_MONTHS[query.unit]);
+    const p = int(query.periodMonths);
+    const asOfMonth = monthIndex(query.asOf);
+    const periods = int(Math.max(0, Math.floor((asOfMonth - query.firstCohort) / query.periodMonths) + 1));
+    const month = (d: string): string =>
+      `CAST(EXTRACT(YEAR FROM ${d}) * 12 + EXTRACT(MONTH FROM ${d}) - 1 AS INTEGER)`;
+    const day = (m: string): string =>
+      `make_date(CAST(floor((${m}) / 12.0) AS INTEGER), CAST((${m}) % 12 + 1 AS INTEGER), 1)`;
+    // one row per cohort customer and period, with the period's first day and the next period's first day
+    const cells = `
+      WITH f AS (
+        SELECT customer_id, ${month('min(start_date)')} AS fm FROM contracts
+        WHERE start_date <= CAST($1 AS DATE) GROUP BY customer_id
+        HAVING ${month('min(start_date)')} >= ${int(query.firstCohort)}
+      ), g AS (SELECT k FROM generate_series(0, ${periods}) AS s(k))
+      SELECT f.customer_id, f.fm - (f.fm % ${unit}) AS cohort, f.fm, g.k,
+        ${day(`f.fm + g.k * ${p}`)} AS ps, ${day(`f.fm + (g.k + 1) * ${p}`)} AS pe
+      FROM f CROSS JOIN g WHERE f.fm + g.k * ${p} <= ${int(asOfMonth)}`;
+    const overlap = `(least(coalesce(c.end_date, x.pe), x.pe) - greatest(c.start_date, x.ps))`;
+    const active = await this.db.all<{
+      cohort: number;
+      period: number;
+      customers: number;
+      fees: number | null;
+    }>(
+      `WITH x AS (${cells})
+       SELECT x.cohort, x.k AS period, count(DISTINCT x.customer_id) AS customers,
+         sum(coalesce(CAST(c.annual_fee AS DOUBLE PRECISION), 0) * ${overlap} * ${p} / (12.0 * (x.pe - x.ps))) AS fees
+       FROM x JOIN contracts c ON c.customer_id = x.customer_id AND c.start_date <= CAST($1 AS DATE)
+         AND c.start_date < x.pe AND (c.end_date IS NULL OR c.end_date > x.ps)
+       GROUP BY 1, 2`,
+      [query.asOf],
+    );
+    const revenue = new Map<string, number>();
+    if (query.revenue === 'invoices') {
+      const invoices = await this.db.all<{ cohort: number; period: number; revenue: number | null }>(
+        `WITH f AS (
+           SELECT customer_id, ${month('min(start_date)')} AS fm FROM contracts
+           WHERE start_date <= CAST($1 AS DATE) GROUP BY customer_id
+           HAVING ${month('min(start_date)')} >= ${int(query.firstCohort)}
+         )
+         SELECT f.fm - (f.fm % ${unit}) AS cohort,
+           CAST(floor((${month('t.order_date')} - f.fm) / ${p}.0) AS INTEGER) AS period,
+           sum(CAST(t.amount AS DOUBLE PRECISION)) AS revenue
+         FROM transactions t JOIN f ON f.customer_id = t.customer_id
+         WHERE t.order_date <= CAST($1 AS DATE) AND ${month('t.order_date')} >= f.fm
+           AND EXISTS (SELECT 1 FROM contracts l WHERE l.customer_id = t.customer_id
+             AND l.start_date <= CAST($1 AS DATE)
+             AND (t.product_line IS NULL OR l.product_line IS NULL OR l.product_line = t.product_line))
+         GROUP BY 1, 2`,
+        [query.asOf],
+      );
+      for (const r of invoices) revenue.set(`${r.cohort}:${r.period}`, r.revenue ?? 0);
+    }
+    if (query.revenue === 'fees')
+      return active.map((r) => ({
+        cohort: r.cohort,
+        period: r.period,
+        customers: r.customers,
+        revenue: r.fees ?? 0,
+      }));
+    // invoices of a period without a contract in force still count as the cohort's revenue there
+    const counts = new Map(active.map((r) => [`${r.cohort}:${r.period}`, r.customers]));
+    const keys = new Set([...counts.keys(), ...revenue.keys()]);
+    return [...keys].map((key) => {
+      const [cohort, period] = key.split(':').map(Number) as [number, number];
+      return { cohort, period, customers: counts.get(key) ?? 0, revenue: revenue.get(key) ?? 0 };
+    });
   }
 
   /** Customers active before per tenure group (first contract start), and of those active now. */
@@ -215,7 +319,9 @@ export class DuckDbContracts implements ContractsPort {
              count(*) FILTER (WHERE r.kind = 'nps' AND r.score BETWEEN 7 AND 8) AS passives,
              count(*) FILTER (WHERE r.kind = 'nps' AND r.score <= 6) AS detractors,
              count(*) FILTER (WHERE r.kind = 'csat') AS csat_n,
-             sum(CASE WHEN r.kind = 'csat' THEN r.score ELSE 0 END) AS csat_sum
+             sum(CASE WHEN r.kind = 'csat' THEN r.score ELSE 0 END) AS csat_sum,
+             count(*) FILTER (WHERE r.kind = 'ski') AS ski_n,
+             sum(CASE WHEN r.kind = 'ski' THEN r.score ELSE 0 END) AS ski_sum
            FROM survey_responses r JOIN ${t} c ON c.customer_id = r.customer_id
            WHERE c.st IS NOT NULL AND r.answered_on > CAST($1 AS DATE) AND r.answered_on <= CAST($2 AS DATE)
            GROUP BY st`,
@@ -329,6 +435,8 @@ function currentSums(
       detractors: s?.detractors ?? 0,
       csatAnswers: s?.csat_n ?? 0,
       csatSum: s?.csat_sum ?? 0,
+      skiAnswers: s?.ski_n ?? 0,
+      skiSum: s?.ski_sum ?? 0,
     };
   });
 }

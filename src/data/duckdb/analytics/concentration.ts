@@ -6,11 +6,11 @@
 import { curvePositions, type TierValueSums } from '../../../core/kpi/concentration';
 import { tierCutoffs } from '../../../core/kpi/tiers';
 import type { ConcentrationQuery, ConcentrationResult } from '../../analytics/types';
-import type { SqlRunner as Db } from '../../sql/runner';
+import type { SqlParam, SqlRunner as Db } from '../../sql/runner';
 import { inWindowSql, int, tierCaseSql, valueColumn, withStagedTable } from './sql';
 
 /** Tier sums and the clipped ascending value curve of the customers active in the window. */
-export async function queryConcentration(db: Db, query: ConcentrationQuery): Promise<ConcentrationResult> {
+export function queryConcentration(db: Db, query: ConcentrationQuery): Promise<ConcentrationResult> {
   const w = inWindowSql(1, query.window);
   const stage = `
     SELECT customer_id, CAST(sum(amount) AS DECIMAL(18,2)) AS revenue,
@@ -18,7 +18,21 @@ export async function queryConcentration(db: Db, query: ConcentrationQuery): Pro
       sum(CASE WHEN margin IS NULL THEN 1 ELSE 0 END) AS nomargin, count(*) AS ntx
     FROM transactions WHERE ${w.sql}
     GROUP BY customer_id HAVING sum(CASE WHEN coalesce(amount, 0) >= 0 THEN 1 ELSE 0 END) > 0`;
-  return withStagedTable(db, stage, w.params, async (table) => {
+  return concentrationOfStage(db, stage, w.params, query);
+}
+
+/**
+ * The concentration figures of any staged set of customers: `stage` selects one row per active customer
+ * with `customer_id`, `revenue`, `v` (the value that ranks), `nomargin` and `ntx` (transactions without a
+ * margin, and all, for the margin note). The order and the contract concentration share it.
+ */
+export async function concentrationOfStage(
+  db: Db,
+  stage: string,
+  params: readonly SqlParam[],
+  query: Pick<ConcentrationQuery, 'tiers' | 'lorenzPoints' | 'topPercents'>,
+): Promise<ConcentrationResult> {
+  return withStagedTable(db, stage, params, async (table) => {
     const head = await db.one<{ n: number; nomargin: number | null; ntx: number | null }>(
       `SELECT count(*) AS n, sum(nomargin) AS nomargin, sum(ntx) AS ntx FROM ${table}`,
     );

@@ -5,7 +5,7 @@
  * Portable SQL: the PostgreSQL store runs it as written.
  */
 import { tierCutoffs } from '../../../core/kpi/tiers';
-import type { LoyaltyDepthSums } from '../../../core/kpi/loyalty-depth';
+import type { LoyaltyDepthCustomerSums, LoyaltyDepthSums } from '../../../core/kpi/loyalty-depth';
 import { NO_DEPTH } from '../../../core/kpi/loyalty-depth';
 import type { LoyaltyDepthQuery, LoyaltyDepthResult } from '../../analytics/types';
 import type { SqlRunner as Db } from '../../sql/runner';
@@ -23,6 +23,18 @@ interface TierRow extends Record<string, unknown> {
   wspend: number | null;
   wshare: number | null;
   wabove: number | null;
+}
+
+interface CustomerRow extends Record<string, unknown> {
+  customer_id: string;
+  rk: number;
+  tier: number;
+  v: number | null;
+  purchases: number | null;
+  revenue: number | null;
+  lines: number | null;
+  tenure: number | null;
+  spend: number | null;
 }
 
 export async function queryLoyaltyDepth(db: Db, query: LoyaltyDepthQuery): Promise<LoyaltyDepthResult> {
@@ -77,6 +89,27 @@ export async function queryLoyaltyDepth(db: Db, query: LoyaltyDepthQuery): Promi
           }
         : NO_DEPTH;
     });
-    return { tiers, missingMargin: head.nomargin ?? 0, transactions: head.ntx ?? 0 };
+    const wanted = query.customers;
+    const customers =
+      wanted === 0 || wanted === undefined
+        ? []
+        : (
+            await db.all<CustomerRow>(`
+              WITH ranked AS (SELECT *, rank() OVER (ORDER BY v DESC) AS rk FROM ${table})
+              SELECT customer_id, rk, ${tierCaseSql('rk', cutoffs)} AS tier, v, purchases, revenue, lines,
+                tenure, spend
+              FROM ranked ORDER BY rk, customer_id${wanted === null ? '' : ` LIMIT ${int(wanted)}`}`)
+          ).map((r): LoyaltyDepthCustomerSums => ({
+            customerId: r.customer_id,
+            rank: r.rk,
+            tier: r.tier,
+            value: r.v ?? 0,
+            purchases: r.purchases ?? 0,
+            revenue: r.revenue ?? 0,
+            lines: r.lines ?? 0,
+            tenureDays: r.tenure ?? 0,
+            categorySpend: r.spend,
+          }));
+    return { tiers, customers, missingMargin: head.nomargin ?? 0, transactions: head.ntx ?? 0 };
   });
 }
