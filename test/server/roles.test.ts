@@ -41,6 +41,8 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
   'GET /api/simulate/loyal': ALL,
   'GET /api/accounts': ACCOUNTS,
   'GET /api/accounts/scorecard': ACCOUNTS,
+  'PUT /api/accounts/scorecard': ANALYSTS,
+  'DELETE /api/accounts/scorecard': ANALYSTS,
   'GET /api/accounts/sensitivity': ACCOUNTS,
   'GET /api/accounts/backtest': ACCOUNTS,
   'GET /api/accounts/dpm': ACCOUNTS,
