@@ -341,4 +341,75 @@ describe('dashboard in Chromium', () => {
     await shot(page, 'upload-rejects');
     await page.context().close();
   });
+
+  it('values key accounts at the discount rate and WACC of the settings, in their currency', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/settings`);
+    await page.getByLabel('Currency').selectOption('SEK');
+    await page.getByLabel('Discount rate (%)').fill('10');
+    await page.getByLabel('WACC (%)').fill('6');
+    await expect.poll(() => page.getByTestId('rates-in-use').textContent()).toContain('10.0 %, 6.0 %');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.goto(`${base}#/accounts`);
+    await expect.poll(() => page.getByTestId('accounts-rates').textContent()).toContain('10.0 %, 6.0 %');
+    const first = page.locator('main table tbody tr').first();
+    const id = (await first.getAttribute('data-account'))!;
+    const row = await page.evaluate(
+      async (account) =>
+        (await (await fetch(`/api/accounts/${account}?discountRate=0.1&wacc=0.06`)).json()) as {
+          clvWacc: number;
+        },
+      id,
+    );
+    const sek = new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency: 'SEK',
+      maximumFractionDigits: 0,
+    });
+    // CLV at WACC (6th column) is the server's figure at 6 %, shown in kronor
+    expect(await first.locator('td').nth(5).textContent()).toBe(sek.format(row.clvWacc));
+    await shot(page, 'accounts-rates-sek');
+    // back to the defaults for the tests that follow
+    await page.goto(`${base}#/settings`);
+    await page.getByLabel('Currency').selectOption('');
+    await page.getByLabel('Discount rate (%)').fill('');
+    await page.getByLabel('WACC (%)').fill('');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.context().close();
+  });
+
+  it('saves edited scorecard weights from the accounts page, and goes back to the default', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/accounts`);
+    const editor = page.getByRole('form', { name: 'Scorecard weights' });
+    await editor.waitFor();
+    expect(await page.getByTestId('scorecard-source').textContent()).toContain('the default scorecard');
+    await editor.getByLabel('Weight: Quality of relationship with the customer').fill('4');
+    await editor.getByRole('button', { name: 'Save weights' }).click();
+    await editor.getByText('Saved.').waitFor();
+    await expect.poll(() => page.getByTestId('scorecard-source').textContent()).toContain('saved by admin');
+    const saved = await page.evaluate(
+      async () =>
+        (await (await fetch('/api/accounts/scorecard')).json()) as {
+          factors: { id: string; weight: number }[];
+        },
+    );
+    expect(saved.factors.find((f) => f.id === 'relationship_quality')!.weight).toBe(4);
+    // an account manager sees the weights and cannot change them
+    const anna = await loggedIn('anna');
+    await anna.goto(`${base}#/accounts`);
+    const theirs = anna.getByRole('form', { name: 'Scorecard weights' });
+    await theirs.waitFor();
+    expect(await theirs.getByLabel('Weight: Quality of relationship with the customer').isDisabled()).toBe(
+      true,
+    );
+    expect(await theirs.getByRole('button', { name: 'Save weights' }).count()).toBe(0);
+    await anna.context().close();
+    await shot(page, 'scorecard-weights');
+    await editor.getByRole('button', { name: 'Back to the default' }).click();
+    await expect
+      .poll(() => page.getByTestId('scorecard-source').textContent())
+      .toContain('the default scorecard');
+    await page.context().close();
+  });
 });

@@ -202,6 +202,7 @@ export interface AccountsReport {
   asOf: string;
   accounts: AccountRow[];
   totals: { clvDiscountRate: number; clvWacc: number; clvProbabilityAdjusted: number };
+  rates: { discountRate: number; wacc: number; waccSource: 'default' | 'given' | 'components' };
   notes: string[];
 }
 
@@ -220,6 +221,10 @@ export interface Scorecard {
   version: string;
   factors: ScorecardFactor[];
   bounds: { min: number; max: number };
+  /** `default`, `saved` (in the store) or a file name */
+  source: string;
+  savedAt?: string;
+  savedBy?: string;
 }
 
 export interface SensitivityReport {
