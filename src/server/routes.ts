@@ -16,6 +16,7 @@ import { accountsReport, type AccountsReport } from '../app/accounts/report';
 import { saveScorecard, scorecardReport } from '../app/accounts/scorecard';
 import { sensitivityReport } from '../app/accounts/sensitivity';
 import { importFile, listImports, undoImport, type ImportProgress, type ImportResult } from '../app/import';
+import { customerReport, searchCustomers } from '../app/customers/report';
 import { getInfo } from '../app/info';
 import { kpiList, kpiStatus, removeKpiTarget, setKpiTarget } from '../app/kpi/board';
 import { kpiQualityReport } from '../app/kpi/quality';
@@ -33,6 +34,7 @@ import {
 } from '../app/options/accounts';
 import { importInput, importRequest, undoImportInput } from '../app/options/import';
 import { contractReportInput } from '../app/options/contracts';
+import { customerInput, customerSearchInput } from '../app/options/customer';
 import { actionsInput, strategyInput } from '../app/options/strategy';
 import {
   kpiQualityInput,
@@ -333,6 +335,40 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
     report('product-churn', 'churn per product line', contractReportInput, (ctx, i) =>
       productChurnReport(ctx.unit.contracts, i),
     ),
+
+    // --- one customer: `cvm customer ID`
+    route({
+      method: 'GET',
+      path: '/api/customers',
+      summary: 'customer ids starting with q (the customers table), for the search box',
+      tag: 'customers',
+      roles: ALL,
+      query: customerSearchInput,
+      input: (ctx) => parseOptions(customerSearchInput, queryOf(ctx)),
+      run: async (ctx, i) => ({ q: i.q, customers: await searchCustomers(ctx.unit, i) }),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/customers/:id',
+      summary:
+        'one customer: history, tier per window, complaints, survey answers, contracts; the key accounts linked to them that the user may see',
+      tag: 'customers',
+      roles: ALL,
+      query: customerInput,
+      cache: 'per-user',
+      input: (ctx) => parseOptions(customerInput, { ...queryOf(ctx), customerId: ctx.params.id }),
+      run: (ctx, i) =>
+        customerReport(
+          ctx.unit,
+          i,
+          // key accounts are confidential: a viewer sees none, a manager their own
+          ctx.user.role === 'viewer'
+            ? { kind: 'none' }
+            : ctx.user.role === 'account_manager'
+              ? { kind: 'managed-by', manager: ctx.user.username }
+              : { kind: 'all' },
+        ),
+    }),
 
     // --- customer strategy: `cvm segments|lifecycle|actions`
     route({
