@@ -30,10 +30,12 @@ describe('cvm customer', () => {
   it('prints the tier path, the history and the profile', () => {
     const run = cvm('--format', 'json', ...args);
     expect(run.stderr).toBe('');
-    const r = JSON.parse(run.stdout);
-    expect(
-      r.tiers.map((t: { tier: string; rank: number }) => [t.window.endInclusive, t.tier, t.rank]),
-    ).toEqual([
+    const r = JSON.parse(run.stdout) as {
+      tiers: { window: { endInclusive: string }; tier: string; rank: number }[];
+      months: unknown[];
+      notes: string[];
+    };
+    expect(r.tiers.map((t) => [t.window.endInclusive, t.tier, t.rank])).toEqual([
       ['2024-12-31', 'Top', 1],
       ['2025-12-31', 'Rest', 3],
     ]);
