@@ -41,6 +41,10 @@ interface CliAnswers {
     current: { tier: string }[];
     flows: { from: string; to: string; customers: number; revenue: number }[];
   };
+  customer: {
+    summary: { orders: number; revenue: number };
+    tiers: { window: { endInclusive: string }; tier: string | null }[];
+  };
 }
 /** the CLI's answers for the same store */
 const cli = {} as CliAnswers;
@@ -86,6 +90,7 @@ beforeAll(async () => {
   cli.satisfaction = json('report', 'satisfaction');
   cli.kpi = json('kpi', 'status');
   cli.flows = json('report', 'flows');
+  cli.customer = json('customer', 'C000001');
 
   store = await openStore(db);
   await store.unit(async (unit) => {
@@ -282,6 +287,7 @@ describe('dashboard in Chromium', () => {
       '#/retention',
       '#/concentration',
       '#/what-if',
+      '#/customer',
       '#/accounts',
       '#/models',
       '#/service',
@@ -410,6 +416,31 @@ describe('dashboard in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('scorecard-source').textContent())
       .toContain('the default scorecard');
+    await page.context().close();
+  });
+
+  it('finds a customer by id and shows the history and tier path the CLI prints', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/customer`);
+    const search = page.getByRole('search');
+    await search.getByLabel('Customer id').fill('C000001');
+    await search.getByRole('button', { name: 'Show' }).click();
+    await page.getByTestId('customer-id').waitFor();
+    expect(page.url()).toContain('#/customer/C000001');
+    const r = cli.customer;
+    expect(await page.getByTestId('customer-orders').textContent()).toBe(en0.format(r.summary.orders));
+    expect(await page.getByTestId('customer-revenue').textContent()).toBe(money(r.summary.revenue));
+    const tiers = page.getByRole('region', { name: 'Value tier per window' }).locator('tbody tr');
+    expect(await tiers.count()).toBe(r.tiers.length);
+    for (let i = 0; i < r.tiers.length; i++) {
+      const cells = await tiers.nth(i).locator('td').allTextContents();
+      expect(cells.slice(0, 2)).toEqual([r.tiers[i]!.window.endInclusive, r.tiers[i]!.tier ?? 'not active']);
+    }
+    await shot(page, 'customer');
+    await page.goto(`${base}#/customer/NO-SUCH-ONE`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('no customer "NO-SUCH-ONE" in the store');
     await page.context().close();
   });
 });

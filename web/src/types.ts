@@ -294,3 +294,56 @@ export interface ImportResult {
   importId?: number;
   warnings?: string[];
 }
+
+/** `GET /api/customers/:id`: one customer (docs/metrics.md, "Customer page"). */
+export interface CustomerReport {
+  customerId: string;
+  asOf: string;
+  windowMonths: number;
+  value: 'revenue' | 'margin';
+  customer: {
+    customerId: string;
+    name: string | null;
+    acquiredOn: string | null;
+    region: string | null;
+    channel: string | null;
+  } | null;
+  summary: {
+    orders: number;
+    revenue: number;
+    margin: number;
+    firstMonth: string | null;
+    lastMonth: string | null;
+    complaints: number;
+    openComplaints: number;
+    surveys: number;
+    contracts: number;
+  };
+  months: { month: string; orders: number; revenue: number; margin: number }[];
+  tiers: {
+    window: { startExclusive: string; endInclusive: string };
+    tier: string | null;
+    rank: number | null;
+    activeCustomers: number;
+    purchases: number;
+    value: number;
+  }[];
+  complaints: {
+    complaintId: string;
+    openedAt: string;
+    resolvedAt: string | null;
+    category: string | null;
+    outcome: string | null;
+    satisfaction: number | null;
+  }[];
+  surveys: { responseId: string; answeredOn: string; kind: string; score: number; comment: string | null }[];
+  contracts: {
+    contractId: string;
+    startDate: string;
+    endDate: string | null;
+    productLine: string | null;
+    annualFee: number | null;
+  }[];
+  keyAccounts: { accountId: string; name: string; manager: string }[];
+  notes: string[];
+}
