@@ -36,6 +36,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     description: 'loyalty what-ifs: retention, leaking bucket, loyal customer',
     load: async () => (await import('./commands/simulate')).registerSimulate,
   },
+  customer: {
+    description:
+      'one customer: history, tier per window, complaints, survey answers, contracts, key accounts',
+    load: async () => (await import('./commands/customer')).registerCustomer,
+  },
   accounts: {
     description: 'key accounts: relationship risk, CLV, sensitivity, backtest, scorecard, policy matrix',
     load: async () => (await import('./commands/accounts')).registerAccounts,

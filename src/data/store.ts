@@ -8,6 +8,7 @@
 import type { KeyAccountsPort } from './accounts/types';
 import type { AnalyticsPort } from './analytics/types';
 import type { ContractsPort } from './contracts/types';
+import type { CustomerPort } from './customers/types';
 import type { InfoPort } from './info';
 import type { ModelsPort } from './models/types';
 import type { ImportLogPort, ImportPort, LandingPort } from './import/types';
@@ -51,6 +52,8 @@ export interface StoreUnit {
   readonly contracts: ContractsPort;
   /** customer strategy: per-customer states for segments, lifecycle and actions; the exported-action log */
   readonly strategy: StrategyPort;
+  /** one customer's rows and standing, for the customer page; customer id search */
+  readonly customers: CustomerPort;
 }
 
 export interface Store {

@@ -43,6 +43,13 @@ export interface ApiOptions {
   /** how long a session lasts (default 12 hours) */
   sessionHours?: number;
   loginLimits?: LoginLimits;
+  /**
+   * The addresses of the reverse proxies in front of the server (`--trust-proxy`). Only a request whose
+   * peer is one of them is believed about `X-Forwarded-Proto` (the Secure cookie flag) and
+   * `X-Forwarded-For` (the client address that sign-in limits count); any other client's headers are
+   * ignored. Default none.
+   */
+  trustProxy?: readonly string[];
   /** where internal errors are logged (default stderr) */
   log?: (line: string) => void;
 }
@@ -72,18 +79,47 @@ function incoming(c: Context): IncomingMessage | undefined {
   return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
 }
 
-/** The client's address (the socket's; `local` in-process). */
-function clientAddress(c: Context): string {
-  return incoming(c)?.socket.remoteAddress ?? 'local';
+/** An address as the socket gives it, IPv4-mapped IPv6 (`::ffff:127.0.0.1`) spelled as IPv4. */
+const plainAddress = (address: string): string => address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
+
+/** The socket's peer address (`local` in-process). */
+function peerAddress(c: Context): string {
+  const address = incoming(c)?.socket.remoteAddress;
+  return address === undefined ? 'local' : plainAddress(address);
 }
 
-/** Did the request come over TLS (directly or through a proxy that says so)? */
-function overTls(c: Context): boolean {
-  const socket = incoming(c)?.socket as { encrypted?: boolean } | undefined;
+/** Is the request's peer one of the trusted proxies? */
+function viaTrustedProxy(c: Context, trusted: ReadonlySet<string>): boolean {
+  return trusted.size > 0 && trusted.has(peerAddress(c));
+}
+
+/**
+ * The client's address: the socket's, or behind a trusted proxy the nearest address of `X-Forwarded-For`
+ * that is not itself a trusted proxy (the entries to its left are what the client claimed).
+ */
+function clientAddress(c: Context, trusted: ReadonlySet<string>): string {
+  const peer = peerAddress(c);
+  if (!viaTrustedProxy(c, trusted)) return peer;
+  const hops = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((a) => plainAddress(a.trim()))
+    .filter((a) => a !== '');
+  for (let i = hops.length - 1; i >= 0; i--) if (!trusted.has(hops[i] as string)) return hops[i] as string;
+  return peer;
+}
+
+/**
+ * Did the request come over TLS (directly, or through a trusted proxy that says so)? On a socket only the
+ * socket and a trusted proxy count: the URL's scheme could come from the client's request line
+ * (`POST https://… HTTP/1.1`). In-process (tests) the URL is all there is.
+ */
+function overTls(c: Context, trusted: ReadonlySet<string>): boolean {
+  const request = incoming(c);
+  if (request === undefined) return new URL(c.req.url).protocol === 'https:';
   return (
-    socket?.encrypted === true ||
-    (c.req.header('x-forwarded-proto') ?? '').split(',')[0]?.trim().toLowerCase() === 'https' ||
-    new URL(c.req.url).protocol === 'https:'
+    (request.socket as { encrypted?: boolean }).encrypted === true ||
+    (viaTrustedProxy(c, trusted) &&
+      (c.req.header('x-forwarded-proto') ?? '').split(',')[0]?.trim().toLowerCase() === 'https')
   );
 }
 
@@ -116,6 +152,7 @@ export function createApi(options: ApiOptions): Api {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const sessionMs = (options.sessionHours ?? 12) * 3_600_000;
   const limits = { maxUploadBytes: options.maxUploadBytes ?? 200 * 1024 * 1024 };
+  const trusted = new Set((options.trustProxy ?? []).map(plainAddress));
   const limiter = new LoginLimiter(options.loginLimits ?? DEFAULT_LOGIN_LIMITS);
   const cache = new ReportCache();
   const routes = apiRoutes({ rejectsDir: options.rejectsDir, limits });
@@ -149,21 +186,23 @@ export function createApi(options: ApiOptions): Api {
   app.post('/api/session', async (c) => {
     const now = clock();
     const raw = await loginBody(c);
-    const address = clientAddress(c);
+    const address = clientAddress(c, trusted);
     const name = typeof raw.username === 'string' ? raw.username : '';
-    const wait = limiter.retryAfter(name, address, now.getTime());
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      throw new HttpError('rate-limited', `too many failed sign-ins: try again in ${wait} seconds`);
-    }
-    const login = parseOptions(loginInput, raw);
     return store.unit(async (unit) => {
+      const wait = await limiter.retryAfter(unit.users, name, address, now.getTime());
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        throw new HttpError('rate-limited', `too many failed sign-ins: try again in ${wait} seconds`);
+      }
+      const login = parseOptions(loginInput, raw);
       const user = await authenticate(unit, login.username, login.password);
       if (!user) {
-        limiter.failed(login.username, address, now.getTime());
+        await limiter.failed(unit.users, login.username, address, now.getTime());
         throw new HttpError('unauthorized', 'wrong username or password');
       }
-      limiter.succeeded(login.username);
+      await limiter.succeeded(unit.users, login.username);
+      // expired sessions are removed as new ones are made, so the table holds the live ones only
+      await unit.users.purgeSessions(now.toISOString());
       const session: SessionRow = {
         sessionId: token(),
         username: user.username,
@@ -176,7 +215,7 @@ export function createApi(options: ApiOptions): Api {
         httpOnly: true,
         sameSite: 'Strict',
         path: '/',
-        secure: overTls(c),
+        secure: overTls(c, trusted),
         maxAge: Math.floor(sessionMs / 1000),
       });
       return c.json(sessionBody(user, session));
@@ -193,7 +232,12 @@ export function createApi(options: ApiOptions): Api {
       const { session } = await signedIn(c, unit);
       checkCsrf(c, session);
       await unit.users.removeSession(session.sessionId);
-      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: overTls(c), httpOnly: true, sameSite: 'Strict' });
+      deleteCookie(c, SESSION_COOKIE, {
+        path: '/',
+        secure: overTls(c, trusted),
+        httpOnly: true,
+        sameSite: 'Strict',
+      });
       return c.body(null, 204);
     }),
   );

@@ -1,8 +1,12 @@
 /**
  * Login rate limiting: failed sign-ins are counted per username and per client address over a sliding
  * window; once either count reaches its limit, further attempts are refused (429) until old failures leave
- * the window. A successful sign-in clears its username's count. In memory: one server process.
+ * the window. A successful sign-in clears its username's count. The failures are kept in the store
+ * (`UsersPort`, table `login_failures`), so the limits survive a restart of the server and hold across
+ * every server process that serves one store; failures older than the window are purged as new ones come.
  */
+import type { UsersPort } from '../data/users/types';
+
 export interface LoginLimits {
   /** failures per username within the window */
   perUser: number;
@@ -13,22 +17,21 @@ export interface LoginLimits {
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perUser: 5, perAddress: 20, windowMs: 15 * 60_000 };
 
-export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
+const userKey = (username: string): string => `u:${username}`;
+const addressKey = (address: string): string => `a:${address}`;
 
+export class LoginLimiter {
   constructor(private readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS) {}
 
-  private recent(key: string, nowMs: number): number[] {
-    const kept = (this.failures.get(key) ?? []).filter((t) => t > nowMs - this.limits.windowMs);
-    if (kept.length === 0) this.failures.delete(key);
-    else this.failures.set(key, kept);
-    return kept;
+  private async recent(users: UsersPort, key: string, nowMs: number): Promise<number[]> {
+    const since = new Date(nowMs - this.limits.windowMs).toISOString();
+    return (await users.loginFailures(key, since)).map((t) => Date.parse(t));
   }
 
   /** Seconds until the next attempt may be made, or 0 when it may be made now. */
-  retryAfter(username: string, address: string, nowMs: number): number {
-    const user = this.recent(`u:${username}`, nowMs);
-    const addr = this.recent(`a:${address}`, nowMs);
+  async retryAfter(users: UsersPort, username: string, address: string, nowMs: number): Promise<number> {
+    const user = await this.recent(users, userKey(username), nowMs);
+    const addr = await this.recent(users, addressKey(address), nowMs);
     const blocked = [
       ...(user.length >= this.limits.perUser ? [user[user.length - this.limits.perUser] ?? nowMs] : []),
       ...(addr.length >= this.limits.perAddress ? [addr[addr.length - this.limits.perAddress] ?? nowMs] : []),
@@ -37,12 +40,12 @@ export class LoginLimiter {
     return Math.max(1, Math.ceil((Math.max(...blocked) + this.limits.windowMs - nowMs) / 1000));
   }
 
-  failed(username: string, address: string, nowMs: number): void {
-    for (const key of [`u:${username}`, `a:${address}`])
-      this.failures.set(key, [...this.recent(key, nowMs), nowMs]);
+  async failed(users: UsersPort, username: string, address: string, nowMs: number): Promise<void> {
+    await users.purgeLoginFailures(new Date(nowMs - this.limits.windowMs).toISOString());
+    await users.loginFailed([userKey(username), addressKey(address)], new Date(nowMs).toISOString());
   }
 
-  succeeded(username: string): void {
-    this.failures.delete(`u:${username}`);
+  async succeeded(users: UsersPort, username: string): Promise<void> {
+    await users.clearLoginFailures(userKey(username));
   }
 }

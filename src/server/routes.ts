@@ -13,9 +13,10 @@ import { z } from 'zod';
 import { backtestReport } from '../app/accounts/backtest';
 import { dpmReport } from '../app/accounts/dpm';
 import { accountsReport, type AccountsReport } from '../app/accounts/report';
-import { scorecardReport } from '../app/accounts/scorecard';
+import { saveScorecard, scorecardReport } from '../app/accounts/scorecard';
 import { sensitivityReport } from '../app/accounts/sensitivity';
 import { importFile, listImports, undoImport, type ImportProgress, type ImportResult } from '../app/import';
+import { customerReport, searchCustomers } from '../app/customers/report';
 import { getInfo } from '../app/info';
 import { kpiList, kpiStatus, removeKpiTarget, setKpiTarget } from '../app/kpi/board';
 import { kpiQualityReport } from '../app/kpi/quality';
@@ -34,6 +35,7 @@ import {
 } from '../app/options/accounts';
 import { importInput, importRequest, undoImportInput } from '../app/options/import';
 import { contractReportInput } from '../app/options/contracts';
+import { customerInput, customerSearchInput } from '../app/options/customer';
 import { actionsInput, strategyInput } from '../app/options/strategy';
 import {
   kpiQualityInput,
@@ -156,6 +158,28 @@ function accountRow(r: AccountsReport, id: string): AccountsReport['accounts'][n
 const assessmentBody = z.object({
   assessedOn: z.string().optional(),
   factors: z.object(Object.fromEntries(SCORECARD_FACTORS.map((f) => [f, z.union([z.number(), z.string()])]))),
+});
+
+/** The body of an edited scorecard, for the OpenAPI document (core checks the rules a shape cannot say). */
+const scorecardBody = z.object({
+  version: z.string(),
+  groups: z.array(z.object({ id: z.string(), label: z.string() })),
+  factors: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      group: z.string(),
+      kind: z.enum(['count', 'years', 'scale1to5']),
+      min: z.number().optional(),
+      subjective: z.boolean().optional(),
+      weight: z.number().optional(),
+      action: z.string().nullable().optional(),
+      steps: z.array(
+        z.object({ from: z.number(), to: z.number().nullable().optional(), probability: z.number() }),
+      ),
+    }),
+  ),
+  bounds: z.object({ min: z.number(), max: z.number() }).optional(),
 });
 
 const csvCell = (value: unknown): string => {
@@ -326,6 +350,40 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       productChurnReport(ctx.unit.contracts, i),
     ),
 
+    // --- one customer: `cvm customer ID`
+    route({
+      method: 'GET',
+      path: '/api/customers',
+      summary: 'customer ids starting with q (the customers table), for the search box',
+      tag: 'customers',
+      roles: ALL,
+      query: customerSearchInput,
+      input: (ctx) => parseOptions(customerSearchInput, queryOf(ctx)),
+      run: async (ctx, i) => ({ q: i.q, customers: await searchCustomers(ctx.unit, i) }),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/customers/:id',
+      summary:
+        'one customer: history, tier per window, complaints, survey answers, contracts; the key accounts linked to them that the user may see',
+      tag: 'customers',
+      roles: ALL,
+      query: customerInput,
+      cache: 'per-user',
+      input: (ctx) => parseOptions(customerInput, { ...queryOf(ctx), customerId: ctx.params.id }),
+      run: (ctx, i) =>
+        customerReport(
+          ctx.unit,
+          i,
+          // key accounts are confidential: a viewer sees none, a manager their own
+          ctx.user.role === 'viewer'
+            ? { kind: 'none' }
+            : ctx.user.role === 'account_manager'
+              ? { kind: 'managed-by', manager: ctx.user.username }
+              : { kind: 'all' },
+        ),
+    }),
+
     // --- customer strategy: `cvm segments|lifecycle|actions`
     route({
       method: 'GET',
@@ -446,7 +504,32 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       roles: ACCOUNTS,
       query: scorecardInput,
       input: (ctx) => parseOptions(scorecardInput, queryOf(ctx)),
-      run: (_ctx, i) => scorecardReport(i),
+      run: (ctx, i) => scorecardReport(i, ctx.accounts),
+    }),
+    route({
+      method: 'PUT',
+      path: '/api/accounts/scorecard',
+      summary:
+        'save an edited scorecard (the JSON `accounts scorecard` answers: groups, factors with steps and weights, bounds); every key-account report then uses it; audited',
+      tag: 'accounts',
+      roles: ANALYSTS,
+      body: scorecardBody,
+      input: async (ctx) => {
+        const body = await bodyOf(ctx);
+        // the answer of GET carries where it came from; that is not part of a definition
+        const { source: _source, savedAt: _at, savedBy: _by, ...definition } = body;
+        return definition;
+      },
+      run: (ctx, definition) => saveScorecard(ctx.unit, definition, 'the request body', ctx.actor),
+    }),
+    route({
+      method: 'DELETE',
+      path: '/api/accounts/scorecard',
+      summary: 'remove the saved scorecard: the reports go back to the default; audited',
+      tag: 'accounts',
+      roles: ANALYSTS,
+      input: () => ({}),
+      run: (ctx) => saveScorecard(ctx.unit, null, 'reset', ctx.actor),
     }),
     route({
       method: 'GET',
@@ -865,4 +948,6 @@ const emptyAccounts = {
   assessmentHistory: () => Promise.resolve([]),
   forecasts: () => Promise.resolve([]),
   renewals: () => Promise.resolve([]),
+  savedScorecard: () => Promise.resolve(null),
+  saveScorecard: () => Promise.reject(new Error('internal error: the empty key-account port saves nothing')),
 };

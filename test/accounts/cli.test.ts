@@ -177,6 +177,23 @@ describe('cvm accounts', () => {
     const broken = cvm('accounts', 'report', '--scorecard', join(dir, 'broken.yaml'));
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/broken\.yaml: not YAML \(line \d+: /);
+    // saved in the store, the same scorecard serves every report without --scorecard, until --reset
+    const saved = json<{ source: string; savedBy: string }>(
+      'accounts',
+      'scorecard',
+      '--scorecard',
+      join(dir, 'lines.yaml'),
+      '--save',
+    );
+    expect(saved).toMatchObject({ source: 'saved', savedBy: 'cli' });
+    const byStore = json<AccountsReport>('accounts', 'report');
+    expect(byStore.accounts.map((a) => a.retentionProbability)).toEqual(
+      r.accounts.map((a) => a.retentionProbability),
+    );
+    expect(json<{ source: string }>('accounts', 'scorecard', '--reset').source).toBe('default');
+    const alone = cvm('accounts', 'scorecard', '--save');
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toContain('--save saves the file of --scorecard');
     const dpm = json<DpmReport>('accounts', 'dpm');
     expect(dpm.points).toHaveLength(16);
     expect(Object.values(dpm.quadrants).reduce((s, n) => s + n, 0)).toBe(16);

@@ -14,6 +14,7 @@ import { accountsReport } from '../../src/app/accounts/report';
 import { sensitivityReport } from '../../src/app/accounts/sensitivity';
 import { accountsInput, backtestInput, dpmInput, sensitivityInput } from '../../src/app/options/accounts';
 import { parseOptions } from '../../src/app/options/parse';
+import { DEFAULT_SCORECARD } from '../../src/core/accounts/scorecard';
 import { SCORECARD_FACTORS } from '../../src/core/kinds';
 import { openTestStore, type OpenStore, type TestStore } from './load';
 
@@ -121,6 +122,34 @@ export function accountsSuite(open: OpenStore): void {
         ['S', '2024-06-01', 1],
         ['S', '2025-06-01', 2],
       ]);
+    });
+
+    it('saves an edited scorecard that the reports then use, and removes it again', async () => {
+      const port = store.unit.accounts;
+      expect(await port.savedScorecard()).toBeNull();
+      const edited = {
+        ...DEFAULT_SCORECARD,
+        factors: DEFAULT_SCORECARD.factors.map((f) =>
+          f.id === 'relationship_years' ? { ...f, weight: 3 } : f,
+        ),
+      };
+      await port.saveScorecard({
+        definition: JSON.stringify(edited),
+        savedAt: '2026-01-07T09:00:00.000Z',
+        savedBy: 'anna',
+      });
+      expect(await port.savedScorecard()).toEqual({
+        definition: JSON.stringify(edited),
+        savedAt: '2026-01-07T09:00:00.000Z',
+        savedBy: 'anna',
+      });
+      const r = await accountsReport(port, parseOptions(accountsInput, { asOf: '2025-12-31' }));
+      // North: (7.5 + 2 × 0.9) / 11, relationship years (0.9) counted three times
+      expect(r.accounts[0]!.retentionProbability).toBeCloseTo(9.3 / 11, 12);
+      await port.saveScorecard(null);
+      expect(await port.savedScorecard()).toBeNull();
+      const back = await accountsReport(port, parseOptions(accountsInput, { asOf: '2025-12-31' }));
+      expect(back.accounts[0]!.retentionProbability).toBeCloseTo(7.5 / 9, 12);
     });
 
     it('values the worked example: probabilities, CLVs, totals, the account that turns negative', async () => {

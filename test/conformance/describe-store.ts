@@ -9,6 +9,7 @@ import { describe } from 'vitest';
 import { accountsSuite } from './accounts';
 import { concentrationSuite } from './concentration';
 import { contractsSuite } from './contracts';
+import { customerSuite } from './customer';
 import { flowsSuite } from './flows';
 import { kpiSuite } from './kpi';
 import { loyaltyDepthSuite } from './loyalty-depth';
@@ -36,5 +37,6 @@ export function describeStore(name: string, open: OpenStore): void {
     contractsSuite(open);
     loyaltyDepthSuite(open);
     strategySuite(open);
+    customerSuite(open);
   });
 }

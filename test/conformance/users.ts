@@ -92,6 +92,55 @@ export function usersSuite(open: OpenStore): void {
       expect((await port.auditLog(10)).map((e) => e.action)).toEqual(['user.remove', 'import']);
     });
 
+    it('purges expired sessions only, and says how many', async () => {
+      const port = store.unit.users;
+      const session = (id: string, expiresAt: string) => ({
+        sessionId: id,
+        username: 'anna',
+        csrfToken: `c-${id}`,
+        createdAt: '2026-02-01T00:00:00.000Z',
+        expiresAt,
+      });
+      await port.createSession(session('old', '2026-02-01T08:00:00.000Z'));
+      await port.createSession(session('edge', '2026-02-01T12:00:00.000Z'));
+      await port.createSession(session('live', '2026-02-01T12:00:00.001Z'));
+      expect(await port.purgeSessions('2026-02-01T12:00:00.000Z')).toBe(2);
+      expect(await port.purgeSessions('2026-02-01T12:00:00.000Z')).toBe(0);
+      expect((await port.session('live', '2026-02-01T11:00:00.000Z'))?.csrfToken).toBe('c-live');
+      // a purged session is gone even for a clock that runs behind
+      expect(await port.session('old', '2026-02-01T07:00:00.000Z')).toBeNull();
+      expect(await port.session('edge', '2026-02-01T07:00:00.000Z')).toBeNull();
+      await port.removeSession('live');
+    });
+
+    it('keeps failed sign-ins per key, oldest first, cleared per key and purged by age', async () => {
+      const port = store.unit.users;
+      await port.loginFailed(['u:anna', 'a:10.0.0.1'], '2026-03-01T10:00:00.000Z');
+      await port.loginFailed(['u:anna', 'a:10.0.0.2'], '2026-03-01T10:05:00.250Z');
+      await port.loginFailed(['u:bo', 'a:10.0.0.1'], '2026-03-01T10:10:00.000Z');
+      expect(await port.loginFailures('u:anna', '2026-03-01T09:00:00.000Z')).toEqual([
+        '2026-03-01T10:00:00.000Z',
+        '2026-03-01T10:05:00.250Z',
+      ]);
+      // strictly after `since`
+      expect(await port.loginFailures('u:anna', '2026-03-01T10:00:00.000Z')).toEqual([
+        '2026-03-01T10:05:00.250Z',
+      ]);
+      expect(await port.loginFailures('a:10.0.0.1', '2026-03-01T09:00:00.000Z')).toHaveLength(2);
+      expect(await port.loginFailures('u:nobody', '2026-03-01T09:00:00.000Z')).toEqual([]);
+      await port.clearLoginFailures('u:anna');
+      expect(await port.loginFailures('u:anna', '2026-03-01T09:00:00.000Z')).toEqual([]);
+      expect(await port.loginFailures('a:10.0.0.2', '2026-03-01T09:00:00.000Z')).toHaveLength(1);
+      // left: a:10.0.0.1 (10:00), a:10.0.0.2 (10:05), u:bo and a:10.0.0.1 (10:10)
+      expect(await port.purgeLoginFailures('2026-03-01T10:05:00.250Z')).toBe(2);
+      expect(await port.loginFailures('a:10.0.0.1', '2026-03-01T09:00:00.000Z')).toEqual([
+        '2026-03-01T10:10:00.000Z',
+      ]);
+      expect(await port.loginFailures('u:bo', '2026-03-01T09:00:00.000Z')).toEqual([
+        '2026-03-01T10:10:00.000Z',
+      ]);
+    });
+
     it('counts the data version up from 0', async () => {
       const port = store.unit.users;
       expect(await port.dataVersion()).toBe(0);

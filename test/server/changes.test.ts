@@ -259,6 +259,70 @@ describe('assessing a key account', () => {
   });
 });
 
+describe('editing the scorecard weights', () => {
+  interface Factor {
+    id: string;
+    weight: number;
+  }
+  it('saves the edited scorecard (analysts; audited), every report uses it, and a reset goes back', async () => {
+    // KA01's latest assessment is South's of the worked example (the test above): 5.6 of 9
+    const account = '/api/accounts/KA01?asOf=2025-12-31';
+    expect((await admin.get(account)).body.retentionProbability).toBeCloseTo(5.6 / 9, 12);
+    const current = (await analyst.get('/api/accounts/scorecard')).body;
+    expect(current.source).toBe('default');
+    const edited = {
+      ...current,
+      factors: (current.factors as Factor[]).map((f) =>
+        f.id === 'relationship_years' ? { ...f, weight: 3 } : f,
+      ),
+    };
+    const saved = await analyst.request('PUT', '/api/accounts/scorecard', edited);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ source: 'saved', savedBy: 'ada' });
+    expect((saved.body.factors as Factor[]).map((f) => f.weight)).toEqual([1, 1, 3, 1, 1, 1, 1, 1, 1]);
+    // relationship years (3.5 → 0.6) three times: (5.6 + 2 × 0.6) / 11; the cached answer is not reused
+    expect((await admin.get(account)).body.retentionProbability).toBeCloseTo(6.8 / 11, 12);
+    const manager = await demo.as('account_manager');
+    expect((await manager.get('/api/accounts/scorecard')).body.source).toBe('saved');
+    expect((await manager.request('PUT', '/api/accounts/scorecard', edited)).status).toBe(403);
+    const audit = (await admin.get('/api/audit?limit=1')).body as {
+      action: string;
+      username: string;
+      detail: { weights: Record<string, number> };
+    }[];
+    expect(audit[0]).toMatchObject({ action: 'scorecard.save', username: 'ada' });
+    expect(audit[0]!.detail.weights.relationship_years).toBe(3);
+
+    const negative = await analyst.request('PUT', '/api/accounts/scorecard', {
+      ...edited,
+      factors: (edited.factors as Factor[]).map((f) =>
+        f.id === 'business_lines' ? { ...f, weight: -1 } : f,
+      ),
+    });
+    expect(negative.status).toBe(400);
+    expect(negative.body.error.message).toBe(
+      'the request body: factor business_lines: weight -1 is not allowed; expected a number ≥ 0',
+    );
+    const unknown = await analyst.request('PUT', '/api/accounts/scorecard', {
+      ...edited,
+      factors: [...(edited.factors as Factor[]), { ...(edited.factors as Factor[])[0]!, id: 'golf_rounds' }],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('golf_rounds is not an assessment column');
+    expect((await analyst.request('PUT', '/api/accounts/scorecard', '[1, 2]')).status).toBe(400);
+    // nothing bad was saved
+    expect((await admin.get(account)).body.retentionProbability).toBeCloseTo(6.8 / 11, 12);
+
+    const reset = await analyst.request('DELETE', '/api/accounts/scorecard');
+    expect(reset.status).toBe(200);
+    expect(reset.body.source).toBe('default');
+    expect((await admin.get(account)).body.retentionProbability).toBeCloseTo(5.6 / 9, 12);
+    expect(((await admin.get('/api/audit?limit=1')).body as { action: string }[])[0]!.action).toBe(
+      'scorecard.reset',
+    );
+  });
+});
+
 describe('KPI targets and users', () => {
   it('sets a KPI target (audited) and refuses a bad deadline naming the field', async () => {
     const set = await analyst.request('PUT', '/api/kpi/nps', {

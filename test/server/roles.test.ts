@@ -5,6 +5,7 @@
  * answers exactly like a missing one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DuckDbUnit } from '../../src/data/duckdb/store';
 import { ROLES, type Role } from '../../src/data/users/types';
 import { Client } from './client';
 import { demoApi, type DemoApi } from './demo-api';
@@ -31,6 +32,8 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
   'GET /api/reports/subscription': ALL,
   'GET /api/reports/products': ALL,
   'GET /api/reports/product-churn': ALL,
+  'GET /api/customers': ALL,
+  'GET /api/customers/:id': ALL,
   'GET /api/segments': ALL,
   'GET /api/lifecycle': ALL,
   'GET /api/actions': ANALYSTS,
@@ -41,6 +44,8 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
   'GET /api/simulate/loyal': ALL,
   'GET /api/accounts': ACCOUNTS,
   'GET /api/accounts/scorecard': ACCOUNTS,
+  'PUT /api/accounts/scorecard': ANALYSTS,
+  'DELETE /api/accounts/scorecard': ANALYSTS,
   'GET /api/accounts/sensitivity': ACCOUNTS,
   'GET /api/accounts/backtest': ACCOUNTS,
   'GET /api/accounts/dpm': ACCOUNTS,
@@ -178,5 +183,59 @@ describe("an account manager's key accounts", () => {
     const write = await karin.request('POST', `/api/accounts/${foreign}/assessments`, { factors: {} });
     expect(write.status).toBe(404);
     expect((await admin.get(`/api/accounts/${foreign}`)).status).toBe(200);
+  });
+});
+
+describe("a customer's page", () => {
+  it('shows each role only the key accounts it may see, and answers a missing customer alike', async () => {
+    const admin = await demo.as('admin');
+    const karin = await demo.as('account_manager');
+    const viewer = await demo.as('viewer');
+    const all = (await admin.get('/api/accounts')).body.accounts as {
+      account: string;
+      name: string;
+      manager: string;
+    }[];
+    const own = all.find((a) => a.manager === 'Karin Wallin')!;
+    const foreign = all.find((a) => a.manager !== 'Karin Wallin')!;
+    const found = await karin.get('/api/customers?q=C00000');
+    expect(found.status).toBe(200);
+    const id = (found.body.customers as string[])[0]!;
+    expect(id).toMatch(/^C00000/);
+    // the demo links no key account to a customer: link one of Karin's and one of another manager's
+    await demo.store.unit(async (unit) => {
+      await (unit as DuckDbUnit).db.run(
+        'UPDATE key_accounts SET customer_id = ? WHERE account_id IN (?, ?)',
+        [id, own.account, foreign.account],
+      );
+    });
+    const ids = (r: { body: { keyAccounts: { accountId: string }[] } }) =>
+      r.body.keyAccounts.map((k) => k.accountId).sort();
+    const asAdmin = await admin.get(`/api/customers/${id}?asOf=2025-12-31`);
+    expect(asAdmin.status).toBe(200);
+    expect(ids(asAdmin)).toEqual([own.account, foreign.account].sort());
+    const asKarin = await karin.get(`/api/customers/${id}?asOf=2025-12-31`);
+    expect(ids(asKarin)).toEqual([own.account]);
+    expect(asKarin.text).not.toContain(`"${foreign.account}"`);
+    expect(asKarin.text).not.toContain(foreign.name);
+    const asViewer = await viewer.get(`/api/customers/${id}?asOf=2025-12-31`);
+    expect(asViewer.body.keyAccounts).toEqual([]);
+    expect(asViewer.text).not.toContain(own.name);
+    // everything else is the same page for everyone
+    const { keyAccounts: _a, ...adminRest } = asAdmin.body;
+    const { keyAccounts: _k, ...karinRest } = asKarin.body;
+    expect(karinRest).toEqual(adminRest);
+    expect(asAdmin.body.summary.orders).toBe(
+      (asAdmin.body.months as { orders: number }[]).reduce((s, m) => s + m.orders, 0),
+    );
+    // a customer that is not in the store answers alike for every role, naming only the id asked for
+    for (const client of [admin, karin, viewer]) {
+      const missing = await client.get('/api/customers/NO-SUCH-ONE');
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.message).toBe('no customer "NO-SUCH-ONE" in the store');
+    }
+    const bad = await karin.get(`/api/customers/${id}?windows=99`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('windows');
   });
 });

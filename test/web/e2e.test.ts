@@ -44,6 +44,10 @@ interface CliAnswers {
   };
   churn: { lines: { line: string }[] };
   depth: { customers: { customerId: string }[] };
+  customer: {
+    summary: { orders: number; revenue: number };
+    tiers: { window: { endInclusive: string }; tier: string | null }[];
+  };
 }
 /** the CLI's answers for the same store */
 const cli = {} as CliAnswers;
@@ -92,6 +96,7 @@ beforeAll(async () => {
   cli.atRisk = json('model', 'at-risk', '--limit', '25');
   cli.churn = json('report', 'product-churn');
   cli.depth = json('report', 'loyalty-depth', '--customers', '20');
+  cli.customer = json('customer', 'C000001');
 
   store = await openStore(db);
   await store.unit(async (unit) => {
@@ -391,6 +396,7 @@ describe('dashboard in Chromium', () => {
       '#/retention',
       '#/concentration',
       '#/what-if',
+      '#/customer',
       '#/accounts',
       '#/models',
       '#/service',
@@ -495,6 +501,102 @@ describe('dashboard in Chromium', () => {
       ['2', '3', 'amount', '12,5O', '"12,5O" is not a number (decimal separator ",")'],
     ]);
     await shot(page, 'upload-rejects');
+    await page.context().close();
+  });
+
+  it('values key accounts at the discount rate and WACC of the settings, in their currency', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/settings`);
+    await page.getByLabel('Currency').selectOption('SEK');
+    await page.getByLabel('Discount rate (%)').fill('10');
+    await page.getByLabel('WACC (%)').fill('6');
+    await expect.poll(() => page.getByTestId('rates-in-use').textContent()).toContain('10.0 %, 6.0 %');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.goto(`${base}#/accounts`);
+    await expect.poll(() => page.getByTestId('accounts-rates').textContent()).toContain('10.0 %, 6.0 %');
+    const first = page.locator('main table tbody tr').first();
+    const id = (await first.getAttribute('data-account'))!;
+    const row = await page.evaluate(
+      async (account) =>
+        (await (await fetch(`/api/accounts/${account}?discountRate=0.1&wacc=0.06`)).json()) as {
+          clvWacc: number;
+        },
+      id,
+    );
+    const sek = new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency: 'SEK',
+      maximumFractionDigits: 0,
+    });
+    // CLV at WACC (6th column) is the server's figure at 6 %, shown in kronor
+    expect(await first.locator('td').nth(5).textContent()).toBe(sek.format(row.clvWacc));
+    await shot(page, 'accounts-rates-sek');
+    // back to the defaults for the tests that follow
+    await page.goto(`${base}#/settings`);
+    await page.getByLabel('Currency').selectOption('');
+    await page.getByLabel('Discount rate (%)').fill('');
+    await page.getByLabel('WACC (%)').fill('');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.context().close();
+  });
+
+  it('saves edited scorecard weights from the accounts page, and goes back to the default', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/accounts`);
+    const editor = page.getByRole('form', { name: 'Scorecard weights' });
+    await editor.waitFor();
+    expect(await page.getByTestId('scorecard-source').textContent()).toContain('the default scorecard');
+    await editor.getByLabel('Weight: Quality of relationship with the customer').fill('4');
+    await editor.getByRole('button', { name: 'Save weights' }).click();
+    await editor.getByText('Saved.').waitFor();
+    await expect.poll(() => page.getByTestId('scorecard-source').textContent()).toContain('saved by admin');
+    const saved = await page.evaluate(
+      async () =>
+        (await (await fetch('/api/accounts/scorecard')).json()) as {
+          factors: { id: string; weight: number }[];
+        },
+    );
+    expect(saved.factors.find((f) => f.id === 'relationship_quality')!.weight).toBe(4);
+    // an account manager sees the weights and cannot change them
+    const anna = await loggedIn('anna');
+    await anna.goto(`${base}#/accounts`);
+    const theirs = anna.getByRole('form', { name: 'Scorecard weights' });
+    await theirs.waitFor();
+    expect(await theirs.getByLabel('Weight: Quality of relationship with the customer').isDisabled()).toBe(
+      true,
+    );
+    expect(await theirs.getByRole('button', { name: 'Save weights' }).count()).toBe(0);
+    await anna.context().close();
+    await shot(page, 'scorecard-weights');
+    await editor.getByRole('button', { name: 'Back to the default' }).click();
+    await expect
+      .poll(() => page.getByTestId('scorecard-source').textContent())
+      .toContain('the default scorecard');
+    await page.context().close();
+  });
+
+  it('finds a customer by id and shows the history and tier path the CLI prints', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/customer`);
+    const search = page.getByRole('search');
+    await search.getByLabel('Customer id').fill('C000001');
+    await search.getByRole('button', { name: 'Show' }).click();
+    await page.getByTestId('customer-id').waitFor();
+    expect(page.url()).toContain('#/customer/C000001');
+    const r = cli.customer;
+    expect(await page.getByTestId('customer-orders').textContent()).toBe(en0.format(r.summary.orders));
+    expect(await page.getByTestId('customer-revenue').textContent()).toBe(money(r.summary.revenue));
+    const tiers = page.getByRole('region', { name: 'Value tier per window' }).locator('tbody tr');
+    expect(await tiers.count()).toBe(r.tiers.length);
+    for (let i = 0; i < r.tiers.length; i++) {
+      const cells = await tiers.nth(i).locator('td').allTextContents();
+      expect(cells.slice(0, 2)).toEqual([r.tiers[i]!.window.endInclusive, r.tiers[i]!.tier ?? 'not active']);
+    }
+    await shot(page, 'customer');
+    await page.goto(`${base}#/customer/NO-SUCH-ONE`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('no customer "NO-SUCH-ONE" in the store');
     await page.context().close();
   });
 });

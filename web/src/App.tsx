@@ -20,6 +20,7 @@ import { StrategyPage } from './pages/Strategy';
 import { SubscriptionsPage } from './pages/Subscriptions';
 import { DataPage } from './pages/Data';
 import { SettingsPage } from './pages/Settings';
+import { CustomerPage } from './pages/Customer';
 
 interface PageDef {
   path: string;
@@ -39,6 +40,7 @@ export const PAGES: readonly PageDef[] = [
   { path: 'retention', label: 'retention', roles: ALL },
   { path: 'concentration', label: 'concentration', roles: ALL },
   { path: 'what-if', label: 'whatIf', roles: ALL },
+  { path: 'customer', label: 'customer', roles: ALL },
   { path: 'accounts', label: 'accounts', roles: ACCOUNTS },
   { path: 'models', label: 'models', roles: ANALYSTS },
   { path: 'service', label: 'service', roles: ALL },
@@ -79,6 +81,8 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       return <KpiPage session={session} />;
     case 'data':
       return <DataPage session={session} />;
+    case 'customer':
+      return <CustomerPage id={rest[0]} />;
     case 'settings':
       return <SettingsPage />;
     default:

@@ -256,6 +256,7 @@ export interface AccountsReport {
   asOf: string;
   accounts: AccountRow[];
   totals: { clvDiscountRate: number; clvWacc: number; clvProbabilityAdjusted: number };
+  rates: { discountRate: number; wacc: number; waccSource: 'default' | 'given' | 'components' };
   notes: string[];
 }
 
@@ -274,6 +275,10 @@ export interface Scorecard {
   version: string;
   factors: ScorecardFactor[];
   bounds: { min: number; max: number };
+  /** `default`, `saved` (in the store) or a file name */
+  source: string;
+  savedAt?: string;
+  savedBy?: string;
 }
 
 export interface SensitivityReport {
@@ -427,5 +432,55 @@ export interface LoyaltyDepthReport {
   tiers: LoyaltyDepthRow[];
   total: LoyaltyDepthRow;
   customers: LoyaltyDepthCustomer[];
+/** `GET /api/customers/:id`: one customer (docs/metrics.md, "Customer page"). */
+export interface CustomerReport {
+  customerId: string;
+  asOf: string;
+  windowMonths: number;
+  value: 'revenue' | 'margin';
+  customer: {
+    customerId: string;
+    name: string | null;
+    acquiredOn: string | null;
+    region: string | null;
+    channel: string | null;
+  } | null;
+  summary: {
+    orders: number;
+    revenue: number;
+    margin: number;
+    firstMonth: string | null;
+    lastMonth: string | null;
+    complaints: number;
+    openComplaints: number;
+    surveys: number;
+    contracts: number;
+  };
+  months: { month: string; orders: number; revenue: number; margin: number }[];
+  tiers: {
+    window: { startExclusive: string; endInclusive: string };
+    tier: string | null;
+    rank: number | null;
+    activeCustomers: number;
+    purchases: number;
+    value: number;
+  }[];
+  complaints: {
+    complaintId: string;
+    openedAt: string;
+    resolvedAt: string | null;
+    category: string | null;
+    outcome: string | null;
+    satisfaction: number | null;
+  }[];
+  surveys: { responseId: string; answeredOn: string; kind: string; score: number; comment: string | null }[];
+  contracts: {
+    contractId: string;
+    startDate: string;
+    endDate: string | null;
+    productLine: string | null;
+    annualFee: number | null;
+  }[];
+  keyAccounts: { accountId: string; name: string; manager: string }[];
   notes: string[];
 }

@@ -55,7 +55,7 @@ export async function backtestReport(
   port: KeyAccountsPort,
   input: { asOf?: IsoDay | undefined; scorecardFile?: string | undefined },
 ): Promise<BacktestReport> {
-  const { source, scorecard: def } = await loadScorecard(input.scorecardFile);
+  const { source, scorecard: def } = await loadScorecard(input.scorecardFile, port);
   const [history, renewals] = await Promise.all([port.assessmentHistory(), port.renewals()]);
   const byAccount = new Map<string, AssessmentRow[]>();
   for (const a of history) byAccount.set(a.accountId, [...(byAccount.get(a.accountId) ?? []), a]);

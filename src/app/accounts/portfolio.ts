@@ -43,7 +43,7 @@ export async function loadPortfolio(
   port: KeyAccountsPort,
   input: { asOf?: IsoDay | undefined; scorecardFile?: string | undefined },
 ): Promise<LoadedPortfolio> {
-  const scorecard = await loadScorecard(input.scorecardFile);
+  const scorecard = await loadScorecard(input.scorecardFile, port);
   const asOf = await resolveAccountsAsOf(port, input.asOf);
   const [accounts, assessments, forecasts] = await Promise.all([
     port.accounts(),

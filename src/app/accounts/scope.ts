@@ -27,5 +27,8 @@ export function accountsManagedBy(port: KeyAccountsPort, manager: string): KeyAc
     assessmentHistory: () => keep(port.assessmentHistory()),
     forecasts: () => keep(port.forecasts()),
     renewals: () => keep(port.renewals()),
+    // the scorecard is the company's, the same for every manager
+    savedScorecard: () => port.savedScorecard(),
+    saveScorecard: (scorecard) => port.saveScorecard(scorecard),
   };
 }

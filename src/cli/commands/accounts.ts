@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { backtestReport } from '../../app/accounts/backtest';
 import { dpmReport } from '../../app/accounts/dpm';
 import { accountsReport } from '../../app/accounts/report';
-import { scorecardReport } from '../../app/accounts/scorecard';
+import { loadScorecard, saveScorecard, scorecardReport } from '../../app/accounts/scorecard';
 import { sensitivityReport } from '../../app/accounts/sensitivity';
 import {
   accountsInput,
@@ -18,6 +18,7 @@ import {
   sensitivityInput,
 } from '../../app/options/accounts';
 import { parseOptions } from '../../app/options/parse';
+import { CvmError } from '../../core/errors';
 import type { KeyAccountsPort } from '../../data/accounts/types';
 import { globalOptions, print, withCliUnit } from '../context';
 import type { Lang, Printable } from '../output';
@@ -116,11 +117,30 @@ export function registerAccounts(program: Command): void {
   );
   accounts
     .command('scorecard')
-    .description('the scorecard in use: factors, steps, weights, bounds')
+    .description(
+      'the scorecard in use (a file, else the one saved in the store, else the default): factors, steps, weights, bounds',
+    )
     .option('--scorecard <file>', SCORECARD_HELP)
-    .action(async (options: Options, command: Command) => {
+    .option(
+      '--save',
+      'save the --scorecard file in the store: every report without --scorecard uses it (audited)',
+    )
+    .option('--reset', 'remove the saved scorecard: the reports go back to the default (audited)')
+    .action(async (options: Options & { save?: boolean; reset?: boolean }, command: Command) => {
       const global = globalOptions(command);
-      const report = await scorecardReport(parseOptions(scorecardInput, options));
+      const input = parseOptions(scorecardInput, options);
+      if (options.save === true && options.reset === true)
+        throw new CvmError('invalid-input', 'give {option:save} or {option:reset}, not both');
+      const file = input.scorecardFile;
+      if (options.save === true && file === undefined)
+        throw new CvmError('invalid-input', '{option:save} saves the file of {option:scorecard}: give one');
+      const actor = { username: 'cli', now: new Date().toISOString() };
+      const report = await withCliUnit(global, async (unit) => {
+        if (options.reset === true) return saveScorecard(unit, null, 'reset', actor);
+        if (options.save === true && file !== undefined)
+          return saveScorecard(unit, (await loadScorecard(file)).scorecard, file, actor);
+        return scorecardReport(input, unit.accounts);
+      });
       print(scorecardPrintable(report, global.lang), global);
     });
 }

@@ -1,5 +1,5 @@
 /**
- * `cvm serve [--port 8080] [--host 127.0.0.1]`: the HTTP API and the dashboard (its built files in
+ * `cvm serve [--port 8080] [--host 127.0.0.1] [--trust-proxy ADDRESSES]`: the HTTP API and the dashboard (its built files in
  * `dist/web/`, if built) on any store, until Ctrl-C. Upload rejects are kept beside a database file
  * (`<db>.rejects/`), or in a temporary folder for `:memory:`.
  */
@@ -47,6 +47,7 @@ export async function serveStore(
       store,
       port: input.port,
       host: input.host,
+      trustProxy: input.trustProxy,
       webRoot: webRoot(),
       rejectsDir: rejectsDir(location),
     });
@@ -84,6 +85,10 @@ export function registerServe(program: Command): void {
     .description('serve the HTTP API and the dashboard on this store until Ctrl-C')
     .option('--port <port>', 'TCP port (0: any free port)', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option(
+      '--trust-proxy <addresses>',
+      "believe X-Forwarded-Proto and X-Forwarded-For only from these proxies' IP addresses (comma-separated)",
+    )
     .action(async (options: Record<string, string>, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(serveInput, options);

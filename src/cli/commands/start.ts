@@ -153,15 +153,28 @@ export function registerStart(program: Command): void {
     .option('--seed <n>', 'seed of that demo', String(DEFAULT_DEMO_OPTIONS.seed))
     .option('--port <port>', 'TCP port of the dashboard and API (0: any free port)', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option(
+      '--trust-proxy <addresses>',
+      "believe X-Forwarded-Proto and X-Forwarded-For only from these proxies' IP addresses (comma-separated)",
+    )
     .option('--no-serve', 'print the summary and stop')
     .action(
       async (
-        flags: { customers: string; seed: string; port: string; host: string; serve: boolean },
+        flags: {
+          customers: string;
+          seed: string;
+          port: string;
+          host: string;
+          trustProxy?: string;
+          serve: boolean;
+        },
         command: Command,
       ) => {
         const options = globalOptions(command);
         const request = demoRequest(flags, stderrLine);
-        const serve = flags.serve ? parseOptions(serveInput, { port: flags.port, host: flags.host }) : null;
+        const serve = flags.serve
+          ? parseOptions(serveInput, { port: flags.port, host: flags.host, trustProxy: flags.trustProxy })
+          : null;
         const printable = await withCliUnit(
           options,
           async (store) => {

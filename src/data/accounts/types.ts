@@ -38,6 +38,14 @@ export interface RenewalRow {
   renewed: boolean;
 }
 
+/** The scorecard saved in the store: its JSON text (checked by core before it was saved), when and by whom. */
+export interface SavedScorecard {
+  definition: string;
+  /** an ISO timestamp */
+  savedAt: string;
+  savedBy: string;
+}
+
 /** What the key-account reports read; one implementation per backend. */
 export interface KeyAccountsPort {
   /** Every key account, by account id. */
@@ -52,4 +60,8 @@ export interface KeyAccountsPort {
   forecasts(): Promise<AccountForecast[]>;
   /** Every renewal, by account id and due day. */
   renewals(): Promise<RenewalRow[]>;
+  /** The scorecard saved in the store, or null (the reports then use the default). */
+  savedScorecard(): Promise<SavedScorecard | null>;
+  /** Replaces the saved scorecard; null removes it (back to the default). */
+  saveScorecard(scorecard: SavedScorecard | null): Promise<void>;
 }

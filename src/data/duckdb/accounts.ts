@@ -12,6 +12,7 @@ import type {
   KeyAccountRow,
   KeyAccountsPort,
   RenewalRow,
+  SavedScorecard,
 } from '../accounts/types';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Db, Param } from './connection';
@@ -109,5 +110,25 @@ export class DuckDbKeyAccounts implements KeyAccountsPort {
   private async columns(sql: string, params: readonly Param[] = []): Promise<DuckDBValue[][]> {
     const reader = await this.db.connection.runAndReadAll(sql, params as DuckDBValue[]);
     return reader.getColumns();
+  }
+
+  async savedScorecard(): Promise<SavedScorecard | null> {
+    const rows = await this.db.all<{ definition: string; saved_at: string; saved_by: string }>(
+      'SELECT definition, saved_at, saved_by FROM saved_scorecard',
+    );
+    const r = rows[0];
+    return r ? { definition: r.definition, savedAt: r.saved_at, savedBy: r.saved_by } : null;
+  }
+
+  saveScorecard(scorecard: SavedScorecard | null): Promise<void> {
+    return this.db.transaction(async () => {
+      await this.db.run('DELETE FROM saved_scorecard');
+      if (scorecard !== null)
+        await this.db.run('INSERT INTO saved_scorecard (definition, saved_at, saved_by) VALUES (?, ?, ?)', [
+          scorecard.definition,
+          scorecard.savedAt,
+          scorecard.savedBy,
+        ]);
+    });
   }
 }

@@ -2,6 +2,7 @@
  * The embedded DuckDB store: one database file (default ./cvm.duckdb) or `:memory:`. Each unit of work gets
  * a connection of its own, closed when the unit is done; DuckDB serialises writers across connections.
  */
+import { SqlCustomers } from './customer';
 import type { Store, StoreUnit } from '../store';
 import { DuckDbKeyAccounts } from './accounts';
 import { DuckDbDatabase, type Db } from './connection';
@@ -33,6 +34,7 @@ export class DuckDbUnit implements StoreUnit {
   readonly users: DuckDbUsers;
   readonly contracts: DuckDbContracts;
   readonly strategy: DuckDbStrategy;
+  readonly customers: SqlCustomers;
 
   get location(): string {
     return this.db.path;
@@ -56,6 +58,7 @@ export class DuckDbUnit implements StoreUnit {
     this.users = new DuckDbUsers(db);
     this.contracts = new DuckDbContracts(db);
     this.strategy = new DuckDbStrategy(db);
+    this.customers = new SqlCustomers(db);
   }
 }
 

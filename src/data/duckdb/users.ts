@@ -116,6 +116,49 @@ export class DuckDbUsers implements UsersPort {
     await this.db.run('DELETE FROM sessions WHERE session_id = ?', [sessionId]);
   }
 
+  purgeSessions(now: string): Promise<number> {
+    return this.db.transaction(async () => {
+      const { n } = await this.db.one<{ n: number }>(
+        'SELECT count(*)::INTEGER AS n FROM sessions WHERE expires_at <= CAST(? AS TIMESTAMP)',
+        [at(now)],
+      );
+      await this.db.run('DELETE FROM sessions WHERE expires_at <= CAST(? AS TIMESTAMP)', [at(now)]);
+      return n;
+    });
+  }
+
+  async loginFailed(keys: readonly string[], when: string): Promise<void> {
+    for (const key of keys)
+      await this.db.run(
+        'INSERT INTO login_failures (limit_key, failed_at) VALUES (?, CAST(? AS TIMESTAMP))',
+        [key, at(when)],
+      );
+  }
+
+  async loginFailures(key: string, since: string): Promise<string[]> {
+    const rows = await this.db.all<{ failed_at: string }>(
+      `SELECT ${ts('failed_at')} AS failed_at FROM login_failures
+       WHERE limit_key = ? AND failed_at > CAST(? AS TIMESTAMP) ORDER BY login_failures.failed_at`,
+      [key, at(since)],
+    );
+    return rows.map((r) => r.failed_at);
+  }
+
+  async clearLoginFailures(key: string): Promise<void> {
+    await this.db.run('DELETE FROM login_failures WHERE limit_key = ?', [key]);
+  }
+
+  purgeLoginFailures(before: string): Promise<number> {
+    return this.db.transaction(async () => {
+      const { n } = await this.db.one<{ n: number }>(
+        'SELECT count(*)::INTEGER AS n FROM login_failures WHERE failed_at <= CAST(? AS TIMESTAMP)',
+        [at(before)],
+      );
+      await this.db.run('DELETE FROM login_failures WHERE failed_at <= CAST(? AS TIMESTAMP)', [at(before)]);
+      return n;
+    });
+  }
+
   audit(entry: Omit<AuditEntry, 'id'>): Promise<number> {
     return this.db.transaction(async () => {
       const { id } = await this.db.one<{ id: number }>(

@@ -12,6 +12,7 @@ import type {
   KeyAccountRow,
   KeyAccountsPort,
   RenewalRow,
+  SavedScorecard,
 } from '../accounts/types';
 import type { SqlParam, SqlRow } from '../sql/runner';
 import type { PgDb } from './connection';
@@ -103,5 +104,24 @@ export class PgKeyAccounts implements KeyAccountsPort {
   private async assessments(select: string, params: readonly SqlParam[]): Promise<AssessmentRow[]> {
     const rows = await this.db.all(`SELECT * FROM (${select}) a ORDER BY account_id, assessed_on`, params);
     return rows.map(toAssessment);
+  }
+
+  async savedScorecard(): Promise<SavedScorecard | null> {
+    const rows = await this.db.all<{ definition: string; saved_at: string; saved_by: string }>(
+      'SELECT definition, saved_at, saved_by FROM saved_scorecard',
+    );
+    const r = rows[0];
+    return r ? { definition: r.definition, savedAt: r.saved_at, savedBy: r.saved_by } : null;
+  }
+
+  saveScorecard(scorecard: SavedScorecard | null): Promise<void> {
+    return this.db.transaction(async () => {
+      await this.db.run('DELETE FROM saved_scorecard');
+      if (scorecard !== null)
+        await this.db.run(
+          'INSERT INTO saved_scorecard (definition, saved_at, saved_by) VALUES ($1, $2, $3)',
+          [scorecard.definition, scorecard.savedAt, scorecard.savedBy],
+        );
+    });
   }
 }

@@ -4,6 +4,7 @@
  * transaction. Files are read, typed and validated on a throw-away in-memory DuckDB database (the import
  * seam), and the valid rows land here through `PgLanding` with COPY.
  */
+import { SqlCustomers } from '../duckdb/customer';
 import type { ImportPort, ImportRequest, ImportResult } from '../import/types';
 import type { Store, StoreUnit } from '../store';
 import { Db } from '../duckdb/connection';
@@ -52,6 +53,8 @@ export class PgUnit implements StoreUnit {
   /** the contracts SQL is portable: the DuckDB store's queries run here as written */
   readonly contracts: DuckDbContracts;
   readonly strategy: PgStrategy;
+  /** the customer SQL is portable too */
+  readonly customers: SqlCustomers;
 
   get location(): string {
     return this.db.location;
@@ -75,6 +78,7 @@ export class PgUnit implements StoreUnit {
     this.importLog = new PgImportLog(db);
     this.contracts = new DuckDbContracts(db);
     this.strategy = new PgStrategy(db);
+    this.customers = new SqlCustomers(db);
   }
 }
 

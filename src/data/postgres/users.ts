@@ -111,6 +111,35 @@ export class PgUsers implements UsersPort {
     await this.db.run('DELETE FROM sessions WHERE session_id = $1', [sessionId]);
   }
 
+  purgeSessions(now: string): Promise<number> {
+    return this.db.count(`DELETE FROM sessions WHERE expires_at <= ${at('$1')}`, [now]);
+  }
+
+  async loginFailed(keys: readonly string[], when: string): Promise<void> {
+    for (const key of keys)
+      await this.db.run(`INSERT INTO login_failures (limit_key, failed_at) VALUES ($1, ${at('$2')})`, [
+        key,
+        when,
+      ]);
+  }
+
+  async loginFailures(key: string, since: string): Promise<string[]> {
+    const rows = await this.db.all<{ failed_at: string }>(
+      `SELECT ${ts('failed_at')} AS failed_at FROM login_failures
+       WHERE limit_key = $1 AND failed_at > ${at('$2')} ORDER BY login_failures.failed_at`,
+      [key, since],
+    );
+    return rows.map((r) => r.failed_at);
+  }
+
+  async clearLoginFailures(key: string): Promise<void> {
+    await this.db.run('DELETE FROM login_failures WHERE limit_key = $1', [key]);
+  }
+
+  purgeLoginFailures(before: string): Promise<number> {
+    return this.db.count(`DELETE FROM login_failures WHERE failed_at <= ${at('$1')}`, [before]);
+  }
+
   audit(entry: Omit<AuditEntry, 'id'>): Promise<number> {
     return this.db.transaction(async () => {
       await this.db.run('LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE');

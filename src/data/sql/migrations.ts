@@ -149,4 +149,16 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE customers ADD COLUMN category_spend DECIMAL(18,2)',
     ],
   },
+  {
+    version: 9,
+    name: 'sign-in failures and the saved scorecard',
+    statements: [
+      // Failed sign-ins, counted per username and per client address (`server/limiter.ts`): kept in the store
+      // so that the limits survive a restart and hold across server processes on one store.
+      `CREATE TABLE login_failures (limit_key VARCHAR NOT NULL, failed_at TIMESTAMP NOT NULL)`,
+      // The scorecard edited through the API (or `cvm accounts scorecard --save`): at most one row, the JSON
+      // the key-account reports use when no scorecard file is given.
+      `CREATE TABLE saved_scorecard (definition VARCHAR NOT NULL, saved_at VARCHAR NOT NULL, saved_by VARCHAR NOT NULL)`,
+    ],
+  },
 ];

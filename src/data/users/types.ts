@@ -1,6 +1,6 @@
 /**
  * The users port: the people who may use the HTTP API (name, role, password hash), their server-side
- * sessions, the audit log of changes (imports, scorecard and KPI target edits, user changes), and the
+ * sessions, the failed sign-ins the login limits count, the audit log of changes (imports, scorecard and KPI target edits, user changes), and the
  * version of the customer data that report caches key on (every import and demo load bumps it). Timestamps
  * are ISO strings in UTC (`2026-03-01T09:30:00.000Z`). The port is small and its SQL portable, so every
  * backend implements it the same way.
@@ -59,6 +59,16 @@ export interface UsersPort {
   session(sessionId: string, now: string): Promise<SessionRow | null>;
   /** ends a session (no error when it does not exist) */
   removeSession(sessionId: string): Promise<void>;
+  /** removes the sessions that have expired at `now`; returns how many */
+  purgeSessions(now: string): Promise<number>;
+  /** records a failed sign-in at `at` under each key (`u:` a username, `a:` a client address) */
+  loginFailed(keys: readonly string[], at: string): Promise<void>;
+  /** the failed sign-ins of `key` after `since` (ISO timestamps), oldest first */
+  loginFailures(key: string, since: string): Promise<string[]>;
+  /** forgets the failed sign-ins of `key` */
+  clearLoginFailures(key: string): Promise<void>;
+  /** forgets every failed sign-in at or before `before`; returns how many */
+  purgeLoginFailures(before: string): Promise<number>;
   /** appends an entry to the audit log; returns its id */
   audit(entry: Omit<AuditEntry, 'id'>): Promise<number>;
   /** the newest `limit` entries of the audit log, newest first */

@@ -1,6 +1,7 @@
 /**
- * Key accounts: the portfolio table (Ryals & Knox Table 5 style), the sensitivity bars and the directional
- * policy matrix; one account's page has the scorecard form, which shows the retention probability and the
+ * Key accounts: the portfolio table (Ryals & Knox Table 5 style) at the settings' discount rate and WACC,
+ * the sensitivity bars, the directional policy matrix and the scorecard's weights (editable by admins and
+ * analysts: saved in the store, every report then uses them); one account's page has the scorecard form, which shows the retention probability and the
  * probability-adjusted CLV live while a value changes, and saves the assessment to the server.
  */
 import { useMemo, useState, type FormEvent } from 'react';
@@ -12,18 +13,103 @@ import { toCsv } from '../csv';
 import { download } from '../download';
 import { fmt } from '../format';
 import { navigate } from '../router';
-import { useSettings } from '../settings';
+import { accountsQuery, useSettings } from '../settings';
 import type { AccountRow, AccountsReport, DpmReport, Scorecard, SensitivityReport } from '../types';
 import { useApi } from '../use-api';
 import { clvAt, scorecardProbability } from '../math';
 
-function AccountsList() {
+/** The scorecard's weight per factor; admins and analysts save edited weights for every report. */
+function WeightsEditor({ session, onSaved }: { session: Session; onSaved: () => void }) {
   const { t, settings } = useSettings();
   const lang = settings.lang;
-  const q = { asOf: settings.asOf || undefined };
+  const card = useApi<Scorecard>('accounts/scorecard');
+  const [weights, setWeights] = useState<Record<string, string>>({});
+  const [error, setError] = useState<Error | null>(null);
+  const [saved, setSaved] = useState(false);
+  const canEdit = session.user.role === 'admin' || session.user.role === 'analyst';
+  const send = (method: 'PUT' | 'DELETE', body?: Scorecard) => {
+    setError(null);
+    setSaved(false);
+    request<Scorecard>(method, 'accounts/scorecard', {}, body).then(
+      () => {
+        setWeights({});
+        setSaved(true);
+        card.reload();
+        onSaved();
+      },
+      (err: unknown) => setError(err instanceof Error ? err : new Error(String(err))),
+    );
+  };
+  return (
+    <Load result={card}>
+      {(c) => {
+        const weightOf = (f: Scorecard['factors'][number]): string => weights[f.id] ?? String(f.weight);
+        const submit = (e: FormEvent) => {
+          e.preventDefault();
+          send('PUT', { ...c, factors: c.factors.map((f) => ({ ...f, weight: Number(weightOf(f)) })) });
+        };
+        return (
+          <form className="panel weights" onSubmit={submit} aria-label={t('scorecardWeights')}>
+            <h2>{t('scorecardWeights')}</h2>
+            <p data-testid="scorecard-source">
+              {t('scorecardSource')}:{' '}
+              {c.source === 'saved'
+                ? `${t('scorecardSaved')} ${c.savedBy ?? ''}, ${(c.savedAt ?? '').slice(0, 16).replace('T', ' ')} UTC`
+                : c.source === 'default'
+                  ? t('scorecardDefault')
+                  : c.source}
+            </p>
+            <p>
+              <small>{t('weightsHelp')}</small>
+            </p>
+            <div className="factor-grid">
+              {c.factors.map((f) => (
+                <label key={f.id}>
+                  {f.label}
+                  <input
+                    name={`weight-${f.id}`}
+                    type="number"
+                    min={0}
+                    step="any"
+                    value={weightOf(f)}
+                    disabled={!canEdit}
+                    aria-label={`${t('weight')}: ${f.label}`}
+                    onChange={(e) => {
+                      setSaved(false);
+                      setWeights((w) => ({ ...w, [f.id]: e.target.value }));
+                    }}
+                  />
+                  <small>{fmt(Number(weightOf(f)), 'decimal', lang)}</small>
+                </label>
+              ))}
+            </div>
+            {canEdit && <button type="submit">{t('saveWeights')}</button>}
+            {canEdit && c.source === 'saved' && (
+              <button type="button" onClick={() => send('DELETE')}>
+                {t('resetScorecard')}
+              </button>
+            )}
+            {saved && <p role="status">{t('saved')}</p>}
+            {error && <ErrorMessage error={error} />}
+          </form>
+        );
+      }}
+    </Load>
+  );
+}
+
+function AccountsList({ session }: { session: Session }) {
+  const { t, settings } = useSettings();
+  const lang = settings.lang;
+  const q = accountsQuery(settings);
   const report = useApi<AccountsReport>('accounts', q);
   const sens = useApi<SensitivityReport>('accounts/sensitivity', q);
   const dpm = useApi<DpmReport>('accounts/dpm', q);
+  const reloadAll = () => {
+    report.reload();
+    sens.reload();
+    dpm.reload();
+  };
   const cols: Col[] = [
     { key: 'account', header: t('account'), kind: 'text' },
     { key: 'name', header: t('name'), kind: 'text' },
@@ -101,10 +187,15 @@ function AccountsList() {
                 </tbody>
               </table>
             </div>
+            <p data-testid="accounts-rates">
+              {t('ratesInUse')}: {fmt(r.rates.discountRate, 'percent', lang)},{' '}
+              {fmt(r.rates.wacc, 'percent', lang)}
+            </p>
             <Notes notes={r.notes} />
           </section>
         )}
       </Load>
+      <WeightsEditor session={session} onSaved={reloadAll} />
       <Load result={sens}>
         {(s) => {
           const rows = s.accounts.flatMap((a) =>
@@ -287,7 +378,7 @@ function ScorecardForm({
 function AccountDetail({ id, session }: { id: string; session: Session }) {
   const { t, settings } = useSettings();
   const lang = settings.lang;
-  const q = { asOf: settings.asOf || undefined };
+  const q = accountsQuery(settings);
   const account = useApi<AccountRow | AccountsReport>(`accounts/${encodeURIComponent(id)}`, q);
   const card = useApi<Scorecard>('accounts/scorecard');
   // after a save, the server's figures as of the assessment day
@@ -344,5 +435,5 @@ function AccountDetail({ id, session }: { id: string; session: Session }) {
 }
 
 export function AccountsPage({ id, session }: { id: string | undefined; session: Session }) {
-  return id ? <AccountDetail id={id} session={session} /> : <AccountsList />;
+  return id ? <AccountDetail id={id} session={session} /> : <AccountsList session={session} />;
 }

@@ -1,6 +1,10 @@
-/** Settings: as-of day, window, tiers, value basis and language, used by every page. */
+/**
+ * Settings: as-of day, window, tiers, value basis, language, and the money settings (currency, discount rate
+ * and WACC in percent), used by every page and kept in this browser.
+ */
 import { useState, type FormEvent } from 'react';
-import { useSettings, type Settings } from '../settings';
+import { CURRENCIES, fmt } from '../format';
+import { percentAsFraction, useSettings, type Settings } from '../settings';
 
 export function SettingsPage() {
   const { t, settings, update } = useSettings();
@@ -14,6 +18,12 @@ export function SettingsPage() {
   const set = (patch: Partial<Settings>) => {
     setSaved(false);
     setDraft((d) => ({ ...d, ...patch }));
+  };
+  const rate = (percent: string, fallback: number): string => {
+    const given = percentAsFraction(percent);
+    return given === undefined
+      ? `${fmt(fallback, 'percent', draft.lang)} (${t('rateDefault')})`
+      : fmt(Number(given), 'percent', draft.lang);
   };
   return (
     <>
@@ -84,8 +94,51 @@ export function SettingsPage() {
             <option value="sv">Svenska</option>
           </select>
         </label>
+        <label>
+          {t('currency')}
+          <select name="currency" value={draft.currency} onChange={(e) => set({ currency: e.target.value })}>
+            {CURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {c === '' ? t('currencyNone') : c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('discountRate')}
+          <input
+            name="discountRate"
+            type="number"
+            min={0}
+            max={99.99}
+            step="any"
+            value={draft.discountRate}
+            placeholder="12"
+            onChange={(e) => set({ discountRate: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('waccPercent')}
+          <input
+            name="wacc"
+            type="number"
+            min={0}
+            max={99.99}
+            step="any"
+            value={draft.wacc}
+            placeholder="4.8"
+            onChange={(e) => set({ wacc: e.target.value })}
+          />
+          <small>{t('ratesHelp')}</small>
+        </label>
+        <p data-testid="rates-in-use">
+          {t('ratesInUse')}: {rate(draft.discountRate, 0.12)}, {rate(draft.wacc, 0.048)}
+        </p>
         <button type="submit">{t('apply')}</button>
         {saved && <p role="status">✓</p>}
+        <p>
+          <small>{t('settingsStored')}</small>
+        </p>
       </form>
     </>
   );

@@ -1,0 +1,46 @@
+/**
+ * `cvm customer ID` and `GET /api/customers/:id`: the customer id, the value-report options (as-of day,
+ * window, tiers, value) and how many windows the tier path goes back. The search (`GET /api/customers?q=`)
+ * takes an id prefix.
+ */
+import { z } from 'zod';
+import type { IsoDay } from '../../core/dates';
+import type { ValueMeasure, WindowMonths } from '../../core/kpi/basis';
+import type { Tier } from '../../core/kpi/tiers';
+import { fail, field, requiredField, wholeNumber, type Parsed } from './parse';
+import { reportOptionsSchema } from './report';
+
+function customerId(text: string): Parsed<string> {
+  return text === '' || text.length > 200 ? fail(text, 'a customer id', '1–200 characters') : { ok: text };
+}
+
+export interface CustomerInput {
+  customerId: string;
+  asOf?: IsoDay | undefined;
+  today?: IsoDay | undefined;
+  windowMonths: WindowMonths;
+  /** how many windows the tier path shows, the current one included */
+  windows: number;
+  tiers: Tier[];
+  value: ValueMeasure;
+}
+
+export const customerInput = reportOptionsSchema
+  .extend({
+    customerId: requiredField(customerId, 'a customer id'),
+    windows: field(wholeNumber(1, 20), 4),
+  })
+  .transform((o): CustomerInput => ({
+    customerId: o.customerId,
+    asOf: o.asOf,
+    today: o.today,
+    windowMonths: o.window,
+    windows: o.windows,
+    tiers: o.tiers,
+    value: o.value,
+  }));
+
+export const customerSearchInput = z.object({
+  q: requiredField(customerId, 'the start of a customer id'),
+  limit: field(wholeNumber(1, 100), 20),
+});

@@ -1,0 +1,121 @@
+/** The customer page as tables: the profile, orders per month, the tier path, complaints, surveys, contracts. */
+import type { CustomerReport } from '../../app/customers/report';
+import type { Lang, Printable, TableView } from '../output';
+import { col, l, tierLabel } from './labels';
+
+export function customerPrintable(r: CustomerReport, lang: Lang): Printable {
+  const none = l('not active', 'inte aktiv')[lang];
+  const c = r.customer;
+  const profile: TableView = {
+    name: 'customer',
+    title: l(`Customer ${r.customerId}, as of ${r.asOf}`, `Kund ${r.customerId}, per ${r.asOf}`),
+    columns: [
+      col('customer', l('Customer', 'Kund'), 'text'),
+      col('name', l('Name', 'Namn'), 'text'),
+      col('acquiredOn', l('Acquired', 'Förvärvad'), 'date'),
+      col('region', l('Region', 'Region'), 'text'),
+      col('orders', l('Orders', 'Order'), 'int'),
+      col('revenue', l('Revenue', 'Intäkt'), 'money'),
+      col('firstMonth', l('First month', 'Första månad'), 'text'),
+      col('lastMonth', l('Last month', 'Senaste månad'), 'text'),
+      col('complaints', l('Complaints', 'Klagomål'), 'int'),
+      col('openComplaints', l('Open', 'Öppna'), 'int'),
+      col('keyAccounts', l('Key accounts', 'Nyckelkunder'), 'text'),
+    ],
+    rows: [
+      {
+        customer: r.customerId,
+        name: c?.name ?? null,
+        acquiredOn: c?.acquiredOn ?? null,
+        region: c?.region ?? null,
+        orders: r.summary.orders,
+        revenue: r.summary.revenue,
+        firstMonth: r.summary.firstMonth,
+        lastMonth: r.summary.lastMonth,
+        complaints: r.summary.complaints,
+        openComplaints: r.summary.openComplaints,
+        keyAccounts: r.keyAccounts.map((k) => `${k.accountId} (${k.manager})`).join(', '),
+      },
+    ],
+    notes: r.notes,
+  };
+  return {
+    json: r,
+    tables: [
+      profile,
+      {
+        name: 'tiers',
+        title: l(
+          `Value tier per window of ${r.windowMonths} months (${r.value})`,
+          `Värdekategori per fönster om ${r.windowMonths} månader (${r.value === 'margin' ? 'marginal' : 'intäkt'})`,
+        ),
+        columns: [
+          col('from', l('After', 'Efter'), 'date'),
+          col('to', l('Up to', 'Till och med'), 'date'),
+          col('tier', l('Tier', 'Kategori'), 'text'),
+          col('rank', l('Rank', 'Rang'), 'int'),
+          col('activeCustomers', l('Active customers', 'Aktiva kunder'), 'int'),
+          col('purchases', l('Purchases', 'Köp'), 'int'),
+          col('value', l('Value', 'Värde'), 'money'),
+        ],
+        rows: r.tiers.map((t) => ({
+          from: t.window.startExclusive,
+          to: t.window.endInclusive,
+          tier: t.tier === null ? none : tierLabel(t.tier, lang),
+          rank: t.rank,
+          activeCustomers: t.activeCustomers,
+          purchases: t.purchases,
+          value: t.value,
+        })),
+      },
+      {
+        name: 'months',
+        title: l('Orders per month', 'Order per månad'),
+        columns: [
+          col('month', l('Month', 'Månad'), 'text'),
+          col('orders', l('Orders', 'Order'), 'int'),
+          col('revenue', l('Revenue', 'Intäkt'), 'money'),
+          col('margin', l('Margin', 'Marginal'), 'money'),
+        ],
+        rows: r.months.map((m) => ({ ...m })),
+      },
+      {
+        name: 'complaints',
+        title: l('Complaints', 'Klagomål'),
+        columns: [
+          col('complaintId', l('Complaint', 'Klagomål'), 'text'),
+          col('openedAt', l('Opened', 'Öppnat'), 'text'),
+          col('resolvedAt', l('Resolved', 'Löst'), 'text'),
+          col('category', l('Category', 'Kategori'), 'text'),
+          col('outcome', l('Outcome', 'Utfall'), 'text'),
+          col('satisfaction', l('Satisfaction', 'Nöjdhet'), 'int'),
+        ],
+        rows: r.complaints.map((c) => ({ ...c })),
+      },
+      {
+        name: 'surveys',
+        title: l('Survey answers', 'Enkätsvar'),
+        columns: [
+          col('responseId', l('Answer', 'Svar'), 'text'),
+          col('answeredOn', l('Day', 'Dag'), 'date'),
+          col('kind', l('Survey', 'Enkät'), 'text'),
+          col('score', l('Score', 'Poäng'), 'int'),
+          col('comment', l('Comment', 'Kommentar'), 'text'),
+        ],
+        rows: r.surveys.map((s) => ({ ...s })),
+      },
+      {
+        name: 'contracts',
+        title: l('Contracts', 'Avtal'),
+        columns: [
+          col('contractId', l('Contract', 'Avtal'), 'text'),
+          col('startDate', l('Start', 'Start'), 'date'),
+          col('endDate', l('End', 'Slut'), 'date'),
+          col('productLine', l('Product line', 'Produktlinje'), 'text'),
+          col('annualFee', l('Annual fee', 'Årsavgift'), 'money'),
+        ],
+        rows: r.contracts.map((k) => ({ ...k })),
+      },
+    ],
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * One customer: a search by id (prefix), then their orders per month (a bar chart), value tier in each
+ * window, complaints, survey answers, contracts and the key accounts linked to them that the user may see
+ * (`GET /api/customers/:id`, the JSON of `cvm customer ID`). Every table exports CSV.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { get } from '../api';
+import { ChartPanel, Notes, TablePanel } from '../components/ChartPanel';
+import { Load } from '../components/Status';
+import { fmt } from '../format';
+import { tierName } from '../i18n';
+import { navigate } from '../router';
+import { reportQuery, useSettings } from '../settings';
+import type { CustomerReport } from '../types';
+import { useApi } from '../use-api';
+
+function Search({ initial }: { initial: string }) {
+  const { t } = useSettings();
+  const [q, setQ] = useState(initial);
+  const [matches, setMatches] = useState<string[]>([]);
+  useEffect(() => {
+    const prefix = q.trim();
+    if (prefix === '') {
+      setMatches([]);
+      return;
+    }
+    let live = true;
+    // suggestions are a convenience: a failed search leaves the list empty and the id can still be opened
+    get<{ customers: string[] }>('customers', { q: prefix, limit: 10 }).then(
+      (r) => live && setMatches(r.customers),
+      () => live && setMatches([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [q]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (q.trim() !== '') navigate(`customer/${encodeURIComponent(q.trim())}`);
+  };
+  return (
+    <form className="panel search" onSubmit={submit} role="search" aria-label={t('customerSearch')}>
+      <label>
+        {t('customerId')}
+        <input name="customer" value={q} list="customer-ids" onChange={(e) => setQ(e.target.value)} />
+      </label>
+      <datalist id="customer-ids">
+        {matches.map((m) => (
+          <option key={m} value={m} />
+        ))}
+      </datalist>
+      <button type="submit">{t('showCustomer')}</button>
+    </form>
+  );
+}
+
+function CustomerView({ id }: { id: string }) {
+  const { t, settings } = useSettings();
+  const lang = settings.lang;
+  const { asOf, window, tiers, value } = reportQuery(settings);
+  const report = useApi<CustomerReport>(`customers/${encodeURIComponent(id)}`, {
+    asOf,
+    window,
+    tiers,
+    value,
+  });
+  return (
+    <Load result={report}>
+      {(r) => (
+        <>
+          <h2 data-testid="customer-id">
+            {r.customerId}
+            {r.customer?.name ? ` ${r.customer.name}` : ''}
+          </h2>
+          <dl className="facts">
+            <dt>{t('asOf')}</dt>
+            <dd>{r.asOf}</dd>
+            <dt>{t('orders')}</dt>
+            <dd data-testid="customer-orders">{fmt(r.summary.orders, 'int', lang)}</dd>
+            <dt>{t('revenue')}</dt>
+            <dd data-testid="customer-revenue">{fmt(r.summary.revenue, 'money', lang)}</dd>
+            <dt>{t('firstLastMonth')}</dt>
+            <dd>
+              {r.summary.firstMonth ?? '–'} – {r.summary.lastMonth ?? '–'}
+            </dd>
+            <dt>{t('complaintsOpen')}</dt>
+            <dd>
+              {fmt(r.summary.complaints, 'int', lang)} / {fmt(r.summary.openComplaints, 'int', lang)}
+            </dd>
+            <dt>{t('keyAccountsLinked')}</dt>
+            <dd data-testid="customer-key-accounts">
+              {r.keyAccounts.length === 0
+                ? '–'
+                : r.keyAccounts.map((k, i) => (
+                    <span key={k.accountId}>
+                      {i > 0 ? ', ' : ''}
+                      <a href={`#/accounts/${encodeURIComponent(k.accountId)}`}>
+                        {k.accountId} {k.name}
+                      </a>
+                    </span>
+                  ))}
+            </dd>
+          </dl>
+          <Notes notes={r.notes} />
+          <TablePanel
+            title={t('tierPath')}
+            csvName={`customer-${r.customerId}-tiers`}
+            columns={[
+              { key: 'to', header: t('windowEnd'), kind: 'text' },
+              { key: 'tier', header: t('tier'), kind: 'text' },
+              { key: 'rank', header: t('rank'), kind: 'int' },
+              { key: 'activeCustomers', header: t('activeCustomers'), kind: 'int' },
+              { key: 'purchases', header: t('purchases'), kind: 'int' },
+              { key: 'value', header: t('value'), kind: 'money' },
+            ]}
+            rows={r.tiers.map((s) => ({
+              to: s.window.endInclusive,
+              tier: s.tier === null ? t('notActive') : tierName(s.tier, lang),
+              rank: s.rank,
+              activeCustomers: s.activeCustomers,
+              purchases: s.purchases,
+              value: s.value,
+            }))}
+          />
+          <ChartPanel
+            title={t('ordersPerMonth')}
+            csvName={`customer-${r.customerId}-months`}
+            columns={[
+              { key: 'month', header: t('month'), kind: 'text' },
+              { key: 'orders', header: t('orders'), kind: 'int' },
+              { key: 'revenue', header: t('revenue'), kind: 'money' },
+              { key: 'margin', header: t('margin'), kind: 'money' },
+            ]}
+            rows={r.months}
+            option={{
+              tooltip: { trigger: 'axis' },
+              grid: { left: 70, right: 20, top: 20, bottom: 40 },
+              xAxis: { type: 'category', data: r.months.map((m) => m.month) },
+              yAxis: { type: 'value' },
+              series: [{ type: 'bar', name: t('revenue'), data: r.months.map((m) => m.revenue) }],
+            }}
+          />
+          <TablePanel
+            title={t('complaintsTitle')}
+            csvName={`customer-${r.customerId}-complaints`}
+            columns={[
+              { key: 'complaintId', header: t('complaint'), kind: 'text' },
+              { key: 'openedAt', header: t('opened'), kind: 'text' },
+              { key: 'resolvedAt', header: t('resolved'), kind: 'text' },
+              { key: 'category', header: t('category'), kind: 'text' },
+              { key: 'outcome', header: t('outcome'), kind: 'text' },
+              { key: 'satisfaction', header: t('satisfactionScore'), kind: 'int' },
+            ]}
+            rows={r.complaints}
+          />
+          <TablePanel
+            title={t('surveyAnswers')}
+            csvName={`customer-${r.customerId}-surveys`}
+            columns={[
+              { key: 'answeredOn', header: t('day'), kind: 'text' },
+              { key: 'kind', header: t('survey'), kind: 'text' },
+              { key: 'score', header: t('score'), kind: 'int' },
+              { key: 'comment', header: t('comment'), kind: 'text' },
+            ]}
+            rows={r.surveys}
+          />
+          <TablePanel
+            title={t('contracts')}
+            csvName={`customer-${r.customerId}-contracts`}
+            columns={[
+              { key: 'contractId', header: t('contract'), kind: 'text' },
+              { key: 'startDate', header: t('start'), kind: 'text' },
+              { key: 'endDate', header: t('end'), kind: 'text' },
+              { key: 'productLine', header: t('productLine'), kind: 'text' },
+              { key: 'annualFee', header: t('annualFee'), kind: 'money' },
+            ]}
+            rows={r.contracts}
+          />
+        </>
+      )}
+    </Load>
+  );
+}
+
+export function CustomerPage({ id }: { id: string | undefined }) {
+  const { t } = useSettings();
+  return (
+    <>
+      <h1>{t('customer')}</h1>
+      <Search key={id ?? ''} initial={id ?? ''} />
+      {id !== undefined && <CustomerView id={id} />}
+    </>
+  );
+}
