@@ -432,6 +432,9 @@ export interface LoyaltyDepthReport {
   tiers: LoyaltyDepthRow[];
   total: LoyaltyDepthRow;
   customers: LoyaltyDepthCustomer[];
+  notes: string[];
+}
+
 /** `GET /api/customers/:id`: one customer (docs/metrics.md, "Customer page"). */
 export interface CustomerReport {
   customerId: string;
