@@ -273,7 +273,7 @@ describe('dashboard in Chromium', () => {
   it('shows the resolution-time histogram, service and satisfaction per tier and KPI quality as the API answers', async () => {
     const page = await loggedIn('admin');
     const api = (path: string): Promise<unknown> =>
-      page.evaluate(async (p) => (await fetch(`/api/${p}`)).json() as Promise<unknown>, path);
+      page.evaluate(async (p) => (await fetch(`/api/${p}`)).json(), path);
     /** the cells of row `row` of the panel titled `title`, shown as a table */
     const cells = async (title: string, row: number): Promise<string[]> => {
       const panel = page.getByRole('region', { name: title, exact: true });
