@@ -129,6 +129,8 @@ export interface SuggestionJson extends Omit<Suggestion, 'suppressed'> {
 }
 
 export interface ActionsReport extends Header {
+  /** the values each filter can take (triggers, segments and tiers with inactive, channels of the rules) */
+  choices: { triggers: TriggerName[]; segments: string[]; tiers: string[]; channels: string[] };
   /** the filters applied to the list and the export */
   filters: {
     trigger: TriggerName | null;
@@ -299,6 +301,12 @@ export async function actionsReport(
     );
   return {
     ...header(b),
+    choices: {
+      triggers: [...TRIGGERS],
+      segments: [...b.rules.segments.map((x) => x.name), INACTIVE],
+      tiers: [...b.tiers.map((x) => x.name), INACTIVE],
+      channels: [...new Set(b.rules.actions.map((a) => a.channel))],
+    },
     filters: {
       trigger: input.trigger ?? null,
       segment: input.segment ?? null,
