@@ -7,11 +7,12 @@
  *
  * Run: `node bin/run-ts.mjs bench/strategy.ts` (or `npm run bench strategy`).
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { loadStrategy } from '../src/app/strategy/load';
 import { actionsReport, lifecycleReport, segmentsReport } from '../src/app/strategy/reports';
 import { DEFAULT_TIERS } from '../src/core/kpi/tiers';
-import { actionList } from '../src/core/strategy/actions';
+import { rankActions, suggestionAt } from '../src/core/strategy/actions';
+import { reasonText } from '../src/core/strategy/reasons';
 import { kpiCuts, phaseByTier, segmentSummary } from '../src/core/strategy/summary';
 import { Db } from '../src/data/duckdb/connection';
 import { DuckDbUnit } from '../src/data/duckdb/store';
@@ -35,17 +36,25 @@ async function run(): Promise<void> {
     `strategy benchmark: ${CUSTOMERS.toLocaleString('en')} customers, ${TRANSACTIONS.toLocaleString('en')} transactions, as of ${AS_OF}`,
   );
   console.log(
+    `load average at the start: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(', ')}`,
+  );
+  console.log(
     `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; DuckDB memory_limit ${MEMORY_LIMIT}`,
   );
   try {
     /** The whole pipeline once, stage by stage: states and snapshots, segments, phases and KPIs, actions. */
     const pipeline = async (print: boolean): Promise<number> => {
-      const stages: [string, number][] = [];
+      const stages: [string, number, number][] = [];
       let t = performance.now();
+      let cpu = process.cpuUsage();
       const lap = (name: string): void => {
         const now = performance.now();
-        stages.push([name, now - t]);
+        const used = process.cpuUsage(cpu);
+        stages.push([name, now - t, (used.user + used.system) / 1000]);
         t = now;
+        cpu = process.cpuUsage();
       };
       const b = await loadStrategy(unit, input);
       lap('states in DuckDB → typed arrays, two snapshots');
@@ -54,7 +63,7 @@ async function run(): Promise<void> {
       phaseByTier(b.current, b.tiers.length);
       const cuts = kpiCuts(b.states, b.current, b.previous, b.tiers, b.rules.segments, 12);
       lap('phases × tiers, KPIs by tier, phase and segment');
-      const list = actionList({
+      const list = rankActions({
         states: b.states,
         current: b.current,
         previous: b.previous,
@@ -63,14 +72,18 @@ async function run(): Promise<void> {
         windowMonths: 12,
         log: [],
       });
-      lap('triggers and the ranked action list');
+      for (let k = 0; k < Math.min(50, list.count); k++) reasonText(suggestionAt(list, k), 'en');
+      lap('triggers, the ranked list, the first 50 in words');
       const total = stages.reduce((sum, [, ms]) => sum + ms, 0);
+      const totalCpu = stages.reduce((sum, [, , ms]) => sum + ms, 0);
       if (print) {
-        for (const [name, ms] of stages) console.log(`  ${name.padEnd(52)}${seconds(ms).padStart(8)} s`);
-        console.log(`  ${'total'.padEnd(52)}${seconds(total).padStart(8)} s`);
+        console.log(`  ${'stage'.padEnd(52)}${'wall s'.padStart(8)}${'cpu s'.padStart(8)}`);
+        for (const [name, ms, c] of stages)
+          console.log(`  ${name.padEnd(52)}${seconds(ms).padStart(8)}${seconds(c).padStart(8)}`);
+        console.log(`  ${'total'.padEnd(52)}${seconds(total).padStart(8)}${seconds(totalCpu).padStart(8)}`);
         console.log(
           `  customers ${b.states.customerIds.length.toLocaleString('en')}, active ${s.active.toLocaleString('en')}, ` +
-            `suggestions ${list.suggestions.length.toLocaleString('en')}, suppressed ${list.suppressed.length.toLocaleString('en')}, ` +
+            `suggestions ${list.count.toLocaleString('en')}, suppressed ${list.suppressedCount.toLocaleString('en')}, ` +
             `phases ${cuts.phases.map((p) => `${p.group} ${p.customers}`).join(', ')}`,
         );
       }
@@ -93,6 +106,11 @@ async function run(): Promise<void> {
       await report();
       console.log(`${name.padEnd(54)}${seconds(performance.now() - start).padStart(8)} s`);
     }
+    console.log(
+      `load average at the end: ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(', ')}`,
+    );
     console.log(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   } finally {
     db.close();

@@ -187,6 +187,20 @@ describe('cvm actions', () => {
     expect(readFileSync(out, 'utf8')).toBe(first);
   });
 
+  it('filters the list by trigger, segment and channel, and names an unknown segment', () => {
+    const ids = (...args: string[]) => {
+      const r = json('actions', '--as-of', '2025-12-31', ...args);
+      return [r.suggested, r.total, (r.suggestions as { customerId: string }[]).map((x) => x.customerId)];
+    };
+    expect(ids('--trigger', 'new-customer')).toEqual([2, 1, ['T']]);
+    expect(ids('--segment', 'Loyals')).toEqual([2, 1, ['S']]);
+    expect(ids('--channel', 'email', '--limit', '1')).toEqual([2, 2, ['S']]);
+    expect(ids('--channel', 'phone')).toEqual([2, 0, []]);
+    const bad = cvm('actions', '--as-of', '2025-12-31', '--segment', 'Nobody');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/segment "Nobody" is unknown; expected one of "Royals", .*"inactive"/);
+  });
+
   it('suppresses what an earlier export sent when run as of a later day', () => {
     const r = json('actions', '--as-of', '2026-01-05');
     expect(r.suggestions).toEqual([]);

@@ -48,6 +48,8 @@ interface CliAnswers {
     summary: { orders: number; revenue: number };
     tiers: { window: { endInclusive: string }; tier: string | null }[];
   };
+  segments: { matrix: { tier: string; loyalty: string; segment: string; customers: number }[] };
+  lapsing: { total: number };
 }
 /** the CLI's answers for the same store */
 const cli = {} as CliAnswers;
@@ -97,6 +99,8 @@ beforeAll(async () => {
   cli.churn = json('report', 'product-churn');
   cli.depth = json('report', 'loyalty-depth', '--customers', '20');
   cli.customer = json('customer', 'C000001');
+  cli.segments = json('segments');
+  cli.lapsing = json('actions', '--trigger', 'lapsing');
 
   store = await openStore(db);
   await store.unit(async (unit) => {
@@ -471,6 +475,49 @@ describe('dashboard in Chromium', () => {
       await page.locator('section[aria-label^="Lojalitetens djup"] thead th').allTextContents(),
     ).toContain('Plånboksandel');
     await shot(page, 'subscriptions-sv');
+    await page.context().close();
+  });
+
+  it('draws the value × loyalty heatmap and the phases, and filters and exports the action list', async () => {
+    const { segments, lapsing } = cli;
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/strategy`);
+    const heatmap = page.getByRole('region', { name: 'Customers per value tier × loyalty' });
+    await heatmap.locator('.chart svg').waitFor();
+    const labels = (await heatmap.locator('.chart svg text').allTextContents()).join('|');
+    // every non-empty cell is labelled with its segment and its count as the CLI counts it
+    for (const cell of segments.matrix.filter((c) => c.customers > 0)) {
+      expect(labels).toContain(cell.segment);
+      expect(labels).toContain(money(cell.customers));
+    }
+    await page
+      .getByRole('region', { name: 'Customers per lifecycle phase and tier' })
+      .locator('.chart svg')
+      .waitFor();
+    const actions = page.getByRole('region', { name: 'Next best actions' });
+    await actions.getByTestId('actions-total').waitFor();
+    await actions.getByLabel('Trigger').selectOption('lapsing');
+    await expect
+      .poll(() => actions.getByTestId('actions-total').textContent())
+      .toMatch(new RegExp(`^${money(lapsing.total)} suggestions pass the filters`));
+    const download = page.waitForEvent('download');
+    await actions.getByRole('button', { name: 'Export the filtered list (CSV)' }).click();
+    const file = await (await download).path();
+    const lines = readFileSync(file, 'utf8').trimEnd().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^Rank,Customer,Trigger,Segment,/);
+    expect(lines.length - 1).toBe(lapsing.total);
+    expect(lines.slice(1).every((l) => l.includes(',lapsing,'))).toBe(true);
+    await shot(page, 'strategy');
+    // Swedish headers
+    await page.goto(`${base}#/settings`);
+    await page.getByLabel('Language').selectOption('sv');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.goto(`${base}#/strategy`);
+    const sv = page.getByRole('region', { name: 'Nästa bästa åtgärd' });
+    await expect
+      .poll(() => sv.locator('table').first().textContent(), { timeout: 20_000 })
+      .toContain('Värde i spel');
+    expect(await page.getByRole('region', { name: 'Kunder per värdekategori × lojalitet' }).count()).toBe(1);
     await page.context().close();
   });
 

@@ -11,7 +11,9 @@ import { unitsPerYear } from '../../core/models/time-unit';
 import type { GammaGammaParams } from '../../core/models/gamma-gamma';
 import { takeSnapshot, type LoyaltyBasis, type Snapshot } from '../../core/strategy/classify';
 import { checkRules, DEFAULT_RULES, parseRules, type StrategyRules } from '../../core/strategy/rules';
-import type { CustomerStates } from '../../core/strategy/states';
+import type { CustomerStates, KeyAccountSignals } from '../../core/strategy/states';
+import { probabilityHistory } from '../../core/accounts/probability';
+import { DEFAULT_SCORECARD } from '../../core/accounts/scorecard';
 import { readRulesJson } from '../../data/strategy/files';
 import type { StoreUnit } from '../../data/store';
 import { indexPatterns, loadCustomers } from '../models/data';
@@ -44,6 +46,8 @@ export interface StrategyBasis {
   loyalty: LoyaltyUsed;
   pAlive: Float64Array | undefined;
   modelClv: Float64Array | undefined;
+  /** key accounts linked to customers: their retention probabilities (the retention-fell trigger) */
+  accounts: KeyAccountSignals | undefined;
   notes: string[];
 }
 
@@ -96,6 +100,48 @@ async function modelFigures(
   return { pAlive, clv };
 }
 
+/**
+ * The retention probability (default scorecard) of each key account linked to a customer of `states`
+ * (`accounts.customer_id`) at its latest assessment on or before the as-of day and at the one before;
+ * undefined when no account is linked to a customer with a purchase.
+ */
+async function keyAccountSignals(
+  unit: StoreUnit,
+  asOf: IsoDay,
+  states: CustomerStates,
+): Promise<KeyAccountSignals | undefined> {
+  const linked = (await unit.accounts.accounts()).filter((a) => a.customerId !== undefined);
+  if (linked.length === 0) return undefined;
+  const accountOf = new Map(linked.map((a) => [a.customerId ?? '', a.accountId]));
+  const history = new Map<string, { assessedOn: IsoDay; values: Record<string, number> }[]>();
+  for (const a of await unit.accounts.assessmentHistory()) {
+    if (a.assessedOn > asOf) continue;
+    const list = history.get(a.accountId) ?? [];
+    list.push(a);
+    history.set(a.accountId, list);
+  }
+  const n = states.customerIds.length;
+  const signals = {
+    day: new Float64Array(n).fill(NaN),
+    latest: new Float64Array(n).fill(NaN),
+    before: new Float64Array(n).fill(NaN),
+  };
+  let found = 0;
+  for (let i = 0; i < n; i++) {
+    const account = accountOf.get(states.customerIds[i] ?? '');
+    if (account === undefined) continue;
+    found++;
+    const points = probabilityHistory(DEFAULT_SCORECARD, history.get(account) ?? [], `account ${account}: `);
+    const last = points.at(-1);
+    const previous = points.at(-2);
+    if (last === undefined) continue;
+    signals.day[i] = toEpochDay(last.assessedOn);
+    signals.latest[i] = last.retentionProbability;
+    signals.before[i] = previous?.retentionProbability ?? NaN;
+  }
+  return found > 0 ? signals : undefined;
+}
+
 const DESCRIPTIONS: Record<LoyaltyBasis, string> = {
   behaviour:
     'behaviour: bought in both windows and within its own purchase interval (high), or past the at-risk limit (low)',
@@ -118,6 +164,7 @@ export async function loadStrategy(unit: StoreUnit, input: StrategyInput): Promi
     complaintTargetHours: rules.triggers['complaint-late'].targetHours,
   });
   const notes = [...basis.coverage];
+  const accounts = await keyAccountSignals(unit, asOf, states);
   let pAlive: Float64Array | undefined;
   let modelClv: Float64Array | undefined;
   if (input.loyalty === 'palive' && states.customerIds.length > 0) {
@@ -172,6 +219,7 @@ export async function loadStrategy(unit: StoreUnit, input: StrategyInput): Promi
     },
     pAlive,
     modelClv,
+    accounts,
     notes,
   };
 }

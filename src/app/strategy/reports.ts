@@ -6,8 +6,17 @@
  */
 import { fromEpochDay, toEpochDay, type IsoDay, type Window } from '../../core/dates';
 import type { ValueMeasure, WindowMonths } from '../../core/kpi/basis';
-import { actionList, type Suggestion, type SuppressionReason } from '../../core/strategy/actions';
 import {
+  rankActions,
+  suggestionAt,
+  type RankedActions,
+  type Suggestion,
+  type SuppressionReason,
+} from '../../core/strategy/actions';
+import { SEGMENT_INACTIVE } from '../../core/strategy/classify';
+import { invalidInput } from '../../core/errors';
+import {
+  INACTIVE,
   PHASES,
   TRIGGERS,
   type LifecycleRules,
@@ -120,7 +129,19 @@ export interface SuggestionJson extends Omit<Suggestion, 'suppressed'> {
 }
 
 export interface ActionsReport extends Header {
-  /** every suggestion, ranked */
+  /** the values each filter can take (triggers, segments and tiers with inactive, channels of the rules) */
+  choices: { triggers: TriggerName[]; segments: string[]; tiers: string[]; channels: string[] };
+  /** the filters applied to the list and the export */
+  filters: {
+    trigger: TriggerName | null;
+    segment: string | null;
+    tier: string | null;
+    channel: string | null;
+  };
+  /** suggestions after suppression, and of them passing the filters */
+  suggested: number;
+  total: number;
+  /** the first `limit` suggestions passing the filters, ranked (rank counts the whole list) */
   suggestions: SuggestionJson[];
   /** suppressed suggestions per reason */
   suppressed: Record<SuppressionReason, number>;
@@ -177,9 +198,46 @@ function exportRow(s: SuggestionJson, asOf: IsoDay): ExportRow {
   };
 }
 
+/** Positions in the ranked list of the suggestions passing the filters of `input`. */
+function filtered(list: RankedActions, b: StrategyBasis, input: ActionsInput): Int32Array {
+  const segments = [...b.rules.segments.map((s) => s.name), INACTIVE];
+  const tiers = [...b.tiers.map((t) => t.name), INACTIVE];
+  const known = (value: string | undefined, names: string[], what: string): number => {
+    if (value === undefined) return -2;
+    const k = names.indexOf(value);
+    if (k < 0)
+      throw invalidInput(
+        `${what} ${JSON.stringify(value)} is unknown; expected one of ${names.map((x) => JSON.stringify(x)).join(', ')}`,
+      );
+    return k;
+  };
+  const segment = known(input.segment, segments, 'segment');
+  const tier = known(input.tier, tiers, 'tier');
+  const trigger = input.trigger === undefined ? -1 : TRIGGERS.indexOf(input.trigger);
+  const channels = b.rules.actions.map((a) => a.channel);
+  const out = new Int32Array(list.count);
+  let n = 0;
+  for (let k = 0; k < list.count; k++) {
+    const i = list.customer[k] ?? 0;
+    if (trigger >= 0 && list.trigger[k] !== trigger) continue;
+    if (input.channel !== undefined && channels[list.rule[k] ?? 0] !== input.channel) continue;
+    if (segment !== -2) {
+      const code = b.current.segment[i] ?? SEGMENT_INACTIVE;
+      if ((code < 0 ? segments.length - 1 : code) !== segment) continue;
+    }
+    if (tier !== -2) {
+      const t = b.current.tier[i] ?? -1;
+      if ((t < 0 ? tiers.length - 1 : t) !== tier) continue;
+    }
+    out[n++] = k;
+  }
+  return out.subarray(0, n);
+}
+
 /**
- * The ranked list. With `exportFile` it writes every suggestion there and logs them (`now` is the
- * timestamp of the log entries); the reasons are in `lang`.
+ * The ranked list. With `exportFile` it writes every suggestion passing the filters there and logs them
+ * (`now` is the timestamp of the log entries); the JSON holds the first `limit` of them. Suggestions
+ * become objects (with their reason in `lang`) only for the rows shown or exported.
  */
 export async function actionsReport(
   unit: StoreUnit,
@@ -193,7 +251,7 @@ export async function actionsReport(
     customerId: r.customerId,
     asOf: toEpochDay(r.asOf),
   }));
-  const list = actionList({
+  const list = rankActions({
     states: b.states,
     current: b.current,
     previous: b.previous,
@@ -202,30 +260,27 @@ export async function actionsReport(
     windowMonths: b.windowMonths,
     pAlive: b.pAlive,
     modelClv: b.modelClv,
+    accounts: b.accounts,
     log,
   });
-  const suggestions = list.suggestions.map(({ suppressed: _, ...s }) => ({
-    ...s,
-    reason: reasonText({ ...s, suppressed: null }, lang),
-  }));
-  const suppressed: Record<SuppressionReason, number> = {
-    'one-per-customer': 0,
-    'open-complaint': 0,
-    cooldown: 0,
-    'already-exported': 0,
+  const picked = filtered(list, b, input);
+  const json = (k: number): SuggestionJson => {
+    const { suppressed: _, ...s } = suggestionAt(list, k);
+    return { ...s, reason: reasonText({ ...s, suppressed: null }, lang) };
   };
-  for (const s of list.suppressed) if (s.suppressed) suppressed[s.suppressed]++;
-  const suggested = new Map<TriggerName, number>();
-  for (const s of suggestions) suggested.set(s.trigger, (suggested.get(s.trigger) ?? 0) + 1);
+  const suggestions = Array.from(picked.subarray(0, input.limit), json);
+  const suggested = new Int32Array(TRIGGERS.length);
+  for (let k = 0; k < list.count; k++) suggested[list.trigger[k] ?? 0]!++;
   let exported: ActionsReport['exported'] = null;
   if (input.exportFile !== undefined) {
+    const all = Array.from(picked, json);
     await writeExport(
       input.exportFile,
       EXPORT_COLUMNS,
-      suggestions.map((s) => exportRow(s, b.asOf)),
+      all.map((s) => exportRow(s, b.asOf)),
     );
     await unit.strategy.logActions(
-      suggestions.map((s) => ({
+      all.map((s) => ({
         suggestionId: s.id,
         customerId: s.customerId,
         actionId: s.actionId,
@@ -233,7 +288,7 @@ export async function actionsReport(
         exportedAt: now,
       })),
     );
-    exported = { file: input.exportFile, rows: suggestions.length };
+    exported = { file: input.exportFile, rows: all.length };
   }
   const notes = [...b.notes];
   if (list.tierDurations.some((d) => d === null))
@@ -246,13 +301,27 @@ export async function actionsReport(
     );
   return {
     ...header(b),
+    choices: {
+      triggers: [...TRIGGERS],
+      segments: [...b.rules.segments.map((x) => x.name), INACTIVE],
+      tiers: [...b.tiers.map((x) => x.name), INACTIVE],
+      channels: [...new Set(b.rules.actions.map((a) => a.channel))],
+    },
+    filters: {
+      trigger: input.trigger ?? null,
+      segment: input.segment ?? null,
+      tier: input.tier ?? null,
+      channel: input.channel ?? null,
+    },
+    suggested: list.count,
+    total: picked.length,
     suggestions,
-    suppressed,
-    triggers: TRIGGERS.map((t) => ({
+    suppressed: list.suppressedBy,
+    triggers: TRIGGERS.map((t, k) => ({
       trigger: t,
       fired: list.fired[t] ?? 0,
       withoutAction: list.withoutAction[t] ?? 0,
-      suggested: suggested.get(t) ?? 0,
+      suggested: suggested[k] ?? 0,
     })),
     tierDurations: b.tiers.map((t, k) => ({ tier: t.name, years: list.tierDurations[k] ?? null })),
     exported,

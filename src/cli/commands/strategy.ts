@@ -58,7 +58,11 @@ export function registerLifecycle(program: Command): void {
 export function registerActions(program: Command): void {
   common(program.command('actions').description('next best actions ranked by value at stake, with reasons'))
     .option('--export <file>', 'write every suggestion to FILE (CSV, or JSON by .json) and remember them')
-    .option('--limit <n>', 'suggestions shown in the table', '50')
+    .option('--limit <n>', 'suggestions in the table and the JSON', '50')
+    .option('--trigger <name>', 'only suggestions of this trigger (list and export)')
+    .option('--segment <name>', 'only customers of this segment (or inactive)')
+    .option('--tier <name>', 'only customers of this value tier (or inactive)')
+    .option('--channel <name>', 'only actions on this channel')
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const { out, ...rest } = options;

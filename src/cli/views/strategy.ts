@@ -175,13 +175,26 @@ export function lifecyclePrintable(r: LifecycleReport, lang: Lang): Printable {
   };
 }
 
+const filterWords = (f: ActionsReport['filters']): string =>
+  Object.entries(f)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(', ');
+
 export function actionsPrintable(r: ActionsReport, lang: Lang, limit: number): Printable {
   const s = r.suppressed;
   const notes = [
     basisLine(r, lang),
     lang === 'sv'
-      ? `${r.suggestions.length} förslag; undertryckta: en per kund ${s['one-per-customer']}, öppen reklamation ${s['open-complaint']}, karens ${s.cooldown}, redan exporterade ${s['already-exported']}`
-      : `${r.suggestions.length} suggestions; suppressed: one per customer ${s['one-per-customer']}, open complaint ${s['open-complaint']}, cool-down ${s.cooldown}, already exported ${s['already-exported']}`,
+      ? `${r.suggested} förslag; undertryckta: en per kund ${s['one-per-customer']}, öppen reklamation ${s['open-complaint']}, karens ${s.cooldown}, redan exporterade ${s['already-exported']}`
+      : `${r.suggested} suggestions; suppressed: one per customer ${s['one-per-customer']}, open complaint ${s['open-complaint']}, cool-down ${s.cooldown}, already exported ${s['already-exported']}`,
+    ...(Object.values(r.filters).some((f) => f !== null)
+      ? [
+          lang === 'sv'
+            ? `${r.total} efter filtren ${filterWords(r.filters)}`
+            : `${r.total} pass the filters ${filterWords(r.filters)}`,
+        ]
+      : []),
     ...(r.exported
       ? [
           lang === 'sv'
@@ -189,7 +202,7 @@ export function actionsPrintable(r: ActionsReport, lang: Lang, limit: number): P
             : `exported ${r.exported.rows} rows to ${r.exported.file}`,
         ]
       : []),
-    ...(r.suggestions.length > limit
+    ...(r.total > limit
       ? [lang === 'sv' ? `visar de ${limit} första (--limit)` : `showing the first ${limit} (--limit)`]
       : []),
     ...r.notes,
@@ -203,6 +216,8 @@ export function actionsPrintable(r: ActionsReport, lang: Lang, limit: number): P
         columns: [
           col('rank', '#', 'int'),
           col('customerId', l('Customer', 'Kund'), 'text'),
+          col('trigger', l('Trigger', 'Utlösare'), 'text'),
+          col('segment', l('Segment', 'Segment'), 'text'),
           col('action', l('Action', 'Aktivitet'), 'text'),
           col('channel', l('Channel', 'Kanal'), 'text'),
           col('valueAtStake', l('Value at stake', 'Värde i spel'), 'money'),

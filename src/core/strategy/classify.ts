@@ -5,7 +5,7 @@
  * (`previous`, what the F12 → S12 movement table starts from). The rules are documented in docs/metrics.md,
  * "Customer strategy".
  */
-import { tierCutoffs, tierOfRank, type Tier } from '../kpi/tiers';
+import { tierCutoffs, type Tier } from '../kpi/tiers';
 import {
   INACTIVE,
   LOYALTY_LEVELS,
@@ -106,19 +106,19 @@ export function tiersOfValues(
   for (let i = 0; i < n; i++) if ((purchases[i] ?? 0) > 0) sorted[k++] = values[i] ?? 0;
   sorted.sort();
   const cutoffs = tierCutoffs(active, tiers);
+  // rank ≤ cutoff ⟺ fewer than `cutoff` values are greater ⟺ value ≥ the cutoff-th largest value, so each
+  // tier has a value threshold and a customer's tier is the first whose threshold it reaches
+  const thresholds = new Float64Array(
+    cutoffs.map((c) => (c > 0 ? (sorted[active - c] ?? -Infinity) : Infinity)),
+  );
+  const last = cutoffs.length - 1;
   const tier = new Int8Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     if ((purchases[i] ?? 0) <= 0) continue;
-    // rank = 1 + the number of values strictly greater: active − (first index with a greater value) + 1
     const v = values[i] ?? 0;
-    let lo = 0;
-    let hi = active;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] ?? 0) <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    tier[i] = tierOfRank(active - lo + 1, cutoffs);
+    let t = 0;
+    while (t < last && v < (thresholds[t] ?? 0)) t++;
+    tier[i] = t;
   }
   return { tier, active, cutoffs };
 }
@@ -151,19 +151,24 @@ export interface PhaseFacts {
   pAlive: number;
 }
 
-/** The lifecycle phase: the first rule that holds, in the order of docs/metrics.md. */
-export function phaseOf(f: PhaseFacts, rules: LifecycleRules): Phase {
-  if (f.tenure < rules.newDays) return 'new';
-  if (f.recency > rules.lapsedFactor * f.interval) return 'lapsed';
-  if (f.recency > rules.atRiskFactor * f.interval || f.pAlive < rules.atRiskPAlive) return 'atRisk';
-  if (f.purchasesNow > 0 && f.purchasesBefore === 0 && f.boughtBeforePrevious) return 'wonBack';
-  if (f.purchasesBefore > 0 && f.valueNow < rules.declineRatio * f.valueBefore) return 'declining';
+/** The lifecycle phase as its index in PHASES: the first rule that holds, in the order of docs/metrics.md. */
+export function phaseIndex(f: PhaseFacts, rules: LifecycleRules): number {
+  if (f.tenure < rules.newDays) return 0; // new
+  if (f.recency > rules.lapsedFactor * f.interval) return 5; // lapsed
+  if (f.recency > rules.atRiskFactor * f.interval || f.pAlive < rules.atRiskPAlive) return 4; // atRisk
+  if (f.purchasesNow > 0 && f.purchasesBefore === 0 && f.boughtBeforePrevious) return 6; // wonBack
+  if (f.purchasesBefore > 0 && f.valueNow < rules.declineRatio * f.valueBefore) return 3; // declining
   if (
     (f.purchasesNow > 0 && f.purchasesBefore === 0) ||
     (f.purchasesBefore > 0 && f.valueNow > rules.growthRatio * f.valueBefore)
   )
-    return 'growing';
-  return 'mature';
+    return 1; // growing
+  return 2; // mature
+}
+
+/** The lifecycle phase: the first rule that holds, in the order of docs/metrics.md. */
+export function phaseOf(f: PhaseFacts, rules: LifecycleRules): Phase {
+  return PHASES[phaseIndex(f, rules)] ?? 'mature';
 }
 
 /** Behavioural loyalty: high when buying in both windows and within the own interval, low when past at-risk. */
@@ -212,27 +217,36 @@ export function takeSnapshot(
   const recency = new Float64Array(n).fill(NaN);
   const interval = new Float64Array(n).fill(NaN);
   const counts: Record<LoyaltyBasis, number> = { behaviour: 0, nps: 0, palive: 0 };
-  const phaseIndex = new Map(PHASES.map((p, i) => [p, i]));
   const pAlive = at === 'current' ? options.pAlive : undefined;
+  // one facts object, refilled per customer: a million customers allocate nothing
+  const f: PhaseFacts = {
+    tenure: 0,
+    recency: 0,
+    interval: 0,
+    purchasesNow: 0,
+    purchasesBefore: 0,
+    valueNow: 0,
+    valueBefore: 0,
+    boughtBeforePrevious: false,
+    pAlive: NaN,
+  };
   for (let i = 0; i < n; i++) {
     const first = states.firstPurchase[i] ?? NaN;
     const last = c.last[i] ?? NaN;
     if (!(first <= days.day) || Number.isNaN(last)) continue;
     present[i] = 1;
-    const f: PhaseFacts = {
-      tenure: days.day - first,
-      recency: days.day - last,
-      interval: ownInterval(first, last, c.days[i] ?? 0, options.lifecycle),
-      purchasesNow: c.purchasesNow[i] ?? 0,
-      purchasesBefore: c.purchasesBefore[i] ?? 0,
-      valueNow: c.valueNow[i] ?? 0,
-      valueBefore: c.valueBefore[i] ?? 0,
-      boughtBeforePrevious: first <= days.previousStart,
-      pAlive: pAlive?.[i] ?? NaN,
-    };
+    f.tenure = days.day - first;
+    f.recency = days.day - last;
+    f.interval = ownInterval(first, last, c.days[i] ?? 0, options.lifecycle);
+    f.purchasesNow = c.purchasesNow[i] ?? 0;
+    f.purchasesBefore = c.purchasesBefore[i] ?? 0;
+    f.valueNow = c.valueNow[i] ?? 0;
+    f.valueBefore = c.valueBefore[i] ?? 0;
+    f.boughtBeforePrevious = first <= days.previousStart;
+    f.pAlive = pAlive?.[i] ?? NaN;
     recency[i] = f.recency;
     interval[i] = f.interval;
-    phase[i] = phaseIndex.get(phaseOf(f, options.lifecycle)) ?? -1;
+    phase[i] = phaseIndex(f, options.lifecycle);
     let level: number;
     const npsDay = c.npsDay[i] ?? NaN;
     if (options.basis === 'palive' && !Number.isNaN(f.pAlive)) {

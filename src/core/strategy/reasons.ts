@@ -37,6 +37,9 @@ const money = (x: number, lang: ReasonLang): string =>
 const dec = (x: number, d: number, lang: ReasonLang): string =>
   lang === 'sv' ? x.toFixed(d).replace('.', ',') : x.toFixed(d);
 
+/** A fraction as a percentage with one decimal and a no-break space ("72.5 %", Swedish "72,5 %"). */
+const pct = (x: number, lang: ReasonLang): string => `${dec(x * 100, 1, lang)}\u00a0%`;
+
 function event(s: Suggestion, lang: ReasonLang): string {
   const f = s.figures;
   const sv = lang === 'sv';
@@ -74,6 +77,10 @@ function event(s: Suggestion, lang: ReasonLang): string {
       return sv
         ? `inget köp på ${f.days} dagar, ${dec(f.ratio ?? 0, 1, lang)} × eget köpintervall på ${Math.round(f.interval ?? 0)} dagar`
         : `no purchase for ${f.days} days, ${dec(f.ratio ?? 0, 1, lang)} × own interval of ${Math.round(f.interval ?? 0)} days`;
+    case 'retention-fell':
+      return sv
+        ? `sannolikheten att behålla nyckelkunden föll från ${pct(f.before ?? 0, lang)} till ${pct(f.after ?? 0, lang)} vid bedömningen ${s.eventDay}`
+        : `key account's retention probability fell from ${pct(f.before ?? 0, lang)} to ${pct(f.after ?? 0, lang)} at the assessment of ${s.eventDay}`;
   }
 }
 

@@ -25,6 +25,7 @@ export const TRIGGERS = [
   'detractor',
   'tier-downgrade',
   'lapsing',
+  'retention-fell',
 ] as const;
 export type TriggerName = (typeof TRIGGERS)[number];
 
@@ -72,6 +73,8 @@ export interface TriggerRules {
   detractor: { days: number; maxScore: number };
   'tier-downgrade': Record<string, never>;
   lapsing: { factor: number };
+  /** a key account's latest assessment (within `days`) scores a retention probability `minDrop` or more below the one before */
+  'retention-fell': { days: number; minDrop: number };
 }
 
 export interface ActionRule {
@@ -137,6 +140,7 @@ export const DEFAULT_RULES: StrategyRules = {
     detractor: { days: 30, maxScore: 6 },
     'tier-downgrade': {},
     lapsing: { factor: 1.5 },
+    'retention-fell': { days: 90, minDrop: 0.05 },
   },
   actions: [
     {
@@ -176,6 +180,13 @@ export const DEFAULT_RULES: StrategyRules = {
       segments: [...OTHERS, INACTIVE],
       action: 'Confirm the complaint with a resolution date',
       channel: 'email',
+      marketing: false,
+    },
+    {
+      id: 'key-account-review',
+      trigger: 'retention-fell',
+      action: 'Account plan review with the account manager: what lowered the retention probability',
+      channel: 'account manager',
       marketing: false,
     },
     {
@@ -287,6 +298,7 @@ const TRIGGER_SCHEMAS = {
   detractor: z.strictObject({ days, maxScore: z.number().int().min(0).max(10) }),
   'tier-downgrade': z.strictObject({}),
   lapsing: z.strictObject({ factor: positive }),
+  'retention-fell': z.strictObject({ days, minDrop: z.number().gt(0).max(1) }),
 } as const;
 
 const actionSchema = z.strictObject({

@@ -71,3 +71,16 @@ export interface CustomerStateQuery {
 export function stateCount(states: CustomerStates): number {
   return states.customerIds.length;
 }
+
+/**
+ * Per customer of the states (same index): the retention probability of the key account linked to it
+ * (`accounts.customer_id`) at its latest scorecard assessment on or before the as-of day and at the
+ * assessment before that. NaN where the customer has no key account, or the account fewer assessments.
+ */
+export interface KeyAccountSignals {
+  /** epoch day of the latest assessment */
+  day: Float64Array;
+  /** retention probability (a fraction) at the latest assessment and at the one before */
+  latest: Float64Array;
+  before: Float64Array;
+}

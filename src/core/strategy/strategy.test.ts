@@ -425,6 +425,149 @@ describe('situation triggers', () => {
   });
 });
 
+describe('key account whose retention probability fell', () => {
+  const rules = DEFAULT_RULES.triggers;
+  /** One customer with a key account assessed `age` days before the as-of day: `before` → `latest`. */
+  const fires = (age: number, before: number, latest: number, accounts = true): boolean => {
+    const s = states([{ id: 'x', firstPurchase: A - 400, lastPurchase: A - 1 }]);
+    const snap = takeSnapshot(s, 'current', DAYS, OPTIONS);
+    const prev = takeSnapshot(s, 'previous', PREVIOUS_DAYS, OPTIONS);
+    const signals = accounts
+      ? { day: Float64Array.of(A - age), latest: Float64Array.of(latest), before: Float64Array.of(before) }
+      : undefined;
+    return triggersOf(0, s, snap, prev, rules, A, signals).some((t) => t.trigger === 'retention-fell');
+  };
+
+  it('fires on a fall of at least 5 points at an assessment within 90 days; exactly 90 days is out', () => {
+    expect(fires(89, 0.75, 0.7)).toBe(true); // exactly the threshold (0.75 − 0.70 is 0.04999… in binary)
+    expect(fires(0, 0.9, 0.4)).toBe(true);
+    expect(fires(89, 0.75, 0.71)).toBe(false); // 4 points
+    expect(fires(89, 0.7, 0.75)).toBe(false); // rose
+    expect(fires(90, 0.75, 0.6)).toBe(false); // too old
+    expect(fires(-1, 0.75, 0.6)).toBe(false); // after the as-of day
+    expect(fires(10, NaN, 0.6)).toBe(false); // a first assessment has nothing to fall from
+    expect(fires(10, 0.75, 0.6, false)).toBe(false); // no key accounts
+  });
+
+  it('takes its threshold and age from the rules file', () => {
+    const r = parseRules({ triggers: { 'retention-fell': { minDrop: 0.1, days: 30 } } }, 'r.yaml');
+    expect(r.triggers['retention-fell']).toEqual({ minDrop: 0.1, days: 30 });
+    expect(() => parseRules({ triggers: { 'retention-fell': { minDrop: 0 } } }, 'r.yaml')).toThrow(
+      /r\.yaml: trigger retention-fell\.minDrop/,
+    );
+  });
+
+  it('puts the account review in the list with the fall in words, in English and Swedish', () => {
+    const { s, current, previous } = fixture();
+    // R fires nothing else; its key account fell from 75 % to 60 % on 2025-10-03 (89 days ago)
+    const accounts = {
+      day: Float64Array.of(A - 89, NaN, NaN, NaN),
+      latest: Float64Array.of(0.6, NaN, NaN, NaN),
+      before: Float64Array.of(0.75, NaN, NaN, NaN),
+    };
+    const list = actionList({
+      states: s,
+      current,
+      previous,
+      rules: DEFAULT_RULES_FOR_OPTIONS,
+      tiers: OPTIONS.tiers,
+      windowMonths: 12,
+      accounts,
+      log: [],
+    });
+    const r = list.suggestions.find((x) => x.customerId === 'R');
+    // R: High, no churn in the High tier → 10 years × 1 000; risk 10 / (3 × 690 / 23 = 90) = 0.1111
+    expect(r).toMatchObject({
+      trigger: 'retention-fell',
+      actionId: 'key-account-review',
+      eventDay: '2025-10-03',
+      channel: 'account manager',
+      clv: 10000,
+      risk: 0.1111,
+      valueAtStake: 1111.11,
+      figures: { before: 0.75, after: 0.6 },
+    });
+    expect(reasonText(r!, 'en')).toBe(
+      "Royals (High, high loyalty, growing): key account's retention probability fell from 75.0\u00a0% to 60.0\u00a0% at the assessment of 2025-10-03; value at stake 1,111 = CLV 10,000 × risk 0.11",
+    );
+    expect(reasonText(r!, 'sv')).toBe(
+      'Royals (High, hög lojalitet, växande): sannolikheten att behålla nyckelkunden föll från 75,0\u00a0% till 60,0\u00a0% vid bedömningen 2025-10-03; värde i spel 1\u00a0111 = CLV 10\u00a0000 × risk 0,11',
+    );
+    expect(list.fired['retention-fell']).toBe(1);
+  });
+});
+
+describe('loyalty from a fitted model’s P(alive)', () => {
+  // R 0.7 (the high limit itself), S 0.29 (below the low limit), T none (behaviour), U 0.5
+  const pAlive = Float64Array.of(0.7, 0.29, NaN, 0.5);
+  const modelClv = Float64Array.of(5000, 2000, NaN, 100);
+  const palive = { ...OPTIONS, basis: 'palive' as const, pAlive };
+
+  it('gives high from 0.7, low below 0.3, medium between, behaviour where the model has no figure', () => {
+    const { s } = fixture();
+    const snap = takeSnapshot(s, 'current', DAYS, palive);
+    expect(Array.from(snap.loyalty)).toEqual([0, 2, 1, 1]);
+    expect(snap.loyaltyBasisCounts).toEqual({ behaviour: 1, nps: 0, palive: 3 });
+    // R is growing (1 000 > 1.2 × 800), not at risk at P(alive) 0.7; S at risk; U (P(alive) 0.5) declining: 0 < 0.8 × 300
+    expect(
+      Array.from(
+        snap.phase,
+        (p) => ['new', 'growing', 'mature', 'declining', 'atRisk', 'lapsed', 'wonBack'][p],
+      ),
+    ).toEqual(['growing', 'atRisk', 'new', 'declining']);
+    // a mature customer with P(alive) 0.29 is at risk, with 0.3 still mature
+    expect(phaseOf(facts({ pAlive: 0.29 }), L)).toBe('atRisk');
+    expect(phaseOf(facts({ pAlive: 0.3 }), L)).toBe('mature');
+  });
+
+  it('ranks by the model’s CLV × (1 − P(alive)), behavioural where the model has none', () => {
+    const { s } = fixture();
+    const current = takeSnapshot(s, 'current', DAYS, palive);
+    const previous = takeSnapshot(s, 'previous', PREVIOUS_DAYS, OPTIONS);
+    const list = actionList({
+      states: s,
+      current,
+      previous,
+      rules: DEFAULT_RULES_FOR_OPTIONS,
+      tiers: OPTIONS.tiers,
+      windowMonths: 12,
+      pAlive,
+      modelClv,
+      log: [],
+    });
+    // S: detractor → the Royals' call; CLV 2 000 (model) × risk 1 − 0.29 = 0.71 → 1 420
+    // T: no model figure → CLV 50 × 1 year (Low lost U) = 50, risk 20 / 1 095 = 0.0183 → 0.91
+    expect(
+      list.suggestions.map((x) => [
+        x.rank,
+        x.customerId,
+        x.actionId,
+        x.loyalty,
+        x.clv,
+        x.risk,
+        x.valueAtStake,
+      ]),
+    ).toEqual([
+      [1, 'S', 'royal-detractor-call', 'low', 2000, 0.71, 1420],
+      [2, 'T', 'welcome-series', 'medium', 50, 0.0183, 0.91],
+    ]);
+  });
+});
+
+/** The default actions on the test tiers' segments (Royals, High at risk, Rest). */
+const DEFAULT_RULES_FOR_OPTIONS: StrategyRules = {
+  ...DEFAULT_RULES,
+  segments: OPTIONS.segments,
+  actions: DEFAULT_RULES.actions.map((a) => ({
+    ...a,
+    segments: a.segments?.some((x) => x.startsWith('Royals'))
+      ? ['Royals', 'High at risk']
+      : a.segments === undefined
+        ? undefined
+        : ['Rest', 'inactive'],
+  })),
+};
+
 describe('next best actions', () => {
   it('FNV-1a 64 gives the published test vectors; ids depend on customer, trigger and event day only', () => {
     expect(fnv1a64('')).toBe('cbf29ce484222325');

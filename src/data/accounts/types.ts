@@ -19,6 +19,8 @@ export interface KeyAccountRow {
   name: string;
   /** the account manager */
   manager: string;
+  /** the customer the account is (`accounts.customer_id`), when given */
+  customerId?: string;
 }
 
 /** One account's assessment on one day. */

@@ -30,10 +30,18 @@ export class DuckDbKeyAccounts implements KeyAccountsPort {
   constructor(private readonly db: Db) {}
 
   async accounts(): Promise<KeyAccountRow[]> {
-    const rows = await this.db.all<{ account_id: string; name: string; account_manager: string }>(
-      'SELECT account_id, name, account_manager FROM key_accounts ORDER BY account_id',
-    );
-    return rows.map((r) => ({ accountId: r.account_id, name: r.name, manager: r.account_manager }));
+    const rows = await this.db.all<{
+      account_id: string;
+      name: string;
+      account_manager: string;
+      customer_id: string | null;
+    }>('SELECT account_id, name, account_manager, customer_id FROM key_accounts ORDER BY account_id');
+    return rows.map((r) => ({
+      accountId: r.account_id,
+      name: r.name,
+      manager: r.account_manager,
+      ...(r.customer_id === null ? {} : { customerId: r.customer_id }),
+    }));
   }
 
   async latestAssessmentDate(): Promise<IsoDay | null> {

@@ -26,23 +26,23 @@ export function statesSql(measure: CustomerStateQuery['measure']): string {
   return `
   WITH t AS (
     SELECT customer_id,
-      min(CASE WHEN amount >= 0 THEN order_date END) AS first_day,
-      max(CASE WHEN amount >= 0 THEN order_date END) AS last_day,
-      max(CASE WHEN amount >= 0 AND order_date <= ${d(2)} THEN order_date END) AS last_prev,
-      sum(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS n_all,
-      sum(CASE WHEN amount >= 0 AND order_date <= ${d(2)} THEN 1 ELSE 0 END) AS n_prev,
-      sum(CASE WHEN amount >= 0 AND ${cur} THEN 1 ELSE 0 END) AS p_cur,
-      sum(CASE WHEN amount >= 0 AND ${prev} THEN 1 ELSE 0 END) AS p_prev,
-      sum(CASE WHEN amount >= 0 AND ${earl} THEN 1 ELSE 0 END) AS p_earl,
-      CAST(sum(CASE WHEN ${cur} THEN ${v} ELSE 0 END) AS DECIMAL(18,2)) AS v_cur,
-      CAST(sum(CASE WHEN ${prev} THEN ${v} ELSE 0 END) AS DECIMAL(18,2)) AS v_prev,
-      CAST(sum(CASE WHEN ${earl} THEN ${v} ELSE 0 END) AS DECIMAL(18,2)) AS v_earl,
-      CAST(sum(CASE WHEN ${cur} THEN amount ELSE 0 END) AS DECIMAL(18,2)) AS r_cur,
-      CAST(sum(CASE WHEN ${prev} THEN amount ELSE 0 END) AS DECIMAL(18,2)) AS r_prev
+      min(order_date) FILTER (WHERE amount >= 0) AS first_day,
+      max(order_date) FILTER (WHERE amount >= 0) AS last_day,
+      max(order_date) FILTER (WHERE amount >= 0 AND order_date <= ${d(2)}) AS last_prev,
+      count(*) FILTER (WHERE amount >= 0) AS n_all,
+      count(*) FILTER (WHERE amount >= 0 AND order_date <= ${d(2)}) AS n_prev,
+      count(*) FILTER (WHERE amount >= 0 AND ${cur}) AS p_cur,
+      count(*) FILTER (WHERE amount >= 0 AND ${prev}) AS p_prev,
+      count(*) FILTER (WHERE amount >= 0 AND ${earl}) AS p_earl,
+      sum(${v}) FILTER (WHERE ${cur}) AS v_cur,
+      sum(${v}) FILTER (WHERE ${prev}) AS v_prev,
+      sum(${v}) FILTER (WHERE ${earl}) AS v_earl,
+      sum(amount) FILTER (WHERE ${cur}) AS r_cur,
+      sum(amount) FILTER (WHERE ${prev}) AS r_prev
     FROM transactions
     WHERE order_date <= ${d(1)}
     GROUP BY customer_id
-    HAVING sum(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) > 0
+    HAVING count(*) FILTER (WHERE amount >= 0) > 0
   ), c AS (
     SELECT customer_id,
       count(*) FILTER (WHERE CAST(opened_at AS DATE) > ${d(2)}) AS c_cur,
@@ -94,7 +94,8 @@ export function statesSql(measure: CustomerStateQuery['measure']): string {
   LEFT JOIN c ON c.customer_id = t.customer_id
   LEFT JOIN na ON na.customer_id = t.customer_id AND na.k = 1
   LEFT JOIN np ON np.customer_id = t.customer_id AND np.k = 1
-  LEFT JOIN i ON i.customer_id = t.customer_id`;
+  LEFT JOIN i ON i.customer_id = t.customer_id
+  ORDER BY t.customer_id`;
 }
 
 /** The port's answer from the customer ids and `statesSql`'s numeric columns, in its order after the id. */

@@ -20,7 +20,8 @@ export interface ActionLogRow {
 export interface StrategyPort {
   /**
    * One entry per customer with a purchase (amount ≥ 0) on or before the as-of day; see `CustomerStates`
-   * for each column. Order of the customers is unspecified.
+   * for each column. The customers are in customer id order (bytes, as DuckDB and PostgreSQL's "C"
+   * collation compare them): the action list breaks ties of value at stake by it.
    */
   customerStates(query: CustomerStateQuery): Promise<CustomerStates>;
   /** Every logged export with an as-of day on or before `asOf`. */
