@@ -71,7 +71,6 @@ export const LABELS = {
   loyaltyhigh: L('high', 'hög'),
   loyaltymedium: L('medium', 'medel'),
   loyaltylow: L('low', 'låg'),
-  segment: L('Segment', 'Segment'),
   phase: L('Phase', 'Fas'),
   phaseChart: L('Customers per lifecycle phase and tier', 'Kunder per livscykelfas och kategori'),
   phasenew: L('new', 'ny'),
@@ -87,7 +86,6 @@ export const LABELS = {
   action: L('Action', 'Aktivitet'),
   valueAtStake: L('Value at stake', 'Värde i spel'),
   risk: L('Risk', 'Risk'),
-  rank: L('Rank', 'Rang'),
   allValues: L('all', 'alla'),
   exportFiltered: L('Export the filtered list (CSV)', 'Exportera den filtrerade listan (CSV)'),
   suggestionsShown: L(
@@ -320,7 +318,7 @@ export const LABELS = {
   meanSpend: L('Mean spend per repeat purchase', 'Snittbelopp per återköp'),
   pastSpend: L('Repeat spend so far', 'Återköp hittills'),
   valueIfAlive: L('Value if alive', 'Värde om aktiv'),
-  valueAtStake: L('value at stake', 'värde på spel'),
+  valueAtStakeLower: L('value at stake', 'värde på spel'),
   atRiskRule: L(
     'Value if alive (CLV over {months} months ÷ P(alive)) in the top {top} and P(alive) at most {pAlive}, highest value first.',
     'Värde om aktiv (CLV över {months} månader ÷ P(aktiv)) bland de {top} högsta och P(aktiv) högst {pAlive}, högst värde först.',

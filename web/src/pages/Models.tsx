@@ -276,7 +276,7 @@ export function ModelsPage() {
       <Load result={risk}>
         {(r) => (
           <TablePanel
-            title={`${t('atRiskCustomers')}: ${fmt(r.atRisk, 'int', lang)} / ${fmt(r.customers, 'int', lang)}, ${t('valueAtStake')} ${fmt(r.valueAtStake, 'money', lang)}`}
+            title={`${t('atRiskCustomers')}: ${fmt(r.atRisk, 'int', lang)} / ${fmt(r.customers, 'int', lang)}, ${t('valueAtStakeLower')} ${fmt(r.valueAtStake, 'money', lang)}`}
             csvName="customers-at-risk"
             columns={[
               { key: 'customerId', header: t('customer'), kind: 'text' },
