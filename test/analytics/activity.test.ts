@@ -15,6 +15,7 @@ import { retentionReport } from '../../src/app/reports/retention';
 import { satisfactionReport } from '../../src/app/reports/satisfaction';
 import { serviceReport } from '../../src/app/reports/service';
 import { load, tempDir, withMemoryStore, write } from '../import/helpers';
+import { renderMessages } from '../../src/core/messages/catalogue';
 
 const dir = tempDir('activity');
 
@@ -64,12 +65,14 @@ describe('customers with only returns in a window', () => {
       await load(store, 'transactions', path);
       const input = parseOptions(portfolioInput, { asOf: '2025-12-31' });
       const flows = await flowsReport(store.analytics, input);
-      expect(flows.notes).toContain(
+      expect(renderMessages(flows.notes, 'en')).toContain(
         "left out as not active (only returns, no purchase, in the window): 2 customers in the current window, 0 customers in the previous one; their returns are in no tier's revenue",
       );
       expect(flows.total).toMatchObject({ customers: 1, revenue: 90 });
       const portfolio = await portfolioReport(store.analytics, input);
-      expect(portfolio.notes.some((n) => n.startsWith('left out as not active'))).toBe(true);
+      expect(
+        renderMessages(portfolio.notes, 'sv').some((n) => n.startsWith('utelämnade som inte aktiva')),
+      ).toBe(true);
     });
   });
 });

@@ -59,13 +59,13 @@ export const LABELS = {
   basisContracts: L('a running contract', 'ett löpande avtal'),
   apply: L('Apply', 'Använd'),
   latest: L('latest data (leave empty)', 'senaste data (lämna tomt)'),
-  tier: L('Tier', 'Medlemskategori'),
+  tier: L('Tier', 'Kundkategori'),
   members: L('Members', 'Medlemmar'),
   customers: L('Customers', 'Kunder'),
   activeCustomers: L('Active customers', 'Aktiva kunder'),
   purchases: L('Purchases', 'Antal köp'),
   orders: L('Orders', 'Ordrar'),
-  duration: L('Duration (years)', 'Duration (år)'),
+  duration: L('Duration (years)', 'Varaktighet (år)'),
   revenuePerCustomer: L('Revenue/customer/year', 'Intäkt per kund per år'),
   clv: L('CLV', 'CLV'),
   clvIndex: L('CLV index', 'CLV-index'),
@@ -202,5 +202,5 @@ const SV_TIERS: Record<string, string> = {
 /** A tier name in the UI language, as the CLI prints it. */
 export function tierName(name: string, lang: Lang): string {
   if (lang === 'en') return name;
-  return SV_TIERS[name] ?? name.replace(/^Decile /, 'Decil ').replace(/^Tier /, 'Segment ');
+  return SV_TIERS[name] ?? name.replace(/^Decile /, 'Decil ').replace(/^Tier /, 'Kategori ');
 }

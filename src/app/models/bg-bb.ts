@@ -9,6 +9,7 @@ import { writeCsvColumns } from '../../data/models/predictions-file';
 import type { PredictInput } from '../options/models';
 import { fitReport, loadAndFitBgBb, type FitReport } from './fit';
 import type { Params } from './registry';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** What BG/BB `predict` wrote; counts of customers include each row's weight. */
 export interface BgBbPredictReport {
@@ -30,7 +31,7 @@ export interface BgBbPredictReport {
     /** expected transactions over the horizon */
     expectedTransactions: number;
   };
-  notes: string[];
+  notes: Message[];
 }
 
 /**
@@ -56,7 +57,7 @@ export async function predictBgBb(input: PredictInput): Promise<BgBbPredictRepor
     { name: 'expected_transactions', values: expected },
   ]);
   const sum = (values: Float64Array): number => values.reduce((s, v, i) => s + v * (weight[i] as number), 0);
-  const notes = fit.converged ? [] : [fit.message];
+  const notes = fit.converged ? [] : [msg('model.not-converged', { model: 'BG/BB', detail: fit.message })];
   return {
     out: input.out,
     model: 'bgbb',

@@ -9,6 +9,7 @@ import { buildCohortMatrix, firstCohortStart, type CohortRow, type CohortUnit } 
 import type { AnalyticsPort } from '../../data/analytics/types';
 import { missingAmountNotes, resolveAsOf } from './basis';
 import type { CohortInput } from '../options/report';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 export interface CohortReport {
   asOf: IsoDay;
@@ -16,7 +17,7 @@ export interface CohortReport {
   periodMonths: WindowMonths;
   cohort: CohortUnit;
   cohorts: CohortRow[];
-  notes: string[];
+  notes: Message[];
 }
 
 export async function cohortReport(analytics: AnalyticsPort, input: CohortInput): Promise<CohortReport> {
@@ -33,8 +34,8 @@ export async function cohortReport(analytics: AnalyticsPort, input: CohortInput)
   const notes = [
     ...resolved.notes,
     ...missingAmountNotes(resolved.dates, 'activity'),
-    'periods count from each customer’s first-purchase month; periods not yet over for every member are left out',
+    msg('cohorts.periods'),
   ];
-  if (cohorts.length === 0) notes.push(`no customers acquired in the ${years} years up to ${asOf}`);
+  if (cohorts.length === 0) notes.push(msg('cohorts.none', { years, asOf }));
   return { asOf, periodMonths, cohort: unit, cohorts, notes };
 }

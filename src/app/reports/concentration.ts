@@ -14,6 +14,7 @@ import {
 import type { AnalyticsPort } from '../../data/analytics/types';
 import { missingMarginNote, resolveBasis } from './basis';
 import type { ReportInput } from '../options/report';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 export const TOP_PERCENTS = [1, 5, 10, 20, 50] as const;
 export const LORENZ_POINTS = 100;
@@ -32,7 +33,7 @@ export interface ConcentrationReport {
   lorenz: LorenzPoint[];
   /** deciles by default; the `tiers` option picks another cut */
   tiers: TierShareRow[];
-  notes: string[];
+  notes: Message[];
 }
 
 export async function concentrationReport(
@@ -49,12 +50,9 @@ export async function concentrationReport(
     topPercents: TOP_PERCENTS,
   });
   const c = buildConcentration(result.curve, LORENZ_POINTS, TOP_PERCENTS);
-  const notes: string[] = [...basis.coverage];
-  if (result.curve.clipped > 0)
-    notes.push(
-      `${result.curve.clipped} ${result.curve.clipped === 1 ? 'customer has' : 'customers have'} a net value below 0, counted as 0 in the curve, the shares and Gini`,
-    );
-  if (c.gini === null) notes.push('Gini and the Lorenz curve are undefined: no positive value in the window');
+  const notes: Message[] = [...basis.coverage];
+  if (result.curve.clipped > 0) notes.push(msg('concentration.clipped', { customers: result.curve.clipped }));
+  if (c.gini === null) notes.push(msg('concentration.no-positive'));
   const margin = missingMarginNote(basis.measure, result.missingMargin, result.transactions);
   if (margin) notes.push(margin);
   return {

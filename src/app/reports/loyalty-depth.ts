@@ -9,6 +9,7 @@ import { loyaltyDepth, type LoyaltyDepthRow } from '../../core/kpi/loyalty-depth
 import type { AnalyticsPort } from '../../data/analytics/types';
 import type { ReportInput } from '../options/report';
 import { missingMarginNote, resolveBasis } from './basis';
+import type { Message } from '../../core/messages/catalogue';
 
 export interface LoyaltyDepthReport {
   basis: 'orders';
@@ -18,7 +19,7 @@ export interface LoyaltyDepthReport {
   window: Window;
   tiers: LoyaltyDepthRow[];
   total: LoyaltyDepthRow;
-  notes: string[];
+  notes: Message[];
 }
 
 export async function loyaltyDepthReport(

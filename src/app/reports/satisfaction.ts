@@ -15,6 +15,7 @@ import { expandScores } from '../../core/kpi/stats';
 import type { ServicePort } from '../../data/service/types';
 import type { ServiceInput } from '../options/service';
 import { latestAsOf } from './basis';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 export interface SatisfactionReport {
   asOf: IsoDay;
@@ -23,7 +24,7 @@ export interface SatisfactionReport {
   nps: Nps & { previous: { score: number | null; n: number }; change: ChangeTest };
   csat: Csat & { previous: { share: number | null; n: number }; change: ChangeTest };
   ces: Ces & { previous: { mean: number | null; n: number }; change: ChangeTest };
-  notes: string[];
+  notes: Message[];
 }
 
 export async function satisfactionReport(
@@ -70,8 +71,8 @@ export async function satisfactionReport(
   };
 }
 
-function smallSampleNote(kpi: string, n: number, note: string | null): string[] {
+function smallSampleNote(kpi: 'CSAT' | 'CES', n: number, note: Message | null): Message[] {
   if (n > 0 && n < NPS_SMALL_SAMPLE)
-    return [`${kpi} from only ${n} answers (fewer than ${NPS_SMALL_SAMPLE}): not reliable`];
+    return [msg('satisfaction.small-sample', { kpi, n, minimum: NPS_SMALL_SAMPLE })];
   return note === null ? [] : [note];
 }

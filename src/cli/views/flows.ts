@@ -66,9 +66,10 @@ export function flowsPrintable(r: FlowsReport, lang: Lang): Printable {
         totals,
         notes: [
           ...r.notes,
-          lang === 'sv'
-            ? 'förlorade kunder visas med köp och omsättning från föregående period'
-            : 'lost customers show their purchases and revenue in the previous window',
+          l(
+            'lost customers show their purchases and revenue in the previous window',
+            'förlorade kunder visas med köp och omsättning från föregående fönster',
+          ),
         ],
       },
     ],

@@ -7,6 +7,12 @@ import type { Column, Label, Lang } from '../output';
 /** A label in English and Swedish. */
 export const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
 
+/** A note made once per language (`make` formats its numbers the language's way). */
+export const inBoth = (make: (lang: Lang) => string): { en: string; sv: string } => ({
+  en: make('en'),
+  sv: make('sv'),
+});
+
 const SV_TIERS: Record<string, string> = {
   'Top 15%': 'Topp 15%',
   'Middle 50%': 'Mellan 50%',

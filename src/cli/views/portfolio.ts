@@ -48,7 +48,7 @@ export function portfolioPrintable(r: PortfolioReport, lang: Lang): Printable {
       l(
         'total: CLV per customer is the portfolio value / members (a member-weighted mean over the tiers); the CLV of the total row above treats all customers as one group, as the course table does',
         'totalt: CLV per kund är portföljens värde / antal medlemmar (ett medelvärde över kategorierna, vägt med medlemmar); totalradens CLV ovan behandlar alla kunder som en grupp, som i kursens tabell',
-      )[lang],
+      ),
       ...r.notes,
     ],
   };

@@ -1,7 +1,7 @@
 /** Retention per tier, trend and tenure table views. */
 import type { RetentionReport } from '../../app/reports/retention';
 import { formatNumber, type Column, type Label, type Lang, type Printable } from '../output';
-import { l, col, tierLabel } from './labels';
+import { l, col, inBoth, tierLabel } from './labels';
 
 const RETENTION_COLUMNS = (first: Label): Column[] => [
   col('label', first, 'text'),
@@ -24,9 +24,11 @@ export function retentionPrintable(r: RetentionReport, lang: Lang): Printable {
     ratio === null
       ? []
       : [
-          lang === 'sv'
-            ? `churn de två första åren är ${formatNumber(ratio, 1, lang)} gånger churn därefter`
-            : `churn in the first two years is ${formatNumber(ratio, 1, lang)}× the churn after`,
+          inBoth((lang) =>
+            lang === 'sv'
+              ? `churn de två första åren är ${formatNumber(ratio, 1, lang)} gånger churn därefter`
+              : `churn in the first two years is ${formatNumber(ratio, 1, lang)}× the churn after`,
+          ),
         ];
   return {
     json: r,

@@ -6,8 +6,8 @@ import type { ActionsReport, LifecycleReport, SegmentsReport } from '../../app/s
 import type { GroupKpis } from '../../core/strategy/summary';
 import { phaseWord } from '../../core/strategy/reasons';
 import type { Phase } from '../../core/strategy/rules';
-import type { Column, Lang, Printable, TableView } from '../output';
-import { col, l, tierLabel } from './labels';
+import { formatNumber, type Column, type Lang, type Note, type Printable, type TableView } from '../output';
+import { col, inBoth, l, tierLabel } from './labels';
 
 const SV_SEGMENTS: Record<string, string> = {
   Royals: 'Kungliga',
@@ -33,11 +33,14 @@ const LOYALTY: Record<string, { en: string; sv: string }> = {
 
 const loyaltyLabel = (level: string, lang: Lang): string => LOYALTY[level]?.[lang] ?? level;
 
-function basisLine(r: SegmentsReport | LifecycleReport | ActionsReport, lang: Lang): string {
+function basisLine(r: SegmentsReport | LifecycleReport | ActionsReport): { en: string; sv: string } {
   const c = r.loyalty.customers;
-  return lang === 'sv'
-    ? `Lojalitet: ${r.loyalty.basis} (beteende ${c.behaviour}, NPS ${c.nps}, P(alive) ${c.palive} kunder); regler: ${r.rules}`
-    : `Loyalty basis: ${r.loyalty.description} (behaviour ${c.behaviour}, NPS ${c.nps}, P(alive) ${c.palive} customers); rules: ${r.rules}`;
+  return inBoth((lang) => {
+    const n = (x: number): string => formatNumber(x, 0, lang);
+    return lang === 'sv'
+      ? `Lojalitet: ${r.loyalty.basis} (beteende ${n(c.behaviour)}, NPS ${n(c.nps)}, P(alive) ${n(c.palive)} kunder); regler: ${r.rules}`
+      : `Loyalty basis: ${r.loyalty.description} (behaviour ${n(c.behaviour)}, NPS ${n(c.nps)}, P(alive) ${n(c.palive)} customers); rules: ${r.rules}`;
+  });
 }
 
 function kpiTable(
@@ -67,7 +70,7 @@ function kpiTable(
 
 export function segmentsPrintable(r: SegmentsReport, lang: Lang): Printable {
   const seg = (s: string): string => segmentLabel(s, lang);
-  const notes = [basisLine(r, lang), ...r.notes];
+  const notes = [basisLine(r), ...r.notes];
   return {
     json: r,
     tables: [
@@ -154,7 +157,7 @@ export function lifecyclePrintable(r: LifecycleReport, lang: Lang): Printable {
           share: p.share,
           ...Object.fromEntries(tierNames.map((t) => [`tier:${t}`, p.byTier[t] ?? 0])),
         })),
-        notes: [basisLine(r, lang), ...r.notes],
+        notes: [basisLine(r), ...r.notes],
       },
       kpiTable(
         'kpi-phases',
@@ -177,20 +180,23 @@ export function lifecyclePrintable(r: LifecycleReport, lang: Lang): Printable {
 
 export function actionsPrintable(r: ActionsReport, lang: Lang, limit: number): Printable {
   const s = r.suppressed;
-  const notes = [
-    basisLine(r, lang),
-    lang === 'sv'
-      ? `${r.suggestions.length} förslag; undertryckta: en per kund ${s['one-per-customer']}, öppen reklamation ${s['open-complaint']}, karens ${s.cooldown}, redan exporterade ${s['already-exported']}`
-      : `${r.suggestions.length} suggestions; suppressed: one per customer ${s['one-per-customer']}, open complaint ${s['open-complaint']}, cool-down ${s.cooldown}, already exported ${s['already-exported']}`,
-    ...(r.exported
+  const exported = r.exported;
+  const notes: Note[] = [
+    basisLine(r),
+    l(
+      `${r.suggestions.length} suggestions; suppressed: one per customer ${s['one-per-customer']}, open complaint ${s['open-complaint']}, cool-down ${s.cooldown}, already exported ${s['already-exported']}`,
+      `${r.suggestions.length} förslag; undertryckta: en per kund ${s['one-per-customer']}, öppen reklamation ${s['open-complaint']}, karens ${s.cooldown}, redan exporterade ${s['already-exported']}`,
+    ),
+    ...(exported
       ? [
-          lang === 'sv'
-            ? `exporterade ${r.exported.rows} rader till ${r.exported.file}`
-            : `exported ${r.exported.rows} rows to ${r.exported.file}`,
+          l(
+            `exported ${exported.rows} rows to ${exported.file}`,
+            `exporterade ${exported.rows} rader till ${exported.file}`,
+          ),
         ]
       : []),
     ...(r.suggestions.length > limit
-      ? [lang === 'sv' ? `visar de ${limit} första (--limit)` : `showing the first ${limit} (--limit)`]
+      ? [l(`showing the first ${limit} (--limit)`, `visar de ${limit} första (--limit)`)]
       : []),
     ...r.notes,
   ];
