@@ -4,6 +4,7 @@ import { loyaltyDepthReport } from '../../src/app/reports/loyalty-depth';
 import { portfolio } from './input';
 import type { OpenStore } from './load';
 import { openTestStore } from './load';
+import { renderMessages } from '../../src/core/messages/catalogue';
 
 export function loyaltyDepthSuite(open: OpenStore): void {
   describe('depth of loyalty', () => {
@@ -48,7 +49,9 @@ export function loyaltyDepthSuite(open: OpenStore): void {
         expect(b!.shareOfWallet).toBeCloseTo(1.25, 12);
         expect(r.total.shareOfWallet).toBeCloseTo(800 / 1540, 12);
         expect(r.total.meanShareOfWallet).toBeCloseTo(0.875, 12);
-        expect(r.notes.join(' ')).toMatch(/from the 2 of 3 customers with a category_spend estimate/);
+        expect(renderMessages(r.notes, 'en').join(' ')).toMatch(
+          /from the 2 of 3 customers with a category_spend estimate/,
+        );
       } finally {
         await store.close();
       }

@@ -51,11 +51,11 @@ export function subscriptionPrintable(r: SubscriptionReport, lang: Lang): Printa
       `Kundportföljens värde, abonnemangsbaserat, inklusive NPS/SKI, per ${r.asOf} (${r.windowMonths} månader)`,
     ),
     columns: [
-      col('tier', l('Segment', 'Segment'), 'text'),
+      col('tier', l('Tier', 'Kundkategori'), 'text'),
       col('customers', l('Customers', 'Kunder'), 'int'),
       col('revenuePerCustomer', l('Revenue/customer', 'Intäkt/kund'), 'money'),
       col('productsPerCustomer', l('Products/customer', 'Produkter/kund'), 'decimal', 1),
-      col('duration', l('Duration (years)', 'Duration (år)'), 'decimal'),
+      col('duration', l('Duration (years)', 'Varaktighet (år)'), 'decimal'),
       col('tenureYears', l('Tenure (years)', 'Kundålder (år)'), 'decimal', 1),
       col('ski', l('SKI', 'SKI'), 'decimal', 0),
       col('nps', l('NPS', 'NPS'), 'decimal', 0),
@@ -100,7 +100,7 @@ export function productsPrintable(r: ProductsReport, lang: Lang): Printable {
       `Produkter per kund och förflyttning mellan ${r.previousDay} och ${r.asOf}`,
     ),
     columns: [
-      col('tier', l('Segment', 'Segment'), 'text'),
+      col('tier', l('Tier', 'Kundkategori'), 'text'),
       col('customers', l('Customers', 'Kunder'), 'int'),
       col('productsPerCustomer', l('Products/customer', 'Produkter/kund'), 'decimal'),
       col('one', l('1 product', '1 produkt'), 'percent'),

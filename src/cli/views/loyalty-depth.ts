@@ -15,10 +15,10 @@ export function loyaltyDepthPrintable(r: LoyaltyDepthReport, lang: Lang): Printa
         name: 'depth',
         title: l(
           `Depth of loyalty by value tier, as of ${r.asOf} (${r.windowMonths} months)`,
-          `Lojalitetens djup per värdesegment, per ${r.asOf} (${r.windowMonths} månader)`,
+          `Lojalitetens djup per kundkategori, per ${r.asOf} (${r.windowMonths} månader)`,
         ),
         columns: [
-          col('tier', l('Tier', 'Segment'), 'text'),
+          col('tier', l('Tier', 'Kundkategori'), 'text'),
           col('customers', l('Customers', 'Kunder'), 'int'),
           col('tenureYears', l('Duration (tenure, years)', 'Varaktighet (kundålder, år)'), 'decimal', 1),
           col('frequency', l('Frequency (purchases/year)', 'Frekvens (köp/år)'), 'decimal', 1),

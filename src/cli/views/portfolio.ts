@@ -15,9 +15,9 @@ export function portfolioPrintable(r: PortfolioReport, lang: Lang): Printable {
       `Kundportföljens värde och CLV, per ${r.asOf} (${r.windowMonths} månader)`,
     ),
     columns: [
-      col('tier', l('Tier', 'Medlemskategori'), 'text'),
+      col('tier', l('Tier', 'Kundkategori'), 'text'),
       col('customers', l('Members', 'Medlemmar'), 'int'),
-      col('duration', l('Duration (years)', 'Duration (år)'), 'decimal'),
+      col('duration', l('Duration (years)', 'Varaktighet (år)'), 'decimal'),
       col('purchases', l('Purchases', 'Antal köp'), 'int'),
       col('revenue', l('Revenue', 'Omsättning'), 'money'),
       col('purchasesPerCustomer', l('Purchases/customer', 'Antal köp/kund'), 'decimal'),

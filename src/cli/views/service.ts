@@ -115,9 +115,9 @@ function tierTables(b: ServiceByTier, target: string, lang: Lang): TableView[] {
   return [
     {
       name: 'tiers',
-      title: l('Complaints per value tier', 'Reklamationer per värdesegment'),
+      title: l('Complaints per value tier', 'Reklamationer per kundkategori'),
       columns: [
-        col('tier', l('Tier', 'Segment'), 'text'),
+        col('tier', l('Tier', 'Kundkategori'), 'text'),
         col('customers', l('Customers', 'Kunder'), 'int'),
         col('complainants', l('Complainants', 'Reklamanter'), 'int'),
         col('complaints', l('Complaints', 'Reklamationer'), 'int'),
@@ -135,7 +135,7 @@ function tierTables(b: ServiceByTier, target: string, lang: Lang): TableView[] {
         `Kundbehållning för reklamanter och övriga (aktiva ${b.retention.previous.startExclusive} – ${b.retention.previous.endInclusive}, per det fönstrets segment)`,
       ),
       columns: [
-        col('tier', l('Tier', 'Segment'), 'text'),
+        col('tier', l('Tier', 'Kundkategori'), 'text'),
         col('complainantsCustomers', l('Complainants', 'Reklamanter'), 'int'),
         col('complainantsRetention', l('Retention', 'Kundbehållning'), 'percent'),
         col('othersCustomers', l('Others', 'Övriga'), 'int'),

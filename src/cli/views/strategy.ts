@@ -58,7 +58,7 @@ function kpiTable(
       col('active', l('Active', 'Aktiva'), 'int'),
       col('retention', l('Retention', 'Kundbehållning'), 'percent'),
       col('churn', l('Churn', 'Kundbortfall'), 'percent'),
-      col('duration', l('Duration (years)', 'Livslängd (år)'), 'decimal'),
+      col('duration', l('Duration (years)', 'Varaktighet (år)'), 'decimal'),
       col('revenuePerCustomer', l('Revenue / customer / year', 'Intäkt / kund / år'), 'money'),
       col('nps', l('NPS', 'NPS'), 'decimal', 1),
       col('npsAnswers', l('NPS answers', 'NPS-svar'), 'int'),
@@ -93,9 +93,9 @@ export function segmentsPrintable(r: SegmentsReport, lang: Lang): Printable {
       },
       {
         name: 'matrix',
-        title: l('Value tier × loyalty', 'Värdesegment × lojalitet'),
+        title: l('Value tier × loyalty', 'Kundkategori × lojalitet'),
         columns: [
-          col('tier', l('Tier', 'Segment'), 'text'),
+          col('tier', l('Tier', 'Kundkategori'), 'text'),
           col('loyalty', l('Loyalty', 'Lojalitet'), 'text'),
           col('segment', l('Named segment', 'Namngivet segment'), 'text'),
           col('customers', l('Customers', 'Kunder'), 'int'),
@@ -165,7 +165,7 @@ export function lifecyclePrintable(r: LifecycleReport, lang: Lang): Printable {
         r.kpis.phases,
         phase,
       ),
-      kpiTable('kpi-tiers', l('KPIs by value tier', 'Nyckeltal per värdesegment'), r.kpis.tiers, (t) =>
+      kpiTable('kpi-tiers', l('KPIs by value tier', 'Nyckeltal per kundkategori'), r.kpis.tiers, (t) =>
         t === 'inactive' ? (lang === 'sv' ? 'inaktiva' : t) : tierLabel(t, lang),
       ),
       kpiTable(

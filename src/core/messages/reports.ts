@@ -42,15 +42,15 @@ export const REPORT_MESSAGES = {
   }),
   'simulate.clamped-low': entry<{ tier: string; retention: number; delta: number }>({
     en: (p, f) =>
-      `${f.tier(p.tier)}: retention ${f.pct(p.retention)} ${f.num(p.delta, 1)} points is below 0 %; clamped to 0 %`,
+      `${f.tier(p.tier)}: retention ${f.pct(p.retention)} ${f.num(p.delta, Number.isInteger(p.delta) ? 0 : 1)} points is below 0 %; clamped to 0 %`,
     sv: (p, f) =>
-      `${f.tier(p.tier)}: retention ${f.pct(p.retention)} ${f.num(p.delta, 1)} procentenheter är under 0 %; satt till 0 %`,
+      `${f.tier(p.tier)}: retention ${f.pct(p.retention)} ${f.num(p.delta, Number.isInteger(p.delta) ? 0 : 1)} procentenheter är under 0 %; satt till 0 %`,
   }),
   'simulate.clamped-high': entry<{ tier: string; retention: number; delta: number }>({
     en: (p, f) =>
-      `${f.tier(p.tier)}: retention ${f.pct(p.retention)} + ${f.num(p.delta, 1)} points is above 100 %; clamped to 100 %`,
+      `${f.tier(p.tier)}: retention ${f.pct(p.retention)} + ${f.num(p.delta, Number.isInteger(p.delta) ? 0 : 1)} points is above 100 %; clamped to 100 %`,
     sv: (p, f) =>
-      `${f.tier(p.tier)}: retention ${f.pct(p.retention)} + ${f.num(p.delta, 1)} procentenheter är över 100 %; satt till 100 %`,
+      `${f.tier(p.tier)}: retention ${f.pct(p.retention)} + ${f.num(p.delta, Number.isInteger(p.delta) ? 0 : 1)} procentenheter är över 100 %; satt till 100 %`,
   }),
   'simulate.no-base-retention': entry<{ tier: string }>({
     en: (p, f) => `${f.tier(p.tier)}: no base retention (no customers in the previous window)`,
