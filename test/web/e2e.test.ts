@@ -339,13 +339,6 @@ describe('dashboard in Chromium', () => {
       ['2', '3', 'amount', '12,5O', '"12,5O" is not a number (decimal separator ",")'],
     ]);
     await shot(page, 'upload-rejects');
-    // the upload just made is the newest import still active: undo it from the same page
-    page.on('dialog', (dialog) => void dialog.accept());
-    const undo = page.getByRole('form', { name: 'Undo an import' });
-    await expect.poll(() => undo.getByLabel('Import to undo').inputValue()).not.toBe('');
-    expect(await undo.locator('option').first().textContent()).toContain('kassa.csv (1)');
-    await undo.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => page.getByTestId('undo-result').textContent()).toMatch(/^\d+: 1 rows removed$/);
     await page.context().close();
   });
 });

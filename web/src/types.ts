@@ -267,16 +267,6 @@ export interface ImportLogRow {
   importedAt: string;
   rowsImported: number;
   rowsRejected: number;
-  rowsStored?: number | null;
-  state?: 'active' | 'undone' | 'replaced';
-}
-
-/** What undoing an import removed (`POST /api/imports/:id/undo`). */
-export interface UndoneImport {
-  importId: number;
-  kind: string;
-  source: string;
-  rowsRemoved: number;
 }
 
 export interface RejectRow {

@@ -4,12 +4,12 @@
  * column and reason.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { get, request, upload, type Session } from '../api';
+import { get, upload, type Session } from '../api';
 import { TablePanel } from '../components/ChartPanel';
 import { ErrorMessage, Load } from '../components/Status';
 import { fmt } from '../format';
 import { useSettings } from '../settings';
-import type { ImportLogRow, ImportResult, UndoneImport } from '../types';
+import type { ImportLogRow, ImportResult } from '../types';
 import { useApi } from '../use-api';
 
 /** The server's progress of an import: phase, overall fraction, what it is doing. */
@@ -174,58 +174,6 @@ function UploadForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** Undoes one import still active (`POST /api/imports/:id/undo`, audited), after a confirmation. */
-function UndoForm({ rows, onDone }: { rows: readonly ImportLogRow[]; onDone: () => void }) {
-  const { t, settings } = useSettings();
-  const lang = settings.lang;
-  const id = useId();
-  const undoable = rows.filter((r) => (r.state ?? 'active') === 'active' && (r.rowsStored ?? 0) > 0);
-  const [chosen, setChosen] = useState('');
-  const [done, setDone] = useState<UndoneImport | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const importId = (r: ImportLogRow): number => r.importId ?? r.id ?? 0;
-  const selected = chosen !== '' ? chosen : undoable[0] ? String(importId(undoable[0])) : '';
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (selected === '' || !window.confirm(t('undoConfirm'))) return;
-    setError(null);
-    request<UndoneImport>('POST', `imports/${selected}/undo`, { lang }).then(
-      (u) => {
-        setDone(u);
-        setChosen('');
-        onDone();
-      },
-      (err: unknown) => setError(err instanceof Error ? err : new Error(String(err))),
-    );
-  };
-  return (
-    <form className="panel" onSubmit={submit} aria-label={t('undoImport')}>
-      <h2>{t('undoImport')}</h2>
-      {undoable.length === 0 ? (
-        <p>{t('nothingToUndo')}</p>
-      ) : (
-        <>
-          <label htmlFor={id}>{t('undoWhich')}</label>
-          <select id={id} value={selected} onChange={(e) => setChosen(e.target.value)}>
-            {undoable.map((r) => (
-              <option key={importId(r)} value={importId(r)}>
-                {`${importId(r)}: ${r.kind}, ${r.source} (${fmt(r.rowsStored ?? 0, 'int', lang)})`}
-              </option>
-            ))}
-          </select>
-          <button type="submit">{t('undo')}</button>
-        </>
-      )}
-      {done && (
-        <p role="status" data-testid="undo-result">
-          {`${done.importId}: ${fmt(done.rowsRemoved, 'int', lang)} ${t('rowsRemoved')}`}
-        </p>
-      )}
-      {error && <ErrorMessage error={error} />}
-    </form>
-  );
-}
-
 export function DataPage({ session }: { session: Session }) {
   const { t } = useSettings();
   const imports = useApi<ImportLogRow[] | { imports: ImportLogRow[] }>('imports');
@@ -238,23 +186,18 @@ export function DataPage({ session }: { session: Session }) {
         {(data) => {
           const rows = Array.isArray(data) ? data : data.imports;
           return (
-            <>
-              {canUpload && <UndoForm rows={rows} onDone={imports.reload} />}
-              <TablePanel
-                title={t('imports')}
-                csvName="imports"
-                columns={[
-                  { key: 'importedAt', header: t('importedAt'), kind: 'text' },
-                  { key: 'kind', header: t('kind'), kind: 'text' },
-                  { key: 'source', header: t('source'), kind: 'text' },
-                  { key: 'rowsImported', header: t('rowsImported'), kind: 'int' },
-                  { key: 'rowsRejected', header: t('rowsRejected'), kind: 'int' },
-                  { key: 'rowsStored', header: t('rowsStored'), kind: 'int' },
-                  { key: 'state', header: t('importState'), kind: 'text' },
-                ]}
-                rows={rows as unknown as Record<string, unknown>[]}
-              />
-            </>
+            <TablePanel
+              title={t('imports')}
+              csvName="imports"
+              columns={[
+                { key: 'importedAt', header: t('importedAt'), kind: 'text' },
+                { key: 'kind', header: t('kind'), kind: 'text' },
+                { key: 'source', header: t('source'), kind: 'text' },
+                { key: 'rowsImported', header: t('rowsImported'), kind: 'int' },
+                { key: 'rowsRejected', header: t('rowsRejected'), kind: 'int' },
+              ]}
+              rows={rows as unknown as Record<string, unknown>[]}
+            />
           );
         }}
       </Load>
