@@ -9,11 +9,17 @@
  * and a UTF-8 byte order mark.
  */
 import { invalidOption } from '../core/errors';
+import { Message, renderMessage, renderMessages } from '../core/messages/catalogue';
+import { formatNumber } from '../core/messages/message';
 import { csvField } from '../core/text/csv';
+
+export { formatNumber };
 
 export type Format = 'table' | 'json' | 'csv';
 export type Lang = 'en' | 'sv';
 export type Label = string | { en: string; sv: string };
+/** A note under a table: a message of the catalogue, or a label in both languages (never bare text). */
+export type Note = Message | { en: string; sv: string };
 
 export type ColumnType = 'text' | 'int' | 'money' | 'decimal' | 'percent' | 'date';
 
@@ -34,7 +40,7 @@ export interface TableView {
   /** indexes of total rows: in table format a rule is drawn above each (csv and json are unaffected) */
   totals?: readonly number[];
   /** lines printed under the table in table format, e.g. why a figure is undefined */
-  notes?: readonly string[];
+  notes?: readonly Note[];
 }
 
 export interface Printable {
@@ -66,19 +72,10 @@ export function labelText(label: Label, lang: Lang): string {
   return typeof label === 'string' ? label : label[lang];
 }
 
-/** Formats a number with the language's separators: en 1,284,714,061.5; sv 1 284 714 061,5. */
-export function formatNumber(value: number, decimals: number, lang: Lang): string {
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [whole = '0', fraction] = fixed.split('.');
-  const group = lang === 'sv' ? '\u00a0' : ',';
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
-  return sign + grouped + (fraction ? (lang === 'sv' ? ',' : '.') + fraction : '');
-}
-
 /** Formats one cell for table output. null/undefined print as an en dash (undefined figure). */
 export function formatCell(value: unknown, column: Column, options: OutputOptions): string {
   if (value === null || value === undefined) return '–';
+  if (value instanceof Message) return renderMessage(value, options.lang);
   const decimals = column.decimals ?? DEFAULT_DECIMALS[column.type];
   if (typeof value !== 'number') return typeof value === 'string' ? value : JSON.stringify(value);
   switch (column.type) {
@@ -118,8 +115,14 @@ function renderTable(view: TableView, options: OutputOptions): string {
     if (totals.has(i) && i > 0) lines.push(rule);
     lines.push(align(cells));
   });
-  for (const note of view.notes ?? []) lines.push(`note: ${note}`);
+  const prefix = options.lang === 'sv' ? 'obs' : 'note';
+  for (const note of view.notes ?? []) lines.push(`${prefix}: ${noteText(note, options.lang)}`);
   return lines.join('\n');
+}
+
+/** A note's text in `lang`. */
+export function noteText(note: Note, lang: Lang): string {
+  return note instanceof Message ? renderMessage(note, lang) : note[lang];
 }
 
 /** The byte order mark that makes Excel read a CSV file as UTF-8. */
@@ -136,6 +139,7 @@ function csvDialect(lang: Lang): { delimiter: string; decimal: string } {
  */
 export function csvValue(value: unknown, lang: Lang = 'en'): string {
   if (value === null || value === undefined) return '';
+  if (value instanceof Message) return csvValue(renderMessage(value, lang), lang);
   const { delimiter, decimal } = csvDialect(lang);
   if (typeof value === 'number') return csvField(String(value).replace('.', decimal), delimiter);
   return csvField(typeof value === 'string' ? value : JSON.stringify(value), delimiter);
@@ -172,7 +176,7 @@ export function selectTable(tables: readonly TableView[], name: string | undefin
 export function render(printable: Printable, options: OutputOptions): string {
   switch (options.format) {
     case 'json':
-      return JSON.stringify(printable.json, null, 2);
+      return JSON.stringify(renderMessages(printable.json, options.lang), null, 2);
     case 'csv': {
       const table = selectTable(printable.tables, options.table);
       const text = table ? renderCsv(table, options.lang) : '';

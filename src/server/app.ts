@@ -27,6 +27,8 @@ import type { AnyRoute, RequestContext } from './route';
 import { apiRoutes } from './routes';
 import { staticFiles } from './static';
 import { tooLarge } from './upload';
+import { invalidOption } from '../core/errors';
+import { renderMessages, type Lang } from '../core/messages/catalogue';
 
 export const SESSION_COOKIE = 'cvm_session';
 
@@ -144,6 +146,12 @@ async function loginBody(c: Context): Promise<Record<string, unknown>> {
     // answered below
   }
   throw new HttpError('invalid-input', 'expected a JSON object { "username": …, "password": … }');
+}
+
+/** The language of an answer's messages: `lang=en` (the default) or `lang=sv`. */
+function answerLang(raw: string | undefined): Lang {
+  if (raw === undefined || raw === 'en' || raw === 'sv') return raw ?? 'en';
+  throw invalidOption('lang', raw, 'a language (en or sv)');
 }
 
 export function createApi(options: ApiOptions): Api {
@@ -278,6 +286,8 @@ export function createApi(options: ApiOptions): Api {
           req: c.req,
         };
         const input: unknown = await r.input(ctx);
+        // notes and reasons are messages: rendered in the language the request asks for (`?lang=sv`)
+        const lang = answerLang(c.req.query('lang'));
         let result: unknown;
         if (r.cache) {
           const scope =
@@ -286,16 +296,18 @@ export function createApi(options: ApiOptions): Api {
               : user.role === 'account_manager'
                 ? `manager:${user.username}`
                 : user.role;
-          const key = `${r.method} ${r.path} ${stableKey(ctx.params)} ${stableKey(input)} ${scope}`;
+          const key = `${r.method} ${r.path} ${stableKey(ctx.params)} ${stableKey(input)} ${scope} ${lang}`;
           const version = await unit.users.dataVersion();
           const before = cache.misses;
           // the answer is kept as its JSON text: a hit costs no serialisation
-          const text = await cache.get(version, key, async () => JSON.stringify(await r.run(ctx, input)));
+          const text = await cache.get(version, key, async () =>
+            JSON.stringify(renderMessages(await r.run(ctx, input), lang)),
+          );
           c.header('X-Cache', cache.misses === before ? 'hit' : 'miss');
           return c.body(text as string, 200, { 'content-type': 'application/json' });
         } else result = await r.run(ctx, input);
         if (result instanceof Response) return result;
-        return c.json(result as object);
+        return c.json(renderMessages(result, lang) as object);
       }),
     );
   }

@@ -33,6 +33,14 @@ function operation(info: RouteInfo): Schema {
   const queryParams = Object.entries(queryProps)
     .filter(([name]) => name !== 'today' && !pathParams.some((p) => p.name === name))
     .map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
+  // every route of the table answers its notes and reasons in the language asked for
+  if (r && !queryParams.some((p) => p.name === 'lang'))
+    queryParams.push({
+      name: 'lang',
+      in: 'query',
+      required: false,
+      schema: { type: 'string', enum: ['en', 'sv'], description: 'language of notes and reasons' },
+    });
   const body =
     r?.body === 'multipart'
       ? {

@@ -15,6 +15,7 @@ import { retentionReport } from '../../src/app/reports/retention';
 import { satisfactionReport } from '../../src/app/reports/satisfaction';
 import { serviceReport } from '../../src/app/reports/service';
 import { load, tempDir, withMemoryStore, write } from '../import/helpers';
+import { renderMessages } from '../../src/core/messages/catalogue';
 
 const dir = tempDir('activity');
 
@@ -33,11 +34,11 @@ describe('orders without an amount', () => {
       // previous window (2024): a, b active; current (2025): a, c. Retained: a → 1 of 2.
       expect(retention.asOf).toBe('2025-12-31');
       expect(retention.overall).toMatchObject({ previous: 2, retained: 1, lost: 1, retention: 0.5 });
-      expect(retention.notes).toContain(
+      expect(renderMessages(retention.notes, 'en')).toContain(
         '4 of the 4 transactions have no amount (100 %): they count as purchases with value 0; the value tiers and revenue figures rank and sum them as 0',
       );
       const cohorts = await cohortReport(store.analytics, parseOptions(cohortInput, { window: '12' }));
-      expect(cohorts.notes[0]).toMatch(/^4 of the 4 transactions have no amount/);
+      expect(renderMessages(cohorts.notes, 'en')[0]).toMatch(/^4 of the 4 transactions have no amount/);
       await expect(portfolioReport(store.analytics, parseOptions(portfolioInput, {}))).rejects.toThrow(
         'this report ranks customers by value, but 4 of the 4 transactions have no amount (100 %, more than 50 %); ' +
           'import the amounts, or use the reports that need none: retention (trend and tenure) and cohorts (retention)',
@@ -64,12 +65,14 @@ describe('customers with only returns in a window', () => {
       await load(store, 'transactions', path);
       const input = parseOptions(portfolioInput, { asOf: '2025-12-31' });
       const flows = await flowsReport(store.analytics, input);
-      expect(flows.notes).toContain(
+      expect(renderMessages(flows.notes, 'en')).toContain(
         "left out as not active (only returns, no purchase, in the window): 2 customers in the current window, 0 customers in the previous one; their returns are in no tier's revenue",
       );
       expect(flows.total).toMatchObject({ customers: 1, revenue: 90 });
       const portfolio = await portfolioReport(store.analytics, input);
-      expect(portfolio.notes.some((n) => n.startsWith('left out as not active'))).toBe(true);
+      expect(
+        renderMessages(portfolio.notes, 'sv').some((n) => n.startsWith('utelämnade som inte aktiva')),
+      ).toBe(true);
     });
   });
 });
@@ -92,7 +95,7 @@ describe('the default as-of day of the service and satisfaction reports', () => 
       const input = parseOptions(serviceInput, { window: '3', today: '2026-11-27' });
       const service = await serviceReport(store.service, input);
       expect(service).toMatchObject({ asOf: '2025-06-30', complaints: 1, resolved: 1 });
-      expect(service.notes.slice(0, 2)).toEqual([
+      expect(renderMessages(service.notes, 'en').slice(0, 2)).toEqual([
         'as of 2025-06-30: the latest order date up to today (2026-11-27); give an as-of day for another',
         '1 transaction is dated after today, the latest on 2031-06-01; they do not move the as-of day',
       ]);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../src/data/duckdb/connection';
 import { cliOn } from '../cli';
+import { renderMessages } from '../../src/core/messages/catalogue';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-cli-'));
 const file = join(dir, 'small.duckdb');
@@ -122,16 +123,32 @@ describe('cvm report and simulate', () => {
       clv: 50,
     });
     expect(json.total).toMatchObject({ customers: 2, retention: 0.5, duration: 2, clv: 950, value: null });
-    expect(json.notes).toContain(
+    expect(renderMessages(json.notes, 'en')).toContain(
       'Top: duration undefined: no customer was lost (zero churn), so the lifetime is unbounded',
     );
     expect(r.stdout).not.toMatch(/NaN|Infinity/);
   });
 
+  it('prints the notes in Swedish with --lang sv, in the table and in the JSON', () => {
+    const table = cvm('--lang', 'sv', 'report', 'portfolio', '--tiers', 'Top:50,Rest:50');
+    expect(table.status).toBe(0);
+    expect(table.stdout).toContain(
+      'obs: Top: varaktighet odefinierad: ingen kund förlorades (ingen churn), så livslängden är obegränsad',
+    );
+    expect(table.stdout).not.toContain('note:');
+    expect(table.stdout).toMatch(/^Kundkategori +Medlemmar/m);
+    const json = JSON.parse(
+      cvm('--lang', 'sv', '--format', 'json', 'report', 'portfolio', '--tiers', 'Top:50,Rest:50').stdout,
+    ) as { notes: string[] };
+    expect(renderMessages(json.notes, 'en')).toContain(
+      'Top: varaktighet odefinierad: ingen kund förlorades (ingen churn), så livslängden är obegränsad',
+    );
+  });
+
   it('prints the flows as a table that reads like the seed, in Swedish with kronor', () => {
     const r = cvm('--lang', 'sv', 'report', 'flows', '--tiers', 'Top:50,Rest:50');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Kundflöden mellan värdesegment, per 2025-12-31 (12 månader)');
+    expect(r.stdout).toContain('Kundflöden mellan kundkategorier, per 2025-12-31 (12 månader)');
     expect(r.stdout).toMatch(/Fortsatt aktiva – Top +1 +1 +900 kr +900 kr/);
     expect(r.stdout).toMatch(/Förlorade – Rest +1 +1 +100 kr/);
   });

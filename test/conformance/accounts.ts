@@ -17,6 +17,7 @@ import { parseOptions } from '../../src/app/options/parse';
 import { DEFAULT_SCORECARD } from '../../src/core/accounts/scorecard';
 import { SCORECARD_FACTORS } from '../../src/core/kinds';
 import { openTestStore, type OpenStore, type TestStore } from './load';
+import { renderMessages } from '../../src/core/messages/catalogue';
 
 const FACTOR_COLUMNS = ['account_id', 'assessed_on', 'assessor', ...SCORECARD_FACTORS];
 
@@ -158,7 +159,9 @@ export function accountsSuite(open: OpenStore): void {
         parseOptions(accountsInput, { asOf: '2025-12-31' }),
       );
       expect(r.rates).toEqual({ discountRate: 0.12, wacc: 0.048, waccSource: 'default' });
-      expect(r.notes).toEqual(['1 account has no assessment on or before 2025-12-31 and is left out: E']);
+      expect(renderMessages(r.notes, 'en')).toEqual([
+        '1 account has no assessment on or before 2025-12-31 and is left out: E',
+      ]);
       const [n, s] = r.accounts;
       // North: .8 .8 .9 .8 .8 .9 .9 .8 .8 → 7.5 / 9; net 300 a year
       expect(n).toMatchObject({ account: 'N', name: 'North AB', manager: 'Anna', assessedOn: '2025-05-01' });
@@ -272,8 +275,11 @@ export function accountsSuite(open: OpenStore): void {
       expect(r.auc).toBe(1);
       // bins of 0.1 over the bounds 0.4–0.9: 0.6222 in 0.6–0.7, 0.8333 in 0.8–0.9
       expect(r.calibration.map((b) => b.n)).toEqual([0, 0, 1, 0, 1]);
-      expect(r.weights).toEqual({ enough: false, reason: '2 renewal outcomes; at least 30 are needed' });
-      expect(r.notes).toEqual([
+      expect(renderMessages(r.weights, 'en')).toEqual({
+        enough: false,
+        reason: '2 renewal outcomes; at least 30 are needed',
+      });
+      expect(renderMessages(r.notes, 'en')).toEqual([
         '1 of 3 renewals had no assessment before they fell due and are not scored',
         'no weights learnt: 2 renewal outcomes; at least 30 are needed',
       ]);

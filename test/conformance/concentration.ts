@@ -4,6 +4,7 @@ import { concentrationReport } from '../../src/app/reports/concentration';
 import { storeWith } from './load';
 import type { OpenStore } from './load';
 import { concentration } from './input';
+import { renderMessages } from '../../src/core/messages/catalogue';
 
 /** The suite, on stores opened by `open`. */
 export function concentrationSuite(open: OpenStore): void {
@@ -40,7 +41,7 @@ export function concentrationSuite(open: OpenStore): void {
       expect(r.tiers[7]).toMatchObject({ tier: 'Decile 8', revenue: -5, min: -5, max: -5 });
       expect(r.tiers[0]).toMatchObject({ share: 60 / 95, cumulativeShare: 60 / 95 });
       expect(r.tiers[9]!.cumulativeShare).toBeCloseTo(1, 12);
-      expect(r.notes).toEqual([
+      expect(renderMessages(r.notes, 'en')).toEqual([
         'the as-of day is 305 days after the latest transaction (2025-03-01): the current window is only partly covered by the data',
         '1 customer has a net value below 0, counted as 0 in the curve, the shares and Gini',
       ]);

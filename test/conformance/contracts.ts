@@ -18,6 +18,7 @@ import type { Cell } from '../../src/data/import/types';
 import { cohorts, concentration, loyaltyDepth, portfolio, retention } from './input';
 import type { OpenStore, TestStore } from './load';
 import { openTestStore } from './load';
+import { renderMessages } from '../../src/core/messages/catalogue';
 
 const input = (raw: Record<string, string | undefined> = {}): ContractReportInput =>
   parseOptions(contractReportInput, raw);
@@ -105,7 +106,7 @@ export function contractsSuite(open: OpenStore): void {
       expect(r.total.retention).toMatchObject({ previous: 684_000, retained: 684_000, retention: 1 });
       expect(r.total.retention.duration).toBeNull();
       expect(r.tiers[0]!.clv).toBeNull();
-      expect(r.notes.join(' ')).toMatch(/CLV index undefined/);
+      expect(renderMessages(r.notes, 'en').join(' ')).toMatch(/CLV index undefined/);
     });
   });
 
@@ -409,7 +410,9 @@ export function contractsSuite(open: OpenStore): void {
       );
       expect(r.revenue).toBe('invoices');
       expect(r.tiers[0]).toMatchObject({ customers: 5, revenue: 255, productsPerCustomer: 1 });
-      expect(r.notes.join(' ')).toMatch(/2 invoices in the two windows link to no contract .* 6 are/);
+      expect(renderMessages(r.notes, 'en').join(' ')).toMatch(
+        /2 invoices in the two windows link to no contract .* 6 are/,
+      );
     });
 
     it('values the contract customers by their linked invoices in the concentration', async () => {
@@ -436,7 +439,7 @@ export function contractsSuite(open: OpenStore): void {
       // the store holds orders too: orders stay the default, with a note
       const o = await flowsReport(store.analytics, portfolio({ asOf: '2025-12-31' }), store.unit.contracts);
       expect(o.basis).toBe('orders');
-      expect(o.notes[0]).toMatch(/the store holds contracts too/);
+      expect(renderMessages(o.notes, 'en')[0]).toMatch(/the store holds contracts too/);
     });
 
     it('refuses revenue from fees when no contract has a fee', async () => {

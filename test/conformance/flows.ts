@@ -8,6 +8,7 @@ import { portfolioReport } from '../../src/app/reports/portfolio';
 import type { OpenStore, TestStore } from './load';
 import { storeWith, type Row } from './load';
 import { portfolio } from './input';
+import { renderMessages } from '../../src/core/messages/catalogue';
 
 /** The suite, on stores opened by `open`. */
 export function flowsSuite(open: OpenStore): void {
@@ -118,7 +119,7 @@ export function flowsSuite(open: OpenStore): void {
         lost: 1,
       });
       expect(p.total.clv).toBeCloseTo((1630 / 7) * 4, 9);
-      expect(p.notes).toEqual([
+      expect(renderMessages(p.notes, 'en')).toEqual([
         // c4: only a return (-20) in S12
         "left out as not active (only returns, no purchase, in the window): 1 customer in the current window, 0 customers in the previous one; their returns are in no tier's revenue",
         'A: duration undefined: no customer was lost (zero churn), so the lifetime is unbounded',
@@ -161,8 +162,10 @@ export function flowsSuite(open: OpenStore): void {
         [1, 1, null],
         [0, null, 0],
       ]);
-      expect(p.notes).toContain('B: retention and duration undefined: no customers in the previous window');
-      expect(p.notes).toContain('B: no members in the current window; tier value 0');
+      expect(renderMessages(p.notes, 'en')).toContain(
+        'B: retention and duration undefined: no customers in the previous window',
+      );
+      expect(renderMessages(p.notes, 'en')).toContain('B: no members in the current window; tier value 0');
       await store.close();
     });
 
@@ -181,7 +184,7 @@ export function flowsSuite(open: OpenStore): void {
       );
       expect(byRevenue.current[0]).toMatchObject({ customers: 1, revenue: 1000 });
       expect(byMargin.current[0]).toMatchObject({ customers: 1, revenue: 500, margin: 200 });
-      expect(byMargin.notes).toEqual([
+      expect(renderMessages(byMargin.notes, 'en')).toEqual([
         'the window (2023-03-02, 2024-03-02] starts before the first transaction (2025-03-01): customers who bought only before the data began are not seen there',
         '1 transaction in the windows has no margin; counted as margin 0',
         'no customers were active in the previous window',
@@ -201,7 +204,7 @@ export function flowsSuite(open: OpenStore): void {
       try {
         const r = await flowsReport(store.analytics, portfolio({ today: '2026-01-15', tiers: 'A:50,B:50' }));
         expect(r.asOf).toBe('2025-12-31');
-        expect(r.notes[0]).toBe(
+        expect(renderMessages(r.notes, 'en')[0]).toBe(
           '1 transaction is dated after today (2026-01-15), the latest on 2031-06-01; the as-of day is the latest order date up to today (2025-12-31): give an as-of day to include them',
         );
         expect(r.total.customers).toBe(2);

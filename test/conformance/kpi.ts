@@ -8,6 +8,7 @@ import { kpiQualityReport, qualityMonths } from '../../src/app/kpi/quality';
 import { KPI_CATALOGUE } from '../../src/core/kpi/catalogue';
 import { CvmError } from '../../src/core/errors';
 import { openTestStore, storeWith, type OpenStore, type TestStore } from './load';
+import { renderMessages } from '../../src/core/messages/catalogue';
 
 /** The suite, on stores opened by `open`. */
 export function kpiSuite(open: OpenStore): void {
@@ -270,7 +271,7 @@ export function kpiSuite(open: OpenStore): void {
       expect(row('repeat-order-share').validityGap).toBeCloseTo(1 / 3 - 1, 12);
       // the only 2024 complainant left and never had a resolution: AUC undefined, said in a note
       expect(row('resolved-within-target').auc).toBeNull();
-      expect(row('resolved-within-target').notes.join(' ')).toContain('no AUC');
+      expect(renderMessages(row('resolved-within-target').notes, 'en').join(' ')).toContain('no AUC');
       expect(row('duration')).toMatchObject({ standardError: null, interval: null, auc: null });
     });
 

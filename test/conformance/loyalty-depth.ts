@@ -4,6 +4,7 @@ import { loyaltyDepthReport } from '../../src/app/reports/loyalty-depth';
 import { loyaltyDepth } from './input';
 import type { OpenStore } from './load';
 import { openTestStore } from './load';
+import { renderMessages } from '../../src/core/messages/catalogue';
 
 export function loyaltyDepthSuite(open: OpenStore): void {
   describe('depth of loyalty', () => {
@@ -48,7 +49,9 @@ export function loyaltyDepthSuite(open: OpenStore): void {
         expect(b!.shareOfWallet).toBeCloseTo(1.25, 12);
         expect(r.total.shareOfWallet).toBeCloseTo(800 / 1540, 12);
         expect(r.total.meanShareOfWallet).toBeCloseTo(0.875, 12);
-        expect(r.notes.join(' ')).toMatch(/from the 2 of 3 customers with a category_spend estimate/);
+        expect(renderMessages(r.notes, 'en').join(' ')).toMatch(
+          /from the 2 of 3 customers with a category_spend estimate/,
+        );
         // per customer, most valuable first: the same dimensions for each one alone
         expect(
           r.customers.map((c) => [c.customerId, c.rank, c.tier, c.value, c.frequency, c.volume, c.depth]),

@@ -82,6 +82,44 @@ export function modelsSuite(open: OpenStore): void {
     });
   });
 
+  describe('models port: orders without an amount', () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      store = await openTestStore(open);
+      await store.land(
+        'transactions',
+        ['order_id', 'customer_id', 'order_date', 'amount'],
+        [
+          ['d1', 'd', '2025-01-01', '10'],
+          ['d2', 'd', '2025-01-10', null], // a purchase of unknown amount
+          ['d3', 'd', '2025-01-20', '30'],
+          ['d4', 'd', '2025-01-20', null], // same day as a known amount: the day's spend is 30
+          ['d5', 'd', '2025-01-25', null],
+          ['e1', 'e', '2025-01-05', null], // no amount ever: a customer all the same
+          ['e2', 'e', '2025-01-06', null],
+        ],
+      );
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('count for frequency and recency; the mean spend is over the repeat days with a known amount', async () => {
+      const s = await store.unit.models.customerSummaries({ calibrationEnd: '2025-02-05', timeUnit: 'day' });
+      expect(s.customerIds).toEqual(['d', 'e']);
+      expect(Array.from(s.x)).toEqual([3, 1]);
+      expect(Array.from(s.tx)).toEqual([24, 1]);
+      expect(Array.from(s.T)).toEqual([35, 31]);
+      // d: repeat days 01-10 (unknown), 01-20 (30), 01-25 (unknown): 30 / 1; e: no known repeat spend
+      expect(Array.from(s.monetary)).toEqual([30, 0]);
+      const daily = await store.unit.models.repeatPurchasesByDay({
+        calibrationEnd: '2025-02-05',
+        timeUnit: 'day',
+      });
+      expect(daily.repeats.reduce((a, b) => a + b, 0)).toBe(4);
+    });
+  });
+
   describe('models port: hand-computed summaries', () => {
     let store: TestStore;
     beforeAll(async () => {

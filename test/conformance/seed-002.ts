@@ -25,6 +25,7 @@ import {
   spreadValues,
 } from './seed-002-fixture';
 import { portfolio, retention } from './input';
+import { renderMessages } from '../../src/core/messages/catalogue';
 
 /** The suite, on stores opened by `open`. */
 export function seed002Suite(open: OpenStore): void {
@@ -115,7 +116,7 @@ export function seed002Suite(open: OpenStore): void {
       ]);
       expect(flows.previous.map((p) => [p.customers, p.purchases, p.revenue])).toEqual(SEED_PREVIOUS);
       expect(flows.flows).toHaveLength(4 * 6 + 4);
-      expect(flows.notes).toEqual([]);
+      expect(renderMessages(flows.notes, 'en')).toEqual([]);
     });
 
     it('names each cell by its kind', () => {
@@ -151,7 +152,7 @@ export function seed002Suite(open: OpenStore): void {
       expect(Math.round(p.total.revenuePerPurchase! * 100) / 100).toBe(961.16);
       expect(Math.round(p.total.value!)).toBe(1_284_714_061);
       expect([p.total.previousCustomers, p.total.lost]).toEqual([94_387, 33_570]);
-      expect(p.notes).toEqual([]);
+      expect(renderMessages(p.notes, 'en')).toEqual([]);
     });
 
     it('moves one customer per window from Middle to Bottom when the tie is broken (the rule alone)', async () => {

@@ -10,6 +10,7 @@ import { satisfactionReport } from '../../src/app/reports/satisfaction';
 import { serviceReport } from '../../src/app/reports/service';
 import { getHeadline } from '../../src/app/summary';
 import { storeWith, type OpenStore, type TestStore } from './load';
+import { renderMessages } from '../../src/core/messages/catalogue';
 
 const input = (raw: Record<string, string> = {}): ServiceInput => parseOptions(serviceInput, raw);
 
@@ -176,7 +177,9 @@ export function serviceSuite(open: OpenStore): void {
         { month: '2025-05', opened: 1, resolved: 1, medianResolutionHours: 10, withinTargetShare: 1 },
         { month: '2025-06', opened: 3, resolved: 0, medianResolutionHours: null, withinTargetShare: 0 },
       ]);
-      expect(r.notes).toEqual(['as of 2025-06-30: the latest order date; give an as-of day for another']);
+      expect(renderMessages(r.notes, 'en')).toEqual([
+        'as of 2025-06-30: the latest order date; give an as-of day for another',
+      ]);
     });
 
     it('takes the target and the time zone of the as-of day', async () => {
@@ -193,7 +196,7 @@ export function serviceSuite(open: OpenStore): void {
       expect(sthlm.openBacklog).toEqual({ open: 3, ageMedianHours: 250, ageMaxHours: 2470 });
       const empty = await serviceReport(store.unit.service, input({ asOf: '2024-01-31', window: '1' }));
       expect(empty).toMatchObject({ complaints: 0, resolvedWithinTarget: null, medianResolutionHours: null });
-      expect(empty.notes[0]).toMatch(/no complaints in the window/);
+      expect(renderMessages(empty.notes, 'en')[0]).toMatch(/no complaints in the window/);
     });
 
     it('computes NPS, CSAT and CES with the change from the previous window', async () => {
@@ -221,9 +224,11 @@ export function serviceSuite(open: OpenStore): void {
       expect(r.ces.lowEffortShare).toBeCloseTo(4 / 6, 12);
       expect(r.ces.previous).toEqual({ mean: null, n: 0 });
       expect(r.ces.change.z).toBeNull();
-      expect(r.notes).toHaveLength(4);
-      expect(r.notes[0]).toBe('as of 2025-06-30: the latest order date; give an as-of day for another');
-      expect(r.notes[1]).toMatch(/NPS from only 10 answers/);
+      expect(renderMessages(r.notes, 'en')).toHaveLength(4);
+      expect(renderMessages(r.notes, 'en')[0]).toBe(
+        'as of 2025-06-30: the latest order date; give an as-of day for another',
+      );
+      expect(renderMessages(r.notes, 'en')[1]).toMatch(/NPS from only 10 answers/);
     });
 
     it('gives the headline share within 24 h and NPS with the core rules', async () => {

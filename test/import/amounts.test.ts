@@ -33,7 +33,13 @@ describe('amounts', () => {
         ['o6', '99999999.99'],
       ]);
       expect(readRejects(`${path}.rejects.csv`).slice(1)).toEqual([
-        ['4', '5', 'amount', '12.345', '"12.345" has 3 decimals; the store keeps 2'],
+        [
+          '4',
+          '5',
+          'amount',
+          '12.345',
+          '"12.345" has 3 decimals; the store keeps 2 (the round option rounds them)',
+        ],
       ]);
     });
   });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { quoteValue } from '../../src/core/errors';
 import { dump, load, readRejects, tempDir, withMemoryStore, write } from './helpers';
+import { renderMessages } from '../../src/core/messages/catalogue';
 
 const dir = tempDir('rejects');
 const HEADER = ['row', 'line', 'column', 'value', 'reason'];
@@ -35,7 +36,13 @@ describe('row-level rejects', () => {
         ['3', '4', 'amount', '12,5O', '"12,5O" is not a number'],
         ['4', '5', 'customer_id', '', 'missing value (required)'],
         ['4', '5', 'order_date', '05/01/2024', '"05/01/2024" is not a date (expected YYYY-MM-DD)'],
-        ['4', '5', 'amount', '1.234', '"1.234" has 3 decimals; the store keeps 2'],
+        [
+          '4',
+          '5',
+          'amount',
+          '1.234',
+          '"1.234" has 3 decimals; the store keeps 2 (the round option rounds them)',
+        ],
         ['5', '6', 'amount', '1e3', '"1e3" is not a number'],
       ]);
       expect(result.problems[0]).toBe(
@@ -416,11 +423,11 @@ describe('rows dated after today', () => {
     await withMemoryStore(async (store) => {
       const result = await load(store, 'transactions', path, { today: '2025-11-27' });
       expect(result.imported).toBe(3);
-      expect(result.warnings).toEqual([
+      expect(renderMessages(result.warnings, 'en')).toEqual([
         'future.csv: 2 rows are dated after today (2025-11-27), the latest 2031-06-01; they were imported, and reports leave them out of the default as-of day',
       ]);
       const none = await load(store, 'transactions', path);
-      expect(none.warnings).toEqual([]);
+      expect(renderMessages(none.warnings, 'en')).toEqual([]);
     });
   });
 });

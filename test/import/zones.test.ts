@@ -148,7 +148,9 @@ describe('cvm import --time-zone and --round', () => {
     );
     const plain = cvm('import', 'transactions', path);
     expect(plain.status).toBe(2);
-    expect(plain.stderr).toContain('"12.345" has 3 decimals; the store keeps 2');
+    expect(plain.stderr).toContain(
+      '"12.345" has 3 decimals; the store keeps 2 (the round option rounds them)',
+    );
     const rounded = cvm(
       '--format',
       'json',

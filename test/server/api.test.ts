@@ -36,6 +36,16 @@ beforeAll(async () => {
     info: ['info'],
     segments: ['segments', '--as-of', '2025-12-31'],
     actions: ['actions', '--as-of', '2025-12-31'],
+    portfolioSv: [
+      '--lang',
+      'sv',
+      'report',
+      'portfolio',
+      '--as-of',
+      '2025-12-31',
+      '--tiers',
+      'Top:50,Rest:50',
+    ],
   })) {
     const run = cvm('--format', 'json', ...args);
     expect(run.stderr).toBe('');
@@ -142,6 +152,22 @@ describe('reports', () => {
     expect((await client.get('/api/info')).body).toEqual(cli.info);
   });
 
+  it('answers notes in the language asked for, as cvm --lang sv prints them', async () => {
+    const sv = await client.get('/api/reports/portfolio?asOf=2025-12-31&tiers=Top:50,Rest:50&lang=sv');
+    expect(sv.status).toBe(200);
+    expect(sv.body).toEqual(cli.portfolioSv);
+    expect(sv.body.notes).toContain(
+      'Top: varaktighet odefinierad: ingen kund förlorades (ingen churn), så livslängden är obegränsad',
+    );
+    const en = await client.get('/api/reports/portfolio?asOf=2025-12-31&tiers=Top:50,Rest:50');
+    expect(en.body.notes).toContain(
+      'Top: duration undefined: no customer was lost (zero churn), so the lifetime is unbounded',
+    );
+    const bad = await client.get('/api/reports/portfolio?lang=de');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ field: 'lang', value: 'de' });
+  });
+
   it('answers cvm segments and cvm actions exactly, and refuses a rules file on the server', async () => {
     const segments = await client.get('/api/segments?asOf=2025-12-31');
     expect(segments.status).toBe(200);
@@ -205,7 +231,14 @@ describe('the OpenAPI document', () => {
       expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${r.path}`).toBeDefined();
     }
     const portfolio = doc.paths['/api/reports/portfolio']!.get!.parameters.map((p) => `${p.in}:${p.name}`);
-    expect(portfolio).toEqual(['query:asOf', 'query:window', 'query:tiers', 'query:value', 'query:basis']);
+    expect(portfolio).toEqual([
+      'query:asOf',
+      'query:window',
+      'query:tiers',
+      'query:value',
+      'query:basis',
+      'query:lang',
+    ]);
     const account = doc.paths['/api/accounts/{id}']!.get!.parameters.map((p) => `${p.in}:${p.name}`);
     expect(account[0]).toBe('path:id');
     expect(account).toContain('query:discountRate');

@@ -175,13 +175,13 @@ export const LABELS = {
   saveWeights: L('Save weights', 'Spara vikterna'),
   resetScorecard: L('Back to the default', 'Tillbaka till standard'),
   latest: L('latest data (leave empty)', 'senaste data (lämna tomt)'),
-  tier: L('Tier', 'Medlemskategori'),
+  tier: L('Tier', 'Kundkategori'),
   members: L('Members', 'Medlemmar'),
   customers: L('Customers', 'Kunder'),
   activeCustomers: L('Active customers', 'Aktiva kunder'),
   purchases: L('Purchases', 'Antal köp'),
   orders: L('Orders', 'Ordrar'),
-  duration: L('Duration (years)', 'Duration (år)'),
+  duration: L('Duration (years)', 'Varaktighet (år)'),
   revenuePerCustomer: L('Revenue/customer/year', 'Intäkt per kund per år'),
   clv: L('CLV', 'CLV'),
   clvIndex: L('CLV index', 'CLV-index'),
@@ -357,5 +357,5 @@ const SV_TIERS: Record<string, string> = {
 /** A tier name in the UI language, as the CLI prints it. */
 export function tierName(name: string, lang: Lang): string {
   if (lang === 'en') return name;
-  return SV_TIERS[name] ?? name.replace(/^Decile /, 'Decil ').replace(/^Tier /, 'Segment ');
+  return SV_TIERS[name] ?? name.replace(/^Decile /, 'Decil ').replace(/^Tier /, 'Kategori ');
 }

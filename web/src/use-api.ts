@@ -1,6 +1,7 @@
 /** Loads one API resource and re-loads it when its path or query changes. */
 import { useCallback, useEffect, useState } from 'react';
 import { get, type ApiError, type Query } from './api';
+import { useSettings } from './settings';
 
 export type Loaded<T> =
   { state: 'loading' } | { state: 'error'; error: ApiError | Error } | { state: 'ok'; data: T };
@@ -8,7 +9,9 @@ export type Loaded<T> =
 export function useApi<T>(path: string | null, query: Query = {}): Loaded<T> & { reload: () => void } {
   const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
   const [tick, setTick] = useState(0);
-  const key = JSON.stringify(query);
+  // notes and reasons come back in the dashboard's language
+  const { settings } = useSettings();
+  const key = JSON.stringify({ ...query, lang: settings.lang });
   useEffect(() => {
     if (path === null) return;
     let live = true;

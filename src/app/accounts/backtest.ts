@@ -17,6 +17,7 @@ import { retentionProbability } from '../../core/accounts/probability';
 import type { IsoDay } from '../../core/dates';
 import type { AssessmentRow, KeyAccountsPort } from '../../data/accounts/types';
 import { loadScorecard } from './scorecard';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** One renewal with the probability predicted before it fell due. */
 export interface OutcomeJson {
@@ -41,7 +42,7 @@ export interface BacktestReport {
   calibration: CalibrationBin[];
   weights: LearnedWeights;
   scored: OutcomeJson[];
-  notes: string[];
+  notes: Message[];
 }
 
 /** The latest assessment of each account strictly before `day`, from a history in account and day order. */
@@ -82,12 +83,9 @@ export async function backtestReport(
   const range: [number, number] = def.bounds.max > def.bounds.min ? [def.bounds.min, def.bounds.max] : [0, 1];
   const weights = learnWeights(def, labelled);
   const unscored = due.length - scored.length;
-  const notes: string[] = [];
-  if (unscored > 0)
-    notes.push(
-      `${unscored} of ${due.length} renewals had no assessment before they fell due and are not scored`,
-    );
-  if (!weights.enough) notes.push(`no weights learnt: ${weights.reason}`);
+  const notes: Message[] = [];
+  if (unscored > 0) notes.push(msg('backtest.unscored', { unscored, due: due.length }));
+  if (!weights.enough) notes.push(msg('backtest.no-weights', { reason: weights.reason }));
   return {
     asOf,
     scorecard: { source, version: def.version },

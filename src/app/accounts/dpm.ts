@@ -15,6 +15,7 @@ import type { IsoDay } from '../../core/dates';
 import type { KeyAccountsPort } from '../../data/accounts/types';
 import type { DpmInput } from '../options/accounts';
 import { loadPortfolio } from './portfolio';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 export interface DpmPointJson {
   account: string;
@@ -35,7 +36,7 @@ export interface DpmReport {
   points: DpmPointJson[];
   /** accounts per quadrant */
   quadrants: Record<DpmQuadrant, number>;
-  notes: string[];
+  notes: Message[];
 }
 
 export async function dpmReport(port: KeyAccountsPort, input: DpmInput): Promise<DpmReport> {
@@ -62,6 +63,6 @@ export async function dpmReport(port: KeyAccountsPort, input: DpmInput): Promise
       quadrant: p.quadrant,
     })),
     quadrants,
-    notes: dpm.points.length === 0 ? [...notes, 'no account has both an assessment and a forecast'] : notes,
+    notes: dpm.points.length === 0 ? [...notes, msg('accounts.none-complete')] : notes,
   };
 }

@@ -8,6 +8,7 @@ import type { IsoDay } from '../../core/dates';
 import { CvmError } from '../../core/errors';
 import type { KeyAccountsPort } from '../../data/accounts/types';
 import { loadScorecard, type LoadedScorecard } from './scorecard';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** An account ready for core, with what the reports print beside it. */
 export interface LoadedAccount extends AccountInput {
@@ -20,7 +21,7 @@ export interface LoadedPortfolio {
   asOf: IsoDay;
   scorecard: LoadedScorecard;
   accounts: LoadedAccount[];
-  notes: string[];
+  notes: Message[];
 }
 
 /** The as-of day: the one given, else the latest assessment day; a store without assessments needs one given. */
@@ -71,21 +72,15 @@ export async function loadPortfolio(
         forecast: years,
       });
   }
-  const notes: string[] = [];
+  const notes: Message[] = [];
   if (unassessed.length > 0)
-    notes.push(
-      `${unassessed.length} ${unassessed.length === 1 ? 'account has' : 'accounts have'} no assessment on or before ${asOf} and ${unassessed.length === 1 ? 'is' : 'are'} left out: ${listIds(unassessed)}`,
-    );
+    notes.push(msg('accounts.unassessed', { count: unassessed.length, asOf, ids: listIds(unassessed) }));
   if (unforecast.length > 0)
-    notes.push(
-      `${unforecast.length} ${unforecast.length === 1 ? 'account has' : 'accounts have'} no forecast and ${unforecast.length === 1 ? 'is' : 'are'} left out: ${listIds(unforecast)}`,
-    );
+    notes.push(msg('accounts.unforecast', { count: unforecast.length, ids: listIds(unforecast) }));
   const strangers = [
     ...new Set([...assessments, ...forecasts].map((r) => r.accountId).filter((id) => !known.has(id))),
   ];
   if (strangers.length > 0)
-    notes.push(
-      `assessments or forecasts of ${strangers.length} account ${strangers.length === 1 ? 'id' : 'ids'} not in the accounts table are left out: ${listIds(strangers)}`,
-    );
+    notes.push(msg('accounts.strangers', { count: strangers.length, ids: listIds(strangers) }));
   return { asOf, scorecard, accounts: loaded, notes };
 }

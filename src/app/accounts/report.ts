@@ -14,6 +14,7 @@ import type { IsoDay } from '../../core/dates';
 import type { AssessmentRow, KeyAccountsPort } from '../../data/accounts/types';
 import type { AccountsInput, WaccSource } from '../options/accounts';
 import { loadPortfolio } from './portfolio';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** One factor of an account: its value (mean of the day's assessors) and the step table's probability. */
 export interface FactorJson {
@@ -67,7 +68,7 @@ export interface AccountsReport {
   rates: { discountRate: number; wacc: number; waccSource: WaccSource };
   accounts: AccountRowJson[];
   totals: AccountsTotalsJson;
-  notes: string[];
+  notes: Message[];
 }
 
 export async function accountsReport(port: KeyAccountsPort, input: AccountsInput): Promise<AccountsReport> {
@@ -125,6 +126,6 @@ export async function accountsReport(port: KeyAccountsPort, input: AccountsInput
       meanRisk: table.meanRisk,
       turnsNegative: table.turnsNegative,
     },
-    notes: rows.length === 0 ? [...notes, 'no account has both an assessment and a forecast'] : notes,
+    notes: rows.length === 0 ? [...notes, msg('accounts.none-complete')] : notes,
   };
 }

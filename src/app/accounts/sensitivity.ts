@@ -11,6 +11,7 @@ import { invalidOption } from '../../core/errors';
 import type { KeyAccountsPort } from '../../data/accounts/types';
 import type { SensitivityInput } from '../options/accounts';
 import { loadPortfolio } from './portfolio';
+import type { Message } from '../../core/messages/catalogue';
 
 export interface FactorSensitivityJson {
   factor: string;
@@ -47,7 +48,7 @@ export interface SensitivityReport {
   /** up-moves that gain value, best first */
   actions: ActionJson[];
   whatIf: WhatIfResult;
-  notes: string[];
+  notes: Message[];
 }
 
 export async function sensitivityReport(

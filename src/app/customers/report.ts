@@ -4,6 +4,7 @@
  * (core `tierPath`, placed exactly as the portfolio report places every customer) and the key accounts
  * linked to them, as the viewer may see them: all of them, only those a manager manages, or none.
  */
+import { msg, type Message } from '../../core/messages/catalogue';
 import type { IsoDay, Window } from '../../core/dates';
 import { windowBack } from '../../core/dates';
 import { CvmError } from '../../core/errors';
@@ -47,7 +48,7 @@ export interface CustomerReport {
   surveys: CustomerSurvey[];
   contracts: CustomerContract[];
   keyAccounts: CustomerKeyAccount[];
-  notes: string[];
+  notes: Message[];
 }
 
 /** The same answer for a customer that does not exist, whoever asks. */
@@ -100,12 +101,8 @@ export async function customerReport(
     keyAccounts,
     notes: [
       ...notes,
-      ...(data.customer === null
-        ? [`${input.customerId} is not in the customers table: only the rows of other tables are shown`]
-        : []),
-      ...(later > 0
-        ? [`the history shows every order; ${later} of its months lie after the as-of day ${asOf}`]
-        : []),
+      ...(data.customer === null ? [msg('customer.not-in-customers', { customerId: input.customerId })] : []),
+      ...(later > 0 ? [msg('customer.months-after', { months: later, asOf })] : []),
     ],
   };
 }

@@ -28,6 +28,7 @@ import { portfolioReport, type PortfolioReport } from '../reports/portfolio';
 import { satisfactionReport, type SatisfactionReport } from '../reports/satisfaction';
 import { serviceReport, type ServiceReport } from '../reports/service';
 import { DEFAULT_TARGET_HOURS } from '../../core/service/resolution-target';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** Months per window of the values on the board. */
 export const BOARD_WINDOW_MONTHS = 12;
@@ -75,17 +76,17 @@ export interface KpiStatusRow extends BoardRow {
   unit: KpiDefinition['unit'];
   target: Target;
   previous: number | null;
-  note: string | null;
+  note: Message | null;
 }
 
 export interface KpiStatusReport {
   asOf: IsoDay;
   windowMonths: number;
   rows: KpiStatusRow[];
-  warnings: string[];
+  warnings: Message[];
 }
 
-export type Value = { value: number | null; note: string | null };
+export type Value = { value: number | null; note: Message | null };
 
 /** The reports a board's values come from; each is computed only when a KPI on the board needs it. */
 export interface Sources {
@@ -140,18 +141,15 @@ export async function valueOf(id: string, s: Sources): Promise<Value> {
     const value = fromPortfolio(portfolio);
     return {
       value,
-      note: value === null ? `no value as of ${portfolio.asOf}: ${notes(portfolio.notes)}` : null,
+      note: value === null ? msg('kpi.no-value', { asOf: portfolio.asOf, reasons: portfolio.notes }) : null,
     };
   }
   const fromService = SERVICE[id];
   if (fromService) {
     const service = await s.service();
     const value = fromService(service);
-    const what =
-      id === 'satisfaction-after-complaint'
-        ? 'no resolved complaint with a satisfaction score'
-        : 'no complaints or customers to compute it from';
-    return { value, note: value === null ? `${what} in the window to ${service.asOf}` : null };
+    const key = id === 'satisfaction-after-complaint' ? 'kpi.no-scored-complaint' : 'kpi.no-complaints';
+    return { value, note: value === null ? msg(key, { asOf: service.asOf }) : null };
   }
   const fromSatisfaction = SATISFACTION[id];
   if (fromSatisfaction) {
@@ -159,27 +157,23 @@ export async function valueOf(id: string, s: Sources): Promise<Value> {
     const value = fromSatisfaction(satisfaction);
     return {
       value,
-      note: value === null ? `no survey answers of this kind in the window to ${satisfaction.asOf}` : null,
+      note: value === null ? msg('kpi.no-answers', { asOf: satisfaction.asOf }) : null,
     };
   }
   if (id === 'new-customer-share') {
     const flows = await s.flows();
     const value = newCustomerShare(flows);
-    return { value, note: value === null ? `no active customers in the window to ${flows.asOf}` : null };
+    return { value, note: value === null ? msg('kpi.no-active', { asOf: flows.asOf }) : null };
   }
   if (id === 'repeat-order-share') {
     const activity = await s.activity();
     const value = repeatOrderShare(activity);
     return {
       value,
-      note: value === null ? `no active customers in the window to ${activity.window.endInclusive}` : null,
+      note: value === null ? msg('kpi.no-active', { asOf: activity.window.endInclusive }) : null,
     };
   }
-  return { value: null, note: 'the board does not compute this KPI yet' };
-}
-
-function notes(list: readonly string[]): string {
-  return list.length === 0 ? 'no customers in the previous window' : list.join('; ');
+  return { value: null, note: msg('kpi.not-computed') };
 }
 
 /** Computes `make` once, on first use. */

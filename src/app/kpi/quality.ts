@@ -27,6 +27,7 @@ import { DEFAULT_TARGET_HOURS } from '../../core/service/resolution-target';
 import type { StoreUnit } from '../../data/store';
 import type { KpiQualityInput } from '../options/kpi';
 import { boardSources, valueOf, type Sources, type Value } from './board';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** Months in the monthly series; the lag, in months, between a KPI and the revenue it should predict. */
 export const QUALITY_MONTHS = 24;
@@ -42,7 +43,7 @@ export interface KpiQualityReportRow extends KpiQualityRow {
   aucCustomers: number;
   /** months with both the KPI and the next month's revenue known */
   correlationMonths: number;
-  notes: string[];
+  notes: Message[];
 }
 
 export interface KpiQualityReport {
@@ -194,18 +195,13 @@ export async function kpiQualityReport(unit: StoreUnit, input: KpiQualityInput):
   }
   const rows = kpiQuality(inputs).map((row, i): KpiQualityReportRow => {
     const e = extras[i]!;
-    const notes: string[] = [];
+    const notes: Message[] = [];
     if (e.value.note !== null) notes.push(e.value.note);
-    if (e.rel.standardError === null && e.value.value !== null)
-      notes.push('no standard error for this KPI: no interval or detectable change');
-    if (e.signal === undefined) notes.push('no customer-level score: no AUC');
-    else if (row.auc === null)
-      notes.push(
-        `no AUC: the customers scored in the window to ${previous.endInclusive} are all active or all inactive after it (or none)`,
-      );
-    if (e.monthly === undefined) notes.push('no monthly value: no lagged correlation');
-    else if (row.laggedCorrelation === null)
-      notes.push('no lagged correlation: fewer than 3 months with a value, or no variation');
+    if (e.rel.standardError === null && e.value.value !== null) notes.push(msg('quality.no-standard-error'));
+    if (e.signal === undefined) notes.push(msg('quality.no-score'));
+    else if (row.auc === null) notes.push(msg('quality.no-auc', { end: previous.endInclusive }));
+    if (e.monthly === undefined) notes.push(msg('quality.no-monthly'));
+    else if (row.laggedCorrelation === null) notes.push(msg('quality.no-lagged'));
     return {
       ...row,
       label: e.kpi.label,

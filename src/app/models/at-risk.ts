@@ -11,6 +11,7 @@ import type { AtRiskInput } from '../options/models';
 import type { DataBasis } from './data';
 import { fitReport, type FitReport } from './fit';
 import { fitAndPredict } from './predict';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** One customer at risk; money in the currency of the data over the horizon. */
 export interface AtRiskCustomer {
@@ -51,7 +52,7 @@ export interface AtRiskReport {
   rows: AtRiskCustomer[];
   purchaseFit: FitReport;
   spendFit: FitReport;
-  notes: string[];
+  notes: Message[];
 }
 
 /**
@@ -99,10 +100,7 @@ export async function atRisk(input: AtRiskInput, unit?: StoreUnit): Promise<AtRi
     expectedSpend: predictions.expectedSpend[i] as number,
   }));
   const notes = [...fitted.notes];
-  if (valued.length < n)
-    notes.push(
-      `${n - valued.length} customers have no value (no mean spend, or P(alive) = 0) and are not ranked`,
-    );
+  if (valued.length < n) notes.push(msg('model.unranked', { customers: n - valued.length }));
   return {
     model: input.model,
     timeUnit: basis.timeUnit,

@@ -19,6 +19,7 @@ import { readSummaryFile } from '../../data/models/summary-file';
 import type { BgBbValidateInput, PredictInput } from '../options/models';
 import { fitReport, loadAndFitBgBb, type FitReport } from './fit';
 import type { Params } from './registry';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** What BG/BB `predict` wrote; counts of customers include each row's weight. */
 export interface BgBbPredictReport {
@@ -40,7 +41,7 @@ export interface BgBbPredictReport {
     /** expected transactions over the horizon */
     expectedTransactions: number;
   };
-  notes: string[];
+  notes: Message[];
 }
 
 /**
@@ -66,7 +67,7 @@ export async function predictBgBb(input: PredictInput): Promise<BgBbPredictRepor
     { name: 'expected_transactions', values: expected },
   ]);
   const sum = (values: Float64Array): number => values.reduce((s, v, i) => s + v * (weight[i] as number), 0);
-  const notes = fit.converged ? [] : [fit.message];
+  const notes = fit.converged ? [] : [msg('model.not-converged', { model: 'BG/BB', detail: fit.message })];
   return {
     out: input.out,
     model: 'bgbb',
@@ -90,7 +91,7 @@ export interface BgBbValidateReport extends BgBbValidation {
   /** opportunities the holdout covers */
   holdoutOpportunities: number;
   fit: FitReport;
-  notes: string[];
+  notes: Message[];
 }
 
 /**
@@ -106,11 +107,8 @@ export function validateBgBbOn(
   if (fit === null) throw invalidInput(`${source}: nobody transacted, BG/BB cannot be fitted`);
   const validation = validateBgBb(fit.params, patterns, holdoutOpportunities);
   const weighted = patterns.some((p) => (p.weight ?? 1) !== 1);
-  const notes = fit.converged ? [] : [fit.message];
-  if (weighted)
-    notes.push(
-      'rows stand for several customers (weights): each row’s holdout is their mean, so MAE and RMSE compare the rows’ means (per customer they can only be larger)',
-    );
+  const notes = fit.converged ? [] : [msg('model.not-converged', { model: 'BG/BB', detail: fit.message })];
+  if (weighted) notes.push(msg('model.bgbb-weighted'));
   return {
     model: 'bgbb',
     timeUnit: 'opportunity',

@@ -19,6 +19,7 @@ import { indexPatterns, loadCustomers, type CustomerRows, type DataBasis } from 
 import { fitReport, fitSpend, type FitReport } from './fit';
 import { PURCHASE_KITS, type Params, type PurchaseModelKit } from './registry';
 import type { ModelFit } from '../../core/models/summary';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** What `predict` wrote. Money in the currency of the data; purchases over the horizon. */
 export interface PredictReport {
@@ -42,7 +43,7 @@ export interface PredictReport {
     /** null without a spend model */
     clv: number | null;
   };
-  notes: string[];
+  notes: Message[];
 }
 
 /** The per-customer figures, as typed arrays (null entries where a figure is undefined). */
@@ -188,7 +189,7 @@ export interface FittedPredictions {
   spendFit: ModelFit<Params> | null;
   spendParams: GammaGammaParams | null;
   predictions: CustomerPredictions;
-  notes: string[];
+  notes: Message[];
   /** model time units per year */
   perYear: number;
 }
@@ -203,27 +204,23 @@ export async function fitAndPredict(
 ): Promise<FittedPredictions> {
   const { basis, customers } = await loadCustomers(input, unit);
   const kit = PURCHASE_KITS[input.model];
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const indexed = indexPatterns(customers);
   const purchaseFit = kit.fit(indexed.patterns);
   if (purchaseFit === null) throw invalidInput(`${basis.source}: no customers to fit ${kit.name} on`);
-  if (!purchaseFit.converged) notes.push(purchaseFit.message);
+  if (!purchaseFit.converged)
+    notes.push(msg('model.not-converged', { model: kit.name, detail: purchaseFit.message }));
   let spendFit = null;
-  if (customers.monetary === null)
-    notes.push(`${basis.source} has no monetary column: expected spend and CLV are left empty`);
+  if (customers.monetary === null) notes.push(msg('model.no-monetary', { source: basis.source }));
   else {
     spendFit = fitSpend(customers, basis.source);
-    if (spendFit === null)
-      notes.push(
-        'no customer with a repeat purchase and a positive spend: expected spend and CLV are left empty',
-      );
-    else if (!spendFit.converged) notes.push(spendFit.message);
+    if (spendFit === null) notes.push(msg('model.no-repeat-spend'));
+    else if (!spendFit.converged)
+      notes.push(msg('model.not-converged', { model: 'Gamma-Gamma', detail: spendFit.message }));
   }
   const spendParams = spendFit === null ? null : (spendFit.params as unknown as GammaGammaParams);
   if (spendParams !== null && !(spendParams.q > 1))
-    notes.push(
-      `Gamma-Gamma q = ${spendParams.q.toFixed(3)} ≤ 1: the mean spend does not exist for customers without repeat purchases (left empty)`,
-    );
+    notes.push(msg('model.gamma-gamma-q', { q: spendParams.q }));
   const perYear = unitsPerYear(basis.timeUnit);
   const predictions = predictCustomers(
     customers,

@@ -14,13 +14,14 @@ import type { ContractPortfolioResult } from '../../data/contracts/types';
 import type { ReportInput } from '../options/report';
 import { missingMarginNote, resolveBasis, returnsOnlyNote, type ReportBasis } from './basis';
 import { computeBasis, type ContractBasis } from './contracts';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** The basis asked for, else the one the store's data calls for, with a note when there was a choice. */
 export async function chooseActivity(
   analytics: AnalyticsPort,
   contracts: ContractsPort | undefined,
   requested: ActivityBasis | undefined,
-): Promise<{ activity: ActivityBasis; notes: string[] }> {
+): Promise<{ activity: ActivityBasis; notes: Message[] }> {
   if (requested === 'contracts' && contracts === undefined)
     throw invalidOption('basis', requested, 'orders', 'this face reports on orders only');
   if (requested !== undefined) return { activity: requested, notes: [] };
@@ -31,9 +32,7 @@ export async function chooseActivity(
   if (!hasOrders) return { activity: 'contracts', notes: [] };
   return {
     activity: 'orders',
-    notes: [
-      'the store holds contracts too: the contracts basis (basis contracts) reports on contractual activity',
-    ],
+    notes: [msg('activity.contracts-too')],
   };
 }
 
@@ -44,7 +43,7 @@ export interface TierFlowsOn {
   flows: TierFlowResult;
   /** the contract run, on the contract basis (tenure counts, holdings …) */
   contract: { basis: ContractBasis; result: ContractPortfolioResult } | null;
-  notes: string[];
+  notes: Message[];
 }
 
 /** Tier flows between the two windows on the chosen activity basis. */
@@ -114,8 +113,7 @@ export async function tierFlowsOn(
     },
     contract: run,
     notes: [
-      `basis: contracts (active = a contract in force on the day; before = ${b.previousDay}, now = ${b.asOf}; ` +
-        `purchases count the product lines held; revenue from ${b.revenue === 'fees' ? 'annual fees' : 'linked invoices'})`,
+      msg('activity.contracts-basis', { previousDay: b.previousDay, asOf: b.asOf, revenue: b.revenue }),
       ...run.notes,
     ],
   };

@@ -14,19 +14,20 @@ import { reportWindows, type ReportWindows, type ValueMeasure } from '../../core
 import type { Tier } from '../../core/kpi/tiers';
 import type { AnalyticsPort, OrderDates } from '../../data/analytics/types';
 import type { ReportInput } from '../options/report';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 export interface ReportBasis extends ReportWindows {
   measure: ValueMeasure;
   tiers: Tier[];
   /** how the data covers the as-of day and the windows (empty when fully) */
-  coverage: string[];
+  coverage: Message[];
 }
 
 /** The as-of day and the notes on how it was chosen. */
 export interface ResolvedAsOf {
   asOf: IsoDay;
   dates: OrderDates | null;
-  notes: string[];
+  notes: Message[];
 }
 
 /**
@@ -55,13 +56,16 @@ export async function resolveAsOf(
       'not-found',
       'no transactions in the store: import some, or give an as-of day (YYYY-MM-DD)',
     );
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const chosen = dates.lastUpToToday ?? dates.last;
   if (dates.afterToday > 0)
     notes.push(
-      `${dates.afterToday} ${dates.afterToday === 1 ? 'transaction is' : 'transactions are'} dated after today (${today ?? ''}), ` +
-        `the latest on ${dates.last}; the as-of day is the latest order date up to today (${chosen}): ` +
-        'give an as-of day to include them',
+      msg('basis.after-today', {
+        count: dates.afterToday,
+        today: today ?? '',
+        last: dates.last,
+        asOf: chosen,
+      }),
     );
   return { asOf: chosen, dates, notes };
 }
@@ -75,7 +79,7 @@ export async function latestAsOf(
   port: Pick<AnalyticsPort, 'orderDates'>,
   asOf: IsoDay | undefined,
   today?: IsoDay,
-): Promise<{ asOf: IsoDay; notes: string[] }> {
+): Promise<{ asOf: IsoDay; notes: Message[] }> {
   if (asOf !== undefined) return { asOf, notes: [] };
   const dates = await port.orderDates(today ?? null);
   if (dates === null)
@@ -84,20 +88,15 @@ export async function latestAsOf(
       'no transactions in the store: import some, or give an as-of day (YYYY-MM-DD)',
     );
   const chosen = dates.lastUpToToday ?? dates.last;
-  const notes = [
-    `as of ${chosen}: the latest order date${today === undefined ? '' : ` up to today (${today})`}; give an as-of day for another`,
-  ];
+  const notes = [msg('basis.as-of-latest', { asOf: chosen, today: today ?? null })];
   if (dates.afterToday > 0)
-    notes.push(
-      `${dates.afterToday} ${dates.afterToday === 1 ? 'transaction is' : 'transactions are'} dated after today, ` +
-        `the latest on ${dates.last}; they do not move the as-of day`,
-    );
+    notes.push(msg('basis.after-today-kept', { count: dates.afterToday, last: dates.last }));
   return { asOf: chosen, notes };
 }
 
 /** Notes on windows the data does not cover; refuses a current window entirely after the data. */
-export function coverageNotes(dates: OrderDates | null, current: Window, earliest: Window): string[] {
-  if (dates === null) return ['the store holds no transactions'];
+export function coverageNotes(dates: OrderDates | null, current: Window, earliest: Window): Message[] {
+  if (dates === null) return [msg('basis.no-transactions')];
   const span = `the data covers ${dates.first} to ${dates.last}`;
   if (current.startExclusive >= dates.last)
     throw invalidOption(
@@ -106,18 +105,18 @@ export function coverageNotes(dates: OrderDates | null, current: Window, earlies
       `a day whose window holds data (${dates.first} to ${dates.last})`,
       `the window (${current.startExclusive}, ${current.endInclusive}] holds no transactions; ${span}`,
     );
-  const notes: string[] = [];
+  const notes: Message[] = [];
   if (current.endInclusive > dates.last) {
     const days = toEpochDay(current.endInclusive) - toEpochDay(dates.last);
-    notes.push(
-      `the as-of day is ${days} day${days === 1 ? '' : 's'} after the latest transaction (${dates.last}): ` +
-        'the current window is only partly covered by the data',
-    );
+    notes.push(msg('basis.after-data', { days, last: dates.last }));
   }
   if (earliest.startExclusive < addDays(dates.first, -1))
     notes.push(
-      `the window (${earliest.startExclusive}, ${earliest.endInclusive}] starts before the first transaction ` +
-        `(${dates.first}): customers who bought only before the data began are not seen there`,
+      msg('basis.before-data', {
+        start: earliest.startExclusive,
+        end: earliest.endInclusive,
+        first: dates.first,
+      }),
     );
   return notes;
 }
@@ -154,7 +153,7 @@ export type AmountNeed = 'value' | 'activity';
 export const MAX_MISSING_AMOUNT_SHARE = 0.5;
 
 /** Notes on transactions without an amount; refuses a value report on data that mostly lacks amounts. */
-export function missingAmountNotes(dates: OrderDates | null, needs: AmountNeed): string[] {
+export function missingAmountNotes(dates: OrderDates | null, needs: AmountNeed): Message[] {
   if (dates === null || dates.withoutAmount === 0) return [];
   const { withoutAmount: missing, transactions } = dates;
   const share = Math.round((100 * missing) / transactions);
@@ -165,24 +164,17 @@ export function missingAmountNotes(dates: OrderDates | null, needs: AmountNeed):
         `(${share} %, more than ${100 * MAX_MISSING_AMOUNT_SHARE} %); import the amounts, or use the reports ` +
         'that need none: retention (trend and tenure) and cohorts (retention)',
     );
-  return [
-    `${missing} of the ${transactions} transactions have no amount (${share} %): they count as purchases ` +
-      `with value 0${needs === 'activity' ? '; the value tiers and revenue figures rank and sum them as 0' : ''}`,
-  ];
+  return [msg('basis.without-amount', { missing, transactions, share, activity: needs === 'activity' })];
 }
 
 /**
  * The note on customers left out of the tiers because their only transactions in a window were returns
  * (negative amounts): they bought nothing there, so they are not active; null when there are none.
  */
-export function returnsOnlyNote(returnsOnly: { previous: number; current: number }): string | null {
+export function returnsOnlyNote(returnsOnly: { previous: number; current: number }): Message | null {
   const { previous, current } = returnsOnly;
   if (previous === 0 && current === 0) return null;
-  const customers = (n: number): string => `${n} customer${n === 1 ? '' : 's'}`;
-  return (
-    `left out as not active (only returns, no purchase, in the window): ${customers(current)} in the current ` +
-    `window, ${customers(previous)} in the previous one; their returns are in no tier's revenue`
-  );
+  return msg('basis.returns-only', { current, previous });
 }
 
 /** Margin ranks nobody sensibly when it is missing on more than this share of the windows' transactions. */
@@ -196,7 +188,7 @@ export function missingMarginNote(
   measure: ValueMeasure,
   missing: number,
   transactions: number,
-): string | null {
+): Message | null {
   if (measure === 'margin' && transactions > 0 && missing / transactions > MAX_MISSING_MARGIN_SHARE)
     throw invalidOption(
       'value',
@@ -206,7 +198,5 @@ export function missingMarginNote(
         `(${Math.round((100 * missing) / transactions)} %, more than ${100 * MAX_MISSING_MARGIN_SHARE} %); ` +
         'rank by revenue, or import the margins',
     );
-  return measure === 'margin' && missing > 0
-    ? `${missing} ${missing === 1 ? 'transaction in the windows has' : 'transactions in the windows have'} no margin; counted as margin 0`
-    : null;
+  return measure === 'margin' && missing > 0 ? msg('basis.missing-margin', { missing }) : null;
 }

@@ -14,6 +14,7 @@ import { chooseActivity } from './activity';
 import { missingAmountNotes, resolveAsOf } from './basis';
 import { resolveContracts } from './contracts';
 import type { CohortInput } from '../options/report';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 export interface CohortReport {
   /** orders (a purchase in the period) or contracts (a contract in force on a day of it) */
@@ -23,7 +24,7 @@ export interface CohortReport {
   periodMonths: WindowMonths;
   cohort: CohortUnit;
   cohorts: CohortRow[];
-  notes: string[];
+  notes: Message[];
 }
 
 export async function cohortReport(
@@ -45,13 +46,11 @@ export async function cohortReport(
     });
     const cohorts = buildCohortMatrix(counts, unit, periodMonths, asOf);
     const notes = [
-      `basis: contracts (cohort = month of the first contract start; active in a period = a contract in force ` +
-        `on a day of it; revenue from ${r.revenue === 'fees' ? 'annual fees pro rata to the days in force' : 'linked invoices'})`,
-      ...r.notes.filter((n) => !n.startsWith('the previous window')),
-      'periods count from each customer’s first-contract month; periods not yet over for every member are left out',
+      msg('cohorts.contracts-basis', { revenue: r.revenue }),
+      ...r.notes.filter((n) => n.key !== 'contracts.before-first'),
+      msg('cohorts.contract-periods'),
     ];
-    if (cohorts.length === 0)
-      notes.push(`no contract customers acquired in the ${years} years up to ${asOf}`);
+    if (cohorts.length === 0) notes.push(msg('cohorts.none-contracts', { years, asOf }));
     return { basis: 'contracts', asOf, periodMonths, cohort: unit, cohorts, notes };
   }
   const resolved = await resolveAsOf(analytics, input.asOf, input.today);
@@ -67,8 +66,8 @@ export async function cohortReport(
     ...chosen.notes,
     ...resolved.notes,
     ...missingAmountNotes(resolved.dates, 'activity'),
-    'periods count from each customer’s first-purchase month; periods not yet over for every member are left out',
+    msg('cohorts.periods'),
   ];
-  if (cohorts.length === 0) notes.push(`no customers acquired in the ${years} years up to ${asOf}`);
+  if (cohorts.length === 0) notes.push(msg('cohorts.none', { years, asOf }));
   return { basis: 'orders', asOf, periodMonths, cohort: unit, cohorts, notes };
 }

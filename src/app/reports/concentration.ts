@@ -20,6 +20,7 @@ import { chooseActivity } from './activity';
 import { missingMarginNote, resolveBasis } from './basis';
 import { resolveContracts } from './contracts';
 import type { ReportInput } from '../options/report';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 export const TOP_PERCENTS = [1, 5, 10, 20, 50] as const;
 export const LORENZ_POINTS = 100;
@@ -40,7 +41,7 @@ export interface ConcentrationReport {
   lorenz: LorenzPoint[];
   /** deciles by default; the `tiers` option picks another cut */
   tiers: TierShareRow[];
-  notes: string[];
+  notes: Message[];
 }
 
 export async function concentrationReport(
@@ -53,7 +54,7 @@ export async function concentrationReport(
   const shape = { tiers, lorenzPoints: LORENZ_POINTS, topPercents: TOP_PERCENTS };
   let head: Pick<ConcentrationReport, 'basis' | 'asOf' | 'windowMonths' | 'value' | 'window'>;
   let result: ConcentrationResult;
-  const notes: string[] = [...chosen.notes];
+  const notes: Message[] = [...chosen.notes];
   if (chosen.activity === 'contracts' && contracts !== undefined) {
     if (input.value === 'margin')
       throw invalidOption(
@@ -78,9 +79,8 @@ export async function concentrationReport(
       window: r.windows.current,
     };
     notes.push(
-      `basis: contracts (customers with a contract in force on ${r.asOf}, valued by their revenue of the window ` +
-        `from ${r.revenue === 'fees' ? 'annual fees pro rata' : 'linked invoices'})`,
-      ...r.notes.filter((n) => !n.startsWith('the previous window')),
+      msg('concentration.contracts-basis', { asOf: r.asOf, revenue: r.revenue }),
+      ...r.notes.filter((n) => n.key !== 'contracts.before-first'),
     );
   } else {
     const basis = await resolveBasis(analytics, input, 'current');
@@ -97,11 +97,8 @@ export async function concentrationReport(
     if (margin) notes.push(margin);
   }
   const c = buildConcentration(result.curve, LORENZ_POINTS, TOP_PERCENTS);
-  if (result.curve.clipped > 0)
-    notes.push(
-      `${result.curve.clipped} ${result.curve.clipped === 1 ? 'customer has' : 'customers have'} a net value below 0, counted as 0 in the curve, the shares and Gini`,
-    );
-  if (c.gini === null) notes.push('Gini and the Lorenz curve are undefined: no positive value in the window');
+  if (result.curve.clipped > 0) notes.push(msg('concentration.clipped', { customers: result.curve.clipped }));
+  if (c.gini === null) notes.push(msg('concentration.no-positive'));
   return {
     ...head,
     customers: result.curve.n,

@@ -18,6 +18,7 @@ import {
 import type { ContractPortfolioResult, ContractRevenue, ContractsPort } from '../../data/contracts/types';
 import type { TenureBucket } from '../../core/kpi/tenure';
 import type { ContractReportInput } from '../options/contracts';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** What every contract report carries about how it was computed. */
 export interface ContractBasis {
@@ -39,7 +40,7 @@ export interface ResolvedContracts {
   asOf: IsoDay;
   windows: { current: Window; previous: Window };
   revenue: ContractRevenue;
-  notes: string[];
+  notes: Message[];
 }
 
 /** Resolves the as-of day (default: the latest contract start or end up to today) and the revenue source. */
@@ -53,15 +54,12 @@ export async function resolveContracts(
       'not-found',
       'no contracts in the store: import some (cvm import contracts FILE), or use the order-based reports',
     );
-  const notes: string[] = [];
+  const notes: Message[] = [];
   let asOf = input.asOf;
   if (asOf === undefined) {
     asOf = dates.lastUpToToday ?? dates.last;
     if (dates.afterToday > 0)
-      notes.push(
-        `${dates.afterToday} contract${dates.afterToday === 1 ? ' starts' : 's start'} after today (${input.today ?? ''}); ` +
-          `the as-of day is the latest contract start or end up to today (${asOf}): give an as-of day to include them`,
-      );
+      notes.push(msg('contracts.after-today', { count: dates.afterToday, today: input.today ?? '', asOf }));
   } else if (asOf < dates.first)
     throw invalidOption(
       'asOf',
@@ -79,10 +77,7 @@ export async function resolveContracts(
       `no contract in the store has an annual_fee; use invoices (transactions linked by customer and product line), or import the fees`,
     );
   if (windows.previous.startExclusive < dates.first)
-    notes.push(
-      `the previous window starts before the first contract (${dates.first}): customers whose contracts ` +
-        'began earlier are not seen there',
-    );
+    notes.push(msg('contracts.before-first', { first: dates.first }));
   return { asOf, windows: { current: windows.current, previous: windows.previous }, revenue, notes };
 }
 
@@ -94,7 +89,7 @@ export async function computeBasis(
   port: ContractsPort,
   input: ContractReportInput,
   tenure?: (currentStart: IsoDay) => TenureBucket[],
-): Promise<{ basis: ContractBasis; result: ContractPortfolioResult; notes: string[] }> {
+): Promise<{ basis: ContractBasis; result: ContractPortfolioResult; notes: Message[] }> {
   const { asOf, windows, revenue, notes } = await resolveContracts(port, input);
   const result = await port.contractPortfolio({
     asOf,
@@ -106,18 +101,15 @@ export async function computeBasis(
     ...(tenure ? { tenureBuckets: tenure(windows.current.startExclusive) } : {}),
   });
   if (result.contractsWithoutFee > 0)
-    notes.push(
-      `${result.contractsWithoutFee} contract${result.contractsWithoutFee === 1 ? '' : 's'} in force without an annual_fee ` +
-        'count as revenue 0 (give revenue invoices to use the linked invoices)',
-    );
+    notes.push(msg('contracts.without-fee', { count: result.contractsWithoutFee }));
   if (result.unlinkedInvoices > 0)
     notes.push(
-      `${result.unlinkedInvoices} invoice${result.unlinkedInvoices === 1 ? '' : 's'} in the two windows ` +
-        `link to no contract (no contract of the customer for that product line) and are not counted; ` +
-        `${result.linkedInvoices} are`,
+      msg('contracts.unlinked-invoices', {
+        unlinked: result.unlinkedInvoices,
+        linked: result.linkedInvoices,
+      }),
     );
-  if (revenue === 'invoices' && result.linkedInvoices === 0)
-    notes.push('no invoice in the two windows links to a contract: every customer ranks on revenue 0');
+  if (revenue === 'invoices' && result.linkedInvoices === 0) notes.push(msg('contracts.no-linked-invoice'));
   return {
     basis: {
       basis: 'contracts',
@@ -148,7 +140,7 @@ export async function subscriptionReport(
 }
 
 export interface ProductsReport extends ContractBasis, ProductsTable {
-  notes: string[];
+  notes: Message[];
 }
 
 /** `report products`: products per customer per tier, cross-sell and down-sell between the two days. */
@@ -162,7 +154,7 @@ export async function productsReport(
 
 export interface ProductChurnReport extends ContractBasis {
   lines: ProductChurnRow[];
-  notes: string[];
+  notes: Message[];
 }
 
 /** `report product-churn`: per product line, who ended it and whether they stayed as customers. */

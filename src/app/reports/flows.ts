@@ -11,6 +11,7 @@ import type { AnalyticsPort } from '../../data/analytics/types';
 import type { ContractsPort } from '../../data/contracts/types';
 import { tierFlowsOn } from './activity';
 import type { ReportInput } from '../options/report';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** Customers, purchases and revenue of a group; revenue per customer is per window (as in the seed). */
 export interface ActivityJson {
@@ -49,7 +50,7 @@ export interface FlowsReport {
   total: ActivityJson;
   /** rank cut-offs applied: tier k holds competition ranks ≤ cutoffs[k] */
   cutoffs: { previous: number[]; current: number[] };
-  notes: string[];
+  notes: Message[];
 }
 
 function activityJson(a: Activity, measure: ValueMeasure): ActivityJson {
@@ -75,9 +76,9 @@ export async function flowsReport(
   const name = (index: number | string): string =>
     typeof index === 'number' ? (names[index] ?? '?') : index;
   const rows = [...table.inflows.flatMap((i) => i.rows), ...table.lost.rows];
-  const notes: string[] = [...on.notes];
-  if (result.activePrevious === 0) notes.push('no customers were active in the previous window');
-  if (result.activeCurrent === 0) notes.push('no customers are active in the current window');
+  const notes: Message[] = [...on.notes];
+  if (result.activePrevious === 0) notes.push(msg('flows.no-previous'));
+  if (result.activeCurrent === 0) notes.push(msg('flows.no-current'));
   return {
     basis: on.activity,
     asOf: basis.asOf,

@@ -15,6 +15,7 @@ import { invalidOption } from '../../core/errors';
 import type { AnalyticsPort } from '../../data/analytics/types';
 import type { LoyaltyDepthInput } from '../options/report';
 import { missingMarginNote, resolveBasis } from './basis';
+import type { Message } from '../../core/messages/catalogue';
 
 export interface LoyaltyDepthReport {
   basis: 'orders';
@@ -26,7 +27,7 @@ export interface LoyaltyDepthReport {
   total: LoyaltyDepthRow;
   /** per customer, by rank then id: the `customers` option's most valuable (all with `all`); [] by default */
   customers: LoyaltyDepthCustomer[];
-  notes: string[];
+  notes: Message[];
 }
 
 export async function loyaltyDepthReport(

@@ -16,6 +16,7 @@ import type { ContractsPort } from '../../data/contracts/types';
 import { tierFlowsOn } from './activity';
 import type { ReportBasis } from './basis';
 import type { ReportInput } from '../options/report';
+import type { Message } from '../../core/messages/catalogue';
 
 /** Figures shared by a tier row and the total row. Money in major units, rates as fractions, years. */
 export interface PortfolioRowJson {
@@ -56,7 +57,7 @@ export interface PortfolioReport {
    * total row does, so members × clv is not the portfolio value; `meanClv` = portfolio value / members is.
    */
   total: PortfolioRowJson & { meanClv: number | null };
-  notes: string[];
+  notes: Message[];
 }
 
 function rowJson(
@@ -89,7 +90,7 @@ export async function computeStorePortfolio(
   analytics: AnalyticsPort,
   input: ReportInput,
   contracts?: ContractsPort,
-): Promise<{ activity: ActivityBasis; basis: ReportBasis; portfolio: Portfolio; notes: string[] }> {
+): Promise<{ activity: ActivityBasis; basis: ReportBasis; portfolio: Portfolio; notes: Message[] }> {
   const on = await tierFlowsOn(analytics, contracts, input, { distinguishWonBack: false });
   const { basis, flows } = on;
   const portfolio = computePortfolio(

@@ -20,6 +20,7 @@ import type { RetentionInput } from '../options/report';
 import { chooseActivity, tierFlowsOn } from './activity';
 import { resolveBasis, type ReportBasis } from './basis';
 import { computeBasis } from './contracts';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** Retention figures of a group: counts, rates as fractions (per window, as observed), duration in years. */
 export type RetentionJson = RetentionFigures;
@@ -43,7 +44,7 @@ export interface RetentionReport {
   /** newest first; the first point is the as-of day */
   trend: RetentionPointJson[];
   tenure: { rows: TenureRow[]; earlyChurnRatio: number | null };
-  notes: string[];
+  notes: Message[];
 }
 
 export const TENURE_GROUPS = 6;
@@ -101,7 +102,7 @@ export async function retentionReport(
   let basis: ReportBasis;
   let trend: RetentionTrendPoint[];
   let tenure: ReturnType<typeof buildTenureTable>;
-  const activityNotes: string[] = [];
+  const activityNotes: Message[] = [];
   if (chosen.activity === 'contracts' && contracts) {
     let buckets: ReturnType<typeof tenureBuckets> = [];
     const on = await tierFlowsOn(
@@ -151,8 +152,7 @@ export async function retentionReport(
       return note ? [note] : [];
     }),
   ];
-  if (tenure.earlyChurnRatio === null)
-    notes.push('early-churn ratio undefined: no churn, or no customers, in the first two years or after');
+  if (tenure.earlyChurnRatio === null) notes.push(msg('retention.early-churn-undefined'));
   return {
     basis: chosen.activity,
     asOf: basis.asOf,

@@ -16,6 +16,7 @@ import type { ServicePort, SurveyScores } from '../../data/service/types';
 import { NOT_ACTIVE_TIER } from './service';
 import type { ServiceInput } from '../options/service';
 import { latestAsOf } from './basis';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 export interface SatisfactionReport {
   asOf: IsoDay;
@@ -26,7 +27,7 @@ export interface SatisfactionReport {
   ces: Ces & { previous: { mean: number | null; n: number }; change: ChangeTest };
   /** per value tier of the respondents in the current window; null unless tiers were asked for */
   byTier: SatisfactionTierRow[] | null;
-  notes: string[];
+  notes: Message[];
 }
 
 /** NPS, CSAT and CES of the respondents of one value tier (or of those not active in the window). */
@@ -90,9 +91,9 @@ export async function satisfactionReport(
   };
 }
 
-function smallSampleNote(kpi: string, n: number, note: string | null): string[] {
+function smallSampleNote(kpi: 'CSAT' | 'CES', n: number, note: Message | null): Message[] {
   if (n > 0 && n < NPS_SMALL_SAMPLE)
-    return [`${kpi} from only ${n} answers (fewer than ${NPS_SMALL_SAMPLE}): not reliable`];
+    return [msg('satisfaction.small-sample', { kpi, n, minimum: NPS_SMALL_SAMPLE })];
   return note === null ? [] : [note];
 }
 
@@ -125,13 +126,17 @@ function tierRow(tier: string, scores: SurveyScores): SatisfactionTierRow {
 }
 
 /** One note per KPI naming the tiers whose figure rests on fewer than 30 answers. */
-function tierNotes(rows: readonly SatisfactionTierRow[]): string[] {
+function tierNotes(rows: readonly SatisfactionTierRow[]): Message[] {
   return (['nps', 'csat', 'ces'] as const).flatMap((kpi) => {
-    const thin = rows.filter((r) => r[kpi].smallSample).map((r) => `${r.tier} (${r[kpi].n})`);
+    const thin = rows.filter((r) => r[kpi].smallSample).map((r) => ({ tier: r.tier, n: r[kpi].n }));
     return thin.length === 0
       ? []
       : [
-          `${kpi.toUpperCase()} per tier from fewer than ${NPS_SMALL_SAMPLE} answers in ${thin.join(', ')}: not reliable`,
+          msg('satisfaction.tier-small', {
+            kpi: kpi === 'nps' ? 'NPS' : kpi === 'csat' ? 'CSAT' : 'CES',
+            tiers: thin,
+            minimum: NPS_SMALL_SAMPLE,
+          }),
         ];
   });
 }

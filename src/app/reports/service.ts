@@ -34,6 +34,7 @@ import {
 import type { ComplaintBucket, ServicePort } from '../../data/service/types';
 import type { ServiceInput } from '../options/service';
 import { latestAsOf } from './basis';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 export interface ServiceReport {
   asOf: IsoDay;
@@ -92,7 +93,7 @@ export interface ServiceReport {
   satisfactionAfterResolution: { n: number; mean: number | null };
   /** per value tier, and complainants' retention; null unless tiers were asked for */
   byTier: ServiceByTier | null;
-  notes: string[];
+  notes: Message[];
 }
 
 /** The complaints KPIs of one current-window value tier (or of complainants not active in the window). */
@@ -267,12 +268,11 @@ function serviceNotes(
   complaints: number,
   unmeasurable: number,
   activity: { activeCustomers: number; orders: number },
-): string[] {
-  const out: string[] = [];
-  if (complaints === 0) out.push('no complaints in the window: times and shares are undefined');
-  if (activity.activeCustomers === 0) out.push('no active customers in the window: the rates are undefined');
-  if (unmeasurable > 0)
-    out.push(`${unmeasurable} complaint time(s) stamped before the opening: left out of the times`);
+): Message[] {
+  const out: Message[] = [];
+  if (complaints === 0) out.push(msg('service.no-complaints'));
+  if (activity.activeCustomers === 0) out.push(msg('service.no-active'));
+  if (unmeasurable > 0) out.push(msg('service.stamped-before', { count: unmeasurable }));
   return out;
 }
 

@@ -11,6 +11,7 @@ import { simulateRetention, type RetentionScenarioTier } from '../../core/kpi/lo
 import type { AnalyticsPort } from '../../data/analytics/types';
 import type { BucketInput, LoyalInput, RetentionWhatIfInput } from '../options/simulate';
 import { computeStorePortfolio } from './portfolio';
+import type { Message } from '../../core/messages/catalogue';
 
 export interface RetentionWhatIfReport {
   asOf: IsoDay;
@@ -19,7 +20,7 @@ export interface RetentionWhatIfReport {
   deltaPoints: number;
   tiers: RetentionScenarioTier[];
   total: { value: number | null; newValue: number | null; change: number | null };
-  notes: string[];
+  notes: Message[];
 }
 
 export async function retentionWhatIf(

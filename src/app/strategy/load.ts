@@ -22,6 +22,7 @@ import { predictCustomers } from '../models/predict';
 import { PURCHASE_KITS } from '../models/registry';
 import type { StrategyInput } from '../options/strategy';
 import { resolveBasis } from '../reports/basis';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 /** Which loyalty basis was used, and for how many customers (nps and palive fall back to behaviour). */
 export interface LoyaltyUsed {
@@ -48,7 +49,7 @@ export interface StrategyBasis {
   modelClv: Float64Array | undefined;
   /** key accounts linked to customers: their retention probabilities (the retention-fell trigger) */
   accounts: KeyAccountSignals | undefined;
-  notes: string[];
+  notes: Message[];
 }
 
 export const DEFAULT_RULES_SOURCE = 'the default rules';
@@ -69,7 +70,7 @@ async function modelFigures(
   unit: StoreUnit,
   asOf: IsoDay,
   states: CustomerStates,
-  notes: string[],
+  notes: Message[],
 ): Promise<{ pAlive: Float64Array; clv: Float64Array }> {
   const { customers } = await loadCustomers({ calibrationEnd: asOf, timeUnit: 'week' }, unit);
   const kit = PURCHASE_KITS.bgnbd;
@@ -77,12 +78,13 @@ async function modelFigures(
   const pAlive = new Float64Array(states.customerIds.length).fill(NaN);
   const clv = new Float64Array(states.customerIds.length).fill(NaN);
   if (fit === null) {
-    notes.push('BG/NBD could not be fitted: loyalty and risk are behavioural for every customer');
+    notes.push(msg('strategy.no-fit'));
     return { pAlive, clv };
   }
-  if (!fit.converged) notes.push(`BG/NBD: ${fit.message}`);
+  if (!fit.converged) notes.push(msg('model.not-converged', { model: 'BG/NBD', detail: fit.message }));
   const spend = fitSpend(customers, 'store');
-  if (spend !== null && !spend.converged) notes.push(`Gamma-Gamma: ${spend.message}`);
+  if (spend !== null && !spend.converged)
+    notes.push(msg('model.not-converged', { model: 'Gamma-Gamma', detail: spend.message }));
   const predictions = predictCustomers(
     customers,
     kit,

@@ -37,6 +37,7 @@ import { writeExport, type ExportRow } from '../../data/strategy/files';
 import type { StoreUnit } from '../../data/store';
 import type { ActionsInput, StrategyInput } from '../options/strategy';
 import { loadStrategy, type LoyaltyUsed, type StrategyBasis } from './load';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 interface Header {
   asOf: IsoDay;
@@ -67,7 +68,7 @@ export interface SegmentsReport extends Header {
   matrix: MatrixCell[];
   movement: MovementRow[];
   kpis: GroupKpis[];
-  notes: string[];
+  notes: Message[];
 }
 
 export async function segmentsReport(unit: StoreUnit, input: StrategyInput): Promise<SegmentsReport> {
@@ -101,7 +102,7 @@ export interface LifecycleReport extends Header {
   /** the base KPIs cut three ways, side by side */
   kpis: { phases: GroupKpis[]; tiers: GroupKpis[]; segments: GroupKpis[] };
   lifecycle: LifecycleRules;
-  notes: string[];
+  notes: Message[];
 }
 
 export async function lifecycleReport(unit: StoreUnit, input: StrategyInput): Promise<LifecycleReport> {
@@ -150,7 +151,7 @@ export interface ActionsReport extends Header {
   /** expected duration per tier (years) the behavioural CLV uses; null = no customer lost (capped) */
   tierDurations: { tier: string; years: number | null }[];
   exported: { file: string; rows: number } | null;
-  notes: string[];
+  notes: Message[];
 }
 
 /** The columns of the export, in order. */
@@ -291,13 +292,13 @@ export async function actionsReport(
     exported = { file: input.exportFile, rows: all.length };
   }
   const notes = [...b.notes];
-  if (list.tierDurations.some((d) => d === null))
-    notes.push(
-      'a tier lost no customer between the windows: its duration is capped at 10 years for the behavioural CLV',
-    );
+  if (list.tierDurations.some((d) => d === null)) notes.push(msg('strategy.duration-capped'));
   if (log.length > 0)
     notes.push(
-      `${log.length} earlier exported suggestion${log.length === 1 ? '' : 's'} in the action log (as of ${fromEpochDay(log.reduce((m, l) => Math.min(m, l.asOf), Infinity))} or later)`,
+      msg('strategy.logged', {
+        count: log.length,
+        since: fromEpochDay(log.reduce((m, l) => Math.min(m, l.asOf), Infinity)),
+      }),
     );
   return {
     ...header(b),

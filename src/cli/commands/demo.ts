@@ -8,7 +8,7 @@ import { DEFAULT_DEMO_OPTIONS } from '../../app/demo/params';
 import { demoInput } from '../../app/options/demo';
 import { parseOptions } from '../../app/options/parse';
 import { globalOptions, print, withCliUnit } from '../context';
-import { l } from '../views/labels';
+import { inBoth, l } from '../views/labels';
 import { formatNumber, type Lang, type Printable } from '../output';
 
 interface DemoFlags {
@@ -57,13 +57,14 @@ export function demoPrintable(result: DemoResult, lang: Lang): Printable {
         ],
         rows: result.loaded.map((k) => ({ ...k, file: result.out ? k.file : '' })),
         notes: [
-          demoTimeLine(result, lang),
+          inBoth((lang) => demoTimeLine(result, lang)),
           ...(result.out
             ? []
             : [
-                lang === 'sv'
-                  ? 'filerna togs bort (ange --out för att behålla dem)'
-                  : 'files removed (use --out to keep them)',
+                l(
+                  'files removed (use --out to keep them)',
+                  'filerna togs bort (ange --out för att behålla dem)',
+                ),
               ]),
         ],
       },

@@ -23,6 +23,6 @@ export function registerImports(program: Command): void {
       const global = globalOptions(command);
       const input = parseOptions(undoImportInput, { importId: id });
       const undone = await withCliUnit(global, (unit) => undoImport(unit, input));
-      print(undonePrintable(undone, global.lang), global);
+      print(undonePrintable(undone), global);
     });
 }

@@ -2,11 +2,11 @@
 import type { Command } from 'commander';
 import { getInfo, type InfoReport } from '../../app/info';
 import { globalOptions, print, withCliUnit } from '../context';
-import { l } from '../views/labels';
-import { formatNumber, type Lang, type Printable, type TableView } from '../output';
+import { inBoth, l } from '../views/labels';
+import { formatNumber, type Printable, type TableView } from '../output';
 
 /** The tables of an info report (also printed by `cvm start`). */
-export function infoTables(info: InfoReport, lang: Lang): TableView[] {
+export function infoTables(info: InfoReport): TableView[] {
   const loaded: TableView = {
     name: 'data',
     title: l(`Data in ${info.location}`, `Data i ${info.location}`),
@@ -20,9 +20,11 @@ export function infoTables(info: InfoReport, lang: Lang): TableView[] {
     ],
     rows: info.tables.map((t) => ({ ...t })),
     notes: [
-      lang === 'sv'
-        ? `kunder med transaktioner: ${formatNumber(info.customersWithTransactions, 0, lang)}`
-        : `customers with transactions: ${formatNumber(info.customersWithTransactions, 0, lang)}`,
+      inBoth((lang) =>
+        lang === 'sv'
+          ? `kunder med transaktioner: ${formatNumber(info.customersWithTransactions, 0, lang)}`
+          : `customers with transactions: ${formatNumber(info.customersWithTransactions, 0, lang)}`,
+      ),
     ],
   };
   const imports: TableView = {
@@ -36,15 +38,13 @@ export function infoTables(info: InfoReport, lang: Lang): TableView[] {
       { key: 'source', label: l('Source', 'Källa'), type: 'text' },
     ],
     rows: info.recentImports.map((i) => ({ ...i })),
-    ...(info.recentImports.length === 0
-      ? { notes: [lang === 'sv' ? 'inga importer än' : 'no imports yet'] }
-      : {}),
+    ...(info.recentImports.length === 0 ? { notes: [l('no imports yet', 'inga importer än')] } : {}),
   };
   return [loaded, imports];
 }
 
-export function infoPrintable(info: InfoReport, lang: Lang): Printable {
-  return { json: info, tables: infoTables(info, lang) };
+export function infoPrintable(info: InfoReport): Printable {
+  return { json: info, tables: infoTables(info) };
 }
 
 export function registerInfo(program: Command): void {
@@ -54,6 +54,6 @@ export function registerInfo(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const options = globalOptions(command);
       const info = await withCliUnit(options, (unit) => getInfo(unit));
-      print(infoPrintable(info, options.lang), options);
+      print(infoPrintable(info), options);
     });
 }

@@ -15,7 +15,7 @@ import {
 import type { LoyalComparison } from '../../core/kpi/loyal-customer';
 import { globalOptions, localToday, print, withCliUnit } from '../context';
 import { formatNumber, type Lang, type Printable } from '../output';
-import { l, tierLabel } from '../views/labels';
+import { inBoth, l, tierLabel } from '../views/labels';
 
 export function retentionWhatIfPrintable(r: RetentionWhatIfReport, lang: Lang): Printable {
   const rows = [
@@ -33,12 +33,12 @@ export function retentionWhatIfPrintable(r: RetentionWhatIfReport, lang: Lang): 
           `Retention ${sign}${r.deltaPoints} procentenheter, per ${r.asOf} (${r.windowMonths} månader)`,
         ),
         columns: [
-          { key: 'tier', label: l('Tier', 'Segment'), type: 'text' },
+          { key: 'tier', label: l('Tier', 'Kundkategori'), type: 'text' },
           { key: 'customers', label: l('Members', 'Medlemmar'), type: 'int' },
           { key: 'retention', label: l('Retention', 'Retention'), type: 'percent' },
           { key: 'newRetention', label: l('New retention', 'Ny retention'), type: 'percent' },
-          { key: 'duration', label: l('Duration (years)', 'Duration (år)'), type: 'decimal' },
-          { key: 'newDuration', label: l('New duration (years)', 'Ny duration (år)'), type: 'decimal' },
+          { key: 'duration', label: l('Duration (years)', 'Varaktighet (år)'), type: 'decimal' },
+          { key: 'newDuration', label: l('New duration (years)', 'Ny varaktighet (år)'), type: 'decimal' },
           { key: 'clv', label: 'CLV', type: 'money' },
           { key: 'newClv', label: l('New CLV', 'Ny CLV'), type: 'money' },
           { key: 'value', label: l('Value', 'Värde'), type: 'money' },
@@ -53,7 +53,7 @@ export function retentionWhatIfPrintable(r: RetentionWhatIfReport, lang: Lang): 
   };
 }
 
-export function bucketPrintable(r: BucketReport, lang: Lang): Printable {
+function bucketNote(r: BucketReport, lang: Lang): string {
   const sv = lang === 'sv';
   const doubling =
     r.doublingYears !== null
@@ -63,6 +63,10 @@ export function bucketPrintable(r: BucketReport, lang: Lang): Printable {
         : sv
           ? 'växer inte'
           : 'does not grow';
+  return `${sv ? 'basen' : 'the base'} ${doubling} (${sv ? 'tillväxtfaktor' : 'growth factor'} ${formatNumber(r.growthFactor, 4, lang)})`;
+}
+
+export function bucketPrintable(r: BucketReport): Printable {
   return {
     json: r,
     tables: [
@@ -77,9 +81,7 @@ export function bucketPrintable(r: BucketReport, lang: Lang): Printable {
           { key: 'size', label: l('Base size', 'Kundbas'), type: 'decimal', decimals: 1 },
         ],
         rows: r.sizes,
-        notes: [
-          `${sv ? 'basen' : 'the base'} ${doubling} (${sv ? 'tillväxtfaktor' : 'growth factor'} ${formatNumber(r.growthFactor, 4, lang)})`,
-        ],
+        notes: [inBoth((lang) => bucketNote(r, lang))],
       },
     ],
   };
@@ -115,9 +117,7 @@ export function loyalPrintable(r: LoyalComparison, lang: Lang): Printable {
           { ...r.ordinary, label: l('Ordinary', 'Vanlig kund')[lang] },
           { ...r.loyal, label: l('Loyal', 'Lojal kund')[lang] },
         ],
-        notes: [
-          lang === 'sv' ? `en lojal kund köper för ${pct} ${more}` : `a loyal customer buys ${pct} ${more}`,
-        ],
+        notes: [l(`a loyal customer buys ${pct} ${more}`, `en lojal kund köper för ${pct} ${more}`)],
       },
     ],
   };
@@ -154,7 +154,7 @@ export function registerSimulate(program: Command): void {
     .option('--start <size>', 'base size at year 0', '100')
     .action((options: Options, command: Command) => {
       const global = globalOptions(command);
-      print(bucketPrintable(bucketWhatIf(parseOptions(bucketInput, options)), global.lang), global);
+      print(bucketPrintable(bucketWhatIf(parseOptions(bucketInput, options))), global);
     });
   simulate
     .command('loyal')

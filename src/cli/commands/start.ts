@@ -91,7 +91,7 @@ export function startPrintable(
   return {
     json: { info, headline, portfolio, subscription, keyAccounts },
     tables: [
-      ...infoTables(info, lang),
+      ...infoTables(info),
       headline ? headlineTable(headline) : none,
       ...(portfolio ? portfolioPrintable(portfolio, lang).tables : []),
       ...(subscription ? subscriptionPrintable(subscription, lang).tables : []),

@@ -51,9 +51,10 @@ export function accountsPrintable(r: AccountsReport, lang: Lang): Printable {
     notes: [
       ...(r.totals.turnsNegative.length > 0
         ? [
-            lang === 'sv'
-              ? `negativa när risken räknas: ${r.totals.turnsNegative.join(', ')}`
-              : `negative once risk is counted: ${r.totals.turnsNegative.join(', ')}`,
+            l(
+              `negative once risk is counted: ${r.totals.turnsNegative.join(', ')}`,
+              `negativa när risken räknas: ${r.totals.turnsNegative.join(', ')}`,
+            ),
           ]
         : []),
       ...r.notes,

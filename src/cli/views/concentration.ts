@@ -25,9 +25,9 @@ export function concentrationPrintable(r: ConcentrationReport, lang: Lang): Prin
       },
       {
         name: 'tiers',
-        title: l('Tiers (deciles by default)', 'Segment (deciler som standard)'),
+        title: l('Tiers (deciles by default)', 'Kundkategorier (deciler som standard)'),
         columns: [
-          col('label', l('Tier', 'Segment'), 'text'),
+          col('label', l('Tier', 'Kundkategori'), 'text'),
           col('customers', l('Customers', 'Kunder'), 'int'),
           col('revenue', l('Revenue', 'Omsättning'), 'money'),
           col('share', l('Share', 'Andel'), 'percent'),

@@ -14,12 +14,13 @@ const REVENUE_SOURCE = {
 };
 
 /** The line under every contract table that says how it was computed. */
-function basisNote(b: ContractBasis, lang: Lang): string {
-  return lang === 'sv'
-    ? `underlag: avtal (kund aktiv en dag med ett avtal i kraft); före = ${b.previousDay}, nu = ${b.asOf}; ` +
-        `intäkt från ${REVENUE_SOURCE[b.revenue].sv}`
-    : `basis: contracts (a customer is active on a day with a contract in force); before = ${b.previousDay}, ` +
-        `now = ${b.asOf}; revenue from ${REVENUE_SOURCE[b.revenue].en}`;
+function basisNote(b: ContractBasis): { en: string; sv: string } {
+  return l(
+    `basis: contracts (a customer is active on a day with a contract in force); before = ${b.previousDay}, ` +
+      `now = ${b.asOf}; revenue from ${REVENUE_SOURCE[b.revenue].en}`,
+    `underlag: avtal (kund aktiv en dag med ett avtal i kraft); före = ${b.previousDay}, nu = ${b.asOf}; ` +
+      `intäkt från ${REVENUE_SOURCE[b.revenue].sv}`,
+  );
 }
 
 const SKI_SOURCE = {
@@ -56,11 +57,11 @@ export function subscriptionPrintable(r: SubscriptionReport, lang: Lang): Printa
       `Kundportföljens värde, abonnemangsbaserat, inklusive NPS/SKI, per ${r.asOf} (${r.windowMonths} månader)`,
     ),
     columns: [
-      col('tier', l('Segment', 'Segment'), 'text'),
+      col('tier', l('Tier', 'Kundkategori'), 'text'),
       col('customers', l('Customers', 'Kunder'), 'int'),
       col('revenuePerCustomer', l('Revenue/customer', 'Intäkt/kund'), 'money'),
       col('productsPerCustomer', l('Products/customer', 'Produkter/kund'), 'decimal', 1),
-      col('duration', l('Duration (years)', 'Duration (år)'), 'decimal'),
+      col('duration', l('Duration (years)', 'Varaktighet (år)'), 'decimal'),
       col('tenureYears', l('Tenure (years)', 'Kundålder (år)'), 'decimal', 1),
       col('ski', l('SKI', 'SKI'), 'decimal', 0),
       col('skiSource', l('SKI from', 'SKI från'), 'text'),
@@ -73,7 +74,7 @@ export function subscriptionPrintable(r: SubscriptionReport, lang: Lang): Printa
     ],
     rows,
     totals: [rows.length - 1],
-    notes: [basisNote(r, lang), ...r.notes],
+    notes: [basisNote(r), ...r.notes],
   };
   return { json: r, tables: [table] };
 }
@@ -106,7 +107,7 @@ export function productsPrintable(r: ProductsReport, lang: Lang): Printable {
       `Produkter per kund och förflyttning mellan ${r.previousDay} och ${r.asOf}`,
     ),
     columns: [
-      col('tier', l('Segment', 'Segment'), 'text'),
+      col('tier', l('Tier', 'Kundkategori'), 'text'),
       col('customers', l('Customers', 'Kunder'), 'int'),
       col('productsPerCustomer', l('Products/customer', 'Produkter/kund'), 'decimal'),
       col('one', l('1 product', '1 produkt'), 'percent'),
@@ -127,9 +128,9 @@ export function productsPrintable(r: ProductsReport, lang: Lang): Printable {
     notes: [
       l(
         'holdings by the tier now; movement (cross-sell: added a product line, down-sell: dropped one) of the retained customers by their tier before',
-        'innehav per segment nu; förflyttning (merförsäljning: lagt till en produktlinje, nedförsäljning: sagt upp en) för kvarvarande kunder per segment före',
-      )[lang],
-      basisNote(r, lang),
+        'innehav per kundkategori nu; förflyttning (merförsäljning: lagt till en produktlinje, nedförsäljning: sagt upp en) för kvarvarande kunder per kundkategori före',
+      ),
+      basisNote(r),
       ...r.notes,
     ],
   };
@@ -156,7 +157,7 @@ export function productChurnPrintable(r: ProductChurnReport, lang: Lang): Printa
       col('holdersAfter', l('Holders now', 'Innehavare nu'), 'int'),
     ],
     rows: r.lines.map((x) => ({ ...x, line: x.line === '' ? l('(none)', '(ingen)')[lang] : x.line })),
-    notes: [basisNote(r, lang), ...r.notes],
+    notes: [basisNote(r), ...r.notes],
   };
   return { json: r, tables: [table] };
 }

@@ -52,23 +52,24 @@ export function flowsPrintable(r: FlowsReport, lang: Lang): Printable {
           `Previous window (${w.previous.startExclusive} < day ≤ ${w.previous.endInclusive})`,
           `Föregående period (${w.previous.startExclusive} < dag ≤ ${w.previous.endInclusive})`,
         ),
-        columns: ACTIVITY(l('Tier', 'Segment')),
+        columns: ACTIVITY(l('Tier', 'Kundkategori')),
         rows: r.previous.map((p) => ({ ...p, label: t(p.tier) })),
       },
       {
         name: 'flows',
         title: l(
           `Customer flows between value tiers, as of ${r.asOf} (${r.windowMonths} months)`,
-          `Kundflöden mellan värdesegment, per ${r.asOf} (${r.windowMonths} månader)`,
+          `Kundflöden mellan kundkategorier, per ${r.asOf} (${r.windowMonths} månader)`,
         ),
         columns: ACTIVITY(l('Flow', 'Flöde')),
         rows,
         totals,
         notes: [
           ...r.notes,
-          lang === 'sv'
-            ? 'förlorade kunder visas med köp och omsättning från föregående period'
-            : 'lost customers show their purchases and revenue in the previous window',
+          l(
+            'lost customers show their purchases and revenue in the previous window',
+            'förlorade kunder visas med köp och omsättning från föregående fönster',
+          ),
         ],
       },
     ],

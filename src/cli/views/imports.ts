@@ -1,7 +1,7 @@
 /** Import log table views: `imports list` and `imports undo`, and the rule line of `import`. */
 import type { ImportRecord, ImportResult, UndoneImport } from '../../app/import';
 import { formatNumber, type Lang, type Printable } from '../output';
-import { col, l } from './labels';
+import { col, inBoth, l } from './labels';
 
 const STATE = {
   active: l('active', 'aktiv'),
@@ -31,12 +31,13 @@ export function importListPrintable(list: ImportRecord[], lang: Lang): Printable
         rows: list.map((r) => ({ ...r, state: STATE[r.state][lang] })),
         notes:
           list.length === 0
-            ? [lang === 'sv' ? 'inga importer än' : 'no imports yet']
+            ? [l('no imports yet', 'inga importer än')]
             : list.some((r) => r.rowsStored === null)
               ? [
-                  lang === 'sv'
-                    ? '– i Lagrade rader nu: importen gjordes innan rader fick sitt import-id och kan inte ångras'
-                    : '– in Rows stored now: the import was made before rows recorded their import and cannot be undone',
+                  l(
+                    '– in Rows stored now: the import was made before rows recorded their import and cannot be undone',
+                    '– i Lagrade rader nu: importen gjordes innan rader fick sitt import-id och kan inte ångras',
+                  ),
                 ]
               : [],
       },
@@ -44,7 +45,7 @@ export function importListPrintable(list: ImportRecord[], lang: Lang): Printable
   };
 }
 
-export function undonePrintable(undone: UndoneImport, lang: Lang): Printable {
+export function undonePrintable(undone: UndoneImport): Printable {
   return {
     json: undone,
     tables: [
@@ -59,9 +60,11 @@ export function undonePrintable(undone: UndoneImport, lang: Lang): Printable {
         ],
         rows: [{ ...undone }],
         notes: [
-          lang === 'sv'
-            ? `import ${undone.importId} ångrad: ${formatNumber(undone.rowsRemoved, 0, lang)} rader borttagna`
-            : `import ${undone.importId} undone: ${formatNumber(undone.rowsRemoved, 0, lang)} rows removed`,
+          inBoth((lang) =>
+            lang === 'sv'
+              ? `import ${undone.importId} ångrad: ${formatNumber(undone.rowsRemoved, 0, lang)} rader borttagna`
+              : `import ${undone.importId} undone: ${formatNumber(undone.rowsRemoved, 0, lang)} rows removed`,
+          ),
         ],
       },
     ],

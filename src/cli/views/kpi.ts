@@ -8,6 +8,7 @@ import { addDays } from '../../core/dates';
 import type { Target } from '../../core/kpi/targets';
 import type { Lang, Printable } from '../output';
 import { col, l } from './labels';
+import { msg } from '../../core/messages/catalogue';
 
 function targetText(target: Target | undefined): string {
   if (target === undefined) return '';
@@ -79,7 +80,9 @@ export function kpiStatusPrintable(r: KpiStatusReport, lang: Lang): Printable {
           trend: row.trend ?? '',
         })),
         notes: [
-          ...r.rows.flatMap((row) => (row.note === null ? [] : [`${row.id}: ${row.note}`])),
+          ...r.rows.flatMap((row) =>
+            row.note === null ? [] : [msg('kpi.row-note', { id: row.id, note: row.note })],
+          ),
           ...r.warnings,
         ],
       },
@@ -124,13 +127,14 @@ export function kpiQualityPrintable(r: KpiQualityReport, lang: Lang): Printable 
           laggedCorrelation: row.laggedCorrelation,
         })),
         notes: [
-          lang === 'sv'
-            ? `AUC: kundens värde ${first(measure)}–${measure.endInclusive} mot köp ${first(next)}–${next.endInclusive} (0,5 = slumpen); ` +
-              `r: månadsvärdet mot nästa månads intäkt, ${r.months.count} månader; ` +
-              'minsta märkbara förändring: 5 % test, 80 % styrka'
-            : `AUC: the customer's value ${first(measure)} to ${measure.endInclusive} against buying ${first(next)} to ${next.endInclusive} (0.5 = chance); ` +
+          l(
+            `AUC: the customer's value ${first(measure)} to ${measure.endInclusive} against buying ${first(next)} to ${next.endInclusive} (0.5 = chance); ` +
               `r: the monthly value against the next month's revenue, ${r.months.count} months; ` +
               'detectable change: 5 % test, 80 % power',
+            `AUC: kundens värde ${first(measure)}–${measure.endInclusive} mot köp ${first(next)}–${next.endInclusive} (0,5 = slumpen); ` +
+              `r: månadsvärdet mot nästa månads intäkt, ${r.months.count} månader; ` +
+              'minsta märkbara förändring: 5 % test, 80 % styrka',
+          ),
         ],
       },
     ],

@@ -2,22 +2,20 @@
  * Shared helpers of the table views and the commands: bilingual labels, tier names in the output language,
  * columns.
  */
+import { tierName } from '../../core/messages/message';
 import type { Column, Label, Lang } from '../output';
 
 /** A label in English and Swedish. */
 export const l = (en: string, sv: string): { en: string; sv: string } => ({ en, sv });
 
-const SV_TIERS: Record<string, string> = {
-  'Top 15%': 'Topp 15%',
-  'Middle 50%': 'Mellan 50%',
-  'Bottom 30%': 'Botten 30%',
-};
+/** A note made once per language (`make` formats its numbers the language's way). */
+export const inBoth = (make: (lang: Lang) => string): { en: string; sv: string } => ({
+  en: make('en'),
+  sv: make('sv'),
+});
 
 /** A tier name in the output language: the default names and deciles are translated, own names kept. */
-export function tierLabel(name: string, lang: Lang): string {
-  if (lang === 'en') return name;
-  return SV_TIERS[name] ?? name.replace(/^Decile /, 'Decil ').replace(/^Tier /, 'Segment ');
-}
+export const tierLabel = (name: string, lang: Lang): string => tierName(name, lang);
 
 export const col = (key: string, label: Label, type: Column['type'], decimals?: number): Column =>
   decimals === undefined ? { key, label, type } : { key, label, type, decimals };

@@ -15,10 +15,10 @@ export function loyaltyDepthPrintable(r: LoyaltyDepthReport, lang: Lang): Printa
         name: 'depth',
         title: l(
           `Depth of loyalty by value tier, as of ${r.asOf} (${r.windowMonths} months)`,
-          `Lojalitetens djup per värdesegment, per ${r.asOf} (${r.windowMonths} månader)`,
+          `Lojalitetens djup per kundkategori, per ${r.asOf} (${r.windowMonths} månader)`,
         ),
         columns: [
-          col('tier', l('Tier', 'Segment'), 'text'),
+          col('tier', l('Tier', 'Kundkategori'), 'text'),
           col('customers', l('Customers', 'Kunder'), 'int'),
           col('tenureYears', l('Duration (tenure, years)', 'Varaktighet (kundålder, år)'), 'decimal', 1),
           col('frequency', l('Frequency (purchases/year)', 'Frekvens (köp/år)'), 'decimal', 1),
@@ -40,7 +40,7 @@ export function loyaltyDepthPrintable(r: LoyaltyDepthReport, lang: Lang): Printa
         columns: [
           col('customerId', l('Customer', 'Kund'), 'text'),
           col('rank', l('Rank', 'Rang'), 'int'),
-          col('tier', l('Tier', 'Segment'), 'text'),
+          col('tier', l('Tier', 'Kundkategori'), 'text'),
           col('value', l('Value', 'Värde'), 'money'),
           col('tenureYears', l('Duration (tenure, years)', 'Varaktighet (kundålder, år)'), 'decimal', 1),
           col('frequency', l('Frequency (purchases/year)', 'Frekvens (köp/år)'), 'decimal', 1),
@@ -52,7 +52,7 @@ export function loyaltyDepthPrintable(r: LoyaltyDepthReport, lang: Lang): Printa
         rows: r.customers.map((c) => ({ ...c, tier: tierLabel(c.tier, lang) })),
         notes:
           r.customers.length === 0
-            ? [l('give --customers N (or all) for the list', 'ge --customers N (eller all) för listan')[lang]]
+            ? [l('give --customers N (or all) for the list', 'ge --customers N (eller all) för listan')]
             : [],
       },
     ],

@@ -7,6 +7,7 @@ import type { SbgReport } from '../../app/models/sbg';
 import type { ValidateReport } from '../../app/models/validate';
 import type { Lang, Printable, TableView } from '../output';
 import { col, l } from './labels';
+import { msg } from '../../core/messages/catalogue';
 
 const SYMBOLS: Record<string, string> = { alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ' };
 
@@ -55,7 +56,7 @@ function statisticsTable(fit: FitReport, lang: Lang): TableView {
       col('converged', l('Converged', 'Konvergerade'), 'text'),
     ],
     rows: [{ ...fit, converged: fit.converged ? l('yes', 'ja')[lang] : l('no', 'nej')[lang] }],
-    notes: fit.converged ? [] : [fit.message],
+    notes: fit.converged ? [] : [msg('model.not-converged', { model: fit.model, detail: fit.message })],
   };
 }
 
@@ -166,7 +167,7 @@ export function sbgPrintable(r: SbgReport, lang: Lang): Printable {
       col('converged', l('Converged', 'Konvergerade'), 'text'),
     ],
     rows: [{ ...r, converged: r.converged ? l('yes', 'ja')[lang] : l('no', 'nej')[lang] }],
-    notes: r.converged ? [] : [r.message],
+    notes: r.converged ? [] : [msg('model.not-converged', { model: 'sBG', detail: r.message })],
   };
   const curve: TableView = {
     name: 'retention-curve',
@@ -190,7 +191,7 @@ export function sbgPrintable(r: SbgReport, lang: Lang): Printable {
       l(
         'DERL: expected future payments of 1 per period, discounted, of a customer after t renewals, valued just before the next renewal (Fader & Hardie 2010).',
         'DERL: förväntade framtida betalningar om 1 per period, diskonterade, för en kund efter t förnyelser, värderade strax före nästa förnyelse (Fader & Hardie 2010).',
-      )[lang],
+      ),
     ],
   };
   return { json: r, tables: [parameters, statistics, curve] };

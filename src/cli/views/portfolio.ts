@@ -15,9 +15,9 @@ export function portfolioPrintable(r: PortfolioReport, lang: Lang): Printable {
       `Kundportföljens värde och CLV, per ${r.asOf} (${r.windowMonths} månader)`,
     ),
     columns: [
-      col('tier', l('Tier', 'Medlemskategori'), 'text'),
+      col('tier', l('Tier', 'Kundkategori'), 'text'),
       col('customers', l('Members', 'Medlemmar'), 'int'),
-      col('duration', l('Duration (years)', 'Duration (år)'), 'decimal'),
+      col('duration', l('Duration (years)', 'Varaktighet (år)'), 'decimal'),
       col('purchases', l('Purchases', 'Antal köp'), 'int'),
       col('revenue', l('Revenue', 'Omsättning'), 'money'),
       col('purchasesPerCustomer', l('Purchases/customer', 'Antal köp/kund'), 'decimal'),
@@ -48,7 +48,7 @@ export function portfolioPrintable(r: PortfolioReport, lang: Lang): Printable {
       l(
         'total: CLV per customer is the portfolio value / members (a member-weighted mean over the tiers); the CLV of the total row above treats all customers as one group, as the course table does',
         'totalt: CLV per kund är portföljens värde / antal medlemmar (ett medelvärde över kategorierna, vägt med medlemmar); totalradens CLV ovan behandlar alla kunder som en grupp, som i kursens tabell',
-      )[lang],
+      ),
       ...r.notes,
     ],
   };

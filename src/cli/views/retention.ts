@@ -1,7 +1,7 @@
 /** Retention per tier, trend and tenure table views. */
 import type { RetentionReport } from '../../app/reports/retention';
 import { formatNumber, type Column, type Label, type Lang, type Printable } from '../output';
-import { l, col, tierLabel } from './labels';
+import { l, col, inBoth, tierLabel } from './labels';
 
 const RETENTION_COLUMNS = (first: Label): Column[] => [
   col('label', first, 'text'),
@@ -10,7 +10,7 @@ const RETENTION_COLUMNS = (first: Label): Column[] => [
   col('lost', l('Lost', 'Förlorade'), 'int'),
   col('retention', l('Retention', 'Retention'), 'percent'),
   col('churn', l('Churn', 'Churn'), 'percent'),
-  col('duration', l('Duration (years)', 'Duration (år)'), 'decimal'),
+  col('duration', l('Duration (years)', 'Varaktighet (år)'), 'decimal'),
 ];
 
 export function retentionPrintable(r: RetentionReport, lang: Lang): Printable {
@@ -24,9 +24,11 @@ export function retentionPrintable(r: RetentionReport, lang: Lang): Printable {
     ratio === null
       ? []
       : [
-          lang === 'sv'
-            ? `churn de två första åren är ${formatNumber(ratio, 1, lang)} gånger churn därefter`
-            : `churn in the first two years is ${formatNumber(ratio, 1, lang)}× the churn after`,
+          inBoth((lang) =>
+            lang === 'sv'
+              ? `churn de två första åren är ${formatNumber(ratio, 1, lang)} gånger churn därefter`
+              : `churn in the first two years is ${formatNumber(ratio, 1, lang)}× the churn after`,
+          ),
         ];
   return {
     json: r,
@@ -35,9 +37,9 @@ export function retentionPrintable(r: RetentionReport, lang: Lang): Printable {
         name: 'tiers',
         title: l(
           `Retention by previous-window tier, as of ${r.asOf} (${r.windowMonths} months)`,
-          `Retention per segment i föregående period, per ${r.asOf} (${r.windowMonths} månader)`,
+          `Retention per kundkategori i föregående fönster, per ${r.asOf} (${r.windowMonths} månader)`,
         ),
-        columns: RETENTION_COLUMNS(l('Tier', 'Segment')),
+        columns: RETENTION_COLUMNS(l('Tier', 'Kundkategori')),
         rows: summary,
         totals: [summary.length - 1],
       },
@@ -50,7 +52,7 @@ export function retentionPrintable(r: RetentionReport, lang: Lang): Printable {
         columns: [
           col('asOf', l('As of', 'Per'), 'date'),
           col('retention', all, 'percent'),
-          col('duration', l('Duration (years)', 'Duration (år)'), 'decimal'),
+          col('duration', l('Duration (years)', 'Varaktighet (år)'), 'decimal'),
           // keyed by the tier name, so that CSV headers (the keys) name the tiers
           ...r.tiers.map((t) => col(t.tier, tierLabel(t.tier, lang), 'percent')),
         ],

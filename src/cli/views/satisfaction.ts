@@ -1,7 +1,7 @@
 /** NPS, CSAT and CES table views: the current window, the previous one and the change's significance. */
 import type { SatisfactionReport, SatisfactionTierRow } from '../../app/reports/satisfaction';
 import type { ChangeTest } from '../../core/kpi/change-test';
-import type { Column, Lang, Printable, TableView } from '../output';
+import type { Column, Lang, Note, Printable, TableView } from '../output';
 import { l, col, tierLabel } from './labels';
 
 const CHANGE_COLUMNS: Column[] = [
@@ -96,7 +96,7 @@ export function satisfactionPrintable(r: SatisfactionReport, lang: Lang): Printa
 }
 
 /** NPS ± margin, CSAT and CES per value tier, each with its n; a small n is marked with *. */
-function tierTable(rows: readonly SatisfactionTierRow[], notes: string[], lang: Lang): TableView {
+function tierTable(rows: readonly SatisfactionTierRow[], notes: readonly Note[], lang: Lang): TableView {
   const star = (small: boolean): string => (small ? '*' : '');
   return {
     name: 'tiers',

@@ -4,8 +4,8 @@
  */
 import { NOT_ACTIVE_TIER, type ServiceByTier, type ServiceReport } from '../../app/reports/service';
 import type { GroupRetention } from '../../core/service/complainant-retention';
-import type { Lang, Printable, TableView } from '../output';
-import { l, col, tierLabel } from './labels';
+import { formatNumber, type Lang, type Printable, type TableView } from '../output';
+import { inBoth, l, col, tierLabel } from './labels';
 
 export function servicePrintable(r: ServiceReport, lang: Lang): Printable {
   const targeted =
@@ -142,9 +142,9 @@ function tierTables(b: ServiceByTier, within: { en: string; sv: string }, lang: 
   return [
     {
       name: 'tiers',
-      title: l('Complaints per value tier', 'Reklamationer per värdesegment'),
+      title: l('Complaints per value tier', 'Reklamationer per kundkategori'),
       columns: [
-        col('tier', l('Tier', 'Segment'), 'text'),
+        col('tier', l('Tier', 'Kundkategori'), 'text'),
         col('customers', l('Customers', 'Kunder'), 'int'),
         col('complainants', l('Complainants', 'Reklamanter'), 'int'),
         col('complaints', l('Complaints', 'Reklamationer'), 'int'),
@@ -162,7 +162,7 @@ function tierTables(b: ServiceByTier, within: { en: string; sv: string }, lang: 
         `Kundbehållning för reklamanter och övriga (aktiva ${b.retention.previous.startExclusive} – ${b.retention.previous.endInclusive}, per det fönstrets segment)`,
       ),
       columns: [
-        col('tier', l('Tier', 'Segment'), 'text'),
+        col('tier', l('Tier', 'Kundkategori'), 'text'),
         col('complainantsCustomers', l('Complainants', 'Reklamanter'), 'int'),
         col('complainantsRetention', l('Retention', 'Kundbehållning'), 'percent'),
         col('othersCustomers', l('Others', 'Övriga'), 'int'),
@@ -207,18 +207,26 @@ function weekdays(days: readonly number[], lang: Lang): string {
 }
 
 /** The targets line: default, per priority, per category; null when only the default is set. */
-function targets(r: ServiceReport): string | null {
-  const list = (m: Record<string, number>): string =>
+function targets(r: ServiceReport): { en: string; sv: string } | null {
+  const list = (m: Record<string, number>, lang: Lang): string =>
     Object.entries(m)
-      .map(([k, v]) => `${k} ${v} h`)
+      .map(([k, v]) => `${k} ${formatNumber(v, Number.isInteger(v) ? 0 : 1, lang)} h`)
       .join(', ');
-  const parts = [
-    ...(Object.keys(r.targets.byPriority).length > 0 ? [`per priority: ${list(r.targets.byPriority)}`] : []),
-    ...(Object.keys(r.targets.byCategory).length > 0 ? [`per category: ${list(r.targets.byCategory)}`] : []),
-  ];
-  const holidays = r.businessHours?.holidays.length
-    ? [`holidays: ${r.businessHours.holidays.join(', ')}`]
-    : [];
-  if (parts.length === 0 && holidays.length === 0) return null;
-  return [`targets: ${r.targetHours} h by default`, ...parts, ...holidays].join('; ');
+  const byPriority = Object.keys(r.targets.byPriority).length > 0;
+  const byCategory = Object.keys(r.targets.byCategory).length > 0;
+  const holidays = r.businessHours?.holidays ?? [];
+  if (!byPriority && !byCategory && holidays.length === 0) return null;
+  return inBoth((lang) => {
+    const sv = lang === 'sv';
+    return [
+      sv
+        ? `mål: ${formatNumber(r.targetHours, 0, lang)} h som standard`
+        : `targets: ${formatNumber(r.targetHours, 0, lang)} h by default`,
+      ...(byPriority
+        ? [`${sv ? 'per prioritet' : 'per priority'}: ${list(r.targets.byPriority, lang)}`]
+        : []),
+      ...(byCategory ? [`${sv ? 'per kategori' : 'per category'}: ${list(r.targets.byCategory, lang)}`] : []),
+      ...(holidays.length > 0 ? [`${sv ? 'helgdagar' : 'holidays'}: ${holidays.join(', ')}`] : []),
+    ].join('; ');
+  });
 }

@@ -6,8 +6,8 @@ import type { ActionsReport, LifecycleReport, SegmentsReport } from '../../app/s
 import type { GroupKpis } from '../../core/strategy/summary';
 import { phaseWord } from '../../core/strategy/reasons';
 import type { Phase } from '../../core/strategy/rules';
-import type { Column, Lang, Printable, TableView } from '../output';
-import { col, l, tierLabel } from './labels';
+import { formatNumber, type Column, type Lang, type Note, type Printable, type TableView } from '../output';
+import { col, inBoth, l, tierLabel } from './labels';
 
 const SV_SEGMENTS: Record<string, string> = {
   Royals: 'Kungliga',
@@ -33,11 +33,14 @@ const LOYALTY: Record<string, { en: string; sv: string }> = {
 
 const loyaltyLabel = (level: string, lang: Lang): string => LOYALTY[level]?.[lang] ?? level;
 
-function basisLine(r: SegmentsReport | LifecycleReport | ActionsReport, lang: Lang): string {
+function basisLine(r: SegmentsReport | LifecycleReport | ActionsReport): { en: string; sv: string } {
   const c = r.loyalty.customers;
-  return lang === 'sv'
-    ? `Lojalitet: ${r.loyalty.basis} (beteende ${c.behaviour}, NPS ${c.nps}, P(alive) ${c.palive} kunder); regler: ${r.rules}`
-    : `Loyalty basis: ${r.loyalty.description} (behaviour ${c.behaviour}, NPS ${c.nps}, P(alive) ${c.palive} customers); rules: ${r.rules}`;
+  return inBoth((lang) => {
+    const n = (x: number): string => formatNumber(x, 0, lang);
+    return lang === 'sv'
+      ? `Lojalitet: ${r.loyalty.basis} (beteende ${n(c.behaviour)}, NPS ${n(c.nps)}, P(alive) ${n(c.palive)} kunder); regler: ${r.rules}`
+      : `Loyalty basis: ${r.loyalty.description} (behaviour ${n(c.behaviour)}, NPS ${n(c.nps)}, P(alive) ${n(c.palive)} customers); rules: ${r.rules}`;
+  });
 }
 
 function kpiTable(
@@ -55,7 +58,7 @@ function kpiTable(
       col('active', l('Active', 'Aktiva'), 'int'),
       col('retention', l('Retention', 'Kundbehållning'), 'percent'),
       col('churn', l('Churn', 'Kundbortfall'), 'percent'),
-      col('duration', l('Duration (years)', 'Livslängd (år)'), 'decimal'),
+      col('duration', l('Duration (years)', 'Varaktighet (år)'), 'decimal'),
       col('revenuePerCustomer', l('Revenue / customer / year', 'Intäkt / kund / år'), 'money'),
       col('nps', l('NPS', 'NPS'), 'decimal', 1),
       col('npsAnswers', l('NPS answers', 'NPS-svar'), 'int'),
@@ -67,7 +70,7 @@ function kpiTable(
 
 export function segmentsPrintable(r: SegmentsReport, lang: Lang): Printable {
   const seg = (s: string): string => segmentLabel(s, lang);
-  const notes = [basisLine(r, lang), ...r.notes];
+  const notes = [basisLine(r), ...r.notes];
   return {
     json: r,
     tables: [
@@ -90,9 +93,9 @@ export function segmentsPrintable(r: SegmentsReport, lang: Lang): Printable {
       },
       {
         name: 'matrix',
-        title: l('Value tier × loyalty', 'Värdesegment × lojalitet'),
+        title: l('Value tier × loyalty', 'Kundkategori × lojalitet'),
         columns: [
-          col('tier', l('Tier', 'Segment'), 'text'),
+          col('tier', l('Tier', 'Kundkategori'), 'text'),
           col('loyalty', l('Loyalty', 'Lojalitet'), 'text'),
           col('segment', l('Named segment', 'Namngivet segment'), 'text'),
           col('customers', l('Customers', 'Kunder'), 'int'),
@@ -154,7 +157,7 @@ export function lifecyclePrintable(r: LifecycleReport, lang: Lang): Printable {
           share: p.share,
           ...Object.fromEntries(tierNames.map((t) => [`tier:${t}`, p.byTier[t] ?? 0])),
         })),
-        notes: [basisLine(r, lang), ...r.notes],
+        notes: [basisLine(r), ...r.notes],
       },
       kpiTable(
         'kpi-phases',
@@ -162,7 +165,7 @@ export function lifecyclePrintable(r: LifecycleReport, lang: Lang): Printable {
         r.kpis.phases,
         phase,
       ),
-      kpiTable('kpi-tiers', l('KPIs by value tier', 'Nyckeltal per värdesegment'), r.kpis.tiers, (t) =>
+      kpiTable('kpi-tiers', l('KPIs by value tier', 'Nyckeltal per kundkategori'), r.kpis.tiers, (t) =>
         t === 'inactive' ? (lang === 'sv' ? 'inaktiva' : t) : tierLabel(t, lang),
       ),
       kpiTable(
@@ -183,27 +186,31 @@ const filterWords = (f: ActionsReport['filters']): string =>
 
 export function actionsPrintable(r: ActionsReport, lang: Lang, limit: number): Printable {
   const s = r.suppressed;
-  const notes = [
-    basisLine(r, lang),
-    lang === 'sv'
-      ? `${r.suggested} förslag; undertryckta: en per kund ${s['one-per-customer']}, öppen reklamation ${s['open-complaint']}, karens ${s.cooldown}, redan exporterade ${s['already-exported']}`
-      : `${r.suggested} suggestions; suppressed: one per customer ${s['one-per-customer']}, open complaint ${s['open-complaint']}, cool-down ${s.cooldown}, already exported ${s['already-exported']}`,
+  const exported = r.exported;
+  const notes: Note[] = [
+    basisLine(r),
+    l(
+      `${r.suggested} suggestions; suppressed: one per customer ${s['one-per-customer']}, open complaint ${s['open-complaint']}, cool-down ${s.cooldown}, already exported ${s['already-exported']}`,
+      `${r.suggested} förslag; undertryckta: en per kund ${s['one-per-customer']}, öppen reklamation ${s['open-complaint']}, karens ${s.cooldown}, redan exporterade ${s['already-exported']}`,
+    ),
     ...(Object.values(r.filters).some((f) => f !== null)
       ? [
-          lang === 'sv'
-            ? `${r.total} efter filtren ${filterWords(r.filters)}`
-            : `${r.total} pass the filters ${filterWords(r.filters)}`,
+          l(
+            `${r.total} pass the filters ${filterWords(r.filters)}`,
+            `${r.total} efter filtren ${filterWords(r.filters)}`,
+          ),
         ]
       : []),
-    ...(r.exported
+    ...(exported
       ? [
-          lang === 'sv'
-            ? `exporterade ${r.exported.rows} rader till ${r.exported.file}`
-            : `exported ${r.exported.rows} rows to ${r.exported.file}`,
+          l(
+            `exported ${exported.rows} rows to ${exported.file}`,
+            `exporterade ${exported.rows} rader till ${exported.file}`,
+          ),
         ]
       : []),
     ...(r.total > limit
-      ? [lang === 'sv' ? `visar de ${limit} första (--limit)` : `showing the first ${limit} (--limit)`]
+      ? [l(`showing the first ${limit} (--limit)`, `visar de ${limit} första (--limit)`)]
       : []),
     ...r.notes,
   ];

@@ -34,7 +34,7 @@ export function usersPrintable(
           displayName: u.displayName ?? '',
           createdAt: u.createdAt,
         })),
-        ...(list.length === 0 ? { notes: [lang === 'sv' ? 'inga användare än' : 'no users yet'] } : {}),
+        ...(list.length === 0 ? { notes: [l('no users yet', 'inga användare än')] } : {}),
       },
     ],
   };

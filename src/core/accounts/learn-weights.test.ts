@@ -3,6 +3,7 @@ import { bernoulli, createRandom, integer, uniform } from '../random';
 import { fitLogistic, learnWeights, type LabelledAssessment } from './learn-weights';
 import { factorProbability } from './probability';
 import { DEFAULT_SCORECARD as D } from './scorecard';
+import { renderMessages } from '../messages/catalogue';
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
@@ -89,14 +90,14 @@ describe('learnWeights', () => {
   });
 
   it('declines with fewer than 30 outcomes, or when only one outcome occurs', () => {
-    expect(learnWeights(D, simulate(29, 1))).toEqual({
+    expect(renderMessages(learnWeights(D, simulate(29, 1)), 'en')).toEqual({
       enough: false,
       reason: '29 renewal outcomes; at least 30 are needed',
     });
     const all = simulate(40, 2).map((r) => ({ ...r, renewed: true }));
-    expect(learnWeights(D, all)).toEqual({
+    expect(renderMessages(learnWeights(D, all), 'sv')).toEqual({
       enough: false,
-      reason: 'all 40 outcomes are renewals; both are needed',
+      reason: 'alla 40 utfall är förnyelser; båda behövs',
     });
   });
 });

@@ -13,6 +13,7 @@ import { createRandom } from '../random';
 import { auc, brierScore, logLoss } from './backtest';
 import { retentionProbability } from './probability';
 import type { Scorecard } from './scorecard';
+import { msg, type Message } from '../messages/catalogue';
 
 /** Fewer outcomes than this give no estimate. */
 export const MIN_OUTCOMES = 30;
@@ -139,7 +140,7 @@ export interface HeldOutFigures {
 
 /** The estimate, or why there is none. */
 export type LearnedWeights =
-  | { enough: false; reason: string }
+  | { enough: false; reason: Message }
   | {
       enough: true;
       n: number;
@@ -192,11 +193,11 @@ export function learnWeights(
   const n = rows.length;
   const renewed = rows.filter((r) => r.renewed).length;
   if (n < MIN_OUTCOMES)
-    return { enough: false, reason: `${n} renewal outcomes; at least ${MIN_OUTCOMES} are needed` };
+    return { enough: false, reason: msg('weights.too-few', { n, minimum: MIN_OUTCOMES }) };
   if (renewed === 0 || renewed === n)
     return {
       enough: false,
-      reason: `all ${n} outcomes are ${renewed === 0 ? 'losses' : 'renewals'}; both are needed`,
+      reason: msg('weights.one-sided', { n, renewed: renewed !== 0 }),
     };
   const lambda = options.lambda ?? 1;
   const folds = Math.min(options.folds ?? 5, n);

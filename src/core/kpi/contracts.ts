@@ -21,6 +21,7 @@ import { perYear, ratio, type WindowMonths } from './basis';
 import { nps, type Nps } from './nps';
 import { retentionFigures, retentionNote, type RetentionFigures } from './retention';
 import { satisfactionIndex } from './satisfaction';
+import { msg, type Message } from '../messages/catalogue';
 
 /** Days in a mean year, for tenure in years. */
 export const DAYS_PER_YEAR = 365.25;
@@ -112,7 +113,7 @@ export interface SubscriptionRow {
 export interface SubscriptionPortfolio {
   tiers: SubscriptionRow[];
   total: SubscriptionRow;
-  notes: string[];
+  notes: Message[];
 }
 
 function row(
@@ -190,7 +191,7 @@ export function subscriptionPortfolio(
   previous: readonly ContractMovementSums[],
   windowMonths: WindowMonths,
 ): SubscriptionPortfolio {
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const rows = names.map((name, i) => {
     const p = previous[i] ?? { customers: 0, retained: 0 };
     const retention = retentionFigures(p.customers, p.customers - p.retained, windowMonths);
@@ -201,7 +202,7 @@ export function subscriptionPortfolio(
   const base = rows.at(-1)?.clv ?? null;
   if (base === null || base <= 0)
     notes.push(
-      `CLV index undefined: the lowest tier's CLV is ${base === null ? 'undefined' : 'not positive'}`,
+      msg('portfolio.clv-index-undefined', { lowest: base === null ? 'undefined' : 'not positive' }),
     );
   const index = (clv: number | null): number | null =>
     clv === null || base === null || base <= 0 ? null : clv / base;
@@ -215,12 +216,9 @@ export function subscriptionPortfolio(
   const retainedAll = previous.reduce((s, p) => s + p.retained, 0);
   const totalRetention = retentionFigures(previousAll, previousAll - retainedAll, windowMonths);
   const sources = new Set(tiers.map((t) => t.skiSource).filter((x) => x !== null));
-  if (sources.size > 1)
-    notes.push(
-      'SKI: tiers with ski survey answers show their mean; tiers without show CSAT rescaled (skiSource says which)',
-    );
+  if (sources.size > 1) notes.push(msg('contracts.ski-mixed'));
   const undefinedTotal = tiers.some((t) => t.clvTotal === null);
-  if (undefinedTotal) notes.push('CLV total undefined: a tier CLV is undefined');
+  if (undefinedTotal) notes.push(msg('contracts.clv-total-undefined'));
   const clvTotal = undefinedTotal ? null : tiers.reduce((s, t) => s + (t.clvTotal ?? 0), 0);
   const clv = clvTotal === null || all.customers === 0 ? null : clvTotal / all.customers;
   const total = {

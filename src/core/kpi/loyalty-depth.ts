@@ -11,6 +11,7 @@
  *                        and the mean of the customers' own shares
  */
 import { perYear, ratio, type WindowMonths } from './basis';
+import { msg, type Message } from '../messages/catalogue';
 
 /** Sums over the customers of one tier (active in the current window). */
 export interface LoyaltyDepthSums {
@@ -102,21 +103,16 @@ export function loyaltyDepth(
   names: readonly string[],
   sums: readonly LoyaltyDepthSums[],
   windowMonths: WindowMonths,
-): { tiers: LoyaltyDepthRow[]; total: LoyaltyDepthRow; notes: string[] } {
+): { tiers: LoyaltyDepthRow[]; total: LoyaltyDepthRow; notes: Message[] } {
   const tiers = names.map((name, i) => row(name, sums[i] ?? NO_DEPTH, windowMonths));
   const all = sums.reduce(add, NO_DEPTH);
-  const notes: string[] = [];
-  if (all.walletCustomers === 0)
-    notes.push('share of wallet undefined: no customer carries a category_spend estimate');
+  const notes: Message[] = [];
+  if (all.walletCustomers === 0) notes.push(msg('loyalty-depth.no-wallet'));
   else if (all.walletCustomers < all.customers)
     notes.push(
-      `share of wallet from the ${all.walletCustomers} of ${all.customers} customers with a category_spend estimate`,
+      msg('loyalty-depth.partial-wallet', { withEstimate: all.walletCustomers, customers: all.customers }),
     );
-  if (all.walletAbove > 0)
-    notes.push(
-      `${all.walletAbove} customer${all.walletAbove === 1 ? ' spends' : 's spend'} more per year than the estimate ` +
-        '(a share above 100 %): the estimate is low',
-    );
+  if (all.walletAbove > 0) notes.push(msg('loyalty-depth.above-estimate', { customers: all.walletAbove }));
   return { tiers, total: row('total', all, windowMonths), notes };
 }
 

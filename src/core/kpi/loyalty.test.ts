@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePortfolio } from './portfolio';
 import { simulateRetention } from './loyalty';
+import { renderMessages } from '../messages/catalogue';
 
 const portfolio = computePortfolio({
   windowMonths: 12,
@@ -32,24 +33,28 @@ describe('retention what-if', () => {
     expect(s.tiers[1]!.change).toBeCloseTo(1, 9);
     expect(s.newValue).toBeCloseTo(superTier.newValue! + 20_000, 3);
     expect(s.change).toBeCloseTo(s.newValue! / s.value! - 1, 12);
-    expect(s.notes).toEqual([]);
+    expect(renderMessages(s.notes, 'en')).toEqual([]);
   });
 
   it('caps retention at 100 % (unbounded duration is null) and floors it at 0', () => {
     const up = simulateRetention(portfolio, 10);
     expect(up.tiers[1]).toMatchObject({ newRetention: 1, newDuration: null, newClv: null, newValue: null });
     expect(up.newValue).toBeNull();
-    expect(up.notes).toEqual(['Bottom: retention reaches 100 %, the duration is unbounded']);
+    expect(renderMessages(up.notes, 'en')).toEqual([
+      'Bottom: retention reaches 100 %, the duration is unbounded',
+    ]);
     const down = simulateRetention(portfolio, -100);
     expect(down.tiers.map((t) => [t.newRetention, t.newDuration])).toEqual([
       [0, 1],
       [0, 1],
     ]);
-    expect(down.notes).toEqual([
+    expect(renderMessages(down.notes, 'en')).toEqual([
       'Super 5%: retention 88.6 % -100 points is below 0 %; clamped to 0 %',
       'Bottom: retention 90.0 % -100 points is below 0 %; clamped to 0 %',
     ]);
     const over = simulateRetention(portfolio, 30);
-    expect(over.notes[0]).toBe('Super 5%: retention 88.6 % + 30 points is above 100 %; clamped to 100 %');
+    expect(renderMessages(over.notes, 'en')[0]).toBe(
+      'Super 5%: retention 88.6 % + 30 points is above 100 %; clamped to 100 %',
+    );
   });
 });

@@ -8,6 +8,7 @@
  */
 import type { Portfolio } from './portfolio';
 import { durationYears } from './retention';
+import { msg, type Message } from '../messages/catalogue';
 
 /** A tier's figures before and after the change. Rates are fractions, money in major units. */
 /** The whole portfolio before and after the change; values null when a tier's is undefined. */
@@ -33,12 +34,7 @@ export interface RetentionScenario {
   value: number | null;
   newValue: number | null;
   change: number | null;
-  notes: string[];
-}
-
-/** A fraction as a percentage with one decimal, for notes ("88.6 %"). */
-function percent(fraction: number): string {
-  return `${(fraction * 100).toFixed(1)} %`;
+  notes: Message[];
 }
 
 function relativeChange(before: number | null, after: number | null): number | null {
@@ -51,23 +47,21 @@ function relativeChange(before: number | null, after: number | null): number | n
  * and value = members × CLV. The portfolio value is the sum of the new tier values.
  */
 export function simulateRetention(portfolio: Portfolio, deltaPoints: number): RetentionScenario {
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const tiers = portfolio.tiers.map((t): RetentionScenarioTier => {
     const raw = t.retention === null ? null : t.retention + deltaPoints / 100;
     const newRetention = raw === null ? null : Math.min(1, Math.max(0, raw));
     const newDuration = durationYears(newRetention, portfolio.windowMonths);
     if (raw !== null && raw < 0)
       notes.push(
-        `${t.tier}: retention ${percent(t.retention ?? 0)} ${deltaPoints} points is below 0 %; clamped to 0 %`,
+        msg('simulate.clamped-low', { tier: t.tier, retention: t.retention ?? 0, delta: deltaPoints }),
       );
     else if (raw !== null && raw > 1)
       notes.push(
-        `${t.tier}: retention ${percent(t.retention ?? 0)} + ${deltaPoints} points is above 100 %; clamped to 100 %`,
+        msg('simulate.clamped-high', { tier: t.tier, retention: t.retention ?? 0, delta: deltaPoints }),
       );
-    if (t.retention === null)
-      notes.push(`${t.tier}: no base retention (no customers in the previous window)`);
-    else if (newDuration === null)
-      notes.push(`${t.tier}: retention reaches 100 %, the duration is unbounded`);
+    if (t.retention === null) notes.push(msg('simulate.no-base-retention', { tier: t.tier }));
+    else if (newDuration === null) notes.push(msg('simulate.unbounded', { tier: t.tier }));
     const newClv =
       newDuration === null || t.valuePerCustomer === null ? null : t.valuePerCustomer * newDuration;
     const newValue = t.customers === 0 ? 0 : newClv === null ? null : t.customers * newClv;

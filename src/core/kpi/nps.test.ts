@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countNps, countNpsHistogram, nps, npsChange } from './nps';
 import { expandScores } from './stats';
+import { renderMessages } from '../messages/catalogue';
 
 describe('NPS', () => {
   it('reproduces a hand-computed score and margin of error', () => {
@@ -13,7 +14,7 @@ describe('NPS', () => {
     expect(r.score).toBeCloseTo(20, 12);
     expect(r.marginOfError).toBeCloseTo(54.0335, 4);
     expect(r.smallSample).toBe(true);
-    expect(r.note).toMatch(/only 10 answers/);
+    expect(renderMessages(r.note, 'en')).toMatch(/only 10 answers/);
   });
 
   it('subtracts detractors: counts give the same figures as scores', () => {
@@ -21,7 +22,7 @@ describe('NPS', () => {
     const r = nps({ promoters: 40, passives: 30, detractors: 30 });
     expect(r.score).toBeCloseTo(10, 12);
     expect(r.smallSample).toBe(false);
-    expect(r.note).toBeNull();
+    expect(renderMessages(r.note, 'en')).toBeNull();
     // variance 0.4 + 0.3 − 0.01 = 0.69; margin = 196 × 0.0830662 = 16.2810
     expect(r.marginOfError).toBeCloseTo(16.281, 4);
     expect(nps({ promoters: 0, passives: 0, detractors: 5 }).score).toBe(-100);
@@ -37,7 +38,7 @@ describe('NPS', () => {
   it('is null with a reason without answers', () => {
     const r = nps([]);
     expect([r.score, r.marginOfError, r.promoterShare, r.n]).toEqual([null, null, null, 0]);
-    expect(r.note).toBe('NPS undefined: no answers');
+    expect(renderMessages(r.note, 'en')).toBe('NPS undefined: no answers');
   });
 });
 
@@ -67,7 +68,7 @@ describe('NPS change between two periods', () => {
     expect(npsChange([], [9, 10]).z).toBeNull();
     const flat = npsChange([10, 10], [9, 9, 9]);
     expect([flat.difference, flat.z, flat.pValue, flat.significant]).toEqual([0, null, null, null]);
-    expect(flat.note).toMatch(/no variation/);
+    expect(renderMessages(flat.note, 'en')).toMatch(/no variation/);
   });
 });
 

@@ -11,6 +11,7 @@
 import { invalidInput } from '../errors';
 import { undefinedTest, zTest, type ChangeTest } from './change-test';
 import { Z95, type ScoreCount } from './stats';
+import { msg, type Message } from '../messages/catalogue';
 
 /** Below this many answers the NPS carries a small-sample warning. */
 export const NPS_SMALL_SAMPLE = 30;
@@ -37,7 +38,7 @@ export interface Nps extends NpsCounts {
   /** true when 0 < n < 30: the score is shown but is not reliable */
   smallSample: boolean;
   /** why the score is null or flagged; null when it is neither */
-  note: string | null;
+  note: Message | null;
 }
 
 /** Counts 0–10 scores into promoters (9–10), passives (7–8) and detractors (0–6); throws on other values. */
@@ -75,7 +76,7 @@ export function nps(input: readonly number[] | NpsCounts): Nps {
       score: null,
       marginOfError: null,
       smallSample: false,
-      note: 'NPS undefined: no answers',
+      note: msg('satisfaction.no-answers', { kpi: 'NPS' }),
     };
   }
   const p = promoters / n;
@@ -89,7 +90,7 @@ export function nps(input: readonly number[] | NpsCounts): Nps {
     score: 100 * (p - d),
     marginOfError: Z95 * 100 * Math.sqrt(npsVariance(p, d) / n),
     smallSample,
-    note: smallSample ? `NPS from only ${n} answers (fewer than ${NPS_SMALL_SAMPLE}): not reliable` : null,
+    note: smallSample ? msg('satisfaction.small-sample', { kpi: 'NPS', n, minimum: NPS_SMALL_SAMPLE }) : null,
   };
 }
 

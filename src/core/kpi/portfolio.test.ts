@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePortfolio, portfolioInputFromFlows, type PortfolioInput } from './portfolio';
 import type { FlowCell } from './flows';
+import { renderMessages } from '../messages/catalogue';
 
 const NAMES = ['Super 5%', 'Top 15%', 'Middle 50%', 'Bottom 30%'];
 
@@ -59,7 +60,7 @@ describe('portfolio value', () => {
     expect(Math.round(p.total.revenuePerPurchase! * 100) / 100).toBe(961.16);
     expect(Math.round(p.total.revenuePerCustomer!)).toBe(2_531);
     expect(Math.round(p.total.value!)).toBe(1_284_714_061);
-    expect(p.notes).toEqual([]);
+    expect(renderMessages(p.notes, 'en')).toEqual([]);
   });
 
   it('keeps per-year figures per year for shorter windows; retention stays per window', () => {
@@ -124,7 +125,7 @@ describe('portfolio value', () => {
     expect(p.total.duration).toBeCloseTo(3, 12);
     expect(p.total.clv).toBeCloseTo((290 / 5) * 3, 9);
     expect(p.total.value).toBeNull();
-    expect(p.notes).toEqual([
+    expect(renderMessages(p.notes, 'en')).toEqual([
       'A: duration undefined: no customer was lost (zero churn), so the lifetime is unbounded',
       'B: retention and duration undefined: no customers in the previous window',
       'C: no members in the current window; tier value 0',

@@ -14,6 +14,7 @@
 import { perYear, ratio, type ValueMeasure, type WindowMonths } from './basis';
 import { addActivity, NO_ACTIVITY, type Activity, type FlowCell } from './flows';
 import { retentionFigures, retentionNote, type RetentionFigures } from './retention';
+import { msg, type Message } from '../messages/catalogue';
 
 /** What the portfolio is computed from: activity per current tier, size and losses per previous tier. */
 export interface PortfolioInput {
@@ -56,7 +57,7 @@ export interface Portfolio {
   tiers: PortfolioTier[];
   total: PortfolioFigures & { value: number | null };
   /** why figures are null */
-  notes: string[];
+  notes: Message[];
 }
 
 /** Portfolio input from flow cells: inflows summed per current tier, previous sizes and losses per tier. */
@@ -101,14 +102,14 @@ function figures(activity: Activity, retention: RetentionFigures, input: Portfol
 
 /** Computes the portfolio table. See the file header for the formulas. */
 export function computePortfolio(input: PortfolioInput): Portfolio {
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const rows = input.tierNames.map((name, i) => {
     const activity = input.current[i] ?? NO_ACTIVITY;
     const previous = input.previous[i] ?? { customers: 0, lost: 0 };
     const retention = retentionFigures(previous.customers, previous.lost, input.windowMonths);
     const note = retentionNote(name, retention);
     if (note) notes.push(note);
-    if (activity.customers === 0) notes.push(`${name}: no members in the current window; tier value 0`);
+    if (activity.customers === 0) notes.push(msg('portfolio.tier-empty', { tier: name }));
     const f = figures(activity, retention, input);
     const value = activity.customers === 0 ? 0 : f.clv === null ? null : activity.customers * f.clv;
     return { tier: name, ...f, value };
@@ -117,7 +118,7 @@ export function computePortfolio(input: PortfolioInput): Portfolio {
   const base = lowest?.clv ?? null;
   if (base === null || base <= 0)
     notes.push(
-      `CLV index undefined: the lowest tier's CLV is ${base === null ? 'undefined' : 'not positive'}`,
+      msg('portfolio.clv-index-undefined', { lowest: base === null ? 'undefined' : 'not positive' }),
     );
   const tiers = rows.map((row) => ({
     ...row,
@@ -131,7 +132,7 @@ export function computePortfolio(input: PortfolioInput): Portfolio {
   const totalNote = retentionNote('total', totalRetention);
   if (totalNote) notes.push(totalNote);
   const undefinedValue = tiers.some((t) => t.value === null);
-  if (undefinedValue) notes.push('portfolio value undefined: a tier value is undefined');
+  if (undefinedValue) notes.push(msg('portfolio.value-undefined'));
   return {
     windowMonths: input.windowMonths,
     tiers,

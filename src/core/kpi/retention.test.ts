@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { durationYears, retentionFigures, retentionNote } from './retention';
+import { renderMessages } from '../messages/catalogue';
 
 describe('retention, churn and duration', () => {
   it('follows the seed: lose 200 of 1 000 → 20 % churn → 5 years', () => {
@@ -31,10 +32,14 @@ describe('retention, churn and duration', () => {
   it('returns null, not Infinity, at zero churn and without previous customers', () => {
     const zeroChurn = retentionFigures(5, 0, 12);
     expect([zeroChurn.retention, zeroChurn.churn, zeroChurn.duration]).toEqual([1, 0, null]);
-    expect(retentionNote('Super 5%', zeroChurn)).toMatch(/^Super 5%: duration undefined: .*zero churn/);
+    expect(renderMessages(retentionNote('Super 5%', zeroChurn), 'en')).toMatch(
+      /^Super 5%: duration undefined: .*zero churn/,
+    );
     const empty = retentionFigures(0, 0, 12);
     expect([empty.retention, empty.churn, empty.duration]).toEqual([null, null, null]);
-    expect(retentionNote('Top 15%', empty)).toMatch(/no customers in the previous window/);
+    expect(renderMessages(retentionNote('Top 15%', empty), 'sv')).toBe(
+      'Topp 15%: retention och varaktighet odefinierade: inga kunder i föregående fönster',
+    );
     // Everyone lost: retention 0, churn 1, duration 1 year (the current window is all they had).
     expect(retentionFigures(3, 3, 12).duration).toBe(1);
   });

@@ -9,6 +9,7 @@
  * With 12-month windows this is the seed's rule exactly.
  */
 import type { WindowMonths } from './basis';
+import { msg, type Message } from '../messages/catalogue';
 
 /** Retention figures of one group; rates are fractions per window (0.886 = 88.6 %), duration in years. */
 export interface RetentionFigures {
@@ -68,10 +69,8 @@ export function retentionFigures(
  * Why a group's retention or duration is null, as a note naming `subject`; null when both are defined.
  * Used by every report so the reasons read the same everywhere.
  */
-export function retentionNote(subject: string, figures: RetentionFigures): string | null {
-  if (figures.previous === 0)
-    return `${subject}: retention and duration undefined: no customers in the previous window`;
-  if (figures.duration === null)
-    return `${subject}: duration undefined: no customer was lost (zero churn), so the lifetime is unbounded`;
+export function retentionNote(subject: string, figures: RetentionFigures): Message | null {
+  if (figures.previous === 0) return msg('retention.no-previous', { subject });
+  if (figures.duration === null) return msg('retention.no-churn', { subject });
   return null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ces, csat, csatChange, satisfactionIndex, wilsonInterval } from './satisfaction';
 import { meanChange, proportionChange } from './change-test';
+import { renderMessages } from '../messages/catalogue';
 
 describe('CSAT', () => {
   it('counts 4–5 of 5 as satisfied with a Wilson interval', () => {
@@ -70,7 +71,7 @@ describe('CES', () => {
   it('has no interval for one answer and nothing without answers', () => {
     const one = ces([2]);
     expect([one.mean, one.interval, one.lowEffortShare]).toEqual([2, null, 1]);
-    expect(one.note).toMatch(/single answer/);
+    expect(renderMessages(one.note, 'en')).toMatch(/single answer/);
     expect(ces([]).mean).toBeNull();
     expect(() => ces([8])).toThrow(/CES score 8/);
   });

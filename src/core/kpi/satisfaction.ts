@@ -13,6 +13,7 @@
 import { invalidInput } from '../errors';
 import { proportionChange, type ChangeTest } from './change-test';
 import { mean, sampleSd, Z95 } from './stats';
+import { msg, type Message } from '../messages/catalogue';
 
 /** A 95 % confidence interval, in the KPI's unit. */
 export interface Interval {
@@ -33,7 +34,7 @@ export interface Csat {
   mean: number | null;
   /** satisfaction index 0–100 from the mean; null when n = 0 */
   index: number | null;
-  note: string | null;
+  note: Message | null;
 }
 
 /** CSAT options: the satisfied threshold (default 4 of 5) and the interval method (default Wilson). */
@@ -57,7 +58,7 @@ export function csat(scores: readonly number[], options: CsatOptions = {}): Csat
       interval: null,
       mean: null,
       index: null,
-      note: 'CSAT undefined: no answers',
+      note: msg('satisfaction.no-answers', { kpi: 'CSAT' }),
     };
   const share = satisfied / n;
   const interval = options.interval === 'normal' ? normalInterval(share, n) : wilsonInterval(satisfied, n);
@@ -99,7 +100,7 @@ export interface Ces {
   interval: Interval | null;
   /** answers ≤ `lowEffortUpTo` (3) / n; null when n = 0 */
   lowEffortShare: number | null;
-  note: string | null;
+  note: Message | null;
 }
 
 /** CES of 1–7 `scores`; `lowEffortUpTo` (default 3) is the highest score that counts as low effort. */
@@ -108,7 +109,13 @@ export function ces(scores: readonly number[], lowEffortUpTo = 3): Ces {
   const n = scores.length;
   const m = mean(scores);
   if (m === null)
-    return { n, mean: null, interval: null, lowEffortShare: null, note: 'CES undefined: no answers' };
+    return {
+      n,
+      mean: null,
+      interval: null,
+      lowEffortShare: null,
+      note: msg('satisfaction.no-answers', { kpi: 'CES' }),
+    };
   const sd = sampleSd(scores);
   const half = sd === null ? null : (Z95 * sd) / Math.sqrt(n);
   return {
@@ -116,7 +123,7 @@ export function ces(scores: readonly number[], lowEffortUpTo = 3): Ces {
     mean: m,
     interval: half === null ? null : { low: m - half, high: m + half },
     lowEffortShare: scores.filter((s) => s <= lowEffortUpTo).length / n,
-    note: half === null ? 'CES interval undefined: a single answer' : null,
+    note: half === null ? msg('satisfaction.ces-single') : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findKpi, KPI_CATALOGUE, type KpiDefinition } from './catalogue';
 import { kpiBoard, kpiStatus, targetGap, type BoardEntry, type Target } from './targets';
+import { renderMessages } from '../messages/catalogue';
 
 const kpi = (id: string): KpiDefinition => findKpi(id)!;
 // 2025-01-01 → 2025-04-11 is 31 + 28 + 31 + 10 = 100 days.
@@ -111,7 +112,9 @@ describe('KPI board and catalogue', () => {
     expect(kpiBoard(entries.slice(0, 7), asOf).warnings).toEqual([]);
     const full = kpiBoard(entries, asOf);
     expect(full.rows).toHaveLength(8);
-    expect(full.warnings).toEqual(['the board holds 8 KPIs; keep it to 7 or fewer so each gets attention']);
+    expect(renderMessages(full.warnings, 'en')).toEqual([
+      'the board holds 8 KPIs; keep it to 7 or fewer so each gets attention',
+    ]);
   });
 
   it('defines every built-in KPI once with labels, unit and direction', () => {

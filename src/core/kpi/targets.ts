@@ -22,6 +22,7 @@
 import { toEpochDay, type IsoDay } from '../dates';
 import { assert } from '../errors';
 import type { KpiDefinition } from './catalogue';
+import { msg, type Message } from '../messages/catalogue';
 
 /** A target: a value to reach (in the KPI's direction) or a normal range (inclusive bounds). */
 export type Target = { kind: 'value'; value: number } | { kind: 'range'; low: number; high: number };
@@ -135,12 +136,10 @@ function targetGapSigned(x: number, target: Target, direction: KpiDefinition['di
 export function kpiBoard(
   entries: readonly BoardEntry[],
   asOf: IsoDay,
-): { rows: BoardRow[]; warnings: string[] } {
+): { rows: BoardRow[]; warnings: Message[] } {
   const warnings =
     entries.length > BOARD_MAX_KPIS
-      ? [
-          `the board holds ${entries.length} KPIs; keep it to ${BOARD_MAX_KPIS} or fewer so each gets attention`,
-        ]
+      ? [msg('kpi.board-too-long', { kpis: entries.length, maximum: BOARD_MAX_KPIS })]
       : [];
   return { rows: entries.map((e) => kpiStatus(e, asOf)), warnings };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summariseComplaints, type ComplaintRecord } from './complaints';
 import { shareWithinTarget, targetHoursFor } from './resolution-target';
+import { renderMessages } from '../messages/catalogue';
 
 const H = 3_600_000;
 const at = (iso: string): number => Date.parse(iso);
@@ -158,7 +159,7 @@ describe('complaints KPIs', () => {
     expect(s.outcomes).toEqual({ accepted: 4, refused: 1, undecided: 2, acceptedShare: 0.8 });
     // resolved with a score: 4, 2, 3, 5 → 3.5 (c9 has none; open c4, c5 are not counted)
     expect(s.satisfaction).toEqual({ n: 4, mean: 3.5 });
-    expect(s.notes).toEqual([]);
+    expect(renderMessages(s.notes, 'en')).toEqual([]);
   });
 
   it('measures in business hours when a calendar is given', () => {
@@ -190,11 +191,11 @@ describe('complaints KPIs', () => {
       null,
       null,
     ]);
-    expect(empty.notes[0]).toMatch(/no complaints/);
+    expect(renderMessages(empty.notes, 'en')[0]).toMatch(/no complaints/);
     const backwards = complaint({ complaintId: 'b', openedAt: 10 * H, resolvedAt: 5 * H });
     const r = summariseComplaints([backwards], { asOfMs: 20 * H });
     expect([r.resolved, r.resolutionHours.n, r.withinTarget.share]).toEqual([1, 0, 0]);
-    expect(r.notes).toEqual([
+    expect(renderMessages(r.notes, 'en')).toEqual([
       '1 complaint(s) resolved or answered before they were opened: left out of the times',
     ]);
   });

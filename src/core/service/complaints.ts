@@ -27,6 +27,7 @@ import {
 import { judgeComplaint, type ComplaintRecord, type JudgedComplaint } from './complaint-state';
 import { complaintTrend, type ComplaintMonth } from './complaint-trend';
 import type { ResolutionTargets } from './resolution-target';
+import { msg, type Message } from '../messages/catalogue';
 
 /** What the complaints KPIs are computed on. Instants are epoch milliseconds. */
 export interface ComplaintOptions {
@@ -72,7 +73,7 @@ export interface ComplaintSummary {
   outcomes: Outcomes;
   /** mean 1–5 satisfaction of the period's resolved complaints that carry one */
   satisfaction: { n: number; mean: number | null };
-  notes: string[];
+  notes: Message[];
 }
 
 /** Summary statistics of hours; null figures without values. The list is sorted once. */
@@ -138,13 +139,10 @@ function numbers(values: readonly (number | null)[]): number[] {
   return values.filter((v): v is number => v !== null);
 }
 
-function notes(n: number, unmeasurable: number): string[] {
-  const out: string[] = [];
-  if (n === 0) out.push('no complaints in the period: times, shares and rates are undefined');
-  if (unmeasurable > 0)
-    out.push(
-      `${unmeasurable} complaint(s) resolved or answered before they were opened: left out of the times`,
-    );
+function notes(n: number, unmeasurable: number): Message[] {
+  const out: Message[] = [];
+  if (n === 0) out.push(msg('service.no-complaints-period'));
+  if (unmeasurable > 0) out.push(msg('service.before-opened', { count: unmeasurable }));
   return out;
 }
 

@@ -318,7 +318,7 @@ function invalid(spec: ColumnSpec, decimal: DecimalSeparator): string {
       const tooPrecise =
         spec.type === 'integer'
           ? `' is not a whole number'`
-          : `' has ' || ${decimals} || ' decimals; the store keeps ${places}'`;
+          : `' has ' || ${decimals} || ' decimals; the store keeps ${places} (the round option rounds them)'`;
       return `CASE WHEN ${n(spec.name)} IS NULL THEN ${quoted} || ' is not a number${hint}'
         WHEN NOT ${exact} THEN ${quoted} || ${tooPrecise}
         ELSE ${quoted} || ' is too large' END`;

@@ -13,17 +13,18 @@ import type { PgDb } from './connection';
 /** Parameters: $1 calibration end, $2 holdout end (= calibration end without a holdout), $3 days per unit. */
 const CUSTOMER_SQL = `
   WITH days AS (
-    SELECT customer_id, order_date AS day, sum(amount) AS spend
+    SELECT customer_id, order_date AS day, sum(amount) AS spend,
+      min(order_date) OVER (PARTITION BY customer_id) AS first_day
     FROM transactions
-    WHERE amount >= 0 AND order_date <= CAST($2 AS DATE)
+    WHERE (amount IS NULL OR amount >= 0) AND order_date <= CAST($2 AS DATE)
     GROUP BY customer_id, order_date
   ), c AS (
     SELECT customer_id,
       count(*) FILTER (WHERE day <= CAST($1 AS DATE)) AS n,
-      min(day) AS first_day,
-      (array_agg(spend ORDER BY day))[1] AS first_spend,
+      min(first_day) AS first_day,
       max(day) FILTER (WHERE day <= CAST($1 AS DATE)) AS last_day,
-      sum(spend) FILTER (WHERE day <= CAST($1 AS DATE)) AS total,
+      sum(spend) FILTER (WHERE day > first_day AND day <= CAST($1 AS DATE)) AS repeat_total,
+      count(spend) FILTER (WHERE day > first_day AND day <= CAST($1 AS DATE)) AS repeat_known,
       count(*) FILTER (WHERE day > CAST($1 AS DATE)) AS holdout
     FROM days GROUP BY customer_id
   )
@@ -31,7 +32,7 @@ const CUSTOMER_SQL = `
     CAST(n - 1 AS DOUBLE PRECISION) AS x,
     (last_day - first_day) / CAST($3 AS DOUBLE PRECISION) AS tx,
     (CAST($1 AS DATE) - first_day) / CAST($3 AS DOUBLE PRECISION) AS "T",
-    CASE WHEN n > 1 THEN CAST(total - first_spend AS DOUBLE PRECISION) / (n - 1) ELSE 0 END AS monetary,
+    CASE WHEN repeat_known > 0 THEN CAST(repeat_total AS DOUBLE PRECISION) / repeat_known ELSE 0 END AS monetary,
     CAST(holdout AS DOUBLE PRECISION) AS holdout
   FROM c
   WHERE n > 0`;
@@ -67,7 +68,7 @@ export class PgModels implements ModelsPort {
     const [days = [], repeats] = await this.columns(
       `WITH days AS (
          SELECT DISTINCT customer_id, order_date AS day FROM transactions
-         WHERE amount >= 0 AND order_date <= CAST($2 AS DATE)
+         WHERE (amount IS NULL OR amount >= 0) AND order_date <= CAST($2 AS DATE)
        ), f AS (
          SELECT customer_id, min(day) AS first_day FROM days GROUP BY customer_id
          HAVING min(day) <= CAST($1 AS DATE)

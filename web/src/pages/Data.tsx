@@ -95,7 +95,7 @@ function UploadForm({ onDone }: { onDone: () => void }) {
       setProgress(null);
       setPhase(null);
     };
-    upload<ImportResult>(`imports/${kind}`, file, setProgress, { progress: token }).then(
+    upload<ImportResult>(`imports/${kind}`, file, setProgress, { progress: token, lang }).then(
       (r) => {
         finish();
         setResult(r);
