@@ -193,7 +193,7 @@ export function contractsSuite(open: OpenStore): void {
       expect(t.nps).toMatchObject({ n: 5, score: 0 });
       // The total has SKI answers, so it is their mean; the note says the tiers' sources differ.
       expect(t).toMatchObject({ skiSource: 'ski', skiAnswers: 2, ski: 75.5 });
-      expect(r.notes.join(' ')).toMatch(/SKI: tiers with ski survey answers/);
+      expect(renderMessages(r.notes, 'en').join(' ')).toMatch(/SKI: tiers with ski survey answers/);
     });
 
     it('counts products per customer, cross-sell and down-sell per tier', async () => {
@@ -423,7 +423,7 @@ export function contractsSuite(open: OpenStore): void {
       );
       // X 100 + 30, Y 40, Z 25, O 60, V 0 (back since June, no invoice): as the subscription table
       expect(r).toMatchObject({ basis: 'contracts', customers: 5, total: 255 });
-      expect(r.notes.join(' ')).toMatch(/from linked invoices/);
+      expect(renderMessages(r.notes, 'en').join(' ')).toMatch(/from linked invoices/);
     });
 
     it('tells a won-back customer from a new one', async () => {
