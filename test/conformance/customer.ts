@@ -8,6 +8,7 @@
  * D Low. Previous (2023-12-31, 2024-12-31]: A 300, E 200, B 100; D only returned goods (−40), so is not
  * active → 3 active, cut at ⌈0.75⌉ = 1, ⌈2.25⌉ = 3, 3 → A Top, E and B Mid. The window before: nobody.
  */
+import { renderMessages } from '../../src/core/messages/catalogue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerReport } from '../../src/app/customers/report';
 import { customerInput } from '../../src/app/options/customer';
@@ -199,7 +200,9 @@ export function customerSuite(open: OpenStore): void {
         ['Low', 4, 1, 20],
       ]);
       expect(d.customer).toBeNull();
-      expect(d.notes).toEqual(['D is not in the customers table: only the rows of other tables are shown']);
+      expect(renderMessages(d.notes, 'en')).toEqual([
+        'D is not in the customers table: only the rows of other tables are shown',
+      ]);
       // by margin, A (40) leads the current window alone: the others' margins are 0
       expect(await tiersOf('A', { value: 'margin' })).toEqual([
         [null, null],

@@ -387,10 +387,14 @@ export function serviceSuite(open: OpenStore): void {
       });
       // p4 bought nothing in the window: one detractor
       expect(inactive).toMatchObject({ tier: 'not active', nps: { n: 1, score: -100 } });
-      expect(r.notes).toContain(
+      const notes = renderMessages(r.notes, 'en');
+      expect(notes).toContain(
         'NPS per tier from fewer than 30 answers in Top (3), Bottom (1), not active (1): not reliable',
       );
-      expect(r.notes).toContain('CES per tier from fewer than 30 answers in Bottom (2): not reliable');
+      expect(notes).toContain('CES per tier from fewer than 30 answers in Bottom (2): not reliable');
+      expect(renderMessages(r.notes, 'sv')).toContain(
+        'CES per kundkategori från färre än 30 svar i Bottom (2): inte tillförlitligt',
+      );
       // the tiers' answers are the window's: 5 NPS answers in all
       expect(r.nps.n).toBe(5);
       const plain = await satisfactionReport(store.unit.service, input({ asOf: '2025-06-30', window: '3' }));

@@ -93,7 +93,9 @@ describe('cvm report service: business hours and targets', () => {
     expect(sv.status).toBe(0);
     expect(sv.stdout).toContain('kontorstimmar mån–fre 08:00–17:00');
     expect(sv.stdout).toContain('Lösta inom mål');
-    expect(sv.stdout).toContain(
+    expect(sv.stdout).toContain('mål: 24 h som standard; per prioritet: high 1 h; per kategori: billing 5 h');
+    const en = cvm('report', 'service', ...OFFICE, ...targets, '--business-hours');
+    expect(en.stdout).toContain(
       'targets: 24 h by default; per priority: high 1 h; per category: billing 5 h',
     );
   });
