@@ -14,11 +14,7 @@
  */
 import type { OrderDates } from '../analytics/types';
 import type { IsoDay, Window } from '../../core/dates';
-import type {
-  CauseCount,
-  ComplaintsPerCustomer,
-  GroupCauseCount,
-} from '../../core/service/complaint-causes';
+import type { CauseCount, ComplaintsPerCustomer, GroupCauseCount } from '../../core/service/complaint-causes';
 import type { ScoreCount } from '../../core/kpi/stats';
 import type { Tier } from '../../core/kpi/tiers';
 import type { RetentionCount } from '../../core/service/complainant-retention';
