@@ -259,19 +259,29 @@ export function serviceSuite(open: OpenStore): void {
       ]);
       await store.land(
         'complaints',
-        ['complaint_id', 'customer_id', 'opened_at', 'resolved_at', 'satisfaction'],
+        [
+          'complaint_id',
+          'customer_id',
+          'opened_at',
+          'first_response_at',
+          'resolved_at',
+          'satisfaction',
+          'category',
+        ],
         [
           // the previous window: p1 (Top, retained) and p2 twice (Bottom, lost) complained
-          ['q1', 'p1', '2025-02-01 10:00:00', '2025-02-01 12:00:00', null],
-          ['q2', 'p2', '2025-02-15 10:00:00', '2025-02-16 10:00:00', null],
-          ['q3', 'p2', '2025-03-01 10:00:00', null, null],
-          // the current window: n1 (Top) 22 h and 48 h; p3 (Bottom) 10 h, then one resolved after the
-          // as-of instant (open); p4 (not active now) 2 h
-          ['c1', 'n1', '2025-04-20 10:00:00', '2025-04-21 08:00:00', 4],
-          ['c2', 'n1', '2025-05-01 10:00:00', '2025-05-03 10:00:00', 2],
-          ['c3', 'p3', '2025-06-10 10:00:00', '2025-06-10 20:00:00', null],
-          ['c4', 'p3', '2025-06-29 10:00:00', '2025-07-02 10:00:00', 3],
-          ['c5', 'p4', '2025-05-05 10:00:00', '2025-05-05 12:00:00', 5],
+          ['q1', 'p1', '2025-02-01 10:00:00', null, '2025-02-01 12:00:00', null, 'billing'],
+          ['q2', 'p2', '2025-02-15 10:00:00', null, '2025-02-16 10:00:00', null, 'billing'],
+          ['q3', 'p2', '2025-03-01 10:00:00', null, null, null, 'billing'],
+          // the current window: n1 (Top) 22 h and 48 h, answered after 1 h and 4 h, both about delivery;
+          // p3 (Bottom) 10 h answered after 2 h (billing), then one resolved and answered after the as-of
+          // instant (open, awaiting, uncategorised); p4 (not active now) 2 h, its answer stamped before the
+          // opening (not measurable)
+          ['c1', 'n1', '2025-04-20 10:00:00', '2025-04-20 11:00:00', '2025-04-21 08:00:00', 4, 'delivery'],
+          ['c2', 'n1', '2025-05-01 10:00:00', '2025-05-01 14:00:00', '2025-05-03 10:00:00', 2, 'delivery'],
+          ['c3', 'p3', '2025-06-10 10:00:00', '2025-06-10 12:00:00', '2025-06-10 20:00:00', null, 'billing'],
+          ['c4', 'p3', '2025-06-29 10:00:00', '2025-07-01 10:00:00', '2025-07-02 10:00:00', 3, null],
+          ['c5', 'p4', '2025-05-05 10:00:00', '2025-05-05 09:00:00', '2025-05-05 12:00:00', 5, 'billing'],
         ],
       );
       // survey answers of the current window by the respondent's current tier; n1's 0 of March is before it
@@ -314,6 +324,9 @@ export function serviceSuite(open: OpenStore): void {
           medianResolutionHours: 35,
           resolvedWithinTarget: 0.5,
           satisfactionAfterResolution: 3,
+          // first responses 1 h and 4 h: median and mean 2.5, p90 = 1 + 0.9 × (4 − 1) = 3.7
+          firstResponse: { n: 2, medianHours: 2.5, meanHours: 2.5, p90Hours: expect.closeTo(3.7, 12) },
+          causes: [{ cause: 'delivery', complaints: 2, share: 1 }],
         },
         // c3 within (10 h), c4 open at the as-of instant: missed, and its score not counted yet
         {
@@ -325,6 +338,13 @@ export function serviceSuite(open: OpenStore): void {
           medianResolutionHours: 10,
           resolvedWithinTarget: 0.5,
           satisfactionAfterResolution: null,
+          // c3 answered after 2 h; c4 awaits an answer at the as-of instant
+          firstResponse: { n: 1, medianHours: 2, meanHours: 2, p90Hours: 2 },
+          // billing and uncategorised 1 of 2 each, tied: by name
+          causes: [
+            { cause: 'billing', complaints: 1, share: 0.5 },
+            { cause: 'uncategorised', complaints: 1, share: 0.5 },
+          ],
         },
         {
           tier: 'not active',
@@ -335,6 +355,9 @@ export function serviceSuite(open: OpenStore): void {
           medianResolutionHours: 2,
           resolvedWithinTarget: 1,
           satisfactionAfterResolution: 5,
+          // c5's answer is stamped before its opening: not measured
+          firstResponse: { n: 0, medianHours: null, meanHours: null, p90Hours: null },
+          causes: [{ cause: 'billing', complaints: 1, share: 1 }],
         },
       ]);
     });
@@ -570,6 +593,18 @@ export function serviceSuite(open: OpenStore): void {
         ['Top', 1, 2, 0], // b1: 2 business hours against its 1 h
         ['Bottom', 1, 9, 1], // b2: 9 h against 24 h
         ['not active', 3, 2, 2 / 3], // b3 4 h, b4 0 h within; b5 open
+      ]);
+      // first responses in business hours: b1 0.5 h (Top), b2 5.5 h (Bottom); b3–b5 await one
+      expect(r.byTier!.tiers.map((t) => [t.firstResponse.n, t.firstResponse.medianHours])).toEqual([
+        [1, 0.5],
+        [1, 5.5],
+        [0, null],
+      ]);
+      // not active: b3 billing, b4 uncategorised, b5 delivery, a third each, ranked by name
+      expect(r.byTier!.tiers[2]!.causes.map((c) => [c.cause, c.complaints])).toEqual([
+        ['billing', 1],
+        ['delivery', 1],
+        ['uncategorised', 1],
       ]);
     });
   });

@@ -27,6 +27,13 @@ beforeAll(async () => {
   await db.run(`INSERT INTO transactions (order_id, customer_id, order_date, amount) VALUES
     ('1', 'a', DATE '2024-03-01', 1000), ('2', 'b', DATE '2024-04-01', 100),
     ('3', 'a', DATE '2025-03-01', 900), ('4', 'c', DATE '2025-12-31', 50)`);
+  // a (Top) answered after 3 h about delivery; c (Rest) answered after 1 h about billing
+  await db.run(`INSERT INTO complaints (complaint_id, customer_id, opened_at, first_response_at, resolved_at,
+    category) VALUES
+    ('k1', 'a', TIMESTAMP '2025-06-01 10:00:00', TIMESTAMP '2025-06-01 13:00:00',
+      TIMESTAMP '2025-06-02 10:00:00', 'delivery'),
+    ('k2', 'c', TIMESTAMP '2025-11-01 10:00:00', TIMESTAMP '2025-11-01 11:00:00',
+      TIMESTAMP '2025-11-01 12:00:00', 'billing')`);
   db.close();
   // the CLI's answers first: the server's store then holds the file
   const cvm = cliOn(file);
@@ -34,6 +41,7 @@ beforeAll(async () => {
     portfolio: ['report', 'portfolio', '--as-of', '2025-12-31'],
     flows: ['report', 'flows', '--as-of', '2025-12-31', '--tiers', 'Top:50,Rest:50', '--window', '12'],
     info: ['info'],
+    service: ['report', 'service', '--as-of', '2025-12-31', '--tiers', 'Top:50,Rest:50'],
     segments: ['segments', '--as-of', '2025-12-31'],
     actions: ['actions', '--as-of', '2025-12-31'],
     portfolioSv: [
@@ -150,6 +158,25 @@ describe('reports', () => {
     expect(flows.status).toBe(200);
     expect(flows.body).toEqual(cli.flows);
     expect((await client.get('/api/info')).body).toEqual(cli.info);
+    const service = await client.get('/api/reports/service?asOf=2025-12-31&tiers=Top:50,Rest:50');
+    expect(service.status).toBe(200);
+    expect(service.body).toEqual(cli.service);
+    const byTier = service.body.byTier as {
+      tiers: { tier: string; firstResponse: unknown; causes: unknown }[];
+    };
+    expect(byTier.tiers.map((t) => [t.tier, t.firstResponse, t.causes])).toEqual([
+      [
+        'Top',
+        { n: 1, medianHours: 3, meanHours: 3, p90Hours: 3 },
+        [{ cause: 'delivery', complaints: 1, share: 1 }],
+      ],
+      [
+        'Rest',
+        { n: 1, medianHours: 1, meanHours: 1, p90Hours: 1 },
+        [{ cause: 'billing', complaints: 1, share: 1 }],
+      ],
+      ['not active', { n: 0, medianHours: null, meanHours: null, p90Hours: null }, []],
+    ]);
   });
 
   it('answers notes in the language asked for, as cvm --lang sv prints them', async () => {

@@ -93,8 +93,16 @@ describe('cvm report service / satisfaction', () => {
     const json = JSON.parse(r.stdout) as {
       complaints: number;
       withinTarget: number;
+      firstResponse: { n: number };
+      causes: { cause: string; complaints: number }[];
       byTier: {
-        tiers: { tier: string; complaints: number; resolvedWithinTarget: number | null }[];
+        tiers: {
+          tier: string;
+          complaints: number;
+          resolvedWithinTarget: number | null;
+          firstResponse: { n: number };
+          causes: { cause: string; complaints: number; share: number }[];
+        }[];
         retention: { total: { complainants: { customers: number }; others: { customers: number } } };
       };
     };
@@ -112,7 +120,21 @@ describe('cvm report service / satisfaction', () => {
       0,
     );
     expect(within).toBeCloseTo(json.withinTarget, 9);
+    // the tiers' first responses are the window's, and each tier's top causes are its own complaints
+    expect(json.byTier.tiers.reduce((sum, t) => sum + t.firstResponse.n, 0)).toBe(json.firstResponse.n);
+    for (const t of json.byTier.tiers) {
+      expect(t.causes.length).toBeLessThanOrEqual(3);
+      for (const c of t.causes) expect(c.share).toBeCloseTo(c.complaints / t.complaints, 12);
+    }
+    const cause = json.causes[0]!.cause;
+    const inTiers = json.byTier.tiers.flatMap((t) => t.causes.filter((c) => c.cause === cause));
+    expect(inTiers.reduce((sum, c) => sum + c.complaints, 0)).toBeLessThanOrEqual(json.causes[0]!.complaints);
     expect(json.byTier.retention.total.complainants.customers).toBeGreaterThan(0);
+    const causes = cvm('--lang', 'sv', 'report', 'service', '--by-tier', '--table', 'tier-causes');
+    expect(causes.status).toBe(0);
+    expect(causes.stdout).toContain('Vanligaste orsakerna per kundkategori');
+    const response = cvm('report', 'service', '--by-tier', '--table', 'tier-response', '--format', 'csv');
+    expect(response.stdout.split('\n')[0]).toBe('tier,n,medianHours,meanHours,p90Hours');
     const sv = cvm('--lang', 'sv', 'report', 'service', '--tiers', 'deciles', '--table', 'complainants');
     expect(sv.status).toBe(0);
     expect(sv.stdout).toContain('Kundbehållning för reklamanter och övriga');

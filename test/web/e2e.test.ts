@@ -303,7 +303,12 @@ describe('dashboard in Chromium', () => {
     const service = (await api('reports/service?byTier=true')) as {
       resolutionDistribution: { complaints: number; share: number | null }[];
       byTier: {
-        tiers: { tier: string; complaints: number }[];
+        tiers: {
+          tier: string;
+          complaints: number;
+          firstResponse: { n: number };
+          causes: { cause: string; complaints: number }[];
+        }[];
         retention: { total: { complainants: { customers: number }; others: { customers: number } } };
       };
     };
@@ -319,6 +324,18 @@ describe('dashboard in Chromium', () => {
     expect([top[0], top[2]]).toEqual([
       service.byTier.tiers[0]!.tier,
       money(service.byTier.tiers[0]!.complaints),
+    ]);
+    const response = await cells('First response (hours) — Per value tier', 0);
+    expect([response[0], response[1]]).toEqual([
+      service.byTier.tiers[0]!.tier,
+      money(service.byTier.tiers[0]!.firstResponse.n),
+    ]);
+    const firstCause = service.byTier.tiers[0]!.causes[0]!;
+    const cause = await cells('Top causes — Per value tier', 0);
+    expect(cause.slice(0, 3)).toEqual([
+      service.byTier.tiers[0]!.tier,
+      firstCause.cause,
+      money(firstCause.complaints),
     ]);
     const total = await cells(
       "Complainants' retention against other customers",

@@ -132,6 +132,13 @@ export interface ServiceReport {
       ratePer1000Customers: number | null;
       medianResolutionHours: number | null;
       resolvedWithinTarget: number | null;
+      firstResponse: {
+        n: number;
+        medianHours: number | null;
+        meanHours: number | null;
+        p90Hours: number | null;
+      };
+      causes: { cause: string; complaints: number; share: number }[];
     }[];
     retention: {
       tiers: (GroupRetentionRow & { tier: string })[];

@@ -15,7 +15,9 @@ import {
   outcomeShares,
   rankCauseCounts,
   repeatFromHistogram,
+  topCausesByGroup,
   type CauseRow,
+  type GroupCause,
   type Outcomes,
   type RepeatComplainants,
 } from '../../core/service/complaint-causes';
@@ -107,6 +109,10 @@ export interface ServiceTierRow {
   medianResolutionHours: number | null;
   resolvedWithinTarget: number | null;
   satisfactionAfterResolution: number | null;
+  /** first response of the tier's complaints answered by the as-of instant, hours on the report's clock */
+  firstResponse: { n: number; medianHours: number | null; meanHours: number | null; p90Hours: number | null };
+  /** the tier's top causes (core `TOP_CAUSES_PER_TIER`), share of the tier's complaints */
+  causes: GroupCause[];
 }
 
 export interface ServiceByTier {
@@ -309,17 +315,24 @@ async function serviceByTier(
     const tierOf = (i: number): number => times.tier![i]!;
     const byTier = sortedByGroup(measured.resolutionHours, r.tiers.length, tierOf);
     const within = withinByGroup(measured.within, r.tiers.length, tierOf);
+    const response = sortedByGroup(measured.responseHours, r.tiers.length, tierOf);
     r.resolutionHours = byTier.values;
+    r.firstResponseHours = response.values;
     r.tiers = r.tiers.map((t, i) => ({
       ...t,
       measured: byTier.counts[i] ?? 0,
       withinTarget: within[i] ?? 0,
+      responded: response.counts[i] ?? 0,
     }));
   }
+  const causes = topCausesByGroup(r.causes, r.tiers.length);
   let offset = 0;
+  let responseOffset = 0;
   const rows = r.tiers.map((t, i): ServiceTierRow => {
     const hours = r.resolutionHours.subarray(offset, offset + t.measured);
     offset += t.measured;
+    const response = hourStats(r.firstResponseHours.subarray(responseOffset, responseOffset + t.responded));
+    responseOffset += t.responded;
     const active = i < tiers.length;
     return {
       tier: active ? tiers[i]!.name : NOT_ACTIVE_TIER,
@@ -330,6 +343,13 @@ async function serviceByTier(
       medianResolutionHours: median(hours),
       resolvedWithinTarget: t.complaints === 0 ? null : t.withinTarget / t.complaints,
       satisfactionAfterResolution: t.satisfactionN === 0 ? null : t.satisfactionSum / t.satisfactionN,
+      firstResponse: {
+        n: response.n,
+        medianHours: response.median,
+        meanHours: response.mean,
+        p90Hours: response.p90,
+      },
+      causes: causes[i] ?? [],
     };
   });
   const retention = complainantRetention(r.retention, tiers.length);

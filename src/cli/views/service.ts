@@ -1,6 +1,6 @@
 /**
  * Complaints KPI table views: headline figures, first response and backlog, causes, monthly trend; with
- * tiers asked for, the figures per value tier and the retention of complainants against the others.
+ * tiers asked for, the figures, first response and top causes per value tier and the retention of complainants against the others.
  */
 import { NOT_ACTIVE_TIER, type ServiceByTier, type ServiceReport } from '../../app/reports/service';
 import type { GroupRetention } from '../../core/service/complainant-retention';
@@ -154,6 +154,30 @@ function tierTables(b: ServiceByTier, within: { en: string; sv: string }, lang: 
         col('satisfactionAfterResolution', l('Satisfaction after (1–5)', 'Nöjdhet efteråt (1–5)'), 'decimal'),
       ],
       rows: b.tiers.map((t) => ({ ...t, tier: name(t.tier) })),
+    },
+    {
+      name: 'tier-response',
+      title: l('First response per value tier', 'Första svar per kundkategori'),
+      columns: [
+        col('tier', l('Tier', 'Kundkategori'), 'text'),
+        col('n', l('Answered', 'Besvarade'), 'int'),
+        col('medianHours', l('Median h', 'Median h'), 'decimal', 1),
+        col('meanHours', l('Mean h', 'Medel h'), 'decimal', 1),
+        col('p90Hours', l('P90 h', 'P90 h'), 'decimal', 1),
+      ],
+      rows: b.tiers.map((t) => ({ tier: name(t.tier), ...t.firstResponse })),
+    },
+    {
+      name: 'tier-causes',
+      title: l('Top causes per value tier', 'Vanligaste orsakerna per kundkategori'),
+      columns: [
+        col('tier', l('Tier', 'Kundkategori'), 'text'),
+        col('rank', l('Rank', 'Rang'), 'int'),
+        col('cause', l('Cause', 'Orsak'), 'text'),
+        col('complaints', l('Complaints', 'Reklamationer'), 'int'),
+        col('share', l('Share of tier', 'Andel av kategorin'), 'percent'),
+      ],
+      rows: b.tiers.flatMap((t) => t.causes.map((c, k) => ({ tier: name(t.tier), rank: k + 1, ...c }))),
     },
     {
       name: 'complainants',

@@ -154,3 +154,34 @@ export function satisfactionAfterResolution(resolved: readonly ComplaintFacts[])
     mean: scores.length === 0 ? null : scores.reduce((s, v) => s + v, 0) / scores.length,
   };
 }
+
+/** How many causes each value tier lists in the service report's per-tier table. */
+export const TOP_CAUSES_PER_TIER = 3;
+
+/** Complaints counted per group (value tier) and cause; a null cause is uncategorised. */
+export interface GroupCauseCount extends CauseCount {
+  group: number;
+}
+
+/** One of a group's top causes; `share` is a fraction of the group's complaints. */
+export interface GroupCause {
+  cause: string;
+  complaints: number;
+  share: number;
+}
+
+/**
+ * Each group's (0 … groups − 1) `top` causes ranked as `rankCauseCounts` ranks them (count descending,
+ * ties by name), with the share of the group's own complaints; an empty list for a group without any.
+ */
+export function topCausesByGroup(
+  counted: readonly GroupCauseCount[],
+  groups: number,
+  top: number = TOP_CAUSES_PER_TIER,
+): GroupCause[][] {
+  return Array.from({ length: groups }, (_, g) =>
+    rankCauseCounts(counted.filter((c) => c.group === g))
+      .slice(0, top)
+      .map((c) => ({ cause: c.cause, complaints: c.complaints, share: c.share })),
+  );
+}

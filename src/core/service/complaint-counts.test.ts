@@ -6,6 +6,7 @@ import {
   rankCauses,
   repeatComplainants,
   repeatFromHistogram,
+  topCausesByGroup,
   type ComplaintFacts,
 } from './complaint-causes';
 import { countWithinTarget, shareWithinTarget, withinTargetShare } from './resolution-target';
@@ -18,6 +19,31 @@ const facts = (customerId: string, category: string | null): ComplaintFacts => (
 });
 
 describe('complaint figures from counts', () => {
+  it("lists each group's top causes with their share of the group's complaints", () => {
+    // group 0: delivery 3, billing 2, none 2, quality 1 (8): top 3 are delivery 3/8, then billing and
+    // uncategorised tied at 2/8, by name; group 1: none; group 2: quality 1 of 1
+    const top = topCausesByGroup(
+      [
+        { group: 0, cause: 'billing', complaints: 2 },
+        { group: 0, cause: 'delivery', complaints: 3 },
+        { group: 0, cause: null, complaints: 2 },
+        { group: 0, cause: 'quality', complaints: 1 },
+        { group: 2, cause: 'quality', complaints: 1 },
+      ],
+      3,
+    );
+    expect(top).toEqual([
+      [
+        { cause: 'delivery', complaints: 3, share: 0.375 },
+        { cause: 'billing', complaints: 2, share: 0.25 },
+        { cause: 'uncategorised', complaints: 2, share: 0.25 },
+      ],
+      [],
+      [{ cause: 'quality', complaints: 1, share: 1 }],
+    ]);
+    expect(topCausesByGroup([{ group: 0, cause: 'a', complaints: 1 }], 1, 0)).toEqual([[]]);
+  });
+
   it('ranks causes counted per category as rankCauses ranks the complaints', () => {
     // delivery 3, billing 1 + 1 (two rows of one cause), none 1: 6 complaints
     const counted = rankCauseCounts([

@@ -73,10 +73,13 @@ export async function queryComplaintsByTier(
       FROM (SELECT customer_id, cur_active, rank() OVER (ORDER BY prev_v DESC) AS rk FROM ${table} WHERE prev_active) ranked)`;
     const asOf = ms(q.currentPeriod.asOfMs);
     const period = `(
-      SELECT coalesce(t.tier, ${k}) AS tier, c.customer_id, c.satisfaction,
+      SELECT coalesce(t.tier, ${k}) AS tier, c.customer_id, c.satisfaction, c.category,
         c.resolved_at IS NOT NULL AND c.resolved_at < ${asOf} AS resolved,
         CAST(${dialect.epochMs('c.resolved_at')} - ${dialect.epochMs('c.opened_at')} AS DOUBLE PRECISION)
-          / ${HOUR_MS}.0 AS res_h
+          / ${HOUR_MS}.0 AS res_h,
+        c.first_response_at IS NOT NULL AND c.first_response_at < ${asOf} AS answered,
+        CAST(${dialect.epochMs('c.first_response_at')} - ${dialect.epochMs('c.opened_at')} AS DOUBLE PRECISION)
+          / ${HOUR_MS}.0 AS resp_h
       FROM complaints c LEFT JOIN ${curTier} t USING (customer_id)
       WHERE c.opened_at >= ${ms(q.currentPeriod.fromMs)} AND c.opened_at < ${asOf}) period`;
     const target = Number(q.targetHours);
@@ -90,22 +93,32 @@ export async function queryComplaintsByTier(
       within: number;
       sat_n: number;
       sat_sum: number | null;
+      responded: number;
     }>(
       `SELECT tier, count(DISTINCT customer_id) AS complainants, count(*) AS complaints,
          count(*) FILTER (WHERE resolved) AS resolved,
          count(*) FILTER (WHERE resolved AND res_h >= 0) AS measured,
          count(*) FILTER (WHERE resolved AND res_h >= 0 AND res_h <= ${target}) AS within,
          count(satisfaction) FILTER (WHERE resolved) AS sat_n,
-         sum(satisfaction) FILTER (WHERE resolved) AS sat_sum
+         sum(satisfaction) FILTER (WHERE resolved) AS sat_sum,
+         count(*) FILTER (WHERE answered AND resp_h >= 0) AS responded
        FROM ${period} GROUP BY tier`,
     );
     const customers = await db.all<{ tier: number; customers: number }>(
       `SELECT tier, count(*) AS customers FROM ${curTier} tiers GROUP BY tier`,
     );
-    const hoursSql = `SELECT res_h FROM ${period} WHERE resolved AND res_h >= 0 ORDER BY tier, res_h`;
-    const resolutionHours = db.column
-      ? await db.column(hoursSql)
-      : Float64Array.from((await db.all<{ res_h: number }>(hoursSql)).map((r) => r.res_h));
+    const hoursSql = `SELECT res_h AS h FROM ${period} WHERE resolved AND res_h >= 0 ORDER BY tier, res_h`;
+    const hoursOf = async (sql: string): Promise<Float64Array> =>
+      db.column
+        ? db.column(sql)
+        : Float64Array.from((await db.all<{ h: number }>(sql)).map((r) => Number(r.h)));
+    const resolutionHours = await hoursOf(hoursSql);
+    const firstResponseHours = await hoursOf(
+      `SELECT resp_h AS h FROM ${period} WHERE answered AND resp_h >= 0 ORDER BY tier, resp_h`,
+    );
+    const causes = await db.all<{ tier: number; cause: string | null; complaints: number }>(
+      `SELECT tier, category AS cause, count(*) AS complaints FROM ${period} GROUP BY 1, 2`,
+    );
     const retention = await db.all<{
       tier: number;
       complained: boolean;
@@ -131,11 +144,18 @@ export async function queryComplaintsByTier(
         withinTarget: c?.within ?? 0,
         satisfactionN: c?.sat_n ?? 0,
         satisfactionSum: c?.sat_sum ?? 0,
+        responded: c?.responded ?? 0,
       };
     });
     return {
       tiers,
       resolutionHours,
+      firstResponseHours,
+      causes: causes.map((r) => ({
+        group: Number(r.tier),
+        cause: r.cause,
+        complaints: Number(r.complaints),
+      })),
       retention: retention.map((r) => ({
         tier: r.tier,
         complained: r.complained,

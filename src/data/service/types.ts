@@ -14,7 +14,7 @@
  */
 import type { OrderDates } from '../analytics/types';
 import type { IsoDay, Window } from '../../core/dates';
-import type { CauseCount, ComplaintsPerCustomer } from '../../core/service/complaint-causes';
+import type { CauseCount, ComplaintsPerCustomer, GroupCauseCount } from '../../core/service/complaint-causes';
 import type { ScoreCount } from '../../core/kpi/stats';
 import type { Tier } from '../../core/kpi/tiers';
 import type { RetentionCount } from '../../core/service/complainant-retention';
@@ -111,6 +111,8 @@ export interface TierComplaintCounts {
   withinTarget: number;
   satisfactionN: number;
   satisfactionSum: number;
+  /** first response before the as-of instant, measurable: their hours are in `firstResponseHours` */
+  responded: number;
 }
 
 export interface TierComplaints {
@@ -118,6 +120,10 @@ export interface TierComplaints {
   tiers: TierComplaintCounts[];
   /** hours to resolution of the measured complaints, ordered by tier (as `tiers`), then ascending */
   resolutionHours: Float64Array;
+  /** hours to the first response of the `responded` complaints, ordered by tier, then ascending */
+  firstResponseHours: Float64Array;
+  /** the period's complaints per tier (`group`, as `tiers`) and category */
+  causes: GroupCauseCount[];
   /** previous-window active customers per previous tier, complained in the previous period or not */
   retention: RetentionCount[];
 }

@@ -1,8 +1,8 @@
 /**
  * Service: resolution time (median, mean, 90th percentile) and its distribution as a histogram, the share
  * resolved within the target per month, the causes Pareto (bars and cumulative share), the backlog (opened
- * against resolved per month), and per value tier the complaint figures and the retention of complainants
- * against the other customers (`report service --by-tier`).
+ * against resolved per month), and per value tier the complaint figures, first-response time, top causes
+ * and the retention of complainants against the other customers (`report service --by-tier`).
  */
 import { ChartPanel, Notes } from '../components/ChartPanel';
 import { Load } from '../components/Status';
@@ -31,6 +31,9 @@ export function ServicePage() {
             { figure: t('mean'), hours: r.meanResolutionHours },
             { figure: t('p90'), hours: r.p90ResolutionHours },
           ];
+          const tierCauses = (r.byTier?.tiers ?? []).flatMap((x) =>
+            x.causes.map((c) => ({ tier: x.tier, ...c })),
+          );
           const bins = r.resolutionDistribution.map((b) => ({
             ...b,
             hours: b.toHours === null ? `> ${b.fromHours}` : `${b.fromHours}–${b.toHours}`,
@@ -196,6 +199,61 @@ export function ServicePage() {
                       xAxis: { type: 'category', data: r.byTier.tiers.map((x) => x.tier) },
                       yAxis: { type: 'value', name: 'per 1 000' },
                       series: [{ type: 'bar', data: r.byTier.tiers.map((x) => x.ratePer1000Customers) }],
+                    }}
+                  />
+                  <ChartPanel
+                    title={`${t('firstResponse')} — ${t('byTier')}`}
+                    csvName="service-tier-response"
+                    columns={[
+                      { key: 'tier', header: t('tier'), kind: 'text' },
+                      { key: 'n', header: t('answered'), kind: 'int' },
+                      { key: 'medianHours', header: t('median'), kind: 'decimal', decimals: 1 },
+                      { key: 'meanHours', header: t('mean'), kind: 'decimal', decimals: 1 },
+                      { key: 'p90Hours', header: t('p90'), kind: 'decimal', decimals: 1 },
+                    ]}
+                    rows={r.byTier.tiers.map((x) => ({ tier: x.tier, ...x.firstResponse }))}
+                    height={240}
+                    option={{
+                      tooltip: { trigger: 'axis' },
+                      legend: { top: 0 },
+                      grid: { left: 50, right: 20, top: 40, bottom: 30 },
+                      xAxis: { type: 'category', data: r.byTier.tiers.map((x) => x.tier) },
+                      yAxis: { type: 'value', name: 'h' },
+                      series: [
+                        {
+                          type: 'bar',
+                          name: t('median'),
+                          data: r.byTier.tiers.map((x) => x.firstResponse.medianHours),
+                        },
+                        {
+                          type: 'bar',
+                          name: t('p90'),
+                          data: r.byTier.tiers.map((x) => x.firstResponse.p90Hours),
+                        },
+                      ],
+                    }}
+                  />
+                  <ChartPanel
+                    title={`${t('topCauses')} — ${t('byTier')}`}
+                    csvName="service-tier-causes"
+                    columns={[
+                      { key: 'tier', header: t('tier'), kind: 'text' },
+                      { key: 'cause', header: t('cause'), kind: 'text' },
+                      { key: 'complaints', header: t('complaints'), kind: 'int' },
+                      { key: 'share', header: t('shareOfTier'), kind: 'percent' },
+                    ]}
+                    rows={tierCauses}
+                    height={260}
+                    option={{
+                      tooltip: { trigger: 'axis' },
+                      grid: { left: 50, right: 20, top: 20, bottom: 60 },
+                      xAxis: {
+                        type: 'category',
+                        data: tierCauses.map((x) => `${x.tier}: ${x.cause}`),
+                        axisLabel: { rotate: 30 },
+                      },
+                      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+                      series: [{ type: 'bar', data: tierCauses.map((x) => pct(x.share)) }],
                     }}
                   />
                   <ChartPanel
