@@ -4,6 +4,7 @@
  * data version goes up (so cached reports recompute), all in one transaction. A dry run counts the same rows
  * and changes nothing. docs/import.md, "Erasing a customer".
  */
+import { msg, type Message } from '../../core/messages/catalogue';
 import type { ErasedRows } from '../../data/customers/types';
 import type { StoreUnit } from '../../data/store';
 import type { EraseCustomerInput } from '../options/customer';
@@ -18,6 +19,7 @@ export interface CustomerErasure {
   kinds: ErasedRows[];
   /** rows deleted over every kind (unlinked key accounts not included) */
   rowsDeleted: number;
+  notes: Message[];
 }
 
 export function eraseCustomer(
@@ -30,6 +32,12 @@ export function eraseCustomer(
     // Nothing held the id: the same answer as the customer page gives (a rollback of nothing).
     if (rowsDeleted === 0 && kinds.every((k) => k.rows === 0)) throw noSuchCustomer(input.customerId);
     if (!input.dryRun) await unit.users.bumpDataVersion();
-    return { customerId: input.customerId, dryRun: input.dryRun, kinds, rowsDeleted };
+    const counts = {
+      customerId: input.customerId,
+      rows: rowsDeleted,
+      accounts: kinds.find((k) => k.kind === 'accounts')?.rows ?? 0,
+    };
+    const notes = [msg(input.dryRun ? 'customer.erase-dry-run' : 'customer.erased', counts)];
+    return { customerId: input.customerId, dryRun: input.dryRun, kinds, rowsDeleted, notes };
   });
 }
