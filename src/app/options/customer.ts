@@ -41,16 +41,14 @@ export const customerInput = reportOptionsSchema
   }));
 
 /** `cvm delete --customer ID [--dry-run]` and `DELETE /api/customers/:id?dryRun=true`: erasure. */
-export const eraseCustomerInput = z
-  .object({
-    customerId: requiredField(customerId, 'a customer id'),
-    dryRun: field(
-      (text): Parsed<boolean> =>
-        text === 'true' ? { ok: true } : text === 'false' ? { ok: false } : fail(text, 'true or false'),
-      false,
-    ),
-  })
-  .strict();
+export const eraseCustomerInput = z.object({
+  customerId: requiredField(customerId, 'a customer id'),
+  dryRun: field(
+    (text): Parsed<boolean> =>
+      text === 'true' ? { ok: true } : text === 'false' ? { ok: false } : fail(text, 'true or false'),
+    false,
+  ),
+});
 export type EraseCustomerInput = z.output<typeof eraseCustomerInput>;
 
 export const customerSearchInput = z.object({
