@@ -391,7 +391,7 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
         'erase one customer: their rows of every kind, counted per kind (`cvm delete`; dryRun=true only counts); audited',
       tag: 'customers',
       roles: ADMINS,
-      query: eraseCustomerInput,
+      query: eraseCustomerInput.omit({ customerId: true }),
       input: (ctx) =>
         parseOptions(eraseCustomerInput, { dryRun: ctx.query.dryRun, customerId: ctx.params.id }),
       // The erasure and its audit entry commit together.
