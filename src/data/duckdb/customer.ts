@@ -27,7 +27,7 @@ const text = (column: string): string => `CAST(${column} AS VARCHAR)`;
 const money = (expression: string): string => `CAST(${expression} AS DOUBLE PRECISION)`;
 
 /** The table of each kind erasure removes rows from. */
-const ERASED_TABLES: Readonly<Record<ErasedKind, string>> = {
+export const ERASED_TABLES: Readonly<Record<ErasedKind, string>> = {
   customers: 'customers',
   transactions: 'transactions',
   contracts: 'contracts',
