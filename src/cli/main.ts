@@ -41,6 +41,10 @@ const COMMANDS: Record<string, CommandEntry> = {
       'one customer: history, tier per window, complaints, survey answers, contracts, key accounts',
     load: async () => (await import('./commands/customer')).registerCustomer,
   },
+  delete: {
+    description: 'erase one customer: their rows of every kind, counted per kind (--dry-run counts only)',
+    load: async () => (await import('./commands/delete')).registerDelete,
+  },
   accounts: {
     description: 'key accounts: relationship risk, CLV, sensitivity, backtest, scorecard, policy matrix',
     load: async () => (await import('./commands/accounts')).registerAccounts,

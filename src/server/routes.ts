@@ -16,6 +16,7 @@ import { accountsReport, type AccountsReport } from '../app/accounts/report';
 import { saveScorecard, scorecardReport } from '../app/accounts/scorecard';
 import { sensitivityReport } from '../app/accounts/sensitivity';
 import { importFile, listImports, undoImport, type ImportProgress, type ImportResult } from '../app/import';
+import { eraseCustomer } from '../app/customers/erase';
 import { customerReport, searchCustomers } from '../app/customers/report';
 import { getInfo } from '../app/info';
 import { kpiList, kpiStatus, removeKpiTarget, setKpiTarget } from '../app/kpi/board';
@@ -35,7 +36,7 @@ import {
 } from '../app/options/accounts';
 import { importInput, importRequest, undoImportInput } from '../app/options/import';
 import { contractReportInput } from '../app/options/contracts';
-import { customerInput, customerSearchInput } from '../app/options/customer';
+import { customerInput, customerSearchInput, eraseCustomerInput } from '../app/options/customer';
 import { actionsInput, strategyInput } from '../app/options/strategy';
 import {
   kpiQualityInput,
@@ -382,6 +383,28 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
               ? { kind: 'managed-by', manager: ctx.user.username }
               : { kind: 'all' },
         ),
+    }),
+    route({
+      method: 'DELETE',
+      path: '/api/customers/:id',
+      summary:
+        'erase one customer: their rows of every kind, counted per kind (`cvm delete`; dryRun=true only counts); audited',
+      tag: 'customers',
+      roles: ADMINS,
+      query: eraseCustomerInput.omit({ customerId: true }),
+      input: (ctx) =>
+        parseOptions(eraseCustomerInput, { dryRun: ctx.query.dryRun, customerId: ctx.params.id }),
+      // The erasure and its audit entry commit together.
+      run: (ctx, i) =>
+        ctx.unit.atomically(async () => {
+          const erased = await eraseCustomer(ctx.unit, i);
+          if (!i.dryRun)
+            await recordAudit(ctx.unit, ctx.actor, 'customer.delete', i.customerId, {
+              rowsDeleted: erased.rowsDeleted,
+              kinds: Object.fromEntries(erased.kinds.map((k) => [k.kind, k.rows])),
+            });
+          return erased;
+        }),
     }),
 
     // --- customer strategy: `cvm segments|lifecycle|actions`

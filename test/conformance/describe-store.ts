@@ -10,6 +10,7 @@ import { accountsSuite } from './accounts';
 import { concentrationSuite } from './concentration';
 import { contractsSuite } from './contracts';
 import { customerSuite } from './customer';
+import { eraseSuite } from './erase';
 import { flowsSuite } from './flows';
 import { kpiSuite } from './kpi';
 import { loyaltyDepthSuite } from './loyalty-depth';
@@ -38,5 +39,6 @@ export function describeStore(name: string, open: OpenStore): void {
     loyaltyDepthSuite(open);
     strategySuite(open);
     customerSuite(open);
+    eraseSuite(open);
   });
 }

@@ -34,6 +34,7 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
   'GET /api/reports/product-churn': ALL,
   'GET /api/customers': ALL,
   'GET /api/customers/:id': ALL,
+  'DELETE /api/customers/:id': ADMINS,
   'GET /api/segments': ALL,
   'GET /api/lifecycle': ALL,
   'GET /api/actions': ANALYSTS,
@@ -237,5 +238,41 @@ describe("a customer's page", () => {
     const bad = await karin.get(`/api/customers/${id}?windows=99`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('windows');
+  });
+});
+
+describe('erasing a customer over the API', () => {
+  it('counts in a dry run, then erases the same rows, audited; the page is gone after', async () => {
+    const admin = await demo.as('admin');
+    const id = ((await admin.get('/api/customers?q=C00001')).body.customers as string[])[0]!;
+    const page = await admin.get(`/api/customers/${id}?asOf=2025-12-31`);
+    expect(page.status).toBe(200);
+    const s = page.body.summary as { orders: number; complaints: number; surveys: number; contracts: number };
+    expect(s.orders).toBeGreaterThan(0);
+    const rows = (r: { body: { kinds: { kind: string; rows: number }[] } }) =>
+      Object.fromEntries(r.body.kinds.map((k) => [k.kind, k.rows]));
+    const dry = await admin.request('DELETE', `/api/customers/${id}?dryRun=true`);
+    expect(dry.status).toBe(200);
+    expect(dry.body.dryRun).toBe(true);
+    expect(rows(dry)).toMatchObject({
+      customers: 1,
+      transactions: s.orders,
+      complaints: s.complaints,
+      surveys: s.surveys,
+      contracts: s.contracts,
+    });
+    expect((await admin.get(`/api/customers/${id}?asOf=2025-12-31`)).status).toBe(200);
+    const gone = await admin.request('DELETE', `/api/customers/${id}`);
+    expect(gone.status).toBe(200);
+    expect(rows(gone)).toEqual(rows(dry));
+    expect(gone.body.rowsDeleted).toBe(dry.body.rowsDeleted);
+    expect((await admin.get(`/api/customers/${id}?asOf=2025-12-31`)).status).toBe(404);
+    const audit = (await admin.get('/api/audit?limit=5')).body as { action: string; target: string }[];
+    expect(audit.filter((e) => e.action === 'customer.delete').map((e) => e.target)).toEqual([id]);
+    const again = await admin.request('DELETE', `/api/customers/${id}`);
+    expect(again.status).toBe(404);
+    const bad = await admin.request('DELETE', `/api/customers/${id}?dryRun=yes`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('dryRun');
   });
 });

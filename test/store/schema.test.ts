@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, KIND_NAMES, type ColumnType } from '../../src/core/kinds';
 import { Db } from '../../src/data/duckdb/connection';
+import { ERASED_TABLES } from '../../src/data/duckdb/customer';
 import { TABLES } from '../../src/data/sql/tables';
 
 /** The store type each schema type must have. */
@@ -42,6 +43,23 @@ describe('the DDL and the record schema', () => {
           if (c.required) expect(typed.get(c.name)!.is_nullable, `${kind}.${c.name}`).toBe('NO');
         }
       }
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('erasure and the DDL', () => {
+  it('covers every table with a customer id: deleted from, or key accounts (unlinked)', async () => {
+    const db = await Db.open(':memory:');
+    try {
+      const tables = await db.all<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.columns
+         WHERE table_schema = 'main' AND column_name = 'customer_id' ORDER BY table_name`,
+      );
+      expect(tables.map((t) => t.table_name)).toEqual(
+        [...Object.values(ERASED_TABLES), 'key_accounts'].sort(),
+      );
     } finally {
       db.close();
     }

@@ -664,4 +664,30 @@ describe('dashboard in Chromium', () => {
       .toContain('no customer "NO-SUCH-ONE" in the store');
     await page.context().close();
   });
+  it('erases a customer for an admin after showing the dry run, and offers it to no one else', async () => {
+    const analyst = await loggedIn('anna');
+    await analyst.goto(`${base}#/customer/C000007`);
+    await analyst.getByTestId('customer-id').waitFor();
+    expect(await analyst.getByTestId('erase-ask').count()).toBe(0);
+    await analyst.context().close();
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/customer/C000007`);
+    await page.getByTestId('customer-id').waitFor();
+    const orders = await page.getByTestId('customer-orders').textContent();
+    await page.getByTestId('erase-ask').click();
+    const dry = page
+      .getByRole('region', { name: /dry run/ })
+      .locator('tbody tr', { hasText: 'transactions' });
+    await dry.waitFor();
+    expect((await dry.locator('td').allTextContents()).slice(1)).toEqual(['transactions', orders]);
+    // the dry run changed nothing: the page still answers
+    expect((await page.request.get(new URL('api/customers/C000007', base).href)).status()).toBe(200);
+    await page.getByTestId('erase-confirm').click();
+    const done = page.getByTestId('erase-result');
+    await done.waitFor();
+    expect(await done.textContent()).toContain('customer "C000007" erased');
+    await shot(page, 'customer-erased');
+    expect((await page.request.get(new URL('api/customers/C000007', base).href)).status()).toBe(404);
+    await page.context().close();
+  });
 });

@@ -82,7 +82,7 @@ function Page({ route, session }: { route: string[]; session: Session }) {
     case 'data':
       return <DataPage session={session} />;
     case 'customer':
-      return <CustomerPage id={rest[0]} />;
+      return <CustomerPage id={rest[0]} session={session} />;
     case 'settings':
       return <SettingsPage />;
     default:

@@ -442,6 +442,28 @@ export interface LoyaltyDepthReport {
   notes: string[];
 }
 
+/** `DELETE /api/customers/:id` (`cvm delete --customer ID`): rows per kind removed, or counted in a dry run. */
+export interface CustomerErasure {
+  customerId: string;
+  dryRun: boolean;
+  kinds: {
+    kind:
+      | 'customers'
+      | 'transactions'
+      | 'contracts'
+      | 'complaints'
+      | 'surveys'
+      | 'invoices'
+      | 'actions'
+      | 'accounts';
+    table: string;
+    action: 'deleted' | 'unlinked';
+    rows: number;
+  }[];
+  rowsDeleted: number;
+  notes: string[];
+}
+
 /** `GET /api/customers/:id`: one customer (docs/metrics.md, "Customer page"). */
 export interface CustomerReport {
   customerId: string;

@@ -40,6 +40,17 @@ export const customerInput = reportOptionsSchema
     value: o.value,
   }));
 
+/** `cvm delete --customer ID [--dry-run]` and `DELETE /api/customers/:id?dryRun=true`: erasure. */
+export const eraseCustomerInput = z.object({
+  customerId: requiredField(customerId, 'a customer id'),
+  dryRun: field(
+    (text): Parsed<boolean> =>
+      text === 'true' ? { ok: true } : text === 'false' ? { ok: false } : fail(text, 'true or false'),
+    false,
+  ),
+});
+export type EraseCustomerInput = z.output<typeof eraseCustomerInput>;
+
 export const customerSearchInput = z.object({
   q: requiredField(customerId, 'the start of a customer id'),
   limit: field(wholeNumber(1, 100), 20),

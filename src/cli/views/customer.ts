@@ -1,4 +1,5 @@
 /** The customer page as tables: the profile, orders per month, the tier path, complaints, surveys, contracts. */
+import type { CustomerErasure } from '../../app/customers/erase';
 import type { CustomerReport } from '../../app/customers/report';
 import type { Lang, Printable, TableView } from '../output';
 import { col, l, tierLabel } from './labels';
@@ -115,6 +116,45 @@ export function customerPrintable(r: CustomerReport, lang: Lang): Printable {
           col('annualFee', l('Annual fee', 'Årsavgift'), 'money'),
         ],
         rows: r.contracts.map((k) => ({ ...k })),
+      },
+    ],
+  };
+}
+
+const ERASED_KIND = {
+  customers: l('customers (with category spend)', 'kunder (med kategorivolym)'),
+  transactions: l('transactions', 'transaktioner'),
+  contracts: l('contracts', 'avtal'),
+  complaints: l('complaints', 'klagomål'),
+  surveys: l('survey answers', 'enkätsvar'),
+  invoices: l('invoices', 'fakturor'),
+  actions: l('exported actions', 'exporterade åtgärder'),
+  accounts: l('key accounts (unlinked, kept)', 'nyckelkunder (frikopplade, kvar)'),
+};
+
+/** `cvm delete --customer ID`: rows per kind that went (or would go, in a dry run). */
+export function erasurePrintable(e: CustomerErasure, lang: Lang): Printable {
+  return {
+    json: e,
+    tables: [
+      {
+        name: 'delete',
+        title: e.dryRun
+          ? l(`Erasing customer ${e.customerId}: dry run`, `Radera kund ${e.customerId}: provkörning`)
+          : l(`Customer ${e.customerId} erased`, `Kund ${e.customerId} raderad`),
+        columns: [
+          col('kind', l('Kind', 'Typ'), 'text'),
+          col('table', l('Table', 'Tabell'), 'text'),
+          col(
+            'rows',
+            e.dryRun
+              ? l('Rows that would go', 'Rader som skulle tas bort')
+              : l('Rows removed', 'Borttagna rader'),
+            'int',
+          ),
+        ],
+        rows: e.kinds.map((k) => ({ kind: ERASED_KIND[k.kind][lang], table: k.table, rows: k.rows })),
+        notes: e.notes,
       },
     ],
   };

@@ -2,6 +2,18 @@
 import { entry, type Message } from './message';
 
 export const OTHER_MESSAGES = {
+  'customer.erased': entry<{ customerId: string; rows: number; accounts: number }>({
+    en: (p, f) =>
+      `customer ${JSON.stringify(p.customerId)} erased: ${f.count(p.rows, 'row', 'rows')} deleted, ${f.count(p.accounts, 'key account', 'key accounts')} unlinked`,
+    sv: (p, f) =>
+      `kund ${JSON.stringify(p.customerId)} raderad: ${f.count(p.rows, 'rad', 'rader')} borttagna, ${f.count(p.accounts, 'nyckelkund', 'nyckelkunder')} frikopplade`,
+  }),
+  'customer.erase-dry-run': entry<{ customerId: string; rows: number; accounts: number }>({
+    en: (p, f) =>
+      `dry run: erasing customer ${JSON.stringify(p.customerId)} would delete ${f.count(p.rows, 'row', 'rows')} and unlink ${f.count(p.accounts, 'key account', 'key accounts')}; nothing changed`,
+    sv: (p, f) =>
+      `provkörning: att radera kund ${JSON.stringify(p.customerId)} skulle ta bort ${f.count(p.rows, 'rad', 'rader')} och frikoppla ${f.count(p.accounts, 'nyckelkund', 'nyckelkunder')}; inget ändrades`,
+  }),
   'model.not-converged': entry<{ model: string; detail: string }>({
     en: (p) => `${p.model}: the fit did not converge (${p.detail})`,
     sv: (p) => `${p.model}: skattningen konvergerade inte (${p.detail})`,

@@ -87,4 +87,30 @@ export interface CustomerPort {
   customer(customerId: string, windows: readonly Window[], measure: ValueMeasure): Promise<CustomerData>;
   /** Up to `limit` customer ids of the customers table starting with `prefix`, in id order. */
   search(prefix: string, limit: number): Promise<string[]>;
+  /**
+   * Erasure (`cvm delete --customer ID`): removes every row of `customerId` from the kinds that hold a
+   * customer id and unlinks the key accounts linked to them (`key_accounts.customer_id` set to null; the
+   * accounts and their assessments stay), in one transaction; with `dryRun` only counts them.
+   */
+  erase(customerId: string, dryRun: boolean): Promise<ErasedRows[]>;
+}
+
+/** The kinds erasure removes rows from (category spend is a column of the customers row). */
+export const ERASED_KINDS = [
+  'customers',
+  'transactions',
+  'contracts',
+  'complaints',
+  'surveys',
+  'invoices',
+  'actions',
+] as const;
+export type ErasedKind = (typeof ERASED_KINDS)[number];
+
+/** Rows of one kind erasure removed (`deleted`), or key accounts it unlinked (`unlinked`). */
+export interface ErasedRows {
+  kind: ErasedKind | 'accounts';
+  table: string;
+  action: 'deleted' | 'unlinked';
+  rows: number;
 }

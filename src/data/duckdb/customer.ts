@@ -16,15 +16,65 @@ import type {
   CustomerRow,
   CustomerStanding,
   CustomerSurvey,
+  ErasedKind,
+  ErasedRows,
 } from '../customers/types';
+import { ERASED_KINDS } from '../customers/types';
 import type { SqlParam, SqlRunner } from '../sql/runner';
 import { int, valueColumn } from './analytics/sql';
 
 const text = (column: string): string => `CAST(${column} AS VARCHAR)`;
 const money = (expression: string): string => `CAST(${expression} AS DOUBLE PRECISION)`;
 
+/** The table of each kind erasure removes rows from. */
+export const ERASED_TABLES: Readonly<Record<ErasedKind, string>> = {
+  customers: 'customers',
+  transactions: 'transactions',
+  contracts: 'contracts',
+  complaints: 'complaints',
+  surveys: 'survey_responses',
+  invoices: 'invoices',
+  actions: 'action_log',
+};
+
 export class SqlCustomers implements CustomerPort {
-  constructor(private readonly db: SqlRunner) {}
+  constructor(private readonly db: SqlRunner & { transaction<T>(work: () => Promise<T>): Promise<T> }) {}
+
+  erase(customerId: string, dryRun: boolean): Promise<ErasedRows[]> {
+    const id = [customerId];
+    return this.db.transaction(async () => {
+      const erased: ErasedRows[] = [];
+      for (const kind of ERASED_KINDS) {
+        const table = ERASED_TABLES[kind];
+        // The removed rows are counted from the DELETE itself, so the count is exactly what went.
+        const rows = dryRun
+          ? (
+              await this.db.one<{ n: number }>(
+                `SELECT CAST(count(*) AS INTEGER) AS n FROM ${table} WHERE customer_id = $1`,
+                id,
+              )
+            ).n
+          : (await this.db.all(`DELETE FROM ${table} WHERE customer_id = $1 RETURNING customer_id`, id))
+              .length;
+        erased.push({ kind, table, action: 'deleted', rows });
+      }
+      const linked = dryRun
+        ? (
+            await this.db.one<{ n: number }>(
+              'SELECT CAST(count(*) AS INTEGER) AS n FROM key_accounts WHERE customer_id = $1',
+              id,
+            )
+          ).n
+        : (
+            await this.db.all(
+              'UPDATE key_accounts SET customer_id = NULL WHERE customer_id = $1 RETURNING account_id',
+              id,
+            )
+          ).length;
+      erased.push({ kind: 'accounts', table: 'key_accounts', action: 'unlinked', rows: linked });
+      return erased;
+    });
+  }
 
   async customer(
     customerId: string,

@@ -1,17 +1,18 @@
 /**
  * One customer: a search by id (prefix), then their orders per month (a bar chart), value tier in each
  * window, complaints, survey answers, contracts and the key accounts linked to them that the user may see
- * (`GET /api/customers/:id`, the JSON of `cvm customer ID`). Every table exports CSV.
+ * (`GET /api/customers/:id`, the JSON of `cvm customer ID`). Every table exports CSV. An admin can erase the
+ * customer (`DELETE /api/customers/:id`, `cvm delete`): the dry run's rows per kind are shown for confirmation.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { get } from '../api';
+import { get, request, type Session } from '../api';
 import { ChartPanel, Notes, TablePanel } from '../components/ChartPanel';
-import { Load } from '../components/Status';
+import { ErrorMessage, Load } from '../components/Status';
 import { fmt } from '../format';
 import { tierName } from '../i18n';
 import { navigate } from '../router';
 import { reportQuery, useSettings } from '../settings';
-import type { CustomerReport } from '../types';
+import type { CustomerErasure, CustomerReport } from '../types';
 import { useApi } from '../use-api';
 
 function Search({ initial }: { initial: string }) {
@@ -54,7 +55,100 @@ function Search({ initial }: { initial: string }) {
   );
 }
 
-function CustomerView({ id }: { id: string }) {
+/**
+ * Erasing the customer (admins): the dry run first, its rows per kind shown with a confirm and a cancel
+ * button; the erasure itself is audited by the API and bumps the data version.
+ */
+function ErasePanel({ id, onErased }: { id: string; onErased: (e: CustomerErasure) => void }) {
+  const { t, settings } = useSettings();
+  const lang = settings.lang;
+  const [dry, setDry] = useState<CustomerErasure | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const path = `customers/${encodeURIComponent(id)}`;
+  const failed = (err: unknown) => setError(err instanceof Error ? err : new Error(String(err)));
+  const ask = () => {
+    setError(null);
+    request<CustomerErasure>('DELETE', path, { dryRun: 'true', lang }).then(setDry, failed);
+  };
+  const confirm = () => {
+    setError(null);
+    request<CustomerErasure>('DELETE', path, { lang }).then(onErased, failed);
+  };
+  return (
+    <section className="panel" aria-label={t('eraseCustomer')}>
+      <h2>{t('eraseCustomer')}</h2>
+      {dry === null ? (
+        <button type="button" onClick={ask} data-testid="erase-ask">
+          {t('eraseCustomer')}
+        </button>
+      ) : (
+        <>
+          <ErasureTable erasure={dry} />
+          <p>{t('eraseConfirmText')}</p>
+          <button type="button" onClick={confirm} data-testid="erase-confirm">
+            {t('eraseConfirm')}
+          </button>{' '}
+          <button type="button" onClick={() => setDry(null)}>
+            {t('eraseCancel')}
+          </button>
+        </>
+      )}
+      {error && <ErrorMessage error={error} />}
+    </section>
+  );
+}
+
+const ERASED_KIND = {
+  customers: 'erasedCustomers',
+  transactions: 'erasedTransactions',
+  contracts: 'erasedContracts',
+  complaints: 'erasedComplaints',
+  surveys: 'erasedSurveys',
+  invoices: 'erasedInvoices',
+  actions: 'erasedActions',
+  accounts: 'erasedAccounts',
+} as const;
+
+/** Rows per kind an erasure removed (or, in a dry run, would remove). */
+function ErasureTable({ erasure }: { erasure: CustomerErasure }) {
+  const { t } = useSettings();
+  return (
+    <>
+      <TablePanel
+        title={erasure.dryRun ? t('eraseDryRun') : t('erased')}
+        csvName={`delete-${erasure.customerId}`}
+        columns={[
+          { key: 'kind', header: t('kind'), kind: 'text' },
+          { key: 'table', header: t('storeTable'), kind: 'text' },
+          { key: 'rows', header: erasure.dryRun ? t('rowsThatWouldGo') : t('rowsErased'), kind: 'int' },
+        ]}
+        rows={erasure.kinds.map((k) => ({ kind: t(ERASED_KIND[k.kind]), table: k.table, rows: k.rows }))}
+      />
+      <Notes notes={erasure.notes} />
+    </>
+  );
+}
+
+function CustomerView({ id, session }: { id: string; session: Session }) {
+  const [erased, setErased] = useState<CustomerErasure | null>(null);
+  if (erased !== null)
+    return (
+      <div role="status" data-testid="erase-result">
+        <ErasureTable erasure={erased} />
+      </div>
+    );
+  return <CustomerReportView id={id} session={session} onErased={setErased} />;
+}
+
+function CustomerReportView({
+  id,
+  session,
+  onErased,
+}: {
+  id: string;
+  session: Session;
+  onErased: (e: CustomerErasure) => void;
+}) {
   const { t, settings } = useSettings();
   const lang = settings.lang;
   const { asOf, window, tiers, value } = reportQuery(settings);
@@ -176,19 +270,20 @@ function CustomerView({ id }: { id: string }) {
             ]}
             rows={r.contracts}
           />
+          {session.user.role === 'admin' && <ErasePanel id={id} onErased={onErased} />}
         </>
       )}
     </Load>
   );
 }
 
-export function CustomerPage({ id }: { id: string | undefined }) {
+export function CustomerPage({ id, session }: { id: string | undefined; session: Session }) {
   const { t } = useSettings();
   return (
     <>
       <h1>{t('customer')}</h1>
       <Search key={id ?? ''} initial={id ?? ''} />
-      {id !== undefined && <CustomerView id={id} />}
+      {id !== undefined && <CustomerView key={id} id={id} session={session} />}
     </>
   );
 }
