@@ -194,7 +194,7 @@ export function programmeSuite(open: OpenStore): void {
         const notes = renderMessages(r.notes, 'en').join(' | ');
         expect(notes).toMatch(/self-selection/);
         expect(notes).toMatch(
-          /1 customer joins the programme after the as-of day .*: counted as non-members/,
+          /1 customer joins the programme after the as-of day .*: counted as a non-member as of that day/,
         );
         expect(notes).toMatch(
           /3 members followed; left out 1 who joined too recently .* and 1 without a first/,

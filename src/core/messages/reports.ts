@@ -340,10 +340,10 @@ export const REPORT_MESSAGES = {
   'programme.joined-after-as-of': entry<{ customers: number }>({
     en: (p, f) =>
       `${f.count(p.customers, 'customer joins', 'customers join')} the programme after the as-of day ` +
-      '(member_since later): counted as non-members as of that day',
+      `(member_since later): counted as ${p.customers === 1 ? 'a non-member' : 'non-members'} as of that day`,
     sv: (p, f) =>
       `${f.count(p.customers, 'kund går', 'kunder går')} med i programmet efter dagen ` +
-      '(senare member_since): räknas som icke-medlemmar den dagen',
+      `(senare member_since): räknas som ${p.customers === 1 ? 'icke-medlem' : 'icke-medlemmar'} den dagen`,
   }),
   'programme.left-out': entry<{ followed: number; tooRecent: number; shortHistory: number; months: number }>({
     en: (p, f) =>
@@ -368,10 +368,10 @@ export const REPORT_MESSAGES = {
   }),
   'programme.retention-cells': entry<{ members: number; matched: number }>({
     en: (p, f) =>
-      `matched retention from ${f.num(p.members)} of the ${f.num(p.matched)} matched members: the others’ ` +
-      'cells had no customer active before the window before joining, on one side',
+      `matched retention from ${f.num(p.members)} of the ${f.num(p.matched)} matched members: in the other ` +
+      'cells the members or the controls had nobody active in the window before joining or in the one before it',
     sv: (p, f) =>
-      `matchad retention från ${f.num(p.members)} av de ${f.num(p.matched)} matchade medlemmarna: de ` +
-      'andras celler hade ingen aktiv kund före fönstret före inträdet, på någon av sidorna',
+      `matchad retention från ${f.num(p.members)} av de ${f.num(p.matched)} matchade medlemmarna: i de andra ` +
+      'cellerna hade medlemmarna eller kontrollerna ingen aktiv kund i fönstret före inträdet eller i fönstret före det',
   }),
 };
