@@ -10,10 +10,11 @@
  *
  * Before / after: members who joined in June 2025 (m1, m2, m4, m6): pre (2024-11-30, 2025-02-28], before
  * (2025-02-28, 2025-05-31], after (2025-06-30, 2025-09-30]; known by 2025-03-01. m3 (November) is too recent,
- * m4 (first purchase 2025-04-01) has too little history. Active before: n1 300, m1 200, n4 90, m4 80, m2 60,
- * n2 50 → cut-offs 3, 6: A {n1, m1, n4}, B {m4, m2, n2}. Tenure on 2025-03-01: m1 45 days, m2 273, m6 76,
- * n1 28, n4 40, m5 55 (band 0), n2 670 (acquired 2023-05-01, band 1). Cells: A/0 member m1, controls n1, n4;
- * B/0 member m2, no control (n2 is in band 1); inactive/0 member m6, control m5 (joins after the after window).
+ * m4 (first purchase 2025-04-01) has too little history. Active before: n1 300, m1 200, n5 120, n4 90, m4 80,
+ * m2 60, n2 50 → cut-offs 4, 7: A {n1, m1, n5, n4}, B {m4, m2, n2}. Tenure on 2025-03-01: m1 45 days, m2 273,
+ * m6 76, n1 28, n4 40, n5 35, m5 55 (band 0), n2 670 (acquired 2023-05-01, band 1). Bought in June: m1, n5.
+ * Cells: A/0/bought member m1, control n5 (n1 and n4 did not buy in June: another cell); B/0 member m2, no
+ * control (n2 is in band 1); inactive/0 member m6, control m5 (joins after the after window).
  */
 import { describe, expect, it } from 'vitest';
 import { programmeReport } from '../../src/app/reports/programme';
@@ -128,32 +129,32 @@ export function programmeSuite(open: OpenStore): void {
         expect(ba.total.volumeBefore).toBeCloseTo((260 / 3) * 4, 9);
         expect(ba.total.volumeAfter).toBeCloseTo((760 / 3) * 4, 9);
 
-        // (c) matched: A/0 m1 against n1, n4; inactive/0 m6 against m5; m2 unmatched
+        // (c) matched: A/0/bought m1 against n5; inactive/0 m6 against m5; m2 unmatched
         const [ma, mb, mi] = r.matched.tiers;
-        expect(ma).toMatchObject({ tier: 'A', matchedMembers: 1, controls: 2, unmatchedMembers: 0 });
-        // controls before: 3 purchases, 390 over 2; after 1 purchase, 150 over 2
+        expect(ma).toMatchObject({ tier: 'A', matchedMembers: 1, controls: 1, unmatchedMembers: 0 });
+        // n5: before 1 purchase of 120, none after
         expect(ma!.frequency).toEqual({
           memberBefore: 8,
           memberAfter: 12,
-          controlBefore: 6,
-          controlAfter: 2,
+          controlBefore: 4,
+          controlAfter: 0,
           did: 8,
         });
         expect(ma!.volume).toEqual({
           memberBefore: 800,
           memberAfter: 2400,
-          controlBefore: 780,
-          controlAfter: 300,
+          controlBefore: 480,
+          controlAfter: 0,
           did: 2080,
         });
-        // retention: m1 1 → 1; controls 2/2 active in pre kept, 1/2 active before kept
+        // retention: m1 1 → 1; n5 active in pre and before (1), not after (0)
         expect(ma!.retentionMembers).toBe(1);
         expect(ma!.retention).toEqual({
           memberBefore: 1,
           memberAfter: 1,
           controlBefore: 1,
-          controlAfter: 0.5,
-          did: 0.5,
+          controlAfter: 0,
+          did: 1,
         });
         expect(mb).toMatchObject({ tier: 'B', matchedMembers: 0, controls: 0, unmatchedMembers: 1 });
         expect(mb!.frequency.did).toBeNull();
@@ -171,25 +172,26 @@ export function programmeSuite(open: OpenStore): void {
         const mt = r.matched.total;
         expect(mt).toMatchObject({
           matchedMembers: 2,
-          controls: 3,
+          controls: 2,
           unmatchedMembers: 1,
           retentionMembers: 1,
         });
+        // members (8 + 0) / 2 → (12 + 4) / 2; controls (4 + 0) / 2 → 0
         expect(mt.frequency).toEqual({
           memberBefore: 4,
           memberAfter: 8,
-          controlBefore: 3,
-          controlAfter: 1,
+          controlBefore: 2,
+          controlAfter: 0,
           did: 6,
         });
         expect(mt.volume).toEqual({
           memberBefore: 400,
           memberAfter: 1280,
-          controlBefore: 390,
-          controlAfter: 150,
+          controlBefore: 240,
+          controlAfter: 0,
           did: 1120,
         });
-        expect(mt.retention.did).toBe(0.5);
+        expect(mt.retention.did).toBe(1);
 
         const notes = renderMessages(r.notes, 'en').join(' | ');
         expect(notes).toMatch(/self-selection/);
@@ -200,7 +202,7 @@ export function programmeSuite(open: OpenStore): void {
           /3 members followed; left out 1 who joined too recently .* and 1 without a first/,
         );
         expect(notes).toMatch(
-          /1 member has no non-member of the same month of joining, tier and tenure band/,
+          /1 member has no non-member of the same month of joining, tier, tenure band and purchase in that month/,
         );
         expect(notes).toMatch(/matched retention from 1 of the 2 matched members/);
         expect(renderMessages(r.notes, 'sv').join(' | ')).toMatch(/självselektion/);

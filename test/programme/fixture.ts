@@ -1,5 +1,5 @@
 /**
- * A hand-computed loyalty-programme case: five members, one future member and four non-members, three-month
+ * A hand-computed loyalty-programme case: five members, one future member and five non-members, three-month
  * windows as of 2025-12-31, tiers A:50,B:50 (docs/metrics.md, "Loyalty-programme effect"; every figure is
  * worked out in test/conformance/programme.ts).
  */
@@ -18,6 +18,7 @@ export const PROGRAMME_CUSTOMERS = {
     ['n2', '2023-05-01', null], // acquired long before: another tenure band
     ['n3', null, null],
     ['n4', null, null],
+    ['n5', null, null], // bought in June, like m1: m1's control
   ],
 } as const;
 
@@ -56,5 +57,8 @@ export const PROGRAMME_TRANSACTIONS = {
     ['i2', 'n3', '2025-11-01', '70'],
     ['j1', 'n4', '2025-01-20', '100'],
     ['j2', 'n4', '2025-04-20', '90'],
+    ['k1', 'n5', '2025-01-25', '100'],
+    ['k2', 'n5', '2025-04-25', '120'],
+    ['k3', 'n5', '2025-06-15', '50'],
   ],
 } as const;

@@ -15,8 +15,9 @@
  *     or `acquired_on`) on the before window's first day; the others are counted, never silently dropped.
  * (c) **matched**: every such member against the non-members of the same cell: same month of joining (so
  *     the same calendar windows), same value tier in the before window (ranked among every customer active
- *     in it; not active is a cell of its own) and same tenure band on the before window's first day
- *     (TENURE_BANDS). Controls are customers without a membership start by the end of the after window who
+ *     in it; not active is a cell of its own), same tenure band on the before window's first day
+ *     (TENURE_BANDS) and the same answer to "bought in the month of joining?" (members often join at a
+ *     purchase, which shows they were still buying then; a control must show the same). Controls are customers without a membership start by the end of the after window who
  *     meet the same history rule. Difference in differences per cell: (member after − member before) −
  *     (control after − control before), averaged over the matched members (cells weighted by their members);
  *     a member whose cell has no control is unmatched and counted.
@@ -121,6 +122,8 @@ export interface JoinCell {
   month: number;
   tier: number | null;
   band: number;
+  /** a purchase in the month of joining */
+  boughtInMonth: boolean;
   member: boolean;
   customers: number;
   beforePurchases: number;
@@ -357,7 +360,7 @@ function matchedRow(tier: string | null, s: MatchedSums, yearly: number): Matche
   };
 }
 
-const cellKey = (c: JoinCell): string => `${c.month}|${c.tier ?? '-'}|${c.band}`;
+const cellKey = (c: JoinCell): string => `${c.month}|${c.tier ?? '-'}|${c.band}|${c.boughtInMonth ? 1 : 0}`;
 
 /**
  * The three comparisons from the store's sums. `names` are the tiers (index 0 = highest); rows of (b) and

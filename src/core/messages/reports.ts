@@ -360,11 +360,11 @@ export const REPORT_MESSAGES = {
   'programme.unmatched': entry<{ unmatched: number; matched: number }>({
     en: (p, f) =>
       `matched comparison: ${f.count(p.unmatched, 'member has', 'members have')} no non-member of the same ` +
-      `month of joining, tier and tenure band and ${p.unmatched === 1 ? 'is' : 'are'} left out; ` +
+      `month of joining, tier, tenure band and purchase in that month and ${p.unmatched === 1 ? 'is' : 'are'} left out; ` +
       `${f.num(p.matched)} matched`,
     sv: (p, f) =>
       `matchad jämförelse: ${f.count(p.unmatched, 'medlem har', 'medlemmar har')} ingen icke-medlem med samma ` +
-      `inträdesmånad, kundkategori och kundålder och utelämnas; ${f.num(p.matched)} matchade`,
+      `inträdesmånad, kundkategori, kundålder och köp i den månaden och utelämnas; ${f.num(p.matched)} matchade`,
   }),
   'programme.retention-cells': entry<{ members: number; matched: number }>({
     en: (p, f) =>

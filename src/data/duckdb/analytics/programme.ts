@@ -9,8 +9,9 @@
  * have a complete after window and gives their windows, bound as a VALUES list. One scan stages, per month ×
  * customer with a transaction in (pre, after], the sums of the three windows; the count of active customers
  * before each month gives its tier cut-offs; one query puts every customer known on the before window's
- * first day (first purchase or acquired_on) into its cell (month × before tier × tenure band × side: members
- * who joined that month, or controls without a membership start by the end of the after window) and sums.
+ * first day (first purchase or acquired_on) into its cell (month × before tier × tenure band × a purchase in
+ * the month of joining or not × side: members who joined that month, or controls without a membership start
+ * by the end of the after window) and sums.
  */
 import { joinMonthComplete, joinWindows, TENURE_BANDS, type JoinCell } from '../../../core/kpi/programme';
 import { tierCutoffs } from '../../../core/kpi/tiers';
@@ -32,6 +33,7 @@ interface CellRow extends Record<string, unknown> {
   member: number;
   band: number;
   tier: number | null;
+  bought: number;
   customers: number;
   bp: number | null;
   brev: number | null;
@@ -192,6 +194,7 @@ export async function queryProgramme(db: Db, query: ProgrammeQuery): Promise<Pro
       sum(CASE WHEN ${before} AND t.amount >= 0 THEN 1 ELSE 0 END) AS bp,
       sum(CASE WHEN ${before} THEN CAST(t.amount AS DOUBLE PRECISION) ELSE 0 END) AS brev,
       sum(CASE WHEN ${before} THEN ${value} ELSE 0 END) AS bv,
+      sum(CASE WHEN t.order_date > a.s2 AND t.order_date <= a.s3 AND t.amount >= 0 THEN 1 ELSE 0 END) AS jp,
       sum(CASE WHEN t.order_date > a.s3 AND t.amount >= 0 THEN 1 ELSE 0 END) AS ap,
       sum(CASE WHEN t.order_date > a.s3 THEN CAST(t.amount AS DOUBLE PRECISION) ELSE 0 END) AS arev
     FROM transactions t JOIN a ON t.order_date > a.s0 AND t.order_date <= a.e
@@ -219,25 +222,26 @@ export async function queryProgramme(db: Db, query: ProgrammeQuery): Promise<Pro
     const rows = await db.all<CellRow>(
       `WITH ${anchors}, ${people},
       r AS (
-        SELECT m, customer_id, prep, bp, brev, ap, arev,
+        SELECT m, customer_id, prep, bp, brev, jp, ap, arev,
           CASE WHEN bp > 0 THEN rank() OVER (PARTITION BY m ORDER BY CASE WHEN bp > 0 THEN bv END DESC NULLS LAST) END AS rk
         FROM ${table}
       ),
       x AS (
         SELECT a.m, CASE WHEN p.joined > a.s2 AND p.joined <= a.s3 THEN 1 ELSE 0 END AS member,
           ${bandSql('(a.hday - p.since)')} AS band, ${tierSql} AS tier,
+          CASE WHEN r.jp > 0 THEN 1 ELSE 0 END AS bought,
           coalesce(r.prep, 0) AS prep, coalesce(r.bp, 0) AS bp, coalesce(r.brev, 0) AS brev,
           coalesce(r.ap, 0) AS ap, coalesce(r.arev, 0) AS arev
         FROM p JOIN a ON p.since <= a.hday
           AND (p.joined IS NULL OR (p.joined > a.s2 AND p.joined <= a.s3) OR p.joined > a.e)
         LEFT JOIN r ON r.m = a.m AND r.customer_id = p.customer_id
       )
-      SELECT m, member, band, tier, count(*) AS customers, sum(bp) AS bp, sum(brev) AS brev, sum(ap) AS ap,
+      SELECT m, member, band, tier, bought, count(*) AS customers, sum(bp) AS bp, sum(brev) AS brev, sum(ap) AS ap,
         sum(arev) AS arev, sum(CASE WHEN prep > 0 THEN 1 ELSE 0 END) AS apre,
         sum(CASE WHEN bp > 0 THEN 1 ELSE 0 END) AS abefore,
         sum(CASE WHEN prep > 0 AND bp > 0 THEN 1 ELSE 0 END) AS prebefore,
         sum(CASE WHEN bp > 0 AND ap > 0 THEN 1 ELSE 0 END) AS beforeafter
-      FROM x GROUP BY m, member, band, tier ORDER BY m, tier, band, member`,
+      FROM x GROUP BY m, member, band, tier, bought ORDER BY m, tier, band, bought, member`,
       params,
     );
     const short = await db.one<{ n: number | null }>(
@@ -250,6 +254,7 @@ export async function queryProgramme(db: Db, query: ProgrammeQuery): Promise<Pro
       month: num(r.m),
       tier: r.tier === null ? null : num(r.tier),
       band: num(r.band),
+      boughtInMonth: num(r.bought) === 1,
       member: num(r.member) === 1,
       customers: num(r.customers),
       beforePurchases: num(r.bp),
