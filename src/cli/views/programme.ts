@@ -1,8 +1,8 @@
 /** The loyalty-programme tables: members against non-members, before and after joining, matched DiD. */
 import type { ProgrammeReport } from '../../app/reports/programme';
 import type { MatchedFigure } from '../../core/kpi/programme';
-import type { Lang, Printable } from '../output';
-import { col, l, tierLabel } from './labels';
+import { formatNumber, type Lang, type Printable } from '../output';
+import { col, inBoth, l, tierLabel } from './labels';
 
 const change = (f: { before: number | null; after: number | null }): number | null =>
   f.before === null || f.after === null ? null : f.after - f.before;
@@ -98,17 +98,20 @@ export function programmePrintable(r: ProgrammeReport, lang: Lang): Printable {
         rows: beforeAfter,
         totals: [beforeAfter.length - 1],
         notes: [
-          l(
-            `left out: ${r.beforeAfter.leftOut.tooRecent} joined too recently, ${r.beforeAfter.leftOut.shortHistory} with too little history`,
-            `utelämnade: ${r.beforeAfter.leftOut.tooRecent} gick med för nyligen, ${r.beforeAfter.leftOut.shortHistory} med för kort historik`,
-          ),
+          inBoth((lang) => {
+            const { tooRecent, shortHistory } = r.beforeAfter.leftOut;
+            const [a, b] = [formatNumber(tooRecent, 0, lang), formatNumber(shortHistory, 0, lang)];
+            return lang === 'sv'
+              ? `utelämnade: ${a} gick med för nyligen, ${b} med för kort historik`
+              : `left out: ${a} joined too recently, ${b} with too little history`;
+          }),
         ],
       },
       {
         name: 'matched',
         title: l(
-          'Matched comparison (same month of joining, tier and tenure band): difference in differences',
-          'Matchad jämförelse (samma inträdesmånad, kundkategori och kundålder): skillnad i skillnader',
+          'Matched comparison (same month of joining, tier, tenure band and purchase in that month): difference in differences',
+          'Matchad jämförelse (samma inträdesmånad, kundkategori, kundålder och köp i den månaden): skillnad i skillnader',
         ),
         columns: [
           col('tier', l('Tier before joining', 'Kundkategori före inträdet'), 'text'),
