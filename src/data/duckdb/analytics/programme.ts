@@ -60,13 +60,14 @@ async function naiveSums(
   db: Db,
   query: ProgrammeQuery,
 ): Promise<Pick<ProgrammeResult, 'naive' | 'missingMargin' | 'transactions'>> {
-  const value = `CAST(${valueColumn(query.measure)} AS DOUBLE PRECISION)`;
+  // money is summed exactly (DECIMAL) and cast once summed, so no figure depends on the order rows are added in
+  const value = valueColumn(query.measure);
   const cur = 'order_date > CAST($2 AS DATE)';
   const stage = `
     WITH s AS (
       SELECT customer_id,
         sum(CASE WHEN ${cur} AND amount >= 0 THEN 1 ELSE 0 END) AS cp,
-        sum(CASE WHEN ${cur} THEN CAST(amount AS DOUBLE PRECISION) ELSE 0 END) AS crev,
+        sum(CASE WHEN ${cur} THEN amount ELSE 0 END) AS crev,
         sum(CASE WHEN ${cur} THEN ${value} ELSE 0 END) AS cv,
         sum(CASE WHEN NOT ${cur} AND amount >= 0 THEN 1 ELSE 0 END) AS pp,
         sum(CASE WHEN NOT ${cur} THEN ${value} ELSE 0 END) AS pv,
@@ -100,7 +101,7 @@ async function naiveSums(
       )`;
     const current = await db.all<NaiveRow>(`${ranked}
       SELECT ${tierCaseSql('rc', cutCurrent)} AS tier, member, count(*) AS customers, sum(cp) AS purchases,
-        sum(crev) AS revenue, 0 AS retained
+        CAST(sum(crev) AS DOUBLE PRECISION) AS revenue, 0 AS retained
       FROM r WHERE cp > 0 GROUP BY 1, 2`);
     const previous = await db.all<NaiveRow>(`${ranked}
       SELECT ${tierCaseSql('rp', cutPrevious)} AS tier, member, count(*) AS customers, 0 AS purchases,
@@ -182,45 +183,44 @@ export async function queryProgramme(db: Db, query: ProgrammeQuery): Promise<Pro
     };
   };
   const staged = anchorsFrom(1);
-  const anchored = anchorsFrom(2);
-  const anchors = anchored.sql;
-  const params: SqlParam[] = [asOf, ...anchored.params];
-  const value = `CAST(${valueColumn(query.measure)} AS DOUBLE PRECISION)`;
+  // money is summed exactly (DECIMAL) and cast once summed, so no figure depends on the order rows are added in
+  const value = valueColumn(query.measure);
   const before = 't.order_date > a.s1 AND t.order_date <= a.s2';
   const stage = `
     WITH ${staged.sql}
     SELECT a.m, t.customer_id,
       sum(CASE WHEN t.order_date <= a.s1 AND t.amount >= 0 THEN 1 ELSE 0 END) AS prep,
       sum(CASE WHEN ${before} AND t.amount >= 0 THEN 1 ELSE 0 END) AS bp,
-      sum(CASE WHEN ${before} THEN CAST(t.amount AS DOUBLE PRECISION) ELSE 0 END) AS brev,
+      sum(CASE WHEN ${before} THEN t.amount ELSE 0 END) AS brev,
       sum(CASE WHEN ${before} THEN ${value} ELSE 0 END) AS bv,
       sum(CASE WHEN t.order_date > a.s2 AND t.order_date <= a.s3 AND t.amount >= 0 THEN 1 ELSE 0 END) AS jp,
       sum(CASE WHEN t.order_date > a.s3 AND t.amount >= 0 THEN 1 ELSE 0 END) AS ap,
-      sum(CASE WHEN t.order_date > a.s3 THEN CAST(t.amount AS DOUBLE PRECISION) ELSE 0 END) AS arev
+      sum(CASE WHEN t.order_date > a.s3 THEN t.amount ELSE 0 END) AS arev
     FROM transactions t JOIN a ON t.order_date > a.s0 AND t.order_date <= a.e
     GROUP BY a.m, t.customer_id`;
-  return withStagedTable(db, stage, staged.params, async (table) => {
-    const active = await db.all<{ m: number; n: number }>(
-      `SELECT m, count(*) AS n FROM ${table} WHERE bp > 0 GROUP BY m`,
-    );
-    const whens = active.map(
-      (r) => `WHEN ${int(num(r.m))} THEN ${tierCaseSql('r.rk', tierCutoffs(num(r.n), query.tiers))}`,
-    );
-    const tierSql = whens.length === 0 ? 'CAST(NULL AS INTEGER)' : `CASE r.m ${whens.join(' ')} END`;
-    const people = `
-      f AS (
-        SELECT customer_id, min(order_date) AS first_purchase FROM transactions
-        WHERE amount >= 0 AND order_date <= CAST($1 AS DATE) GROUP BY customer_id
-      ),
-      p AS (
-        SELECT coalesce(f.customer_id, cu.customer_id) AS customer_id,
-          CASE WHEN f.first_purchase IS NULL THEN cu.acquired_on WHEN cu.acquired_on IS NULL THEN f.first_purchase
-            WHEN cu.acquired_on < f.first_purchase THEN cu.acquired_on ELSE f.first_purchase END AS since,
-          cu.member_since AS joined
-        FROM f FULL JOIN customers cu ON cu.customer_id = f.customer_id
-      )`;
-    const rows = await db.all<CellRow>(
-      `WITH ${anchors}, ${people},
+  // every customer once: the day it is known from (first purchase, or acquired_on when earlier) and its
+  // membership start; staged, since both the cells and the left-out count read it
+  const peopleSql = `
+    WITH f AS (
+      SELECT customer_id, min(order_date) AS first_purchase FROM transactions
+      WHERE amount >= 0 AND order_date <= CAST($1 AS DATE) GROUP BY customer_id
+    )
+    SELECT coalesce(f.customer_id, cu.customer_id) AS customer_id,
+      CASE WHEN f.first_purchase IS NULL THEN cu.acquired_on WHEN cu.acquired_on IS NULL THEN f.first_purchase
+        WHEN cu.acquired_on < f.first_purchase THEN cu.acquired_on ELSE f.first_purchase END AS since,
+      cu.member_since AS joined
+    FROM f FULL JOIN customers cu ON cu.customer_id = f.customer_id`;
+  return withStagedTable(db, peopleSql, [asOf], (people) =>
+    withStagedTable(db, stage, staged.params, async (table) => {
+      const active = await db.all<{ m: number; n: number }>(
+        `SELECT m, count(*) AS n FROM ${table} WHERE bp > 0 GROUP BY m`,
+      );
+      const whens = active.map(
+        (r) => `WHEN ${int(num(r.m))} THEN ${tierCaseSql('r.rk', tierCutoffs(num(r.n), query.tiers))}`,
+      );
+      const tierSql = whens.length === 0 ? 'CAST(NULL AS INTEGER)' : `CASE r.m ${whens.join(' ')} END`;
+      const rows = await db.all<CellRow>(
+        `WITH ${staged.sql},
       r AS (
         SELECT m, customer_id, prep, bp, brev, jp, ap, arev,
           CASE WHEN bp > 0 THEN rank() OVER (PARTITION BY m ORDER BY CASE WHEN bp > 0 THEN bv END DESC NULLS LAST) END AS rk
@@ -232,40 +232,41 @@ export async function queryProgramme(db: Db, query: ProgrammeQuery): Promise<Pro
           CASE WHEN r.jp > 0 THEN 1 ELSE 0 END AS bought,
           coalesce(r.prep, 0) AS prep, coalesce(r.bp, 0) AS bp, coalesce(r.brev, 0) AS brev,
           coalesce(r.ap, 0) AS ap, coalesce(r.arev, 0) AS arev
-        FROM p JOIN a ON p.since <= a.hday
+        FROM ${people} p JOIN a ON p.since <= a.hday
           AND (p.joined IS NULL OR (p.joined > a.s2 AND p.joined <= a.s3) OR p.joined > a.e)
         LEFT JOIN r ON r.m = a.m AND r.customer_id = p.customer_id
       )
-      SELECT m, member, band, tier, bought, count(*) AS customers, sum(bp) AS bp, sum(brev) AS brev, sum(ap) AS ap,
-        sum(arev) AS arev, sum(CASE WHEN prep > 0 THEN 1 ELSE 0 END) AS apre,
+      SELECT m, member, band, tier, bought, count(*) AS customers, sum(bp) AS bp, CAST(sum(brev) AS DOUBLE PRECISION) AS brev, sum(ap) AS ap,
+        CAST(sum(arev) AS DOUBLE PRECISION) AS arev, sum(CASE WHEN prep > 0 THEN 1 ELSE 0 END) AS apre,
         sum(CASE WHEN bp > 0 THEN 1 ELSE 0 END) AS abefore,
         sum(CASE WHEN prep > 0 AND bp > 0 THEN 1 ELSE 0 END) AS prebefore,
         sum(CASE WHEN bp > 0 AND ap > 0 THEN 1 ELSE 0 END) AS beforeafter
       FROM x GROUP BY m, member, band, tier, bought ORDER BY m, tier, band, bought, member`,
-      params,
-    );
-    const short = await db.one<{ n: number | null }>(
-      `WITH ${anchors}, ${people}
-      SELECT count(*) AS n FROM p JOIN a ON p.joined > a.s2 AND p.joined <= a.s3
+        staged.params,
+      );
+      const short = await db.one<{ n: number | null }>(
+        `WITH ${staged.sql}
+      SELECT count(*) AS n FROM ${people} p JOIN a ON p.joined > a.s2 AND p.joined <= a.s3
       WHERE p.since IS NULL OR p.since > a.hday`,
-      params,
-    );
-    const cells: JoinCell[] = rows.map((r) => ({
-      month: num(r.m),
-      tier: r.tier === null ? null : num(r.tier),
-      band: num(r.band),
-      boughtInMonth: num(r.bought) === 1,
-      member: num(r.member) === 1,
-      customers: num(r.customers),
-      beforePurchases: num(r.bp),
-      beforeRevenue: num(r.brev),
-      afterPurchases: num(r.ap),
-      afterRevenue: num(r.arev),
-      activePre: num(r.apre),
-      activeBefore: num(r.abefore),
-      preAndBefore: num(r.prebefore),
-      beforeAndAfter: num(r.beforeafter),
-    }));
-    return { ...base, cells, leftOut: { tooRecent, shortHistory: num(short.n) } };
-  });
+        staged.params,
+      );
+      const cells: JoinCell[] = rows.map((r) => ({
+        month: num(r.m),
+        tier: r.tier === null ? null : num(r.tier),
+        band: num(r.band),
+        boughtInMonth: num(r.bought) === 1,
+        member: num(r.member) === 1,
+        customers: num(r.customers),
+        beforePurchases: num(r.bp),
+        beforeRevenue: num(r.brev),
+        afterPurchases: num(r.ap),
+        afterRevenue: num(r.arev),
+        activePre: num(r.apre),
+        activeBefore: num(r.abefore),
+        preAndBefore: num(r.prebefore),
+        beforeAndAfter: num(r.beforeafter),
+      }));
+      return { ...base, cells, leftOut: { tooRecent, shortHistory: num(short.n) } };
+    }),
+  );
 }
