@@ -28,7 +28,10 @@ export interface ProgrammeReport extends Omit<ProgrammeEffect, 'notes'> {
   notes: Message[];
 }
 
-export async function programmeReport(analytics: AnalyticsPort, input: ReportInput): Promise<ProgrammeReport> {
+export async function programmeReport(
+  analytics: AnalyticsPort,
+  input: ReportInput,
+): Promise<ProgrammeReport> {
   if (input.basis === 'contracts')
     throw invalidOption(
       'basis',
