@@ -29,7 +29,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   },
   report: {
     description:
-      'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction, subscription, products, product-churn, loyalty-depth',
+      'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction, subscription, products, product-churn, loyalty-depth, programme',
     load: async () => (await import('./commands/report')).registerReports,
   },
   simulate: {

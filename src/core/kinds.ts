@@ -94,6 +94,8 @@ export const KINDS: Readonly<Record<KindName, KindSpec>> = {
       { name: 'account_manager', type: 'text' },
       // the customer's estimated yearly spend in the category, major units: share of wallet
       { name: 'category_spend', type: 'money', min: 0 },
+      // the day the customer joined the loyalty programme: the programme report (a later day = not yet a member)
+      { name: 'member_since', type: 'date' },
     ],
   },
   transactions: {

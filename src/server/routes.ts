@@ -58,6 +58,7 @@ import {
   cohortInput,
   concentrationInput,
   loyaltyDepthInput,
+  programmeInput,
   portfolioInput,
   retentionInput,
 } from '../app/options/report';
@@ -68,6 +69,7 @@ import { cohortReport } from '../app/reports/cohorts';
 import { concentrationReport } from '../app/reports/concentration';
 import { flowsReport } from '../app/reports/flows';
 import { loyaltyDepthReport } from '../app/reports/loyalty-depth';
+import { programmeReport } from '../app/reports/programme';
 import { portfolioReport } from '../app/reports/portfolio';
 import { retentionReport } from '../app/reports/retention';
 import { satisfactionReport } from '../app/reports/satisfaction';
@@ -328,6 +330,12 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       'duration, frequency, volume, depth and share of wallet per value tier',
       loyaltyDepthInput,
       (ctx, i) => loyaltyDepthReport(ctx.unit.analytics, i),
+    ),
+    report(
+      'programme',
+      'loyalty-programme effect: members against non-members, before and after joining, matched DiD per value tier',
+      programmeInput,
+      (ctx, i) => programmeReport(ctx.unit.analytics, i),
     ),
     report('cohorts', 'acquisition cohorts followed period by period', cohortInput, (ctx, i) =>
       cohortReport(ctx.unit.analytics, i, ctx.unit.contracts),

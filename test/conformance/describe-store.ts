@@ -17,6 +17,7 @@ import { loyaltyDepthSuite } from './loyalty-depth';
 import type { OpenStore } from './load';
 import { modelsSuite } from './models';
 import { portSuite } from './ports';
+import { programmeSuite } from './programme';
 import { retentionSuite } from './retention';
 import { seed002Suite } from './seed-002';
 import { serviceSuite } from './service';
@@ -37,6 +38,7 @@ export function describeStore(name: string, open: OpenStore): void {
     usersSuite(open);
     contractsSuite(open);
     loyaltyDepthSuite(open);
+    programmeSuite(open);
     strategySuite(open);
     customerSuite(open);
     eraseSuite(open);

@@ -5,6 +5,7 @@ import {
   concentrationInput,
   loyaltyDepthInput,
   portfolioInput,
+  programmeInput,
   retentionInput,
   type CohortInput,
   type LoyaltyDepthInput,
@@ -19,3 +20,4 @@ export const concentration = (raw: Raw = {}): ReportInput => parseOptions(concen
 export const retention = (raw: Raw = {}): RetentionInput => parseOptions(retentionInput, raw);
 export const cohorts = (raw: Raw = {}): CohortInput => parseOptions(cohortInput, raw);
 export const loyaltyDepth = (raw: Raw = {}): LoyaltyDepthInput => parseOptions(loyaltyDepthInput, raw);
+export const programme = (raw: Raw = {}): ReportInput => parseOptions(programmeInput, raw);

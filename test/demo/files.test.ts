@@ -84,7 +84,7 @@ describe('demo files', () => {
     const comments = readFileSync(join(root, 'a', 'surveys.csv'), 'utf8');
     expect(comments).toContain('"Snabb leverans, bra service!"');
     expect(customers[1]).toMatch(
-      /^C000001,[^,]+,\d{4}-\d{2}-\d{2},[^,]+,(web|store|app),[^,]+,,(\d+(\.\d{1,2})?)?$/,
+      /^C000001,[^,]+,\d{4}-\d{2}-\d{2},[^,]+,(web|store|app),[^,]+,,(\d+(\.\d{1,2})?)?,(\d{4}-\d{2}-\d{2})?$/,
     );
   });
 

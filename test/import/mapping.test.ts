@@ -116,6 +116,7 @@ describe('every kind', () => {
           needs_group: 'family',
           account_manager: 'Eva',
           category_spend: null,
+          member_since: null,
         },
         {
           customer_id: 'c2',
@@ -126,6 +127,7 @@ describe('every kind', () => {
           needs_group: null,
           account_manager: null,
           category_spend: null,
+          member_since: null,
         },
       ]);
       expect(

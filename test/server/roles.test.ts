@@ -29,6 +29,7 @@ const RULES: Record<string, string[] | 'public' | 'signed-in'> = {
   'GET /api/reports/service': ALL,
   'GET /api/reports/satisfaction': ALL,
   'GET /api/reports/loyalty-depth': ALL,
+  'GET /api/reports/programme': ALL,
   'GET /api/reports/subscription': ALL,
   'GET /api/reports/products': ALL,
   'GET /api/reports/product-churn': ALL,

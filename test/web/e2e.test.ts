@@ -44,6 +44,10 @@ interface CliAnswers {
   };
   churn: { lines: { line: string }[] };
   depth: { customers: { customerId: string }[] };
+  programme: {
+    naive: { tiers: { members: { customers: number }; nonMembers: { customers: number } }[] };
+    matched: { total: { matchedMembers: number; controls: number; frequency: { did: number | null } } };
+  };
   customer: {
     summary: { orders: number; revenue: number };
     tiers: { window: { endInclusive: string }; tier: string | null }[];
@@ -57,6 +61,7 @@ const cli = {} as CliAnswers;
 const owned: { anna: string[]; bo: string[] } = { anna: [], bo: [] };
 
 const en0 = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0, minimumFractionDigits: 0 });
+const en2 = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 const en1 = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const money = (x: number) => en0.format(x);
 const percent = (x: number) => `${en1.format(x * 100)} %`;
@@ -98,6 +103,7 @@ beforeAll(async () => {
   cli.atRisk = json('model', 'at-risk', '--limit', '25');
   cli.churn = json('report', 'product-churn');
   cli.depth = json('report', 'loyalty-depth', '--customers', '20');
+  cli.programme = json('report', 'programme');
   // not C000001: the upload test adds an order for that one
   cli.customer = json('customer', 'C000003');
   cli.segments = json('segments');
@@ -424,6 +430,7 @@ describe('dashboard in Chromium', () => {
       '#/service',
       '#/satisfaction',
       '#/subscriptions',
+      '#/programme',
       '#/strategy',
       '#/kpi',
       '#/data',
@@ -493,6 +500,45 @@ describe('dashboard in Chromium', () => {
       await page.locator('section[aria-label^="Lojalitetens djup"] thead th').allTextContents(),
     ).toContain('Plånboksandel');
     await shot(page, 'subscriptions-sv');
+    await page.context().close();
+  });
+
+  it('draws the programme page: members against non-members per tier and the DiD bars, as the API answers', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/programme`);
+    await page.locator('main h1').waitFor();
+    await expect.poll(() => page.locator('.loading').count(), { timeout: 20_000 }).toBe(0);
+    expect(await page.getByRole('alert').allTextContents()).toEqual([]);
+    const api = (await page.evaluate(() =>
+      fetch('/api/reports/programme').then((r) => r.json()),
+    )) as CliAnswers['programme'];
+    expect(api).toEqual(cli.programme);
+    // the demo has members in every tier, and the matched comparison finds controls for them
+    expect(api.naive.tiers.every((t) => t.members.customers > 0)).toBe(true);
+    expect(api.matched.total.matchedMembers).toBeGreaterThan(0);
+    const naive = page.locator('section[aria-label^="Members and non-members per value tier"]');
+    expect(await naive.locator('svg').count()).toBeGreaterThan(0);
+    await naive.getByRole('button', { name: 'Show as table' }).click();
+    const rows = naive.locator('tbody tr');
+    const cells = async (i: number) => rows.nth(i).locator('td').allTextContents();
+    for (const [i, t] of api.naive.tiers.entries()) {
+      const row = await cells(i);
+      expect(row.slice(1, 3)).toEqual([money(t.members.customers), money(t.nonMembers.customers)]);
+    }
+    const matched = page.locator('section[aria-label="Matched comparison: difference in differences"]');
+    expect(await matched.locator('svg').count()).toBeGreaterThan(0);
+    await matched.getByRole('button', { name: 'Show as table' }).click();
+    const total = await matched.locator('tbody tr').last().locator('td').allTextContents();
+    const did = api.matched.total.frequency.did;
+    expect(total.slice(0, 5)).toEqual([
+      'Total',
+      money(api.matched.total.matchedMembers),
+      money(api.matched.total.controls),
+      expect.any(String),
+      did === null ? '–' : en2.format(did),
+    ]);
+    expect(await page.locator('main').textContent()).toMatch(/self-selection/);
+    await shot(page, 'programme');
     await page.context().close();
   });
 

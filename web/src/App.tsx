@@ -18,6 +18,7 @@ import { SatisfactionPage } from './pages/Satisfaction';
 import { KpiPage } from './pages/Kpi';
 import { StrategyPage } from './pages/Strategy';
 import { SubscriptionsPage } from './pages/Subscriptions';
+import { ProgrammePage } from './pages/Programme';
 import { DataPage } from './pages/Data';
 import { SettingsPage } from './pages/Settings';
 import { CustomerPage } from './pages/Customer';
@@ -46,6 +47,7 @@ export const PAGES: readonly PageDef[] = [
   { path: 'service', label: 'service', roles: ALL },
   { path: 'satisfaction', label: 'satisfaction', roles: ALL },
   { path: 'subscriptions', label: 'subscriptions', roles: ALL },
+  { path: 'programme', label: 'programme', roles: ALL },
   { path: 'strategy', label: 'strategy', roles: ALL },
   { path: 'kpi', label: 'kpi', roles: ALL },
   { path: 'data', label: 'data', roles: ANALYSTS },
@@ -75,6 +77,8 @@ function Page({ route, session }: { route: string[]; session: Session }) {
       return <SatisfactionPage />;
     case 'subscriptions':
       return <SubscriptionsPage />;
+    case 'programme':
+      return <ProgrammePage />;
     case 'strategy':
       return <StrategyPage session={session} />;
     case 'kpi':

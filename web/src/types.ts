@@ -516,3 +516,66 @@ export interface CustomerReport {
   keyAccounts: { accountId: string; name: string; manager: string }[];
   notes: string[];
 }
+
+/** `GET /api/reports/programme` (`cvm report programme`): the loyalty-programme effect. */
+export interface ProgrammeGroup {
+  customers: number;
+  frequency: number | null;
+  volume: number | null;
+  previousActive: number;
+  retention: number | null;
+}
+
+export interface ProgrammeNaiveRow {
+  tier: string;
+  members: ProgrammeGroup;
+  nonMembers: ProgrammeGroup;
+  frequencyDifference: number | null;
+  volumeDifference: number | null;
+  retentionDifference: number | null;
+}
+
+export interface ProgrammeBeforeAfterRow {
+  tier: string | null;
+  members: number;
+  frequencyBefore: number | null;
+  frequencyAfter: number | null;
+  volumeBefore: number | null;
+  volumeAfter: number | null;
+  retentionBefore: number | null;
+  retentionAfter: number | null;
+}
+
+export interface ProgrammeMatchedFigure {
+  memberBefore: number | null;
+  memberAfter: number | null;
+  controlBefore: number | null;
+  controlAfter: number | null;
+  did: number | null;
+}
+
+export interface ProgrammeMatchedRow {
+  tier: string | null;
+  matchedMembers: number;
+  controls: number;
+  unmatchedMembers: number;
+  retentionMembers: number;
+  frequency: ProgrammeMatchedFigure;
+  volume: ProgrammeMatchedFigure;
+  retention: ProgrammeMatchedFigure;
+}
+
+export interface ProgrammeReport {
+  asOf: string;
+  windowMonths: number;
+  members: number;
+  joinedAfterAsOf: number;
+  naive: { tiers: ProgrammeNaiveRow[]; total: ProgrammeNaiveRow };
+  beforeAfter: {
+    tiers: ProgrammeBeforeAfterRow[];
+    total: ProgrammeBeforeAfterRow;
+    leftOut: { tooRecent: number; shortHistory: number };
+  };
+  matched: { tiers: ProgrammeMatchedRow[]; total: ProgrammeMatchedRow };
+  notes: string[];
+}

@@ -31,6 +31,7 @@ function pickFrom(list: readonly string[], rng: Random): string {
 export function makeCustomers(
   lives: readonly CustomerLife[],
   seed: number,
+  joinDays: readonly (number | null)[] = [],
 ): { rows: Row[]; traits: CustomerTraits[] } {
   const rng = createRandom(seed, 'customers');
   // a stream of its own, so that the other columns stay as they were before the column existed
@@ -55,6 +56,8 @@ export function makeCustomers(
       null, // account_manager: retail customers have none
       // category_spend: half the customers carry an estimate of their yearly spend in the category
       bernoulli(wallet, 0.5) ? roundMoney(uniform(wallet, 3_000, 30_000)) : null,
+      // member_since: the day the customer joined the loyalty programme (programme.ts), if it did
+      joinDays[i] === null || joinDays[i] === undefined ? null : fromEpochDay(joinDays[i]),
     ]);
     traits.push(t);
   });

@@ -10,7 +10,8 @@ import { makeKeyAccounts } from './accounts';
 import { makeComplaints } from './complaints';
 import { makeContracts } from './contracts';
 import { makeCustomers } from './customers';
-import { simulateLives } from './lives';
+import { logWindow, simulateLives } from './lives';
+import { joinProgramme } from './programme';
 import { makeOrders } from './orders';
 import { DEFAULT_MODEL, type DemoModel, type DemoOptions } from './params';
 import type { DemoTables } from './rows';
@@ -46,8 +47,9 @@ export function validateDemoOptions(options: DemoOptions): DemoOptions {
 export function generateDemo(options: DemoOptions, model: DemoModel = DEFAULT_MODEL): DemoTables {
   const checked = validateDemoOptions(options);
   const endDay = toEpochDay(checked.end);
-  const lives = simulateLives(checked, model);
-  const customers = makeCustomers(lives, checked.seed);
+  const programme = joinProgramme(simulateLives(checked, model), checked.seed, logWindow(checked));
+  const lives = programme.lives;
+  const customers = makeCustomers(lives, checked.seed, programme.joinDays);
   const orders = makeOrders(lives, customers.traits, model, checked.seed, endDay);
   const complaints = makeComplaints(orders.purchases, customers.traits, checked.seed, endDay);
   const surveys = makeSurveys(orders.purchases, lives, customers.traits, model, checked.seed, endDay);

@@ -183,3 +183,6 @@ export const cohortInput = z
     years: o.years,
     ...(o.basis === undefined ? {} : { basis: o.basis }),
   }));
+
+/** `report programme`: the value-report options (orders only). */
+export const programmeInput = reportOptionsSchema.transform(toReportInput);

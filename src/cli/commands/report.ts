@@ -10,11 +10,13 @@ import { cohortReport } from '../../app/reports/cohorts';
 import { concentrationReport } from '../../app/reports/concentration';
 import { flowsReport } from '../../app/reports/flows';
 import { loyaltyDepthReport } from '../../app/reports/loyalty-depth';
+import { programmeReport } from '../../app/reports/programme';
 import { contractReportInput } from '../../app/options/contracts';
 import {
   cohortInput,
   concentrationInput,
   loyaltyDepthInput,
+  programmeInput,
   portfolioInput,
   retentionInput,
 } from '../../app/options/report';
@@ -36,6 +38,7 @@ import { productChurnPrintable, productsPrintable, subscriptionPrintable } from 
 import { concentrationPrintable } from '../views/concentration';
 import { flowsPrintable } from '../views/flows';
 import { loyaltyDepthPrintable } from '../views/loyalty-depth';
+import { programmePrintable } from '../views/programme';
 import { portfolioPrintable } from '../views/portfolio';
 import { retentionPrintable } from '../views/retention';
 import { satisfactionPrintable } from '../views/satisfaction';
@@ -107,7 +110,7 @@ export function registerReports(program: Command): void {
   const report = program
     .command('report')
     .description(
-      'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction, subscription, products, product-churn, loyalty-depth',
+      'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction, subscription, products, product-churn, loyalty-depth, programme',
     );
   reportCommand(
     report,
@@ -182,6 +185,16 @@ export function registerReports(program: Command): void {
       '--customers <n>',
       'add the customers table: the n most valuable customers, or all (with --out or --table customers --format csv for an export)',
     );
+  reportCommand(
+    report,
+    'programme',
+    'loyalty-programme effect: members against non-members, before and after joining, matched difference in differences, per value tier',
+    programmeInput,
+    onAnalytics(programmeReport),
+    programmePrintable,
+  )
+    .option('--tiers <spec>', TIERS_HELP)
+    .option('--value <measure>', VALUE_HELP);
   reportCommand(
     report,
     'service',

@@ -321,4 +321,57 @@ export const REPORT_MESSAGES = {
     sv: (p, f) =>
       `historiken visar alla ordrar; ${f.count(p.months, 'av dess månader ligger', 'av dess månader ligger')} efter dagen ${p.asOf}`,
   }),
+  'programme.self-selection': entry({
+    en: () =>
+      'customers choose to join the programme: those who buy more anyway join more often (self-selection), so ' +
+      'the naive members-versus-non-members gap overstates the effect; the matched difference in differences ' +
+      '(same tier and tenure before joining) is the better estimate, and it still cannot rule out what the ' +
+      'matching does not see',
+    sv: () =>
+      'kunderna väljer själva att gå med i programmet: de som ändå köper mer går oftare med (självselektion), så ' +
+      'den naiva skillnaden mellan medlemmar och icke-medlemmar överskattar effekten; den matchade skillnaden i ' +
+      'skillnader (samma kundkategori och kundålder före inträdet) är den bättre skattningen, och den kan ändå ' +
+      'inte utesluta det matchningen inte ser',
+  }),
+  'programme.no-members': entry({
+    en: () => 'no customer has a member_since on or before the as-of day: the members’ figures are undefined',
+    sv: () => 'ingen kund har member_since på eller före dagen: medlemmarnas mått är odefinierade',
+  }),
+  'programme.joined-after-as-of': entry<{ customers: number }>({
+    en: (p, f) =>
+      `${f.count(p.customers, 'customer joins', 'customers join')} the programme after the as-of day ` +
+      `(member_since later): counted as ${p.customers === 1 ? 'a non-member' : 'non-members'} as of that day`,
+    sv: (p, f) =>
+      `${f.count(p.customers, 'kund går', 'kunder går')} med i programmet efter dagen ` +
+      `(senare member_since): räknas som ${p.customers === 1 ? 'icke-medlem' : 'icke-medlemmar'} den dagen`,
+  }),
+  'programme.left-out': entry<{ followed: number; tooRecent: number; shortHistory: number; months: number }>({
+    en: (p, f) =>
+      `before and after joining: ${f.num(p.followed)} members followed; left out ` +
+      `${f.num(p.tooRecent)} who joined too recently for ${f.count(p.months, 'whole month', 'whole months')} ` +
+      `after the month of joining to have ended, and ${f.num(p.shortHistory)} without a first purchase or ` +
+      `acquired_on ${f.count(p.months, 'month', 'months')} before it`,
+    sv: (p, f) =>
+      `före och efter inträdet: ${f.num(p.followed)} medlemmar följda; utelämnade ` +
+      `${f.num(p.tooRecent)} som gick med för nyligen för att ${f.count(p.months, 'hel månad', 'hela månader')} ` +
+      `efter inträdesmånaden ska ha gått, och ${f.num(p.shortHistory)} utan ett första köp eller ` +
+      `acquired_on ${f.count(p.months, 'månad', 'månader')} före den`,
+  }),
+  'programme.unmatched': entry<{ unmatched: number; matched: number }>({
+    en: (p, f) =>
+      `matched comparison: ${f.count(p.unmatched, 'member has', 'members have')} no non-member of the same ` +
+      `month of joining, tier, tenure band and purchase in that month and ${p.unmatched === 1 ? 'is' : 'are'} left out; ` +
+      `${f.num(p.matched)} matched`,
+    sv: (p, f) =>
+      `matchad jämförelse: ${f.count(p.unmatched, 'medlem har', 'medlemmar har')} ingen icke-medlem med samma ` +
+      `inträdesmånad, kundkategori, kundålder och köp i den månaden och utelämnas; ${f.num(p.matched)} matchade`,
+  }),
+  'programme.retention-cells': entry<{ members: number; matched: number }>({
+    en: (p, f) =>
+      `matched retention from ${f.num(p.members)} of the ${f.num(p.matched)} matched members: in the other ` +
+      'cells the members or the controls had nobody active in the window before joining or in the one before it',
+    sv: (p, f) =>
+      `matchad retention från ${f.num(p.members)} av de ${f.num(p.matched)} matchade medlemmarna: i de andra ` +
+      'cellerna hade medlemmarna eller kontrollerna ingen aktiv kund i fönstret före inträdet eller i fönstret före det',
+  }),
 };

@@ -17,6 +17,7 @@ import type { CohortCount, CohortUnit } from '../../core/kpi/cohorts';
 import type { TierValueSums, ValueCurve } from '../../core/kpi/concentration';
 import type { Activity, FlowCell } from '../../core/kpi/flows';
 import type { LoyaltyDepthCustomerSums, LoyaltyDepthSums } from '../../core/kpi/loyalty-depth';
+import type { JoinCell, JoinLeftOut, NaiveSums } from '../../core/kpi/programme';
 import type { TrendCount, TrendGrid } from '../../core/kpi/retention-trend';
 import type { TenureBucket, TenureCount } from '../../core/kpi/tenure';
 import type { Tier } from '../../core/kpi/tiers';
@@ -125,6 +126,31 @@ export interface LoyaltyDepthResult {
   transactions: number;
 }
 
+/** The loyalty-programme effect (core `programmeEffect`): members and non-members as of a day, and joiners. */
+export interface ProgrammeQuery {
+  asOf: IsoDay;
+  /** S12 and F12 of the naive comparison */
+  current: Window;
+  previous: Window;
+  /** the window length w: the windows before and after each month of joining (core `joinWindows`) */
+  windowMonths: number;
+  measure: ValueMeasure;
+  tiers: readonly Tier[];
+}
+
+export interface ProgrammeResult {
+  naive: NaiveSums;
+  /** per month of joining × before-window tier × tenure band × side; only months whose after window has ended */
+  cells: JoinCell[];
+  leftOut: JoinLeftOut;
+  /** customers with member_since on or before the as-of day, and after it */
+  members: number;
+  joinedAfterAsOf: number;
+  /** transactions in the two windows without a margin, of all transactions there */
+  missingMargin: number;
+  transactions: number;
+}
+
 /** The span of the transaction log, and what lies after a given day. */
 export interface OrderDates {
   first: IsoDay;
@@ -156,4 +182,6 @@ export interface AnalyticsPort {
   cohortActivity(query: CohortQuery): Promise<CohortCount[]>;
   /** Tenure, frequency, volume, depth and share of wallet per tier of one window. */
   loyaltyDepth(query: LoyaltyDepthQuery): Promise<LoyaltyDepthResult>;
+  /** Members against non-members, and members before and after joining against matched non-members. */
+  programme(query: ProgrammeQuery): Promise<ProgrammeResult>;
 }

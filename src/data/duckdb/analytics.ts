@@ -10,6 +10,8 @@ import type {
   ConcentrationResult,
   LoyaltyDepthQuery,
   LoyaltyDepthResult,
+  ProgrammeQuery,
+  ProgrammeResult,
   RetentionTrendQuery,
   TenureQuery,
   TierFlowQuery,
@@ -20,6 +22,7 @@ import type { Db } from './connection';
 import { queryCohortActivity } from './analytics/cohorts';
 import { queryConcentration } from './analytics/concentration';
 import { queryLoyaltyDepth } from './analytics/loyalty-depth';
+import { queryProgramme } from './analytics/programme';
 import { queryTierFlows } from './analytics/flows';
 import { queryTenureRetention } from './analytics/tenure';
 import { queryRetentionTrend } from './analytics/trend';
@@ -61,6 +64,10 @@ export class DuckDbAnalytics implements AnalyticsPort {
 
   loyaltyDepth(query: LoyaltyDepthQuery): Promise<LoyaltyDepthResult> {
     return queryLoyaltyDepth(this.db, query);
+  }
+
+  programme(query: ProgrammeQuery): Promise<ProgrammeResult> {
+    return queryProgramme(this.db, query);
   }
 }
 

@@ -40,6 +40,16 @@ export const HEADER_SYNONYMS: Readonly<Record<KindName, Readonly<Record<string, 
     needs_group: ['segment', 'behovsgrupp', 'needs', 'life_stage'],
     account_manager: ['kam', 'kundansvarig', 'owner'],
     category_spend: ['kategorispend', 'plånbok', 'planbok', 'wallet', 'wallet_size', 'category_budget'],
+    member_since: [
+      'membership_start',
+      'member_from',
+      'joined_programme',
+      'joined_program',
+      'loyalty_member_since',
+      'medlem_sedan',
+      'medlem_från',
+      'medlem_fran',
+    ],
   },
   transactions: {
     order_id: [

@@ -21,10 +21,13 @@ import type {
   TierFlowResult,
   LoyaltyDepthQuery,
   LoyaltyDepthResult,
+  ProgrammeQuery,
+  ProgrammeResult,
 } from '../analytics/types';
 import { queryCohortActivity } from '../duckdb/analytics/cohorts';
 import { queryConcentration } from '../duckdb/analytics/concentration';
 import { queryLoyaltyDepth } from '../duckdb/analytics/loyalty-depth';
+import { queryProgramme } from '../duckdb/analytics/programme';
 import { queryTierFlows } from '../duckdb/analytics/flows';
 import { queryTenureRetention } from '../duckdb/analytics/tenure';
 import { queryRetentionTrend } from '../duckdb/analytics/trend';
@@ -76,6 +79,10 @@ export class PgAnalytics implements AnalyticsPort {
 
   loyaltyDepth(query: LoyaltyDepthQuery): Promise<LoyaltyDepthResult> {
     return queryLoyaltyDepth(this.db, query);
+  }
+
+  programme(query: ProgrammeQuery): Promise<ProgrammeResult> {
+    return queryProgramme(this.db, query);
   }
 
   tierFlows(query: TierFlowQuery): Promise<TierFlowResult> {

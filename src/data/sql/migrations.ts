@@ -161,4 +161,12 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE saved_scorecard (definition VARCHAR NOT NULL, saved_at VARCHAR NOT NULL, saved_by VARCHAR NOT NULL)`,
     ],
   },
+  {
+    version: 10,
+    name: 'loyalty-programme membership',
+    statements: [
+      // The optional day a customer joined the loyalty programme: the programme report (docs/metrics.md).
+      'ALTER TABLE customers ADD COLUMN member_since DATE',
+    ],
+  },
 ];
