@@ -97,6 +97,12 @@ export function modelsSuite(open: OpenStore): void {
           ['d5', 'd', '2025-01-25', null],
           ['e1', 'e', '2025-01-05', null], // no amount ever: a customer all the same
           ['e2', 'e', '2025-01-06', null],
+          ['f1', 'f', '2025-01-02', null], // a first day without an amount: nothing to leave out of the mean
+          ['f2', 'f', '2025-01-12', '20'],
+          ['f3', 'f', '2025-01-22', '40'],
+          ['g1', 'g', '2025-01-03', '5'], // a first day of two orders, one without an amount: spend 5
+          ['g2', 'g', '2025-01-03', null],
+          ['g3', 'g', '2025-01-13', '50'],
         ],
       );
     });
@@ -106,17 +112,19 @@ export function modelsSuite(open: OpenStore): void {
 
     it('count for frequency and recency; the mean spend is over the repeat days with a known amount', async () => {
       const s = await store.unit.models.customerSummaries({ calibrationEnd: '2025-02-05', timeUnit: 'day' });
-      expect(s.customerIds).toEqual(['d', 'e']);
-      expect(Array.from(s.x)).toEqual([3, 1]);
-      expect(Array.from(s.tx)).toEqual([24, 1]);
-      expect(Array.from(s.T)).toEqual([35, 31]);
-      // d: repeat days 01-10 (unknown), 01-20 (30), 01-25 (unknown): 30 / 1; e: no known repeat spend
-      expect(Array.from(s.monetary)).toEqual([30, 0]);
+      expect(s.customerIds).toEqual(['d', 'e', 'f', 'g']);
+      expect(Array.from(s.x)).toEqual([3, 1, 2, 1]);
+      expect(Array.from(s.tx)).toEqual([24, 1, 20, 10]);
+      expect(Array.from(s.T)).toEqual([35, 31, 34, 33]);
+      // d: repeat days 01-10 (unknown), 01-20 (30), 01-25 (unknown): 30 / 1; e: no known repeat spend;
+      // f: repeat days 01-12 (20) and 01-22 (40): 60 / 2; g: the one repeat day 01-13 (50)
+      expect(Array.from(s.monetary)).toEqual([30, 0, 30, 50]);
       const daily = await store.unit.models.repeatPurchasesByDay({
         calibrationEnd: '2025-02-05',
         timeUnit: 'day',
       });
-      expect(daily.repeats.reduce((a, b) => a + b, 0)).toBe(4);
+      // d 3, e 1, f 2, g 1
+      expect(daily.repeats.reduce((a, b) => a + b, 0)).toBe(7);
     });
   });
 

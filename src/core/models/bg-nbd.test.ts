@@ -3,6 +3,7 @@ import { readCdnowSummary } from '../../../test/cdnow-fixture';
 import { simulatePurchases } from '../../../test/simulate-purchases';
 import {
   conditionalExpectedPurchasesBgNbd,
+  distinctTimes,
   expectedPurchasesBgNbd,
   expectedPurchasesManyBgNbd,
   fitBgNbd,
@@ -78,6 +79,27 @@ describe('BG/NBD analytic gradient', () => {
     expect(logLikelihoodGradientBgNbd({ ...published, r: 0 }, summary).gradient.every(Number.isNaN)).toBe(
       true,
     );
+  });
+
+  it('takes ln(α+T) and ln(α+tx) once per distinct T and tx, with each pattern pointing at its own', () => {
+    const summary = {
+      x: Float64Array.from([2, 0, 1, 3]),
+      tx: Float64Array.from([30.43, 0, 30.43, 12]),
+      T: Float64Array.from([38.86, 38.86, 20, 38.86]),
+      weight: Float64Array.from([1, 2, 1, 1]),
+    };
+    const times = distinctTimes(summary);
+    expect(Array.from(times.T)).toEqual([38.86, 20]);
+    expect(Array.from(times.TIndex)).toEqual([0, 0, 1, 0]);
+    expect(Array.from(times.tx)).toEqual([30.43, 0, 12]);
+    expect(Array.from(times.txIndex)).toEqual([0, 1, 0, 2]);
+    // the value of the likelihood computed pattern by pattern (−26.948188858…)
+    const at = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    expect(logLikelihoodGradientBgNbd(at, summary, times).value).toBeCloseTo(
+      logLikelihoodBgNbd(at, summary),
+      12,
+    );
+    expect(logLikelihoodBgNbd(at, summary)).toBeCloseTo(-26.948188858, 8);
   });
 });
 

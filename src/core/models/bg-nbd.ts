@@ -68,11 +68,14 @@ export function logLikelihoodBgNbd(params: BgNbdParams, summary: CustomerSummary
  * A = ln B(a,b+x)/B(a,b) − (r+x) ln(α+T), D = A's dead-branch twin and wA, wD = their shares of the sum:
  * ∂/∂r = Σₖ₍ₓ 1/(r+k) + ln α − wA ln(α+T) − wD ln(α+tx), ∂/∂α = r/α − (r+x)(wA/(α+T) + wD/(α+tx)),
  * ∂/∂a = −Σₖ₍ₓ 1/(a+b+k) + wD/a, ∂/∂b = Σₖ₍ₓ (1/(b+k) − 1/(a+b+k)) − wD/(b+x−1), summed with weights.
- * NaN value and gradient when a parameter is not positive.
+ * NaN value and gradient when a parameter is not positive. ln(α+T) and ln(α+tx) are taken once per distinct
+ * T and tx (`times`, from `distinctTimes(summary)`; a fit passes the same one to every evaluation), not once
+ * per pattern: the same numbers, a table lookup instead of a logarithm.
  */
 export function logLikelihoodGradientBgNbd(
   params: BgNbdParams,
   summary: CustomerSummary,
+  times: DistinctTimes = distinctTimes(summary),
 ): { value: number; gradient: [number, number, number, number] } {
   const { r, alpha, a, b } = params;
   if (!(r > 0 && alpha > 0 && a > 0 && b > 0))
@@ -94,7 +97,21 @@ export function logLikelihoodGradientBgNbd(
     lnDead[k] = Math.log(a) - Math.log(b + k - 1);
   }
   const lnAlpha = Math.log(alpha);
-  const { x, tx, T, weight } = summary;
+  const { x, weight } = summary;
+  // α + t and ln(α + t) per distinct T and tx
+  const sumT = new Float64Array(times.T.length);
+  const lnSumT = new Float64Array(times.T.length);
+  times.T.forEach((t, k) => {
+    sumT[k] = alpha + t;
+    lnSumT[k] = Math.log(alpha + t);
+  });
+  const sumTx = new Float64Array(times.tx.length);
+  const lnSumTx = new Float64Array(times.tx.length);
+  times.tx.forEach((t, k) => {
+    sumTx[k] = alpha + t;
+    lnSumTx[k] = Math.log(alpha + t);
+  });
+  const { TIndex, txIndex } = times;
   let value = 0;
   let gr = 0;
   let gAlpha = 0;
@@ -104,14 +121,16 @@ export function logLikelihoodGradientBgNbd(
     const w = weight[i] as number;
     const xi = x[i] as number;
     const rx = r + xi;
-    const lnT = Math.log(alpha + (T[i] as number));
+    const iT = TIndex[i] as number;
+    const lnT = lnSumT[iT] as number;
     const aliveTerm = (lnAlive[xi] as number) - rx * lnT;
     let ll = aliveTerm;
     let wD = 0;
     let lnTx = 0;
     let txTerm = 0;
     if (xi > 0) {
-      lnTx = Math.log(alpha + (tx[i] as number));
+      const iTx = txIndex[i] as number;
+      lnTx = lnSumTx[iTx] as number;
       const deadTerm = (lnAlive[xi] as number) + (lnDead[xi] as number) - rx * lnTx;
       // ll = ln(e^alive + e^dead); wD = e^dead / (e^alive + e^dead)
       const d = deadTerm - aliveTerm;
@@ -124,16 +143,52 @@ export function logLikelihoodGradientBgNbd(
         ll = aliveTerm + Math.log1p(e);
         wD = e / (1 + e);
       }
-      txTerm = wD / (alpha + (tx[i] as number));
+      txTerm = wD / (sumTx[iTx] as number);
     }
     const wA = 1 - wD;
     value += w * ((lnRate[xi] as number) + r * lnAlpha + ll);
     gr += w * ((dRate[xi] as number) + lnAlpha - wA * lnT - wD * lnTx);
-    gAlpha += w * (r / alpha - rx * (wA / (alpha + (T[i] as number)) + txTerm));
+    gAlpha += w * (r / alpha - rx * (wA / (sumT[iT] as number) + txTerm));
     ga += w * ((dAliveA[xi] as number) + wD / a);
     if (xi > 0) gb += w * ((dAliveB[xi] as number) - wD / (b + xi - 1));
   }
   return { value, gradient: [gr, gAlpha, ga, gb] };
+}
+
+/**
+ * The distinct values of a summary's T and tx, and for each pattern the index of its own. A million
+ * customers in days have a few hundred thousand patterns but at most one T and one tx per day of history
+ * (about 1,100 each over three years), so the logarithms a likelihood pass needs shrink by that factor.
+ */
+export interface DistinctTimes {
+  T: Float64Array;
+  TIndex: Uint32Array;
+  tx: Float64Array;
+  txIndex: Uint32Array;
+}
+
+/** `DistinctTimes` of a summary, in order of first appearance. */
+export function distinctTimes(summary: Pick<CustomerSummary, 'T' | 'tx'>): DistinctTimes {
+  const T = distinctValues(summary.T);
+  const tx = distinctValues(summary.tx);
+  return { T: T.values, TIndex: T.index, tx: tx.values, txIndex: tx.index };
+}
+
+function distinctValues(values: Float64Array): { values: Float64Array; index: Uint32Array } {
+  const seen = new Map<number, number>();
+  const index = new Uint32Array(values.length);
+  const distinct: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    let at = seen.get(v);
+    if (at === undefined) {
+      at = distinct.length;
+      seen.set(v, at);
+      distinct.push(v);
+    }
+    index[i] = at;
+  }
+  return { values: Float64Array.from(distinct), index };
 }
 
 /**
@@ -142,12 +197,13 @@ export function logLikelihoodGradientBgNbd(
  */
 export function fitBgNbd(summary: CustomerSummary): ModelFit<BgNbdParams> | null {
   const meanT = meanOf(summary.T, summary.weight);
+  const times = distinctTimes(summary);
   return fitPositiveParameters<BgNbdParams>({
     model: 'BG/NBD',
     names: ['r', 'alpha', 'a', 'b'],
     logLikelihood: ([r = 1, alpha = 1, a = 1, b = 1]) => logLikelihoodBgNbd({ r, alpha, a, b }, summary),
     valueAndGradient: ([r = 1, alpha = 1, a = 1, b = 1]) =>
-      logLikelihoodGradientBgNbd({ r, alpha, a, b }, summary),
+      logLikelihoodGradientBgNbd({ r, alpha, a, b }, summary, times),
     starts: [
       [1, Math.max(meanT, 1e-3), 1, 1],
       [0.5, Math.max(meanT / 4, 1e-3), 0.5, 2],

@@ -13,23 +13,36 @@ import type { Db, Param } from './connection';
 /**
  * Per-customer summary rows: customer_id, x, tx, T, monetary, holdout (doubles). Parameters: $1 calibration
  * end, $2 holdout end (= calibration end without a holdout), $3 days per time unit.
+ *
+ * Two hash aggregations and no window: the purchases merged by customer and day, then one pass over those
+ * days by customer in which every figure is a plain aggregate. The first purchase day's spend is taken with
+ * `arg_min_null` (NULL when that day has no known amount) and subtracted from the calibration total, so the
+ * repeat spend needs no first day per row (a `min(day) OVER (PARTITION BY customer_id)` window over the
+ * 9.4 million customer days of the benchmark cost almost half of the query). The first day is always in
+ * the calibration period for the customers kept (n > 0), so the subtraction is exact (DECIMAL arithmetic).
  */
 const CUSTOMER_SQL = `
   WITH days AS (
-    SELECT customer_id, order_date AS day, sum(amount) AS spend,
-      min(order_date) OVER (PARTITION BY customer_id) AS first_day
+    SELECT customer_id, order_date AS day, sum(amount) AS spend
     FROM transactions
     WHERE (amount IS NULL OR amount >= 0) AND order_date <= CAST($2 AS DATE)
     GROUP BY customer_id, order_date
   ), c AS (
     SELECT customer_id,
       count(*) FILTER (WHERE day <= CAST($1 AS DATE)) AS n,
-      min(first_day) AS first_day,
+      min(day) AS first_day,
       max(day) FILTER (WHERE day <= CAST($1 AS DATE)) AS last_day,
-      sum(spend) FILTER (WHERE day > first_day AND day <= CAST($1 AS DATE)) AS repeat_total,
-      count(spend) FILTER (WHERE day > first_day AND day <= CAST($1 AS DATE)) AS repeat_known,
+      sum(spend) FILTER (WHERE day <= CAST($1 AS DATE)) AS total,
+      count(spend) FILTER (WHERE day <= CAST($1 AS DATE)) AS known,
+      arg_min_null(spend, day) AS first_spend,
       count(*) FILTER (WHERE day > CAST($1 AS DATE)) AS holdout
     FROM days GROUP BY customer_id
+  ), r AS (
+    SELECT customer_id, n, first_day, last_day, holdout,
+      total - coalesce(first_spend, 0) AS repeat_total,
+      known - CASE WHEN first_spend IS NULL THEN 0 ELSE 1 END AS repeat_known
+    FROM c
+    WHERE n > 0
   )
   SELECT customer_id,
     CAST(n - 1 AS DOUBLE) AS x,
@@ -37,8 +50,7 @@ const CUSTOMER_SQL = `
     (CAST($1 AS DATE) - first_day) / $3 AS T,
     CASE WHEN repeat_known > 0 THEN CAST(repeat_total AS DOUBLE) / repeat_known ELSE 0 END AS monetary,
     CAST(holdout AS DOUBLE) AS holdout
-  FROM c
-  WHERE n > 0`;
+  FROM r`;
 
 /** The models port on the embedded DuckDB database. */
 export class DuckDbModels implements ModelsPort {

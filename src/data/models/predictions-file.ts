@@ -69,6 +69,8 @@ export async function writeCsvColumns(path: string, columns: readonly OutputColu
 
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+const QUOTE = 0x22;
 const MINUS = 0x2d;
 const POINT = 0x2e;
 const ZERO = 0x30;
@@ -98,9 +100,34 @@ function writer(column: OutputColumn): CellWriter {
     };
   }
   return {
-    width: (i) => 3 * String(values[i] ?? '').length + 2,
-    write: (buffer, at, i) => at + buffer.write(cell(values[i], decimals), at, 'utf8'),
+    width: (i) => {
+      const v = values[i];
+      return 3 * (typeof v === 'string' ? v.length : String(v ?? '').length) + 2;
+    },
+    write: (buffer, at, i) => {
+      const v = values[i];
+      if (typeof v === 'string') {
+        const end = writePlain(buffer, at, v);
+        if (end >= 0) return end;
+      }
+      return at + buffer.write(cell(v, decimals), at, 'utf8');
+    },
   };
+}
+
+/**
+ * Writes a string of ASCII characters that need no quoting (no quote, comma or line break) byte by byte
+ * and returns the position after it; -1, having written nothing that counts, when the string is anything
+ * else. A customer id is such a string: a byte per character instead of a test and an encoding per cell.
+ */
+function writePlain(buffer: Buffer, at: number, value: string): number {
+  const length = value.length;
+  for (let k = 0; k < length; k++) {
+    const code = value.charCodeAt(k);
+    if (code >= 0x80 || code === QUOTE || code === COMMA || code === NEWLINE || code === RETURN) return -1;
+    buffer[at + k] = code;
+  }
+  return at + length;
 }
 
 /**
@@ -119,10 +146,17 @@ function writeScaled(buffer: Buffer, at: number, scaled: number, decimals: numbe
   // digits, least significant first, into the end of a 32-byte scratch area
   let digits = 0;
   let rest = scaled;
-  while (rest > 0) {
+  // above 2^31 in doubles, then in 32-bit integers (a division the engine does as integers)
+  while (rest > 0x7fffffff) {
     const next = Math.floor(rest / 10);
     SCRATCH[31 - digits++] = ZERO + (rest - next * 10);
     rest = next;
+  }
+  let small = rest | 0;
+  while (small > 0) {
+    const next = (small / 10) | 0;
+    SCRATCH[31 - digits++] = ZERO + (small - next * 10);
+    small = next;
   }
   // leading zeros so that there is at least one digit before the point
   while (digits <= decimals) SCRATCH[31 - digits++] = ZERO;

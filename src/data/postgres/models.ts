@@ -1,7 +1,7 @@
 /**
  * PostgreSQL implementation of the models port: the DuckDB store's per-customer summary in PostgreSQL's
- * words (the first purchase day's spend by `array_agg … ORDER BY`, PostgreSQL having no `arg_min`), read
- * column-wise into typed arrays.
+ * words (each customer's first purchase day by a window, where the DuckDB store subtracts the first day's
+ * spend taken with `arg_min_null`, which PostgreSQL lacks), read column-wise into typed arrays.
  */
 import { daysPerUnit } from '../../core/models/time-unit';
 import type { CustomerSummary } from '../../core/models/summary';
