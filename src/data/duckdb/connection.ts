@@ -9,6 +9,7 @@ import {
   DuckDBIntegerVector,
   DuckDBVarCharVector,
   type DuckDBConnection,
+  type DuckDBDataChunk,
   type DuckDBMaterializedResult,
   type DuckDBValue,
   type DuckDBVector,
@@ -140,13 +141,25 @@ export class Db {
     sql: string,
     params: readonly Param[] = [],
   ): Promise<{ labels: string[]; columns: Float64Array[] }> {
-    const result = await this.materialized(sql, params);
-    const total = result.rowCount;
+    const result =
+      params.length === 0
+        ? await this.connection.stream(sql)
+        : await this.connection.stream(sql, params as DuckDBValue[]);
+    // the chunks as DuckDB hands them out (no materialized copy), then each column allocated once
+    const chunks: DuckDBDataChunk[] = [];
+    let total = 0;
+    for (
+      let chunk = await result.fetchChunk();
+      chunk && chunk.rowCount > 0;
+      chunk = await result.fetchChunk()
+    ) {
+      chunks.push(chunk);
+      total += chunk.rowCount;
+    }
     const columns = Array.from({ length: result.columnCount - 1 }, () => new Float64Array(total));
     const labels: string[] = [];
     let n = 0;
-    for (let k = 0; k < result.chunkCount; k++) {
-      const chunk = result.getChunk(k);
+    for (const chunk of chunks) {
       const rows = chunk.rowCount;
       if (!textsInto(chunk.getColumnVector(0), rows, labels))
         for (const v of chunk.getColumnValues(0)) labels.push(v === null ? '' : String(v));
@@ -258,12 +271,18 @@ function numbersInto(vector: DuckDBVector, rows: number, out: Float64Array, at: 
   for (let w = 0; w * 64 < rows; w++) {
     const word = mask[w] ?? ALL_VALID;
     if (word === ALL_VALID) continue;
-    // the mask's bit b of word w is row 64 w + b: split into two 32-bit numbers to test without BigInt
-    const halves = [Number(word & 0xffff_ffffn), Number(word >> 32n)];
-    const end = Math.min(rows, w * 64 + 64);
-    for (let i = w * 64; i < end; i++) {
-      const b = i - w * 64;
-      if ((((halves[b >> 5] ?? 0) >>> (b & 31)) & 1) === 0) out[at + i] = NaN;
+    const start = w * 64;
+    const end = Math.min(rows, start + 64);
+    if (word === 0n) {
+      out.fill(NaN, at + start, at + end);
+      continue;
+    }
+    // bit b of word w is row 64 w + b: tested as two 32-bit numbers, not BigInt by BigInt
+    const low = Number(word & 0xffff_ffffn);
+    const high = Number(word >> 32n);
+    for (let i = start; i < end; i++) {
+      const b = i - start;
+      if ((((b < 32 ? low : high) >>> (b & 31)) & 1) === 0) out[at + i] = NaN;
     }
   }
   return true;
