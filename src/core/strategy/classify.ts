@@ -101,16 +101,30 @@ export function tiersOfValues(
   const n = values.length;
   let active = 0;
   for (let i = 0; i < n; i++) if ((purchases[i] ?? 0) > 0) active++;
-  const sorted = new Float64Array(active);
+  const held = new Float64Array(active);
   let k = 0;
-  for (let i = 0; i < n; i++) if ((purchases[i] ?? 0) > 0) sorted[k++] = values[i] ?? 0;
-  sorted.sort();
+  for (let i = 0; i < n; i++) if ((purchases[i] ?? 0) > 0) held[k++] = values[i] ?? 0;
   const cutoffs = tierCutoffs(active, tiers);
   // rank ≤ cutoff ⟺ fewer than `cutoff` values are greater ⟺ value ≥ the cutoff-th largest value, so each
-  // tier has a value threshold and a customer's tier is the first whose threshold it reaches
-  const thresholds = new Float64Array(
-    cutoffs.map((c) => (c > 0 ? (sorted[active - c] ?? -Infinity) : Infinity)),
-  );
+  // tier has a value threshold and a customer's tier is the first whose threshold it reaches. The
+  // cutoff-th largest values are selected, not sorted: cut-offs grow, so each selection runs on the part
+  // left of the one before.
+  const thresholds = new Float64Array(cutoffs.length);
+  let below = active - 1;
+  let selected = -1;
+  cutoffs.forEach((c, t) => {
+    if (c <= 0) {
+      thresholds[t] = Infinity;
+      return;
+    }
+    const position = active - c;
+    if (position !== selected) {
+      selectInPlace(held, position, 0, below);
+      selected = position;
+      below = position - 1;
+    }
+    thresholds[t] = held[position] ?? -Infinity;
+  });
   const last = cutoffs.length - 1;
   const tier = new Int8Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
@@ -121,6 +135,34 @@ export function tiersOfValues(
     tier[i] = t;
   }
   return { tier, active, cutoffs };
+}
+
+/**
+ * Rearranges `a[lo..hi]` so that `a[k]` holds the value an ascending sort would put there, with values
+ * ≤ it before and ≥ it after (Hoare's selection, median-of-three pivots): linear on average, where a sort
+ * of the million values is n log n.
+ */
+export function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const x = a[lo] ?? 0;
+    const y = a[(lo + hi) >>> 1] ?? 0;
+    const z = a[hi] ?? 0;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] ?? 0) < pivot) i++;
+      while ((a[j] ?? 0) > pivot) j--;
+      if (i <= j) {
+        const swap = a[i] ?? 0;
+        a[i++] = a[j] ?? 0;
+        a[j--] = swap;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
 }
 
 /** A customer's own purchase interval in days: the mean gap between purchases, at least `minIntervalDays`. */

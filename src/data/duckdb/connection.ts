@@ -6,7 +6,11 @@
 import {
   DuckDBDoubleVector,
   DuckDBInstance,
+  DuckDBIntegerVector,
+  DuckDBVarCharVector,
   type DuckDBConnection,
+  type DuckDBDataChunk,
+  type DuckDBMaterializedResult,
   type DuckDBValue,
   type DuckDBVector,
 } from '@duckdb/node-api';
@@ -111,41 +115,27 @@ export class Db {
 
   /**
    * Runs a query whose first column is numeric and returns it as a Float64Array (NULL becomes NaN), read
-   * chunk by chunk: a million values cost 8 MB, not a million row objects. A DOUBLE column without NULLs is
+   * chunk by chunk: a million values cost 8 MB, not a million row objects. A DOUBLE or INTEGER column is
    * copied straight from DuckDB's vector memory.
    */
   async column(sql: string, params: readonly Param[] = []): Promise<Float64Array> {
-    const result =
-      params.length === 0
-        ? await this.connection.run(sql)
-        : await this.connection.run(sql, params as DuckDBValue[]);
-    let out = new Float64Array(1024);
+    const result = await this.materialized(sql, params);
+    const out = new Float64Array(result.rowCount);
     let n = 0;
-    for (
-      let chunk = await result.fetchChunk();
-      chunk && chunk.rowCount > 0;
-      chunk = await result.fetchChunk()
-    ) {
+    for (let k = 0; k < result.chunkCount; k++) {
+      const chunk = result.getChunk(k);
       const rows = chunk.rowCount;
-      if (n + rows > out.length) {
-        const grown = new Float64Array(Math.max(out.length * 2, n + rows));
-        grown.set(out.subarray(0, n));
-        out = grown;
-      }
-      const vector = chunk.getColumnVector(0);
-      const items = doubles(vector, rows);
-      if (items) {
-        out.set(items, n);
-        n += rows;
-      } else for (const v of chunk.getColumnValues(0)) out[n++] = v === null ? NaN : Number(v);
+      if (numbersInto(chunk.getColumnVector(0), rows, out, n)) n += rows;
+      else for (const v of chunk.getColumnValues(0)) out[n++] = v === null ? NaN : Number(v);
     }
-    return out.slice(0, n);
+    return out;
   }
 
   /**
    * Runs a query whose first column is text and whose other columns are numeric, and returns them as a
    * string array and one Float64Array per numeric column (NULL becomes NaN), read chunk by chunk as in
-   * `column`: no row objects, DOUBLE columns copied from DuckDB's vector memory.
+   * `column`: no row objects, each column allocated once at the result's size, DOUBLE and INTEGER columns
+   * copied from DuckDB's vector memory, short ASCII labels decoded in place.
    */
   async labelledColumns(
     sql: string,
@@ -153,38 +143,38 @@ export class Db {
   ): Promise<{ labels: string[]; columns: Float64Array[] }> {
     const result =
       params.length === 0
-        ? await this.connection.run(sql)
-        : await this.connection.run(sql, params as DuckDBValue[]);
-    const width = result.columnCount - 1;
-    const labels: string[] = [];
-    let columns = Array.from({ length: width }, () => new Float64Array(1024));
-    let n = 0;
+        ? await this.connection.stream(sql)
+        : await this.connection.stream(sql, params as DuckDBValue[]);
+    // the chunks as DuckDB hands them out (no materialized copy), then each column allocated once
+    const chunks: DuckDBDataChunk[] = [];
+    let total = 0;
     for (
       let chunk = await result.fetchChunk();
       chunk && chunk.rowCount > 0;
       chunk = await result.fetchChunk()
     ) {
+      chunks.push(chunk);
+      total += chunk.rowCount;
+    }
+    const columns = Array.from({ length: result.columnCount - 1 }, () => new Float64Array(total));
+    const labels: string[] = [];
+    let n = 0;
+    for (const chunk of chunks) {
       const rows = chunk.rowCount;
-      if (n + rows > (columns[0]?.length ?? Infinity)) {
-        const size = Math.max((columns[0]?.length ?? 0) * 2, n + rows);
-        columns = columns.map((c) => {
-          const grown = new Float64Array(size);
-          grown.set(c.subarray(0, n));
-          return grown;
-        });
-      }
-      for (const v of chunk.getColumnValues(0)) labels.push(v === null ? '' : String(v));
+      if (!textsInto(chunk.getColumnVector(0), rows, labels))
+        for (const v of chunk.getColumnValues(0)) labels.push(v === null ? '' : String(v));
       columns.forEach((out, c) => {
-        const items = doubles(chunk.getColumnVector(c + 1), rows);
-        if (items) out.set(items, n);
-        else {
-          let at = n;
-          for (const v of chunk.getColumnValues(c + 1)) out[at++] = v === null ? NaN : Number(v);
-        }
+        if (numbersInto(chunk.getColumnVector(c + 1), rows, out, n)) return;
+        let at = n;
+        for (const v of chunk.getColumnValues(c + 1)) out[at++] = v === null ? NaN : Number(v);
       });
       n += rows;
     }
-    return { labels, columns: columns.map((c) => c.slice(0, n)) };
+    return { labels, columns };
+  }
+
+  private materialized(sql: string, params: readonly Param[]): Promise<DuckDBMaterializedResult> {
+    return params.length === 0 ? this.connection.run(sql) : this.connection.run(sql, params as DuckDBValue[]);
   }
 
   /** Runs a query expected to return exactly one row. */
@@ -255,12 +245,70 @@ export class Db {
  * type or has a NULL. `items` is not in the driver's public types: the driver version is pinned, and any
  * other shape falls back to reading value by value.
  */
-function doubles(vector: DuckDBVector, rows: number): Float64Array | null {
-  if (!(vector instanceof DuckDBDoubleVector)) return null;
-  const items = (vector as unknown as { items?: unknown }).items;
-  if (!(items instanceof Float64Array) || items.length !== rows) return null;
-  for (let i = 0; i < rows; i++) if (vector.getItem(i) === null) return null;
-  return items;
+/** What `numbersInto` and `textsInto` read of a vector besides its public API: its values and validity mask. */
+interface VectorMemory {
+  items?: unknown;
+  validity?: { data?: BigUint64Array | null };
+  dataView?: DataView;
+}
+
+const ALL_VALID = 0xffff_ffff_ffff_ffffn;
+
+/**
+ * Copies a DOUBLE or INTEGER vector's `rows` values into `out` from `at`, NULL as NaN, straight from
+ * DuckDB's vector memory: the validity mask is read 64 rows at a time, so a chunk without NULLs costs one
+ * copy. False for other types (the caller converts value by value).
+ */
+function numbersInto(vector: DuckDBVector, rows: number, out: Float64Array, at: number): boolean {
+  if (!(vector instanceof DuckDBDoubleVector) && !(vector instanceof DuckDBIntegerVector)) return false;
+  const memory = vector as unknown as VectorMemory;
+  const items = memory.items;
+  if (!(items instanceof Float64Array || items instanceof Int32Array) || items.length !== rows) return false;
+  out.set(items, at);
+  const mask = memory.validity?.data;
+  if (mask === undefined) return false;
+  if (mask === null) return true;
+  for (let w = 0; w * 64 < rows; w++) {
+    const word = mask[w] ?? ALL_VALID;
+    if (word === ALL_VALID) continue;
+    const start = w * 64;
+    const end = Math.min(rows, start + 64);
+    if (word === 0n) {
+      out.fill(NaN, at + start, at + end);
+      continue;
+    }
+    // bit b of word w is row 64 w + b: tested as two 32-bit numbers, not BigInt by BigInt
+    const low = Number(word & 0xffff_ffffn);
+    const high = Number(word >> 32n);
+    for (let i = start; i < end; i++) {
+      const b = i - start;
+      if ((((b < 32 ? low : high) >>> (b & 31)) & 1) === 0) out[at + i] = NaN;
+    }
+  }
+  return true;
+}
+
+/**
+ * Appends a VARCHAR vector's `rows` strings to `out` (NULL as ''), decoding short ASCII strings (the
+ * usual customer ids, kept inline by DuckDB) without a TextDecoder call each. False for other types.
+ */
+function textsInto(vector: DuckDBVector, rows: number, out: string[]): boolean {
+  if (!(vector instanceof DuckDBVarCharVector)) return false;
+  const memory = vector as unknown as VectorMemory;
+  const view = memory.dataView;
+  const mask = memory.validity?.data;
+  if (!(view instanceof DataView) || view.byteLength < rows * 16 || mask === undefined) return false;
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, rows * 16);
+  for (let i = 0; i < rows; i++) {
+    const length = view.getUint32(i * 16, true);
+    let text = length <= 12 && (mask === null || (mask[i >> 6] ?? ALL_VALID) === ALL_VALID) ? '' : null;
+    for (let k = 0; text !== null && k < length; k++) {
+      const b = bytes[i * 16 + 4 + k] ?? 0x80;
+      text = b < 0x80 ? text + String.fromCharCode(b) : null;
+    }
+    out.push(text ?? vector.getItem(i) ?? '');
+  }
+  return true;
 }
 
 const NUMERIC_TYPE = /^(DECIMAL|BIGINT|HUGEINT|UBIGINT|UHUGEINT|INTEGER|SMALLINT|TINYINT|DOUBLE|FLOAT)/;

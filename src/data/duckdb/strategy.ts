@@ -1,69 +1,98 @@
 /**
- * DuckDB implementation of the customer-strategy port. One statement aggregates, per customer, the
- * transactions up to the as-of day (first and last purchase, purchase counts, purchases, value and revenue per
- * window), the complaints, the latest NPS answers and the invoices, and is read column by column into typed
- * arrays. The SQL is portable (FILTER, row_number, EXTRACT(EPOCH …), date − date); days are epoch days.
+ * The customer-strategy port on DuckDB, and the per-customer statement both stores run. One aggregation
+ * pass over the transactions up to the as-of day (one hash group per customer: first and last purchase,
+ * purchase counts, purchases and value per window), one over the complaints, one scan of the NPS answers
+ * (the latest on or before each snapshot day, by two row numbers over one read), one over the invoices,
+ * joined per customer and read column by column into typed arrays. The SQL is portable (FILTER,
+ * row_number, date − date as whole day numbers); instants are spelled per engine by `InstantSql`
+ * (`DUCKDB_INSTANTS` here, PostgreSQL's in `postgres/service.ts`), so each engine gets one query text.
  */
-import type { IsoDay } from '../../core/dates';
+import { toEpochDay, type IsoDay } from '../../core/dates';
 import type { CustomerStateQuery, CustomerStates } from '../../core/strategy/states';
+import type { ColumnarRunner, SqlParam } from '../sql/runner';
 import type { ActionLogRow, StrategyPort } from '../strategy/types';
 import type { Db } from './connection';
 import { valueColumn } from './analytics/sql';
+import { DUCKDB_INSTANTS, type InstantSql } from './service-tiers';
 
-const NAN = "CAST('NaN' AS DOUBLE)";
-/** An epoch day as DOUBLE, NaN for NULL (so every numeric column reads straight from DuckDB's memory). */
-const day = (expr: string): string => `coalesce(CAST(${expr} - DATE '1970-01-01' AS DOUBLE), ${NAN})`;
+const DAY_MS = 86_400_000;
 
-/** Parameters: $1 as-of day, $2 previous window end, $3 previous start, $4 earlier start, $5 target hours. */
-export function statesSql(measure: CustomerStateQuery['measure']): string {
-  const v = valueColumn(measure);
+/** A DATE expression as a whole epoch day (NULL stays NULL, read as NaN). */
+const day = (expr: string): string => `CAST(${expr} - DATE '1970-01-01' AS INTEGER)`;
+/** A count, or 0 for a customer without a row. */
+const count = (expr: string): string => `CAST(coalesce(${expr}, 0) AS INTEGER)`;
+/** A money sum, or 0. */
+const money = (expr: string): string => `CAST(coalesce(${expr}, 0) AS DOUBLE PRECISION)`;
+
+/**
+ * The statement for `query`, and its parameters: $1 the as-of day, $2 the previous window's end, $3 the
+ * earlier window's end, $4 the earlier window's start (dates), $5 the complaint target in milliseconds.
+ * Output: the customer id, then the columns of `customerStatesOf` in its order, by customer id.
+ */
+export function statesSql(
+  query: CustomerStateQuery,
+  instants: InstantSql,
+): { sql: string; params: SqlParam[]; revenueColumns: boolean } {
+  const v = valueColumn(query.measure);
+  const revenueColumns = query.measure !== 'revenue';
   const d = (n: number): string => `CAST($${n} AS DATE)`;
   const cur = `order_date > ${d(2)}`;
   const prev = `order_date > ${d(3)} AND order_date <= ${d(2)}`;
   const earl = `order_date > ${d(4)} AND order_date <= ${d(3)}`;
-  const end = `CAST(${d(1)} + 1 AS TIMESTAMP)`;
-  const late = `$5 * 3600`;
-  return `
+  const endMs = (toEpochDay(query.asOf) + 1) * DAY_MS;
+  const end = instants.instant(String(endMs));
+  const ms = (column: string): string => instants.epochMs(column);
+  const late = `CAST($5 AS DOUBLE PRECISION)`;
+  const open = `(resolved_at IS NULL OR resolved_at >= ${end})`;
+  const opened = `CAST(opened_at AS DATE)`;
+  const latest = (filter: string): string =>
+    `row_number() OVER (PARTITION BY customer_id ORDER BY ${filter}answered_on DESC, response_id DESC)`;
+  const sql = `
   WITH t AS (
     SELECT customer_id,
       min(order_date) FILTER (WHERE amount >= 0) AS first_day,
       max(order_date) FILTER (WHERE amount >= 0) AS last_day,
       max(order_date) FILTER (WHERE amount >= 0 AND order_date <= ${d(2)}) AS last_prev,
-      count(*) FILTER (WHERE amount >= 0) AS n_all,
       count(*) FILTER (WHERE amount >= 0 AND order_date <= ${d(2)}) AS n_prev,
       count(*) FILTER (WHERE amount >= 0 AND ${cur}) AS p_cur,
       count(*) FILTER (WHERE amount >= 0 AND ${prev}) AS p_prev,
       count(*) FILTER (WHERE amount >= 0 AND ${earl}) AS p_earl,
       sum(${v}) FILTER (WHERE ${cur}) AS v_cur,
       sum(${v}) FILTER (WHERE ${prev}) AS v_prev,
-      sum(${v}) FILTER (WHERE ${earl}) AS v_earl,
+      sum(${v}) FILTER (WHERE ${earl}) AS v_earl${
+        revenueColumns
+          ? `,
       sum(amount) FILTER (WHERE ${cur}) AS r_cur,
-      sum(amount) FILTER (WHERE ${prev}) AS r_prev
+      sum(amount) FILTER (WHERE ${prev}) AS r_prev`
+          : ''
+      }
     FROM transactions
     WHERE order_date <= ${d(1)}
     GROUP BY customer_id
-    HAVING count(*) FILTER (WHERE amount >= 0) > 0
   ), c AS (
     SELECT customer_id,
-      count(*) FILTER (WHERE CAST(opened_at AS DATE) > ${d(2)}) AS c_cur,
-      count(*) FILTER (WHERE CAST(opened_at AS DATE) > ${d(3)} AND CAST(opened_at AS DATE) <= ${d(2)}) AS c_prev,
-      max(CAST(opened_at AS DATE)) AS last_opened,
-      min(CAST(opened_at AS DATE)) FILTER (WHERE resolved_at IS NULL OR resolved_at >= ${end}) AS open_since,
-      min(CAST(opened_at AS DATE)) FILTER (WHERE (resolved_at IS NULL OR resolved_at >= ${end})
-        AND EXTRACT(EPOCH FROM ${end}) - EXTRACT(EPOCH FROM opened_at) > ${late}) AS overdue_since,
+      count(*) FILTER (WHERE ${opened} > ${d(2)}) AS c_cur,
+      count(*) FILTER (WHERE ${opened} > ${d(3)} AND ${opened} <= ${d(2)}) AS c_prev,
+      max(${opened}) AS last_opened,
+      min(${opened}) FILTER (WHERE ${open}) AS open_since,
+      min(${opened}) FILTER (WHERE ${open} AND ${endMs} - ${ms('opened_at')} > ${late}) AS overdue_since,
       max(CAST(resolved_at AS DATE)) FILTER (WHERE resolved_at < ${end}
-        AND EXTRACT(EPOCH FROM resolved_at) - EXTRACT(EPOCH FROM opened_at) > ${late}) AS late_resolved
+        AND ${ms('resolved_at')} - ${ms('opened_at')} > ${late}) AS late_resolved
     FROM complaints
     WHERE opened_at < ${end}
     GROUP BY customer_id
-  ), na AS (
-    SELECT customer_id, answered_on, score,
-      row_number() OVER (PARTITION BY customer_id ORDER BY answered_on DESC, response_id DESC) AS k
+  ), nr AS (
+    SELECT customer_id, answered_on, score, ${latest('')} AS k,
+      ${latest(`CASE WHEN answered_on <= ${d(2)} THEN 0 ELSE 1 END, `)} AS k_prev
     FROM survey_responses WHERE kind = 'nps' AND answered_on <= ${d(1)}
-  ), np AS (
-    SELECT customer_id, answered_on, score,
-      row_number() OVER (PARTITION BY customer_id ORDER BY answered_on DESC, response_id DESC) AS k
-    FROM survey_responses WHERE kind = 'nps' AND answered_on <= ${d(2)}
+  ), n AS (
+    SELECT customer_id,
+      max(answered_on) FILTER (WHERE k = 1) AS nps_day,
+      max(score) FILTER (WHERE k = 1) AS nps_score,
+      max(answered_on) FILTER (WHERE k_prev = 1 AND answered_on <= ${d(2)}) AS nps_day_prev,
+      max(score) FILTER (WHERE k_prev = 1 AND answered_on <= ${d(2)}) AS nps_score_prev
+    FROM nr WHERE k = 1 OR k_prev = 1
+    GROUP BY customer_id
   ), i AS (
     SELECT customer_id, min(issued_on) AS first_invoice,
       min(due_on) FILTER (WHERE due_on <= ${d(1)} AND (paid_on IS NULL OR paid_on > ${d(1)})) AS unpaid_due,
@@ -77,29 +106,50 @@ export function statesSql(measure: CustomerStateQuery['measure']): string {
   SELECT t.customer_id,
     ${day('CASE WHEN a.acquired_on < t.first_day THEN a.acquired_on ELSE t.first_day END')} AS first_day,
     ${day('t.last_day')} AS last_day, ${day('t.last_prev')} AS last_prev,
-    CAST(t.n_all AS DOUBLE) AS n_all, CAST(t.n_prev AS DOUBLE) AS n_prev,
-    CAST(t.p_cur AS DOUBLE) AS p_cur, CAST(t.p_prev AS DOUBLE) AS p_prev, CAST(t.p_earl AS DOUBLE) AS p_earl,
-    CAST(coalesce(t.v_cur, 0) AS DOUBLE) AS v_cur, CAST(coalesce(t.v_prev, 0) AS DOUBLE) AS v_prev,
-    CAST(coalesce(t.v_earl, 0) AS DOUBLE) AS v_earl,
-    CAST(coalesce(t.r_cur, 0) AS DOUBLE) AS r_cur, CAST(coalesce(t.r_prev, 0) AS DOUBLE) AS r_prev,
-    CAST(coalesce(c.c_cur, 0) AS DOUBLE) AS c_cur, CAST(coalesce(c.c_prev, 0) AS DOUBLE) AS c_prev,
+    CAST(t.n_prev + t.p_cur AS INTEGER) AS n_all, CAST(t.n_prev AS INTEGER) AS n_prev,
+    CAST(t.p_cur AS INTEGER) AS p_cur, CAST(t.p_prev AS INTEGER) AS p_prev, CAST(t.p_earl AS INTEGER) AS p_earl,
+    ${money('t.v_cur')} AS v_cur, ${money('t.v_prev')} AS v_prev, ${money('t.v_earl')} AS v_earl,
+    ${count('c.c_cur')} AS c_cur, ${count('c.c_prev')} AS c_prev,
     ${day('c.last_opened')} AS last_opened, ${day('c.open_since')} AS open_since,
     ${day('c.overdue_since')} AS overdue_since, ${day('c.late_resolved')} AS late_resolved,
-    ${day('na.answered_on')} AS nps_day, coalesce(CAST(na.score AS DOUBLE), ${NAN}) AS nps_score,
-    ${day('np.answered_on')} AS nps_day_prev, coalesce(CAST(np.score AS DOUBLE), ${NAN}) AS nps_score_prev,
+    ${day('n.nps_day')} AS nps_day, CAST(n.nps_score AS INTEGER) AS nps_score,
+    ${day('n.nps_day_prev')} AS nps_day_prev, CAST(n.nps_score_prev AS INTEGER) AS nps_score_prev,
     ${day('i.first_invoice')} AS first_invoice, ${day('i.unpaid_due')} AS unpaid_due,
-    CAST(coalesce(i.unpaid_amount, 0) AS DOUBLE) AS unpaid_amount
+    ${money('i.unpaid_amount')} AS unpaid_amount${
+      revenueColumns
+        ? `,
+    ${money('t.r_cur')} AS r_cur, ${money('t.r_prev')} AS r_prev`
+        : ''
+    }
   FROM t
   LEFT JOIN a ON a.customer_id = t.customer_id
   LEFT JOIN c ON c.customer_id = t.customer_id
-  LEFT JOIN na ON na.customer_id = t.customer_id AND na.k = 1
-  LEFT JOIN np ON np.customer_id = t.customer_id AND np.k = 1
+  LEFT JOIN n ON n.customer_id = t.customer_id
   LEFT JOIN i ON i.customer_id = t.customer_id
+  WHERE t.last_day IS NOT NULL
   ORDER BY t.customer_id`;
+  const params: SqlParam[] = [
+    query.asOf,
+    query.current.startExclusive,
+    query.previous.startExclusive,
+    query.earlier.startExclusive,
+    query.complaintTargetHours * 3_600_000,
+  ];
+  return { sql, params, revenueColumns };
 }
 
-/** The port's answer from the customer ids and `statesSql`'s numeric columns, in its order after the id. */
-export function customerStatesOf(customerIds: string[], column: (k: number) => Float64Array): CustomerStates {
+/**
+ * The port's answer: `statesSql` on `db`, read column-wise. With the revenue measure the revenue columns
+ * are the value columns (copied, not summed twice).
+ */
+export async function queryCustomerStates(
+  db: ColumnarRunner,
+  query: CustomerStateQuery,
+  instants: InstantSql,
+): Promise<CustomerStates> {
+  const { sql, params, revenueColumns } = statesSql(query, instants);
+  const { labels: customerIds, columns } = await db.labelledColumns(sql, params);
+  const column = (k: number): Float64Array => columns[k] ?? new Float64Array(customerIds.length);
   return {
     customerIds,
     firstPurchase: column(0),
@@ -113,21 +163,21 @@ export function customerStatesOf(customerIds: string[], column: (k: number) => F
     valueCurrent: column(8),
     valuePrevious: column(9),
     valueEarlier: column(10),
-    revenueCurrent: column(11),
-    revenuePrevious: column(12),
-    complaintsCurrent: column(13),
-    complaintsPrevious: column(14),
-    lastComplaintOpened: column(15),
-    openComplaintSince: column(16),
-    overdueComplaintSince: column(17),
-    lateResolvedDay: column(18),
-    npsDay: column(19),
-    npsScore: column(20),
-    npsDayPrevious: column(21),
-    npsScorePrevious: column(22),
-    firstInvoice: column(23),
-    unpaidDue: column(24),
-    unpaidAmount: column(25),
+    revenueCurrent: revenueColumns ? column(24) : column(8).slice(),
+    revenuePrevious: revenueColumns ? column(25) : column(9).slice(),
+    complaintsCurrent: column(11),
+    complaintsPrevious: column(12),
+    lastComplaintOpened: column(13),
+    openComplaintSince: column(14),
+    overdueComplaintSince: column(15),
+    lateResolvedDay: column(16),
+    npsDay: column(17),
+    npsScore: column(18),
+    npsDayPrevious: column(19),
+    npsScorePrevious: column(20),
+    firstInvoice: column(21),
+    unpaidDue: column(22),
+    unpaidAmount: column(23),
   };
 }
 
@@ -135,15 +185,8 @@ export function customerStatesOf(customerIds: string[], column: (k: number) => F
 export class DuckDbStrategy implements StrategyPort {
   constructor(private readonly db: Db) {}
 
-  async customerStates(query: CustomerStateQuery): Promise<CustomerStates> {
-    const { labels: ids, columns: c } = await this.db.labelledColumns(statesSql(query.measure), [
-      query.asOf,
-      query.current.startExclusive,
-      query.previous.startExclusive,
-      query.earlier.startExclusive,
-      query.complaintTargetHours,
-    ]);
-    return customerStatesOf(ids, (k) => c[k] ?? new Float64Array(ids.length));
+  customerStates(query: CustomerStateQuery): Promise<CustomerStates> {
+    return queryCustomerStates(this.db, query, DUCKDB_INSTANTS);
   }
 
   async actionLog(asOf: IsoDay): Promise<ActionLogRow[]> {

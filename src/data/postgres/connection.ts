@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { CvmError } from '../../core/errors';
-import type { SqlParam, SqlRow, SqlRunner } from '../sql/runner';
+import type { ColumnarRunner, LabelledColumns, SqlParam, SqlRow } from '../sql/runner';
 import { migratePostgres } from './migrate';
 
 const { Pool, types } = pg;
@@ -150,7 +150,7 @@ function connectionError(location: string, error: unknown): CvmError {
 }
 
 /** One pooled PostgreSQL connection: parameterised queries returning plain rows, and transactions. */
-export class PgDb implements SqlRunner {
+export class PgDb implements ColumnarRunner {
   constructor(
     readonly client: pg.PoolClient,
     readonly location: string,
@@ -181,6 +181,26 @@ export class PgDb implements SqlRunner {
     const out = new Float64Array(rows.length);
     rows.forEach((row, i) => (out[i] = row[0] === null ? NaN : Number(row[0])));
     return out;
+  }
+
+  /**
+   * A query whose first column is text and whose others are numeric: the labels (NULL as '') and one
+   * Float64Array per numeric column (NULL as NaN).
+   */
+  async labelledColumns(sql: string, params: readonly SqlParam[] = []): Promise<LabelledColumns> {
+    const rows = await this.arrays(sql, params);
+    const width = Math.max(0, (rows[0]?.length ?? 1) - 1);
+    const labels = new Array<string>(rows.length);
+    const columns = Array.from({ length: width }, () => new Float64Array(rows.length));
+    rows.forEach((row, i) => {
+      const label = row[0];
+      labels[i] = typeof label === 'string' ? label : typeof label === 'number' ? String(label) : '';
+      for (let c = 0; c < width; c++) {
+        const v = row[c + 1];
+        (columns[c] as Float64Array)[i] = v === null || v === undefined ? NaN : Number(v);
+      }
+    });
+    return { labels, columns };
   }
 
   /** A query's rows as arrays of values, and its column names. */

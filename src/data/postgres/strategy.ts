@@ -1,45 +1,21 @@
 /**
- * PostgreSQL implementation of the customer-strategy port: the DuckDB store's per-customer statement
- * (`duckdb/strategy.ts`, portable SQL) with the target hours typed as DOUBLE PRECISION (PostgreSQL would
- * otherwise guess an integer parameter), read column-wise into typed arrays; the exported-action log with
- * one INSERT that skips suggestions already logged for their day.
+ * PostgreSQL implementation of the customer-strategy port: the per-customer statement shared with the
+ * DuckDB store (`duckdb/strategy.ts`), built with PostgreSQL's spelling of instants and read column-wise
+ * into typed arrays; the exported-action log with one INSERT that skips suggestions already logged for
+ * their day.
  */
 import type { IsoDay } from '../../core/dates';
 import type { CustomerStateQuery, CustomerStates } from '../../core/strategy/states';
 import type { ActionLogRow, StrategyPort } from '../strategy/types';
-import { customerStatesOf, statesSql } from '../duckdb/strategy';
+import { queryCustomerStates } from '../duckdb/strategy';
 import type { PgDb } from './connection';
-
-function doubles(column: readonly unknown[] | undefined, n: number): Float64Array {
-  const out = new Float64Array(column?.length ?? n);
-  column?.forEach((v, i) => (out[i] = v === null ? NaN : Number(v)));
-  return out;
-}
+import { PG_INSTANTS } from './service';
 
 export class PgStrategy implements StrategyPort {
   constructor(private readonly db: PgDb) {}
 
-  async customerStates(query: CustomerStateQuery): Promise<CustomerStates> {
-    const sql = statesSql(query.measure)
-      .replaceAll(' AS DOUBLE)', ' AS DOUBLE PRECISION)')
-      .replaceAll('$5 * 3600', 'CAST($5 AS DOUBLE PRECISION) * 3600');
-    const rows = await this.db.arrays(`SELECT * FROM (${sql}) s ORDER BY customer_id`, [
-      query.asOf,
-      query.current.startExclusive,
-      query.previous.startExclusive,
-      query.earlier.startExclusive,
-      query.complaintTargetHours,
-    ]);
-    const n = rows.length;
-    const col = (k: number): Float64Array =>
-      doubles(
-        rows.map((r) => r[k + 1]),
-        n,
-      );
-    return customerStatesOf(
-      rows.map((r) => String(r[0])),
-      col,
-    );
+  customerStates(query: CustomerStateQuery): Promise<CustomerStates> {
+    return queryCustomerStates(this.db, query, PG_INSTANTS);
   }
 
   async actionLog(asOf: IsoDay): Promise<ActionLogRow[]> {

@@ -19,3 +19,19 @@ export interface SqlRunner {
   /** Runs a query expected to return exactly one row. */
   one<T extends SqlRow = SqlRow>(sql: string, params?: readonly SqlParam[]): Promise<T>;
 }
+
+/** A result read column-wise: the first column as text, every other as numbers (NULL as NaN). */
+export interface LabelledColumns {
+  labels: string[];
+  columns: Float64Array[];
+}
+
+/**
+ * A runner that also reads a query whose first column is text and whose other columns are numeric into
+ * one string array and one Float64Array per column, for per-customer results that would otherwise be a
+ * million row objects. Both connections provide it (DuckDB from its vector memory, PostgreSQL from array
+ * rows).
+ */
+export interface ColumnarRunner extends SqlRunner {
+  labelledColumns(sql: string, params?: readonly SqlParam[]): Promise<LabelledColumns>;
+}
