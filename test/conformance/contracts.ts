@@ -269,6 +269,37 @@ export function contractsSuite(open: OpenStore): void {
       ]);
     });
 
+    it('counts the trend points per tier before in one pass, as the report per point does', async () => {
+      // The previous windows hold every fee whole: ranked A 1800, C 1100, B 1000, D 800 (G 700 on
+      // 2024-03-31 only), H 350, F 200, J 100; Hi is the first ⌈n / 2⌉ = 4. Retained: C ended 2025-03-01,
+      // F 2025-09-01, G 2024-06-01.
+      const points = ['2025-09-30', '2025-06-30', '2025-03-31'].map((asOf, j) => ({
+        asOf,
+        previousDay: ['2024-09-30', '2024-06-30', '2024-03-31'][j]!,
+        previous: {
+          startExclusive: ['2023-09-30', '2023-06-30', '2023-03-31'][j]!,
+          endInclusive: ['2024-09-30', '2024-06-30', '2024-03-31'][j]!,
+        },
+      }));
+      const counts = await store.unit.contracts.contractRetentionTrend({
+        points,
+        windowMonths: 12,
+        tiers: input(opts).tiers,
+      });
+      expect(
+        counts
+          .map((c) => [c.point, c.tier, c.previous, c.retained])
+          .sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!),
+      ).toEqual([
+        [0, 0, 4, 3], // Hi {A, C, B, D}: C lost
+        [0, 1, 3, 2], // Lo {H, F, J}: F lost
+        [1, 0, 4, 3],
+        [1, 1, 3, 3],
+        [2, 0, 4, 3],
+        [2, 1, 4, 3], // Lo {G, H, F, J}: G lost
+      ]);
+    });
+
     it('gives the flows and the portfolio on the contract basis, consistent with the subscription table', async () => {
       const f = await flowsReport(
         store.analytics,
@@ -368,6 +399,91 @@ export function contractsSuite(open: OpenStore): void {
       await expect(subscriptionReport(store.unit.contracts, input({ asOf: '2019-01-01' }))).rejects.toThrow(
         /2019-01-01 is before the first contract start \(2019-06-01\)/,
       );
+    });
+  });
+
+  describe('ties at a tier cut-off', () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      store = await openTestStore(open);
+      await landContracts(store, [
+        ['P', '2020-01-01', null, 'el', 500],
+        ['Q', '2020-01-01', null, 'el', 500],
+        ['R', '2020-01-01', null, 'el', 500],
+        ['S', '2020-01-01', '2025-06-01', 'el', 500],
+        ['T', '2020-01-01', null, 'el', 100],
+      ]);
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('puts every customer tied at the cut-off in the higher tier (competition ranks)', async () => {
+      const r = await subscriptionReport(
+        store.unit.contracts,
+        input({ asOf: '2025-12-31', tiers: 'Hi:50,Lo:50' }),
+      );
+      // Now P, Q, R 500 and T 100: cut-off ⌈4 / 2⌉ = 2, but P, Q and R share rank 1. Before, S too:
+      // cut-off ⌈5 / 2⌉ = 3 and four customers at rank 1.
+      expect(r.tiers.map((t) => [t.customers, t.retention.previous, t.retention.retained])).toEqual([
+        [3, 4, 3],
+        [1, 1, 1],
+      ]);
+      const trend = await store.unit.contracts.contractRetentionTrend({
+        points: [
+          {
+            asOf: '2025-06-30',
+            previousDay: '2024-06-30',
+            previous: { startExclusive: '2023-06-30', endInclusive: '2024-06-30' },
+          },
+        ],
+        windowMonths: 12,
+        tiers: input({ tiers: 'Hi:50,Lo:50' }).tiers,
+      });
+      expect(trend.map((c) => [c.tier, c.previous, c.retained]).sort((a, b) => a[0]! - b[0]!)).toEqual([
+        [0, 4, 3], // S ended 2025-06-01
+        [1, 1, 1],
+      ]);
+    });
+  });
+
+  describe('more product lines than one mask holds', () => {
+    let store: TestStore;
+    const lines = Array.from({ length: 31 }, (_, i) => `l${String(i).padStart(2, '0')}`);
+    beforeAll(async () => {
+      store = await openTestStore(open);
+      await landContracts(store, [
+        ...lines.map((line): Contract => ['K1', '2020-01-01', null, line, 10]),
+        ['K2', '2020-01-01', '2025-06-01', 'l00', 500], // switches l00 → l01: stays a customer
+        ['K2', '2025-03-01', null, 'l01', 100],
+        ['K3', '2020-01-01', '2025-02-01', 'l02', 50], // leaves
+      ]);
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('gives the same sums from the stage per customer and line', async () => {
+      const options = input({ asOf: '2025-12-31', tiers: 'All:100' });
+      const s = await subscriptionReport(store.unit.contracts, options);
+      // K1 31 × 10; K2 l00 151 days of 2025 × 500 / 365 and l01 306 days × 100 / 365
+      expect(s.tiers[0]).toMatchObject({ customers: 2, productsPerCustomer: 16 });
+      expect(s.tiers[0]!.revenue).toBeCloseTo(310 + (500 * 151 + 100 * 306) / 365, 9);
+      expect(s.tiers[0]!.retention).toMatchObject({ previous: 3, retained: 2 });
+      const p = await productsReport(store.unit.contracts, options);
+      expect(p.total).toMatchObject({ customers: 2, retained: 2, crossSell: 1, downSell: 1 });
+      const c = await productChurnReport(store.unit.contracts, options);
+      expect(c.lines).toHaveLength(31);
+      expect(
+        c.lines
+          .slice(0, 4)
+          .map((l) => [l.line, l.holdersBefore, l.holdersAfter, l.ended, l.left, l.stayed, l.added]),
+      ).toEqual([
+        ['l00', 2, 1, 1, 0, 1, 0], // K2 churned on l00, stayed
+        ['l01', 1, 2, 0, 0, 0, 1], // K2 added l01
+        ['l02', 2, 1, 1, 1, 0, 0], // K3 left
+        ['l03', 1, 1, 0, 0, 0, 0],
+      ]);
     });
   });
 

@@ -5,7 +5,12 @@
  */
 import type { IsoDay } from '../../core/dates';
 import { assert } from '../../core/errors';
-import type { ActivityBasis, ValueMeasure, WindowMonths } from '../../core/kpi/basis';
+import {
+  reportWindows,
+  type ActivityBasis,
+  type ValueMeasure,
+  type WindowMonths,
+} from '../../core/kpi/basis';
 import { retentionNote, type RetentionFigures } from '../../core/kpi/retention';
 import {
   buildRetentionTrend,
@@ -15,7 +20,7 @@ import {
 } from '../../core/kpi/retention-trend';
 import { buildTenureTable, tenureBuckets, type TenureRow } from '../../core/kpi/tenure';
 import type { AnalyticsPort } from '../../data/analytics/types';
-import type { ContractsPort } from '../../data/contracts/types';
+import type { ContractRevenue, ContractsPort } from '../../data/contracts/types';
 import type { RetentionInput } from '../options/report';
 import { chooseActivity, tierFlowsOn } from './activity';
 import { resolveBasis, type ReportBasis } from './basis';
@@ -64,30 +69,47 @@ export async function retentionTrend(
 
 /**
  * The contract-basis trend: retention from the previous day to the as-of day of every trend point, per
- * tier before; one contracts query per point after the first (whose counts `first` already holds).
+ * tier before. The first point's counts `first` already holds; with fees as revenue the store counts the
+ * other points in one pass, with invoices it runs the contracts query once per point.
  */
 async function contractTrend(
   contracts: ContractsPort,
   basis: ReportBasis,
   input: RetentionInput,
+  revenue: ContractRevenue,
   first: TrendCount[],
 ): Promise<RetentionTrendPoint[]> {
   const count = Math.max(1, Math.floor((input.years * 12) / input.stepMonths));
   const grid = trendGrid(basis.asOf, basis.windowMonths, input.stepMonths, count);
   const counts: TrendCount[] = [...first];
   const firstStart = (await contracts.contractDates(null))?.first;
-  for (const [j, point] of grid.points.entries()) {
-    // a point before the first contract has no customers: its retention stays undefined
-    if (j === 0 || firstStart === undefined || point.asOf < firstStart) continue;
-    const run = await computeBasis(contracts, {
-      asOf: point.asOf,
+  // a point before the first contract has no customers: its retention stays undefined
+  const later = grid.points
+    .map((point, j) => ({ point, j }))
+    .filter(({ point, j }) => j > 0 && firstStart !== undefined && point.asOf >= firstStart);
+  if (revenue === 'fees') {
+    const points = later.map(({ point }) => {
+      const windows = reportWindows(point.asOf, basis.windowMonths);
+      return { asOf: point.asOf, previousDay: windows.current.startExclusive, previous: windows.previous };
+    });
+    const rows = await contracts.contractRetentionTrend({
+      points,
       windowMonths: basis.windowMonths,
       tiers: basis.tiers,
     });
-    run.result.previous.forEach((p, tier) =>
-      counts.push({ point: j, tier, previous: p.customers, retained: p.retained }),
-    );
-  }
+    for (const r of rows) counts.push({ ...r, point: later[r.point]?.j ?? -1 });
+  } else
+    for (const { point, j } of later) {
+      const run = await computeBasis(contracts, {
+        asOf: point.asOf,
+        windowMonths: basis.windowMonths,
+        tiers: basis.tiers,
+        revenue,
+      });
+      run.result.previous.forEach((p, tier) =>
+        counts.push({ point: j, tier, previous: p.customers, retained: p.retained }),
+      );
+    }
   return buildRetentionTrend(grid, counts, basis.tiers.length, basis.windowMonths);
 }
 
@@ -122,7 +144,7 @@ export async function retentionReport(
       previous: p.customers,
       retained: p.retained,
     }));
-    trend = await contractTrend(contracts, basis, input, first);
+    trend = await contractTrend(contracts, basis, input, on.contract?.basis.revenue ?? 'fees', first);
     tenure = buildTenureTable(buckets, on.contract?.result.tenure ?? [], basis.windowMonths);
   } else {
     basis = await resolveBasis(analytics, input, 'both', 'activity');

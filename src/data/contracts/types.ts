@@ -19,6 +19,7 @@ import type { CohortCount } from '../../core/kpi/cohorts';
 import type { CohortQuery, ConcentrationQuery, ConcentrationResult } from '../analytics/types';
 import type { ContractMovementSums, ContractTierSums, ProductLineSums } from '../../core/kpi/contracts';
 import type { Activity, FlowCell } from '../../core/kpi/flows';
+import type { TrendCount } from '../../core/kpi/retention-trend';
 import type { TenureBucket, TenureCount } from '../../core/kpi/tenure';
 import type { Tier } from '../../core/kpi/tiers';
 
@@ -90,6 +91,22 @@ export interface ContractConcentrationQuery extends Omit<ConcentrationQuery, 'me
   revenue: ContractRevenue;
 }
 
+/** One point of the contract-basis retention trend: the customers active on `previousDay` against `asOf`. */
+export interface ContractTrendPoint {
+  asOf: IsoDay;
+  /** the current window's exclusive start: holdings "before" */
+  previousDay: IsoDay;
+  /** the window ending on the previous day: ranks the customers active then */
+  previous: Window;
+}
+
+/** The retention trend on the contract basis with fees as revenue (as `contractPortfolio` per point). */
+export interface ContractTrendQuery {
+  points: readonly ContractTrendPoint[];
+  windowMonths: number;
+  tiers: readonly Tier[];
+}
+
 /** Acquisition cohorts on the contract basis: cohort = month of the customer's first contract start. */
 export interface ContractCohortQuery extends CohortQuery {
   revenue: ContractRevenue;
@@ -110,4 +127,10 @@ export interface ContractsPort {
    * the revenue of the period (fees pro rata to the days in force, or the linked invoices), per cohort.
    */
   contractCohorts(query: ContractCohortQuery): Promise<CohortCount[]>;
+  /**
+   * Per point and tier on its previous day (fees as revenue, ranked as `contractPortfolio` ranks them): the
+   * customers active on the previous day and how many of them are active on the point's as-of day, in one
+   * pass over the contracts for up to 26 points; `point` is the index into `query.points`.
+   */
+  contractRetentionTrend(query: ContractTrendQuery): Promise<TrendCount[]>;
 }

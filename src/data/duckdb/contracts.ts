@@ -1,13 +1,18 @@
 /**
- * The contracts port on DuckDB. One scan of the contracts stages, per customer and product line, whether
- * the line is held on the previous day and on the as-of day and its fee revenue in each window; a second
- * stage folds the lines per customer, adds the linked invoices when revenue comes from invoices, and the
- * counts give the tier cut-offs (core); a third ranks the customers of both days and cuts them into tiers.
- * The reports' sums are `GROUP BY`s over that last stage. The SQL is portable (FILTER, date arithmetic,
- * greatest/least) apart from the TEMP tables of `withStagedTable`.
+ * The contracts port on DuckDB (and, as written, on PostgreSQL). One pass over the contracts stages one row
+ * per customer active on either day: the product lines held on the previous day and on the as-of day, the
+ * first contract start and the fee revenue of each window. With fees as revenue and at most
+ * `MASK_LINES` product lines the lines held are folded into a bit mask per day (one `GROUP BY` of the
+ * contracts by customer); otherwise (invoices, or more lines) a first stage per customer and product line
+ * feeds the customer stage. The tiers are cut without ranking every customer: a customer's competition rank
+ * is ≤ c exactly when its revenue is ≥ the c-th largest revenue, so one sort per day finds the revenue at each
+ * cut-off and the reports' sums are `GROUP BY`s over the customer stage with the tier as a `CASE`. The SQL
+ * is portable (FILTER, date arithmetic, greatest/least, bit_or and shifts on BIGINT) apart from the TEMP
+ * tables of `withStagedTable`.
  */
 import { toEpochDay, type IsoDay, type Window } from '../../core/dates';
 import { addActivity, NO_ACTIVITY, type Activity, type FlowCell } from '../../core/kpi/flows';
+import type { TrendCount } from '../../core/kpi/retention-trend';
 import type { TenureCount } from '../../core/kpi/tenure';
 import { tierCutoffs } from '../../core/kpi/tiers';
 import { COHORT_UNIT_MONTHS, monthIndex, type CohortCount } from '../../core/kpi/cohorts';
@@ -21,11 +26,27 @@ import type {
   ContractPortfolioResult,
   ContractsPort,
   ContractTierSums,
+  ContractTrendQuery,
   ProductLineSums,
 } from '../contracts/types';
-import type { SqlRunner as Db } from '../sql/runner';
+import type { SqlParam, SqlRunner as Db } from '../sql/runner';
 import { concentrationOfStage } from './analytics/concentration';
-import { int, tierCaseSql, withStagedTable } from './analytics/sql';
+import { int, withStagedTable } from './analytics/sql';
+
+/**
+ * Product lines up to which the lines a customer holds are folded into a bit mask (one `BIGINT` bit each) in
+ * one pass over the contracts; with more, a stage per customer and line counts them.
+ */
+export const MASK_LINES = 30;
+
+/** Trend points per pass over the contracts: two days each in one mask of days (bits below 2^53). */
+const TREND_POINTS = 26;
+
+/** The number of bits set among the `lines` lowest bits of the BIGINT expression `mask`. */
+function bitCount(mask: string, lines: number): string {
+  const bits = Array.from({ length: lines }, (_, i) => `((${mask} >> ${int(i)}) & 1)`);
+  return bits.length === 0 ? '0' : `(${bits.join(' + ')})`;
+}
 
 /** In force on the day of parameter `$p`: start ≤ day < end (open-ended without an end). */
 const inForce = (p: number): string =>
@@ -119,7 +140,20 @@ export class DuckDbContracts implements ContractsPort {
     const { asOf, current, previous, windowMonths } = query;
     const prevDay = current.startExclusive;
     // $1 as-of day, $2 previous day, $3 start of the previous window (exclusive)
-    const params = [asOf, prevDay, previous.startExclusive];
+    const params: SqlParam[] = [asOf, prevDay, previous.startExclusive];
+    if (query.revenue === 'fees') {
+      const lines = await this.db.all<{ line: string }>(
+        `SELECT DISTINCT coalesce(product_line, '') AS line FROM contracts
+         WHERE start_date <= CAST($1 AS DATE) ORDER BY 1 LIMIT ${int(MASK_LINES + 1)}`,
+        [asOf],
+      );
+      if (lines.length <= MASK_LINES)
+        return this.byMasks(
+          query,
+          lines.map((r) => r.line),
+          params,
+        );
+    }
     const lines = `
       SELECT customer_id, coalesce(product_line, '') AS line,
         max(CASE WHEN ${inForce(1)} THEN 1 ELSE 0 END) AS s,
@@ -131,7 +165,114 @@ export class DuckDbContracts implements ContractsPort {
       FROM contracts
       WHERE start_date <= CAST($1 AS DATE)
       GROUP BY customer_id, coalesce(product_line, '')`;
-    return withStagedTable(this.db, lines, params, (linesTable) => this.customers(query, linesTable, params));
+    return withStagedTable(this.db, lines, params, (linesTable) => this.byLines(query, linesTable, params));
+  }
+
+  /**
+   * Fees as revenue and few product lines: one pass over the contracts per customer, the lines held on each
+   * day as a bit mask (bit i = `lines[i]`), the product-line sums from the customers per pair of masks.
+   */
+  private async byMasks(
+    query: ContractPortfolioQuery,
+    lines: readonly string[],
+    params: readonly SqlParam[],
+  ): Promise<ContractPortfolioResult> {
+    const { current, previous, windowMonths } = query;
+    const n = lines.length;
+    const bit =
+      n === 0
+        ? 'CAST(0 AS BIGINT)'
+        : `CASE coalesce(product_line, '') ${lines
+            .map((_, i) => `WHEN CAST($${int(i + 4)} AS VARCHAR) THEN CAST(${int(2 ** i)} AS BIGINT)`)
+            .join(' ')} END`;
+    const stage = `
+      WITH m AS (
+        SELECT customer_id,
+          bit_or(CASE WHEN ${inForce(1)} THEN ${bit} ELSE CAST(0 AS BIGINT) END) AS smask,
+          bit_or(CASE WHEN ${inForce(2)} THEN ${bit} ELSE CAST(0 AS BIGINT) END) AS fmask,
+          min(start_date) AS first_start,
+          sum(${feeInWindow(2, 1, current, windowMonths)}) AS srev,
+          sum(${feeInWindow(3, 2, previous, windowMonths)}) AS frev,
+          count(*) FILTER (WHERE annual_fee IS NULL AND (${inForce(1)} OR ${inForce(2)})) AS nofee
+        FROM contracts
+        WHERE start_date <= CAST($1 AS DATE)
+        GROUP BY customer_id
+      )
+      SELECT customer_id, smask, fmask, ${bitCount('smask', n)} AS sprod, ${bitCount('fmask', n)} AS fprod,
+        ${bitCount('(smask & (~fmask))', n)} AS added, ${bitCount('(fmask & (~smask))', n)} AS dropped,
+        first_start, nofee, srev, frev
+      FROM m WHERE smask <> 0 OR fmask <> 0`;
+    return withStagedTable(this.db, stage, [...params, ...lines], (custTable) =>
+      this.summarise(query, custTable, { linked: 0, unlinked: 0 }, async () => {
+        const pairs = await this.db.all<{ smask: number; fmask: number; n: number }>(
+          `SELECT smask, fmask, count(*) AS n FROM ${custTable} GROUP BY smask, fmask`,
+        );
+        return linesOfMasks(lines, pairs);
+      }),
+    );
+  }
+
+  /** Invoices as revenue, or many product lines: the customer stage from the stage per customer and line. */
+  private async byLines(
+    query: ContractPortfolioQuery,
+    linesTable: string,
+    params: SqlParam[],
+  ): Promise<ContractPortfolioResult> {
+    const byInvoices = query.revenue === 'invoices';
+    const linked = `EXISTS (SELECT 1 FROM ${linesTable} l WHERE l.customer_id = t.customer_id
+        AND (t.product_line IS NULL OR l.line = '' OR l.line = t.product_line))`;
+    const invoices = `
+      SELECT t.customer_id,
+        sum(CASE WHEN t.order_date > CAST($2 AS DATE) THEN CAST(t.amount AS DOUBLE PRECISION) ELSE 0 END) AS srev,
+        sum(CASE WHEN t.order_date <= CAST($2 AS DATE) THEN CAST(t.amount AS DOUBLE PRECISION) ELSE 0 END) AS frev
+      FROM transactions t
+      WHERE t.order_date > CAST($3 AS DATE) AND t.order_date <= CAST($1 AS DATE) AND ${linked}
+      GROUP BY t.customer_id`;
+    const stage = `
+      WITH c AS (
+        SELECT customer_id, sum(s) AS sprod, sum(f) AS fprod, sum(s * (1 - f)) AS added,
+          sum(f * (1 - s)) AS dropped, min(first_start) AS first_start,
+          sum(sfee) AS sfee, sum(ffee) AS ffee, sum(nofee) AS nofee
+        FROM ${linesTable} GROUP BY customer_id HAVING sum(s) + sum(f) > 0
+      )${byInvoices ? `, i AS (${invoices})` : ''}
+      SELECT c.customer_id, sprod, fprod, added, dropped, first_start, nofee,
+        ${byInvoices ? 'coalesce(i.srev, 0)' : 'sfee'} AS srev,
+        ${byInvoices ? 'coalesce(i.frev, 0)' : 'ffee'} AS frev
+      FROM c ${byInvoices ? 'LEFT JOIN i ON i.customer_id = c.customer_id' : ''}`;
+    let linkedInvoices = 0;
+    let unlinkedInvoices = 0;
+    if (byInvoices) {
+      const inv = await this.db.one<{ linked: number | null; unlinked: number | null }>(
+        `SELECT count(*) FILTER (WHERE ${linked}) AS linked, count(*) FILTER (WHERE NOT ${linked}) AS unlinked
+         FROM transactions t WHERE t.order_date > CAST($1 AS DATE) AND t.order_date <= CAST($2 AS DATE)`,
+        [params[2] ?? null, params[0] ?? null],
+      );
+      linkedInvoices = inv.linked ?? 0;
+      unlinkedInvoices = inv.unlinked ?? 0;
+    }
+    return withStagedTable(this.db, stage, byInvoices ? params : [], (custTable) =>
+      this.summarise(query, custTable, { linked: linkedInvoices, unlinked: unlinkedInvoices }, async () => {
+        const rows = await this.db.all<LineRow>(
+          `SELECT line, sum(f) AS before, sum(s) AS after, sum(f * (1 - s)) AS ended, 0 AS stayed,
+             sum(s * (1 - f)) AS added
+           FROM ${linesTable} GROUP BY line HAVING sum(f) + sum(s) > 0 ORDER BY line`,
+        );
+        // ended lines (held before, not now) of customers still active now: churned on the product only
+        const stayed = await this.db.all<{ line: string; stayed: number }>(
+          `SELECT l.line, count(*) AS stayed FROM ${linesTable} l JOIN ${custTable} c ON c.customer_id = l.customer_id
+           WHERE l.f = 1 AND l.s = 0 AND c.sprod > 0 GROUP BY l.line`,
+        );
+        const byLine = new Map(stayed.map((r) => [r.line, r.stayed]));
+        return rows.map((r): ProductLineSums => ({
+          line: r.line,
+          holdersBefore: r.before ?? 0,
+          holdersAfter: r.after ?? 0,
+          ended: r.ended ?? 0,
+          stayed: byLine.get(r.line) ?? 0,
+          added: r.added ?? 0,
+        }));
+      }),
+    );
   }
 
   contractConcentration(query: ContractConcentrationQuery): Promise<ConcentrationResult> {
@@ -231,6 +372,69 @@ export class DuckDbContracts implements ContractsPort {
     });
   }
 
+  async contractRetentionTrend(query: ContractTrendQuery): Promise<TrendCount[]> {
+    const out: TrendCount[] = [];
+    for (let from = 0; from < query.points.length; from += TREND_POINTS)
+      for (const c of await this.trendChunk(query, from, query.points.slice(from, from + TREND_POINTS)))
+        out.push(c);
+    return out;
+  }
+
+  /**
+   * Up to `TREND_POINTS` trend points in one pass over the contracts: per customer a bit mask of the days
+   * (the points' as-of and previous days) with a contract in force, and the fees of each point's previous
+   * window; then per point the revenue at its tier cut-offs and the counts per tier.
+   */
+  private async trendChunk(
+    query: ContractTrendQuery,
+    first: number,
+    points: readonly ContractTrendQuery['points'][number][],
+  ): Promise<TrendCount[]> {
+    if (points.length === 0) return [];
+    const days = [...new Set(points.flatMap((p) => [p.asOf, p.previousDay]))].sort();
+    const bitOf = (day: string): number => days.indexOf(day);
+    // $1 … $D the days; then each point's previous window (exclusive start, inclusive end)
+    const params: SqlParam[] = [...days];
+    const fees = points.map((p, j) => {
+      params.push(p.previous.startExclusive, p.previous.endInclusive);
+      const s = days.length + 2 * j + 1;
+      return `sum(${feeInWindow(s, s + 1, p.previous, query.windowMonths)}) AS r${int(j)}`;
+    });
+    const mask = days
+      .map(
+        (_, i) =>
+          `CASE WHEN ${inForce(i + 1)} THEN CAST(${int(2 ** i)} AS BIGINT) ELSE CAST(0 AS BIGINT) END`,
+      )
+      .join(' + ');
+    const last = days.length; // the latest day: no later contract is in force on any of them
+    const stage = `
+      SELECT * FROM (
+        SELECT customer_id, bit_or(${mask}) AS dmask, ${fees.join(', ')}
+        FROM contracts WHERE start_date <= CAST($${int(last)} AS DATE) GROUP BY customer_id
+      ) m WHERE dmask <> 0`;
+    return withStagedTable(this.db, stage, params, async (table) => {
+      const on = (day: string): string => `((dmask >> ${int(bitOf(day))}) & 1)`;
+      const counts = await this.db.one<Record<string, number | null>>(
+        `SELECT ${points.map((p, j) => `count(*) FILTER (WHERE ${on(p.previousDay)} = 1) AS n${int(j)}`).join(', ')}
+         FROM ${table}`,
+      );
+      const k = query.tiers.length;
+      const out: TrendCount[] = [];
+      for (const [j, p] of points.entries()) {
+        const cutoffs = tierCutoffs(counts[`n${j}`] ?? 0, query.tiers);
+        const rows = await this.db.all<{ t: number; previous: number; retained: number | null }>(
+          `SELECT ${tierOfRevenue(on(p.previousDay), `c.r${int(j)}`, 'h.f', k)} AS t, count(*) AS previous,
+             count(*) FILTER (WHERE ${on(p.asOf)} = 1) AS retained
+           FROM ${table} c CROSS JOIN (${cutoffRevenues(table, on(p.previousDay), `r${int(j)}`, 'f', cutoffs)}) h
+           WHERE ${on(p.previousDay)} = 1 GROUP BY 1`,
+        );
+        for (const r of rows)
+          out.push({ point: first + j, tier: r.t, previous: r.previous, retained: r.retained ?? 0 });
+      }
+      return out;
+    });
+  }
+
   /** Customers active before per tenure group (first contract start), and of those active now. */
   private tenure(table: string, query: ContractPortfolioQuery): Promise<TenureCount[]> {
     const buckets = query.tenureBuckets ?? [];
@@ -247,138 +451,144 @@ export class DuckDbContracts implements ContractsPort {
     );
   }
 
-  private async customers(
+  /**
+   * The reports' sums over the customer stage `custTable` (customer_id, sprod, fprod, added, dropped,
+   * first_start, nofee, srev, frev: one row per customer active on either day). The tiers: the revenue at
+   * each cut-off of each day (the c-th largest, by one sort) in a one-row table, and a `CASE` per row.
+   */
+  private async summarise(
     query: ContractPortfolioQuery,
-    linesTable: string,
-    params: string[],
+    custTable: string,
+    invoices: { linked: number; unlinked: number },
+    lineSums: () => Promise<ProductLineSums[]>,
   ): Promise<ContractPortfolioResult> {
-    const byInvoices = query.revenue === 'invoices';
-    const linked = `EXISTS (SELECT 1 FROM ${linesTable} l WHERE l.customer_id = t.customer_id
-        AND (t.product_line IS NULL OR l.line = '' OR l.line = t.product_line))`;
-    const invoices = `
-      SELECT t.customer_id,
-        sum(CASE WHEN t.order_date > CAST($2 AS DATE) THEN CAST(t.amount AS DOUBLE PRECISION) ELSE 0 END) AS srev,
-        sum(CASE WHEN t.order_date <= CAST($2 AS DATE) THEN CAST(t.amount AS DOUBLE PRECISION) ELSE 0 END) AS frev
-      FROM transactions t
-      WHERE t.order_date > CAST($3 AS DATE) AND t.order_date <= CAST($1 AS DATE) AND ${linked}
-      GROUP BY t.customer_id`;
-    const stage = `
-      WITH c AS (
-        SELECT customer_id, sum(s) AS sprod, sum(f) AS fprod, sum(s * (1 - f)) AS added,
-          sum(f * (1 - s)) AS dropped, min(first_start) AS first_start,
-          sum(sfee) AS sfee, sum(ffee) AS ffee, sum(nofee) AS nofee
-        FROM ${linesTable} GROUP BY customer_id HAVING sum(s) + sum(f) > 0
-      )${byInvoices ? `, i AS (${invoices})` : ''}
-      SELECT c.customer_id, sprod, fprod, added, dropped, first_start, nofee,
-        ${byInvoices ? 'coalesce(i.srev, 0)' : 'sfee'} AS srev,
-        ${byInvoices ? 'coalesce(i.frev, 0)' : 'ffee'} AS frev
-      FROM c ${byInvoices ? 'LEFT JOIN i ON i.customer_id = c.customer_id' : ''}`;
-    return withStagedTable(this.db, stage, byInvoices ? params : [], async (custTable) => {
-      const counts = await this.db.one<{ ns: number | null; nf: number | null; nofee: number | null }>(
-        `SELECT count(*) FILTER (WHERE sprod > 0) AS ns, count(*) FILTER (WHERE fprod > 0) AS nf,
-           sum(nofee) AS nofee FROM ${custTable}`,
+    const counts = await this.db.one<{ ns: number | null; nf: number | null; nofee: number | null }>(
+      `SELECT count(*) FILTER (WHERE sprod > 0) AS ns, count(*) FILTER (WHERE fprod > 0) AS nf,
+         sum(nofee) AS nofee FROM ${custTable}`,
+    );
+    const activeCurrent = counts.ns ?? 0;
+    const activePrevious = counts.nf ?? 0;
+    const cutoffsCurrent = tierCutoffs(activeCurrent, query.tiers);
+    const cutoffsPrevious = tierCutoffs(activePrevious, query.tiers);
+    const thresholds = `SELECT * FROM (${cutoffRevenues(custTable, 'sprod', 'srev', 's', cutoffsCurrent)}) a
+      CROSS JOIN (${cutoffRevenues(custTable, 'fprod', 'frev', 'f', cutoffsPrevious)}) b`;
+    return withStagedTable(this.db, thresholds, [], async (thTable) => {
+      const k = query.tiers.length;
+      const t = `(SELECT c.*, ${tierOfRevenue('c.sprod', 'c.srev', 'h.s', k)} AS st,
+          ${tierOfRevenue('c.fprod', 'c.frev', 'h.f', k)} AS ft
+        FROM ${custTable} c CROSS JOIN ${thTable} h)`;
+      const currentRows = await this.db.all<CurrentRow>(
+        `SELECT st AS t, count(*) AS customers, sum(srev) AS revenue, sum(sprod) AS products,
+           count(*) FILTER (WHERE sprod = 1) AS h1, count(*) FILTER (WHERE sprod = 2) AS h2,
+           count(*) FILTER (WHERE sprod = 3) AS h3, count(*) FILTER (WHERE sprod >= 4) AS h4,
+           sum(CAST($1 AS DATE) - first_start) AS tenure
+         FROM ${t} tt WHERE st IS NOT NULL GROUP BY st`,
+        [query.asOf],
       );
-      let linkedInvoices = 0;
-      let unlinkedInvoices = 0;
-      if (byInvoices) {
-        const inv = await this.db.one<{ linked: number | null; unlinked: number | null }>(
-          `SELECT count(*) FILTER (WHERE ${linked}) AS linked, count(*) FILTER (WHERE NOT ${linked}) AS unlinked
-           FROM transactions t WHERE t.order_date > CAST($1 AS DATE) AND t.order_date <= CAST($2 AS DATE)`,
-          [params[2] ?? null, params[0] ?? null],
-        );
-        linkedInvoices = inv.linked ?? 0;
-        unlinkedInvoices = inv.unlinked ?? 0;
-      }
-      const activeCurrent = counts.ns ?? 0;
-      const activePrevious = counts.nf ?? 0;
-      const cutoffsCurrent = tierCutoffs(activeCurrent, query.tiers);
-      const cutoffsPrevious = tierCutoffs(activePrevious, query.tiers);
-      const tiered = `
-        WITH ranked AS (
-          SELECT *,
-            CASE WHEN sprod > 0 THEN rank() OVER (PARTITION BY sprod > 0 ORDER BY srev DESC) END AS srank,
-            CASE WHEN fprod > 0 THEN rank() OVER (PARTITION BY fprod > 0 ORDER BY frev DESC) END AS frank
-          FROM ${custTable}
-        )
-        SELECT customer_id, sprod, fprod, added, dropped, first_start, srev, frev,
-          ${tierCaseSql('srank', cutoffsCurrent)} AS st, ${tierCaseSql('frank', cutoffsPrevious)} AS ft
-        FROM ranked`;
-      return withStagedTable(this.db, tiered, [], async (t) => {
-        const k = query.tiers.length;
-        const currentRows = await this.db.all<CurrentRow>(
-          `SELECT st AS t, count(*) AS customers, sum(srev) AS revenue, sum(sprod) AS products,
-             count(*) FILTER (WHERE sprod = 1) AS h1, count(*) FILTER (WHERE sprod = 2) AS h2,
-             count(*) FILTER (WHERE sprod = 3) AS h3, count(*) FILTER (WHERE sprod >= 4) AS h4,
-             sum(CAST($1 AS DATE) - first_start) AS tenure
-           FROM ${t} WHERE st IS NOT NULL GROUP BY st`,
-          [query.asOf],
-        );
-        const surveyRows = await this.db.all<SurveyRow>(
-          `SELECT st AS t,
-             count(*) FILTER (WHERE r.kind = 'nps' AND r.score >= 9) AS promoters,
-             count(*) FILTER (WHERE r.kind = 'nps' AND r.score BETWEEN 7 AND 8) AS passives,
-             count(*) FILTER (WHERE r.kind = 'nps' AND r.score <= 6) AS detractors,
-             count(*) FILTER (WHERE r.kind = 'csat') AS csat_n,
-             sum(CASE WHEN r.kind = 'csat' THEN r.score ELSE 0 END) AS csat_sum,
-             count(*) FILTER (WHERE r.kind = 'ski') AS ski_n,
-             sum(CASE WHEN r.kind = 'ski' THEN r.score ELSE 0 END) AS ski_sum
-           FROM survey_responses r JOIN ${t} c ON c.customer_id = r.customer_id
-           WHERE c.st IS NOT NULL AND r.answered_on > CAST($1 AS DATE) AND r.answered_on <= CAST($2 AS DATE)
-           GROUP BY st`,
-          [query.current.startExclusive, query.current.endInclusive],
-        );
-        const previousRows = await this.db.all<PreviousRow>(
-          `SELECT ft AS t, count(*) AS customers, count(*) FILTER (WHERE sprod > 0) AS retained,
-             sum(CASE WHEN sprod > 0 THEN fprod ELSE 0 END) AS before,
-             sum(CASE WHEN sprod > 0 THEN sprod ELSE 0 END) AS after,
-             count(*) FILTER (WHERE sprod > 0 AND added > 0) AS xsell,
-             count(*) FILTER (WHERE sprod > 0 AND dropped > 0) AS dsell
-           FROM ${t} WHERE ft IS NOT NULL GROUP BY ft`,
-        );
-        const lineRows = await this.db.all<LineRow>(
-          `SELECT l.line, sum(l.f) AS before, sum(l.s) AS after, sum(l.f * (1 - l.s)) AS ended,
-             sum(CASE WHEN c.sprod > 0 THEN l.f * (1 - l.s) ELSE 0 END) AS stayed,
-             sum(l.s * (1 - l.f)) AS added
-           FROM ${linesTable} l JOIN ${t} c ON c.customer_id = l.customer_id
-           GROUP BY l.line HAVING sum(l.f) + sum(l.s) > 0 ORDER BY l.line`,
-        );
-        // flows: src = tier before, or -2 won back (a contract started by the previous day), -1 new;
-        // dst = tier now, or -1 lost
-        const flowRows = await this.db.all<FlowRow>(
-          `SELECT CASE WHEN ft IS NOT NULL THEN ft WHEN first_start <= CAST($1 AS DATE) THEN -2 ELSE -1 END AS src,
-             coalesce(st, -1) AS dst, count(*) AS customers,
-             sum(CASE WHEN st IS NULL THEN fprod ELSE sprod END) AS lines,
-             sum(CASE WHEN st IS NULL THEN frev ELSE srev END) AS revenue,
-             sum(fprod) AS prev_lines, sum(frev) AS prev_revenue
-           FROM ${t} WHERE st IS NOT NULL OR ft IS NOT NULL GROUP BY 1, 2`,
-          [query.current.startExclusive],
-        );
-        const tenure = query.tenureBuckets ? await this.tenure(t, query) : [];
-        return {
-          activeCurrent,
-          activePrevious,
-          cells: flowRows.map(toCell),
-          previousTiers: previousActivity(flowRows, k),
-          tenure,
-          cutoffsCurrent,
-          cutoffsPrevious,
-          current: currentSums(k, currentRows, surveyRows),
-          previous: previousSums(k, previousRows),
-          lines: lineRows.map((r): ProductLineSums => ({
-            line: r.line,
-            holdersBefore: r.before ?? 0,
-            holdersAfter: r.after ?? 0,
-            ended: r.ended ?? 0,
-            stayed: r.stayed ?? 0,
-            added: r.added ?? 0,
-          })),
-          linkedInvoices,
-          unlinkedInvoices,
-          contractsWithoutFee: byInvoices ? 0 : (counts.nofee ?? 0),
-        };
-      });
+      const surveyRows = await this.db.all<SurveyRow>(
+        `SELECT st AS t,
+           count(*) FILTER (WHERE r.kind = 'nps' AND r.score >= 9) AS promoters,
+           count(*) FILTER (WHERE r.kind = 'nps' AND r.score BETWEEN 7 AND 8) AS passives,
+           count(*) FILTER (WHERE r.kind = 'nps' AND r.score <= 6) AS detractors,
+           count(*) FILTER (WHERE r.kind = 'csat') AS csat_n,
+           sum(CASE WHEN r.kind = 'csat' THEN r.score ELSE 0 END) AS csat_sum,
+           count(*) FILTER (WHERE r.kind = 'ski') AS ski_n,
+           sum(CASE WHEN r.kind = 'ski' THEN r.score ELSE 0 END) AS ski_sum
+         FROM survey_responses r JOIN ${t} c ON c.customer_id = r.customer_id
+         WHERE c.st IS NOT NULL AND r.answered_on > CAST($1 AS DATE) AND r.answered_on <= CAST($2 AS DATE)
+         GROUP BY st`,
+        [query.current.startExclusive, query.current.endInclusive],
+      );
+      const previousRows = await this.db.all<PreviousRow>(
+        `SELECT ft AS t, count(*) AS customers, count(*) FILTER (WHERE sprod > 0) AS retained,
+           sum(CASE WHEN sprod > 0 THEN fprod ELSE 0 END) AS before,
+           sum(CASE WHEN sprod > 0 THEN sprod ELSE 0 END) AS after,
+           count(*) FILTER (WHERE sprod > 0 AND added > 0) AS xsell,
+           count(*) FILTER (WHERE sprod > 0 AND dropped > 0) AS dsell
+         FROM ${t} tt WHERE ft IS NOT NULL GROUP BY ft`,
+      );
+      const lines = await lineSums();
+      // flows: src = tier before, or -2 won back (a contract started by the previous day), -1 new;
+      // dst = tier now, or -1 lost
+      const flowRows = await this.db.all<FlowRow>(
+        `SELECT CASE WHEN ft IS NOT NULL THEN ft WHEN first_start <= CAST($1 AS DATE) THEN -2 ELSE -1 END AS src,
+           coalesce(st, -1) AS dst, count(*) AS customers,
+           sum(CASE WHEN st IS NULL THEN fprod ELSE sprod END) AS lines,
+           sum(CASE WHEN st IS NULL THEN frev ELSE srev END) AS revenue,
+           sum(fprod) AS prev_lines, sum(frev) AS prev_revenue
+         FROM ${t} tt WHERE st IS NOT NULL OR ft IS NOT NULL GROUP BY 1, 2`,
+        [query.current.startExclusive],
+      );
+      const tenure = query.tenureBuckets ? await this.tenure(custTable, query) : [];
+      return {
+        activeCurrent,
+        activePrevious,
+        cells: flowRows.map(toCell),
+        previousTiers: previousActivity(flowRows, k),
+        tenure,
+        cutoffsCurrent,
+        cutoffsPrevious,
+        current: currentSums(k, currentRows, surveyRows),
+        previous: previousSums(k, previousRows),
+        lines,
+        linkedInvoices: invoices.linked,
+        unlinkedInvoices: invoices.unlinked,
+        contractsWithoutFee: query.revenue === 'invoices' ? 0 : (counts.nofee ?? 0),
+      };
     });
   }
+}
+
+/**
+ * A one-row query of the revenue at each cut-off but the last of one day: column `${prefix}${i}` is the
+ * cutoffs[i]-th largest `value` of the customers with `held` > 0 (NULL for a cut-off of 0). A customer's
+ * competition rank is ≤ c exactly when its value is ≥ the c-th largest value.
+ */
+function cutoffRevenues(
+  table: string,
+  held: string,
+  value: string,
+  prefix: string,
+  cutoffs: readonly number[],
+): string {
+  const inner = cutoffs.slice(0, -1);
+  if (inner.length === 0) return `SELECT 1 AS ${prefix}_none`;
+  const columns = inner.map((c, i) => `max(CASE WHEN rn = ${int(c)} THEN v END) AS ${prefix}${int(i)}`);
+  return `SELECT ${columns.join(', ')} FROM (
+      SELECT ${value} AS v, row_number() OVER (ORDER BY ${value} DESC) AS rn FROM ${table} WHERE ${held} > 0
+    ) z WHERE rn IN (${inner.map((c) => int(c)).join(', ')})`;
+}
+
+/** The tier (0 = highest) of a customer with `held` > 0 by its `value` against the cut-off revenues; else NULL. */
+function tierOfRevenue(held: string, value: string, prefix: string, k: number): string {
+  const whens = Array.from({ length: k - 1 }, (_, i) => `WHEN ${value} >= ${prefix}${int(i)} THEN ${int(i)}`);
+  const tier = whens.length === 0 ? '0' : `CASE ${whens.join(' ')} ELSE ${int(k - 1)} END`;
+  return `CASE WHEN ${held} > 0 THEN ${tier} END`;
+}
+
+/**
+ * The product-line sums from the customers per pair of masks (bit i = `lines[i]` held now in `smask`,
+ * before in `fmask`); lines nobody held on either day are left out, in the order of `lines`.
+ */
+export function linesOfMasks(
+  lines: readonly string[],
+  pairs: readonly { smask: number; fmask: number; n: number }[],
+): ProductLineSums[] {
+  return lines
+    .map((line, i): ProductLineSums => {
+      const sums = { line, holdersBefore: 0, holdersAfter: 0, ended: 0, stayed: 0, added: 0 };
+      for (const { smask, fmask, n } of pairs) {
+        const s = Math.floor(smask / 2 ** i) % 2 === 1;
+        const f = Math.floor(fmask / 2 ** i) % 2 === 1;
+        if (f) sums.holdersBefore += n;
+        if (s) sums.holdersAfter += n;
+        if (f && !s) sums.ended += n;
+        if (f && !s && smask !== 0) sums.stayed += n;
+        if (s && !f) sums.added += n;
+      }
+      return sums;
+    })
+    .filter((l) => l.holdersBefore + l.holdersAfter > 0);
 }
 
 interface FlowRow extends Record<string, unknown> {
