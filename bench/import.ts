@@ -113,7 +113,11 @@ async function run(): Promise<void> {
       `${baseline.seconds.toFixed(1)} s (CPU ${baseline.cpu.toFixed(1)} s); the import takes ${ratio.toFixed(2)}× that ` +
       `in wall time (target ≤ ${TARGET_RATIO}×), ${(cpu / baseline.cpu).toFixed(2)}× in CPU time`,
   );
-  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   if (seconds > TARGET_SECONDS || maxRssMb > TARGET_MB || ratio > TARGET_RATIO) console.log('TARGET MISSED');
 }
 

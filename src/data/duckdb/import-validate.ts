@@ -36,6 +36,7 @@ const STORE_TYPE: Readonly<Record<ColumnSpec['type'], string>> = {
 
 const SPACES = `' ' || chr(9) || chr(10) || chr(13) || chr(160)`;
 const SPACE_CODES = '[32, 9, 10, 13, 160]';
+const SPACE_CHARS = [`' '`, 'chr(9)', 'chr(10)', 'chr(13)', 'chr(160)'];
 const TRUE_WORDS = ['true', 'yes', 'ja', '1', 'y'];
 const FALSE_WORDS = ['false', 'no', 'nej', '0', 'n'];
 const ISO_DAY = `'\\d{4}-\\d{2}-\\d{2}'`;
@@ -150,11 +151,14 @@ function oneOf(sql: string, values: readonly string[]): string {
 /**
  * The value without surrounding whitespace (space, tab, newline, no-break space), NULL when nothing is
  * left. trim() with a character list is slow in DuckDB, so it only runs on values that need it (and the
- * codes are a list, not an IN list, for the reason given at oneOf).
+ * codes are a list, not an IN list, for the reason given at oneOf). The last character is tested with
+ * ends_with, a byte comparison: right(x, 1) cut the string by characters and was half the cost of the
+ * whole clean-up.
  */
 function clean(x: string): string {
+  const ends = SPACE_CHARS.map((c) => `ends_with(${x}, ${c})`).join(' OR ');
   return `CASE WHEN ${x} = '' THEN NULL
-    WHEN list_contains(${SPACE_CODES}, ascii(${x})) OR list_contains(${SPACE_CODES}, ascii(right(${x}, 1)))
+    WHEN list_contains(${SPACE_CODES}, ascii(${x})) OR ${ends}
       THEN NULLIF(trim(${x}, ${SPACES}), '')
     ELSE ${x} END`;
 }
