@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../../package.json';
 import { CvmError, optionMessage, type ErrorCode } from '../core/errors';
+import type { Lang } from '../core/messages/message';
 import { cliOption } from './context';
 
 /** A top-level command: its one-line description, and how to load its module and register it in full. */
@@ -144,6 +145,13 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
   return program;
 }
 
+/** The language an error is shown in: `--lang sv` (or `--lang=sv`) anywhere on the command line. */
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.indexOf('--lang');
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return value === 'sv' ? 'sv' : 'en';
+}
+
 async function main(argv: string[]): Promise<number> {
   const program = await buildProgram(argv);
   try {
@@ -156,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const verbose = argv.includes('--verbose');
     if (error instanceof CvmError) {
-      process.stderr.write(`cvm: ${optionMessage(error, cliOption)}\n`);
+      process.stderr.write(`cvm: ${optionMessage(error, cliOption, langOf(argv))}\n`);
       if (verbose && error.stack) process.stderr.write(error.stack + '\n');
       return EXIT_CODES[error.code];
     }

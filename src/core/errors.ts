@@ -10,6 +10,9 @@
  * another option writes it as `{option:name}`, rendered the same way.
  */
 
+import { renderMessage } from './messages/catalogue';
+import { Message, type Lang } from './messages/message';
+
 /** What kind of user-fixable problem occurred. */
 export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'data-source';
 
@@ -26,16 +29,26 @@ export interface OptionProblem {
 export class CvmError extends Error {
   readonly code: ErrorCode;
   readonly option: OptionProblem | undefined;
+  /** the message as a catalogue message, rendered in the face's language; `message` is its English text */
+  readonly text: Message | undefined;
 
   /**
    * @param message one line that names the thing, the value and what was expected; for an option problem
-   *   the text after the option's name
+   *   the text after the option's name; a catalogue message (`msg(…)`) is rendered in the face's language
    */
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; option?: OptionProblem }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  constructor(
+    code: ErrorCode,
+    message: string | Message,
+    options?: { cause?: unknown; option?: OptionProblem },
+  ) {
+    super(
+      message instanceof Message ? renderMessage(message, 'en') : message,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = 'CvmError';
     this.code = code;
     this.option = options?.option;
+    this.text = message instanceof Message ? message : undefined;
   }
 }
 
@@ -48,18 +61,25 @@ export function invalidInput(message: string): CvmError {
  * A bad option value: `field` is the option's name, `detail` the rest of the message
  * (default: `"<value>" is not <expected>`).
  */
-export function invalidOption(field: string, value: unknown, expected: string, detail?: string): CvmError {
+export function invalidOption(
+  field: string,
+  value: unknown,
+  expected: string,
+  detail?: string | Message,
+): CvmError {
   const text =
     detail ?? `${JSON.stringify(typeof value === 'string' ? value : String(value))} is not ${expected}`;
   return new CvmError('invalid-input', text, { option: { field, value, expected } });
 }
 
 /**
- * The one-line message of an error, with an option problem's field and every `{option:name}` in the text
- * spelt by `spell` (e.g. `--window` on the command line).
+ * The one-line message of an error in `lang` (a catalogue message; a plain text is as written), with an
+ * option problem's field and every `{option:name}` in the text spelt by `spell` (e.g. `--window` on the
+ * command line).
  */
-export function optionMessage(error: CvmError, spell: (field: string) => string): string {
-  const text = error.message.replace(/\{option:(\w+)\}/g, (_, name: string) => spell(name));
+export function optionMessage(error: CvmError, spell: (field: string) => string, lang: Lang = 'en'): string {
+  const message = error.text === undefined ? error.message : renderMessage(error.text, lang);
+  const text = message.replace(/\{option:(\w+)\}/g, (_, name: string) => spell(name));
   return error.option ? `${spell(error.option.field)}: ${text}` : text;
 }
 

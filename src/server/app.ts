@@ -168,7 +168,8 @@ export function createApi(options: ApiOptions): Api {
 
   app.use('*', secureHeaders());
   app.onError((error, c) => {
-    const { status, body } = errorResponse(error, log);
+    const lang = c.req.query('lang') === 'sv' ? 'sv' : 'en';
+    const { status, body } = errorResponse(error, log, lang);
     return c.json(body, status);
   });
 

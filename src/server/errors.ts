@@ -1,10 +1,12 @@
 /**
  * The one place that maps errors to HTTP: a `CvmError` becomes its status and `{ error: { code, message,
- * field?, value?, expected? } }` with option names spelt as the API spells them (the plain field name);
+ * field?, value?, expected? } }` with option names spelt as the API spells them (the plain field name) and
+ * the message in the request's language (`?lang=sv`);
  * anything else is a 500 `internal` whose body says nothing about the code (the stack goes to the log).
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CvmError, optionMessage, type ErrorCode } from '../core/errors';
+import type { Lang } from '../core/messages/message';
 
 export type ApiErrorCode =
   | 'invalid-input'
@@ -57,6 +59,7 @@ const FROM_CVM: Record<ErrorCode, ApiErrorCode> = {
 export function errorResponse(
   error: unknown,
   log: (line: string) => void,
+  lang: Lang = 'en',
 ): { status: ContentfulStatusCode; body: ApiErrorBody } {
   if (error instanceof HttpError)
     return { status: STATUS[error.code], body: { error: { code: error.code, message: error.message } } };
@@ -68,7 +71,7 @@ export function errorResponse(
       body: {
         error: {
           code,
-          message: optionMessage(error, apiOption),
+          message: optionMessage(error, apiOption, lang),
           ...(option
             ? {
                 field: option.field,

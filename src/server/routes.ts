@@ -80,6 +80,7 @@ import { actionsReport, lifecycleReport, segmentsReport } from '../app/strategy/
 import { getSummary } from '../app/summary';
 import { addUser, auditLog, listUsers, recordAudit, removeUser, setUserRole } from '../app/users';
 import { CvmError, invalidOption } from '../core/errors';
+import { msg } from '../core/messages/catalogue';
 import { SCORECARD_FACTORS } from '../core/kinds';
 import { CsvScanner } from '../core/text/csv';
 import type { Role } from '../data/users/types';
@@ -648,7 +649,10 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
         });
         if (result.rejected > 0) {
           if (result.rejectsPath) await rm(result.rejectsPath, { force: true });
-          throw new CvmError('invalid-input', `the assessment was not saved: ${result.problems.join('; ')}`);
+          throw new CvmError(
+            'invalid-input',
+            msg('import.assessment-not-saved', { problems: result.problems }),
+          );
         }
         await recordAudit(ctx.unit, ctx.actor, 'assessment', i.id, {
           assessedOn: day,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { importFile } from '../../src/app/import';
 import { KINDS, type KindName } from '../../src/core/kinds';
+import { renderMessages, type Rendered } from '../../src/core/messages/catalogue';
 import { TABLES } from '../../src/data/sql/tables';
 import { DuckDbDatabase } from '../../src/data/duckdb/connection';
 import { DuckDbUnit } from '../../src/data/duckdb/store';
@@ -50,14 +51,14 @@ export async function withMemoryStore<T>(work: (store: TestUnit) => Promise<T>):
   }
 }
 
-/** Imports through the app use case. */
-export function load(
+/** Imports through the app use case; the result's problems and warnings rendered in `options.lang` (default English). */
+export async function load(
   store: TestUnit,
   kind: KindName,
   path: string,
   options: Omit<ImportRequest, 'kind' | 'path'> = {},
-): Promise<ImportResult> {
-  return importFile(store, { kind, path, ...options });
+): Promise<Rendered<ImportResult>> {
+  return renderMessages(await importFile(store, { kind, path, ...options }), options.lang ?? 'en');
 }
 
 /** Every row of a kind's table, ordered by its natural key, values as DuckDB renders them. */

@@ -333,6 +333,17 @@ export interface ImportLogRow {
   importedAt: string;
   rowsImported: number;
   rowsRejected: number;
+  /** rows still stored; null for imports made before rows carried their import id (they cannot be undone) */
+  rowsStored?: number | null;
+  state?: 'active' | 'undone' | 'replaced';
+}
+
+/** What `POST /api/imports/:id/undo` removed. */
+export interface UndoneImport {
+  importId: number;
+  kind: string;
+  source: string;
+  rowsRemoved: number;
 }
 
 export interface RejectRow {

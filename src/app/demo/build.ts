@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CvmError } from '../../core/errors';
 import type { KindName } from '../../core/kinds';
+import { renderMessages } from '../../core/messages/catalogue';
 import type { ImportRequest, ImportResult } from '../../data/import/types';
 import type { StoreUnit } from '../../data/store';
 import { importFile } from '../import';
@@ -114,7 +115,7 @@ export async function buildDemo(
         // every generated row is valid by construction: anything else is a bug in the generator
         if (result.rejected > 0 || result.imported !== rows)
           throw new Error(
-            `internal error: demo ${kind}: ${result.imported} of ${rows} rows imported, ${result.rejected} rejected: ${result.problems.slice(0, 3).join('; ')}`,
+            `internal error: demo ${kind}: ${result.imported} of ${rows} rows imported, ${result.rejected} rejected: ${renderMessages(result.problems.slice(0, 3), 'en').join('; ')}`,
           );
         loaded.push({ kind, file, rows, imported: result.imported });
       }

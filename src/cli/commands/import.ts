@@ -9,7 +9,8 @@ import { importInput, importRequest } from '../../app/options/import';
 import { KIND_NAMES } from '../../core/kinds';
 import { parseOptions } from '../../app/options/parse';
 import { globalOptions, localToday, print, withCliUnit, type GlobalOptions } from '../context';
-import { formatNumber, type Printable } from '../output';
+import { formatNumber, type Lang, type Printable } from '../output';
+import { msg, renderMessage, type Message } from '../../core/messages/catalogue';
 import { earlierImportsWarning, ruleLine } from '../views/imports';
 
 interface Options {
@@ -69,7 +70,7 @@ export function registerImport(program: Command): void {
     .option('--input-format <format>', 'csv, xlsx, parquet or json (default: from the extension)')
     .action(async (kind: string, file: string, options: Options, command: Command) => {
       const global = globalOptions(command);
-      const request = buildRequest(kind, file, options);
+      const request = { ...buildRequest(kind, file, options), lang: global.lang };
       const progress = await progressReporter(global);
       let result: ImportResult;
       try {
@@ -81,11 +82,11 @@ export function registerImport(program: Command): void {
       } finally {
         progress.stop();
       }
-      const earlier = earlierImportsWarning(result, request.replace === true, global.lang);
+      const earlier = earlierImportsWarning(result, request.replace === true);
       if (earlier !== null) result = { ...result, warnings: [...result.warnings, earlier] };
       if (global.format === 'table') {
         process.stdout.write(summaryLines(result, global).join('\n') + '\n');
-        reportProblems(result);
+        reportProblems(result, global.lang);
       } else print(importPrintable(result), global);
     });
 }
@@ -155,12 +156,13 @@ export function importPrintable(result: ImportResult): Printable {
   };
 }
 
-function reportProblems(result: ImportResult): void {
-  for (const warning of result.warnings) process.stderr.write(`cvm: warning: ${warning}\n`);
-  for (const problem of result.problems.slice(0, SHOWN_PROBLEMS)) process.stderr.write(`cvm: ${problem}\n`);
+function reportProblems(result: ImportResult, lang: Lang): void {
+  const say = (m: Message): boolean => process.stderr.write(`cvm: ${renderMessage(m, lang)}\n`);
+  for (const warning of result.warnings) say(msg('import.warning', { warning }));
+  for (const problem of result.problems.slice(0, SHOWN_PROBLEMS)) say(problem);
   // result.problems holds the first few problems only; more rows or problems than shown: point to the file.
   if (result.problems.length > SHOWN_PROBLEMS || result.rejected > SHOWN_PROBLEMS)
-    process.stderr.write(`cvm: … see ${result.rejectsPath ?? ''} for all problems\n`);
+    say(msg('import.see-rejects', { rejectsPath: result.rejectsPath ?? '' }));
 }
 
 interface ProgressReporter {

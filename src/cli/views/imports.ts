@@ -2,6 +2,7 @@
 import type { ImportRecord, ImportResult, UndoneImport } from '../../app/import';
 import { formatNumber, type Lang, type Printable } from '../output';
 import { col, inBoth, l } from './labels';
+import { msg, type Message } from '../../core/messages/catalogue';
 
 const STATE = {
   active: l('active', 'aktiv'),
@@ -96,16 +97,8 @@ export function ruleLine(result: ImportResult, lang: Lang): string {
  * The warning when earlier imports of the same file still have rows beside this one's: a corrected file
  * whose rows have no ids then adds rows instead of replacing them.
  */
-export function earlierImportsWarning(result: ImportResult, replace: boolean, lang: Lang): string | null {
+export function earlierImportsWarning(result: ImportResult, replace: boolean): Message | null {
   const ids = result.earlierImports;
   if (ids.length === 0) return null;
-  const list = ids.join(', ');
-  const sv = lang === 'sv';
-  if (replace)
-    return sv
-      ? `tidigare import ${list} av samma fil gjordes innan rader fick sitt import-id; dess rader finns kvar`
-      : `earlier import ${list} of this file was made before rows recorded their import; its rows stay`;
-  return sv
-    ? `tidigare import ${list} av samma fil har rader kvar bredvid dessa; använd --replace för att ersätta dem, eller cvm imports undo`
-    : `earlier import ${list} of this file still has rows beside these; use --replace to replace it, or cvm imports undo`;
+  return msg(replace ? 'import.earlier-kept' : 'import.earlier-beside', { ids: ids.join(', ') });
 }

@@ -32,6 +32,12 @@ const SAMPLE: Record<string, unknown> = {
     { tier: 'Tier 2', n: 3 },
   ],
   reason: new Message('weights.too-few', { n: 12, minimum: 30 }),
+  firstProblem: new Message('reject.missing', {}),
+  warning: new Message('import.no-rows', { file: 'a.csv' }),
+  problems: [new Message('reject.not-number', { value: '"12,5O"' })],
+  columns: [new Message('map.accepted-names', { column: 'order_date', names: 'order_date, datum' })],
+  file: 'transactions.csv',
+  sheet: null,
   note: new Message('flows.no-previous', {}),
 };
 const params = new Proxy(SAMPLE, { get: (s, name: string) => (name in s ? s[name] : 1234.5) });
@@ -115,6 +121,25 @@ describe('notes and warnings', () => {
           (m) => `${path.slice(root.length + 1)}:${text.slice(0, m.index).split('\n').length}`,
         );
       });
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('import errors', () => {
+  it('are catalogue messages: the import code throws no CvmError with written text', () => {
+    const root = join(__dirname, '..', '..');
+    const files = [
+      ...sources(join(root, 'data', 'import')),
+      ...sources(join(root, 'data', 'duckdb')).filter((p) => /[\\/]import[^\\/]*\.ts$/.test(p)),
+    ];
+    expect(files.length).toBeGreaterThan(15);
+    const written = /new CvmError\(\s*'[\w-]+',\s*[`'"]/g;
+    const offenders = files.flatMap((path) => {
+      const text = readFileSync(path, 'utf8');
+      return [...text.matchAll(written)].map(
+        (m) => `${path.slice(root.length + 1)}:${text.slice(0, m.index).split('\n').length}`,
+      );
+    });
     expect(offenders).toEqual([]);
   });
 });

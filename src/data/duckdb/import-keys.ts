@@ -43,7 +43,8 @@ export async function deriveOrderKeys(
 
 /**
  * Finds rows whose key repeats an earlier row's key (rows with a bad or missing key part are left to their
- * own problem), records them in the session's dups table with the reason prefix, and marks them not ok.
+ * own problem), records them in the session's dups table with the key as the reason shows it (its value
+ * quoted, or each part named and quoted), and marks them not ok.
  * Returns the number of duplicate rows.
  */
 export async function markDuplicates(session: ImportSession, kind: KindSpec): Promise<number> {
@@ -56,7 +57,7 @@ export async function markDuplicates(session: ImportSession, kind: KindSpec): Pr
     );
     if (unique) {
       await db.run(
-        `CREATE TEMP TABLE ${names.dups} (__k BIGINT, first_k BIGINT, value VARCHAR, prefix VARCHAR)`,
+        `CREATE TEMP TABLE ${names.dups} (__k BIGINT, first_k BIGINT, value VARCHAR, described VARCHAR)`,
       );
       return 0;
     }
@@ -64,8 +65,8 @@ export async function markDuplicates(session: ImportSession, kind: KindSpec): Pr
   const complete = key.map((k) => `${k} IS NOT NULL`).join(' AND ');
   const described =
     kind.key.length === 1
-      ? `'duplicate ${kind.key[0] ?? ''} ' || cvm_quote(CAST(${key[0] ?? ''} AS VARCHAR))`
-      : `'duplicate key ' || ${kind.key.map((k) => `'${k} ' || cvm_quote(CAST(${ident(k)} AS VARCHAR))`).join(` || ', ' || `)}`;
+      ? `cvm_quote(CAST(${key[0] ?? ''} AS VARCHAR))`
+      : kind.key.map((k) => `'${k} ' || cvm_quote(CAST(${ident(k)} AS VARCHAR))`).join(` || ', ' || `);
   const value =
     kind.key.length === 1
       ? `CAST(${key[0] ?? ''} AS VARCHAR)`
@@ -77,7 +78,7 @@ export async function markDuplicates(session: ImportSession, kind: KindSpec): Pr
      ranked AS (
        SELECT t.*, t.rowid + 1 AS __k, min(t.rowid + 1) OVER (PARTITION BY ${key.map((k) => `t.${k}`).join(', ')}) AS first_k
        FROM ${names.typed} t JOIN repeated USING (${key.join(', ')}))
-     SELECT __k, first_k, ${value} AS value, ${described} AS prefix FROM ranked WHERE __k > first_k`,
+     SELECT __k, first_k, ${value} AS value, ${described} AS described FROM ranked WHERE __k > first_k`,
   );
   const { count } = await db.one<{ count: number }>(`SELECT count(*) AS count FROM ${names.dups}`);
   if (count > 0)

@@ -3,6 +3,7 @@
  * has in its kind's table (every row carries its `import_id`), and undoing an import.
  */
 import { CvmError } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
 import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
 import { TABLES } from '../sql/tables';
 import type { ImportLogPort, ImportRecord, UndoneImport } from '../import/types';
@@ -52,23 +53,18 @@ export class DuckDbImportLog implements ImportLogPort {
         throw new CvmError(
           'not-found',
           last === null
-            ? `no import ${importId}: nothing has been imported yet`
-            : `no import ${importId} (the imports are numbered 1–${last})`,
+            ? msg('undo.nothing-imported', { importId })
+            : msg('undo.no-such-import', { importId, last }),
         );
       }
       if (row.ended !== null)
         throw new CvmError(
           'conflict',
           row.by === null
-            ? `import ${importId} was already undone (${row.ended}); nothing changed`
-            : `import ${importId} was replaced by import ${row.by} (${row.ended}); its rows are gone already`,
+            ? msg('undo.already-undone', { importId, ended: String(row.ended) })
+            : msg('undo.already-replaced', { importId, by: row.by, ended: String(row.ended) }),
         );
-      if (!row.tagged)
-        throw new CvmError(
-          'conflict',
-          `import ${importId} was made before rows recorded their import, so its rows cannot be told apart ` +
-            `from other imports' rows; import the file again with {option:replace} to replace them`,
-        );
+      if (!row.tagged) throw new CvmError('conflict', msg('undo.untracked', { importId }));
       const kind: KindName = row.kind;
       const { Count: removed } = await this.db.one<{ Count: number }>(
         `DELETE FROM ${TABLES[kind]} WHERE import_id = ?`,

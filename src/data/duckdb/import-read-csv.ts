@@ -9,6 +9,8 @@
  */
 import { open } from 'node:fs/promises';
 import { CvmError, quoteValue } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
+import type { Message } from '../../core/messages/message';
 import { KINDS } from '../../core/kinds';
 import { mapColumns } from '../import/columns';
 import { splitCsvRecord } from '../../core/text/csv';
@@ -16,7 +18,7 @@ import { readCsvHead } from '../import/csv-head';
 import type { Problem } from '../import/problems';
 import { scanLayout, type RecordPlace } from '../import/text-layout';
 import type { ImportRequest } from '../import/types';
-import { describeByte, findInvalidUtf8 } from '../import/utf8';
+import { findInvalidUtf8, hexByte } from '../import/utf8';
 import type { ImportSession } from './import-session';
 import { errorDetail, ident, literal } from './import-sql';
 import type { OpenedFile } from './import-opened';
@@ -97,9 +99,12 @@ export async function openCsv(
       if (lines.length > MAX_READER_REJECTS)
         throw new CvmError(
           'invalid-input',
-          `${file}: ${lines.length} rows could not be read as CSV with delimiter ${delimiter} ` +
-            `(first: ${(await readerErrors())[0]?.error_message.split('\n')[0] ?? ''}); ` +
-            'check {option:delimiter}, and that the file is UTF-8',
+          msg('file.rows-unreadable', {
+            file,
+            n: lines.length,
+            delimiter,
+            first: (await readerErrors())[0]?.error_message.split('\n')[0] ?? '',
+          }),
         );
       return lines.length;
     },
@@ -159,8 +164,7 @@ function mapHeaders(
     const named = delimiter === '\t' ? 'tab' : JSON.stringify(delimiter);
     throw new CvmError(
       'invalid-input',
-      `${file}: the header has one column with delimiter ${named} (${quoteValue(headers[0] ?? '', 60)}); ` +
-        'give {option:delimiter} (whitespace for runs of blanks, tab, space, or the character between columns)',
+      msg('file.one-column-header', { file, delimiter: named, header: quoteValue(headers[0] ?? '', 60) }),
       { cause: error },
     );
   }
@@ -172,26 +176,27 @@ function readerReason(
   bytes: Uint8Array,
   delimiter: string,
   expected: number,
-): string {
+): Message {
   switch (error.error_type) {
     case 'MISSING COLUMNS':
     case 'TOO MANY COLUMNS': {
       const found = splitCsvRecord(new TextDecoder().decode(bytes), delimiter).length;
-      return `has ${found} field${found === 1 ? '' : 's'}, expected ${expected}`;
+      return found === 1
+        ? msg('reject.one-field', { expected: String(expected) })
+        : msg('reject.field-count', { found: String(found), expected: String(expected) });
     }
     case 'INVALID ENCODING': {
       const at = findInvalidUtf8(bytes);
-      const where = at >= 0 ? ` (${describeByte(bytes[at] ?? 0, place.start + at)})` : '';
-      return `invalid UTF-8${where}; the file must be UTF-8`;
+      return at >= 0
+        ? msg('reject.invalid-utf8', { byte: hexByte(bytes[at] ?? 0), offset: String(place.start + at) })
+        : msg('reject.invalid-utf8-somewhere');
     }
     case 'LINE SIZE OVER MAXIMUM':
-      return `line is ${place.end - place.start} bytes long; lines over ${MAX_LINE_BYTES} bytes (4 MiB) are rejected`;
+      return msg('reject.line-too-long', { bytes: String(place.end - place.start) });
     case 'UNQUOTED VALUE':
-      return place.unterminated
-        ? 'a quoted field is never closed (it runs to the end of the file)'
-        : 'text after a closing quote (quote whole fields; write a quote inside one as "")';
+      return place.unterminated ? msg('reject.unclosed-quote') : msg('reject.text-after-quote');
     default:
-      return error.error_message.split('\n')[0] ?? error.error_type;
+      return msg('reject.unreadable', { detail: error.error_message.split('\n')[0] ?? error.error_type });
   }
 }
 
@@ -199,10 +204,14 @@ function readerReason(
 function readFailure(path: string, file: string, error: unknown): CvmError {
   const detail = errorDetail(error);
   if (/IO Error|Permission|No such file/i.test(detail))
-    return new CvmError('data-source', `cannot read ${path}: ${detail.replace(/^IO Error: /, '')}`, {
-      cause: error,
-    });
-  return new CvmError('invalid-input', `${file}: cannot read it as CSV (${detail})`, { cause: error });
+    return new CvmError(
+      'data-source',
+      msg('file.cannot-read', { path, detail: detail.replace(/^IO Error: /, '') }),
+      { cause: error },
+    );
+  return new CvmError('invalid-input', msg('file.cannot-read-as', { file, format: 'CSV', detail }), {
+    cause: error,
+  });
 }
 
 function shorten(text: string): string {

@@ -7,6 +7,7 @@
  */
 import { open } from 'node:fs/promises';
 import { CvmError } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
 import { KINDS } from '../../core/kinds';
 import { mapColumns } from '../import/columns';
 import { findBrokenJsonLine } from '../import/json-lines';
@@ -26,10 +27,7 @@ export function openFile(
   file: string,
 ): Promise<OpenedFile> {
   if (request.columns !== undefined && format !== 'csv')
-    throw new CvmError(
-      'invalid-input',
-      `${file}: a file without a header ({option:columns}) can be CSV only, not ${format}`,
-    );
+    throw new CvmError('invalid-input', msg('file.headerless-csv-only', { file, format }));
   switch (format) {
     case 'csv':
       return openCsv(session, request, file);
@@ -58,7 +56,7 @@ async function openParquet(
 
 async function openJson(session: ImportSession, request: ImportRequest, file: string): Promise<OpenedFile> {
   const first = await firstCharacter(request.path);
-  if (first === null) throw new CvmError('invalid-input', `${file} is empty`);
+  if (first === null) throw new CvmError('invalid-input', msg('file.empty', { file }));
   // An array is one document (no line per record); anything else is read as one object per line.
   const array = first === '[';
   const options = `format = '${array ? 'array' : 'newline_delimited'}', records = true`;
@@ -80,9 +78,7 @@ async function openJson(session: ImportSession, request: ImportRequest, file: st
     );
     throw new CvmError(
       'invalid-input',
-      n === 0
-        ? `${file}: no data rows (no records)`
-        : `${file}: expected objects with one key per column, one per record`,
+      n === 0 ? msg('import.no-records', { file }) : msg('file.json-not-objects', { file }),
     );
   }
   const columns = headers.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ');
@@ -118,8 +114,8 @@ async function brokenJsonLine(path: string, file: string, error: CvmError): Prom
   const broken = await findBrokenJsonLine(path);
   if (!broken) return error;
   const reason = /: ([^:]*)$/.exec(error.message)?.[1] ?? 'not one JSON object';
-  const where = `line ${broken.line}${broken.last ? ' (the last line)' : ''}, record ${broken.record}`;
-  return new CvmError('invalid-input', `${file}: malformed JSON in ${where}: ${reason}`, { cause: error });
+  const text = msg('file.json-broken-line', { file, ...broken, detail: reason });
+  return new CvmError('invalid-input', text, { cause: error });
 }
 
 function openReader(
@@ -156,10 +152,7 @@ async function openXlsx(session: ImportSession, request: ImportRequest, file: st
   const rows = readSheet(request.path, file, request.sheet);
   const header = await rows.next();
   if (header.done)
-    throw new CvmError(
-      'invalid-input',
-      `${file}: ${request.sheet ? `sheet ${JSON.stringify(request.sheet)}` : 'the first sheet'} is empty`,
-    );
+    throw new CvmError('invalid-input', msg('file.sheet-empty', { file, sheet: request.sheet ?? null }));
   const headers = Array.from(header.value.cells, (c) => (c ?? '').trim());
   const mapping = mapColumns(KINDS[request.kind], headers, file, request.map);
   const { db, names } = session;
@@ -221,10 +214,16 @@ function readerError(file: string, label: string, error: unknown): CvmError {
   // DuckDB names the file by its full path; the message already starts with the file's name.
   const detail = errorDetail(error).replace(/'[^']*[\\/]([^'\\/]+)'/g, "'$1'");
   const json = /Malformed JSON in file "[^"]*", (.*)$/.exec(detail);
-  if (json) return new CvmError('invalid-input', `${file}: malformed JSON ${json[1]?.replace(/\.\s*$/, '')}`);
+  if (json)
+    return new CvmError(
+      'invalid-input',
+      msg('file.json-malformed', { file, detail: json[1]?.replace(/\.\s*$/, '') ?? '' }),
+    );
   if (/IO Error|Permission/i.test(detail))
-    return new CvmError('data-source', `cannot read ${file}: ${detail}`, { cause: error });
-  return new CvmError('invalid-input', `${file}: cannot read it as ${label} (${detail})`, { cause: error });
+    return new CvmError('data-source', msg('file.cannot-read', { path: file, detail }), { cause: error });
+  return new CvmError('invalid-input', msg('file.cannot-read-as', { file, format: label, detail }), {
+    cause: error,
+  });
 }
 
 /** The first character of the file that is not whitespace or a BOM, or null for an empty file. */

@@ -4,10 +4,17 @@
  * record numbers through the format's segments (import-opened.ts); a duplicate's reason names the row of
  * the first occurrence.
  */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { CvmError } from '../../core/errors';
 import type { KindSpec } from '../../core/kinds';
+import { msg } from '../../core/messages/catalogue';
+import { REJECTS_HEADER } from '../../core/messages/imports';
+import type { Lang } from '../../core/messages/message';
 import type { Problem } from '../import/problems';
 import type { ImportSession } from './import-session';
+import { decodeReason, encodeReason, reasonSql, renderedReasonSql } from './import-reasons';
 import { errorDetail, ident, literal } from './import-sql';
 import type { OpenedFile } from './import-opened';
 
@@ -23,7 +30,9 @@ export interface RejectsSummary {
 
 /**
  * Collects the problems table, the duplicates and the reader's rejects into the session's
- * rejects table and writes them to `path` as CSV (`row,line,column,value,reason`, one line per problem).
+ * rejects table and writes them to `path` as CSV (`row,line,column,value,reason`, one line per problem)
+ * in `lang`: the header and reasons in that language, and in Swedish as Swedish Excel opens a CSV file
+ * (`;` between fields, a UTF-8 BOM). The rejects table keeps the reasons coded (import-reasons.ts).
  */
 export async function writeRejects(
   session: ImportSession,
@@ -31,6 +40,7 @@ export async function writeRejects(
   columns: readonly string[],
   opened: OpenedFile,
   path: string,
+  lang: Lang = 'en',
 ): Promise<RejectsSummary> {
   const { db, names } = session;
   const { last } = await db.one<{ last: number | null }>(
@@ -62,12 +72,17 @@ export async function writeRejects(
     reader.appendNull();
     if (p.value === null) reader.appendNull();
     else reader.appendVarchar(p.value);
-    reader.appendVarchar(p.reason);
+    reader.appendVarchar(encodeReason(p.reason));
     reader.endRow();
   }
   reader.closeSync();
 
   const keyColumn = kind.key.length === 1 ? literal(kind.key[0] ?? '') : 'NULL';
+  // a duplicate's row carries its key as described (import-keys.ts) until the first row is known
+  const duplicate =
+    kind.key.length === 1
+      ? reasonSql('reject.duplicate', { column: keyColumn, value: 'reason', first: 'first_row' })
+      : reasonSql('reject.duplicate-key', { key: 'reason', first: 'first_row' });
   const found = [
     `SELECT __k, -1 AS ord, CAST(NULL AS VARCHAR) AS "column", CAST(NULL AS VARCHAR) AS value, p__row AS reason,
        CAST(NULL AS BIGINT) AS first_k FROM ${names.problems} WHERE p__row IS NOT NULL`,
@@ -75,7 +90,7 @@ export async function writeRejects(
       (c, i) => `SELECT __k, ${i}, ${literal(c)}, ${ident(`x_${c}`)}, ${ident(`p_${c}`)}, NULL
         FROM ${names.problems} WHERE ${ident(`p_${c}`)} IS NOT NULL`,
     ),
-    `SELECT __k, 1000, ${keyColumn}, value, prefix, first_k FROM ${names.dups}`,
+    `SELECT __k, 1000, ${keyColumn}, value, described, first_k FROM ${names.dups}`,
   ];
   await db.run(
     `CREATE TEMP TABLE ${names.rejects} AS
@@ -87,27 +102,56 @@ export async function writeRejects(
        SELECT l.*, l.first_k + s.row_offset AS first_row
        FROM located l ASOF LEFT JOIN ${names.segments} s ON l.first_k >= s.k_from)
      SELECT row, line, "column", value,
-       CASE WHEN first_k IS NULL THEN reason ELSE reason || ' (first on row ' || first_row || ')' END AS reason, ord
+       CASE WHEN first_k IS NULL THEN reason ELSE ${duplicate} END AS reason, ord
      FROM firsts
      UNION ALL SELECT row, line, "column", value, reason, -2 FROM ${names.readerRejects}`,
   );
 
+  const header = REJECTS_HEADER[lang];
+  const output = ['row', 'line', '"column"', 'value', renderedReasonSql('reason', lang)]
+    .map((c, i) => `${c} AS ${ident(header[i] ?? '')}`)
+    .join(', ');
+  // Swedish: DuckDB writes no BOM, so its file is copied after one
+  const written = lang === 'sv' ? `${path}.part` : path;
   try {
     await db.run(
-      `COPY (SELECT row, line, "column", value, reason FROM ${names.rejects} ORDER BY row, ord)
-       TO ${literal(path)} (FORMAT csv, HEADER, DELIMITER ',')`,
+      `COPY (SELECT ${output} FROM ${names.rejects} ORDER BY row, ord)
+       TO ${literal(written)} (FORMAT csv, HEADER, DELIMITER '${lang === 'sv' ? ';' : ','}')`,
     );
+    if (written !== path) {
+      const out = createWriteStream(path);
+      out.write('\ufeff');
+      await pipeline(createReadStream(written), out);
+    }
   } catch (error) {
-    throw new CvmError('data-source', `cannot write the rejects file ${path}: ${errorDetail(error)}`, {
-      cause: error,
-    });
+    throw new CvmError(
+      'data-source',
+      msg('import.cannot-write-rejects', { path, detail: errorDetail(error) }),
+      {
+        cause: error,
+      },
+    );
+  } finally {
+    if (written !== path) await rm(written, { force: true });
   }
   const { rows } = await db.one<{ rows: number }>(`SELECT count(DISTINCT row) AS rows FROM ${names.rejects}`);
-  const first = await db.all<Problem & Record<string, unknown>>(
+  const first = await db.all<{
+    row: number;
+    line: number | null;
+    column: string | null;
+    value: string | null;
+    reason: string;
+  }>(
     `SELECT row, line, "column" AS column, value, reason FROM ${names.rejects} ORDER BY row, ord LIMIT ${FIRST_PROBLEMS}`,
   );
   return {
     rows,
-    first: first.map(({ row, line, column, value, reason }) => ({ row, line, column, value, reason })),
+    first: first.map(({ row, line, column, value, reason }): Problem => ({
+      row,
+      line,
+      column,
+      value,
+      reason: decodeReason(reason),
+    })),
   };
 }

@@ -7,6 +7,8 @@
 import { basename, resolve } from 'node:path';
 import { CvmError } from '../../core/errors';
 import { KINDS } from '../../core/kinds';
+import { msg } from '../../core/messages/catalogue';
+import type { Message } from '../../core/messages/message';
 import { detectDecimal, type DecimalSeparator } from '../import/decimal';
 import { DEFAULT_MAX_UPLOAD_BYTES, checkReadable, removeStaleRejects, spoolStream } from '../import/file';
 import { detectEncoding, rewriteAsUtf8, type TextEncodingName } from '../import/encoding';
@@ -164,11 +166,11 @@ async function runImport(
 
   const rejectsPath = request.rejectsPath ?? defaultRejectsPath(request.path);
   let rejected = 0;
-  let problems: string[] = [];
+  let problems: Message[] = [];
   if (counts.bad > 0 || readerRejected > 0) {
     await db.run(validation.problems(await opened.materialize()));
     const columns = opened.mapping.columns.map((c) => c.spec.name);
-    const summary = await writeRejects(session, kind, columns, opened, rejectsPath);
+    const summary = await writeRejects(session, kind, columns, opened, rejectsPath, request.lang);
     rejected = summary.rows;
     problems = summary.first.map((p) => describeProblem(request.path, format, p));
   } else if (request.rejectsPath === undefined) {
@@ -177,17 +179,16 @@ async function runImport(
   session.say('validating', 0.6, `${counts.ok} rows ok, ${rejected} rejected (${lap()})`);
 
   // A file of which no row could be used is a failure, not an empty success: nothing is logged.
+  const firstProblem = problems[0] ?? [];
   if (counts.ok === 0 && rejected > 0)
     throw new CvmError(
       'invalid-input',
-      `${file}: all ${rejected} row${rejected === 1 ? ' was' : 's were'} rejected, nothing imported; ` +
-        `rejects → ${rejectsPath}; first: ${problems[0] ?? ''}`,
+      msg('import.all-rejected', { file, n: rejected, rejectsPath, firstProblem }),
     );
   if (request.strict && rejected > 0)
     throw new CvmError(
       'invalid-input',
-      `${file}: ${rejected} row${rejected === 1 ? '' : 's'} rejected, nothing imported ({option:strict}); ` +
-        `rejects → ${rejectsPath}; first: ${problems[0] ?? ''}`,
+      msg('import.strict-rejected', { file, n: rejected, rejectsPath, firstProblem }),
     );
 
   const warnings = await futureRows(session, request, file);
@@ -248,7 +249,7 @@ const PAST_ONLY: Partial<Record<ImportRequest['kind'], string>> = {
 };
 
 /** A warning for good rows dated after `request.today` (the face's clock), naming how many and the latest. */
-async function futureRows(session: ImportSession, request: ImportRequest, file: string): Promise<string[]> {
+async function futureRows(session: ImportSession, request: ImportRequest, file: string): Promise<Message[]> {
   const column = PAST_ONLY[request.kind];
   if (request.today === undefined || column === undefined) return [];
   const row = await session.db.one<{ n: number; latest: string | null }>(
@@ -257,14 +258,11 @@ async function futureRows(session: ImportSession, request: ImportRequest, file: 
     [request.today],
   );
   if (row.n === 0) return [];
-  return [
-    `${file}: ${row.n} row${row.n === 1 ? ' is' : 's are'} dated after today (${request.today}), the latest ${row.latest ?? ''}; ` +
-      'they were imported, and reports leave them out of the default as-of day',
-  ];
+  return [msg('import.future-rows', { file, n: row.n, today: request.today, latest: row.latest ?? '' })];
 }
 
 function noRows(file: string): CvmError {
-  return new CvmError('invalid-input', `${file}: no data rows (only a header)`);
+  return new CvmError('invalid-input', msg('import.no-rows', { file }));
 }
 
 /** Detects the decimal separator from the first non-empty values of the money and decimal columns. */

@@ -6,6 +6,7 @@
  * matched stops the import before anything is read.
  */
 import { CvmError, invalidOption, quoteValue } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
 import type { ColumnSpec, KindSpec } from '../../core/kinds';
 import { normalizeHeader, synonymsOf } from './vocabulary';
 
@@ -46,16 +47,14 @@ export function mapColumns(
         'map',
         `${column}=${header}`,
         `one of ${[...specs.keys()].join(', ')}`,
-        `${column}=${header}: ${JSON.stringify(column)} is not a column of ${kind.kind} ` +
-          `(expected one of ${[...specs.keys()].join(', ')})`,
+        msg('map.unknown-column', { column, header, kind: kind.kind, known: [...specs.keys()].join(', ') }),
       );
     let index = headers.indexOf(header);
     if (index < 0) index = normalized.indexOf(normalizeHeader(header));
     if (index < 0)
       throw new CvmError(
         'invalid-input',
-        `${file}: mapping ${column}=${header}: no column ${JSON.stringify(header)} in the file ` +
-          `(columns found: ${listHeaders(headers)})`,
+        msg('map.no-header', { file, column, header, headers: listHeaders(headers) }),
       );
     chosen.set(column, index);
     taken.add(index);
@@ -75,14 +74,22 @@ export function mapColumns(
 
   const missing = kind.columns.filter((c) => c.required && !chosen.has(c.name));
   if (missing.length > 0) {
-    const what = missing
-      .map((c) => `${c.name} (accepted names: ${[c.name, ...synonymsOf(kind.kind, c.name)].join(', ')})`)
-      .join(', ');
+    const columns = missing.map((c) =>
+      msg('map.accepted-names', {
+        column: c.name,
+        names: [c.name, ...synonymsOf(kind.kind, c.name)].join(', '),
+      }),
+    );
     const example = missing[0]?.name ?? '';
     throw new CvmError(
       'invalid-input',
-      `${file}: missing required column${missing.length > 1 ? 's' : ''} ${what}; ` +
-        `columns found: ${listHeaders(headers)}; use {option:map} ${example}=<header> if it has another name`,
+      msg('map.missing-required', {
+        file,
+        n: missing.length,
+        columns,
+        headers: listHeaders(headers),
+        example,
+      }),
     );
   }
 

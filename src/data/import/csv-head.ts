@@ -6,8 +6,9 @@
  */
 import { open } from 'node:fs/promises';
 import { CvmError } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
 import { csvRecordEnd, splitCsvRecord } from '../../core/text/csv';
-import { describeByte, findInvalidUtf8 } from './utf8';
+import { findInvalidUtf8, hexByte } from './utf8';
 
 /** Bytes read to find the header and sample lines; a longer header is refused. */
 const HEAD_BYTES = 1 << 20;
@@ -26,18 +27,18 @@ export async function readCsvHead(path: string, file: string, delimiter?: string
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
   if (body.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d))
-    throw new CvmError('invalid-input', `${file} is empty`);
+    throw new CvmError('invalid-input', msg('file.empty', { file }));
 
   // before the delimiter is known, a quote after any candidate starts a quoted field
   const end = csvRecordEnd(body, delimiter ?? CANDIDATES.join(''));
   if (end < 0 && bytes.length >= HEAD_BYTES)
-    throw new CvmError('invalid-input', `${file}: the header line is longer than ${HEAD_BYTES} bytes`);
+    throw new CvmError('invalid-input', msg('file.header-too-long', { file, bytes: HEAD_BYTES }));
   const headerBytes = body.subarray(0, end < 0 ? body.length : end);
   const invalid = findInvalidUtf8(headerBytes);
   if (invalid >= 0)
     throw new CvmError(
       'invalid-input',
-      `${file} line 1 (the header): invalid UTF-8 (${describeByte(headerBytes[invalid] ?? 0, start + invalid)}); save the file as UTF-8`,
+      msg('file.header-utf8', { file, byte: hexByte(headerBytes[invalid] ?? 0), offset: start + invalid }),
     );
   const header = new TextDecoder().decode(headerBytes).replace(/\r$/, '');
 

@@ -9,7 +9,8 @@ import { basename, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CvmError } from '../../core/errors';
-import { REJECTS_COLUMNS } from './problems';
+import { msg } from '../../core/messages/catalogue';
+import { REJECTS_HEADER } from '../../core/messages/imports';
 
 /**
  * Throws a one-line `CvmError` unless `path` is a readable file with content: `not-found` when it does not
@@ -19,18 +20,20 @@ export async function checkReadable(path: string): Promise<void> {
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new CvmError('invalid-input', `${path} is a directory, not a file`);
+    if (info.isDirectory()) throw new CvmError('invalid-input', msg('file.directory', { path }));
     size = info.size;
     await access(path, constants.R_OK);
   } catch (error) {
     if (error instanceof CvmError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new CvmError('not-found', `cannot read ${path}: no such file`, { cause: error });
-    const reason = code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new CvmError('data-source', `cannot read ${path}: ${reason}`, { cause: error });
+    if (code === 'ENOENT') throw new CvmError('not-found', msg('file.not-found', { path }), { cause: error });
+    const text =
+      code === 'EACCES'
+        ? msg('file.permission', { path })
+        : msg('file.cannot-read', { path, detail: (error as Error).message });
+    throw new CvmError('data-source', text, { cause: error });
   }
-  if (size === 0) throw new CvmError('invalid-input', `${basename(path)} is empty`);
+  if (size === 0) throw new CvmError('invalid-input', msg('file.empty', { file: basename(path) }));
 }
 
 /**
@@ -44,11 +47,13 @@ export async function removeStaleRejects(path: string): Promise<void> {
   } catch {
     return;
   }
-  const header = REJECTS_COLUMNS.join(',');
+  // the header as either language writes it: `row,line,…`, or with a BOM `rad;rad i filen;…`
+  const headers = [REJECTS_HEADER.en.join(','), '\ufeff' + REJECTS_HEADER.sv.join(';')];
   try {
-    const buffer = new Uint8Array(header.length);
-    await handle.read(buffer, 0, buffer.length, 0);
-    if (new TextDecoder().decode(buffer) !== header) return;
+    const buffer = new Uint8Array(64);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const start = new TextDecoder('utf-8', { ignoreBOM: true }).decode(buffer.subarray(0, bytesRead));
+    if (!headers.some((h) => start.startsWith(h))) return;
   } finally {
     await handle.close();
   }
@@ -76,7 +81,12 @@ export async function spoolStream(
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
       if (bytes > maxBytes)
-        done(new CvmError('invalid-input', `${basename(name)}: the upload is larger than ${maxBytes} bytes`));
+        done(
+          new CvmError(
+            'invalid-input',
+            msg('file.upload-too-large', { file: basename(name), bytes: maxBytes }),
+          ),
+        );
       else done(null, chunk);
     },
   });
@@ -87,10 +97,8 @@ export async function spoolStream(
     if (error instanceof CvmError) throw error;
     throw new CvmError(
       'data-source',
-      `${basename(name)}: the upload broke off: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
+      msg('file.upload-broke', { file: basename(name), detail: (error as Error).message }),
+      { cause: error },
     );
   }
   return { path, cleanUp };

@@ -4,6 +4,7 @@
  */
 import { extname } from 'node:path';
 import { invalidOption } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
 import type { FileFormat } from './types';
 
 const EXTENSIONS: Readonly<Record<string, FileFormat>> = {
@@ -50,8 +51,7 @@ export function detectFileFormat(path: string): FileFormat {
       'inputFormat',
       undefined,
       FORMAT_CHOICES,
-      `${path}: cannot tell the format from the extension ${JSON.stringify(extension)} ` +
-        `(expected ${Object.keys(EXTENSIONS).join(' ')}); use {option:inputFormat}`,
+      msg('file.unknown-format', { path, extension, expected: Object.keys(EXTENSIONS).join(' ') }),
     );
   return format;
 }

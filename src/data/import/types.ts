@@ -6,6 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { KindName } from '../../core/kinds';
+import type { Lang, Message } from '../../core/messages/message';
 import type { TextEncodingName } from './encoding';
 
 /** The CSV "delimiter" that stands for runs of spaces and tabs (blanks at the start of a line ignored). */
@@ -54,6 +55,11 @@ export interface ImportRequest {
   replace?: boolean | undefined;
   /** where rejected rows are written; default `<file>.rejects.csv` next to the file (a temporary file for a stream) */
   rejectsPath?: string | undefined;
+  /**
+   * language of the rejects file (header and reasons; Swedish with `;` and a BOM, as Swedish Excel opens
+   * it); default English. Messages of the result are rendered by the face.
+   */
+  lang?: Lang | undefined;
   /** how the import log names the file; default its absolute path */
   sourceLabel?: string | undefined;
   /** XLSX worksheet name; default the first */
@@ -113,9 +119,9 @@ export interface ImportResult {
   /** rows with a money or decimal value rounded to the store's decimals (`round`) */
   rounded: number;
   /** the first few problems as one-line messages (file, row, line, column, value, reason) */
-  problems: string[];
+  problems: Message[];
   /** things a user should know about rows that were imported (dated after today …) */
-  warnings: string[];
+  warnings: Message[];
   /** id of the entry in the `imports` table */
   importId: number;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeByte, findInvalidUtf8 } from './utf8';
+import { findInvalidUtf8, hexByte } from './utf8';
 
 describe('findInvalidUtf8', () => {
   it('accepts well-formed text of every sequence length', () => {
@@ -14,6 +14,7 @@ describe('findInvalidUtf8', () => {
   });
 
   it('describes a byte for messages', () => {
-    expect(describeByte(0xf6, 1234)).toBe('byte 0xF6 at offset 1234');
+    expect(hexByte(0xf6)).toBe('0xF6');
+    expect(hexByte(0x0a)).toBe('0x0A');
   });
 });

@@ -33,7 +33,7 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** "byte 0xE5 at offset 1234" for messages; `offset` is 0-based from the start of the file. */
-export function describeByte(byte: number, offset: number): string {
-  return `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at offset ${offset}`;
+/** A byte as messages show it: `0xE5`. */
+export function hexByte(byte: number): string {
+  return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 }

@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { CvmError } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
 
 export interface SheetRow {
   /** worksheet row number (1-based, as Excel shows it) */
@@ -50,15 +51,17 @@ export async function* readSheet(path: string, file: string, sheet?: string): As
     }
   } catch (error) {
     if (error instanceof CvmError) throw error;
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new CvmError('invalid-input', `${file}: cannot read it as XLSX (${detail})`, { cause: error });
+    const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw new CvmError('invalid-input', msg('file.cannot-read-as', { file, format: 'XLSX', detail }), {
+      cause: error,
+    });
   }
   if (sheet !== undefined)
     throw new CvmError(
       'invalid-input',
-      `${file}: no sheet ${JSON.stringify(sheet)} (sheets: ${names.map((n) => JSON.stringify(n)).join(', ') || 'none'})`,
+      msg('file.no-sheet', { file, sheet, sheets: names.map((n) => JSON.stringify(n)).join(', ') }),
     );
-  throw new CvmError('invalid-input', `${file} has no worksheets`);
+  throw new CvmError('invalid-input', msg('file.no-worksheets', { file }));
 }
 
 /** The text of a cell value as the import reads it. */

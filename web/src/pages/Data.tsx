@@ -1,15 +1,17 @@
 /**
  * Data: the imports so far with their rejected rows, and an upload of a file of one kind with progress;
  * after the upload the server's verdict: rows imported, rows rejected and each rejected value with its row,
- * column and reason.
+ * column and reason. Analysts and admins can undo an import (`POST /api/imports/:id/undo`, `cvm imports
+ * undo`): a button per active import asks for confirmation with the rows it would remove, then shows the
+ * rows it removed.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { get, upload, type Session } from '../api';
+import { get, request, upload, type Session } from '../api';
 import { TablePanel } from '../components/ChartPanel';
 import { ErrorMessage, Load } from '../components/Status';
 import { fmt } from '../format';
 import { useSettings } from '../settings';
-import type { ImportLogRow, ImportResult } from '../types';
+import type { ImportLogRow, ImportResult, UndoneImport } from '../types';
 import { useApi } from '../use-api';
 
 /** The server's progress of an import: phase, overall fraction, what it is doing. */
@@ -174,30 +176,138 @@ function UploadForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+/** A button per import that can be undone; a confirmation with the rows it removes; what was removed. */
+function UndoPanel({ rows, onUndone }: { rows: ImportLogRow[]; onUndone: (u: UndoneImport) => void }) {
+  const { t, settings } = useSettings();
+  const lang = settings.lang;
+  const [asked, setAsked] = useState<ImportLogRow | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const undoable = rows.filter(
+    (r) => r.state === 'active' && r.rowsStored !== null && r.rowsStored !== undefined,
+  );
+  const idOf = (r: ImportLogRow): number => r.importId ?? r.id ?? 0;
+  const confirm = (row: ImportLogRow) => {
+    setError(null);
+    setBusy(true);
+    request<UndoneImport>('POST', `imports/${idOf(row)}/undo`, { lang }).then(
+      (u) => {
+        setBusy(false);
+        setAsked(null);
+        onUndone(u);
+      },
+      (err: unknown) => {
+        setBusy(false);
+        setError(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  };
+  return (
+    <section className="panel" aria-label={t('undoImports')}>
+      <h2>{t('undoImports')}</h2>
+      {undoable.length === 0 ? (
+        <p>{t('noActiveImports')}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th>{t('importId')}</th>
+              <th>{t('importedAt')}</th>
+              <th>{t('kind')}</th>
+              <th>{t('source')}</th>
+              <th>{t('rowsStored')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {undoable.map((r) => (
+              <tr key={idOf(r)} data-testid={`import-${idOf(r)}`}>
+                <td>{idOf(r)}</td>
+                <td>{r.importedAt}</td>
+                <td>{r.kind}</td>
+                <td>{r.source}</td>
+                <td className="num">{fmt(r.rowsStored ?? 0, 'int', lang)}</td>
+                <td>
+                  {asked !== null && idOf(asked) === idOf(r) ? (
+                    <>
+                      <span data-testid="undo-confirm-text">
+                        {t('undoConfirmText')} {fmt(r.rowsStored ?? 0, 'int', lang)}
+                      </span>{' '}
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() => confirm(r)}
+                        data-testid="undo-confirm"
+                      >
+                        {t('undoConfirm')}
+                      </button>{' '}
+                      <button type="button" onClick={() => setAsked(null)}>
+                        {t('eraseCancel')}
+                      </button>
+                    </>
+                  ) : (
+                    <button type="button" onClick={() => setAsked(r)} data-testid={`undo-${idOf(r)}`}>
+                      {t('undoImport')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {error && <ErrorMessage error={error} />}
+    </section>
+  );
+}
+
 export function DataPage({ session }: { session: Session }) {
-  const { t } = useSettings();
+  const { t, settings } = useSettings();
   const imports = useApi<ImportLogRow[] | { imports: ImportLogRow[] }>('imports');
   const canUpload = session.user.role === 'admin' || session.user.role === 'analyst';
+  const lang = settings.lang;
+  // kept here: the list below reloads after an undo, which remounts the undo panel
+  const [undone, setUndone] = useState<UndoneImport | null>(null);
   return (
     <>
       <h1>{t('data')}</h1>
       {canUpload && <UploadForm onDone={imports.reload} />}
+      {undone && (
+        <p role="status" className="panel" data-testid="undo-result">
+          {t('undone')}: <strong data-testid="rows-removed">{fmt(undone.rowsRemoved, 'int', lang)}</strong> (
+          {t('importId')} {undone.importId}, {undone.kind})
+        </p>
+      )}
       <Load result={imports}>
         {(data) => {
           const rows = Array.isArray(data) ? data : data.imports;
+          const state = { active: t('stateActive'), undone: t('stateUndone'), replaced: t('stateReplaced') };
           return (
-            <TablePanel
-              title={t('imports')}
-              csvName="imports"
-              columns={[
-                { key: 'importedAt', header: t('importedAt'), kind: 'text' },
-                { key: 'kind', header: t('kind'), kind: 'text' },
-                { key: 'source', header: t('source'), kind: 'text' },
-                { key: 'rowsImported', header: t('rowsImported'), kind: 'int' },
-                { key: 'rowsRejected', header: t('rowsRejected'), kind: 'int' },
-              ]}
-              rows={rows as unknown as Record<string, unknown>[]}
-            />
+            <>
+              {canUpload && (
+                <UndoPanel
+                  rows={rows}
+                  onUndone={(u) => {
+                    setUndone(u);
+                    imports.reload();
+                  }}
+                />
+              )}
+              <TablePanel
+                title={t('imports')}
+                csvName="imports"
+                columns={[
+                  { key: 'importedAt', header: t('importedAt'), kind: 'text' },
+                  { key: 'kind', header: t('kind'), kind: 'text' },
+                  { key: 'source', header: t('source'), kind: 'text' },
+                  { key: 'rowsImported', header: t('rowsImported'), kind: 'int' },
+                  { key: 'rowsRejected', header: t('rowsRejected'), kind: 'int' },
+                  { key: 'rowsStored', header: t('rowsStored'), kind: 'int' },
+                  { key: 'state', header: t('importState'), kind: 'text' },
+                ]}
+                rows={rows.map((r) => ({ ...r, state: r.state ? state[r.state] : '' }))}
+              />
+            </>
           );
         }}
       </Load>
