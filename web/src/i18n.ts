@@ -368,6 +368,19 @@ export const LABELS = {
   rejectedSummary: L('rows rejected', 'rader avvisade'),
   importedSummary: L('rows imported', 'rader importerade'),
   skipLink: L('Skip to content', 'Hoppa till innehållet'),
+  predictedClv: L('Predicted CLV and P(alive)', 'Prognostiserat CLV och P(aktiv)'),
+  noModel: L('No prediction: see the note above.', 'Ingen prognos: se anteckningen ovan.'),
+  modelBasis: L(
+    '{model} fitted on {customers} customers up to {end}, in {unit}; CLV over {months} months discounted at {rate} a year.',
+    '{model} skattad på {customers} kunder till och med {end}, i {unit}; CLV över {months} månader diskonterat med {rate} per år.',
+  ),
+  unitDays: L('days', 'dagar'),
+  unitWeeks: L('weeks', 'veckor'),
+  unitMonths: L('months', 'månader'),
+  repeatPurchases: L('Repeat purchases', 'Återköp'),
+  expectedPurchases: L('Expected purchases', 'Förväntade köp'),
+  expectedSpend: L('Expected spend per purchase', 'Förväntat belopp per köp'),
+  ageT: L('Age', 'Ålder'),
 } as const;
 
 export type LabelKey = keyof typeof LABELS;
