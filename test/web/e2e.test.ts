@@ -483,6 +483,56 @@ describe('dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  it('shows the portfolio table, the Gini of the Lorenz curve and the retention trend, cohorts and tenure as the API answers', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/tiers`);
+    const portfolio = (await apiGet(page, 'reports/portfolio')) as {
+      total: { customers: number; revenue: number };
+    };
+    const table = page.getByRole('region', { name: 'Value tiers', exact: true });
+    await table.locator('tbody tr').last().waitFor({ timeout: 30_000 });
+    const total = await table.locator('tbody tr').last().locator('td').allTextContents();
+    expect([total[0], total[1], total[4]]).toEqual([
+      'Total',
+      en0.format(portfolio.total.customers),
+      money(portfolio.total.revenue),
+    ]);
+
+    await page.goto(`${base}#/concentration`);
+    const concentration = (await apiGet(page, 'reports/concentration')) as { gini: number };
+    await page.getByTestId('gini').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('gini').textContent()).toBe(en3.format(concentration.gini));
+
+    await page.goto(`${base}#/retention`);
+    const retention = (await apiGet(page, 'reports/retention')) as {
+      trend: { asOf: string; overall: { retention: number } }[];
+      tenure: { rows: { previous: number; retention: number | null }[] };
+    };
+    const latest = [...retention.trend].sort((a, b) => a.asOf.localeCompare(b.asOf)).at(-1)!;
+    const trendRows = await (async () => {
+      const panel = page.getByRole('region', { name: 'Retention: Trend', exact: true });
+      await panel.waitFor({ timeout: 30_000 });
+      await panel.getByRole('button', { name: 'Show as table' }).click();
+      return panel.locator('tbody tr');
+    })();
+    expect(await trendRows.count()).toBe(retention.trend.length);
+    expect((await trendRows.last().locator('td').allTextContents()).slice(0, 2)).toEqual([
+      latest.asOf,
+      percent(latest.overall.retention),
+    ]);
+    const tenure = await cellsOf(page, 'Retention by tenure', 0);
+    expect(tenure[1]).toBe(en0.format(retention.tenure.rows[0]!.previous));
+    const cohorts = (await apiGet(page, 'reports/cohorts')) as {
+      cohorts: { cohort: string; customers: number }[];
+    };
+    const cohort = await cellsOf(page, 'Cohort retention', 0);
+    expect(cohort.slice(0, 2)).toEqual([
+      cohorts.cohorts[0]!.cohort,
+      en0.format(cohorts.cohorts[0]!.customers),
+    ]);
+    await page.context().close();
+  });
+
   it('draws the NPS trend with one point per window back from the as-of day, each with its margin', async () => {
     const page = await loggedIn('admin');
     await page.goto(`${base}#/satisfaction`);

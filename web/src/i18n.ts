@@ -368,6 +368,8 @@ export const LABELS = {
   rejectedSummary: L('rows rejected', 'rader avvisade'),
   importedSummary: L('rows imported', 'rader importerade'),
   skipLink: L('Skip to content', 'Hoppa till innehållet'),
+  converged: L('converged', 'konvergerade'),
+  notConverged: L('not converged', 'konvergerade inte'),
   predictedClv: L('Predicted CLV and P(alive)', 'Prognostiserat CLV och P(aktiv)'),
   noModel: L('No prediction: see the note above.', 'Ingen prognos: se anteckningen ovan.'),
   modelBasis: L(
