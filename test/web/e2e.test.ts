@@ -533,6 +533,45 @@ describe('dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  it('shows the share resolved within target per month, the causes Pareto and the backlog as the API answers', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/service`);
+    const r = (await apiGet(page, 'reports/service?byTier=true')) as {
+      targetHours: number;
+      causes: { cause: string; complaints: number; share: number; cumulativeShare: number }[];
+      trend: {
+        month: string;
+        opened: number;
+        resolved: number;
+        withinTargetShare: number | null;
+        medianResolutionHours: number | null;
+      }[];
+    };
+    const orDash = (v: number | null, f: (x: number) => string) => (v === null ? '–' : f(v));
+    const month = r.trend.at(-1)!;
+    const within = await cellsOf(page, `Resolved within target (${r.targetHours} h)`, r.trend.length - 1);
+    expect(within).toEqual([
+      month.month,
+      orDash(month.withinTargetShare, percent),
+      orDash(month.medianResolutionHours, (x) => en1.format(x)),
+    ]);
+    const cause = r.causes[0]!;
+    expect(await cellsOf(page, 'Causes (Pareto)', 0)).toEqual([
+      cause.cause,
+      en0.format(cause.complaints),
+      percent(cause.share),
+      percent(cause.cumulativeShare),
+    ]);
+    // the last cause closes the cumulative share at 100 %
+    expect(await cellsOf(page, 'Causes (Pareto)', r.causes.length - 1)).toContain('100.0 %');
+    expect(await cellsOf(page, 'Opened and resolved per month (backlog)', r.trend.length - 1)).toEqual([
+      month.month,
+      en0.format(month.opened),
+      en0.format(month.resolved),
+    ]);
+    await page.context().close();
+  });
+
   it('draws the NPS trend with one point per window back from the as-of day, each with its margin', async () => {
     const page = await loggedIn('admin');
     await page.goto(`${base}#/satisfaction`);
