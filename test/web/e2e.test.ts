@@ -572,6 +572,42 @@ describe('dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  it('moves the loyalty what-if with the keyboard and shows the value the simulation answers', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/what-if`);
+    const slider = page.getByLabel('Retention change (points)');
+    await slider.waitFor();
+    expect(await slider.inputValue()).toBe('5');
+    // three steps up with the arrow key: +8 points
+    await slider.focus();
+    for (let i = 0; i < 3; i++) await slider.press('ArrowRight');
+    expect(await slider.inputValue()).toBe('8');
+    const panel = page.getByRole('region', { name: 'Portfolio value: +8 p.p.', exact: true });
+    await panel.waitFor({ timeout: 30_000 });
+    const sim = (await apiGet(page, 'simulate/retention?delta=8')) as {
+      deltaPoints: number;
+      total: { value: number; newValue: number };
+    };
+    expect(sim.deltaPoints).toBe(8);
+    await panel.getByRole('button', { name: 'Show as table' }).click();
+    const total = await panel.locator('tbody tr').last().locator('td').allTextContents();
+    expect([total[0], total[3], total[4]]).toEqual([
+      'Total',
+      money(sim.total.value),
+      money(sim.total.newValue),
+    ]);
+    // the loyal customer's sliders: the lifetime value the server answers for the page's defaults
+    const loyal = (await apiGet(
+      page,
+      'simulate/loyal?frequency=4&basket=500&years=2.5&loyalFrequency=5&loyalBasket=600&loyalYears=3',
+    )) as { ordinary: { lifetime: number }; loyal: { lifetime: number } };
+    const loyalPanel = page.getByRole('region', { name: 'A loyal customer against an ordinary one' });
+    await expect
+      .poll(() => loyalPanel.locator('p').last().textContent(), { timeout: 30_000 })
+      .toContain(`Lifetime value: ${money(loyal.ordinary.lifetime)} → ${money(loyal.loyal.lifetime)}`);
+    await page.context().close();
+  });
+
   it('draws the NPS trend with one point per window back from the as-of day, each with its margin', async () => {
     const page = await loggedIn('admin');
     await page.goto(`${base}#/satisfaction`);
