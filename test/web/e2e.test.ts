@@ -608,6 +608,42 @@ describe('dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  it('draws the sensitivity bars and the directional policy matrix of the key accounts as the API answers', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/accounts`);
+    const sens = (await apiGet(page, 'accounts/sensitivity')) as {
+      accounts: {
+        account: string;
+        factors: { factor: string; value: number; up: { clvChange: number } | null }[];
+      }[];
+    };
+    const a = sens.accounts[0]!;
+    const f = a.factors[0]!;
+    expect(await cellsOf(page, 'Sensitivity: CLV gain of one step up', 0)).toEqual([
+      a.account,
+      f.factor,
+      en2.format(f.value),
+      f.up === null ? '–' : money(f.up.clvChange),
+    ]);
+    const dpm = (await apiGet(page, 'accounts/dpm')) as {
+      points: { account: string; name: string; attractiveness: number; strength: number; quadrant: string }[];
+    };
+    const p = dpm.points[0]!;
+    expect(await cellsOf(page, 'Directional policy matrix', 0)).toEqual([
+      p.account,
+      p.name,
+      money(p.attractiveness),
+      en3.format(p.strength),
+      p.quadrant,
+    ]);
+    // one point per account on the scatter, labelled with its id
+    const chart = page.getByRole('region', { name: 'Directional policy matrix', exact: true });
+    await chart.getByRole('button', { name: 'Show as chart' }).click();
+    const labels = await chart.locator('.chart svg text').allTextContents();
+    for (const point of dpm.points) expect(labels).toContain(point.account);
+    await page.context().close();
+  });
+
   it('draws the NPS trend with one point per window back from the as-of day, each with its margin', async () => {
     const page = await loggedIn('admin');
     await page.goto(`${base}#/satisfaction`);
