@@ -285,6 +285,8 @@ export function createApi(options: ApiOptions): Api {
           params: c.req.param(),
           query: c.req.query(),
           req: c.req,
+          shared: async <T>(key: string, compute: () => Promise<T>) =>
+            (await cache.get(await unit.users.dataVersion(), `shared ${key}`, compute)) as T,
         };
         const input: unknown = await r.input(ctx);
         // notes and reasons are messages: rendered in the language the request asks for (`?lang=sv`)

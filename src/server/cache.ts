@@ -2,7 +2,7 @@
  * Report answers cached per data version: the store's data version (bumped by every import and demo load)
  * is read on each request; when it moved, the whole cache is dropped. Within a version an answer is kept
  * under its key (route, typed input, the viewer's scope) and computed once even when many requests for it
- * arrive together. The oldest entries go first beyond `maxEntries`.
+ * arrive together. Beyond `maxEntries` the least recently used entry goes first.
  */
 export class ReportCache {
   private version: number | null = null;
@@ -21,6 +21,9 @@ export class ReportCache {
     const found = this.entries.get(key);
     if (found) {
       this.hits++;
+      // the least recently used entries go first: one that every request uses (a shared model fit) stays
+      this.entries.delete(key);
+      this.entries.set(key, found);
       return found;
     }
     this.misses++;

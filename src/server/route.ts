@@ -29,6 +29,11 @@ export interface RequestContext {
   /** the query string, one value per name (a repeated name keeps the last) */
   query: Record<string, string>;
   req: HonoRequest;
+  /**
+   * A value computed once per data version and shared by every request until the data change (a model
+   * fit that many pages use): `key` names it and its options; the first request computes it.
+   */
+  shared: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
 }
 
 /** A value a route answers with: JSON, or a ready response (a CSV file). */

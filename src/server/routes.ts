@@ -17,6 +17,7 @@ import { saveScorecard, scorecardReport } from '../app/accounts/scorecard';
 import { sensitivityReport } from '../app/accounts/sensitivity';
 import { importFile, listImports, undoImport, type ImportProgress, type ImportResult } from '../app/import';
 import { eraseCustomer } from '../app/customers/erase';
+import { fitCustomerModel } from '../app/customers/model';
 import { customerReport, searchCustomers } from '../app/customers/report';
 import { getInfo } from '../app/info';
 import { kpiList, kpiStatus, removeKpiTarget, setKpiTarget } from '../app/kpi/board';
@@ -84,6 +85,7 @@ import { msg } from '../core/messages/catalogue';
 import { SCORECARD_FACTORS } from '../core/kinds';
 import { CsvScanner } from '../core/text/csv';
 import type { Role } from '../data/users/types';
+import { stableKey } from './cache';
 import { apiOption } from './errors';
 import { route, type AnyRoute, type RequestContext } from './route';
 import { readUpload, type UploadLimits } from './upload';
@@ -375,7 +377,7 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       method: 'GET',
       path: '/api/customers/:id',
       summary:
-        'one customer: history, tier per window, complaints, survey answers, contracts; the key accounts linked to them that the user may see',
+        'one customer: history, tier per window, complaints, survey answers, contracts, P(alive) and predicted CLV (BG/NBD, Gamma-Gamma); the key accounts linked to them that the user may see',
       tag: 'customers',
       roles: ALL,
       query: customerInput,
@@ -391,6 +393,8 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
             : ctx.user.role === 'account_manager'
               ? { kind: 'managed-by', manager: ctx.user.username }
               : { kind: 'all' },
+          // the model fit is the store's, not the customer's: fitted once per data version
+          (m) => ctx.shared(`customer-model ${stableKey(m)}`, () => fitCustomerModel(ctx.unit, m)),
         ),
     }),
     route({

@@ -176,7 +176,12 @@ export function customerSuite(open: OpenStore): void {
         { accountId: 'KA1', name: 'A Corp', manager: 'anna' },
         { accountId: 'KA2', name: 'A Group', manager: 'bo' },
       ]);
-      expect(r.notes).toEqual([]);
+      // repeat purchases as of 2025-12-31: A (3 purchase days, x = 2) and B (x = 1); D's −40 is a return,
+      // not a purchase, and C, E bought once: 2 < 10, so no fit, and the page says so instead of a figure
+      expect(r.model).toBeNull();
+      expect(renderMessages(r.notes, 'en')).toEqual([
+        'too little history to fit BG/NBD as of 2025-12-31: 2 customers have a repeat purchase (at least 10 needed), so no P(alive) or CLV is shown',
+      ]);
     });
 
     it('ranks ties alike, leaves out windows of returns only, and values by margin on request', async () => {
@@ -202,6 +207,7 @@ export function customerSuite(open: OpenStore): void {
       expect(d.customer).toBeNull();
       expect(renderMessages(d.notes, 'en')).toEqual([
         'D is not in the customers table: only the rows of other tables are shown',
+        'too little history to fit BG/NBD as of 2025-12-31: 2 customers have a repeat purchase (at least 10 needed), so no P(alive) or CLV is shown',
       ]);
       // by margin, A (40) leads the current window alone: the others' margins are 0
       expect(await tiersOf('A', { value: 'margin' })).toEqual([

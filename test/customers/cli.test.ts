@@ -43,7 +43,11 @@ describe('cvm customer', () => {
       { month: '2024-05', orders: 2, revenue: 500, margin: 0 },
       { month: '2025-05', orders: 1, revenue: 100, margin: 0 },
     ]);
-    expect(r.notes).toEqual(['c is not in the customers table: only the rows of other tables are shown']);
+    // only c bought again (2024-05 and 2025-05; a and b once): 1 < 10 customers with a repeat purchase
+    expect(r.notes).toEqual([
+      'c is not in the customers table: only the rows of other tables are shown',
+      'too little history to fit BG/NBD as of 2025-12-31: 1 customer has a repeat purchase (at least 10 needed), so no P(alive) or CLV is shown',
+    ]);
     const csv = cvm('--format', 'csv', ...args, '--table', 'tiers');
     expect(csv.stdout.split('\n')).toEqual([
       'from,to,tier,rank,activeCustomers,purchases,value',

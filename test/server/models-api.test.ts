@@ -27,6 +27,7 @@ const surviving = readFileSync('test/fixtures/sbg/sbg_fader_hardie_2007_survival
   .map((line) => Math.round(Number(line.split(',')[1]) * 10));
 
 let cliAtRisk: unknown;
+let cliCustomer: { model: unknown };
 
 beforeAll(async () => {
   // the CDNOW 1/10 sample log in the store; the CLI's at-risk answer first (the server then holds the file)
@@ -46,6 +47,9 @@ beforeAll(async () => {
   );
   expect(run.stderr).toBe('');
   cliAtRisk = JSON.parse(run.stdout);
+  cliCustomer = JSON.parse(
+    cliOn(file)('--format', 'json', 'customer', '1', '--as-of', '1997-09-30').stdout,
+  ) as typeof cliCustomer;
   store = await openStore(file);
   await store.unit((unit) =>
     addUser(
@@ -108,6 +112,33 @@ describe('POST /api/models/sbg', () => {
     expect(store.status).toBe(400);
     expect(store.body.error.message).toMatch(/POST it to \/api\/models\/sbg/);
   });
+});
+
+describe('GET /api/customers/:id: P(alive) and predicted CLV', () => {
+  it('answers what cvm customer prints and what at-risk lists, fitting once for every customer', async () => {
+    const client = new Client(api.app);
+    await client.login('ada', 'correct horse');
+    const before = { hits: api.cache.hits, misses: api.cache.misses };
+    const one = await client.request('GET', '/api/customers/1?asOf=1997-09-30');
+    expect(one.status).toBe(200);
+    expect(one.body.model).toEqual(cliCustomer.model);
+    // the page and the fit were computed
+    expect(api.cache.misses - before.misses).toBe(2);
+    const risky = (cliAtRisk as { rows: { customerId: string; pAlive: number; clv: number }[] }).rows[0]!;
+    const other = await client.request('GET', `/api/customers/${risky.customerId}?asOf=1997-09-30`);
+    expect(other.status).toBe(200);
+    // a second customer: their page is computed, the fit is the one kept for this data version
+    expect(api.cache.misses - before.misses).toBe(3);
+    expect(api.cache.hits - before.hits).toBe(1);
+    const model = other.body.model as { pAlive: number; clv: number; horizonMonths: number };
+    expect(model.pAlive).toBeCloseTo(risky.pAlive, 12);
+    expect(model.clv).toBeCloseTo(risky.clv, 8);
+    expect(model.horizonMonths).toBe(12);
+    // other model options: another fit
+    const longer = await client.request('GET', '/api/customers/1?asOf=1997-09-30&horizon=24');
+    expect(longer.body.model.horizonMonths).toBe(24);
+    expect(api.cache.misses - before.misses).toBe(5);
+  }, 60_000);
 });
 
 describe('POST /api/models/bgbb/validate', () => {

@@ -525,6 +525,26 @@ export interface CustomerReport {
     annualFee: number | null;
   }[];
   keyAccounts: { accountId: string; name: string; manager: string }[];
+  /** P(alive) and predicted CLV (BG/NBD + Gamma-Gamma as of the as-of day); null, with a note, without */
+  model: {
+    model: string;
+    name: string;
+    spendModel: string | null;
+    calibrationEnd: string;
+    timeUnit: 'day' | 'week' | 'month';
+    horizonMonths: number;
+    horizon: number;
+    discountRate: number;
+    fittedCustomers: number;
+    x: number;
+    tx: number;
+    T: number;
+    monetary: number | null;
+    pAlive: number;
+    expectedPurchases: number;
+    expectedSpend: number | null;
+    clv: number | null;
+  } | null;
   notes: string[];
 }
 

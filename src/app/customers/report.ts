@@ -2,7 +2,9 @@
  * The customer page (`cvm customer ID`, `GET /api/customers/:id`): what the store holds about one customer
  * (orders per month, complaints, survey answers, contracts), their value tier in each of the last windows
  * (core `tierPath`, placed exactly as the portfolio report places every customer) and the key accounts
- * linked to them, as the viewer may see them: all of them, only those a manager manages, or none.
+ * linked to them, as the viewer may see them: all of them, only those a manager manages, or none; and
+ * their P(alive) and predicted CLV from BG/NBD and Gamma-Gamma fitted as of the as-of day (`model.ts`; the
+ * caller may hand in a fit it keeps, so that the fit is not redone for every customer).
  */
 import { msg, type Message } from '../../core/messages/catalogue';
 import type { IsoDay, Window } from '../../core/dates';
@@ -21,6 +23,16 @@ import type {
 import type { StoreUnit } from '../../data/store';
 import type { CustomerInput } from '../options/customer';
 import { resolveAsOf } from '../reports/basis';
+import {
+  customerModel,
+  fitCustomerModel,
+  type CustomerModel,
+  type CustomerModelFit,
+  type CustomerModelInput,
+} from './model';
+
+/** The fit for a customer page's model options: fitted now, or taken from where the face keeps it. */
+export type CustomerModelSource = (input: CustomerModelInput) => Promise<CustomerModelFit>;
 
 /** Which key accounts linked to the customer the viewer may see. */
 export type KeyAccountView = { kind: 'all' } | { kind: 'none' } | { kind: 'managed-by'; manager: string };
@@ -48,6 +60,8 @@ export interface CustomerReport {
   surveys: CustomerSurvey[];
   contracts: CustomerContract[];
   keyAccounts: CustomerKeyAccount[];
+  /** P(alive) and CLV; null (with a note) when there is no fit or no history of the customer */
+  model: CustomerModel | null;
   notes: Message[];
 }
 
@@ -57,9 +71,10 @@ export function noSuchCustomer(id: string): CvmError {
 }
 
 export async function customerReport(
-  unit: Pick<StoreUnit, 'analytics' | 'customers'>,
+  unit: StoreUnit,
   input: CustomerInput,
   view: KeyAccountView = { kind: 'all' },
+  models?: CustomerModelSource,
 ): Promise<CustomerReport> {
   const { asOf, notes } = await resolveAsOf(unit.analytics, input.asOf, input.today);
   const windows: Window[] = Array.from({ length: input.windows }, (_, k) =>
@@ -75,6 +90,14 @@ export async function customerReport(
         : data.keyAccounts.filter((k) => k.manager === view.manager);
   const sum = (f: (m: CustomerMonth) => number): number =>
     Math.round(data.months.reduce((s, m) => s + f(m), 0) * 100) / 100;
+  const modelInput: CustomerModelInput = {
+    calibrationEnd: asOf,
+    timeUnit: 'week',
+    horizonMonths: input.horizonMonths,
+    discountRate: input.discountRate,
+  };
+  const fitted = await (models ?? ((m) => fitCustomerModel(unit, m)))(modelInput);
+  const predicted = customerModel(fitted, input.customerId);
   const later = data.months.filter((m) => m.month > asOf.slice(0, 7)).length;
   return {
     customerId: input.customerId,
@@ -99,10 +122,12 @@ export async function customerReport(
     surveys: data.surveys,
     contracts: data.contracts,
     keyAccounts,
+    model: predicted.model,
     notes: [
       ...notes,
       ...(data.customer === null ? [msg('customer.not-in-customers', { customerId: input.customerId })] : []),
       ...(later > 0 ? [msg('customer.months-after', { months: later, asOf })] : []),
+      ...predicted.notes,
     ],
   };
 }

@@ -1,6 +1,7 @@
 /**
  * `cvm customer ID`: one customer's page: profile, tier per window, orders per month, complaints, survey
- * answers, contracts and linked key accounts (the CLI is the operator's: every key account is shown).
+ * answers, contracts and linked key accounts (the CLI is the operator's: every key account is shown), and
+ * their P(alive) and predicted CLV from BG/NBD and Gamma-Gamma fitted on the store as of the as-of day.
  */
 import type { Command } from 'commander';
 import { customerReport } from '../../app/customers/report';
@@ -13,7 +14,7 @@ export function registerCustomer(program: Command): void {
   program
     .command('customer')
     .description(
-      'one customer: history, tier per window, complaints, survey answers, contracts, key accounts',
+      'one customer: history, tier per window, P(alive) and predicted CLV, complaints, survey answers, contracts, key accounts',
     )
     .argument('<id>', 'the customer id')
     .option('--as-of <day>', 'YYYY-MM-DD (default: the latest order date up to today)')
@@ -21,6 +22,8 @@ export function registerCustomer(program: Command): void {
     .option('--windows <n>', 'how many windows the tier path goes back, the current one included', '4')
     .option('--tiers <spec>', 'tier shares, e.g. Super:5,Top:15,Middle:50,Bottom:30 or deciles')
     .option('--value <measure>', 'revenue or margin', 'revenue')
+    .option('--horizon <months>', 'months ahead of the predicted purchases and CLV', '12')
+    .option('--discount-rate <percent>', 'yearly discount rate of the predicted CLV, in percent', '10')
     .action(async (id: string, options: Record<string, string>, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(customerInput, { ...options, customerId: id, today: localToday() });

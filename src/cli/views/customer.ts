@@ -69,6 +69,7 @@ export function customerPrintable(r: CustomerReport, lang: Lang): Printable {
           value: t.value,
         })),
       },
+      modelTable(r),
       {
         name: 'months',
         title: l('Orders per month', 'Order per månad'),
@@ -120,6 +121,52 @@ export function customerPrintable(r: CustomerReport, lang: Lang): Printable {
     ],
   };
 }
+
+/**
+ * P(alive) and predicted CLV, with the model, calibration end, time unit, horizon and discount rate they
+ * rest on; no row (the reason in the notes) when there is no fit or no history of the customer.
+ */
+function modelTable(r: CustomerReport): TableView {
+  const m = r.model;
+  return {
+    name: 'model',
+    title:
+      m === null
+        ? l('Predicted CLV: no model', 'Prognostiserat CLV: ingen modell')
+        : l(
+            `Predicted CLV: ${m.name}${m.spendModel ? ` + ${m.spendModel}` : ''} fitted on ${m.fittedCustomers} customers up to ${m.calibrationEnd}, in ${m.timeUnit}s; ${m.horizonMonths} months ahead at ${percent(m.discountRate)} % a year`,
+            `Prognostiserat CLV: ${m.name}${m.spendModel ? ` + ${m.spendModel}` : ''} skattad på ${m.fittedCustomers} kunder till och med ${m.calibrationEnd}, i ${TIME_UNIT_SV[m.timeUnit]}; ${m.horizonMonths} månader framåt med ${percent(m.discountRate)} % per år`,
+          ),
+    columns: [
+      col('x', l('Repeat purchases', 'Återköp'), 'int'),
+      col('tx', l('Recency', 'Senaste köp'), 'decimal'),
+      col('T', l('Age', 'Ålder'), 'decimal'),
+      col('pAlive', l('P(alive)', 'P(aktiv)'), 'percent'),
+      col('expectedPurchases', l('Expected purchases', 'Förväntade köp'), 'decimal'),
+      col('expectedSpend', l('Expected spend', 'Förväntat belopp'), 'money', 2),
+      col('clv', l('CLV', 'CLV'), 'money', 2),
+    ],
+    rows:
+      m === null
+        ? []
+        : [
+            {
+              x: m.x,
+              tx: m.tx,
+              T: m.T,
+              pAlive: m.pAlive,
+              expectedPurchases: m.expectedPurchases,
+              expectedSpend: m.expectedSpend,
+              clv: m.clv,
+            },
+          ],
+  };
+}
+
+/** A yearly rate as a fraction, in percent without float noise (0.07 → 7). */
+const percent = (rate: number): number => Math.round(rate * 1e6) / 1e4;
+
+const TIME_UNIT_SV = { day: 'dagar', week: 'veckor', month: 'månader' } as const;
 
 const ERASED_KIND = {
   customers: l('customers (with category spend)', 'kunder (med kategorivolym)'),

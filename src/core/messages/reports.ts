@@ -315,6 +315,18 @@ export const REPORT_MESSAGES = {
       'raderna står för flera kunder (vikter): varje rads utfall är deras medelvärde, så MAE och RMSE jämför ' +
       'radernas medelvärden (per kund kan de bara bli större)',
   }),
+  'customer.model-too-little': entry<{ repeatCustomers: number; minimum: number; asOf: string }>({
+    en: (p, f) =>
+      `too little history to fit BG/NBD as of ${p.asOf}: ${f.count(p.repeatCustomers, 'customer has', 'customers have')} a repeat purchase (at least ${f.num(p.minimum)} needed), so no P(alive) or CLV is shown`,
+    sv: (p, f) =>
+      `för kort historik för att skatta BG/NBD per ${p.asOf}: ${f.count(p.repeatCustomers, 'kund har', 'kunder har')} återköpt (minst ${f.num(p.minimum)} behövs), så ingen P(aktiv) eller CLV visas`,
+  }),
+  'customer.model-no-purchase': entry<{ customerId: string; asOf: string }>({
+    en: (p) =>
+      `${p.customerId} made no purchase by ${p.asOf}: the models have no history of theirs, so no P(alive) or CLV is shown`,
+    sv: (p) =>
+      `${p.customerId} köpte inget till och med ${p.asOf}: modellerna saknar kundens historik, så ingen P(aktiv) eller CLV visas`,
+  }),
   'customer.months-after': entry<{ months: number; asOf: string }>({
     en: (p, f) =>
       `the history shows every order; ${f.count(p.months, 'of its months lies', 'of its months lie')} after the as-of day ${p.asOf}`,

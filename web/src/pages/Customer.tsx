@@ -1,6 +1,6 @@
 /**
- * One customer: a search by id (prefix), then their orders per month (a bar chart), value tier in each
- * window, complaints, survey answers, contracts and the key accounts linked to them that the user may see
+ * One customer: a search by id (prefix), then their P(alive) and predicted CLV (BG/NBD + Gamma-Gamma), orders
+ * per month (a bar chart), value tier in each window, complaints, survey answers, contracts and the key accounts linked to them that the user may see
  * (`GET /api/customers/:id`, the JSON of `cvm customer ID`). Every table exports CSV. An admin can erase the
  * customer (`DELETE /api/customers/:id`, `cvm delete`): the dry run's rows per kind are shown for confirmation.
  */
@@ -129,6 +129,60 @@ function ErasureTable({ erasure }: { erasure: CustomerErasure }) {
   );
 }
 
+const UNIT = { day: 'unitDays', week: 'unitWeeks', month: 'unitMonths' } as const;
+
+/**
+ * P(alive) and predicted CLV from the models fitted on the whole store as of the page's as-of day (the
+ * server keeps the fit per data version), with the model, time unit, horizon and discount rate; a plain
+ * sentence pointing to the note when there is no fit or no history of the customer.
+ */
+function ModelPanel({ report: r }: { report: CustomerReport }) {
+  const { t, settings } = useSettings();
+  const lang = settings.lang;
+  const m = r.model;
+  if (m === null)
+    return (
+      <section className="panel" aria-label={t('predictedClv')}>
+        <h2>{t('predictedClv')}</h2>
+        <p className="empty" data-testid="customer-no-model">
+          {t('noModel')}
+        </p>
+      </section>
+    );
+  return (
+    <TablePanel
+      title={t('predictedClv')}
+      csvName={`customer-${r.customerId}-clv`}
+      columns={[
+        { key: 'x', header: t('repeatPurchases'), kind: 'int' },
+        { key: 'tx', header: `${t('recency')} (${t(UNIT[m.timeUnit])})`, kind: 'decimal' },
+        { key: 'T', header: `${t('ageT')} (${t(UNIT[m.timeUnit])})`, kind: 'decimal' },
+        { key: 'pAlive', header: t('pAlive'), kind: 'percent' },
+        { key: 'expectedPurchases', header: t('expectedPurchases'), kind: 'decimal' },
+        { key: 'expectedSpend', header: t('expectedSpend'), kind: 'money', decimals: 2 },
+        { key: 'clv', header: t('clv'), kind: 'money', decimals: 2 },
+      ]}
+      rows={[m]}
+    >
+      <dl className="facts">
+        <dt>{t('pAlive')}</dt>
+        <dd data-testid="customer-p-alive">{fmt(m.pAlive, 'percent', lang)}</dd>
+        <dt>{t('clv')}</dt>
+        <dd data-testid="customer-clv">{fmt(m.clv, 'money', lang, 2)}</dd>
+      </dl>
+      <p data-testid="customer-model-basis">
+        {t('modelBasis')
+          .replace('{model}', m.spendModel ? `${m.name} + ${m.spendModel}` : m.name)
+          .replace('{customers}', fmt(m.fittedCustomers, 'int', lang))
+          .replace('{end}', m.calibrationEnd)
+          .replace('{unit}', t(UNIT[m.timeUnit]))
+          .replace('{months}', String(m.horizonMonths))
+          .replace('{rate}', fmt(m.discountRate, 'percent', lang, 0))}
+      </p>
+    </TablePanel>
+  );
+}
+
 function CustomerView({ id, session }: { id: string; session: Session }) {
   const [erased, setErased] = useState<CustomerErasure | null>(null);
   if (erased !== null)
@@ -196,6 +250,7 @@ function CustomerReportView({
             </dd>
           </dl>
           <Notes notes={r.notes} />
+          <ModelPanel report={r} />
           <TablePanel
             title={t('tierPath')}
             csvName={`customer-${r.customerId}-tiers`}

@@ -173,7 +173,7 @@ export function ModelsPage() {
               >
                 <p>
                   log L {fmt(f.logLikelihood, 'decimal', lang, 1)} · AIC {fmt(f.aic, 'decimal', lang, 1)} ·
-                  BIC {fmt(f.bic, 'decimal', lang, 1)} · {f.converged ? 'converged' : 'not converged'}
+                  BIC {fmt(f.bic, 'decimal', lang, 1)} · {f.converged ? t('converged') : t('notConverged')}
                 </p>
               </TablePanel>
               {f.model === 'bgnbd' && (
@@ -339,7 +339,8 @@ function SbgResult({ body }: { body: Record<string, unknown> }) {
           <p>
             α {fmt(f.params.alpha, 'decimal', lang, 3)} (SE {fmt(f.standardErrors.alpha, 'decimal', lang, 3)})
             · β {fmt(f.params.beta, 'decimal', lang, 3)} (SE {fmt(f.standardErrors.beta, 'decimal', lang, 3)})
-            · log L {fmt(f.logLikelihood, 'decimal', lang, 1)} · {f.converged ? 'converged' : 'not converged'}
+            · log L {fmt(f.logLikelihood, 'decimal', lang, 1)} ·{' '}
+            {f.converged ? t('converged') : t('notConverged')}
           </p>
           <ChartPanel
             title={t('sbgCurve')}

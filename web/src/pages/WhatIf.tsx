@@ -87,13 +87,11 @@ export function WhatIfPage() {
           );
         }}
       </Load>
-      <section className="panel" aria-label="loyal">
-        <h2>
-          {lang === 'sv' ? 'Lojal kund jämfört med vanlig kund' : 'A loyal customer against an ordinary one'}
-        </h2>
+      <section className="panel" aria-label={t('wiLoyalTitle')}>
+        <h2>{t('wiLoyalTitle')}</h2>
         <div className="slider-grid">
           <Slider
-            label={lang === 'sv' ? 'Köp per år' : 'Purchases per year'}
+            label={t('wiFrequency')}
             value={loyal.frequency}
             min={0}
             max={20}
@@ -101,7 +99,7 @@ export function WhatIfPage() {
             onChange={set('frequency')}
           />
           <Slider
-            label={lang === 'sv' ? 'Snittköp' : 'Basket'}
+            label={t('wiBasket')}
             value={loyal.basket}
             min={0}
             max={5000}
@@ -109,7 +107,7 @@ export function WhatIfPage() {
             onChange={set('basket')}
           />
           <Slider
-            label={lang === 'sv' ? 'År som kund' : 'Years as customer'}
+            label={t('wiYears')}
             value={loyal.years}
             min={0}
             max={20}
@@ -117,7 +115,7 @@ export function WhatIfPage() {
             onChange={set('years')}
           />
           <Slider
-            label={lang === 'sv' ? 'Lojal: köp per år' : 'Loyal: purchases per year'}
+            label={t('wiLoyalFrequency')}
             value={loyal.loyalFrequency}
             min={0}
             max={20}
@@ -125,7 +123,7 @@ export function WhatIfPage() {
             onChange={set('loyalFrequency')}
           />
           <Slider
-            label={lang === 'sv' ? 'Lojal: snittköp' : 'Loyal: basket'}
+            label={t('wiLoyalBasket')}
             value={loyal.loyalBasket}
             min={0}
             max={5000}
@@ -133,7 +131,7 @@ export function WhatIfPage() {
             onChange={set('loyalBasket')}
           />
           <Slider
-            label={lang === 'sv' ? 'Lojal: år som kund' : 'Loyal: years as customer'}
+            label={t('wiLoyalYears')}
             value={loyal.loyalYears}
             min={0}
             max={20}
@@ -144,8 +142,8 @@ export function WhatIfPage() {
         <Load result={loyalResult}>
           {(r) => (
             <p>
-              {lang === 'sv' ? 'Livstidsvärde' : 'Lifetime value'}: {fmt(r.ordinary.lifetime, 'money', lang)}{' '}
-              → <strong>{fmt(r.loyal.lifetime, 'money', lang)}</strong> (+{fmt(r.difference, 'money', lang)},{' '}
+              {t('wiLifetime')}: {fmt(r.ordinary.lifetime, 'money', lang)} →{' '}
+              <strong>{fmt(r.loyal.lifetime, 'money', lang)}</strong> (+{fmt(r.difference, 'money', lang)},{' '}
               {fmt(r.change, 'percent', lang)})
             </p>
           )}
