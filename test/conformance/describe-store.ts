@@ -22,6 +22,7 @@ import { seed002Suite } from './seed-002';
 import { serviceSuite } from './service';
 import { usersSuite } from './users';
 import { strategySuite } from './strategy';
+import { valuesSuite } from './values';
 
 export function describeStore(name: string, open: OpenStore): void {
   describe(`store conformance: ${name}`, () => {
@@ -40,5 +41,6 @@ export function describeStore(name: string, open: OpenStore): void {
     strategySuite(open);
     customerSuite(open);
     eraseSuite(open);
+    valuesSuite(open);
   });
 }
