@@ -317,10 +317,10 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       'portfolio',
       'members, retention, duration, CLV and value per value tier',
       portfolioInput,
-      (ctx, i) => portfolioReport(ctx.unit.analytics, i, ctx.unit.contracts),
+      (ctx, i) => portfolioReport(ctx.unit.analytics, i, ctx.unit.contracts, ctx.unit.models),
     ),
     report('flows', 'customer flows between the value tiers of two windows', portfolioInput, (ctx, i) =>
-      flowsReport(ctx.unit.analytics, i, ctx.unit.contracts),
+      flowsReport(ctx.unit.analytics, i, ctx.unit.contracts, ctx.unit.models),
     ),
     report(
       'retention',
@@ -344,7 +344,7 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       cohortReport(ctx.unit.analytics, i, ctx.unit.contracts),
     ),
     report('concentration', 'Lorenz curve, top-x % shares, Gini, deciles', concentrationInput, (ctx, i) =>
-      concentrationReport(ctx.unit.analytics, i, ctx.unit.contracts),
+      concentrationReport(ctx.unit.analytics, i, ctx.unit.contracts, ctx.unit.models),
     ),
     report('service', 'complaints: rates, resolution times, backlog, causes, trend', serviceInput, (ctx, i) =>
       serviceReport(ctx.unit.service, i),

@@ -23,6 +23,7 @@ import { seed002Suite } from './seed-002';
 import { serviceSuite } from './service';
 import { usersSuite } from './users';
 import { strategySuite } from './strategy';
+import { valuesSuite } from './values';
 
 export function describeStore(name: string, open: OpenStore): void {
   describe(`store conformance: ${name}`, () => {
@@ -42,5 +43,6 @@ export function describeStore(name: string, open: OpenStore): void {
     strategySuite(open);
     customerSuite(open);
     eraseSuite(open);
+    valuesSuite(open);
   });
 }

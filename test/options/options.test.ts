@@ -91,12 +91,31 @@ describe('window, value and as-of', () => {
     expect(parseOptions(portfolioInput, { window: 3 }).windowMonths).toBe(3);
   });
 
-  it('accepts revenue and margin', () => {
+  it('accepts revenue and margin, and clv where the tiers can rank by predicted CLV', () => {
     expect(
       [undefined, 'revenue', 'Margin'].map((v) => parseOptions(portfolioInput, { value: v }).value),
     ).toEqual(['revenue', 'revenue', 'margin']);
-    expect(problem(() => parseOptions(portfolioInput, { value: 'clv' })).cli).toBe(
+    // clv: revenue stays the measure of the revenue columns; the CLV basis carries model predict's defaults
+    expect(parseOptions(portfolioInput, { value: 'clv' })).toMatchObject({
+      value: 'revenue',
+      clv: { model: 'bgnbd', horizonMonths: 12, discountRate: 0.1, timeUnit: 'week' },
+    });
+    expect(
+      parseOptions(concentrationInput, { value: 'CLV', horizon: '24', discountRate: '7.5' }).clv,
+    ).toEqual({ model: 'bgnbd', horizonMonths: 24, discountRate: 0.075, timeUnit: 'week' });
+    expect(parseOptions(portfolioInput, { value: 'margin' }).clv).toBeUndefined();
+    expect(problem(() => parseOptions(portfolioInput, { value: 'margin', discountRate: '5' })).cli).toBe(
+      '--discount-rate: applies to value clv only',
+    );
+    expect(problem(() => parseOptions(portfolioInput, { value: 'clv', horizon: '0' })).cli).toMatch(
+      /^--horizon: "0" is not/,
+    );
+    // the reports that cut tiers at many as-of days keep revenue and margin
+    expect(problem(() => parseOptions(retentionInput, { value: 'clv' })).cli).toBe(
       '--value: "clv" is not a value measure (expected revenue or margin)',
+    );
+    expect(problem(() => parseOptions(portfolioInput, { value: 'ltv' })).cli).toBe(
+      '--value: "ltv" is not a value basis (expected revenue, margin or clv)',
     );
   });
 

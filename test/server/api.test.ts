@@ -264,6 +264,8 @@ describe('the OpenAPI document', () => {
       'query:tiers',
       'query:value',
       'query:basis',
+      'query:horizon',
+      'query:discountRate',
       'query:lang',
     ]);
     const account = doc.paths['/api/accounts/{id}']!.get!.parameters.map((p) => `${p.in}:${p.name}`);

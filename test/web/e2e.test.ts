@@ -63,6 +63,7 @@ interface CliAnswers {
   };
   segments: { matrix: { tier: string; loyalty: string; segment: string; customers: number }[] };
   lapsing: { total: number };
+  portfolioClv: { tiers: { tier: string; customers: number; clv: number; value: number }[] };
 }
 /** the CLI's answers for the same store */
 const cli = {} as CliAnswers;
@@ -74,7 +75,6 @@ const en2 = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFr
 const en1 = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const money = (x: number) => en0.format(x);
 const percent = (x: number) => `${en1.format(x * 100)} %`;
-const en2 = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 const en3 = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3, minimumFractionDigits: 3 });
 
 /** The cells of row `row` of the panel titled `title`, shown as a table when it is a chart. */
@@ -126,6 +126,7 @@ beforeAll(async () => {
   cli.satisfaction = json('report', 'satisfaction');
   cli.kpi = json('kpi', 'status');
   cli.flows = json('report', 'flows');
+  cli.portfolioClv = json('report', 'portfolio', '--value', 'clv');
   cli.atRisk = json('model', 'at-risk', '--limit', '25');
   cli.churn = json('report', 'product-churn');
   cli.depth = json('report', 'loyalty-depth', '--customers', '20');
@@ -244,6 +245,39 @@ describe('dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Show as table' }).first().click();
     const lost = cli.flows.flows.find((f) => f.to === 'lost')!;
     await expect.poll(() => page.locator('table').first().textContent()).toContain(money(lost.revenue));
+    await page.context().close();
+  });
+
+  it('ranks the value tiers by predicted CLV when the settings ask for it, labelled so', async () => {
+    const page = await loggedIn('admin');
+    await page.goto(`${base}#/settings`);
+    await page.getByLabel('Value basis').selectOption('clv');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.goto(`${base}#/tiers`);
+    const table = page.getByRole('region', { name: 'Value tiers', exact: true });
+    await table.locator('tbody tr').first().waitFor();
+    const headers = await table.locator('thead th').allTextContents();
+    expect(headers).toContain('Predicted CLV (12 mo)');
+    expect(headers).not.toContain('CLV');
+    expect(headers).toContain('Predicted CLV index');
+    const rows = table.locator('tbody tr');
+    for (const [i, t] of cli.portfolioClv.tiers.entries()) {
+      const cells = await rows.nth(i).locator('td').allTextContents();
+      expect(cells[1]).toBe(money(t.customers));
+      expect(cells[headers.indexOf('Predicted CLV (12 mo)')]).toBe(money(t.clv));
+    }
+    expect(await table.textContent()).toContain('the values are model predictions, not observed revenue');
+    const chart = page.getByRole('region', { name: /^Predicted value \(12 mo\) — As of / });
+    await chart.waitFor();
+    await shot(page, 'tiers-clv');
+    // a page that does not rank by predicted CLV asks for revenue meanwhile
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/reports/retention')) asked.push(r.url());
+    });
+    await page.goto(`${base}#/retention`);
+    await expect.poll(() => asked.length).toBeGreaterThan(0);
+    expect(asked[0]).toContain('value=revenue');
     await page.context().close();
   });
 

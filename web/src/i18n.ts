@@ -150,6 +150,14 @@ export const LABELS = {
   valueBasis: L('Value basis', 'Värdebas'),
   revenue: L('Revenue', 'Omsättning'),
   margin: L('Margin', 'Marginal'),
+  predictedClv: L('Predicted CLV', 'Predikterat CLV'),
+  predictedValue: L('Predicted value', 'Predikterat värde'),
+  predictedClvIndex: L('Predicted CLV index', 'Predikterat CLV-index'),
+  monthsShort: L('mo', 'mån'),
+  valueClvHelp: L(
+    'predicted CLV (BG/NBD + Gamma-Gamma, as of each window’s end) ranks the value tiers, flows and concentration; the other pages rank by revenue then',
+    'predikterat CLV (BG/NBD + Gamma-Gamma, per varje fönsters slut) rangordnar värdekategorier, flöden och koncentration; övriga sidor rangordnar då efter omsättning',
+  ),
   language: L('Language', 'Språk'),
   activityBasis: L('Active customers are those with', 'Aktiva kunder är de med'),
   basisDefault: L('the report’s default', 'rapportens standard'),
@@ -425,7 +433,7 @@ export const LABELS = {
   wiLoyalYears: L('Loyal: years as customer', 'Lojal: år som kund'),
   wiLifetime: L('Lifetime value', 'Livstidsvärde'),
   notConverged: L('not converged', 'konvergerade inte'),
-  predictedClv: L('Predicted CLV and P(alive)', 'Prognostiserat CLV och P(aktiv)'),
+  customerModel: L('Predicted CLV and P(alive)', 'Prognostiserat CLV och P(aktiv)'),
   noModel: L('No prediction: see the note above.', 'Ingen prognos: se anteckningen ovan.'),
   modelBasis: L(
     '{model} fitted on {customers} customers up to {end}, in {unit}; CLV over {months} months discounted at {rate} a year.',

@@ -13,7 +13,8 @@ export interface Settings {
   asOf: string;
   window: string;
   tiers: string;
-  value: 'revenue' | 'margin';
+  /** clv: predicted CLV, which only the Tiers, Flows and Concentration pages rank by */
+  value: 'revenue' | 'margin' | 'clv';
   /** who counts as active: customers with orders (default) or with a running contract; empty = the default */
   basis: '' | 'orders' | 'contracts';
   lang: Lang;
@@ -81,13 +82,17 @@ export function useSettings(): SettingsContextValue {
   return v;
 }
 
-/** The report query parameters of the current settings (`tiers` left out when empty: the report's default). */
-export function reportQuery(s: Settings): Record<string, string | undefined> {
+/**
+ * The report query parameters of the current settings (`tiers` left out when empty: the report's default).
+ * Predicted CLV goes only to the reports that rank by it (`clv`: portfolio, flows, concentration); the others
+ * rank by revenue then, as the Settings page says.
+ */
+export function reportQuery(s: Settings, clv = false): Record<string, string | undefined> {
   return {
     asOf: s.asOf || undefined,
     window: s.window,
     tiers: s.tiers || undefined,
-    value: s.value,
+    value: s.value === 'clv' && !clv ? 'revenue' : s.value,
     basis: s.basis || undefined,
   };
 }

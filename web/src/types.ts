@@ -21,10 +21,19 @@ export interface TierRow {
   meanClv?: number | null;
 }
 
+/** How predicted CLVs were made, with value = clv. */
+export interface ClvBasis {
+  model: string;
+  horizonMonths: number;
+  discountRate: number;
+  timeUnit: string;
+}
+
 export interface PortfolioReport {
   asOf: string;
   windowMonths: number;
   value: string;
+  clv?: ClvBasis;
   tiers: TierRow[];
   total: TierRow;
   notes: string[];
@@ -82,6 +91,7 @@ export interface CohortsReport {
 
 export interface ConcentrationReport {
   asOf: string;
+  clv?: ClvBasis;
   customers: number;
   total: number;
   gini: number | null;

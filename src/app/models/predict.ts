@@ -203,6 +203,19 @@ export async function fitAndPredict(
   unit?: StoreUnit,
 ): Promise<FittedPredictions> {
   const { basis, customers } = await loadCustomers(input, unit);
+  return fitAndPredictRows(basis, customers, input);
+}
+
+/**
+ * `fitAndPredict` on rows loaded already: fits the purchase model and (with spend) Gamma-Gamma on
+ * `customers` and predicts every one of them. The tier reports' predicted-CLV basis calls it per window.
+ * @throws CvmError `invalid-input` when there is nothing to fit
+ */
+export function fitAndPredictRows(
+  basis: DataBasis,
+  customers: CustomerRows,
+  input: Pick<PredictInput, 'horizonMonths' | 'discountRate'> & { model: PurchaseModel },
+): FittedPredictions {
   const kit = PURCHASE_KITS[input.model];
   const notes: Message[] = [];
   const indexed = indexPatterns(customers);

@@ -9,12 +9,15 @@ import { CvmError } from '../../core/errors';
 import {
   MAX_WINDOW_MONTHS,
   type ActivityBasis,
+  type ValueBasis,
   type ValueMeasure,
   type WindowMonths,
 } from '../../core/kpi/basis';
 import type { CohortUnit } from '../../core/kpi/cohorts';
 import { DECILE_TIERS, DEFAULT_TIERS, PPM, percentText, type Tier } from '../../core/kpi/tiers';
-import { fail, field, oneOf, optionalField, wholeNumber, type Parsed } from './parse';
+import { invalidOption } from '../../core/errors';
+import type { TimeUnit } from '../../core/models/time-unit';
+import { fail, field, finiteNumber, oneOf, optionalField, wholeNumber, type Parsed } from './parse';
 
 /** An ISO day. */
 export function isoDay(text: string): Parsed<IsoDay> {
@@ -104,7 +107,33 @@ export interface ReportInput {
   value: ValueMeasure;
   /** orders or contracts; absent = contracts when the store holds contracts and no orders, else orders */
   basis?: ActivityBasis | undefined;
+  /**
+   * present when customers rank by predicted CLV (`value` = clv); `value` is then revenue, the measure of
+   * the reports' revenue columns
+   */
+  clv?: ClvBasis | undefined;
 }
+
+/**
+ * Predicted CLV as the value basis (docs/metrics.md, "Predicted CLV as the value basis"): BG/NBD for the
+ * purchases and Gamma-Gamma for the spend, fitted as of each window's end, over a horizon, discounted.
+ */
+export interface ClvBasis {
+  model: 'bgnbd';
+  /** months ahead the CLV covers */
+  horizonMonths: number;
+  /** yearly, as a fraction */
+  discountRate: number;
+  timeUnit: TimeUnit;
+}
+
+/** The defaults of `--value clv`: those of `model predict` (12 months, 10 % a year, weeks). */
+export const DEFAULT_CLV_BASIS: ClvBasis = {
+  model: 'bgnbd',
+  horizonMonths: 12,
+  discountRate: 0.1,
+  timeUnit: 'week',
+};
 
 function toReportInput(o: z.output<typeof reportOptionsSchema>): ReportInput {
   return {
@@ -117,13 +146,47 @@ function toReportInput(o: z.output<typeof reportOptionsSchema>): ReportInput {
   };
 }
 
+/**
+ * The options of the order reports that can rank by predicted CLV: `value` also takes clv, with the CLV's
+ * horizon in months and yearly discount rate in percent (options of clv only).
+ */
+const valueReportOptionsSchema = reportOptionsSchema.extend({
+  value: field(oneOf<ValueBasis>(['revenue', 'margin', 'clv'], 'a value basis'), 'revenue'),
+  horizon: optionalField(wholeNumber(1, 1200)),
+  discountRate: optionalField(finiteNumber(0)),
+});
+
+function toValueReportInput(o: z.output<typeof valueReportOptionsSchema>): ReportInput {
+  const { horizon, discountRate, value, ...rest } = o;
+  if (value !== 'clv') {
+    if (horizon !== undefined)
+      throw invalidOption('horizon', horizon, 'an option of value clv', 'applies to value clv only');
+    if (discountRate !== undefined)
+      throw invalidOption(
+        'discountRate',
+        discountRate,
+        'an option of value clv',
+        'applies to value clv only',
+      );
+    return toReportInput({ ...rest, value });
+  }
+  return {
+    ...toReportInput({ ...rest, value: 'revenue' }),
+    clv: {
+      ...DEFAULT_CLV_BASIS,
+      ...(horizon === undefined ? {} : { horizonMonths: horizon }),
+      ...(discountRate === undefined ? {} : { discountRate: discountRate / 100 }),
+    },
+  };
+}
+
 /** `report portfolio` and `report flows`. */
-export const portfolioInput = reportOptionsSchema.transform(toReportInput);
+export const portfolioInput = valueReportOptionsSchema.transform(toValueReportInput);
 
 /** `report concentration`: deciles by default. */
-export const concentrationInput = reportOptionsSchema
+export const concentrationInput = valueReportOptionsSchema
   .extend({ tiers: field(tierSpec, [...DECILE_TIERS]) })
-  .transform(toReportInput);
+  .transform(toValueReportInput);
 
 export interface LoyaltyDepthInput extends ReportInput {
   /** the per-customer list: how many of the most valuable, null = all, 0 = none */

@@ -14,6 +14,8 @@ import type { ContractPortfolioResult } from '../../data/contracts/types';
 import type { ReportInput } from '../options/report';
 import { missingMarginNote, resolveBasis, returnsOnlyNote, type ReportBasis } from './basis';
 import { computeBasis, type ContractBasis } from './contracts';
+import type { ModelsPort } from '../../data/models/types';
+import { clvNotes, withClvValues, type ClvBasisJson } from './clv-basis';
 import { msg, type Message } from '../../core/messages/catalogue';
 
 /** The basis asked for, else the one the store's data calls for, with a note when there was a choice. */
@@ -43,6 +45,8 @@ export interface TierFlowsOn {
   flows: TierFlowResult;
   /** the contract run, on the contract basis (tenure counts, holdings …) */
   contract: { basis: ContractBasis; result: ContractPortfolioResult } | null;
+  /** with `value` = clv: how each window's predicted CLVs were made; null otherwise */
+  clv: ClvBasisJson | null;
   notes: Message[];
 }
 
@@ -51,18 +55,43 @@ export async function tierFlowsOn(
   analytics: AnalyticsPort,
   contracts: ContractsPort | undefined,
   input: ReportInput,
-  options: { distinguishWonBack: boolean; tenure?: (currentStart: string) => TenureBucket[] },
+  options: {
+    distinguishWonBack: boolean;
+    tenure?: (currentStart: string) => TenureBucket[];
+    /** the models port, for `value` = clv */
+    models?: ModelsPort | undefined;
+  },
 ): Promise<TierFlowsOn> {
   const chosen = await chooseActivity(analytics, contracts, input.basis);
   if (chosen.activity === 'orders' || contracts === undefined) {
     const basis = await resolveBasis(analytics, input);
-    const flows = await analytics.tierFlows({
+    const query = {
       current: basis.current,
       previous: basis.previous,
       measure: basis.measure,
       tiers: basis.tiers,
       distinguishWonBack: options.distinguishWonBack,
-    });
+    };
+    // with value = clv each window ranks on the CLV predicted as of its own end
+    const { flows, clv } =
+      input.clv === undefined
+        ? { flows: await analytics.tierFlows(query), clv: null }
+        : await withClvValues(
+            analytics,
+            options.models,
+            input.clv,
+            [
+              { window: 'previous', asOf: basis.previous.endInclusive },
+              { window: 'current', asOf: basis.current.endInclusive },
+            ],
+            async ([previous, current], json) => ({
+              flows: await analytics.tierFlows({
+                ...query,
+                values: { previous: previous!, current: current! },
+              }),
+              clv: json,
+            }),
+          );
     const margin = missingMarginNote(basis.measure, flows.missingMargin, flows.transactions);
     const returns = returnsOnlyNote(flows.returnsOnly);
     return {
@@ -70,9 +99,23 @@ export async function tierFlowsOn(
       basis,
       flows,
       contract: null,
-      notes: [...chosen.notes, ...basis.coverage, ...(margin ? [margin] : []), ...(returns ? [returns] : [])],
+      clv,
+      notes: [
+        ...chosen.notes,
+        ...basis.coverage,
+        ...(clv ? clvNotes(clv) : []),
+        ...(margin ? [margin] : []),
+        ...(returns ? [returns] : []),
+      ],
     };
   }
+  if (input.clv !== undefined)
+    throw invalidOption(
+      'value',
+      'clv',
+      'revenue or margin on the contract basis',
+      'predicted CLV comes from purchase histories: rank contract customers by revenue, or use {option:basis} orders',
+    );
   if (input.value === 'margin')
     throw invalidOption(
       'value',
@@ -112,6 +155,7 @@ export async function tierFlowsOn(
       returnsOnly: { previous: 0, current: 0 },
     },
     contract: run,
+    clv: null,
     notes: [
       msg('activity.contracts-basis', { previousDay: b.previousDay, asOf: b.asOf, revenue: b.revenue }),
       ...run.notes,

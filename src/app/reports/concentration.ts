@@ -5,7 +5,7 @@
  * current-window contract revenue (fees pro rata or linked invoices, as the subscription report has it).
  */
 import type { IsoDay, Window } from '../../core/dates';
-import type { ActivityBasis, ValueMeasure, WindowMonths } from '../../core/kpi/basis';
+import type { ActivityBasis, ValueBasis, WindowMonths } from '../../core/kpi/basis';
 import { invalidOption } from '../../core/errors';
 import {
   buildConcentration,
@@ -16,6 +16,8 @@ import {
 } from '../../core/kpi/concentration';
 import type { AnalyticsPort, ConcentrationResult } from '../../data/analytics/types';
 import type { ContractsPort } from '../../data/contracts/types';
+import type { ModelsPort } from '../../data/models/types';
+import { clvNotes, withClvValues, type ClvBasisJson } from './clv-basis';
 import { chooseActivity } from './activity';
 import { missingMarginNote, resolveBasis } from './basis';
 import { resolveContracts } from './contracts';
@@ -30,11 +32,13 @@ export interface ConcentrationReport {
   basis: ActivityBasis;
   asOf: IsoDay;
   windowMonths: WindowMonths;
-  value: ValueMeasure;
+  value: ValueBasis;
+  /** with value = clv: the CLV's model, horizon, discount rate, time unit and the fits */
+  clv?: ClvBasisJson;
   window: Window;
   /** active customers in the window */
   customers: number;
-  /** sum of customer values, negative values counted as 0 */
+  /** sum of customer values (value clv: predicted CLVs), negative values counted as 0 */
   total: number;
   gini: number | null;
   top: TopShare[];
@@ -48,14 +52,22 @@ export async function concentrationReport(
   analytics: AnalyticsPort,
   input: ReportInput,
   contracts?: ContractsPort,
+  models?: ModelsPort,
 ): Promise<ConcentrationReport> {
   const chosen = await chooseActivity(analytics, contracts, input.basis);
   const tiers = input.tiers;
   const shape = { tiers, lorenzPoints: LORENZ_POINTS, topPercents: TOP_PERCENTS };
-  let head: Pick<ConcentrationReport, 'basis' | 'asOf' | 'windowMonths' | 'value' | 'window'>;
+  let head: Pick<ConcentrationReport, 'basis' | 'asOf' | 'windowMonths' | 'value' | 'window' | 'clv'>;
   let result: ConcentrationResult;
   const notes: Message[] = [...chosen.notes];
   if (chosen.activity === 'contracts' && contracts !== undefined) {
+    if (input.clv !== undefined)
+      throw invalidOption(
+        'value',
+        'clv',
+        'revenue on the contract basis',
+        'predicted CLV comes from purchase histories: rank contract customers by revenue, or use {option:basis} orders',
+      );
     if (input.value === 'margin')
       throw invalidOption(
         'value',
@@ -84,15 +96,27 @@ export async function concentrationReport(
     );
   } else {
     const basis = await resolveBasis(analytics, input, 'current');
-    result = await analytics.concentration({ ...shape, window: basis.current, measure: basis.measure });
+    const query = { ...shape, window: basis.current, measure: basis.measure };
+    let clv: ClvBasisJson | null = null;
+    if (input.clv === undefined) result = await analytics.concentration(query);
+    else
+      [result, clv] = await withClvValues(
+        analytics,
+        models,
+        input.clv,
+        [{ window: 'current', asOf: basis.current.endInclusive }],
+        async ([current], json) =>
+          [await analytics.concentration({ ...query, values: current }), json] as const,
+      );
     head = {
       basis: 'orders',
       asOf: basis.asOf,
       windowMonths: basis.windowMonths,
-      value: basis.measure,
+      value: clv === null ? basis.measure : 'clv',
+      ...(clv === null ? {} : { clv }),
       window: basis.current,
     };
-    notes.push(...basis.coverage);
+    notes.push(...basis.coverage, ...(clv === null ? [] : clvNotes(clv)));
     const margin = missingMarginNote(basis.measure, result.missingMargin, result.transactions);
     if (margin) notes.push(margin);
   }

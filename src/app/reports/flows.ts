@@ -4,10 +4,12 @@
  * back and lost, which is also what a Sankey diagram needs.
  */
 import type { IsoDay, Window } from '../../core/dates';
-import { ratio, type ValueMeasure, type WindowMonths } from '../../core/kpi/basis';
+import { ratio, type ValueBasis, type WindowMonths } from '../../core/kpi/basis';
 import { buildFlowTable, type Activity, type FlowKind } from '../../core/kpi/flows';
 import type { ActivityBasis } from '../../core/kpi/basis';
 import type { AnalyticsPort } from '../../data/analytics/types';
+import type { ModelsPort } from '../../data/models/types';
+import type { ClvBasisJson } from './clv-basis';
 import type { ContractsPort } from '../../data/contracts/types';
 import { tierFlowsOn } from './activity';
 import type { ReportInput } from '../options/report';
@@ -21,6 +23,11 @@ export interface ActivityJson {
   /** only with value = margin */
   margin?: number;
   revenuePerCustomer: number | null;
+  /**
+   * only with value = clv: the customers' predicted CLVs summed (inflows and current tiers as of the
+   * current window's end; lost customers and previous tiers as of the previous window's end)
+   */
+  clv?: number;
 }
 
 export interface FlowJson extends ActivityJson {
@@ -36,7 +43,9 @@ export interface FlowsReport {
   basis: ActivityBasis;
   asOf: IsoDay;
   windowMonths: WindowMonths;
-  value: ValueMeasure;
+  value: ValueBasis;
+  /** with value = clv: the CLV's model, horizon, discount rate, time unit and each window's fits */
+  clv?: ClvBasisJson;
   windows: { current: Window; previous: Window };
   /** every cell, zero-filled: per current tier the inflows (from each previous tier, won back, new), then lost */
   flows: FlowJson[];
@@ -53,13 +62,14 @@ export interface FlowsReport {
   notes: Message[];
 }
 
-function activityJson(a: Activity, measure: ValueMeasure): ActivityJson {
+function activityJson(a: Activity, measure: ValueBasis): ActivityJson {
   return {
     customers: a.customers,
     purchases: a.purchases,
     revenue: a.revenue,
     ...(measure === 'margin' ? { margin: a.margin } : {}),
     revenuePerCustomer: ratio(a.revenue, a.customers),
+    ...(measure === 'clv' ? { clv: a.valueSum ?? 0 } : {}),
   };
 }
 
@@ -68,9 +78,11 @@ export async function flowsReport(
   analytics: AnalyticsPort,
   input: ReportInput,
   contracts?: ContractsPort,
+  models?: ModelsPort,
 ): Promise<FlowsReport> {
-  const on = await tierFlowsOn(analytics, contracts, input, { distinguishWonBack: true });
+  const on = await tierFlowsOn(analytics, contracts, input, { distinguishWonBack: true, models });
   const { basis, flows: result } = on;
+  const measure: ValueBasis = on.clv === null ? basis.measure : 'clv';
   const names = basis.tiers.map((t) => t.name);
   const table = buildFlowTable(result.cells, names.length);
   const name = (index: number | string): string =>
@@ -83,18 +95,19 @@ export async function flowsReport(
     basis: on.activity,
     asOf: basis.asOf,
     windowMonths: basis.windowMonths,
-    value: basis.measure,
+    value: measure,
+    ...(on.clv === null ? {} : { clv: on.clv }),
     windows: { current: basis.current, previous: basis.previous },
     flows: rows.map((r) => ({
       from: name(r.from),
       to: name(r.to),
       kind: r.kind,
-      ...activityJson(r, basis.measure),
+      ...activityJson(r, measure),
     })),
-    current: table.inflows.map((i) => ({ tier: name(i.tier), ...activityJson(i.total, basis.measure) })),
-    previous: result.previousTiers.map((a, i) => ({ tier: name(i), ...activityJson(a, basis.measure) })),
-    lost: activityJson(table.lost.total, basis.measure),
-    total: activityJson(table.currentTotal, basis.measure),
+    current: table.inflows.map((i) => ({ tier: name(i.tier), ...activityJson(i.total, measure) })),
+    previous: result.previousTiers.map((a, i) => ({ tier: name(i), ...activityJson(a, measure) })),
+    lost: activityJson(table.lost.total, measure),
+    total: activityJson(table.currentTotal, measure),
     cutoffs: { previous: result.cutoffsPrevious, current: result.cutoffsCurrent },
     notes,
   };

@@ -4,7 +4,7 @@
  * returns the flow cells between the two windows' tiers; core turns them into the portfolio.
  */
 import type { IsoDay, Window } from '../../core/dates';
-import type { ActivityBasis, ValueMeasure, WindowMonths } from '../../core/kpi/basis';
+import type { ActivityBasis, ValueBasis, WindowMonths } from '../../core/kpi/basis';
 import {
   computePortfolio,
   portfolioInputFromFlows,
@@ -12,6 +12,8 @@ import {
   type PortfolioFigures,
 } from '../../core/kpi/portfolio';
 import type { AnalyticsPort } from '../../data/analytics/types';
+import type { ModelsPort } from '../../data/models/types';
+import type { ClvBasisJson } from './clv-basis';
 import type { ContractsPort } from '../../data/contracts/types';
 import { tierFlowsOn } from './activity';
 import type { ReportBasis } from './basis';
@@ -37,7 +39,9 @@ export interface PortfolioRowJson {
   churn: number | null;
   /** years */
   duration: number | null;
+  /** value revenue or margin: the course's CLV, per year × duration; value clv: the mean predicted CLV */
   clv: number | null;
+  /** members × clv (value clv: the sum of the members' predicted CLVs) */
   value: number | null;
   /** customers in the previous window (of this tier, or all) and how many of them were lost */
   previousCustomers: number;
@@ -49,7 +53,9 @@ export interface PortfolioReport {
   basis: ActivityBasis;
   asOf: IsoDay;
   windowMonths: WindowMonths;
-  value: ValueMeasure;
+  value: ValueBasis;
+  /** with value = clv: the CLV's model, horizon, discount rate, time unit and each window's fits */
+  clv?: ClvBasisJson;
   windows: { current: Window; previous: Window };
   tiers: (PortfolioRowJson & { tier: string; clvIndex: number | null })[];
   /**
@@ -62,7 +68,7 @@ export interface PortfolioReport {
 
 function rowJson(
   f: PortfolioFigures & { value: number | null },
-  measure: ValueMeasure,
+  measure: ValueBasis,
   clvIndex?: number | null,
 ): PortfolioRowJson & { clvIndex?: number | null } {
   return {
@@ -90,38 +96,62 @@ export async function computeStorePortfolio(
   analytics: AnalyticsPort,
   input: ReportInput,
   contracts?: ContractsPort,
-): Promise<{ activity: ActivityBasis; basis: ReportBasis; portfolio: Portfolio; notes: Message[] }> {
-  const on = await tierFlowsOn(analytics, contracts, input, { distinguishWonBack: false });
+  models?: ModelsPort,
+): Promise<{
+  activity: ActivityBasis;
+  basis: ReportBasis;
+  /** revenue, margin or clv */
+  measure: ValueBasis;
+  clv: ClvBasisJson | null;
+  portfolio: Portfolio;
+  notes: Message[];
+}> {
+  const on = await tierFlowsOn(analytics, contracts, input, { distinguishWonBack: false, models });
   const { basis, flows } = on;
+  const measure = on.clv === null ? basis.measure : 'clv';
   const portfolio = computePortfolio(
     portfolioInputFromFlows(flows.cells, {
       windowMonths: basis.windowMonths,
-      measure: basis.measure,
+      measure,
       tierNames: basis.tiers.map((t) => t.name),
     }),
   );
-  return { activity: on.activity, basis, portfolio, notes: [...on.notes, ...portfolio.notes] };
+  return {
+    activity: on.activity,
+    basis,
+    measure,
+    clv: on.clv,
+    portfolio,
+    notes: [...on.notes, ...portfolio.notes],
+  };
 }
 
 export async function portfolioReport(
   analytics: AnalyticsPort,
   input: ReportInput,
   contracts?: ContractsPort,
+  models?: ModelsPort,
 ): Promise<PortfolioReport> {
-  const { activity, basis, portfolio, notes } = await computeStorePortfolio(analytics, input, contracts);
+  const { activity, basis, measure, clv, portfolio, notes } = await computeStorePortfolio(
+    analytics,
+    input,
+    contracts,
+    models,
+  );
   return {
     basis: activity,
     asOf: basis.asOf,
     windowMonths: basis.windowMonths,
-    value: basis.measure,
+    value: measure,
+    ...(clv === null ? {} : { clv }),
     windows: { current: basis.current, previous: basis.previous },
     tiers: portfolio.tiers.map((t) => ({
       tier: t.tier,
-      ...rowJson(t, basis.measure, t.clvIndex),
+      ...rowJson(t, measure, t.clvIndex),
       clvIndex: t.clvIndex,
     })),
     total: {
-      ...rowJson(portfolio.total, basis.measure),
+      ...rowJson(portfolio.total, measure),
       meanClv:
         portfolio.total.value === null || portfolio.total.customers === 0
           ? null

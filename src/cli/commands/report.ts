@@ -29,6 +29,7 @@ import { satisfactionReport } from '../../app/reports/satisfaction';
 import { serviceReport } from '../../app/reports/service';
 import type { AnalyticsPort } from '../../data/analytics/types';
 import type { ContractsPort } from '../../data/contracts/types';
+import type { ModelsPort } from '../../data/models/types';
 import type { ServicePort } from '../../data/service/types';
 import type { StoreUnit } from '../../data/store';
 import { globalOptions, localToday, print, withCliUnit, writeTables } from '../context';
@@ -89,6 +90,14 @@ const onAnalyticsAndContracts =
   (unit: StoreUnit, input: I): Promise<R> =>
     report(unit.analytics, input, unit.contracts);
 
+/** A report that can rank by predicted CLV (`--value clv`): also handed the models port. */
+const onValueReport =
+  <I, R>(
+    report: (analytics: AnalyticsPort, input: I, contracts: ContractsPort, models: ModelsPort) => Promise<R>,
+  ) =>
+  (unit: StoreUnit, input: I): Promise<R> =>
+    report(unit.analytics, input, unit.contracts, unit.models);
+
 const BASIS_HELP =
   'activity: orders (a purchase in the window) or contracts (a contract in force on the day); default: contracts when the store holds contracts and no orders';
 
@@ -105,6 +114,10 @@ const REVENUE_HELP =
 const TIERS_HELP =
   'tier shares in percent: 5,15,50,30 (default), Super:5,Top:15,Middle:50,Bottom:30 or deciles';
 const VALUE_HELP = 'value that ranks customers: revenue (default) or margin';
+const VALUE_CLV_HELP =
+  'value that ranks customers: revenue (default), margin, or clv (predicted CLV: BG/NBD + Gamma-Gamma fitted as of each window end)';
+const HORIZON_HELP = 'with --value clv: months the predicted CLV covers (default 12)';
+const DISCOUNT_HELP = 'with --value clv: yearly discount rate in percent (default 10)';
 
 export function registerReports(program: Command): void {
   const report = program
@@ -117,23 +130,27 @@ export function registerReports(program: Command): void {
     'portfolio',
     'members, retention, duration, CLV and value per value tier',
     portfolioInput,
-    onAnalyticsAndContracts(portfolioReport),
+    onValueReport(portfolioReport),
     portfolioPrintable,
   )
     .option('--basis <basis>', BASIS_HELP)
     .option('--tiers <spec>', TIERS_HELP)
-    .option('--value <measure>', VALUE_HELP);
+    .option('--value <basis>', VALUE_CLV_HELP)
+    .option('--horizon <months>', HORIZON_HELP)
+    .option('--discount-rate <percent>', DISCOUNT_HELP);
   reportCommand(
     report,
     'flows',
     'customer flows between the value tiers of the previous and the current window',
     portfolioInput,
-    onAnalyticsAndContracts(flowsReport),
+    onValueReport(flowsReport),
     flowsPrintable,
   )
     .option('--basis <basis>', BASIS_HELP)
     .option('--tiers <spec>', TIERS_HELP)
-    .option('--value <measure>', VALUE_HELP);
+    .option('--value <basis>', VALUE_CLV_HELP)
+    .option('--horizon <months>', HORIZON_HELP)
+    .option('--discount-rate <percent>', DISCOUNT_HELP);
   reportCommand(
     report,
     'retention',
@@ -165,12 +182,14 @@ export function registerReports(program: Command): void {
     'concentration',
     'Lorenz curve, top-x % shares, Gini and deciles of the current window',
     concentrationInput,
-    onAnalyticsAndContracts(concentrationReport),
+    onValueReport(concentrationReport),
     concentrationPrintable,
   )
     .option('--basis <basis>', BASIS_HELP)
     .option('--tiers <spec>', 'tiers for the table (default: deciles)')
-    .option('--value <measure>', VALUE_HELP);
+    .option('--value <basis>', VALUE_CLV_HELP)
+    .option('--horizon <months>', HORIZON_HELP)
+    .option('--discount-rate <percent>', DISCOUNT_HELP);
   reportCommand(
     report,
     'loyalty-depth',

@@ -12,8 +12,8 @@ export function concentrationPrintable(r: ConcentrationReport, lang: Lang): Prin
       {
         name: 'summary',
         title: l(
-          `Concentration of ${r.value}, as of ${r.asOf} (${r.windowMonths} months): Gini ${gini('en')}`,
-          `Koncentration av ${r.value === 'margin' ? 'marginal' : 'omsättning'}, per ${r.asOf} (${r.windowMonths} månader): Gini ${gini('sv')}`,
+          `Concentration of ${r.clv ? `predicted CLV (${r.clv.horizonMonths} mo)` : r.value}, as of ${r.asOf} (${r.windowMonths} months): Gini ${gini('en')}`,
+          `Koncentration av ${r.clv ? `predikterat CLV (${r.clv.horizonMonths} mån)` : r.value === 'margin' ? 'marginal' : 'omsättning'}, per ${r.asOf} (${r.windowMonths} månader): Gini ${gini('sv')}`,
         ),
         columns: [
           col('label', l('Customers', 'Kunder'), 'text'),

@@ -3,12 +3,16 @@ import type { FlowsReport } from '../../app/reports/flows';
 import type { Column, Label, Lang, Printable } from '../output';
 import { l, col, tierLabel } from './labels';
 
-const ACTIVITY = (first: Label): Column[] => [
+const ACTIVITY = (first: Label, clvMonths?: number): Column[] => [
   col('label', first, 'text'),
   col('customers', l('Customers', 'Kunder'), 'int'),
   col('purchases', l('Purchases', 'Antal köp'), 'int'),
   col('revenue', l('Revenue', 'Omsättning'), 'money'),
   col('revenuePerCustomer', l('Revenue/customer', 'Omsättning/kund'), 'money'),
+  // value clv: the group's predicted CLVs summed, what ranked it
+  ...(clvMonths === undefined
+    ? []
+    : [col('clv', l(`Predicted CLV (${clvMonths} mo)`, `Predikterat CLV (${clvMonths} mån)`), 'money')]),
 ];
 
 export function flowsPrintable(r: FlowsReport, lang: Lang): Printable {
@@ -52,7 +56,7 @@ export function flowsPrintable(r: FlowsReport, lang: Lang): Printable {
           `Previous window (${w.previous.startExclusive} < day ≤ ${w.previous.endInclusive})`,
           `Föregående period (${w.previous.startExclusive} < dag ≤ ${w.previous.endInclusive})`,
         ),
-        columns: ACTIVITY(l('Tier', 'Kundkategori')),
+        columns: ACTIVITY(l('Tier', 'Kundkategori'), r.clv?.horizonMonths),
         rows: r.previous.map((p) => ({ ...p, label: t(p.tier) })),
       },
       {
@@ -61,7 +65,7 @@ export function flowsPrintable(r: FlowsReport, lang: Lang): Printable {
           `Customer flows between value tiers, as of ${r.asOf} (${r.windowMonths} months)`,
           `Kundflöden mellan kundkategorier, per ${r.asOf} (${r.windowMonths} månader)`,
         ),
-        columns: ACTIVITY(l('Flow', 'Flöde')),
+        columns: ACTIVITY(l('Flow', 'Flöde'), r.clv?.horizonMonths),
         rows,
         totals,
         notes: [

@@ -26,6 +26,13 @@ export type ActivityBasis = 'orders' | 'contracts';
 /** What ranks customers and what CLV is made of: net revenue (default) or margin. */
 export type ValueMeasure = 'revenue' | 'margin';
 
+/**
+ * What ranks customers in the order-based tier reports (portfolio, flows, concentration): a measure summed
+ * over the window, or `clv`, each customer's predicted CLV (BG/NBD + Gamma-Gamma fitted on the history up to
+ * the window's end; docs/metrics.md, "Predicted CLV as the value basis").
+ */
+export type ValueBasis = ValueMeasure | 'clv';
+
 /** The current and previous window of a report. */
 export interface ReportWindows {
   asOf: IsoDay;

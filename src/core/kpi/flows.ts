@@ -33,6 +33,11 @@ export interface Activity {
   revenue: number;
   /** net sum of margins; transactions without a margin count as 0 */
   margin: number;
+  /**
+   * the sum of the customers' own values that cut the tiers when they are not a window sum (predicted CLV
+   * under `--value clv`); absent otherwise
+   */
+  valueSum?: number;
 }
 
 /** Customers making one flow and their activity (current window for inflows, previous for lost). */
@@ -51,6 +56,9 @@ export function addActivity(a: Activity, b: Activity): Activity {
     purchases: a.purchases + b.purchases,
     revenue: addMoney(a.revenue, b.revenue),
     margin: addMoney(a.margin, b.margin),
+    ...(a.valueSum === undefined && b.valueSum === undefined
+      ? {}
+      : { valueSum: (a.valueSum ?? 0) + (b.valueSum ?? 0) }),
   };
 }
 

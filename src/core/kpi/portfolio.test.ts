@@ -160,3 +160,31 @@ describe('portfolio value', () => {
     ]);
   });
 });
+
+describe('portfolio value on the clv basis', () => {
+  it('takes the members’ predicted CLVs: mean as CLV, sum as value, observed retention kept', () => {
+    // Top: 2 members now with predicted CLVs summing to 900 (one stayed from Top, one new); Rest: 3 with 300.
+    // Top had 2 members before, 1 lost; Rest had 4, 2 lost (horizon CLVs, not yearly: no × 12 / w, no × duration)
+    const cells: FlowCell[] = [
+      { from: 0, to: 0, customers: 1, purchases: 3, revenue: 500, margin: 0, valueSum: 600 },
+      { from: 'new', to: 0, customers: 1, purchases: 1, revenue: 100, margin: 0, valueSum: 300 },
+      { from: 1, to: 1, customers: 2, purchases: 2, revenue: 80, margin: 0, valueSum: 200 },
+      { from: 'wonBack', to: 1, customers: 1, purchases: 1, revenue: 20, margin: 0, valueSum: 100 },
+      { from: 0, to: 'lost', customers: 1, purchases: 2, revenue: 70, margin: 0, valueSum: 50 },
+      { from: 1, to: 'lost', customers: 2, purchases: 2, revenue: 30, margin: 0, valueSum: 10 },
+    ];
+    const p = computePortfolio(
+      portfolioInputFromFlows(cells, { windowMonths: 6, measure: 'clv', tierNames: ['Top', 'Rest'] }),
+    );
+    expect(p.tiers.map((t) => [t.customers, t.clv, t.value, t.clvIndex])).toEqual([
+      [2, 450, 900, 4.5],
+      [3, 100, 300, 1],
+    ]);
+    // retention stays observed: Top 1 − 1/2, Rest 1 − 2/4; revenue per customer per year × 12 / 6
+    expect(p.tiers.map((t) => [t.retention, t.revenuePerCustomer])).toEqual([
+      [0.5, 600],
+      [0.5, (100 / 3) * 2],
+    ]);
+    expect([p.total.customers, p.total.clv, p.total.value]).toEqual([5, 240, 1200]);
+  });
+});

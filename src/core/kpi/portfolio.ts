@@ -10,8 +10,12 @@
  *
  * The total row uses all lost / all previous-window customers for its retention and the total value per
  * customer for its CLV; the portfolio value is the sum of the tier values, not members × total CLV.
+ *
+ * With the `clv` basis (tiers cut by each customer's predicted CLV, docs/metrics.md "Predicted CLV as the
+ * value basis") the CLV is the members' mean predicted CLV (the activities' `valueSum` / members) and the
+ * value their sum; retention and duration stay the observed ones and no longer enter the CLV.
  */
-import { perYear, ratio, type ValueMeasure, type WindowMonths } from './basis';
+import { perYear, ratio, type ValueBasis, type WindowMonths } from './basis';
 import { addActivity, NO_ACTIVITY, type Activity, type FlowCell } from './flows';
 import { retentionFigures, retentionNote, type RetentionFigures } from './retention';
 import { msg, type Message } from '../messages/catalogue';
@@ -19,7 +23,8 @@ import { msg, type Message } from '../messages/catalogue';
 /** What the portfolio is computed from: activity per current tier, size and losses per previous tier. */
 export interface PortfolioInput {
   windowMonths: WindowMonths;
-  measure: ValueMeasure;
+  /** clv: the activities carry the members' predicted CLVs summed in `valueSum` */
+  measure: ValueBasis;
   tierNames: readonly string[];
   /** current-window activity of each current tier (index 0 = highest tier) */
   current: readonly Activity[];
@@ -35,9 +40,12 @@ export interface PortfolioFigures extends Activity, RetentionFigures {
   revenuePerPurchase: number | null;
   /** revenue / customers × 12 / windowMonths; null without customers */
   revenuePerCustomer: number | null;
-  /** the measure (revenue or margin) per customer per year: what CLV is made of */
+  /**
+   * the measure (revenue or margin) per customer per year: what CLV is made of; with the clv basis the mean
+   * predicted CLV over its horizon
+   */
   valuePerCustomer: number | null;
-  /** valuePerCustomer × duration; null when either is null */
+  /** valuePerCustomer × duration (clv basis: the mean predicted CLV); null when either is null */
   clv: number | null;
 }
 
@@ -87,6 +95,18 @@ function figures(activity: Activity, retention: RetentionFigures, input: Portfol
     const r = ratio(amount, activity.customers);
     return r === null ? null : r * yearly;
   };
+  if (input.measure === 'clv') {
+    const meanClv = ratio(activity.valueSum ?? 0, activity.customers);
+    return {
+      ...activity,
+      ...retention,
+      purchasesPerCustomer: ratio(activity.purchases, activity.customers),
+      revenuePerPurchase: ratio(activity.revenue, activity.purchases),
+      revenuePerCustomer: perCustomer(activity.revenue),
+      valuePerCustomer: meanClv,
+      clv: meanClv,
+    };
+  }
   const valuePerCustomer = perCustomer(input.measure === 'margin' ? activity.margin : activity.revenue);
   return {
     ...activity,

@@ -19,6 +19,8 @@ const SAMPLE: Record<string, unknown> = {
   ids: 'A1, A2',
   source: 'summary.csv',
   model: 'BG/NBD',
+  timeUnit: 'week',
+  previousWindow: true,
   detail: 'BFGS: 200 iterations',
   id: 'retention',
   kpi: 'NPS',

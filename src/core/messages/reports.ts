@@ -36,6 +36,32 @@ export const REPORT_MESSAGES = {
     en: () => 'portfolio value undefined: a tier value is undefined',
     sv: () => 'portföljens värde odefinierat: en kundkategoris värde är odefinierat',
   }),
+  'clv-basis.values': entry<{ horizonMonths: number; discountRate: number; timeUnit: string }>({
+    en: (p, f) =>
+      `tiers rank customers by predicted CLV, not by what they spent in the window: BG/NBD (purchases) and Gamma-Gamma (spend per purchase) fitted on every customer's purchases up to each window's end, times in ${p.timeUnit}s; CLV = expected spend over the next ${f.num(p.horizonMonths)} months discounted at ${f.pct(p.discountRate, Number.isInteger(Math.round(p.discountRate * 1e6) / 1e4) ? 0 : 2)} a year; the values are model predictions, not observed revenue`,
+    sv: (p, f) =>
+      `kundkategorierna rangordnar kunder efter predikterat CLV, inte efter vad de köpte för i fönstret: BG/NBD (köp) och Gamma-Gamma (belopp per köp) skattade på varje kunds köp fram till fönstrets slut, tider i ${p.timeUnit === 'day' ? 'dagar' : p.timeUnit === 'month' ? 'månader' : 'veckor'}; CLV = förväntade köpbelopp de kommande ${f.num(p.horizonMonths)} månaderna diskonterade med ${f.pct(p.discountRate, Number.isInteger(Math.round(p.discountRate * 1e6) / 1e4) ? 0 : 2)} per år; värdena är modellprognoser, inte observerad intäkt`,
+  }),
+  'clv-basis.fit': entry<{
+    previousWindow: boolean;
+    asOf: string;
+    customers: number;
+    r: number;
+    alpha: number;
+    a: number;
+    b: number;
+    iterations: number;
+    spendCustomers: number;
+    p: number;
+    q: number;
+    gamma: number;
+    spendIterations: number;
+  }>({
+    en: (p, f) =>
+      `${p.previousWindow ? 'previous' : 'current'} window, fitted as of ${p.asOf}: BG/NBD on ${f.count(p.customers, 'customer', 'customers')} (r ${f.num(p.r, 3)}, α ${f.num(p.alpha, 3)}, a ${f.num(p.a, 3)}, b ${f.num(p.b, 3)}; converged in ${f.num(p.iterations)} iterations), Gamma-Gamma on ${f.num(p.spendCustomers)} repeat buyers (p ${f.num(p.p, 3)}, q ${f.num(p.q, 3)}, γ ${f.num(p.gamma, 3)}; converged in ${f.num(p.spendIterations)} iterations)`,
+    sv: (p, f) =>
+      `${p.previousWindow ? 'föregående' : 'nuvarande'} fönster, skattat per ${p.asOf}: BG/NBD på ${f.count(p.customers, 'kund', 'kunder')} (r ${f.num(p.r, 3)}, α ${f.num(p.alpha, 3)}, a ${f.num(p.a, 3)}, b ${f.num(p.b, 3)}; konvergerade efter ${f.num(p.iterations)} iterationer), Gamma-Gamma på ${f.num(p.spendCustomers)} återkommande köpare (p ${f.num(p.p, 3)}, q ${f.num(p.q, 3)}, γ ${f.num(p.gamma, 3)}; konvergerade efter ${f.num(p.spendIterations)} iterationer)`,
+  }),
   'contracts.clv-total-undefined': entry({
     en: () => 'CLV total undefined: a tier CLV is undefined',
     sv: () => 'CLV totalt odefinierat: en kundkategoris CLV är odefinierat',

@@ -7,7 +7,8 @@
  * - a **purchase** is a transaction with amount ≥ 0 (a free order counts, a return does not); a customer is **active** in a window with ≥ 1 purchase;
  * - **revenue** is the net sum of amounts (returns, negative amounts, included); **margin** the net sum of
  *   margins, a transaction without margin counting as 0 (and reported in `missingMargin`);
- * - the **value** that ranks customers is revenue or margin (`measure`), summed over the window;
+ * - the **value** that ranks customers is revenue or margin (`measure`), summed over the window, or each
+ *   customer's own value staged with `stageValues` (predicted CLV);
  * - tiers are cut by the rule of `core/kpi/tiers.ts`: the adapter counts the active customers, asks core for
  *   the cut-offs and applies them to `RANK() OVER (ORDER BY value DESC)`.
  */
@@ -21,6 +22,25 @@ import type { JoinCell, JoinLeftOut, NaiveSums } from '../../core/kpi/programme'
 import type { TrendCount, TrendGrid } from '../../core/kpi/retention-trend';
 import type { TenureBucket, TenureCount } from '../../core/kpi/tenure';
 import type { Tier } from '../../core/kpi/tiers';
+
+/**
+ * Each customer's own value for one window (e.g. the predicted CLV as of the window's end), to rank
+ * customers by instead of a window sum of the transactions. Every value finite.
+ */
+export interface CustomerValues {
+  customerIds: readonly string[];
+  values: Float64Array;
+}
+
+/**
+ * Customer values staged by `AnalyticsPort.stageValues` in a temporary table of the unit's connection,
+ * which the tier SQL joins; `dropValues` removes it. Opaque to the app.
+ */
+export interface StagedValues {
+  readonly table: string;
+  /** rows staged */
+  readonly customers: number;
+}
 
 /** Tiers of two consecutive windows and the flows between them. */
 export interface TierFlowQuery {
@@ -36,6 +56,12 @@ export interface TierFlowQuery {
    * and reports every customer not active in the previous window as `new`.
    */
   distinguishWonBack?: boolean;
+  /**
+   * Rank each window's active customers by these staged values instead of `measure` (a customer active in
+   * the window without a staged value ranks on 0); the cells then carry the values' sums in `valueSum`
+   * (inflows the current window's, lost cells and the previous tiers the previous window's).
+   */
+  values?: { previous: StagedValues; current: StagedValues };
 }
 
 /** Flow cells, the cut-offs they were cut with and the previous-window tier totals. Money in major units. */
@@ -69,6 +95,8 @@ export interface ConcentrationQuery {
   lorenzPoints: number;
   /** the x of "top x %" shares wanted (core `topCount`) */
   topPercents: readonly number[];
+  /** rank by these staged values instead of `measure` (missing values rank on 0); the tiers' `value` sums them */
+  values?: StagedValues;
 }
 
 /** The value curve (core `ValueCurve`) and per-tier sums of one window. */
@@ -184,4 +212,11 @@ export interface AnalyticsPort {
   loyaltyDepth(query: LoyaltyDepthQuery): Promise<LoyaltyDepthResult>;
   /** Members against non-members, and members before and after joining against matched non-members. */
   programme(query: ProgrammeQuery): Promise<ProgrammeResult>;
+  /**
+   * Stages (customer id, value) rows in a temporary table of this unit's connection for `tierFlows` and
+   * `concentration` to rank by; refuses a non-finite value or a customer id given twice.
+   */
+  stageValues(values: CustomerValues): Promise<StagedValues>;
+  /** Drops a table `stageValues` made (nothing when it is gone already). */
+  dropValues(staged: StagedValues): Promise<void>;
 }

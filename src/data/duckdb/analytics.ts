@@ -17,6 +17,8 @@ import type {
   TierFlowQuery,
   TierFlowResult,
   OrderDates,
+  CustomerValues,
+  StagedValues,
 } from '../analytics/types';
 import type { Db } from './connection';
 import { queryCohortActivity } from './analytics/cohorts';
@@ -26,6 +28,7 @@ import { queryProgramme } from './analytics/programme';
 import { queryTierFlows } from './analytics/flows';
 import { queryTenureRetention } from './analytics/tenure';
 import { queryRetentionTrend } from './analytics/trend';
+import { checkValues, dropValues, valuesTableName } from './analytics/values';
 
 /** The analytics port on the embedded DuckDB database; each method delegates to its report's SQL file. */
 export class DuckDbAnalytics implements AnalyticsPort {
@@ -68,6 +71,28 @@ export class DuckDbAnalytics implements AnalyticsPort {
 
   programme(query: ProgrammeQuery): Promise<ProgrammeResult> {
     return queryProgramme(this.db, query);
+  }
+
+  /** The rows appended into a new TEMP table. */
+  async stageValues(values: CustomerValues): Promise<StagedValues> {
+    checkValues(values);
+    const table = valuesTableName();
+    await this.db.run(`CREATE TEMP TABLE ${table} (customer_id VARCHAR, value DOUBLE)`);
+    const appender = await this.db.connection.createAppender(table, 'main', 'temp');
+    try {
+      for (let i = 0; i < values.values.length; i++) {
+        appender.appendVarchar(values.customerIds[i] as string);
+        appender.appendDouble(values.values[i] as number);
+        appender.endRow();
+      }
+    } finally {
+      appender.closeSync();
+    }
+    return { table, customers: values.values.length };
+  }
+
+  dropValues(staged: StagedValues): Promise<void> {
+    return dropValues(this.db, staged);
   }
 }
 

@@ -23,6 +23,8 @@ import type {
   LoyaltyDepthResult,
   ProgrammeQuery,
   ProgrammeResult,
+  CustomerValues,
+  StagedValues,
 } from '../analytics/types';
 import { queryCohortActivity } from '../duckdb/analytics/cohorts';
 import { queryConcentration } from '../duckdb/analytics/concentration';
@@ -31,6 +33,7 @@ import { queryProgramme } from '../duckdb/analytics/programme';
 import { queryTierFlows } from '../duckdb/analytics/flows';
 import { queryTenureRetention } from '../duckdb/analytics/tenure';
 import { queryRetentionTrend } from '../duckdb/analytics/trend';
+import { checkValues, dropValues, valuesTableName } from '../duckdb/analytics/values';
 import type { PgDb } from './connection';
 
 /** The latest order date, as ISO text; null without transactions. */
@@ -103,5 +106,22 @@ export class PgAnalytics implements AnalyticsPort {
 
   cohortActivity(query: CohortQuery): Promise<CohortCount[]> {
     return queryCohortActivity(this.db, query);
+  }
+
+  /** The rows inserted from two arrays (ids as TEXT, values as FLOAT8) into a new TEMP table. */
+  async stageValues(values: CustomerValues): Promise<StagedValues> {
+    checkValues(values);
+    const table = valuesTableName();
+    await this.db.run(`CREATE TEMP TABLE ${table} (customer_id TEXT, value DOUBLE PRECISION)`);
+    await this.db.run(
+      `INSERT INTO ${table} (customer_id, value) SELECT * FROM unnest($1::TEXT[], $2::FLOAT8[])`,
+      // pg binds arrays as array literals; SqlParam names only scalars
+      [[...values.customerIds], Array.from(values.values)] as unknown as string[],
+    );
+    return { table, customers: values.values.length };
+  }
+
+  dropValues(staged: StagedValues): Promise<void> {
+    return dropValues(this.db, staged);
   }
 }

@@ -10,7 +10,7 @@ import { useApi } from '../use-api';
 export function ConcentrationPage() {
   const { t, settings } = useSettings();
   const lang = settings.lang;
-  const q = { ...reportQuery(settings), tiers: undefined };
+  const q = { ...reportQuery(settings, true), tiers: undefined };
   const result = useApi<ConcentrationReport>('reports/concentration', q);
   return (
     <>
@@ -20,7 +20,9 @@ export function ConcentrationPage() {
           <>
             <p>
               {t('gini')}: <strong data-testid="gini">{fmt(r.gini, 'decimal', lang, 3)}</strong> ·{' '}
-              {t('customers')}: {fmt(r.customers, 'int', lang)} · {t('value')}: {fmt(r.total, 'money', lang)}
+              {t('customers')}: {fmt(r.customers, 'int', lang)} ·{' '}
+              {r.clv ? `${t('predictedClv')} (${r.clv.horizonMonths} ${t('monthsShort')})` : t('value')}:{' '}
+              {fmt(r.total, 'money', lang)}
             </p>
             <ChartPanel
               title={`${t('lorenz')} — ${t('asOf')} ${r.asOf}`}

@@ -142,8 +142,8 @@ function ModelPanel({ report: r }: { report: CustomerReport }) {
   const m = r.model;
   if (m === null)
     return (
-      <section className="panel" aria-label={t('predictedClv')}>
-        <h2>{t('predictedClv')}</h2>
+      <section className="panel" aria-label={t('customerModel')}>
+        <h2>{t('customerModel')}</h2>
         <p className="empty" data-testid="customer-no-model">
           {t('noModel')}
         </p>
@@ -151,7 +151,7 @@ function ModelPanel({ report: r }: { report: CustomerReport }) {
     );
   return (
     <TablePanel
-      title={t('predictedClv')}
+      title={t('customerModel')}
       csvName={`customer-${r.customerId}-clv`}
       columns={[
         { key: 'x', header: t('repeatPurchases'), kind: 'int' },

@@ -15,7 +15,7 @@ const SPECIAL: Record<string, LabelKey> = { new: 'new', wonBack: 'wonBack', lost
 export function FlowsPage() {
   const { t, settings } = useSettings();
   const lang = settings.lang;
-  const result = useApi<FlowsReport>('reports/flows', reportQuery(settings));
+  const result = useApi<FlowsReport>('reports/flows', reportQuery(settings, true));
   return (
     <>
       <h1>{t('flows')}</h1>

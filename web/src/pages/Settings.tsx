@@ -60,11 +60,17 @@ export function SettingsPage() {
           <select
             name="value"
             value={draft.value}
-            onChange={(e) => set({ value: e.target.value === 'margin' ? 'margin' : 'revenue' })}
+            onChange={(e) =>
+              set({
+                value: e.target.value === 'margin' ? 'margin' : e.target.value === 'clv' ? 'clv' : 'revenue',
+              })
+            }
           >
             <option value="revenue">{t('revenue')}</option>
             <option value="margin">{t('margin')}</option>
+            <option value="clv">{t('predictedClv')}</option>
           </select>
+          <small>{t('valueClvHelp')}</small>
         </label>
         <label>
           {t('activityBasis')}

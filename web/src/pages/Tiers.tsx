@@ -10,12 +10,16 @@ import { useApi } from '../use-api';
 export function TiersPage() {
   const { t, settings } = useSettings();
   const lang = settings.lang;
-  const result = useApi<PortfolioReport>('reports/portfolio', reportQuery(settings));
+  const result = useApi<PortfolioReport>('reports/portfolio', reportQuery(settings, true));
   return (
     <>
       <h1>{t('tiers')}</h1>
       <Load result={result}>
         {(r) => {
+          // value clv: the CLV and value columns are the members' predicted CLVs (mean, sum)
+          const predicted = r.clv ? ` (${r.clv.horizonMonths} ${t('monthsShort')})` : null;
+          const clvHeader = predicted === null ? t('clv') : `${t('predictedClv')}${predicted}`;
+          const valueHeader = predicted === null ? t('portfolioValue') : `${t('predictedValue')}${predicted}`;
           const rows = [
             ...r.tiers.map((x) => ({ ...x, tier: tierName(x.tier, lang) })),
             { ...r.total, tier: t('total') },
@@ -27,20 +31,25 @@ export function TiersPage() {
             { key: 'purchases', header: t('purchases'), kind: 'int' },
             { key: 'revenue', header: t('revenue'), kind: 'money' },
             { key: 'revenuePerCustomer', header: t('revenuePerCustomer'), kind: 'money' },
-            { key: 'clv', header: t('clv'), kind: 'money' },
-            { key: 'clvIndex', header: t('clvIndex'), kind: 'decimal', decimals: 1 },
+            { key: 'clv', header: clvHeader, kind: 'money' },
+            {
+              key: 'clvIndex',
+              header: predicted === null ? t('clvIndex') : t('predictedClvIndex'),
+              kind: 'decimal',
+              decimals: 1,
+            },
             { key: 'retention', header: t('retentionRate'), kind: 'percent' },
           ];
           const valueCols: Col[] = [
             { key: 'tier', header: t('tier'), kind: 'text' },
             { key: 'customers', header: t('members'), kind: 'int' },
-            { key: 'value', header: t('portfolioValue'), kind: 'money' },
+            { key: 'value', header: valueHeader, kind: 'money' },
           ];
           const tierRows = rows.slice(0, -1);
           return (
             <>
               <ChartPanel
-                title={`${t('portfolioValue')} — ${t('asOf')} ${r.asOf}`}
+                title={`${valueHeader} — ${t('asOf')} ${r.asOf}`}
                 csvName="portfolio-value"
                 columns={valueCols}
                 rows={tierRows}
@@ -49,7 +58,7 @@ export function TiersPage() {
                   grid: { left: 90, right: 20, top: 20, bottom: 40 },
                   xAxis: { type: 'category', data: tierRows.map((x) => x.tier) },
                   yAxis: { type: 'value' },
-                  series: [{ type: 'bar', name: t('portfolioValue'), data: tierRows.map((x) => x.value) }],
+                  series: [{ type: 'bar', name: valueHeader, data: tierRows.map((x) => x.value) }],
                 }}
               />
               <TablePanel title={t('tiers')} csvName="portfolio" columns={cols} rows={rows} totalRows={1}>

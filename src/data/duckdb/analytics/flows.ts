@@ -15,6 +15,7 @@ import {
 import type { TierFlowQuery, TierFlowResult } from '../../analytics/types';
 import type { SqlRunner as Db } from '../../sql/runner';
 import { inWindowSql, tierCaseSql, withStagedTable } from './sql';
+import { valuesTable } from './values';
 
 // Flow sources and targets as integers in SQL: tiers are 0…k−1.
 const NEW = -1;
@@ -32,6 +33,9 @@ interface CellRow {
   prev_purchases: number;
   prev_revenue: number;
   prev_margin: number;
+  /** only with staged values */
+  value?: number | null;
+  prev_value?: number | null;
 }
 
 /** Flow cells between the tiers of two windows; see `TierFlowQuery` for `distinguishWonBack`. */
@@ -89,15 +93,27 @@ export async function queryTierFlows(db: Db, query: TierFlowQuery): Promise<Tier
     const activeCurrent = counts.ns ?? 0;
     const cutoffsPrevious = tierCutoffs(activePrevious, query.tiers);
     const cutoffsCurrent = tierCutoffs(activeCurrent, query.tiers);
-    const fValue = query.measure === 'margin' ? 'fmar' : 'frev';
-    const sValue = query.measure === 'margin' ? 'smar' : 'srev';
+    const staged = query.values;
+    // With staged values (predicted CLV) each window ranks on its own table's value, 0 when a customer
+    // has none; without, on the window's sum of the measure.
+    const fValue = staged ? 'fval' : query.measure === 'margin' ? 'fmar' : 'frev';
+    const sValue = staged ? 'sval' : query.measure === 'margin' ? 'smar' : 'srev';
+    const source = staged
+      ? `(SELECT t.*, coalesce(fv.value, 0) AS fval, coalesce(sv.value, 0) AS sval
+          FROM ${table} t
+          LEFT JOIN ${valuesTable(staged.previous)} fv ON fv.customer_id = t.customer_id
+          LEFT JOIN ${valuesTable(staged.current)} sv ON sv.customer_id = t.customer_id) j`
+      : table;
+    const valueSums = staged
+      ? `, sum(CASE WHEN st IS NULL THEN fval ELSE sval END) AS value, sum(CASE WHEN fp > 0 THEN fval ELSE 0 END) AS prev_value`
+      : '';
     // PARTITION BY the activity flag ranks the active customers of each window among themselves.
     const rows = await db.all<CellRow>(`
       WITH ranked AS (
         SELECT *,
           CASE WHEN fp > 0 THEN rank() OVER (PARTITION BY fp > 0 ORDER BY ${fValue} DESC) END AS frank,
           CASE WHEN sp > 0 THEN rank() OVER (PARTITION BY sp > 0 ORDER BY ${sValue} DESC) END AS srank
-        FROM ${table} WHERE sp > 0 OR fp > 0
+        FROM ${source} WHERE sp > 0 OR fp > 0
       ), tiered AS (
         SELECT *, ${tierCaseSql('frank', cutoffsPrevious)} AS ft, ${tierCaseSql('srank', cutoffsCurrent)} AS st
         FROM ranked
@@ -109,7 +125,7 @@ export async function queryTierFlows(db: Db, query: TierFlowQuery): Promise<Tier
         sum(CASE WHEN st IS NULL THEN fp ELSE sp END) AS purchases,
         sum(CASE WHEN st IS NULL THEN frev ELSE srev END) AS revenue,
         sum(CASE WHEN st IS NULL THEN fmar ELSE smar END) AS margin,
-        sum(fp) AS prev_purchases, sum(frev) AS prev_revenue, sum(fmar) AS prev_margin
+        sum(fp) AS prev_purchases, sum(frev) AS prev_revenue, sum(fmar) AS prev_margin${valueSums}
       FROM tiered
       GROUP BY 1, 2`);
     return {
@@ -135,6 +151,7 @@ function toCell(row: CellRow): FlowCell {
     purchases: row.purchases,
     revenue: row.revenue,
     margin: row.margin,
+    ...(row.value === undefined ? {} : { valueSum: row.value ?? 0 }),
   };
 }
 
@@ -148,6 +165,7 @@ function previousTierActivity(rows: readonly CellRow[], tierCount: number): Acti
       purchases: row.prev_purchases,
       revenue: row.prev_revenue,
       margin: row.prev_margin,
+      ...(row.prev_value === undefined ? {} : { valueSum: row.prev_value ?? 0 }),
     });
   }
   return out;
