@@ -10,7 +10,7 @@
  * another option writes it as `{option:name}`, rendered the same way.
  */
 
-import { renderMessage } from './messages/catalogue';
+import { msg, renderMessage } from './messages/catalogue';
 import { Message, type Lang } from './messages/message';
 
 /** What kind of user-fixable problem occurred. */
@@ -68,7 +68,12 @@ export function invalidOption(
   detail?: string | Message,
 ): CvmError {
   const text =
-    detail ?? `${JSON.stringify(typeof value === 'string' ? value : String(value))} is not ${expected}`;
+    detail ??
+    msg('option.not', {
+      value: typeof value === 'string' ? value : String(value),
+      what: expected,
+      expected: null,
+    });
   return new CvmError('invalid-input', text, { option: { field, value, expected } });
 }
 

@@ -447,6 +447,34 @@ export function contractsSuite(open: OpenStore): void {
     });
   });
 
+  describe('equal fee revenues made of different contracts', () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      store = await openTestStore(open);
+      await landContracts(store, [
+        ['U', '2025-01-29', null, 'el', 100],
+        ['U', '2025-01-29', null, 'gas', 200],
+        ['V', '2025-01-29', null, 'el', 300],
+      ]);
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('ties them exactly: fees are summed as whole cent-days and scaled once', async () => {
+      // January 2025 with a 1-month window: 3 days in force of 31. U: (10 000 + 20 000) × 3 cent-days, V:
+      // 30 000 × 3, both × 1 / (12 × 31 × 100) = 2.4193…; as doubles added per contract, 100 × 3 / 372 +
+      // 200 × 3 / 372 is one unit in the last place below 300 × 3 / 372 and would rank U second.
+      const r = await subscriptionReport(
+        store.unit.contracts,
+        input({ asOf: '2025-01-31', window: '1', tiers: 'Hi:50,Lo:50' }),
+      );
+      expect(r.activeCurrent).toBe(2);
+      expect(r.tiers.map((t) => t.customers)).toEqual([2, 0]);
+      expect(r.tiers[0]!.revenue).toBeCloseTo((2 * 90_000) / 37_200, 12);
+    });
+  });
+
   describe('more product lines than one mask holds', () => {
     let store: TestStore;
     const lines = Array.from({ length: 31 }, (_, i) => `l${String(i).padStart(2, '0')}`);

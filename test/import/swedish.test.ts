@@ -97,4 +97,24 @@ describe('cvm --lang sv import', () => {
         'första: dålig.csv rad 1 (rad i filen 2), kolumn order_date: "2025-13-01" är inte ett giltigt datum (dagen finns inte)\n',
     );
   });
+
+  it('names a bad option and an unknown import in Swedish, and in English without --lang sv', () => {
+    expect(cvm('sv.duckdb', '--lang', 'sv', 'report', 'portfolio', '--window', '13x')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'cvm: --window: "13x" är inte en fönsterlängd (väntat hela månader från 1 till 120, t.ex. 12, 6, 3 eller 1)\n',
+    });
+    expect(cvm('sv.duckdb', '--lang', 'sv', 'import', 'transaction', file).stderr).toMatch(
+      /^cvm: kind: "transaction" är inte en datatyp \(väntat något av customers, transactions, .*\); menade du transactions\?\n$/,
+    );
+    expect(cvm('sv.duckdb', '--lang', 'sv', 'imports', 'undo', '9')).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'cvm: ingen import 9 (importerna är numrerade 1–1)\n',
+    });
+    expect(cvm('sv.duckdb', 'report', 'portfolio', '--as-of', '2025-02-30').stderr).toBe(
+      'cvm: --as-of: "2025-02-30" is not a date (expected YYYY-MM-DD)\n',
+    );
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { invalidOption } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
 import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../data/import/encoding';
 import { FORMAT_CHOICES, fileFormatNamed } from '../../data/import/format';
@@ -29,7 +30,9 @@ function kind(text: string): Parsed<KindName> {
   if (isKindName(text)) return { ok: text };
   const verdict = fail(text, 'a kind', `one of ${KIND_NAMES.join(', ')}`);
   const near = nearestKind(text);
-  return near ? { ...verdict, detail: `${verdict.detail}; did you mean ${near}?` } : verdict;
+  return near
+    ? { ...verdict, detail: msg('option.did-you-mean', { detail: verdict.detail, near }) }
+    : verdict;
 }
 
 /** The kind a mistyped name most likely meant: a prefix either way, or at most two edits away. */

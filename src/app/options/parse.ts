@@ -6,18 +6,30 @@
  */
 import { z } from 'zod';
 import { CvmError, invalidOption } from '../../core/errors';
+import { msg, renderMessage } from '../../core/messages/catalogue';
+import type { Message } from '../../core/messages/message';
 
 /** A raw option value: a string from argv or a query string, or a JSON number or boolean. */
 export const rawValue = z.union([z.string(), z.number(), z.boolean()]).optional();
 
-/** A field parser's verdict: the typed value, or what it expected and the message's sentence on why. */
-export type Parsed<T> = { ok: T } | { expected: string; detail: string };
+/**
+ * A field parser's verdict: the typed value, or what it expected and the message's sentence on why (a
+ * catalogue message, rendered in the face's language; plain text stays English).
+ */
+export type Parsed<T> = { ok: T } | { expected: string; detail: string | Message };
 
-/** The verdict for `text` that is not `what`: `"text" is not what (expected …)`. */
-export function fail(text: string, what: string, expected?: string): { expected: string; detail: string } {
+/**
+ * The verdict for `text` that is not `what`: `"text" is not what (expected …)`, in Swedish `"text" är inte
+ * …` with the phrases the catalogue knows translated (`option.not`).
+ */
+export function fail(
+  text: string,
+  what: string,
+  expected?: string,
+): { expected: string; detail: string | Message } {
   return {
     expected: expected ?? what,
-    detail: `${JSON.stringify(text)} is not ${what}${expected === undefined ? '' : ` (expected ${expected})`}`,
+    detail: msg('option.not', { value: text, what, expected: expected ?? null }),
   };
 }
 
@@ -25,6 +37,15 @@ export function fail(text: string, what: string, expected?: string): { expected:
 interface IssueParams {
   expected: string;
   value: unknown;
+  /** the sentence as a message, when it is one (the issue's `message` is its English text) */
+  detail?: string | Message;
+}
+
+/** The issue's English message for zod, and its params with the message kept for the faces. */
+function issue(result: { expected: string; detail: string | Message }, value: unknown) {
+  const params: IssueParams = { expected: result.expected, value, detail: result.detail };
+  const message = typeof result.detail === 'string' ? result.detail : renderMessage(result.detail, 'en');
+  return { code: 'custom' as const, message, params };
 }
 
 /**
@@ -36,8 +57,7 @@ export function field<T>(parse: (text: string) => Parsed<T>, fallback: T) {
     if (raw === undefined) return fallback;
     const result = parse(String(raw).trim());
     if ('ok' in result) return result.ok;
-    const params: IssueParams = { expected: result.expected, value: raw };
-    ctx.addIssue({ code: 'custom', message: result.detail, params });
+    ctx.addIssue(issue(result, raw));
     return z.NEVER;
   });
 }
@@ -46,10 +66,11 @@ export function field<T>(parse: (text: string) => Parsed<T>, fallback: T) {
 export function requiredField<T>(parse: (text: string) => Parsed<T>, expected: string) {
   return rawValue.transform((raw, ctx): T => {
     const result: Parsed<T> =
-      raw === undefined ? { expected, detail: `missing (expected ${expected})` } : parse(String(raw).trim());
+      raw === undefined
+        ? { expected, detail: msg('option.missing', { expected }) }
+        : parse(String(raw).trim());
     if ('ok' in result) return result.ok;
-    const params: IssueParams = { expected: result.expected, value: raw };
-    ctx.addIssue({ code: 'custom', message: result.detail, params });
+    ctx.addIssue(issue(result, raw));
     return z.NEVER;
   });
 }
@@ -71,9 +92,9 @@ export function parseOptions<S extends z.ZodType>(
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (issue?.code === 'custom' && issue.params) {
-    const { expected, value } = issue.params as unknown as IssueParams;
+    const { expected, value, detail } = issue.params as unknown as IssueParams;
     const name = String(issue.path[0] ?? '');
-    throw invalidOption(name, value, expected, issue.message);
+    throw invalidOption(name, value, expected, detail ?? issue.message);
   }
   const name = String(issue?.path[0] ?? '');
   throw new CvmError(

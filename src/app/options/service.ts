@@ -4,6 +4,7 @@
  * cut (default UTC), and the value tiers of the per-tier figures (`byTier` for the default tiers, or
  * `tiers`; none by default).
  */
+import { renderMessage } from '../../core/messages/catalogue';
 import { z } from 'zod';
 import type { IsoDay } from '../../core/dates';
 import type { WindowMonths } from '../../core/kpi/basis';
@@ -67,7 +68,11 @@ export function dayList(text: string): Parsed<IsoDay[]> {
     if (part === '') continue;
     const parsed = isoDay(part);
     if (!('ok' in parsed))
-      return fail(text, 'a list of days', `comma-separated days YYYY-MM-DD; ${parsed.detail}`);
+      return fail(
+        text,
+        'a list of days',
+        `comma-separated days YYYY-MM-DD; ${typeof parsed.detail === 'string' ? parsed.detail : renderMessage(parsed.detail, 'en')}`,
+      );
     days.push(parsed.ok);
   }
   return { ok: days };

@@ -40,6 +40,9 @@ const SAMPLE: Record<string, unknown> = {
   columns: [new Message('map.accepted-names', { column: 'order_date', names: 'order_date, datum' })],
   file: 'transactions.csv',
   sheet: null,
+  value: '2025-13-01',
+  what: 'a date',
+  expected: 'YYYY-MM-DD',
   note: new Message('flows.no-previous', {}),
 };
 const params = new Proxy(SAMPLE, { get: (s, name: string) => (name in s ? s[name] : 1234.5) });
@@ -143,5 +146,26 @@ describe('import errors', () => {
       );
     });
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('option problems', () => {
+  it('say in Swedish what an option takes, for the phrases the catalogue knows', () => {
+    const not = msg('option.not', { value: '13', what: 'a whole number from 1 to 12', expected: null });
+    expect(renderMessage(not, 'en')).toBe('"13" is not a whole number from 1 to 12');
+    expect(renderMessage(not, 'sv')).toBe('"13" är inte ett heltal från 1 till 12');
+    const date = msg('option.not', { value: '2025-13-01', what: 'a date', expected: 'YYYY-MM-DD' });
+    expect(renderMessage(date, 'sv')).toBe('"2025-13-01" är inte ett datum (väntat ÅÅÅÅ-MM-DD)');
+    const kind = msg('option.did-you-mean', {
+      detail: msg('option.not', {
+        value: 'transaction',
+        what: 'a kind',
+        expected: 'one of customers, transactions',
+      }),
+      near: 'transactions',
+    });
+    expect(renderMessage(kind, 'sv')).toBe(
+      '"transaction" är inte en datatyp (väntat något av customers, transactions); menade du transactions?',
+    );
   });
 });

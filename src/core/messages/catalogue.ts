@@ -8,12 +8,14 @@
  */
 import { Message, messageFormat, type Entry, type Lang } from './message';
 import { IMPORT_MESSAGES } from './imports';
+import { OPTION_MESSAGES } from './options';
 import { OTHER_MESSAGES } from './other';
 import { REPORT_MESSAGES } from './reports';
 
 export const CATALOGUE = {
   ...REPORT_MESSAGES,
   ...IMPORT_MESSAGES,
+  ...OPTION_MESSAGES,
   ...OTHER_MESSAGES,
 };
 

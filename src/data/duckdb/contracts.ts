@@ -53,14 +53,28 @@ const inForce = (p: number): string =>
   `(start_date <= CAST($${p} AS DATE) AND (end_date IS NULL OR end_date > CAST($${p} AS DATE)))`;
 
 /**
- * Fee revenue of a contract in the window whose bounds are parameters `$s` (exclusive) and `$e`
- * (inclusive): annual_fee × w / 12 × days in force in the window / days of the window (0 without a fee).
+ * A contract's fee in the window whose bounds are parameters `$s` (exclusive) and `$e` (inclusive), in
+ * cent-days: annual_fee in cents × days in force in the window (0 without a fee). Whole numbers, so their
+ * sums are exact in any order (below 2^53) and equal revenues tie exactly in the ranking.
  */
-function feeInWindow(s: number, e: number, window: Window, windowMonths: number): string {
-  const days = toEpochDay(window.endInclusive) - toEpochDay(window.startExclusive);
+function feeCentDays(s: number, e: number): string {
   const overlap = `greatest(0, least(coalesce(end_date, CAST($${e} AS DATE) + 1) - 1, CAST($${e} AS DATE))
       - greatest(start_date, CAST($${s} AS DATE) + 1) + 1)`;
-  return `coalesce(CAST(annual_fee AS DOUBLE PRECISION), 0) * ${overlap} * ${int(windowMonths)} / ${int(12 * days)}.0`;
+  return `coalesce(CAST(annual_fee * 100 AS DOUBLE PRECISION), 0) * ${overlap}`;
+}
+
+/** The factor turning summed cent-days into revenue: × w / 12 / days of the window / 100. */
+function feeScale(window: Window, windowMonths: number): string {
+  const days = toEpochDay(window.endInclusive) - toEpochDay(window.startExclusive);
+  return `* ${int(windowMonths)} / ${int(1200 * days)}.0`;
+}
+
+/**
+ * Fee revenue of the contracts of a group (an aggregate): annual_fee × w / 12 × days in force in the window
+ * / days of the window, summed as cent-days and scaled once.
+ */
+function feeRevenue(s: number, e: number, window: Window, windowMonths: number): string {
+  return `(sum(${feeCentDays(s, e)}) ${feeScale(window, windowMonths)})`;
 }
 
 interface CurrentRow extends Record<string, unknown> {
@@ -159,8 +173,8 @@ export class DuckDbContracts implements ContractsPort {
         max(CASE WHEN ${inForce(1)} THEN 1 ELSE 0 END) AS s,
         max(CASE WHEN ${inForce(2)} THEN 1 ELSE 0 END) AS f,
         min(start_date) AS first_start,
-        sum(${feeInWindow(2, 1, current, windowMonths)}) AS sfee,
-        sum(${feeInWindow(3, 2, previous, windowMonths)}) AS ffee,
+        sum(${feeCentDays(2, 1)}) AS sfee,
+        sum(${feeCentDays(3, 2)}) AS ffee,
         count(*) FILTER (WHERE annual_fee IS NULL AND (${inForce(1)} OR ${inForce(2)})) AS nofee
       FROM contracts
       WHERE start_date <= CAST($1 AS DATE)
@@ -191,8 +205,8 @@ export class DuckDbContracts implements ContractsPort {
           bit_or(CASE WHEN ${inForce(1)} THEN ${bit} ELSE CAST(0 AS BIGINT) END) AS smask,
           bit_or(CASE WHEN ${inForce(2)} THEN ${bit} ELSE CAST(0 AS BIGINT) END) AS fmask,
           min(start_date) AS first_start,
-          sum(${feeInWindow(2, 1, current, windowMonths)}) AS srev,
-          sum(${feeInWindow(3, 2, previous, windowMonths)}) AS frev,
+          ${feeRevenue(2, 1, current, windowMonths)} AS srev,
+          ${feeRevenue(3, 2, previous, windowMonths)} AS frev,
           count(*) FILTER (WHERE annual_fee IS NULL AND (${inForce(1)} OR ${inForce(2)})) AS nofee
         FROM contracts
         WHERE start_date <= CAST($1 AS DATE)
@@ -232,7 +246,8 @@ export class DuckDbContracts implements ContractsPort {
       WITH c AS (
         SELECT customer_id, sum(s) AS sprod, sum(f) AS fprod, sum(s * (1 - f)) AS added,
           sum(f * (1 - s)) AS dropped, min(first_start) AS first_start,
-          sum(sfee) AS sfee, sum(ffee) AS ffee, sum(nofee) AS nofee
+          sum(sfee) ${feeScale(query.current, query.windowMonths)} AS sfee,
+          sum(ffee) ${feeScale(query.previous, query.windowMonths)} AS ffee, sum(nofee) AS nofee
         FROM ${linesTable} GROUP BY customer_id HAVING sum(s) + sum(f) > 0
       )${byInvoices ? `, i AS (${invoices})` : ''}
       SELECT c.customer_id, sprod, fprod, added, dropped, first_start, nofee,
@@ -279,7 +294,7 @@ export class DuckDbContracts implements ContractsPort {
     const { asOf, window, windowMonths } = query;
     // $1 as-of day, $2 the current window's exclusive start
     const fees = `
-      SELECT customer_id, sum(${feeInWindow(2, 1, window, windowMonths)}) AS fee
+      SELECT customer_id, ${feeRevenue(2, 1, window, windowMonths)} AS fee
       FROM contracts WHERE start_date <= CAST($1 AS DATE)
       GROUP BY customer_id HAVING max(CASE WHEN ${inForce(1)} THEN 1 ELSE 0 END) = 1`;
     const value =
@@ -398,7 +413,7 @@ export class DuckDbContracts implements ContractsPort {
     const fees = points.map((p, j) => {
       params.push(p.previous.startExclusive, p.previous.endInclusive);
       const s = days.length + 2 * j + 1;
-      return `sum(${feeInWindow(s, s + 1, p.previous, query.windowMonths)}) AS r${int(j)}`;
+      return `${feeRevenue(s, s + 1, p.previous, query.windowMonths)} AS r${int(j)}`;
     });
     const mask = days
       .map(
