@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two workers even on two cores: much of the suite waits on CLI child processes, PostgreSQL and Chromium.
+    maxWorkers: 2,
   },
 });

@@ -2,6 +2,10 @@
  * One complaint as it stood at an as-of instant: open or resolved, how long it took or how old it is, and
  * whether it met its resolution target.
  *
+ * The as-of instant is exclusive, as in the store's SQL (`opened_at < asOf`, `resolved_at < asOf`): the
+ * reports pass the start of the day after the as-of day, so a complaint opened or resolved exactly at that
+ * midnight belongs to the next day.
+ *
  * The decision a reader needs: everything is judged **as of** the instant, as if later data did not exist.
  * A complaint resolved after the as-of instant is **open** at it (part of the backlog, with an age), never
  * resolved; a first response after it has not happened yet. Durations are calendar hours unless a business
@@ -41,7 +45,7 @@ export interface JudgedComplaint {
 }
 
 /**
- * `record` as it stood at `asOfMs`; null when it was opened after `asOfMs` (it did not exist yet).
+ * `record` as it stood just before `asOfMs`; null when it was opened at or after `asOfMs` (it did not exist yet).
  */
 export function judgeComplaint(
   record: ComplaintRecord,
@@ -49,11 +53,11 @@ export function judgeComplaint(
   targets: ResolutionTargets = {},
   clock: HourClock = 'calendar',
 ): JudgedComplaint | null {
-  if (record.openedAt > asOfMs) return null;
+  if (record.openedAt >= asOfMs) return null;
   const { openedAt, resolvedAt, firstResponseAt } = record;
-  const resolved = resolvedAt !== null && resolvedAt <= asOfMs;
+  const resolved = resolvedAt !== null && resolvedAt < asOfMs;
   const resolutionHours = resolved ? hoursBetween(openedAt, resolvedAt, clock) : null;
-  const responded = firstResponseAt !== null && firstResponseAt <= asOfMs;
+  const responded = firstResponseAt !== null && firstResponseAt < asOfMs;
   const firstResponseHours = responded ? hoursBetween(openedAt, firstResponseAt, clock) : null;
   const targetHours = targetHoursFor(targets, record.category, record.priority);
   return {

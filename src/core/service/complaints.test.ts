@@ -19,7 +19,7 @@ const complaint = (
 });
 const opened = (day: string): number => at(`${day}T00:00:00Z`);
 
-// A hand-checked period: (2025-02-28, 2025-03-10 12:00 UTC].
+// A hand-checked period: [2025-02-28, 2025-03-10 12:00 UTC).
 const c1 = opened('2025-03-01');
 const c2 = opened('2025-03-02');
 const c3 = opened('2025-03-03');
@@ -112,6 +112,23 @@ describe('complaints KPIs', () => {
     expect(s.perThousandCustomers).toBe(3.5);
     expect(s.perThousandOrders).toBe(0.5);
     expect(s.clock).toBe('calendar');
+  });
+
+  it('takes the period half-open, as the store does: [from, as-of), resolved exactly at as-of is still open', () => {
+    const from = at('2025-03-01T00:00:00Z');
+    const asOf = at('2025-03-02T00:00:00Z');
+    const edge = [
+      complaint({ complaintId: 'e1', openedAt: from, resolvedAt: from + 5 * H }), // in, resolved in 5 h
+      complaint({ complaintId: 'e2', openedAt: from + H, resolvedAt: asOf, firstResponseAt: asOf }), // in, open at as-of
+      complaint({ complaintId: 'e3', openedAt: asOf, resolvedAt: asOf + H }), // the next day's
+      complaint({ complaintId: 'e4', openedAt: from - 1, resolvedAt: from + H }), // the day before's
+    ];
+    const r = summariseComplaints(edge, { asOfMs: asOf, fromMs: from });
+    expect([r.complaints, r.resolved, r.open]).toEqual([2, 1, 1]);
+    expect(r.resolutionHours.median).toBe(5);
+    expect(r.firstResponseHours.awaiting).toBe(2);
+    // the backlog: e2, 23 h old at the as-of instant (e4 was resolved before it, e3 did not exist yet)
+    expect([r.backlog.open, r.backlog.ageMaxHours]).toEqual([1, 23]);
   });
 
   it('counts complaints resolved after the as-of instant as open', () => {

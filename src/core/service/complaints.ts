@@ -4,8 +4,8 @@
  * causes, repeat complainants, outcomes and satisfaction after resolution.
  *
  * Decisions a reader needs:
- * - The period holds the complaints **opened** in (fromMs, asOfMs]; without `fromMs`, all opened by asOfMs.
- *   Each is judged as of asOfMs (complaint-state.ts): resolved after asOfMs means open.
+ * - The period holds the complaints **opened** in [fromMs, asOfMs), as the store's SQL counts them; without `fromMs`, all opened before asOfMs.
+ *   Each is judged as of asOfMs (complaint-state.ts): resolved at or after asOfMs means open.
  * - The **backlog** is a stock, not a flow: every complaint opened by asOfMs and open at it, whatever
  *   period it was opened in, with its age (asOfMs − opened) median and maximum.
  * - Time figures use the type-7 percentile (kpi/stats.ts): median, mean and 90th percentile, in calendar
@@ -95,7 +95,7 @@ export function summariseComplaints(
   const { asOfMs, fromMs, targets = {}, businessCalendar } = options;
   const clock = businessCalendar ?? 'calendar';
   const judged = records.flatMap((r) => judgeComplaint(r, asOfMs, targets, clock) ?? []);
-  const period = judged.filter((j) => fromMs === undefined || j.record.openedAt > fromMs);
+  const period = judged.filter((j) => fromMs === undefined || j.record.openedAt >= fromMs);
   const resolved = period.filter((j) => j.state === 'resolved');
   const backlogAges = numbers(judged.filter((j) => j.state === 'open').map((j) => j.ageHours));
   const n = period.length;
@@ -111,7 +111,7 @@ export function summariseComplaints(
     resolutionHours: hourStats(numbers(resolved.map((j) => j.resolutionHours))),
     firstResponseHours: {
       ...hourStats(numbers(period.map((j) => j.firstResponseHours))),
-      awaiting: period.filter((j) => j.record.firstResponseAt === null || j.record.firstResponseAt > asOfMs)
+      awaiting: period.filter((j) => j.record.firstResponseAt === null || j.record.firstResponseAt >= asOfMs)
         .length,
     },
     withinTarget: { within, share: n === 0 ? null : within / n },

@@ -1,14 +1,14 @@
 /**
- * DuckDB aggregates for KPI quality (the KPI board port, `signalCounts` and `monthCounts`): customer-level
+ * The aggregates for KPI quality (the KPI board port, `signalCounts` and `monthCounts`), in SQL both stores
+ * run: the PostgreSQL store passes its dialect (`sql/dialect.ts`) for instants, hours and means. Customer-level
  * scores counted per KPI and score, split by activity in the next window, and per-month counts. Windows are
  * ISO days; complaints belong to the UTC day they were opened, judged at the end (UTC) of the window's last
  * day, as in the service port.
  */
 import { addDays, type IsoDay, type Window } from '../../core/dates';
 import type { MonthCounts, SignalCount, SignalQuery } from '../kpi/types';
-import type { Db } from './connection';
-
-const HOUR_MS = 3_600_000;
+import { DUCKDB_DIALECT, type SqlDialect } from '../sql/dialect';
+import type { SqlRunner } from '../sql/runner';
 
 /** A computed ISO day as a SQL DATE literal (checked: never user text). */
 function date(day: IsoDay): string {
@@ -30,7 +30,12 @@ function hours(target: number): string {
  * Customer-level scores: the population is the customers active in the measure window, plus those with a
  * complaint or a survey answer in it; scores as in docs/metrics.md ("KPI quality").
  */
-export async function querySignalCounts(db: Db, q: SignalQuery): Promise<SignalCount[]> {
+export async function querySignalCounts(
+  db: SqlRunner,
+  q: SignalQuery,
+  dialect: SqlDialect = DUCKDB_DIALECT,
+): Promise<SignalCount[]> {
+  const { hoursBetween, mean } = dialect;
   const [from, to] = [date(q.measure.startExclusive), date(q.measure.endInclusive)];
   const end = endOf(q.measure.endInclusive);
   const target = hours(q.targetHours);
@@ -48,24 +53,24 @@ export async function querySignalCounts(db: Db, q: SignalQuery): Promise<SignalC
       SELECT customer_id, satisfaction,
         resolved_at IS NOT NULL AND resolved_at < ${end} AS resolved,
         first_response_at IS NOT NULL AND first_response_at < ${end} AS responded,
-        (epoch_ms(resolved_at) - epoch_ms(opened_at)) / ${HOUR_MS}.0 AS res_h,
-        (epoch_ms(first_response_at) - epoch_ms(opened_at)) / ${HOUR_MS}.0 AS resp_h
+        ${hoursBetween('resolved_at', 'opened_at')} AS res_h,
+        ${hoursBetween('first_response_at', 'opened_at')} AS resp_h
       FROM complaints WHERE CAST(opened_at AS DATE) > ${from} AND CAST(opened_at AS DATE) <= ${to}
     ), c AS (
       SELECT customer_id, count(*) AS complaints,
-        avg(res_h) FILTER (WHERE resolved AND res_h >= 0) AS res_h,
-        avg(CASE WHEN resolved AND res_h >= 0 AND res_h <= ${target} THEN 1.0 ELSE 0.0 END) AS within,
-        avg(resp_h) FILTER (WHERE responded AND resp_h >= 0) AS resp_h,
-        avg(satisfaction) FILTER (WHERE resolved) AS sat
+        ${mean('res_h', ' FILTER (WHERE resolved AND res_h >= 0)')} AS res_h,
+        ${mean(`CASE WHEN resolved AND res_h >= 0 AND res_h <= ${target} THEN 1 ELSE 0 END`)} AS within,
+        ${mean('resp_h', ' FILTER (WHERE responded AND resp_h >= 0)')} AS resp_h,
+        ${mean('satisfaction', ' FILTER (WHERE resolved)')} AS sat
       FROM cj GROUP BY customer_id
     ), o AS (
       SELECT customer_id, count(*) AS open FROM complaints
       WHERE opened_at < ${end} AND (resolved_at IS NULL OR resolved_at >= ${end}) GROUP BY customer_id
     ), s AS (
       SELECT customer_id,
-        avg(score) FILTER (WHERE kind = 'nps') AS nps,
-        avg(score) FILTER (WHERE kind = 'csat') AS csat,
-        avg(score) FILTER (WHERE kind = 'ces') AS ces
+        ${mean('score', " FILTER (WHERE kind = 'nps')")} AS nps,
+        ${mean('score', " FILTER (WHERE kind = 'csat')")} AS csat,
+        ${mean('score', " FILTER (WHERE kind = 'ces')")} AS ces
       FROM survey_responses
       WHERE customer_id IS NOT NULL AND answered_on > ${from} AND answered_on <= ${to} GROUP BY customer_id
     ), pop AS (
@@ -91,7 +96,7 @@ export async function querySignalCounts(db: Db, q: SignalQuery): Promise<SignalC
       UNION ALL SELECT 'csat', csat, active_next FROM j WHERE csat IS NOT NULL
       UNION ALL SELECT 'ces', ces, active_next FROM j WHERE ces IS NOT NULL
     )
-    SELECT kpi, CAST(score AS DOUBLE) AS score, count(*) FILTER (WHERE active_next) AS active,
+    SELECT kpi, CAST(score AS ${dialect.double}) AS score, count(*) FILTER (WHERE active_next) AS active,
       count(*) FILTER (WHERE NOT active_next) AS inactive
     FROM scored GROUP BY kpi, score ORDER BY kpi, score`;
   return db.all<{ kpi: string; score: number; active: number; inactive: number } & Record<string, unknown>>(
@@ -107,9 +112,10 @@ function monthOf(expr: string, months: readonly Window[]): string {
 }
 
 export async function queryMonthCounts(
-  db: Db,
+  db: SqlRunner,
   months: readonly Window[],
   targetHours: number,
+  dialect: SqlDialect = DUCKDB_DIALECT,
 ): Promise<MonthCounts[]> {
   if (months.length === 0) return [];
   const from = date(months[0]!.startExclusive);
@@ -121,7 +127,7 @@ export async function queryMonthCounts(
        count(*) FILTER (WHERE n >= 2) AS repeat
      FROM (SELECT customer_id, ${monthOf('order_date', months)} AS m, sum(amount) AS revenue,
              count(*) FILTER (WHERE amount >= 0) AS n
-           FROM transactions WHERE order_date > ${from} AND order_date <= ${to} GROUP BY ALL)
+           FROM transactions WHERE order_date > ${from} AND order_date <= ${to} GROUP BY 1, 2) cm
      GROUP BY m`,
   );
   const retained = await db.all<{ m: number; retained: number }>(
@@ -136,7 +142,7 @@ export async function queryMonthCounts(
      SELECT ${monthOf('first_day', months)} AS m, count(*) AS fresh
      FROM f LEFT JOIN customers USING (customer_id)
      WHERE acquired_on IS NULL OR ${monthOf('acquired_on', months).replace(/ END$/, ' ELSE 1000000 END')} >= ${monthOf('first_day', months)}
-     GROUP BY ALL`,
+     GROUP BY 1`,
   );
   const complaints = await db.all<{
     m: number;
@@ -148,7 +154,7 @@ export async function queryMonthCounts(
     `WITH c AS (SELECT ${monthOf('CAST(opened_at AS DATE)', months)} AS m, * FROM complaints
                 WHERE CAST(opened_at AS DATE) > ${from} AND CAST(opened_at AS DATE) <= ${to}),
      j AS (SELECT m, satisfaction, resolved_at IS NOT NULL AND resolved_at < ${endOfMonth} AS resolved,
-             (epoch_ms(resolved_at) - epoch_ms(opened_at)) / ${HOUR_MS}.0 AS res_h FROM c)
+             ${dialect.hoursBetween('resolved_at', 'opened_at')} AS res_h FROM c)
      SELECT m, count(*) AS complaints,
        count(*) FILTER (WHERE resolved AND res_h >= 0 AND res_h <= ${target}) AS within,
        count(satisfaction) FILTER (WHERE resolved) AS satisfaction_n,
@@ -173,7 +179,7 @@ export async function queryMonthCounts(
        count(*) FILTER (WHERE kind = 'csat' AND score >= 4) AS csat_satisfied,
        count(*) FILTER (WHERE kind = 'ces') AS ces_n,
        sum(score) FILTER (WHERE kind = 'ces') AS ces_sum
-     FROM survey_responses WHERE answered_on > ${from} AND answered_on <= ${to} GROUP BY ALL`,
+     FROM survey_responses WHERE answered_on > ${from} AND answered_on <= ${to} GROUP BY 1`,
   );
   const at = <T extends { m: number }>(rows: T[], k: number): T | undefined => rows.find((r) => r.m === k);
   return months.map((_, k): MonthCounts => {

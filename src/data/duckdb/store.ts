@@ -11,7 +11,7 @@ import { DuckDbContracts } from './contracts';
 import { DuckDbImports } from './import';
 import { DuckDbImportLog } from './import-log';
 import { DuckDbInfo } from './info';
-import { DuckDbKpi } from './kpi';
+import { SqlKpi } from './kpi';
 import { DuckDbLanding } from './landing';
 import { DuckDbService } from './service';
 import { DuckDbModels } from './models';
@@ -30,7 +30,7 @@ export class DuckDbUnit implements StoreUnit {
   readonly service: DuckDbService;
   readonly accounts: DuckDbKeyAccounts;
   readonly models: DuckDbModels;
-  readonly kpi: DuckDbKpi;
+  readonly kpi: SqlKpi;
   readonly users: DuckDbUsers;
   readonly contracts: DuckDbContracts;
   readonly strategy: DuckDbStrategy;
@@ -54,7 +54,7 @@ export class DuckDbUnit implements StoreUnit {
     this.service = new DuckDbService(db);
     this.accounts = new DuckDbKeyAccounts(db);
     this.models = new DuckDbModels(db);
-    this.kpi = new DuckDbKpi(db);
+    this.kpi = new SqlKpi(db);
     this.users = new DuckDbUsers(db);
     this.contracts = new DuckDbContracts(db);
     this.strategy = new DuckDbStrategy(db);

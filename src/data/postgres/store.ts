@@ -13,7 +13,8 @@ import { PgKeyAccounts } from './accounts';
 import { PgAnalytics } from './analytics';
 import { PgDatabase, type PgDb } from './connection';
 import { PgInfo } from './info';
-import { PgKpi } from './kpi';
+import { SqlKpi } from '../duckdb/kpi';
+import { POSTGRES_DIALECT } from '../sql/dialect';
 import { PgLanding } from './landing';
 import { PgModels } from './models';
 import { PgService } from './service';
@@ -47,7 +48,7 @@ export class PgUnit implements StoreUnit {
   readonly service: PgService;
   readonly accounts: PgKeyAccounts;
   readonly models: PgModels;
-  readonly kpi: PgKpi;
+  readonly kpi: SqlKpi;
   readonly users: PgUsers;
   readonly importLog: PgImportLog;
   /** the contracts SQL is portable: the DuckDB store's queries run here as written */
@@ -73,7 +74,7 @@ export class PgUnit implements StoreUnit {
     this.service = new PgService(db);
     this.accounts = new PgKeyAccounts(db);
     this.models = new PgModels(db);
-    this.kpi = new PgKpi(db);
+    this.kpi = new SqlKpi(db, POSTGRES_DIALECT);
     this.users = new PgUsers(db);
     this.importLog = new PgImportLog(db);
     this.contracts = new DuckDbContracts(db);
