@@ -4,16 +4,16 @@
  * purchase counts, purchases and value per window), one over the complaints, one scan of the NPS answers
  * (the latest on or before each snapshot day, by two row numbers over one read), one over the invoices,
  * joined per customer and read column by column into typed arrays. The SQL is portable (FILTER,
- * row_number, date − date as whole day numbers); instants are spelled per engine by `InstantSql`
- * (`DUCKDB_INSTANTS` here, PostgreSQL's in `postgres/service.ts`), so each engine gets one query text.
+ * row_number, date − date as whole day numbers); instants and the double type are spelled per engine by
+ * `sql/dialect.ts`, so each engine gets one query text, and the action log is read by one query as well.
  */
-import { toEpochDay, type IsoDay } from '../../core/dates';
+import { addDays, toEpochDay, type IsoDay } from '../../core/dates';
 import type { CustomerStateQuery, CustomerStates } from '../../core/strategy/states';
-import type { ColumnarRunner, SqlParam } from '../sql/runner';
+import { DUCKDB_DIALECT, type SqlDialect } from '../sql/dialect';
+import type { ColumnarRunner, SqlParam, SqlRunner } from '../sql/runner';
 import type { ActionLogRow, StrategyPort } from '../strategy/types';
 import type { Db } from './connection';
 import { valueColumn } from './analytics/sql';
-import { DUCKDB_INSTANTS, type InstantSql } from './service-tiers';
 
 const DAY_MS = 86_400_000;
 
@@ -21,28 +21,29 @@ const DAY_MS = 86_400_000;
 const day = (expr: string): string => `CAST(${expr} - DATE '1970-01-01' AS INTEGER)`;
 /** A count, or 0 for a customer without a row. */
 const count = (expr: string): string => `CAST(coalesce(${expr}, 0) AS INTEGER)`;
-/** A money sum, or 0. */
-const money = (expr: string): string => `CAST(coalesce(${expr}, 0) AS DOUBLE PRECISION)`;
 
 /**
  * The statement for `query`, and its parameters: $1 the as-of day, $2 the previous window's end, $3 the
- * earlier window's end, $4 the earlier window's start (dates), $5 the complaint target in milliseconds.
+ * earlier window's end, $4 the earlier window's start (dates), $5 the complaint target in milliseconds,
+ * $6 the end of the as-of day (an ISO instant).
  * Output: the customer id, then the columns of `customerStatesOf` in its order, by customer id.
  */
 export function statesSql(
   query: CustomerStateQuery,
-  instants: InstantSql,
+  dialect: SqlDialect,
 ): { sql: string; params: SqlParam[]; revenueColumns: boolean } {
   const v = valueColumn(query.measure);
+  /** a money sum, or 0 */
+  const money = (expr: string): string => `CAST(coalesce(${expr}, 0) AS ${dialect.double})`;
   const revenueColumns = query.measure !== 'revenue';
   const d = (n: number): string => `CAST($${n} AS DATE)`;
   const cur = `order_date > ${d(2)}`;
   const prev = `order_date > ${d(3)} AND order_date <= ${d(2)}`;
   const earl = `order_date > ${d(4)} AND order_date <= ${d(3)}`;
   const endMs = (toEpochDay(query.asOf) + 1) * DAY_MS;
-  const end = instants.instant(String(endMs));
-  const ms = (column: string): string => instants.epochMs(column);
-  const late = `CAST($5 AS DOUBLE PRECISION)`;
+  const end = dialect.timestampParam('$6');
+  const ms = (column: string): string => dialect.epochMs(column);
+  const late = `CAST($5 AS ${dialect.double})`;
   const open = `(resolved_at IS NULL OR resolved_at >= ${end})`;
   const opened = `CAST(opened_at AS DATE)`;
   const latest = (filter: string): string =>
@@ -134,6 +135,7 @@ export function statesSql(
     query.previous.startExclusive,
     query.earlier.startExclusive,
     query.complaintTargetHours * 3_600_000,
+    `${addDays(query.asOf, 1)}T00:00:00.000Z`,
   ];
   return { sql, params, revenueColumns };
 }
@@ -145,9 +147,9 @@ export function statesSql(
 export async function queryCustomerStates(
   db: ColumnarRunner,
   query: CustomerStateQuery,
-  instants: InstantSql,
+  dialect: SqlDialect,
 ): Promise<CustomerStates> {
-  const { sql, params, revenueColumns } = statesSql(query, instants);
+  const { sql, params, revenueColumns } = statesSql(query, dialect);
   const { labels: customerIds, columns } = await db.labelledColumns(sql, params);
   const column = (k: number): Float64Array => columns[k] ?? new Float64Array(customerIds.length);
   return {
@@ -181,34 +183,43 @@ export async function queryCustomerStates(
   };
 }
 
+/** The action log up to `asOf` (`StrategyPort.actionLog`), in one query text per engine. */
+export async function queryActionLog(
+  db: SqlRunner,
+  asOf: IsoDay,
+  dialect: SqlDialect,
+): Promise<ActionLogRow[]> {
+  const rows = await db.all<{
+    suggestion_id: string;
+    customer_id: string;
+    action_id: string;
+    as_of: string;
+    exported_at: string;
+  }>(
+    `SELECT suggestion_id, customer_id, action_id, ${dialect.dateText('as_of')} AS as_of,
+       ${dialect.isoTimestamp('exported_at')} AS exported_at
+     FROM action_log WHERE as_of <= CAST($1 AS DATE) ORDER BY as_of, suggestion_id`,
+    [asOf],
+  );
+  return rows.map((r) => ({
+    suggestionId: r.suggestion_id,
+    customerId: r.customer_id,
+    actionId: r.action_id,
+    asOf: r.as_of,
+    exportedAt: r.exported_at,
+  }));
+}
+
 /** The customer-strategy port on the embedded DuckDB database. */
 export class DuckDbStrategy implements StrategyPort {
   constructor(private readonly db: Db) {}
 
   customerStates(query: CustomerStateQuery): Promise<CustomerStates> {
-    return queryCustomerStates(this.db, query, DUCKDB_INSTANTS);
+    return queryCustomerStates(this.db, query, DUCKDB_DIALECT);
   }
 
-  async actionLog(asOf: IsoDay): Promise<ActionLogRow[]> {
-    const rows = await this.db.all<{
-      suggestion_id: string;
-      customer_id: string;
-      action_id: string;
-      as_of: string;
-      exported_at: string;
-    }>(
-      `SELECT suggestion_id, customer_id, action_id, CAST(as_of AS VARCHAR) AS as_of,
-         strftime(exported_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS exported_at
-       FROM action_log WHERE as_of <= CAST(? AS DATE) ORDER BY as_of, suggestion_id`,
-      [asOf],
-    );
-    return rows.map((r) => ({
-      suggestionId: r.suggestion_id,
-      customerId: r.customer_id,
-      actionId: r.action_id,
-      asOf: r.as_of,
-      exportedAt: r.exported_at,
-    }));
+  actionLog(asOf: IsoDay): Promise<ActionLogRow[]> {
+    return queryActionLog(this.db, asOf, DUCKDB_DIALECT);
   }
 
   async logActions(rows: readonly ActionLogRow[]): Promise<void> {

@@ -59,7 +59,7 @@ function bucketOf(starts: readonly number[]): string {
 }
 
 /** PostgreSQL's spelling of instants, for the queries shared with the DuckDB store. */
-export const PG_INSTANTS: InstantSql = {
+const PG_INSTANTS: InstantSql = {
   instant: (value) => `(to_timestamp(${value}::BIGINT / 1000.0) AT TIME ZONE 'UTC')`,
   epochMs: epochMs,
 };

@@ -1,43 +1,25 @@
 /**
- * PostgreSQL implementation of the customer-strategy port: the per-customer statement shared with the
- * DuckDB store (`duckdb/strategy.ts`), built with PostgreSQL's spelling of instants and read column-wise
- * into typed arrays; the exported-action log with one INSERT that skips suggestions already logged for
- * their day.
+ * PostgreSQL implementation of the customer-strategy port: the per-customer statement and the action-log
+ * query shared with the DuckDB store (`duckdb/strategy.ts`), built with PostgreSQL's words
+ * (`POSTGRES_DIALECT`) and read column-wise into typed arrays; exported actions logged with one INSERT that
+ * skips suggestions already logged for their day.
  */
 import type { IsoDay } from '../../core/dates';
 import type { CustomerStateQuery, CustomerStates } from '../../core/strategy/states';
 import type { ActionLogRow, StrategyPort } from '../strategy/types';
-import { queryCustomerStates } from '../duckdb/strategy';
+import { queryActionLog, queryCustomerStates } from '../duckdb/strategy';
+import { POSTGRES_DIALECT } from '../sql/dialect';
 import type { PgDb } from './connection';
-import { PG_INSTANTS } from './service';
 
 export class PgStrategy implements StrategyPort {
   constructor(private readonly db: PgDb) {}
 
   customerStates(query: CustomerStateQuery): Promise<CustomerStates> {
-    return queryCustomerStates(this.db, query, PG_INSTANTS);
+    return queryCustomerStates(this.db, query, POSTGRES_DIALECT);
   }
 
-  async actionLog(asOf: IsoDay): Promise<ActionLogRow[]> {
-    const rows = await this.db.all<{
-      suggestion_id: string;
-      customer_id: string;
-      action_id: string;
-      as_of: string;
-      exported_at: string;
-    }>(
-      `SELECT suggestion_id, customer_id, action_id, as_of,
-         to_char(exported_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS exported_at
-       FROM action_log WHERE as_of <= CAST($1 AS DATE) ORDER BY as_of, suggestion_id`,
-      [asOf],
-    );
-    return rows.map((r) => ({
-      suggestionId: r.suggestion_id,
-      customerId: r.customer_id,
-      actionId: r.action_id,
-      asOf: r.as_of,
-      exportedAt: r.exported_at,
-    }));
+  actionLog(asOf: IsoDay): Promise<ActionLogRow[]> {
+    return queryActionLog(this.db, asOf, POSTGRES_DIALECT);
   }
 
   async logActions(rows: readonly ActionLogRow[]): Promise<void> {
