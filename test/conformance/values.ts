@@ -22,6 +22,9 @@ const HALVES = [
 const F12 = { startExclusive: '2023-12-31', endInclusive: '2024-12-31' };
 const S12 = { startExclusive: '2024-12-31', endInclusive: '2025-12-31' };
 
+/** A staged value as the store ranks and sums it: an exact decimal to a millionth. */
+const toMillionth = (v: number): number => Math.round(v * 1e6) / 1e6;
+
 export function valuesSuite(open: OpenStore): void {
   describe('staged customer values', () => {
     it('rank the tiers of both windows instead of revenue, and their sums travel with the cells', async () => {
@@ -123,7 +126,7 @@ export function valuesSuite(open: OpenStore): void {
         store.unit,
       );
       expect(f.purchaseFit.converged && f.spendFit?.converged).toBe(true);
-      return new Map(f.customers.customerIds.map((id, i) => [id, f.predictions.clv[i]!]));
+      return new Map(f.customers.customerIds.map((id, i) => [id, toMillionth(f.predictions.clv[i]!)]));
     }
 
     /** Active customers of a window (a purchase in it) cut into tiers by `clv`, as core's rule says. */
@@ -220,7 +223,7 @@ export function valuesSuite(open: OpenStore): void {
         },
         store.unit,
       );
-      const clv = new Map(f.customers.customerIds.map((id, i) => [id, f.predictions.clv[i]!]));
+      const clv = new Map(f.customers.customerIds.map((id, i) => [id, toMillionth(f.predictions.clv[i]!)]));
       const s = expectedTiers({ startExclusive: '1997-06-30', endInclusive: '1998-06-30' }, clv, input.tiers);
       expect(r.value).toBe('clv');
       expect([r.clv?.horizonMonths, r.clv?.discountRate]).toEqual([24, 0.05]);

@@ -8,7 +8,7 @@ import { tierCutoffs } from '../../../core/kpi/tiers';
 import type { ConcentrationQuery, ConcentrationResult } from '../../analytics/types';
 import type { SqlParam, SqlRunner as Db } from '../../sql/runner';
 import { inWindowSql, int, tierCaseSql, valueColumn, withStagedTable } from './sql';
-import { valuesTable } from './values';
+import { exactValue, valuesTable } from './values';
 
 /** Tier sums and the clipped ascending value curve of the customers active in the window. */
 export function queryConcentration(db: Db, query: ConcentrationQuery): Promise<ConcentrationResult> {
@@ -22,7 +22,7 @@ export function queryConcentration(db: Db, query: ConcentrationQuery): Promise<C
   if (query.values === undefined) return concentrationOfStage(db, stage, w.params, query);
   // staged values (predicted CLV) rank instead of the measure; an active customer without one ranks on 0
   const valued = `
-    SELECT s.customer_id, s.revenue, coalesce(cv.value, 0) AS v, s.nomargin, s.ntx
+    SELECT s.customer_id, s.revenue, coalesce(${exactValue('cv.value')}, 0) AS v, s.nomargin, s.ntx
     FROM (${stage}) s LEFT JOIN ${valuesTable(query.values)} cv ON cv.customer_id = s.customer_id`;
   return concentrationOfStage(db, valued, w.params, query);
 }

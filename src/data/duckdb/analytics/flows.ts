@@ -15,7 +15,7 @@ import {
 import type { TierFlowQuery, TierFlowResult } from '../../analytics/types';
 import type { SqlRunner as Db } from '../../sql/runner';
 import { inWindowSql, tierCaseSql, withStagedTable } from './sql';
-import { valuesTable } from './values';
+import { exactValue, valuesTable } from './values';
 
 // Flow sources and targets as integers in SQL: tiers are 0…k−1.
 const NEW = -1;
@@ -99,7 +99,7 @@ export async function queryTierFlows(db: Db, query: TierFlowQuery): Promise<Tier
     const fValue = staged ? 'fval' : query.measure === 'margin' ? 'fmar' : 'frev';
     const sValue = staged ? 'sval' : query.measure === 'margin' ? 'smar' : 'srev';
     const source = staged
-      ? `(SELECT t.*, coalesce(fv.value, 0) AS fval, coalesce(sv.value, 0) AS sval
+      ? `(SELECT t.*, coalesce(${exactValue('fv.value')}, 0) AS fval, coalesce(${exactValue('sv.value')}, 0) AS sval
           FROM ${table} t
           LEFT JOIN ${valuesTable(staged.previous)} fv ON fv.customer_id = t.customer_id
           LEFT JOIN ${valuesTable(staged.current)} sv ON sv.customer_id = t.customer_id) j`
@@ -127,7 +127,8 @@ export async function queryTierFlows(db: Db, query: TierFlowQuery): Promise<Tier
         sum(CASE WHEN st IS NULL THEN fmar ELSE smar END) AS margin,
         sum(fp) AS prev_purchases, sum(frev) AS prev_revenue, sum(fmar) AS prev_margin${valueSums}
       FROM tiered
-      GROUP BY 1, 2`);
+      GROUP BY 1, 2
+      ORDER BY 1, 2`); // cells in a fixed order: the app adds their sums up, and doubles add up by order
     return {
       activePrevious,
       activeCurrent,

@@ -29,6 +29,14 @@ export function valuesTableName(): string {
   return `cvm_values_${staged}`;
 }
 
+/**
+ * A staged value as an exact decimal (to a millionth): sums over many customers then come out the same
+ * whatever order a parallel aggregation adds them in, so a report gives the same figures on every run.
+ */
+export function exactValue(column: string): string {
+  return `CAST(${column} AS DECIMAL(38, 6))`;
+}
+
 /** The table name of staged values, checked before it is inlined into SQL text. */
 export function valuesTable(staged: StagedValues): string {
   if (!/^cvm_values_\d+$/.test(staged.table))
