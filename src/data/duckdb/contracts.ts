@@ -151,7 +151,7 @@ export class DuckDbContracts implements ContractsPort {
   }
 
   async contractPortfolio(query: ContractPortfolioQuery): Promise<ContractPortfolioResult> {
-    const { asOf, current, previous, windowMonths } = query;
+    const { asOf, current, previous } = query;
     const prevDay = current.startExclusive;
     // $1 as-of day, $2 previous day, $3 start of the previous window (exclusive)
     const params: SqlParam[] = [asOf, prevDay, previous.startExclusive];
