@@ -195,6 +195,21 @@ describe('reports', () => {
     expect(bad.body.error).toMatchObject({ field: 'lang', value: 'de' });
   });
 
+  it('answers a bad option in the language asked for', async () => {
+    const sv = await client.get('/api/reports/portfolio?asOf=2025-02-30&lang=sv');
+    expect(sv.status).toBe(400);
+    expect(sv.body.error).toMatchObject({
+      code: 'invalid-input',
+      field: 'asOf',
+      value: '2025-02-30',
+      message: 'asOf: "2025-02-30" är inte ett datum (väntat ÅÅÅÅ-MM-DD)',
+    });
+    const en = await client.get('/api/reports/portfolio?asOf=2025-02-30');
+    expect(en.body.error).toMatchObject({
+      message: 'asOf: "2025-02-30" is not a date (expected YYYY-MM-DD)',
+    });
+  });
+
   it('answers cvm segments and cvm actions exactly, and refuses a rules file on the server', async () => {
     const segments = await client.get('/api/segments?asOf=2025-12-31');
     expect(segments.status).toBe(200);
