@@ -63,6 +63,8 @@ export interface ApiOptions {
    * same PostgreSQL store) is seen.
    */
   recheckMs?: number;
+  /** the monotonic clock of `recheckMs`, in milliseconds (default `performance.now`) */
+  ticks?: () => number;
 }
 
 export interface Api {
@@ -174,7 +176,7 @@ export function createApi(options: ApiOptions): Api {
   const trusted = new Set((options.trustProxy ?? []).map(plainAddress));
   const limiter = new LoginLimiter(options.loginLimits ?? DEFAULT_LOGIN_LIMITS);
   const cache = new ReportCache();
-  const recheck = new Recheck(options.recheckMs ?? DEFAULT_RECHECK_MS);
+  const recheck = new Recheck(options.recheckMs ?? DEFAULT_RECHECK_MS, options.ticks);
   const routes = apiRoutes({ rejectsDir: options.rejectsDir, limits });
   const app = new Hono();
 
