@@ -1,7 +1,9 @@
 /**
  * The HTTP API as a Hono app, testable in-process (`app.request(...)`): sessions, CSRF, roles, the report
  * cache, the routes of `routes.ts`, the OpenAPI document, and the dashboard's static files. Each request
- * runs on a unit of work of its own (`store.unit`), so concurrent requests never share a transaction.
+ * that reads or writes data runs on a unit of work of its own (`store.unit`), so concurrent requests never
+ * share a transaction; a cache hit opens none (the session check and the data version are remembered for
+ * a moment: `recheck.ts`).
  *
  * Order of checks on a route: signed in (401) → CSRF token on a state-changing request (403) → role (403)
  * → input (400) → the use case (404, 409 …).
