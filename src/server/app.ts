@@ -1,7 +1,9 @@
 /**
  * The HTTP API as a Hono app, testable in-process (`app.request(...)`): sessions, CSRF, roles, the report
  * cache, the routes of `routes.ts`, the OpenAPI document, and the dashboard's static files. Each request
- * runs on a unit of work of its own (`store.unit`), so concurrent requests never share a transaction.
+ * that reads or writes data runs on a unit of work of its own (`store.unit`), so concurrent requests never
+ * share a transaction; a cache hit opens none (the session check and the data version are remembered for
+ * a moment: `recheck.ts`).
  *
  * Order of checks on a route: signed in (401) → CSRF token on a state-changing request (403) → role (403)
  * → input (400) → the use case (404, 409 …).
@@ -17,12 +19,14 @@ import { loginInput } from '../app/options/users';
 import { parseOptions } from '../app/options/parse';
 import { authenticate } from '../app/users';
 import type { IsoDay } from '../core/dates';
+import type { KeyAccountsPort } from '../data/accounts/types';
 import type { Store, StoreUnit } from '../data/store';
 import type { SessionRow, UserRow } from '../data/users/types';
 import { ReportCache, stableKey } from './cache';
 import { errorResponse, HttpError, statusOf } from './errors';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './limiter';
 import { openApiDocument } from './openapi';
+import { DEFAULT_RECHECK_MS, Recheck } from './recheck';
 import type { AnyRoute, RequestContext } from './route';
 import { apiRoutes } from './routes';
 import { staticFiles } from './static';
@@ -54,6 +58,15 @@ export interface ApiOptions {
   trustProxy?: readonly string[];
   /** where internal errors are logged (default stderr) */
   log?: (line: string) => void;
+  /**
+   * How long a session check and the data version read from the store are relied on before they are read
+   * again (default 1000 ms; 0 reads them on every request). Changes through this server take effect at
+   * once whatever it is; it bounds how late a change by another process (the CLI, another server on the
+   * same PostgreSQL store) is seen.
+   */
+  recheckMs?: number;
+  /** the monotonic clock of `recheckMs`, in milliseconds (default `performance.now`) */
+  ticks?: () => number;
 }
 
 export interface Api {
@@ -61,6 +74,8 @@ export interface Api {
   /** every route of the API, sessions and the OpenAPI document included */
   routes: readonly RouteInfo[];
   cache: ReportCache;
+  /** the remembered session checks and data version (`recheck.ts`) */
+  recheck: Recheck;
 }
 
 /** A route as the OpenAPI document and the authorization test see it. */
@@ -163,17 +178,28 @@ export function createApi(options: ApiOptions): Api {
   const trusted = new Set((options.trustProxy ?? []).map(plainAddress));
   const limiter = new LoginLimiter(options.loginLimits ?? DEFAULT_LOGIN_LIMITS);
   const cache = new ReportCache();
+  const recheck = new Recheck(options.recheckMs ?? DEFAULT_RECHECK_MS, options.ticks);
   const routes = apiRoutes({ rejectsDir: options.rejectsDir, limits });
   const app = new Hono();
 
   app.use('*', secureHeaders());
+  // a change through this server is seen at once: what the requests remember is forgotten before and after
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    recheck.forget();
+    try {
+      await next();
+    } finally {
+      recheck.forget();
+    }
+  });
   app.onError((error, c) => {
     const lang = c.req.query('lang') === 'sv' ? 'sv' : 'en';
     const { status, body } = errorResponse(error, log, lang);
     return c.json(body, status);
   });
 
-  /** The session of the request's cookie, and its user; 401 without one. */
+  /** The session of the request's cookie, and its user, read on `unit`; 401 without one. */
   async function signedIn(c: Context, unit: StoreUnit): Promise<{ session: SessionRow; user: UserRow }> {
     const id = getCookie(c, SESSION_COOKIE);
     const session = id ? await unit.users.session(id, clock().toISOString()) : null;
@@ -181,6 +207,26 @@ export function createApi(options: ApiOptions): Api {
     if (!session || !user) throw new HttpError('unauthorized', 'not signed in: POST /api/session first');
     return { session, user };
   }
+
+  /** The same, remembered for a moment (`recheck.ts`): a known session costs no read of the store. */
+  async function signedInRecently(c: Context): Promise<{ session: SessionRow; user: UserRow }> {
+    const id = getCookie(c, SESSION_COOKIE);
+    const found = id
+      ? await recheck.signedIn(id, clock().toISOString(), () =>
+          store.unit(async (unit) => {
+            const session = await unit.users.session(id, clock().toISOString());
+            const user = session ? await unit.users.get(session.username) : null;
+            return session && user ? { session, user } : null;
+          }),
+        )
+      : null;
+    if (!found) throw new HttpError('unauthorized', 'not signed in: POST /api/session first');
+    return found;
+  }
+
+  /** The store's data version, remembered for a moment (`recheck.ts`). */
+  const dataVersion = (): Promise<number> =>
+    recheck.dataVersion(() => store.unit((unit) => unit.users.dataVersion()));
 
   function checkCsrf(c: Context, session: SessionRow): void {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return;
@@ -266,53 +312,71 @@ export function createApi(options: ApiOptions): Api {
         r.path,
         bodyLimit({ maxSize: limits.maxUploadBytes, onError: () => Promise.reject(tooLarge(limits)) }),
       );
-    app.on(r.method, r.path, (c) =>
-      store.unit(async (unit) => {
-        const { session, user } = await signedIn(c, unit);
-        checkCsrf(c, session);
-        if (!r.roles.includes(user.role))
-          throw new HttpError('forbidden', `the role ${user.role} may not ${r.method} ${r.path}`);
-        const now = clock();
-        const ctx: RequestContext = {
-          unit,
-          user,
-          session,
-          accounts:
-            user.role === 'account_manager' ? accountsManagedBy(unit.accounts, user.username) : unit.accounts,
-          actor: { username: user.username, now: now.toISOString() },
-          now: now.toISOString(),
-          today: localDay(now),
-          params: c.req.param(),
-          query: c.req.query(),
-          req: c.req,
-          shared: async <T>(key: string, compute: () => Promise<T>) =>
-            (await cache.get(await unit.users.dataVersion(), `shared ${key}`, compute)) as T,
-        };
-        const input: unknown = await r.input(ctx);
-        // notes and reasons are messages: rendered in the language the request asks for (`?lang=sv`)
-        const lang = answerLang(c.req.query('lang'));
-        let result: unknown;
-        if (r.cache) {
-          const scope =
-            r.cache === 'shared'
-              ? ''
-              : user.role === 'account_manager'
-                ? `manager:${user.username}`
-                : user.role;
-          const key = `${r.method} ${r.path} ${stableKey(ctx.params)} ${stableKey(input)} ${scope} ${lang}`;
-          const version = await unit.users.dataVersion();
-          const before = cache.misses;
-          // the answer is kept as its JSON text: a hit costs no serialisation
-          const text = await cache.get(version, key, async () =>
-            JSON.stringify(renderMessages(await r.run(ctx, input), lang)),
-          );
-          c.header('X-Cache', cache.misses === before ? 'hit' : 'miss');
-          return c.body(text as string, 200, { 'content-type': 'application/json' });
-        } else result = await r.run(ctx, input);
+    app.on(r.method, r.path, async (c) => {
+      const { session, user } = await signedInRecently(c);
+      checkCsrf(c, session);
+      if (!r.roles.includes(user.role))
+        throw new HttpError('forbidden', `the role ${user.role} may not ${r.method} ${r.path}`);
+      const now = clock();
+      // the unit of work is opened once the input is read: a cache hit needs none
+      let opened: StoreUnit | null = null;
+      const unitOf = (): StoreUnit => {
+        if (opened === null) throw new Error(`${r.method} ${r.path}: the store is used before it is opened`);
+        return opened;
+      };
+      let version: number | null = null;
+      let managed: KeyAccountsPort | undefined;
+      const ctx: RequestContext = {
+        get unit() {
+          return unitOf();
+        },
+        user,
+        session,
+        get accounts() {
+          const port = unitOf().accounts;
+          if (user.role !== 'account_manager') return port;
+          managed ??= accountsManagedBy(port, user.username);
+          return managed;
+        },
+        actor: { username: user.username, now: now.toISOString() },
+        now: now.toISOString(),
+        today: localDay(now),
+        params: c.req.param(),
+        query: c.req.query(),
+        req: c.req,
+        shared: async <T>(key: string, compute: () => Promise<T>) =>
+          (await cache.get(version ?? (await dataVersion()), `shared ${key}`, compute)) as T,
+      };
+      const input: unknown = await r.input(ctx);
+      // notes and reasons are messages: rendered in the language the request asks for (`?lang=sv`)
+      const lang = answerLang(c.req.query('lang'));
+      if (r.cache) {
+        const scope =
+          r.cache === 'shared'
+            ? ''
+            : user.role === 'account_manager'
+              ? `manager:${user.username}`
+              : user.role;
+        const key = `${r.method} ${r.path} ${stableKey(ctx.params)} ${stableKey(input)} ${scope} ${lang}`;
+        version = await dataVersion();
+        const before = cache.misses;
+        // the answer is kept as its JSON text: a hit costs no serialisation
+        const text = await cache.get(version, key, () =>
+          store.unit(async (unit) => {
+            opened = unit;
+            return JSON.stringify(renderMessages(await r.run(ctx, input), lang));
+          }),
+        );
+        c.header('X-Cache', cache.misses === before ? 'hit' : 'miss');
+        return c.body(text as string, 200, { 'content-type': 'application/json' });
+      }
+      return store.unit(async (unit) => {
+        opened = unit;
+        const result: unknown = await r.run(ctx, input);
         if (result instanceof Response) return result;
         return c.json(renderMessages(result, lang) as object);
-      }),
-    );
+      });
+    });
   }
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(infos)));
@@ -321,5 +385,5 @@ export function createApi(options: ApiOptions): Api {
   });
   app.get('*', staticFiles(options.webRoot ?? null));
   app.notFound((c) => c.json({ error: { code: 'not-found', message: 'not found' } }, statusOf('not-found')));
-  return { app, routes: infos, cache };
+  return { app, routes: infos, cache, recheck };
 }

@@ -9,7 +9,7 @@ import { openStore } from '../../src/app/open-store';
 import { addUser } from '../../src/app/users';
 import type { Store } from '../../src/data/store';
 import type { Role } from '../../src/data/users/types';
-import { createApi, type Api } from '../../src/server/app';
+import { createApi, type Api, type ApiOptions } from '../../src/server/app';
 import { Client } from './client';
 
 /** One user per role; the account manager is one of the demo's, so they own some of its key accounts. */
@@ -29,7 +29,9 @@ export interface DemoApi {
   close(): Promise<void>;
 }
 
-export async function demoApi(options: { maxUploadBytes?: number } = {}): Promise<DemoApi> {
+export async function demoApi(
+  options: Omit<Partial<ApiOptions>, 'store' | 'rejectsDir'> = {},
+): Promise<DemoApi> {
   const dir = mkdtempSync(join(tmpdir(), 'cvm-api-demo-'));
   const store = await openStore(join(dir, 'demo.duckdb'));
   await store.unit(async (unit) => {
