@@ -117,14 +117,18 @@ async function naiveSums(
           CASE WHEN pp > 0 THEN rank() OVER (ORDER BY CASE WHEN pp > 0 THEN pv END DESC NULLS LAST) END AS rp
         FROM ${table}
       )`;
-    const current = await db.all<NaiveRow>(`${ranked}
-      SELECT ${tierCaseSql('rc', cutCurrent)} AS tier, member, count(*) AS customers, sum(cp) AS purchases,
-        CAST(sum(crev) AS DOUBLE PRECISION) AS revenue, 0 AS retained
-      FROM r WHERE cp > 0 GROUP BY 1, 2`);
-    const previous = await db.all<NaiveRow>(`${ranked}
-      SELECT ${tierCaseSql('rp', cutPrevious)} AS tier, member, count(*) AS customers, 0 AS purchases,
-        0 AS revenue, sum(CASE WHEN cp > 0 THEN 1 ELSE 0 END) AS retained
-      FROM r WHERE pp > 0 GROUP BY 1, 2`);
+    // both sides in one pass: the current window's tiers and the previous window's, as two grouping sets
+    const both = await db.all<NaiveRow & { side: number }>(`${ranked},
+      t AS (
+        SELECT ${tierCaseSql('rc', cutCurrent)} AS tc, ${tierCaseSql('rp', cutPrevious)} AS tp, member, cp, crev
+        FROM r
+      )
+      SELECT GROUPING(tc) AS side, CASE WHEN GROUPING(tc) = 0 THEN tc ELSE tp END AS tier, member,
+        count(*) AS customers, sum(cp) AS purchases, CAST(sum(crev) AS DOUBLE PRECISION) AS revenue,
+        sum(CASE WHEN cp > 0 THEN 1 ELSE 0 END) AS retained
+      FROM t GROUP BY GROUPING SETS ((tc, member), (tp, member))`);
+    const current = both.filter((x) => num(x.side) === 0 && x.tier !== null);
+    const previous = both.filter((x) => num(x.side) === 1 && x.tier !== null);
     const find = (rows: NaiveRow[], tier: number, member: number): NaiveRow | undefined =>
       rows.find((x) => num(x.tier) === tier && num(x.member) === member);
     const group = (r: NaiveRow | undefined) => ({
