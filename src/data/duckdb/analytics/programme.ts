@@ -211,10 +211,13 @@ export async function queryProgramme(db: Db, query: ProgrammeQuery): Promise<Pro
   if (first === undefined || last === undefined) throw new Error('no month of joining');
   // money is summed exactly (DECIMAL) and cast once summed, so no figure depends on the order rows are added in
   const value = valueColumn(query.measure);
+  // the value is the revenue unless it is the margin: then summed once more
+  const v = value === 'amount' ? 'rev' : 'v';
+  const valueSum = value === 'amount' ? '' : `, sum(${value}) AS v`;
   // each customer's purchases, revenue and value per calendar month of the three windows, once
   const monthsSql = `
     SELECT customer_id, ${monthIndexSql('order_date')} AS mo,
-      sum(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS p, sum(amount) AS rev, sum(${value}) AS v
+      sum(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS p, sum(amount) AS rev${valueSum}
     FROM transactions WHERE order_date > CAST($1 AS DATE) AND order_date <= CAST($2 AS DATE)
     GROUP BY customer_id, ${monthIndexSql('order_date')}`;
   // every customer once: the day it is known from (first purchase, or acquired_on when earlier) and its
@@ -240,7 +243,7 @@ export async function queryProgramme(db: Db, query: ProgrammeQuery): Promise<Pro
         `WITH a AS (SELECT * FROM (VALUES ${monthList}) AS v(m)),
         o AS (SELECT * FROM (VALUES ${offsets}) AS v(d)),
         ao AS (SELECT a.m, a.m - o.d AS mo FROM a CROSS JOIN o)
-        SELECT ao.m, c.customer_id, sum(c.p) AS bp, sum(c.v) AS bv
+        SELECT ao.m, c.customer_id, sum(c.p) AS bp, sum(c.${v}) AS bv
         FROM ${cm} c JOIN ao ON ao.mo = c.mo
         GROUP BY ao.m, c.customer_id HAVING sum(c.p) > 0`,
         [],
@@ -294,7 +297,7 @@ export async function queryProgramme(db: Db, query: ProgrammeQuery): Promise<Pro
           e AS (
             SELECT x.m, x.customer_id, x.member, x.band,
               ${sumIn('p', -2 * w, -w - 1)} AS prep, ${sumIn('p', -w, -1)} AS bp, ${sumIn('rev', -w, -1)} AS brev,
-              ${sumIn('v', -w, -1)} AS bv, ${sumIn('p', 0, 0)} AS jp, ${sumIn('p', 1, w)} AS ap,
+              ${sumIn(v, -w, -1)} AS bv, ${sumIn('p', 0, 0)} AS jp, ${sumIn('p', 1, w)} AS ap,
               ${sumIn('rev', 1, w)} AS arev
             FROM x LEFT JOIN ${cm} c ON c.customer_id = x.customer_id AND ${inMonths(-2 * w, w)}
             GROUP BY x.m, x.customer_id, x.member, x.band
