@@ -3,15 +3,24 @@
  *
  * Naive: one scan stages, per customer with a purchase in the previous or current window, its purchases,
  * revenue and value in each and whether it is a member on the as-of day (member_since ≤ as-of); the counts
- * give the tier cut-offs of both windows (core); one query ranks and sums per tier × side.
+ * give the tier cut-offs of both windows (core); one query ranks both windows and sums per tier × side (two
+ * grouping sets).
  *
  * Before / after joining: the months of joining come first (member_since ≤ as-of, per month); core says which
- * have a complete after window and gives their windows, bound as a VALUES list. One scan stages, per month ×
- * customer with a transaction in (pre, after], the sums of the three windows; the count of active customers
- * before each month gives its tier cut-offs; one query puts every customer known on the before window's
- * first day (first purchase or acquired_on) into its cell (month × before tier × tenure band × a purchase in
- * the month of joining or not × side: members who joined that month, or controls without a membership start
- * by the end of the after window) and sums.
+ * have a complete after window and gives their windows, bound as a VALUES list. The work is kept to
+ * customers × months, never transactions × months of joining:
+ * 1. one scan stages each customer's purchases, revenue and value per calendar month of (pre, after];
+ * 2. per month of joining m, every customer with a purchase in the w months before m (all of them are
+ *    ranked, members or not) gets the value of those months, by an equality join of the month sums on the
+ *    months m − 1 … m − w; their count gives the tier cut-offs (core), and the value at each cut-off rank
+ *    (one row_number pass) is the tier's threshold: a competition rank is within a cut-off c exactly when
+ *    the value is at least the c-th highest, so a value compared with the thresholds gives the tier of its
+ *    rank;
+ * 3. the customers of the cells, every customer known on the before window's first day (first purchase or
+ *    acquired_on) that is a member who joined in m or a control without a membership start by the end of
+ *    the after window, get their sums of the four windows from their month sums; one query puts each into
+ *    its cell (month × before tier × tenure band × a purchase in the month of joining or not × side) and
+ *    sums.
  */
 import { joinMonthComplete, joinWindows, TENURE_BANDS, type JoinCell } from '../../../core/kpi/programme';
 import { assert } from '../../../core/errors';
