@@ -5,7 +5,8 @@
  * and actions), startup (`cvm --help` wall time), service (1 M complaints, 2 M survey responses), api (the
  * HTTP API's report endpoints with 20 concurrent clients, cold, warm and during an import), strategy
  * (segments, phases and next best actions of the reports database), postgres (the reports on PostgreSQL
- * next to DuckDB; only when named, as it loads the server), contracts (1 M customers, 2.5 M contracts). Arguments after the first option are passed to
+ * next to DuckDB; only when named, as it loads the server), contracts (1 M customers, 2.5 M contracts),
+ * programme (the loyalty-programme report on the reports database, a quarter of the customers members). Arguments after the first option are passed to
  * each suite: `npm run bench -- postgres --scale 0.1`.
  * Measured figures are written by hand into docs/import.md and docs/metrics.md.
  */
@@ -22,6 +23,7 @@ const SUITES: Record<string, string> = {
   strategy: 'bench/strategy.ts',
   postgres: 'bench/postgres.ts',
   contracts: 'bench/contracts.ts',
+  programme: 'bench/programme.ts',
 };
 /** Suites that run only when named. */
 const ON_REQUEST = new Set(['postgres']);
