@@ -31,20 +31,45 @@ const TARGET_RATIO = 2;
 const BASELINE_DATABASE = join(DIR, `${RECIPE}-read-csv.duckdb`);
 
 /**
- * The baseline: DuckDB's own CSV reader (types detected, no checks, no rejects, no key) into a table of a
- * fresh database file, on the same connection settings as the store; wall time in seconds.
+ * The baseline: DuckDB's own CSV reader (no checks, no rejects, no key) into a table of a fresh database
+ * file, on the same connection settings as the store. `types` gives read_csv the column types the store's
+ * table has (the fair comparison: the store keeps ids as text, since real order ids are often not numbers,
+ * and writing text costs more than writing the BIGINT that read_csv detects for this file's numeric ids);
+ * without it read_csv detects the types. Wall time and CPU time (user + sys, every thread) in seconds.
  */
-async function readCsvBaseline(): Promise<{ seconds: number; cpu: number }> {
+async function readCsvBaseline(types?: Record<string, string>): Promise<{ seconds: number; cpu: number }> {
   for (const suffix of ['', '.wal']) rmSync(`${BASELINE_DATABASE}${suffix}`, { force: true });
+  const given =
+    types === undefined
+      ? ''
+      : `, types = {${Object.entries(types)
+          .map(([column, type]) => `'${column}': '${type}'`)
+          .join(', ')}}`;
   const cpu = process.cpuUsage();
   const started = performance.now();
   const db = await Db.open(BASELINE_DATABASE);
-  await db.run(`CREATE TABLE baseline AS SELECT * FROM read_csv('${CSV}', header = true)`);
+  await db.run(`CREATE TABLE baseline AS SELECT * FROM read_csv('${CSV}', header = true${given})`);
   db.close();
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   for (const suffix of ['', '.wal']) rmSync(`${BASELINE_DATABASE}${suffix}`, { force: true });
   return { seconds, cpu: (used.user + used.system) / 1e6 };
+}
+
+/** The types of the file's columns in the store's transactions table of `database`. */
+async function storeTypes(database: string): Promise<Record<string, string>> {
+  const db = await Db.open(database);
+  try {
+    const rows = await db.all<{ column: string; type: string }>(
+      `SELECT column_name AS "column", data_type AS "type" FROM information_schema.columns
+       WHERE table_schema = 'main' AND table_name = 'transactions'
+         AND column_name IN ('order_id', 'customer_id', 'order_date', 'amount')
+       ORDER BY ordinal_position`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.column, r.type]));
+  } finally {
+    db.close();
+  }
 }
 
 /** Writes the CSV: 400 000 customers, three years of order dates, amounts 1.00–1 000.99. */
@@ -106,19 +131,30 @@ async function run(): Promise<void> {
   );
   console.log(`database file: ${mb(statSync(DATABASE).size)}`);
   console.log(`CPU time of the import (user + sys, every thread): ${cpu.toFixed(1)} s`);
-  const baseline = await readCsvBaseline();
+  const types = await storeTypes(DATABASE);
+  const baseline = await readCsvBaseline(types);
   const ratio = seconds / baseline.seconds;
   console.log(
-    `DuckDB's own read_csv into a table of a fresh database file (open, read, close), same file, same run: ` +
+    `DuckDB's own read_csv into a table of a fresh database file (open, read, close), same file, same run, ` +
+      `with the store's column types (${Object.entries(types)
+        .map(([column, type]) => `${column} ${type}`)
+        .join(', ')}): ` +
       `${baseline.seconds.toFixed(1)} s (CPU ${baseline.cpu.toFixed(1)} s); the import takes ${ratio.toFixed(2)}× that ` +
       `in wall time (target ≤ ${TARGET_RATIO}×), ${(cpu / baseline.cpu).toFixed(2)}× in CPU time`,
+  );
+  const detected = await readCsvBaseline();
+  console.log(
+    `the same with the types read_csv detects (order_id as a number): ${detected.seconds.toFixed(1)} s ` +
+      `(CPU ${detected.cpu.toFixed(1)} s); the import takes ${(seconds / detected.seconds).toFixed(2)}× that in ` +
+      `wall time, ${(cpu / detected.cpu).toFixed(2)}× in CPU time`,
   );
   console.log(
     `load average at the end: ${loadavg()
       .map((l) => l.toFixed(2))
       .join(', ')}`,
   );
-  if (seconds > TARGET_SECONDS || maxRssMb > TARGET_MB || ratio > TARGET_RATIO) console.log('TARGET MISSED');
+  if (seconds > TARGET_SECONDS || maxRssMb > TARGET_MB || Math.max(ratio, cpu / baseline.cpu) > TARGET_RATIO)
+    console.log('TARGET MISSED');
 }
 
 let running: Promise<void> | undefined;

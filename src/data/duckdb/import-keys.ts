@@ -51,9 +51,14 @@ export async function markDuplicates(session: ImportSession, kind: KindSpec): Pr
   const { db, names } = session;
   const key = kind.key.map(ident);
   if (key.length === 1) {
-    // Fast path: counting distinct keys is several times cheaper than grouping them with their rows.
+    // Fast path: counting distinct keys is several times cheaper than grouping them with their rows, and
+    // counting distinct hashes of the keys (numbers) cheaper again than counting the text. As many distinct
+    // hashes as keys proves the keys distinct; fewer (a repeated key, or two keys with the same hash) takes
+    // the exact path below, which finds the real repeats only.
+    const k = key[0] ?? '';
     const { unique } = await db.one<{ unique: boolean }>(
-      `SELECT count(${key[0] ?? ''}) = count(DISTINCT ${key[0] ?? ''}) AS "unique" FROM ${names.typed}`,
+      `SELECT count(${k}) = count(DISTINCT hash(${k})) FILTER (WHERE ${k} IS NOT NULL) AS "unique"
+       FROM ${names.typed}`,
     );
     if (unique) {
       await db.run(

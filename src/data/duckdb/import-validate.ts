@@ -50,6 +50,7 @@ const ZONE_SUFFIX = `'([zZ]|[+-]\\d{2}(:?\\d{2})?)$'`;
 const r = (name: string): string => ident(`r_${name}`);
 const n = (name: string): string => ident(`n_${name}`);
 const v = (name: string): string => ident(`v_${name}`);
+const e = (name: string): string => ident(`e_${name}`);
 const p = (name: string): string => ident(`p_${name}`);
 const q = (sql: string): string => `cvm_quote(${sql})`;
 
@@ -98,13 +99,22 @@ export function validationSql(
   const raw = specs.map((c) => `${clean(ident(c.name))} AS ${r(c.name)}`);
   const bytes = specs.map((c) => `coalesce(strlen(${r(c.name)}), 0)`).join(' + ');
   const blank = specs.map((c) => `${r(c.name)} IS NULL`).join(' AND ');
-  const numeric = specs.filter(isNumeric).map((c) => `${numberText(r(c.name), decimal)} AS ${n(c.name)}`);
+  const plainExact = specs
+    .filter(isNumeric)
+    .map((c) => `${plainExactSql(r(c.name), c, decimal)} AS ${e(c.name)}`);
+  const numeric = specs
+    .filter(isNumeric)
+    .map((c) => `${numberText(r(c.name), decimal, e(c.name))} AS ${n(c.name)}`);
   const values = specs.map((c) => `${typedValue(c, rules)} AS ${v(c.name)}`);
   const checks = specs.map((c) => `${problem(kind, c, present, decimal)} AS ${p(c.name)}`);
   const rowProblem = `CASE WHEN __bytes > ${MAX_ROW_BYTES} THEN ${reasonSql('reject.row-too-long', { bytes: '__bytes' })} END`;
   const ok = ['NOT __blank', ...specs.map((c) => `${p(c.name)} IS NULL`), 'p__row IS NULL'].join(' AND ');
+  // Numbers are flagged first (`e_<column>`) so that the common plain, exact value costs one regular
+  // expression instead of two (one for its shape, one for its decimals).
+  const flagged =
+    plainExact.length === 0 ? 'raw' : `(SELECT *, ${plainExact.join(', ')} FROM raw) AS flagged`;
   const chain = (from: string, k = ''): string => `WITH raw AS (SELECT ${k}${raw.join(', ')} FROM ${from}),
-    normalized AS (SELECT *, ${[`${bytes} AS __bytes`, `${blank} AS __blank`, ...numeric].join(', ')} FROM raw),
+    normalized AS (SELECT *, ${[`${bytes} AS __bytes`, `${blank} AS __blank`, ...numeric].join(', ')} FROM ${flagged}),
     valued AS (SELECT *, ${values.join(', ')} FROM normalized),
     checked AS (SELECT *, ${[...checks, `${rowProblem} AS p__row`].join(', ')} FROM valued)`;
 
@@ -171,11 +181,11 @@ function isNumeric(spec: ColumnSpec): boolean {
  * The number in `x` as plain SQL decimal text ("-1598.37"), or NULL when it is not a number written with
  * `decimal` as decimal separator (with optional thousands groups of three digits).
  */
-function numberText(x: string, decimal: DecimalSeparator): string {
+function numberText(x: string, decimal: DecimalSeparator, plainExact: string): string {
   const inner = `regexp_replace(regexp_replace(${x}, '^\\((.*)\\)$', '\\1'), '^(${CURRENCY})[ \\x{00A0}]*|[ \\x{00A0}]*(${CURRENCY})$', '', 'gi')`;
   const core = `CASE ${numberBranches(inner, decimal)} END`;
   // Plain numbers take the first branches; only the rest pay for the currency and parentheses test.
-  return `CASE ${numberBranches(x, decimal)}
+  return `CASE WHEN ${plainExact} THEN ${toPoint(x, decimal)} ${numberBranches(x, decimal)}
     WHEN regexp_matches(${x}, '(?i)^\\(.*\\)$|^(${CURRENCY})|(${CURRENCY})$') THEN
       CASE WHEN NOT starts_with(${x}, '(') THEN ${core}
         WHEN NOT regexp_matches(${core}, '^[+-]') THEN '-' || ${core} END
@@ -196,9 +206,23 @@ function numberBranches(x: string, decimal: DecimalSeparator): string {
   const d = decimal === '.' ? '\\.' : ',';
   const plain = `'[+-]?(\\d+${d}?\\d*|${d}\\d+)'`;
   const grouped = `'[+-]?\\d{1,3}(${groupChars}\\d{3})+(${d}\\d*)?'`;
-  const toPoint = (sql: string): string => (decimal === ',' ? `replace(${sql}, ',', '.')` : sql);
-  return `WHEN regexp_full_match(${x}, ${plain}) THEN ${toPoint(x)}
-    WHEN regexp_full_match(${x}, ${grouped}) THEN ${toPoint(`regexp_replace(${x}, '${groupChars}', '', 'g')`)}`;
+  return `WHEN regexp_full_match(${x}, ${plain}) THEN ${toPoint(x, decimal)}
+    WHEN regexp_full_match(${x}, ${grouped}) THEN ${toPoint(`regexp_replace(${x}, '${groupChars}', '', 'g')`, decimal)}`;
+}
+
+/** Number text `sql` written with `decimal` as decimal separator, with a point instead. */
+function toPoint(sql: string, decimal: DecimalSeparator): string {
+  return decimal === ',' ? `replace(${sql}, ',', '.')` : sql;
+}
+
+/**
+ * True when `x` is a plain number (digits, then the decimal separator and digits) with no more non-zero
+ * decimals than the column keeps: a value that passes is both read as itself by the first branch of
+ * numberText and exact by exactSql, so neither of their regular expressions needs to run on it.
+ */
+function plainExactSql(x: string, spec: ColumnSpec, decimal: DecimalSeparator): string {
+  const d = decimal === '.' ? '\\.' : ',';
+  return `regexp_full_match(${x}, '[+-]?\\d+(${d}\\d{0,${DECIMALS[spec.type] ?? 0}}0*)?')`;
 }
 
 const DECIMALS: Readonly<Partial<Record<ColumnSpec['type'], number>>> = { money: 2, decimal: 4, integer: 0 };
@@ -206,7 +230,7 @@ const DECIMALS: Readonly<Partial<Record<ColumnSpec['type'], number>>> = { money:
 /** True when the column's number text has no more non-zero decimals than its type keeps (money 2, …). */
 function exactSql(spec: ColumnSpec): string {
   const places = DECIMALS[spec.type] ?? 0;
-  return `regexp_full_match(${n(spec.name)}, '[+-]?\\d*(\\.\\d{0,${places}}0*)?')`;
+  return `(${e(spec.name)} OR regexp_full_match(${n(spec.name)}, '[+-]?\\d*(\\.\\d{0,${places}}0*)?'))`;
 }
 
 /**
