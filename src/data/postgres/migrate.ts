@@ -50,7 +50,8 @@ export async function migratePostgres(db: PgDb): Promise<void> {
     );
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
-      for (const statement of migration.statements) await db.run(postgresDdl(statement));
+      const statements = migration.only === 'duckdb' ? [] : migration.statements;
+      for (const statement of statements) await db.run(postgresDdl(statement));
       for (const { table, key } of KEYS) {
         const { exists, keyed } = await db.one<{ exists: boolean; keyed: boolean }>(
           `SELECT to_regclass($1) IS NOT NULL AS exists,
