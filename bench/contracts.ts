@@ -24,7 +24,7 @@ import { retentionReport } from '../src/app/reports/retention';
 import { Db } from '../src/data/duckdb/connection';
 import { DuckDbAnalytics } from '../src/data/duckdb/analytics';
 import { DuckDbContracts } from '../src/data/duckdb/contracts';
-import { median, seconds } from './timing';
+import { coldAndWarm, seconds, type ColdAndWarm } from './timing';
 
 const DIR = resolve('.bench-data');
 const FILE = join(DIR, 'contracts-v1-1m-customers.duckdb');
@@ -47,35 +47,6 @@ async function generate(): Promise<void> {
   renameSync(partial, FILE);
 }
 
-interface Times {
-  cold: number;
-  warm: number;
-  coldCpu: number;
-  warmCpu: number;
-}
-
-/** Wall and CPU milliseconds (user + system of the whole process) of one run. */
-async function measured(work: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  await work();
-  const wall = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { wall, cpu: (used.user + used.system) / 1000 };
-}
-
-async function coldAndWarm(work: () => Promise<unknown>): Promise<Times> {
-  const cold = await measured(work);
-  const warm: { wall: number; cpu: number }[] = [];
-  for (let i = 0; i < 3; i++) warm.push(await measured(work));
-  return {
-    cold: cold.wall,
-    coldCpu: cold.cpu,
-    warm: median(warm.map((w) => w.wall)),
-    warmCpu: median(warm.map((w) => w.cpu)),
-  };
-}
-
 async function run(): Promise<void> {
   if (!existsSync(FILE)) await generate();
   const db = await Db.open(FILE, { memoryLimit: MEMORY_LIMIT });
@@ -83,7 +54,7 @@ async function run(): Promise<void> {
   const analytics = new DuckDbAnalytics(db);
   const input = parseOptions(contractReportInput, { asOf: '2025-12-31' });
   const onContracts = { asOf: '2025-12-31', basis: 'contracts' };
-  const steps: Record<string, Times> = {
+  const steps: Record<string, ColdAndWarm> = {
     'subscription report': await coldAndWarm(() => subscriptionReport(contracts, input)),
     'products report': await coldAndWarm(() => productsReport(contracts, input)),
     'product-churn report': await coldAndWarm(() => productChurnReport(contracts, input)),

@@ -21,12 +21,11 @@ import { programmeReport } from '../src/app/reports/programme';
 import { DuckDbAnalytics } from '../src/data/duckdb/analytics';
 import { Db } from '../src/data/duckdb/connection';
 import { BENCH_FILE, CUSTOMERS, MEMORY_LIMIT, TRANSACTIONS, ensureBenchData } from './data';
-import { median, seconds } from './timing';
+import { coldAndWarm, seconds } from './timing';
 
 /** Bump when the recipe changes, so that a cached database from an older recipe is not reused. */
 const FILE = join(resolve('.bench-data'), 'programme-v1-1m-customers.duckdb');
 const MEMBER_SHARE = 0.25;
-const WARM_RUNS = 3;
 
 /** Copies the reports database and adds the customers with their membership starts. */
 async function prepare(): Promise<void> {
@@ -45,35 +44,6 @@ async function prepare(): Promise<void> {
   await db.run('CHECKPOINT');
   db.close();
   renameSync(partial, FILE);
-}
-
-interface Times {
-  cold: number;
-  warm: number;
-  coldCpu: number;
-  warmCpu: number;
-}
-
-/** Wall and CPU milliseconds (user + system of the whole process) of one run. */
-async function measured(work: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  await work();
-  const wall = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { wall, cpu: (used.user + used.system) / 1000 };
-}
-
-async function coldAndWarm(work: () => Promise<unknown>): Promise<Times> {
-  const cold = await measured(work);
-  const warm: { wall: number; cpu: number }[] = [];
-  for (let i = 0; i < WARM_RUNS; i++) warm.push(await measured(work));
-  return {
-    cold: cold.wall,
-    coldCpu: cold.cpu,
-    warm: median(warm.map((w) => w.wall)),
-    warmCpu: median(warm.map((w) => w.cpu)),
-  };
 }
 
 const load = (): string =>
