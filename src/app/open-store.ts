@@ -9,6 +9,7 @@ import { CvmError } from '../core/errors';
 import type { Store, StoreUnit } from '../data/store';
 import { DuckDbStore } from '../data/duckdb/store';
 import { PgStore } from '../data/postgres/store';
+import { msg } from '../core/messages/catalogue';
 
 /** How a store is opened: `create` false refuses a database that does not exist yet (reading commands). */
 export interface OpenOptions {
@@ -23,10 +24,7 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
   if (/^postgres(ql)?:\/\//i.test(location)) return PgStore.open(location);
   const path = location.startsWith('duckdb:') ? location.slice('duckdb:'.length) : location;
   if (options.create === false && path !== '' && path !== ':memory:' && !existsSync(path))
-    throw new CvmError(
-      'not-found',
-      `no database at ${path}: check the path, or create it by importing data or building the demo`,
-    );
+    throw new CvmError('not-found', msg('store.no-database', { path }));
   return DuckDbStore.open(path === '' ? ':memory:' : path);
 }
 

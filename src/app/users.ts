@@ -8,6 +8,7 @@ import { CvmError } from '../core/errors';
 import type { StoreUnit } from '../data/store';
 import type { AuditEntry, Role, UserRow } from '../data/users/types';
 import type { AddUserInput, SetRoleInput } from './options/users';
+import { msg } from '../core/messages/catalogue';
 
 /** A user as shown outside the store: never the password hash. */
 export interface UserJson {
@@ -63,7 +64,7 @@ export async function addUser(unit: StoreUnit, input: AddUserInput, actor: Actor
     createdAt: actor.now,
   };
   if (!(await unit.users.add(row)))
-    throw new CvmError('conflict', `user ${input.username} exists already`, {
+    throw new CvmError('conflict', msg('user.exists', { username: input.username }), {
       option: { field: 'username', value: input.username, expected: 'a username not taken' },
     });
   await recordAudit(unit, actor, 'user.add', input.username, { role: input.role });
@@ -71,7 +72,7 @@ export async function addUser(unit: StoreUnit, input: AddUserInput, actor: Actor
 }
 
 function noSuchUser(username: string): CvmError {
-  return new CvmError('not-found', `no user ${username}`, {
+  return new CvmError('not-found', msg('user.none', { username }), {
     option: { field: 'username', value: username, expected: 'an existing user' },
   });
 }

@@ -32,7 +32,7 @@ import { apiRoutes } from './routes';
 import { staticFiles } from './static';
 import { tooLarge } from './upload';
 import { invalidOption } from '../core/errors';
-import { renderMessages, type Lang } from '../core/messages/catalogue';
+import { msg, renderMessage, renderMessages, type Lang } from '../core/messages/catalogue';
 
 export const SESSION_COOKIE = 'cvm_session';
 
@@ -160,7 +160,7 @@ async function loginBody(c: Context): Promise<Record<string, unknown>> {
   } catch {
     // answered below
   }
-  throw new HttpError('invalid-input', 'expected a JSON object { "username": …, "password": … }');
+  throw new HttpError('invalid-input', msg('api.login-body'));
 }
 
 /** The language of an answer's messages: `lang=en` (the default) or `lang=sv`. */
@@ -204,7 +204,7 @@ export function createApi(options: ApiOptions): Api {
     const id = getCookie(c, SESSION_COOKIE);
     const session = id ? await unit.users.session(id, clock().toISOString()) : null;
     const user = session ? await unit.users.get(session.username) : null;
-    if (!session || !user) throw new HttpError('unauthorized', 'not signed in: POST /api/session first');
+    if (!session || !user) throw new HttpError('unauthorized', msg('api.not-signed-in'));
     return { session, user };
   }
 
@@ -220,7 +220,7 @@ export function createApi(options: ApiOptions): Api {
           }),
         )
       : null;
-    if (!found) throw new HttpError('unauthorized', 'not signed in: POST /api/session first');
+    if (!found) throw new HttpError('unauthorized', msg('api.not-signed-in'));
     return found;
   }
 
@@ -230,11 +230,7 @@ export function createApi(options: ApiOptions): Api {
 
   function checkCsrf(c: Context, session: SessionRow): void {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return;
-    if (c.req.header('x-csrf-token') !== session.csrfToken)
-      throw new HttpError(
-        'forbidden',
-        'missing or wrong X-CSRF-Token header: send the csrfToken the session gave with every change',
-      );
+    if (c.req.header('x-csrf-token') !== session.csrfToken) throw new HttpError('forbidden', msg('api.csrf'));
   }
 
   // --- sessions
@@ -247,13 +243,13 @@ export function createApi(options: ApiOptions): Api {
       const wait = await limiter.retryAfter(unit.users, name, address, now.getTime());
       if (wait > 0) {
         c.header('Retry-After', String(wait));
-        throw new HttpError('rate-limited', `too many failed sign-ins: try again in ${wait} seconds`);
+        throw new HttpError('rate-limited', msg('api.rate-limited', { seconds: wait }));
       }
       const login = parseOptions(loginInput, raw);
       const user = await authenticate(unit, login.username, login.password);
       if (!user) {
         await limiter.failed(unit.users, login.username, address, now.getTime());
-        throw new HttpError('unauthorized', 'wrong username or password');
+        throw new HttpError('unauthorized', msg('api.wrong-login'));
       }
       await limiter.succeeded(unit.users, login.username);
       // expired sessions are removed as new ones are made, so the table holds the live ones only
@@ -316,7 +312,10 @@ export function createApi(options: ApiOptions): Api {
       const { session, user } = await signedInRecently(c);
       checkCsrf(c, session);
       if (!r.roles.includes(user.role))
-        throw new HttpError('forbidden', `the role ${user.role} may not ${r.method} ${r.path}`);
+        throw new HttpError(
+          'forbidden',
+          msg('api.role-forbidden', { role: user.role, method: r.method, path: r.path }),
+        );
       const now = clock();
       // the unit of work is opened once the input is read: a cache hit needs none
       let opened: StoreUnit | null = null;
@@ -381,9 +380,19 @@ export function createApi(options: ApiOptions): Api {
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(infos)));
   app.all('/api/*', () => {
-    throw new HttpError('not-found', 'no such API route: see /api/openapi.json');
+    throw new HttpError('not-found', msg('api.no-route'));
   });
   app.get('*', staticFiles(options.webRoot ?? null));
-  app.notFound((c) => c.json({ error: { code: 'not-found', message: 'not found' } }, statusOf('not-found')));
+  app.notFound((c) =>
+    c.json(
+      {
+        error: {
+          code: 'not-found',
+          message: renderMessage(msg('api.not-found'), c.req.query('lang') === 'sv' ? 'sv' : 'en'),
+        },
+      },
+      statusOf('not-found'),
+    ),
+  );
   return { app, routes: infos, cache, recheck };
 }

@@ -6,7 +6,9 @@
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CvmError, optionMessage, type ErrorCode } from '../core/errors';
-import type { Lang } from '../core/messages/message';
+import { msg, renderMessage } from '../core/messages/catalogue';
+import type { Lang, Message } from '../core/messages/message';
+import { svPhrase } from '../core/messages/options';
 
 export type ApiErrorCode =
   | 'invalid-input'
@@ -33,13 +35,16 @@ const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   internal: 500,
 };
 
-/** An error the server raises itself (no session, a role that may not, a body too large …). */
+/**
+ * An error the server raises itself (no session, a role that may not, a body too large …): its message is
+ * a catalogue message, rendered in the request's language; `message` is its English text.
+ */
 export class HttpError extends Error {
   constructor(
     readonly code: ApiErrorCode,
-    message: string,
+    readonly text: Message,
   ) {
-    super(message);
+    super(renderMessage(text, 'en'));
     this.name = 'HttpError';
   }
 }
@@ -62,7 +67,10 @@ export function errorResponse(
   lang: Lang = 'en',
 ): { status: ContentfulStatusCode; body: ApiErrorBody } {
   if (error instanceof HttpError)
-    return { status: STATUS[error.code], body: { error: { code: error.code, message: error.message } } };
+    return {
+      status: STATUS[error.code],
+      body: { error: { code: error.code, message: renderMessage(error.text, lang) } },
+    };
   if (error instanceof CvmError) {
     const code = FROM_CVM[error.code];
     const option = error.option;
@@ -76,7 +84,10 @@ export function errorResponse(
             ? {
                 field: option.field,
                 value: typeof option.value === 'string' ? option.value : JSON.stringify(option.value ?? null),
-                expected: option.expected.replace(/\{option:(\w+)\}/g, '$1'),
+                expected: (lang === 'sv' ? svPhrase(option.expected) : option.expected).replace(
+                  /\{option:(\w+)\}/g,
+                  '$1',
+                ),
               }
             : {}),
         },
@@ -87,7 +98,7 @@ export function errorResponse(
   return {
     status: 500,
     body: {
-      error: { code: 'internal', message: 'internal error: the server could not answer this request' },
+      error: { code: 'internal', message: renderMessage(msg('api.internal'), lang) },
     },
   };
 }

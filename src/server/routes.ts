@@ -81,7 +81,7 @@ import { actionsReport, lifecycleReport, segmentsReport } from '../app/strategy/
 import { getSummary } from '../app/summary';
 import { addUser, auditLog, listUsers, recordAudit, removeUser, setUserRole } from '../app/users';
 import { CvmError, invalidOption } from '../core/errors';
-import { msg } from '../core/messages/catalogue';
+import { msg, type Message } from '../core/messages/catalogue';
 import { SCORECARD_FACTORS } from '../core/kinds';
 import { CsvScanner } from '../core/text/csv';
 import type { Role } from '../data/users/types';
@@ -105,7 +105,7 @@ function refuseServerFiles(raw: Record<string, unknown>): void {
         name,
         raw[name],
         'no value: the API does not read or write files on the server',
-        'names a file on the server; the API does not read or write files there',
+        msg('api.server-file'),
       );
 }
 
@@ -121,10 +121,10 @@ async function bodyOf(ctx: RequestContext): Promise<Record<string, unknown>> {
   try {
     body = await ctx.req.json();
   } catch {
-    throw new CvmError('invalid-input', 'the request body is not JSON (expected a JSON object)');
+    throw new CvmError('invalid-input', msg('api.body-not-json'));
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body))
-    throw new CvmError('invalid-input', 'the request body is not a JSON object');
+    throw new CvmError('invalid-input', msg('api.body-not-object'));
   refuseServerFiles(body as Record<string, unknown>);
   return body as Record<string, unknown>;
 }
@@ -150,7 +150,7 @@ function report<S extends z.ZodType, R>(
 
 function noSuchAccount(id: string): CvmError {
   // the same answer for an account that does not exist and for one the user may not see
-  return new CvmError('not-found', `no key account ${JSON.stringify(id)}`);
+  return new CvmError('not-found', msg('api.no-account', { id }));
 }
 
 /** One account's row of the accounts report (the user's own accounts only). */
@@ -249,9 +249,12 @@ function progressToken(raw: string | undefined): string | undefined {
 /** How long the progress of a finished upload stays readable. */
 const PROGRESS_KEPT_MS = 10 * 60_000;
 
+/** An upload's progress as the API answers it: the server's own lines are messages, in `?lang=`. */
+type UploadProgress = Omit<ImportProgress, 'message'> & { message?: string | Message | undefined };
+
 export function apiRoutes(files: ImportFiles): AnyRoute[] {
   /** The progress of uploads named by a token, per user: the latest phase, and whether it is done. */
-  const progressOf = new Map<string, { progress: ImportProgress; done: boolean; at: number }>();
+  const progressOf = new Map<string, { progress: UploadProgress; done: boolean; at: number }>();
 
   /** Imports one file (an upload, or a CSV made here) with its rejects kept by import id; audited. */
   async function runImport(
@@ -264,7 +267,7 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
     const input = parseOptions(importInput, raw);
     const token = progressToken(ctx.query.progress);
     const key = `${ctx.user.username}\n${token ?? ''}`;
-    const report = (progress: ImportProgress, done = false): void => {
+    const report = (progress: UploadProgress, done = false): void => {
       if (token === undefined) return;
       const last = progressOf.get(key)?.progress;
       progressOf.set(key, {
@@ -273,7 +276,7 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
         at: Date.now(),
       });
     };
-    report({ phase: 'reading', fraction: 0, message: `reading ${name}` });
+    report({ phase: 'reading', fraction: 0, message: msg('upload.reading', { name }) });
     const spool = join(files.rejectsDir, `upload-${randomUUID()}.rejects.csv`);
     let result: ImportResult;
     try {
@@ -287,14 +290,14 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
         onProgress: (p) => report(p),
       });
     } catch (error) {
-      report({ phase: 'reading', fraction: 0, message: 'failed: nothing was imported' }, true);
+      report({ phase: 'reading', fraction: 0, message: msg('upload.failed') }, true);
       throw error;
     }
     report(
       {
         phase: 'committed',
         fraction: 1,
-        message: `${result.imported} imported, ${result.rejected} rejected`,
+        message: msg('upload.done', { imported: result.imported, rejected: result.rejected }),
       },
       true,
     );
@@ -630,7 +633,10 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
             name,
             issue?.input ?? null,
             `a number for each factor (${SCORECARD_FACTORS.join(', ')})`,
-            `${issue?.message ?? 'invalid'}; expected a number for each of ${SCORECARD_FACTORS.join(', ')}`,
+            msg('api.assessment-factors', {
+              value: JSON.stringify(issue?.input ?? null),
+              factors: SCORECARD_FACTORS.join(', '),
+            }),
           );
         }
         const day = parsed.data.assessedOn ?? ctx.today;
@@ -743,12 +749,7 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       run: (ctx, i) => {
         const { model } = i;
         if (model === 'sbg')
-          throw invalidOption(
-            'model',
-            model,
-            'a model fitted on the store',
-            'sbg fits on cohort data: POST it to /api/models/sbg',
-          );
+          throw invalidOption('model', model, 'a model fitted on the store', msg('api.sbg-elsewhere'));
         return fitModel(model, i, ctx.unit);
       },
     }),
@@ -818,7 +819,7 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
             'model',
             'bgbb',
             'a model validated on the store',
-            'bgbb validates on opportunity patterns with their holdout: POST them to /api/models/bgbb/validate',
+            msg('api.bgbb-validate-elsewhere'),
           );
         return parseOptions(validateInput, raw);
       },
@@ -884,7 +885,7 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
         const now = Date.now();
         for (const [k, v] of progressOf) if (v.done && now - v.at > PROGRESS_KEPT_MS) progressOf.delete(k);
         const found = progressOf.get(`${ctx.user.username}\n${token}`);
-        if (!found) throw new CvmError('not-found', `no upload in progress named ${JSON.stringify(token)}`);
+        if (!found) throw new CvmError('not-found', msg('api.no-progress', { token }));
         return Promise.resolve({ ...found.progress, done: found.done });
       },
     }),
@@ -905,7 +906,7 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
         try {
           csv = await readFile(rejectsFile(files, i.id), 'utf8');
         } catch {
-          throw new CvmError('not-found', `no rejected rows kept for import ${i.id}`);
+          throw new CvmError('not-found', msg('api.no-rejects', { id: i.id }));
         }
         if (i.format === 'csv')
           return new Response(csv, {

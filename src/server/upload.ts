@@ -6,6 +6,7 @@
 import type { HonoRequest } from 'hono';
 import { Readable } from 'node:stream';
 import { CvmError } from '../core/errors';
+import { msg } from '../core/messages/catalogue';
 import { HttpError } from './errors';
 
 export interface UploadLimits {
@@ -20,30 +21,23 @@ export interface Upload {
 }
 
 export function tooLarge(limits: UploadLimits): HttpError {
-  return new HttpError(
-    'too-large',
-    `the upload is larger than the limit of ${limits.maxUploadBytes} bytes; import a file that large with cvm import`,
-  );
+  return new HttpError('too-large', msg('upload.too-large', { bytes: limits.maxUploadBytes }));
 }
 
 export async function readUpload(req: HonoRequest, limits: UploadLimits): Promise<Upload> {
   const length = Number(req.header('content-length') ?? NaN);
   if (Number.isFinite(length) && length > limits.maxUploadBytes) throw tooLarge(limits);
   if (!/^multipart\/form-data/i.test(req.header('content-type') ?? ''))
-    throw new CvmError(
-      'invalid-input',
-      'expected a multipart/form-data upload with the file in field "file"',
-    );
+    throw new CvmError('invalid-input', msg('upload.not-multipart'));
   let body: Record<string, string | File | (string | File)[]>;
   try {
     body = await req.parseBody({ all: true });
   } catch (error) {
     if (error instanceof HttpError) throw error;
-    throw new CvmError('invalid-input', 'the upload could not be read as multipart/form-data');
+    throw new CvmError('invalid-input', msg('upload.unreadable'));
   }
   const file = body.file;
-  if (!(file instanceof File))
-    throw new CvmError('invalid-input', 'no file in the upload: send it in the multipart field "file"');
+  if (!(file instanceof File)) throw new CvmError('invalid-input', msg('upload.no-file'));
   if (file.size > limits.maxUploadBytes) throw tooLarge(limits);
   const fields: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(body)) {

@@ -28,11 +28,7 @@ export interface LoadedPortfolio {
 export async function resolveAccountsAsOf(port: KeyAccountsPort, asOf: IsoDay | undefined): Promise<IsoDay> {
   if (asOf !== undefined) return asOf;
   const latest = await port.latestAssessmentDate();
-  if (latest === null)
-    throw new CvmError(
-      'not-found',
-      'no key-account assessments in the store: import some (cvm import assessments FILE), or give {option:asOf}',
-    );
+  if (latest === null) throw new CvmError('not-found', msg('accounts.no-assessments'));
   return latest;
 }
 

@@ -7,12 +7,13 @@
  */
 import { parseScorecard } from '../../core/accounts/scorecard-parse';
 import { DEFAULT_SCORECARD, type Scorecard } from '../../core/accounts/scorecard';
-import { invalidInput } from '../../core/errors';
+import { CvmError } from '../../core/errors';
 import { SCORECARD_FACTORS } from '../../core/kinds';
 import type { KeyAccountsPort } from '../../data/accounts/types';
 import { readScorecardJson } from '../../data/accounts/scorecard-file';
 import type { StoreUnit } from '../../data/store';
 import { recordAudit, type Actor } from '../users';
+import { msg } from '../../core/messages/catalogue';
 
 /** The scorecard in use and where it came from. */
 export interface LoadedScorecard {
@@ -33,8 +34,9 @@ export function checkScorecard(json: unknown, source: string): Scorecard {
   const columns: readonly string[] = SCORECARD_FACTORS;
   for (const f of scorecard.factors)
     if (!columns.includes(f.id))
-      throw invalidInput(
-        `${source}: factor ${f.id} is not an assessment column; expected one of ${SCORECARD_FACTORS.join(', ')}`,
+      throw new CvmError(
+        'invalid-input',
+        msg('scorecard.not-a-column', { source, factor: f.id, names: SCORECARD_FACTORS.join(', ') }),
       );
   return scorecard;
 }

@@ -12,6 +12,7 @@ import type { KeyAccountsPort } from '../../data/accounts/types';
 import type { SensitivityInput } from '../options/accounts';
 import { loadPortfolio } from './portfolio';
 import type { Message } from '../../core/messages/catalogue';
+import { msg } from '../../core/messages/catalogue';
 
 export interface FactorSensitivityJson {
   factor: string;
@@ -62,7 +63,11 @@ export async function sensitivityReport(
       'whatIf',
       input.whatIf.factorId,
       'a factor of the scorecard',
-      `"${input.whatIf.factorId}" is not a factor of scorecard ${def.version} (expected ${def.factors.map((f) => f.id).join(', ')})`,
+      msg('scorecard.not-a-factor', {
+        factor: input.whatIf.factorId,
+        version: def.version,
+        factors: def.factors.map((f) => f.id).join(', '),
+      }),
     );
   const names = new Map(accounts.map((a) => [a.accountId, a.name]));
   const sensitivities = accountSensitivities(def, accounts, input.wacc);

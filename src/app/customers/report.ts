@@ -67,7 +67,7 @@ export interface CustomerReport {
 
 /** The same answer for a customer that does not exist, whoever asks. */
 export function noSuchCustomer(id: string): CvmError {
-  return new CvmError('not-found', `no customer ${JSON.stringify(id)} in the store`);
+  return new CvmError('not-found', msg('customer.none', { id }));
 }
 
 export async function customerReport(

@@ -18,6 +18,7 @@ import { importFile } from '../import';
 import { writeKindCsv } from './csv';
 import { generateDemo, validateDemoOptions } from './generate';
 import { DEFAULT_MODEL, type DemoModel, type DemoOptions } from './params';
+import { msg } from '../../core/messages/catalogue';
 
 /** Loads one file; the import use case by default. */
 export type Loader = (store: StoreUnit, request: ImportRequest) => Promise<ImportResult>;
@@ -67,10 +68,12 @@ async function checkEmpty(store: StoreUnit, replace: boolean): Promise<void> {
   if (replace) return;
   const filled = (await store.meta.tables()).filter((t) => t.rows > 0);
   if (filled.length === 0) return;
-  const what = filled.map((t) => `${t.kind}: ${format(t.rows)} rows`).join(', ');
   throw new CvmError(
     'conflict',
-    `database ${store.location} already holds data (${what}); use {option:replace} to empty it first, or {option:db} to build the demo in another file`,
+    msg('demo.not-empty', {
+      location: store.location,
+      tables: filled.map((t) => ({ kind: t.kind, rows: t.rows })),
+    }),
   );
 }
 

@@ -16,6 +16,7 @@ import { makeOrders } from './orders';
 import { DEFAULT_MODEL, type DemoModel, type DemoOptions } from './params';
 import type { DemoTables } from './rows';
 import { makeSurveys } from './surveys';
+import { msg } from '../../core/messages/catalogue';
 
 export const MAX_CUSTOMERS = 5_000_000;
 export const MAX_YEARS = 20;
@@ -31,7 +32,7 @@ export function validateDemoOptions(options: DemoOptions): DemoOptions {
       'years',
       years,
       `a whole number from 2 to ${MAX_YEARS}`,
-      `${years} is not a whole number from 2 to ${MAX_YEARS} (two years are the least that show retention)`,
+      msg('demo.years', { years, max: MAX_YEARS }),
     );
   let end: string;
   try {

@@ -60,8 +60,7 @@ export async function kpiList(unit: StoreUnit): Promise<KpiListEntry[]> {
 
 /** Removes a KPI's target from the board; a KPI without one is a `not-found` error naming it. */
 export async function removeKpiTarget(unit: StoreUnit, kpi: string): Promise<string> {
-  if (!(await unit.kpi.removeTarget(kpi)))
-    throw new CvmError('not-found', `KPI ${kpi} has no target on the board: nothing to remove`);
+  if (!(await unit.kpi.removeTarget(kpi))) throw new CvmError('not-found', msg('kpi.no-target', { kpi }));
   return kpi;
 }
 

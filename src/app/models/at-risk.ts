@@ -5,7 +5,7 @@
  * compared with the top `topPercent` % of all customers' values if alive; those at or above that cut with
  * P(alive) at most `maxPAlive` are at risk (docs/metrics.md, "cvm model at-risk").
  */
-import { invalidInput } from '../../core/errors';
+import { CvmError } from '../../core/errors';
 import type { StoreUnit } from '../../data/store';
 import type { AtRiskInput } from '../options/models';
 import type { DataBasis } from './data';
@@ -63,9 +63,7 @@ export async function atRisk(input: AtRiskInput, unit?: StoreUnit): Promise<AtRi
   const fitted = await fitAndPredict(input, unit);
   const { basis, customers, predictions, spendFit } = fitted;
   if (spendFit === null || customers.monetary === null)
-    throw invalidInput(
-      `${basis.source}: the at-risk list needs each customer's value: data with spend (a monetary column, or the store) and at least one repeat buyer`,
-    );
+    throw new CvmError('invalid-input', msg('model.at-risk-no-value', { source: basis.source }));
   const n = customers.x.length;
   const weightOf = (i: number): number => (customers.weight ? (customers.weight[i] as number) : 1);
   // value if alive, NaN where undefined (no spend mean, or P(alive) = 0 where CLV / P(alive) is 0/0)

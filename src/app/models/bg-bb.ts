@@ -4,7 +4,7 @@
  * next `horizon` opportunities, written to a CSV file; `model validate --model bgbb`: the same fit checked
  * against the file's holdout column (docs/metrics.md, "BG/BB").
  */
-import { invalidInput } from '../../core/errors';
+import { CvmError } from '../../core/errors';
 import {
   conditionalExpectedTransactionsBgBb,
   fitBgBb,
@@ -104,7 +104,7 @@ export function validateBgBbOn(
   holdoutOpportunities: number,
 ): BgBbValidateReport {
   const fit = fitBgBb(patterns);
-  if (fit === null) throw invalidInput(`${source}: nobody transacted, BG/BB cannot be fitted`);
+  if (fit === null) throw new CvmError('invalid-input', msg('model.bgbb-nobody', { source }));
   const validation = validateBgBb(fit.params, patterns, holdoutOpportunities);
   const weighted = patterns.some((p) => (p.weight ?? 1) !== 1);
   const notes = fit.converged ? [] : [msg('model.not-converged', { model: 'BG/BB', detail: fit.message })];
@@ -133,12 +133,9 @@ export function validateBgBbOn(
 export async function validateBgBbFile(input: BgBbValidateInput): Promise<BgBbValidateReport> {
   const file = await readSummaryFile(input.summary);
   const { x, tx, n, weight, holdout } = file.summaries;
-  if (n === null)
-    throw invalidInput(`${file.source}: no column n (or periods): BG/BB needs the opportunities of each row`);
+  if (n === null) throw new CvmError('invalid-input', msg('model.bgbb-no-n', { source: file.source }));
   if (holdout === null)
-    throw invalidInput(
-      `${file.source}: no column holdout (or x_holdout, frequency_holdout): validation needs each row’s transactions in the holdout`,
-    );
+    throw new CvmError('invalid-input', msg('model.bgbb-no-holdout', { source: file.source }));
   const patterns = Array.from(x, (xi, i) => ({
     x: xi,
     tx: tx[i] as number,
@@ -148,8 +145,14 @@ export async function validateBgBbFile(input: BgBbValidateInput): Promise<BgBbVa
   }));
   patterns.forEach((p, i) => {
     if (p.holdout > input.holdoutOpportunities)
-      throw invalidInput(
-        `${file.source}: row ${i + 1}, column holdout: ${p.holdout} is more than the ${input.holdoutOpportunities} holdout opportunities (expected a number of transactions from 0 to ${input.holdoutOpportunities})`,
+      throw new CvmError(
+        'invalid-input',
+        msg('model.bgbb-holdout-too-many', {
+          source: file.source,
+          row: i + 1,
+          holdout: p.holdout,
+          opportunities: input.holdoutOpportunities,
+        }),
       );
   });
   return validateBgBbOn(file.source, patterns, input.holdoutOpportunities);

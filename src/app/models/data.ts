@@ -5,12 +5,13 @@
  * (P(alive), expectations, CLV per unit of spend) are computed once and handed back per customer.
  */
 import type { IsoDay } from '../../core/dates';
-import { CvmError, invalidInput, invalidOption } from '../../core/errors';
+import { CvmError, invalidOption } from '../../core/errors';
 import { compressSummary, indexSummaryPatterns, type CustomerSummary } from '../../core/models/summary';
 import type { TimeUnit } from '../../core/models/time-unit';
 import { readSummaryFile } from '../../data/models/summary-file';
 import type { StoreUnit } from '../../data/store';
 import type { ModelSource } from '../options/models';
+import { msg } from '../../core/messages/catalogue';
 
 /** What the data are and in what unit. */
 export interface DataBasis {
@@ -41,7 +42,7 @@ async function readFile(source: ModelSource): Promise<Awaited<ReturnType<typeof 
       'calibrationEnd',
       source.calibrationEnd,
       'no calibration end with a summary file',
-      `${JSON.stringify(source.calibrationEnd)} applies to the store, and a summary file is summarised already: give one or the other`,
+      msg('model.calibration-with-summary', { value: source.calibrationEnd ?? '' }),
     );
   return readSummaryFile(source.summary ?? '');
 }
@@ -51,10 +52,7 @@ async function calibrationEnd(unit: StoreUnit, source: ModelSource): Promise<Iso
   if (source.calibrationEnd !== undefined) return source.calibrationEnd;
   const latest = await unit.analytics.latestOrderDate();
   if (latest === null)
-    throw new CvmError(
-      'invalid-input',
-      `the store ${unit.location} holds no transactions: import some, or give a summary file with {option:summary}`,
-    );
+    throw new CvmError('invalid-input', msg('model.store-empty', { location: unit.location }));
   return latest;
 }
 
@@ -110,7 +108,7 @@ export async function loadCustomers(
 }
 
 function noCustomers(end: IsoDay): CvmError {
-  return invalidInput(`no customer made a purchase by the calibration end ${end}: nothing to fit`);
+  return new CvmError('invalid-input', msg('model.no-customers-by', { end }));
 }
 
 /** Patterns of `rows` and, per customer, the index of their pattern (core `indexSummaryPatterns`). */

@@ -3,7 +3,7 @@
  * parameters, standard errors and fit statistics (docs/metrics.md, "Probabilistic CLV models").
  */
 import type { IsoDay } from '../../core/dates';
-import { invalidInput } from '../../core/errors';
+import { CvmError } from '../../core/errors';
 import { fitBgBb, type BgBbParams, type BgBbPattern } from '../../core/models/bg-bb';
 import { fitGammaGamma, spendSummaryColumns } from '../../core/models/gamma-gamma';
 import type { ModelFit } from '../../core/models/summary';
@@ -12,6 +12,7 @@ import type { StoreUnit } from '../../data/store';
 import type { FitModel, ModelSource } from '../options/models';
 import { loadCustomers, loadPatterns, type CustomerRows, type DataBasis } from './data';
 import { PURCHASE_KITS, type Params } from './registry';
+import { msg } from '../../core/messages/catalogue';
 
 /** A fitted model as reports and JSON show it; every number finite. */
 export interface FitReport {
@@ -58,10 +59,7 @@ export function fitReport(model: FitModel, name: string, basis: DataBasis, fit: 
 /** Fits Gamma-Gamma on the customers with x ≥ 1 and a positive mean spend; null when there are none. */
 export function fitSpend(customers: CustomerRows, source: string): ModelFit<Params> | null {
   const { x, monetary, weight } = customers;
-  if (monetary === null)
-    throw invalidInput(
-      `${source} has no monetary column: the Gamma-Gamma spend model needs each customer's mean repeat spend`,
-    );
+  if (monetary === null) throw new CvmError('invalid-input', msg('model.gg-no-monetary', { source }));
   return fitGammaGamma(spendSummaryColumns(x, monetary, weight)) as ModelFit<Params> | null;
 }
 
@@ -78,17 +76,18 @@ export async function fitModel(
   if (model === 'gammagamma') {
     const { basis, customers } = await loadCustomers(source, unit);
     const fit = fitSpend(customers, basis.source);
-    if (fit === null)
-      throw invalidInput(
-        `${basis.source}: no customer with a repeat purchase and a positive mean spend to fit`,
-      );
+    if (fit === null) throw new CvmError('invalid-input', msg('model.gg-nobody', { source: basis.source }));
     return fitReport(model, 'Gamma-Gamma', basis, fit);
   }
   if (model === 'bgbb') return fitBgBbFile(source);
   const kit = PURCHASE_KITS[model];
   const { basis, patterns } = await loadPatterns(source, unit);
   const fit = kit.fit(patterns);
-  if (fit === null) throw invalidInput(`${basis.source}: no customers to fit ${kit.name} on`);
+  if (fit === null)
+    throw new CvmError(
+      'invalid-input',
+      msg('model.nobody-to-fit', { model: kit.name, source: basis.source }),
+    );
   return fitReport(model, kit.name, basis, fit);
 }
 
@@ -111,16 +110,10 @@ export async function loadAndFitBgBb(source: ModelSource): Promise<{
   patterns: BgBbPattern[];
   fit: ModelFit<BgBbParams>;
 }> {
-  if (source.summary === undefined)
-    throw invalidInput(
-      'bgbb fits on a summary file of discrete opportunities (x, t_x, n or periods, optionally weight): give one with {option:summary}',
-    );
+  if (source.summary === undefined) throw new CvmError('invalid-input', msg('model.bgbb-fit-summary'));
   const { basis, customers } = await loadCustomers(source);
   const { x, tx, n, weight } = customers as CustomerRows & { n?: Float64Array | null };
-  if (!n)
-    throw invalidInput(
-      `${basis.source}: no column n (or periods): BG/BB needs the opportunities of each row`,
-    );
+  if (!n) throw new CvmError('invalid-input', msg('model.bgbb-no-n', { source: basis.source }));
   const patterns = Array.from(x, (xi, i) => ({
     x: xi,
     tx: tx[i] as number,
@@ -128,6 +121,6 @@ export async function loadAndFitBgBb(source: ModelSource): Promise<{
     weight: weight ? (weight[i] as number) : 1,
   }));
   const fit = fitBgBb(patterns);
-  if (fit === null) throw invalidInput(`${basis.source}: nobody transacted, BG/BB cannot be fitted`);
+  if (fit === null) throw new CvmError('invalid-input', msg('model.bgbb-nobody', { source: basis.source }));
   return { basis, ids: customers.customerIds, patterns, fit };
 }

@@ -7,7 +7,7 @@
  * per pattern (CLV per unit of spend included) and scaled by each customer's expected spend; with a
  * million customers that is a few hundred thousand patterns, not twelve million ₂F₁ evaluations.
  */
-import { assert, invalidInput } from '../../core/errors';
+import { CvmError, assert } from '../../core/errors';
 import { clvDiscountFactors, clvPeriodEnds, discountedPurchases } from '../../core/models/clv';
 import { conditionalExpectedSpendGammaGamma, type GammaGammaParams } from '../../core/models/gamma-gamma';
 import { indexSummaryPatterns } from '../../core/models/summary';
@@ -136,10 +136,7 @@ export function predictCustomers(
  */
 export async function predict(input: PredictInput, unit?: StoreUnit): Promise<PredictReport> {
   const { model } = input;
-  if (model === 'bgbb')
-    throw invalidInput(
-      'bgbb predicts from a summary file of discrete opportunities (x, t_x, n, weight): cvm model predict --model bgbb --summary FILE',
-    );
+  if (model === 'bgbb') throw new CvmError('invalid-input', msg('model.bgbb-predict-summary'));
   const { basis, customers, kit, purchaseFit, spendFit, spendParams, predictions, notes, perYear } =
     await fitAndPredict({ ...input, model }, unit);
   await writeCsvColumns(input.out, [
@@ -220,7 +217,11 @@ export function fitAndPredictRows(
   const notes: Message[] = [];
   const indexed = indexPatterns(customers);
   const purchaseFit = kit.fit(indexed.patterns);
-  if (purchaseFit === null) throw invalidInput(`${basis.source}: no customers to fit ${kit.name} on`);
+  if (purchaseFit === null)
+    throw new CvmError(
+      'invalid-input',
+      msg('model.nobody-to-fit', { model: kit.name, source: basis.source }),
+    );
   if (!purchaseFit.converged)
     notes.push(msg('model.not-converged', { model: kit.name, detail: purchaseFit.message }));
   let spendFit = null;

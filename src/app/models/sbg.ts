@@ -4,9 +4,10 @@
  * and the discounted expected residual lifetime (DERL, Fader & Hardie 2010) after each number of renewals
  * (docs/metrics.md, "Shifted-beta-geometric (sBG) retention").
  */
-import { invalidInput, invalidOption } from '../../core/errors';
+import { CvmError, invalidOption } from '../../core/errors';
 import { fitSbgFromLifetimes, fitSbgFromSurvival, sbgDerl, sbgSurvivalCurve } from '../../core/models/sbg';
 import { readRetentionFile, type RetentionFile } from '../../data/models/retention-file';
+import { msg } from '../../core/messages/catalogue';
 
 /** One period of the curve; fractions of the cohort, DERL in payments of 1 per period. */
 export interface SbgPoint {
@@ -76,7 +77,7 @@ function checkRate(rate: number): void {
       'discountRate',
       rate * 100,
       'a rate above 0',
-      `${rate * 100} %: DERL needs a discount rate above 0 per period (at 0 the sum may not converge)`,
+      msg('model.derl-rate', { percent: rate * 100 }),
     );
 }
 
@@ -89,10 +90,7 @@ export function fitSbgOn(file: RetentionData, input: Omit<SbgInput, 'file'>): Sb
   checkRate(input.discountRate);
   const fit =
     file.kind === 'survival' ? fitSbgFromSurvival(file.surviving) : fitSbgFromLifetimes(file.lifetimes);
-  if (fit === null)
-    throw invalidInput(
-      `${file.source}: no customer churned, or every customer churned in the first period: sBG has no finite fit`,
-    );
+  if (fit === null) throw new CvmError('invalid-input', msg('model.sbg-no-fit', { source: file.source }));
   const observedPeriods =
     file.kind === 'survival'
       ? file.surviving.length - 1

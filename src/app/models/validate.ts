@@ -9,7 +9,7 @@
  * so it costs one E[X(t)] per first-purchase day and point, whatever the number of customers.
  */
 import { fromEpochDay, toEpochDay, type IsoDay } from '../../core/dates';
-import { invalidInput } from '../../core/errors';
+import { CvmError } from '../../core/errors';
 import { daysPerUnit, type TimeUnit } from '../../core/models/time-unit';
 import type { StoreUnit } from '../../data/store';
 import type { BgBbValidateInput, ValidateInput } from '../options/models';
@@ -17,6 +17,7 @@ import { validateBgBbFile, type BgBbValidateReport } from './bg-bb';
 import { indexPatterns } from './data';
 import { fitReport, type FitReport } from './fit';
 import { PURCHASE_KITS } from './registry';
+import { msg } from '../../core/messages/catalogue';
 
 /** Customers with calibration frequency x (the last group is "x or more"), mean holdout purchases. */
 export interface FrequencyGroup {
@@ -81,20 +82,16 @@ export function validate(
 export async function validateModel(unit: StoreUnit, input: ValidateInput): Promise<ValidateReport> {
   const { calibrationEnd, holdoutEnd, timeUnit } = input;
   if (holdoutEnd <= calibrationEnd)
-    throw invalidInput(
-      `the holdout end ${holdoutEnd} is not after the calibration end ${calibrationEnd}; expected a later day`,
-    );
+    throw new CvmError('invalid-input', msg('model.holdout-not-after', { holdoutEnd, calibrationEnd }));
   const query = { calibrationEnd, holdoutEnd, timeUnit };
   const rows = await unit.models.customerSummaries(query);
   const n = rows.customerIds.length;
-  if (n === 0)
-    throw invalidInput(
-      `no customer made a purchase by the calibration end ${calibrationEnd}: nothing to fit`,
-    );
+  if (n === 0) throw new CvmError('invalid-input', msg('model.no-customers-by', { end: calibrationEnd }));
   const kit = PURCHASE_KITS[input.model];
   const { patterns, index } = indexPatterns(rows);
   const fit = kit.fit(patterns);
-  if (fit === null) throw invalidInput(`no customers to fit ${kit.name} on`);
+  if (fit === null)
+    throw new CvmError('invalid-input', msg('model.nobody-to-fit', { model: kit.name, source: null }));
   const unitDays = daysPerUnit(timeUnit);
   const length = (toEpochDay(holdoutEnd) - toEpochDay(calibrationEnd)) / unitDays;
   const perPattern = Array.from(patterns.x, (x, j) =>

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { invalidOption } from '../../core/errors';
-import { msg } from '../../core/messages/catalogue';
+import { msg, renderMessage } from '../../core/messages/catalogue';
 import { KIND_NAMES, isKindName, type KindName } from '../../core/kinds';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../../data/import/encoding';
 import { FORMAT_CHOICES, fileFormatNamed } from '../../data/import/format';
@@ -108,10 +108,11 @@ const mapping = z
       const header = pair.slice(at + 1).trim();
       if (at < 0 || column === '' || header === '') {
         const expected = 'column=header (e.g. customer_id=KundNr)';
+        const detail = msg('option.not', { value: pair, what: expected, expected: null });
         ctx.addIssue({
           code: 'custom',
-          message: `${JSON.stringify(pair)} is not ${expected}`,
-          params: { expected, value: pair },
+          message: renderMessage(detail, 'en'),
+          params: { expected, value: pair, detail },
         });
         return z.NEVER;
       }
@@ -129,10 +130,11 @@ const columnList = z
     const names = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => v.split(',')).map((c) => c.trim());
     if (names.length === 0 || names.some((c) => c === '')) {
       const expected = 'column names separated by commas (e.g. customer_id,order_date,amount)';
+      const detail = msg('option.not', { value: String(raw), what: expected, expected: null });
       ctx.addIssue({
         code: 'custom',
-        message: `${JSON.stringify(String(raw))} is not ${expected}`,
-        params: { expected, value: raw },
+        message: renderMessage(detail, 'en'),
+        params: { expected, value: raw, detail },
       });
       return z.NEVER;
     }
@@ -169,18 +171,18 @@ export function headerlessColumns(
       'columns',
       input.columns.join(','),
       'given only with {option:noHeader}',
-      'names the columns of a file without a header: give it with {option:noHeader}, or use {option:map} to rename headers',
+      msg('option.columns-without-no-header'),
     );
   if (input.header) return undefined;
   if (input.columns === undefined)
+    throw invalidOption('noHeader', true, 'a column list', msg('option.no-header-needs-columns'));
+  if (input.inputFormat !== undefined && input.inputFormat !== 'csv')
     throw invalidOption(
       'noHeader',
       true,
-      'a column list',
-      'a file without a header needs its columns named in order with {option:columns} (e.g. customer_id,order_date,amount)',
+      'a CSV file',
+      msg('option.no-header-csv-only', { format: input.inputFormat }),
     );
-  if (input.inputFormat !== undefined && input.inputFormat !== 'csv')
-    throw invalidOption('noHeader', true, 'a CSV file', `works for CSV files only, not ${input.inputFormat}`);
   return input.columns;
 }
 

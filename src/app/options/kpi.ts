@@ -9,6 +9,7 @@ import { KPI_CATALOGUE } from '../../core/kpi/catalogue';
 import type { Target } from '../../core/kpi/targets';
 import { fail, field, optionalField, requiredField, type Parsed } from './parse';
 import { isoDay, windowMonths } from './report';
+import { msg, renderMessage } from '../../core/messages/catalogue';
 
 const KPI_IDS = KPI_CATALOGUE.map((k) => k.id);
 
@@ -59,8 +60,12 @@ export const kpiSetInput = kpiSetSchema.transform((o, ctx): KpiSetInput => {
     ctx.addIssue({
       code: 'custom',
       path: ['target'],
-      message: 'give one of {option:target} N or {option:range} LOW..HIGH',
-      params: { expected: 'one of {option:target} and {option:range}', value: o.target },
+      message: renderMessage(msg('option.target-or-range'), 'en'),
+      params: {
+        expected: 'one of {option:target} and {option:range}',
+        value: o.target,
+        detail: msg('option.target-or-range'),
+      },
     });
     return z.NEVER;
   }

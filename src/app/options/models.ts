@@ -18,6 +18,7 @@ import {
   type Parsed,
 } from './parse';
 import { isoDay } from './report';
+import { msg } from '../../core/messages/catalogue';
 
 export const PURCHASE_MODELS = ['bgnbd', 'mbgnbd', 'paretonbd'] as const;
 export const FIT_MODELS = [...PURCHASE_MODELS, 'gammagamma', 'bgbb', 'sbg'] as const;
@@ -68,14 +69,9 @@ export const fitInput = z
   .transform((o): FitInput => {
     if (o.model !== 'sbg') {
       if (o.periods !== undefined)
-        throw invalidOption('periods', o.periods, 'an option of sbg', 'applies to the sbg model only');
+        throw invalidOption('periods', o.periods, 'an option of sbg', msg('option.sbg-only'));
       if (o.discountRate !== undefined)
-        throw invalidOption(
-          'discountRate',
-          o.discountRate,
-          'an option of sbg',
-          'applies to fit sbg only (model predict takes a yearly rate)',
-        );
+        throw invalidOption('discountRate', o.discountRate, 'an option of sbg', msg('option.fit-sbg-only'));
     }
     return { ...o, discountRate: o.discountRate === undefined ? undefined : o.discountRate / 100 };
   });
@@ -180,25 +176,15 @@ export const validateInput = z
     if (o.model === 'bgbb') {
       for (const name of ['calibrationEnd', 'holdoutEnd'] as const)
         if (o[name] !== undefined)
-          throw invalidOption(
-            name,
-            o[name],
-            'no date with bgbb',
-            'bgbb validates on a summary file of discrete opportunities with a holdout column: give {option:summary} and {option:holdoutOpportunities}, not days',
-          );
+          throw invalidOption(name, o[name], 'no date with bgbb', msg('option.bgbb-no-dates'));
       if (o.summary === undefined)
-        throw invalidOption(
-          'summary',
-          '',
-          'a summary file',
-          'missing: bgbb validates on a summary file of discrete opportunities (x, t_x, n, optionally weight) with a holdout column',
-        );
+        throw invalidOption('summary', '', 'a summary file', msg('option.bgbb-summary-missing'));
       if (o.holdoutOpportunities === undefined)
         throw invalidOption(
           'holdoutOpportunities',
           '',
           'a whole number from 1 to 1000',
-          'missing: the opportunities the holdout column covers (expected a whole number from 1 to 1000)',
+          msg('option.holdout-column-missing'),
         );
       return { model: 'bgbb', summary: o.summary, holdoutOpportunities: o.holdoutOpportunities };
     }
@@ -207,11 +193,16 @@ export const validateInput = z
         o.summary !== undefined ? 'summary' : 'holdoutOpportunities',
         o.summary ?? o.holdoutOpportunities,
         'an option of bgbb',
-        `applies to validate --model bgbb only; ${o.model} validates on the store between {option:calibrationEnd} and {option:holdoutEnd}`,
+        msg('option.bgbb-validate-only', { model: o.model }),
       );
     for (const name of ['calibrationEnd', 'holdoutEnd'] as const)
       if (o[name] === undefined)
-        throw invalidOption(name, '', 'a date YYYY-MM-DD', 'missing (expected a date YYYY-MM-DD)');
+        throw invalidOption(
+          name,
+          '',
+          'a date YYYY-MM-DD',
+          msg('option.missing', { expected: 'a date YYYY-MM-DD' }),
+        );
     return {
       model: o.model,
       calibrationEnd: o.calibrationEnd as IsoDay,
@@ -245,7 +236,7 @@ export const bgbbValidateDataInput = z
         'holdoutOpportunities',
         '',
         'a whole number from 1 to 1000',
-        'missing: the opportunities the holdout counts cover (expected a whole number from 1 to 1000)',
+        msg('option.holdout-counts-missing'),
       );
     return o;
   });
@@ -276,7 +267,7 @@ export const sbgDataInput = z
         'surviving',
         o.surviving ?? '',
         'survival counts or lifetimes',
-        'give either surviving (counts after periods 0, 1, …) or lifetimes ({ periods, churned, weight }), not both or neither',
+        msg('option.surviving-or-lifetimes'),
       );
     const data =
       o.surviving !== undefined

@@ -97,12 +97,11 @@ export function parseOptions<S extends z.ZodType>(
     throw invalidOption(name, value, expected, detail ?? issue.message);
   }
   const name = String(issue?.path[0] ?? '');
+  const expected = 'a text, a number, true or false';
   throw new CvmError(
     'invalid-input',
-    `${JSON.stringify(raw[name] ?? null)} is not accepted (${issue?.message ?? 'invalid'})`,
-    {
-      option: { field: name, value: raw[name], expected: issue?.message ?? 'a valid value' },
-    },
+    msg('option.not-accepted', { value: JSON.stringify(raw[name] ?? null), expected }),
+    { option: { field: name, value: raw[name], expected } },
   );
 }
 

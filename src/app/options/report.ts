@@ -18,6 +18,7 @@ import { DECILE_TIERS, DEFAULT_TIERS, PPM, percentText, type Tier } from '../../
 import { invalidOption } from '../../core/errors';
 import type { TimeUnit } from '../../core/models/time-unit';
 import { fail, field, finiteNumber, oneOf, optionalField, wholeNumber, type Parsed } from './parse';
+import { msg } from '../../core/messages/catalogue';
 
 /** An ISO day. */
 export function isoDay(text: string): Parsed<IsoDay> {
@@ -56,16 +57,16 @@ export function tierSpec(spec: string): Parsed<Tier[]> {
     if (!PERCENT.test(share) || Number(share) <= 0)
       return {
         expected,
-        detail: `${JSON.stringify(share)} in ${JSON.stringify(spec)} is not a share in percent (e.g. 5 or 12.5)`,
+        detail: msg('tiers.not-a-share', { share, spec }),
       };
-    if (name === '') return { expected, detail: `empty tier name in ${JSON.stringify(spec)}` };
+    if (name === '') return { expected, detail: msg('tiers.empty-name', { spec }) };
     parts.push({ name, sharePpm: Math.round(Number(share) * 10_000) });
   }
   const total = parts.reduce((s, p) => s + p.sharePpm, 0);
   if (total !== PPM)
     return {
       expected,
-      detail: `the shares in ${JSON.stringify(spec)} sum to ${percentText(total)} %, expected 100`,
+      detail: msg('tiers.sum', { spec, total: Number(percentText(total)) }),
     };
   const isDefault =
     parts.length === DEFAULT_TIERS.length && parts.every((p, i) => p.sharePpm === DEFAULT_TIERS[i]?.sharePpm);
@@ -74,13 +75,13 @@ export function tierSpec(spec: string): Parsed<Tier[]> {
     sharePpm: p.sharePpm,
   }));
   if (new Set(tiers.map((t) => t.name)).size !== tiers.length)
-    return { expected, detail: `tier names in ${JSON.stringify(spec)} are not unique` };
+    return { expected, detail: msg('tiers.not-unique', { spec }) };
   // Flows name their sources and targets by tier name or one of these words.
   const reserved = tiers.find((t) => ['new', 'wonBack', 'lost'].includes(t.name));
   if (reserved)
     return {
       expected,
-      detail: `${JSON.stringify(reserved.name)} is reserved for flows, name the tier otherwise`,
+      detail: msg('tiers.reserved', { name: reserved.name }),
     };
   return { ok: tiers };
 }
@@ -160,14 +161,9 @@ function toValueReportInput(o: z.output<typeof valueReportOptionsSchema>): Repor
   const { horizon, discountRate, value, ...rest } = o;
   if (value !== 'clv') {
     if (horizon !== undefined)
-      throw invalidOption('horizon', horizon, 'an option of value clv', 'applies to value clv only');
+      throw invalidOption('horizon', horizon, 'an option of value clv', msg('option.clv-only'));
     if (discountRate !== undefined)
-      throw invalidOption(
-        'discountRate',
-        discountRate,
-        'an option of value clv',
-        'applies to value clv only',
-      );
+      throw invalidOption('discountRate', discountRate, 'an option of value clv', msg('option.clv-only'));
     return toReportInput({ ...rest, value });
   }
   return {

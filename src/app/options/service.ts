@@ -4,7 +4,6 @@
  * cut (default UTC), and the value tiers of the per-tier figures (`byTier` for the default tiers, or
  * `tiers`; none by default).
  */
-import { renderMessage } from '../../core/messages/catalogue';
 import { z } from 'zod';
 import type { IsoDay } from '../../core/dates';
 import type { WindowMonths } from '../../core/kpi/basis';
@@ -14,6 +13,7 @@ import type { BusinessCalendar, HourClock, Weekday } from '../../core/service/bu
 import { fail, field, finiteNumber, optionalField, rawValue, type Parsed } from './parse';
 import { isoDay, tierSpec, windowMonths } from './report';
 import { DEFAULT_TIERS, type Tier } from '../../core/kpi/tiers';
+import { msg } from '../../core/messages/catalogue';
 
 /** A positive number of hours (a decimal comma is accepted). */
 export function positiveHours(text: string): Parsed<number> {
@@ -68,11 +68,10 @@ export function dayList(text: string): Parsed<IsoDay[]> {
     if (part === '') continue;
     const parsed = isoDay(part);
     if (!('ok' in parsed))
-      return fail(
-        text,
-        'a list of days',
-        `comma-separated days YYYY-MM-DD; ${typeof parsed.detail === 'string' ? parsed.detail : renderMessage(parsed.detail, 'en')}`,
-      );
+      return {
+        expected: 'comma-separated days YYYY-MM-DD',
+        detail: msg('option.day-list', { value: text, detail: parsed.detail }),
+      };
     days.push(parsed.ok);
   }
   return { ok: days };
@@ -161,7 +160,7 @@ function businessClock(o: z.output<typeof serviceOptionsSchema>): HourClock {
       'closes',
       calendar.closes,
       `a time later than the opening time ${calendar.opens}`,
-      `closes ${calendar.closes} is not later than opens ${calendar.opens}`,
+      msg('option.closes-before-opens', { closes: calendar.closes!, opens: calendar.opens! }),
     );
   return calendar;
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../../data/users/types';
 import { fail, listWords, oneOf, optionalField, requiredField, type Parsed } from './parse';
+import { msg } from '../../core/messages/catalogue';
 
 /** The shortest password accepted. */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -31,7 +32,7 @@ function password(text: string): Parsed<string> {
     ? { ok: text }
     : {
         expected: `at least ${MIN_PASSWORD_LENGTH} characters`,
-        detail: `is too short (${text.length} characters, expected at least ${MIN_PASSWORD_LENGTH})`,
+        detail: msg('option.password-short', { length: text.length, minimum: MIN_PASSWORD_LENGTH }),
       };
 }
 

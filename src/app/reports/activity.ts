@@ -25,7 +25,7 @@ export async function chooseActivity(
   requested: ActivityBasis | undefined,
 ): Promise<{ activity: ActivityBasis; notes: Message[] }> {
   if (requested === 'contracts' && contracts === undefined)
-    throw invalidOption('basis', requested, 'orders', 'this face reports on orders only');
+    throw invalidOption('basis', requested, 'orders', msg('basis.orders-only'));
   if (requested !== undefined) return { activity: requested, notes: [] };
   if (contracts === undefined) return { activity: 'orders', notes: [] };
   const hasContracts = (await contracts.contractDates(null)) !== null;
@@ -114,15 +114,10 @@ export async function tierFlowsOn(
       'value',
       'clv',
       'revenue or margin on the contract basis',
-      'predicted CLV comes from purchase histories: rank contract customers by revenue, or use {option:basis} orders',
+      msg('basis.clv-not-contracts'),
     );
   if (input.value === 'margin')
-    throw invalidOption(
-      'value',
-      'margin',
-      'revenue on the contract basis',
-      'contracts carry no margin: rank by revenue (annual fees or linked invoices)',
-    );
+    throw invalidOption('value', 'margin', 'revenue on the contract basis', msg('basis.no-contract-margin'));
   const run = await computeBasis(
     contracts,
     { asOf: input.asOf, today: input.today, windowMonths: input.windowMonths, tiers: input.tiers },

@@ -40,22 +40,17 @@ export async function resolveAsOf(
   today?: IsoDay,
 ): Promise<ResolvedAsOf> {
   const dates = await analytics.orderDates(today ?? null);
-  const span = dates ? `the data covers ${dates.first} to ${dates.last}` : '';
   if (asOf !== undefined) {
     if (dates && asOf < dates.first)
       throw invalidOption(
         'asOf',
         asOf,
         `a day from ${dates.first}`,
-        `${asOf} is before the first transaction (${dates.first}); ${span}`,
+        msg('basis.before-first', { asOf, first: dates.first, last: dates.last }),
       );
     return { asOf, dates, notes: [] };
   }
-  if (dates === null)
-    throw new CvmError(
-      'not-found',
-      'no transactions in the store: import some, or give an as-of day (YYYY-MM-DD)',
-    );
+  if (dates === null) throw new CvmError('not-found', msg('basis.store-empty'));
   const notes: Message[] = [];
   const chosen = dates.lastUpToToday ?? dates.last;
   if (dates.afterToday > 0)
@@ -82,11 +77,7 @@ export async function latestAsOf(
 ): Promise<{ asOf: IsoDay; notes: Message[] }> {
   if (asOf !== undefined) return { asOf, notes: [] };
   const dates = await port.orderDates(today ?? null);
-  if (dates === null)
-    throw new CvmError(
-      'not-found',
-      'no transactions in the store: import some, or give an as-of day (YYYY-MM-DD)',
-    );
+  if (dates === null) throw new CvmError('not-found', msg('basis.store-empty'));
   const chosen = dates.lastUpToToday ?? dates.last;
   const notes = [msg('basis.as-of-latest', { asOf: chosen, today: today ?? null })];
   if (dates.afterToday > 0)
@@ -97,13 +88,17 @@ export async function latestAsOf(
 /** Notes on windows the data does not cover; refuses a current window entirely after the data. */
 export function coverageNotes(dates: OrderDates | null, current: Window, earliest: Window): Message[] {
   if (dates === null) return [msg('basis.no-transactions')];
-  const span = `the data covers ${dates.first} to ${dates.last}`;
   if (current.startExclusive >= dates.last)
     throw invalidOption(
       'asOf',
       current.endInclusive,
       `a day whose window holds data (${dates.first} to ${dates.last})`,
-      `the window (${current.startExclusive}, ${current.endInclusive}] holds no transactions; ${span}`,
+      msg('basis.window-empty', {
+        start: current.startExclusive,
+        end: current.endInclusive,
+        first: dates.first,
+        last: dates.last,
+      }),
     );
   const notes: Message[] = [];
   if (current.endInclusive > dates.last) {
@@ -160,9 +155,12 @@ export function missingAmountNotes(dates: OrderDates | null, needs: AmountNeed):
   if (needs === 'value' && missing / transactions > MAX_MISSING_AMOUNT_SHARE)
     throw new CvmError(
       'invalid-input',
-      `this report ranks customers by value, but ${missing} of the ${transactions} transactions have no amount ` +
-        `(${share} %, more than ${100 * MAX_MISSING_AMOUNT_SHARE} %); import the amounts, or use the reports ` +
-        'that need none: retention (trend and tenure) and cohorts (retention)',
+      msg('basis.mostly-without-amount', {
+        missing,
+        transactions,
+        share,
+        limit: 100 * MAX_MISSING_AMOUNT_SHARE,
+      }),
     );
   return [msg('basis.without-amount', { missing, transactions, share, activity: needs === 'activity' })];
 }
@@ -194,9 +192,12 @@ export function missingMarginNote(
       'value',
       measure,
       'revenue, or margin on transactions that have margins',
-      `margin is missing on ${missing} of the ${transactions} transactions in the windows ` +
-        `(${Math.round((100 * missing) / transactions)} %, more than ${100 * MAX_MISSING_MARGIN_SHARE} %); ` +
-        'rank by revenue, or import the margins',
+      msg('basis.mostly-without-margin', {
+        missing,
+        transactions,
+        share: Math.round((100 * missing) / transactions),
+        limit: 100 * MAX_MISSING_MARGIN_SHARE,
+      }),
     );
   return measure === 'margin' && missing > 0 ? msg('basis.missing-margin', { missing }) : null;
 }

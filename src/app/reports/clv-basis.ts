@@ -43,7 +43,7 @@ export interface ClvBasisJson extends ClvBasis {
 }
 
 /** A value for the option problem `value` = clv. */
-function refuse(detail: string): never {
+function refuse(detail: Message): never {
   throw invalidOption('value', 'clv', 'revenue or margin, or clv on data a model can be fitted to', detail);
 }
 
@@ -68,11 +68,7 @@ async function stageWindow(
   let repeat = 0;
   for (let i = 0; i < n; i++) if ((rows.x[i] as number) >= 1 && (rows.monetary[i] as number) > 0) repeat += 1;
   if (repeat < MIN_REPEAT_BUYERS)
-    refuse(
-      `too little history to fit the CLV models as of ${asOf} (the ${window} window's end): ` +
-        `${n} customers with a purchase by then, ${repeat} of them with a repeat purchase and a positive spend, ` +
-        `${MIN_REPEAT_BUYERS} needed; rank by revenue, or choose a later {option:asOf}`,
-    );
+    refuse(msg('clv.too-little-history', { asOf, window, customers: n, repeat, needed: MIN_REPEAT_BUYERS }));
   const basis = { source: 'store', calibrationEnd: asOf, timeUnit: clv.timeUnit };
   const fitted = fitAndPredictRows(basis, rows, {
     model: clv.model,
@@ -81,21 +77,16 @@ async function stageWindow(
   });
   const { kit, purchaseFit, spendFit, predictions } = fitted;
   if (!purchaseFit.converged)
-    refuse(`${kit.name} as of ${asOf} did not converge (${purchaseFit.message}): the CLV would be arbitrary`);
-  if (spendFit === null)
-    refuse(`Gamma-Gamma as of ${asOf}: no customer with a repeat purchase and a positive spend`);
+    refuse(msg('clv.not-converged', { model: kit.name, asOf, detail: purchaseFit.message }));
+  if (spendFit === null) refuse(msg('clv.no-spend', { asOf }));
   if (!spendFit.converged)
-    refuse(`Gamma-Gamma as of ${asOf} did not converge (${spendFit.message}): the CLV would be arbitrary`);
+    refuse(msg('clv.not-converged', { model: 'Gamma-Gamma', asOf, detail: spendFit.message }));
   const q = fitted.spendParams?.q ?? Number.NaN;
-  if (!(q > 1))
-    refuse(
-      `Gamma-Gamma as of ${asOf} has q = ${q.toFixed(3)} ≤ 1: the mean spend of customers without a repeat purchase does not exist`,
-    );
+  if (!(q > 1)) refuse(msg('clv.q', { asOf, q }));
   let total = 0;
   for (let i = 0; i < n; i++) {
     const v = predictions.clv[i] as number;
-    if (!Number.isFinite(v))
-      refuse(`the predicted CLV of customer ${rows.customerIds[i]} as of ${asOf} is undefined`);
+    if (!Number.isFinite(v)) refuse(msg('clv.undefined', { customerId: rows.customerIds[i] ?? '', asOf }));
     total += v;
   }
   const staged = await analytics.stageValues({ customerIds: rows.customerIds, values: predictions.clv });

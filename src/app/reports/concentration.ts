@@ -62,18 +62,13 @@ export async function concentrationReport(
   const notes: Message[] = [...chosen.notes];
   if (chosen.activity === 'contracts' && contracts !== undefined) {
     if (input.clv !== undefined)
-      throw invalidOption(
-        'value',
-        'clv',
-        'revenue on the contract basis',
-        'predicted CLV comes from purchase histories: rank contract customers by revenue, or use {option:basis} orders',
-      );
+      throw invalidOption('value', 'clv', 'revenue on the contract basis', msg('basis.clv-not-contracts'));
     if (input.value === 'margin')
       throw invalidOption(
         'value',
         'margin',
         'revenue on the contract basis',
-        'contracts carry no margin: rank by revenue (annual fees or linked invoices)',
+        msg('basis.no-contract-margin'),
       );
     const r = await resolveContracts(contracts, input);
     result = await contracts.contractConcentration({

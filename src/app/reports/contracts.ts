@@ -49,11 +49,7 @@ export async function resolveContracts(
   input: Pick<ContractReportInput, 'asOf' | 'today' | 'windowMonths' | 'revenue'>,
 ): Promise<ResolvedContracts> {
   const dates = await port.contractDates(input.today ?? null);
-  if (dates === null)
-    throw new CvmError(
-      'not-found',
-      'no contracts in the store: import some (cvm import contracts FILE), or use the order-based reports',
-    );
+  if (dates === null) throw new CvmError('not-found', msg('contracts.none'));
   const notes: Message[] = [];
   let asOf = input.asOf;
   if (asOf === undefined) {
@@ -65,7 +61,7 @@ export async function resolveContracts(
       'asOf',
       asOf,
       `a day from ${dates.first}`,
-      `${asOf} is before the first contract start (${dates.first}); the contracts span ${dates.first} to ${dates.last}`,
+      msg('contracts.as-of-before-first', { asOf, first: dates.first, last: dates.last }),
     );
   const windows = reportWindows(asOf, input.windowMonths);
   const revenue: ContractRevenue = input.revenue ?? (dates.withFee > 0 ? 'fees' : 'invoices');
@@ -74,7 +70,7 @@ export async function resolveContracts(
       'revenue',
       'fees',
       'invoices, or contracts with an annual_fee column',
-      `no contract in the store has an annual_fee; use invoices (transactions linked by customer and product line), or import the fees`,
+      msg('contracts.no-fees'),
     );
   if (windows.previous.startExclusive < dates.first)
     notes.push(msg('contracts.before-first', { first: dates.first }));

@@ -16,6 +16,7 @@ import type { AnalyticsPort } from '../../data/analytics/types';
 import type { LoyaltyDepthInput } from '../options/report';
 import { missingMarginNote, resolveBasis } from './basis';
 import type { Message } from '../../core/messages/catalogue';
+import { msg } from '../../core/messages/catalogue';
 
 export interface LoyaltyDepthReport {
   basis: 'orders';
@@ -35,13 +36,7 @@ export async function loyaltyDepthReport(
   input: LoyaltyDepthInput,
 ): Promise<LoyaltyDepthReport> {
   if (input.basis === 'contracts')
-    throw invalidOption(
-      'basis',
-      'contracts',
-      'orders',
-      'the depth of loyalty is computed from orders (frequency and volume are purchases); for contract customers ' +
-        'the subscription and products reports give duration, products held and revenue per segment',
-    );
+    throw invalidOption('basis', 'contracts', 'orders', msg('basis.depth-orders-only'));
   const basis = await resolveBasis(analytics, input, 'current');
   const result = await analytics.loyaltyDepth({
     window: basis.current,

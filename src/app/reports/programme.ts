@@ -12,6 +12,7 @@ import type { AnalyticsPort } from '../../data/analytics/types';
 import type { ReportInput } from '../options/report';
 import { missingMarginNote, resolveBasis } from './basis';
 import type { Message } from '../../core/messages/catalogue';
+import { msg } from '../../core/messages/catalogue';
 
 export interface ProgrammeReport extends Omit<ProgrammeEffect, 'notes'> {
   basis: 'orders';
@@ -33,12 +34,7 @@ export async function programmeReport(
   input: ReportInput,
 ): Promise<ProgrammeReport> {
   if (input.basis === 'contracts')
-    throw invalidOption(
-      'basis',
-      'contracts',
-      'orders',
-      'the programme effect is computed from orders (frequency and volume are purchases)',
-    );
+    throw invalidOption('basis', 'contracts', 'orders', msg('basis.programme-orders-only'));
   const basis = await resolveBasis(analytics, input, 'both');
   const result = await analytics.programme({
     asOf: basis.asOf,

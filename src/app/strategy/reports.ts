@@ -14,7 +14,7 @@ import {
   type SuppressionReason,
 } from '../../core/strategy/actions';
 import { SEGMENT_INACTIVE } from '../../core/strategy/classify';
-import { invalidInput } from '../../core/errors';
+import { CvmError } from '../../core/errors';
 import {
   INACTIVE,
   PHASES,
@@ -203,12 +203,17 @@ function exportRow(s: SuggestionJson, asOf: IsoDay): ExportRow {
 function filtered(list: RankedActions, b: StrategyBasis, input: ActionsInput): Int32Array {
   const segments = [...b.rules.segments.map((s) => s.name), INACTIVE];
   const tiers = [...b.tiers.map((t) => t.name), INACTIVE];
-  const known = (value: string | undefined, names: string[], what: string): number => {
+  const known = (value: string | undefined, names: string[], what: 'segment' | 'tier'): number => {
     if (value === undefined) return -2;
     const k = names.indexOf(value);
     if (k < 0)
-      throw invalidInput(
-        `${what} ${JSON.stringify(value)} is unknown; expected one of ${names.map((x) => JSON.stringify(x)).join(', ')}`,
+      throw new CvmError(
+        'invalid-input',
+        msg('strategy.unknown-name', {
+          what,
+          value,
+          names: names.map((x) => JSON.stringify(x)).join(', '),
+        }),
       );
     return k;
   };

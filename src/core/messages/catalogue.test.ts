@@ -44,6 +44,7 @@ const SAMPLE: Record<string, unknown> = {
   what: 'a date',
   expected: 'YYYY-MM-DD',
   note: new Message('flows.no-previous', {}),
+  tables: [{ kind: 'transactions', rows: 1234 }],
 };
 const params = new Proxy(SAMPLE, { get: (s, name: string) => (name in s ? s[name] : 1234.5) });
 
