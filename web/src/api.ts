@@ -2,6 +2,7 @@
  * The dashboard's only way to the data: JSON over HTTP to the server's `/api`. Errors come back as
  * `{ error: { code, message, field?, value?, expected? } }` and are thrown as an `ApiError` carrying them.
  */
+import { label, type Lang } from './i18n';
 
 export interface ApiErrorBody {
   code: string;
@@ -35,6 +36,15 @@ export interface Session {
 }
 
 let csrfToken = '';
+let apiLang: Lang = 'en';
+
+/**
+ * The dashboard's language, sent as `lang` with every request that does not name one, so that the server
+ * answers notes and errors (a wrong password, a role that may not, an upload too large …) in it.
+ */
+export function setApiLang(lang: Lang): void {
+  apiLang = lang;
+}
 
 /** Remembers the token every state-changing request sends as `X-CSRF-Token`. */
 export function setCsrfToken(token: string): void {
@@ -48,6 +58,7 @@ export function apiUrl(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query))
     if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  if (apiLang !== 'en' && !params.has('lang')) params.set('lang', apiLang);
   const qs = params.toString();
   return `/api/${path.replace(/^\//, '')}${qs ? `?${qs}` : ''}`;
 }
@@ -110,7 +121,7 @@ export function upload<T>(
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
     xhr.onerror = () =>
-      reject(new ApiError(0, { code: 'network', message: 'the server could not be reached' }));
+      reject(new ApiError(0, { code: 'network', message: label('serverUnreachable', apiLang) }));
     xhr.onload = () => {
       let json: unknown;
       try {

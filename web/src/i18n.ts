@@ -446,6 +446,7 @@ export const LABELS = {
   expectedPurchases: L('Expected purchases', 'Förväntade köp'),
   expectedSpend: L('Expected spend per purchase', 'Förväntat belopp per köp'),
   ageT: L('Age', 'Ålder'),
+  serverUnreachable: L('the server could not be reached', 'servern kunde inte nås'),
 } as const;
 
 export type LabelKey = keyof typeof LABELS;

@@ -5,6 +5,7 @@
  * query parameters named as the server's option fields.
  */
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { setApiLang } from './api';
 import { setMoneyCurrency } from './format';
 import type { Lang, LabelKey } from './i18n';
 import { label } from './i18n';
@@ -60,6 +61,8 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   const [settings, setSettings] = useState<Settings>(load);
   // money is formatted outside React's tree too (CSV-free tables, chart tooltips): set before rendering
   setMoneyCurrency(settings.currency);
+  // and the API answers notes and errors in the dashboard's language
+  setApiLang(settings.lang);
   const value = useMemo<SettingsContextValue>(
     () => ({
       settings,
