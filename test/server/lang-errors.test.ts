@@ -93,7 +93,7 @@ describe('the API answers errors in the language asked for', () => {
     expect((await viewer.login('vic', 'viewer pass')).status).toBe(200);
     const role = await viewer.get('/api/imports?lang=sv');
     expect(role.status).toBe(403);
-    expect(role.body.error.message).toBe('rollen viewer får inte göra GET /api/imports');
+    expect(role.body.error.message).toBe('rollen viewer får inte anropa GET /api/imports');
     const route = await viewer.get('/api/nothing-here?lang=sv');
     expect(route.status).toBe(404);
     expect(route.body.error.message).toBe('ingen sådan API-väg: se /api/openapi.json');

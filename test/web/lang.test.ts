@@ -108,7 +108,7 @@ describe('the dashboard in Swedish', () => {
       return { status: res.status, body: (await res.json()) as { error: { message: string } } };
     });
     expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toBe('rollen viewer får inte göra GET /api/imports');
+    expect(refused.body.error.message).toBe('rollen viewer får inte anropa GET /api/imports');
     await page.context().close();
   });
 });

@@ -38,7 +38,7 @@ export const APP_ERROR_MESSAGES = {
   }),
   'api.role-forbidden': entry<{ role: string; method: string; path: string }>({
     en: (p) => `the role ${p.role} may not ${p.method} ${p.path}`,
-    sv: (p) => `rollen ${p.role} får inte göra ${p.method} ${p.path}`,
+    sv: (p) => `rollen ${p.role} får inte anropa ${p.method} ${p.path}`,
   }),
   'api.no-route': entry({
     en: () => 'no such API route: see /api/openapi.json',
@@ -76,7 +76,7 @@ export const APP_ERROR_MESSAGES = {
     en: () =>
       'bgbb validates on opportunity patterns with their holdout: POST them to /api/models/bgbb/validate',
     sv: () =>
-      'bgbb valideras på mönster av tillfällen med deras utvärderingsperiod: skicka dem med POST till /api/models/bgbb/validate',
+      'bgbb valideras på mönster av köptillfällen med utfallet i utvärderingsperioden: skicka dem med POST till /api/models/bgbb/validate',
   }),
   'api.no-progress': entry<{ token: string }>({
     en: (p) => `no upload in progress named ${q(p.token)}`,
@@ -158,7 +158,7 @@ export const APP_ERROR_MESSAGES = {
   'strategy.unknown-name': entry<{ what: 'segment' | 'tier'; value: string; names: string }>({
     en: (p) => `${p.what} ${q(p.value)} is unknown; expected one of ${p.names}`,
     sv: (p) =>
-      `${p.what === 'tier' ? 'kundkategorin' : 'segmentet'} ${q(p.value)} är okänt; väntat något av ${p.names}`,
+      `${p.what === 'tier' ? 'kundkategorin' : 'segmentet'} ${q(p.value)} är ${p.what === 'tier' ? 'okänd' : 'okänt'}; väntat något av ${p.names}`,
   }),
 
   // --- the reports' basis and data
@@ -170,7 +170,7 @@ export const APP_ERROR_MESSAGES = {
   }),
   'basis.store-empty': entry({
     en: () => 'no transactions in the store: import some, or give an as-of day (YYYY-MM-DD)',
-    sv: () => 'inga transaktioner i databasen: importera några, eller ange en per-dag (ÅÅÅÅ-MM-DD)',
+    sv: () => 'inga transaktioner i databasen: importera några, eller ange en avstämningsdag (ÅÅÅÅ-MM-DD)',
   }),
   'basis.window-empty': entry<{ start: string; end: string; first: string; last: string }>({
     en: (p) =>
@@ -282,7 +282,7 @@ export const APP_ERROR_MESSAGES = {
   }),
   'clv.undefined': entry<{ customerId: string; asOf: string }>({
     en: (p) => `the predicted CLV of customer ${p.customerId} as of ${p.asOf} is undefined`,
-    sv: (p) => `det prognostiserade CLV för kund ${p.customerId} per ${p.asOf} är odefinierat`,
+    sv: (p) => `det prognostiserade CLV-värdet för kund ${p.customerId} per ${p.asOf} är odefinierat`,
   }),
 
   // --- the models
@@ -420,7 +420,7 @@ export const APP_ERROR_MESSAGES = {
   'option.holdout-counts-missing': entry({
     en: () => 'missing: the opportunities the holdout counts cover (expected a whole number from 1 to 1000)',
     sv: () =>
-      'saknas: antalet tillfällen som utvärderingsperiodens antal täcker (väntat ett heltal från 1 till 1000)',
+      'saknas: antalet tillfällen som antalen i utvärderingsperioden avser (väntat ett heltal från 1 till 1000)',
   }),
   'option.bgbb-validate-only': entry<{ model: string }>({
     en: (p) =>
