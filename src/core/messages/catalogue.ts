@@ -7,6 +7,7 @@
  * unknown key; `catalogue.test.ts` renders every entry in both languages.
  */
 import { Message, messageFormat, type Entry, type Lang } from './message';
+import { DATA_ERROR_MESSAGES } from './data-errors';
 import { IMPORT_MESSAGES } from './imports';
 import { OPTION_MESSAGES } from './options';
 import { OTHER_MESSAGES } from './other';
@@ -17,6 +18,7 @@ export const CATALOGUE = {
   ...IMPORT_MESSAGES,
   ...OPTION_MESSAGES,
   ...OTHER_MESSAGES,
+  ...DATA_ERROR_MESSAGES,
 };
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -44,6 +44,8 @@ const SV_PHRASES: Readonly<Record<string, string>> = {
   'a language (expected en or sv)': 'ett språk (väntat en eller sv)',
   'a language (en or sv)': 'ett språk (en eller sv)',
   'a value': 'ett värde',
+  // data and core
+  'csv, xlsx, parquet or json': 'csv, xlsx, parquet eller json',
 };
 
 const SV_PATTERNS: readonly [RegExp, string][] = [
@@ -54,6 +56,11 @@ const SV_PATTERNS: readonly [RegExp, string][] = [
   [/^whole months from 1 to (\d+), e\.g\. (.+) or 1$/, 'hela månader från 1 till $1, t.ex. $2 eller 1'],
   [/^one of (.+)$/, 'något av $1'],
   [/^e\.g\. (.+)$/, 't.ex. $1'],
+  // data and core
+  [
+    /^a step that splits the window into at most (\d+) blocks$/,
+    'ett steg som delar fönstret i högst $1 block',
+  ],
 ];
 
 /** A phrase of what an option takes, in Swedish when it is known; else as written. */
