@@ -4,7 +4,8 @@
  * day (2024-03-31 − 1 month = 2024-02-29), the convention SQL engines share; reporting windows step with
  * `stepMonths`, which keeps month ends on month ends.
  */
-import { invalidInput } from './errors';
+import { CvmError } from './errors';
+import { msg } from './messages/catalogue';
 
 /** An ISO calendar day, "YYYY-MM-DD". */
 export type IsoDay = string;
@@ -18,7 +19,7 @@ export function parseIsoDay(text: string, what = 'date'): IsoDay {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) return text.trim();
   }
-  throw invalidInput(`${what}: ${JSON.stringify(text)} is not a date (expected YYYY-MM-DD)`);
+  throw new CvmError('invalid-input', msg('date.not-iso', { what, text }));
 }
 
 /** Number of days in month `month` (1–12) of `year`. */

@@ -5,7 +5,8 @@
  * line", with the portfolio total before and after. The action names come from the scorecard, so an edited
  * scorecard names its own.
  */
-import { invalidInput } from '../errors';
+import { CvmError } from '../errors';
+import { msg } from '../messages/catalogue';
 import type { AccountInput } from './portfolio';
 import { clampToBounds, stepIndex } from './probability';
 import { factorDomain, findFactor, type Scorecard } from './scorecard';
@@ -98,11 +99,18 @@ export function portfolioWhatIf(
   const index = def.factors.findIndex((f) => f.id === change.factorId);
   const f = def.factors[index];
   if (f === undefined)
-    throw invalidInput(
-      `unknown factor ${change.factorId}; expected one of ${def.factors.map((x) => x.id).join(', ')}`,
+    throw new CvmError(
+      'invalid-input',
+      msg('scorecard.unknown-factor', {
+        factor: change.factorId,
+        factors: def.factors.map((x) => x.id).join(', '),
+      }),
     );
   if (!Number.isFinite(change.delta))
-    throw invalidInput(`what-if change ${String(change.delta)} is not a number; expected units of ${f.id}`);
+    throw new CvmError(
+      'invalid-input',
+      msg('scorecard.what-if-delta', { delta: String(change.delta), factor: f.id }),
+    );
   const domain = factorDomain(f);
   const maxYears = accounts.reduce((m, a) => Math.max(m, a.forecast.length), 0);
   const buffer = new Float64Array(maxYears);

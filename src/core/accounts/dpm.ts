@@ -8,7 +8,8 @@
  * maintain (less attractive, strong: keep at lower cost), streamline (less attractive, weak: a lower
  * service level, as the paper's team did for C and J).
  */
-import { invalidInput } from '../errors';
+import { CvmError } from '../errors';
+import { msg } from '../messages/catalogue';
 import type { AccountInput, PortfolioRow } from './portfolio';
 import type { Scorecard } from './scorecard';
 
@@ -85,7 +86,8 @@ export function directionalPolicyMatrix(
   const strength = rows.map((r): number | null => {
     if ((options.strength ?? 'retention') === 'retention') return r.probability;
     const account = byId.get(r.accountId);
-    if (account === undefined) throw invalidInput(`account ${r.accountId} has no scorecard values`);
+    if (account === undefined)
+      throw new CvmError('invalid-input', msg('scorecard.no-values', { account: r.accountId }));
     if (scales.length === 0) return null;
     const mean =
       scales.reduce((s, f) => s + Math.floor(account.values[f.id] ?? Number.NaN), 0) / scales.length;

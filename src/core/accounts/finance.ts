@@ -8,7 +8,8 @@
  * customers C and F change by less than 1.12 / 1.048 between 12 % and 4.8 %, which this convention cannot
  * give for non-negative cash flows, so the paper may have left the first year undiscounted.)
  */
-import { invalidInput } from '../errors';
+import { CvmError } from '../errors';
+import { msg } from '../messages/catalogue';
 
 /** One forecast year of an account (the `forecasts` record kind), money in major currency units. */
 export interface ForecastYear {
@@ -32,36 +33,40 @@ export interface AccountForecast {
  * @throws CvmError('invalid-input') naming the account and the missing, repeated or bad year
  */
 export function orderedYears(forecast: AccountForecast): readonly ForecastYear[] {
-  const who = `account ${forecast.accountId}`;
+  const account = forecast.accountId;
   const years = forecast.years;
-  if (years.length === 0) throw invalidInput(`${who} has no forecast years; expected years 1…T`);
+  if (years.length === 0) throw new CvmError('invalid-input', msg('finance.no-years', { account }));
   let inOrder = true;
   for (let i = 0; i < years.length && inOrder; i++) inOrder = (years[i] as ForecastYear).year === i + 1;
   const sorted = inOrder ? years : [...years].sort((a, b) => a.year - b.year);
   for (let i = 0; i < sorted.length; i++) {
     const y = sorted[i] as ForecastYear;
     if (y.year !== i + 1) {
-      const problem = y.year === i ? `year ${y.year} appears twice` : `year ${i + 1} is missing`;
-      throw invalidInput(`${who}: forecast ${problem}; expected years 1…${sorted.length} each once`);
+      const twice = y.year === i;
+      throw new CvmError(
+        'invalid-input',
+        msg('finance.year', { account, year: twice ? y.year : i + 1, twice, years: sorted.length }),
+      );
     }
     if (!(Number.isFinite(y.revenue) && Number.isFinite(y.costToServe) && Number.isFinite(y.claimsCost)))
       for (const key of ['revenue', 'costToServe', 'claimsCost'] as const)
         if (!Number.isFinite(y[key]))
-          throw invalidInput(`${who}, forecast year ${y.year}: ${key} ${String(y[key])} is not a number`);
+          throw new CvmError(
+            'invalid-input',
+            msg('finance.not-number', { account, year: y.year, key, value: String(y[key]) }),
+          );
   }
   return sorted;
 }
 
-function checkRate(rate: number, name: string): void {
+function checkRate(rate: number, name: 'WACC' | 'discount rate'): void {
   if (!Number.isFinite(rate) || rate <= -1)
-    throw invalidInput(
-      `${name} ${String(rate)} is not allowed; expected a fraction above -1 (0.048 = 4.8 %)`,
-    );
+    throw new CvmError('invalid-input', msg('finance.rate', { name, rate }));
 }
 
 function checkProbability(p: number): void {
   if (!Number.isFinite(p) || p < 0 || p > 1)
-    throw invalidInput(`retention probability ${String(p)} is not allowed; expected a fraction from 0 to 1`);
+    throw new CvmError('invalid-input', msg('finance.probability', { p }));
 }
 
 /** WACC inputs: costs as fractions; the capital mix as a debt share or as debt and equity amounts. */
@@ -76,16 +81,15 @@ export type WaccInput = { costOfDebt: number; costOfEquity: number; taxRate?: nu
  */
 export function wacc(input: WaccInput): number {
   const tax = input.taxRate ?? 0;
-  if (!(tax >= 0 && tax < 1))
-    throw invalidInput(`tax rate ${tax} is not allowed; expected a fraction from 0 to below 1`);
+  if (!(tax >= 0 && tax < 1)) throw new CvmError('invalid-input', msg('finance.tax', { tax }));
   let share: number;
   if ('debtShare' in input) {
     share = input.debtShare;
     if (!(share >= 0 && share <= 1))
-      throw invalidInput(`debt share ${share} is not allowed; expected a fraction from 0 to 1`);
+      throw new CvmError('invalid-input', msg('finance.debt-share', { share }));
   } else {
     if (!(input.debt >= 0 && input.equity >= 0 && input.debt + input.equity > 0))
-      throw invalidInput(`debt ${input.debt} and equity ${input.equity}: expected amounts ≥ 0, not both 0`);
+      throw new CvmError('invalid-input', msg('finance.capital', { debt: input.debt, equity: input.equity }));
     share = input.debt / (input.debt + input.equity);
   }
   return input.costOfDebt * (1 - tax) * share + input.costOfEquity * (1 - share);
@@ -152,8 +156,6 @@ export function riskAdjustedRate(
 ): number | null {
   checkRate(waccRate, 'WACC');
   if (!(accountRisk >= 0 && accountRisk <= 1 && portfolioMeanRisk >= 0 && portfolioMeanRisk <= 1))
-    throw invalidInput(
-      `risk ${accountRisk} or mean risk ${portfolioMeanRisk} is not allowed; expected fractions from 0 to 1`,
-    );
+    throw new CvmError('invalid-input', msg('finance.risk', { risk: accountRisk, mean: portfolioMeanRisk }));
   return portfolioMeanRisk === 0 ? null : (waccRate * accountRisk) / portfolioMeanRisk;
 }

@@ -201,7 +201,9 @@ export function learnWeights(
     };
   const lambda = options.lambda ?? 1;
   const folds = Math.min(options.folds ?? 5, n);
-  const scored = rows.map((r, i) => retentionProbability(def, r.values, `outcome ${i + 1}: `));
+  const scored = rows.map((r, i) =>
+    retentionProbability(def, r.values, msg('scorecard.where-outcome', { outcome: i + 1 })),
+  );
   const features = scored.map((s) => s.factors.map((f) => f.probability));
   const y = rows.map((r) => r.renewed);
   // folds by a seeded shuffle, so the same data always gives the same comparison

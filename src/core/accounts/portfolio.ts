@@ -8,6 +8,7 @@
  * relative to a value that is not positive has no direction a reader can use.
  */
 import { discountedClv, presentValues, riskAdjustedRate, survivalClv, type ForecastYear } from './finance';
+import { msg } from '../messages/catalogue';
 import { retentionProbability } from './probability';
 import type { Scorecard } from './scorecard';
 
@@ -118,7 +119,9 @@ export function valuePortfolio(
   rates: PortfolioRates,
 ): PortfolioTable {
   const probabilities = accounts.map(
-    (a) => retentionProbability(def, a.values, `account ${a.accountId}: `).probability,
+    (a) =>
+      retentionProbability(def, a.values, msg('scorecard.where-account', { account: a.accountId }))
+        .probability,
   );
   const meanRisk =
     accounts.length === 0 ? 0 : probabilities.reduce((s, p) => s + (1 - p), 0) / accounts.length;

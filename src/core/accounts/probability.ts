@@ -4,7 +4,9 @@
  * factor probabilities, clamped to the scorecard's bounds. The paper uses the plain average (all weights 1)
  * and the bounds 40–90 %. Values between steps are floored first (see scorecard.ts for why).
  */
-import { assert, invalidInput } from '../errors';
+import { assert, CvmError } from '../errors';
+import { msg } from '../messages/catalogue';
+import type { Message } from '../messages/message';
 import { factorDomain, findFactor, type Scorecard, type ScorecardFactor } from './scorecard';
 
 /** One factor's part in an account's probability. */
@@ -28,21 +30,26 @@ export interface RetentionProbability {
   factors: FactorScore[];
 }
 
-function expectedDomain(f: ScorecardFactor): string {
-  if (f.kind === 'scale1to5') return 'a grade from 1 (very poor) to 5 (excellent)';
-  return f.kind === 'years' ? `years of ${f.min} or more` : `a count of ${f.min} or more`;
-}
+/** Where a problem is, for messages: `msg('scorecard.where-account', { account })` ("account B: "). */
+export type ScoreWhere = string | Message;
 
 /**
  * Index of the step a value falls in, after flooring it to whole units; throws when the value is outside
  * the factor's domain (negative counts, scale 0 or 6, not a number).
  * @param where names the account in the message ("account B: ")
  */
-export function stepIndex(f: ScorecardFactor, value: number, where = ''): number {
+export function stepIndex(f: ScorecardFactor, value: number, where: ScoreWhere = ''): number {
   const domain = factorDomain(f);
   if (!Number.isFinite(value) || value < domain.min || (domain.max !== null && value > domain.max))
-    throw invalidInput(
-      `${where}factor ${f.id}: ${String(value)} is outside its domain; expected ${expectedDomain(f)}`,
+    throw new CvmError(
+      'invalid-input',
+      msg('scorecard.outside-domain', {
+        where,
+        factor: f.id,
+        value: String(value),
+        kind: f.kind,
+        min: f.min,
+      }),
     );
   const whole = Math.floor(value);
   const steps = f.steps;
@@ -51,9 +58,7 @@ export function stepIndex(f: ScorecardFactor, value: number, where = ''): number
     if (to === null || whole <= to) return i;
   }
   // parseScorecard guarantees the steps cover the domain; reaching here means a hand-built scorecard does not
-  throw invalidInput(
-    `${where}factor ${f.id}: no step covers ${value}; expected steps covering the whole domain`,
-  );
+  throw new CvmError('invalid-input', msg('scorecard.no-step', { where, factor: f.id, value }));
 }
 
 /**
@@ -63,8 +68,9 @@ export function stepIndex(f: ScorecardFactor, value: number, where = ''): number
 export function factorProbability(def: Scorecard, factorId: string, value: number): number {
   const f = findFactor(def, factorId);
   if (f === undefined)
-    throw invalidInput(
-      `unknown factor ${factorId}; expected one of ${def.factors.map((x) => x.id).join(', ')}`,
+    throw new CvmError(
+      'invalid-input',
+      msg('scorecard.unknown-factor', { factor: factorId, factors: def.factors.map((x) => x.id).join(', ') }),
     );
   return (f.steps[stepIndex(f, value)] as { probability: number }).probability;
 }
@@ -83,14 +89,17 @@ export function clampToBounds(def: Scorecard, mean: number): number {
 export function retentionProbability(
   def: Scorecard,
   values: Readonly<Record<string, number | null | undefined>>,
-  where = '',
+  where: ScoreWhere = '',
 ): RetentionProbability {
   let weighted = 0;
   let weights = 0;
   const factors = def.factors.map((f): FactorScore => {
     const value = values[f.id];
     if (value === undefined || value === null)
-      throw invalidInput(`${where}factor ${f.id} has no value; expected ${expectedDomain(f)}`);
+      throw new CvmError(
+        'invalid-input',
+        msg('scorecard.no-value', { where, factor: f.id, kind: f.kind, min: f.min }),
+      );
     const probability = (f.steps[stepIndex(f, value, where)] as { probability: number }).probability;
     weighted += f.weight * probability;
     weights += f.weight;
@@ -118,14 +127,18 @@ export interface ProbabilityPoint {
 export function probabilityHistory(
   def: Scorecard,
   assessments: readonly { assessedOn: string; values: Readonly<Record<string, number | null | undefined>> }[],
-  where = '',
+  where: ScoreWhere = '',
 ): ProbabilityPoint[] {
   const sorted = [...assessments].sort((a, b) =>
     a.assessedOn < b.assessedOn ? -1 : a.assessedOn > b.assessedOn ? 1 : 0,
   );
   let previous: number | null = null;
   return sorted.map((a) => {
-    const p = retentionProbability(def, a.values, `${where}assessment of ${a.assessedOn}: `).probability;
+    const p = retentionProbability(
+      def,
+      a.values,
+      msg('scorecard.where-assessment', { where, assessedOn: a.assessedOn }),
+    ).probability;
     const point = {
       assessedOn: a.assessedOn,
       retentionProbability: p,

@@ -5,7 +5,10 @@
  * `CvmError('invalid-input')` naming the source, the factor, the value and what was expected.
  */
 import { z } from 'zod';
-import { invalidInput } from '../errors';
+import { assert, CvmError } from '../errors';
+import { msg } from '../messages/catalogue';
+import type { Message } from '../messages/message';
+import { issueMessage } from '../zod-issue';
 import { DEFAULT_BOUNDS, factorDomain, type Scorecard, type ScorecardFactor } from './scorecard';
 
 const fraction = z.number().min(0).max(1);
@@ -37,50 +40,55 @@ const scorecardSchema = z.object({
 });
 
 /** Names a zod issue's path in the user's terms: `factor business_lines, steps[2].probability`. */
-function describePath(json: unknown, path: readonly PropertyKey[]): string {
+function describePath(json: unknown, path: readonly PropertyKey[]): string | Message {
   if (path[0] === 'factors' && typeof path[1] === 'number') {
     const raw = (json as { factors?: unknown[] }).factors?.[path[1]] as { id?: unknown } | undefined;
     const name = typeof raw?.id === 'string' ? raw.id : `#${path[1] + 1}`;
     const rest = path.slice(2).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`));
-    return `factor ${name}${rest.length > 0 ? `, ${rest.join('').replace(/^\./, '')}` : ''}`;
+    return msg('scorecard.path-factor', {
+      factor: name,
+      rest: rest.length > 0 ? rest.join('').replace(/^\./, '') : null,
+    });
   }
-  return path.length > 0 ? path.map(String).join('.') : 'the scorecard';
+  return path.length > 0 ? path.map(String).join('.') : msg('scorecard.path-root');
 }
 
 /** Checks one factor's steps against its domain; returns the factor with defaults filled in. */
-function checkFactor(raw: z.infer<typeof factorSchema>, where: string): ScorecardFactor {
+function checkFactor(raw: z.infer<typeof factorSchema>, where: Message): ScorecardFactor {
   const min = raw.kind === 'scale1to5' ? 1 : (raw.min ?? 0);
-  if (min < 0) throw invalidInput(`${where}: min ${min} is negative; expected 0 or more`);
+  if (min < 0) throw new CvmError('invalid-input', msg('scorecard.min-negative', { where, min }));
   const domain = factorDomain({ kind: raw.kind, min });
   const weight = raw.weight ?? 1;
   if (!Number.isFinite(weight) || weight < 0)
-    throw invalidInput(`${where}: weight ${weight} is not allowed; expected a number ≥ 0`);
+    throw new CvmError('invalid-input', msg('scorecard.weight', { where, weight }));
   let expected = domain.min;
   raw.steps.forEach((s, i) => {
     const last = i === raw.steps.length - 1;
     const to = s.to ?? null;
     if (s.from !== expected) {
-      const problem =
-        s.from > expected ? `leaves ${expected}…${s.from - 1} uncovered` : 'overlaps the step before';
-      throw invalidInput(
-        `${where}: step ${i + 1} starts at ${s.from}, which ${problem}; expected it to start at ${expected}`,
+      throw new CvmError(
+        'invalid-input',
+        msg('scorecard.step-start', { where, step: i + 1, from: s.from, expected, gap: s.from > expected }),
       );
     }
     if (to === null && !last)
-      throw invalidInput(`${where}: step ${i + 1} is open-ended ("and above") but is not the last step`);
+      throw new CvmError('invalid-input', msg('scorecard.step-open', { where, step: i + 1 }));
     if (to !== null && to < s.from)
-      throw invalidInput(`${where}: step ${i + 1} runs from ${s.from} to ${to}; expected to ≥ from`);
+      throw new CvmError(
+        'invalid-input',
+        msg('scorecard.step-order', { where, step: i + 1, from: s.from, to }),
+      );
     if (to !== null && domain.max !== null && to > domain.max)
-      throw invalidInput(
-        `${where}: step ${i + 1} ends at ${to}; expected at most ${domain.max} for a 1–5 scale`,
+      throw new CvmError(
+        'invalid-input',
+        msg('scorecard.step-above-scale', { where, step: i + 1, to, max: domain.max }),
       );
     if (last && domain.max === null && to !== null)
-      throw invalidInput(
-        `${where}: the last step ends at ${to}, so values above it have no probability; expected "to": null`,
-      );
+      throw new CvmError('invalid-input', msg('scorecard.last-step-closed', { where, to }));
     if (last && domain.max !== null && to !== domain.max)
-      throw invalidInput(
-        `${where}: the last step ends at ${String(to)}; expected it to end at ${domain.max}`,
+      throw new CvmError(
+        'invalid-input',
+        msg('scorecard.last-step-end', { where, to: String(to), max: domain.max }),
       );
     expected = (to ?? expected) + 1;
   });
@@ -108,31 +116,35 @@ export function parseScorecard(json: unknown, source: string): Scorecard {
   const parsed = scorecardSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalidInput(`${source}: ${describePath(json, issue?.path ?? [])}: ${issue?.message ?? 'invalid'}`);
+    assert(issue !== undefined, 'a failed parse has an issue');
+    throw new CvmError('invalid-input', issueMessage(issue, source, describePath(json, issue.path)));
   }
   const raw = parsed.data;
   const groupIds = new Set<string>();
   for (const g of raw.groups) {
-    if (groupIds.has(g.id)) throw invalidInput(`${source}: group ${g.id} appears twice; expected unique ids`);
+    if (groupIds.has(g.id))
+      throw new CvmError('invalid-input', msg('scorecard.group-twice', { source, group: g.id }));
     groupIds.add(g.id);
   }
   const seen = new Set<string>();
   const factors = raw.factors.map((f) => {
-    const where = `${source}: factor ${f.id}`;
-    if (seen.has(f.id)) throw invalidInput(`${where} appears twice; expected unique factor ids`);
+    const where = msg('scorecard.where-factor', { source, factor: f.id });
+    if (seen.has(f.id)) throw new CvmError('invalid-input', msg('scorecard.factor-twice', { where }));
     seen.add(f.id);
     if (!groupIds.has(f.group))
-      throw invalidInput(
-        `${where}: group "${f.group}" is not defined; expected one of ${[...groupIds].join(', ')}`,
+      throw new CvmError(
+        'invalid-input',
+        msg('scorecard.no-group', { where, group: f.group, groups: [...groupIds].join(', ') }),
       );
     return checkFactor(f, where);
   });
   if (factors.every((f) => f.weight === 0))
-    throw invalidInput(`${source}: every factor has weight 0; expected at least one positive weight`);
+    throw new CvmError('invalid-input', msg('scorecard.all-weights-zero', { source }));
   const bounds = raw.bounds ?? DEFAULT_BOUNDS;
   if (bounds.min > bounds.max)
-    throw invalidInput(
-      `${source}: bounds are inverted (min ${bounds.min} > max ${bounds.max}); expected min ≤ max`,
+    throw new CvmError(
+      'invalid-input',
+      msg('scorecard.bounds', { source, min: bounds.min, max: bounds.max }),
     );
   return {
     version: raw.version,

@@ -11,6 +11,7 @@
  * survival variant costs O(T) per move over a reused buffer.
  */
 import { assert } from '../errors';
+import { msg } from '../messages/catalogue';
 import { orderedYears } from './finance';
 import type { AccountInput } from './portfolio';
 import { clampToBounds, stepIndex } from './probability';
@@ -95,7 +96,7 @@ export function scoreAccount(
 ): { weighted: number; weights: number } {
   let weighted = 0;
   let weights = 0;
-  const where = `account ${account.accountId}: `;
+  const where = msg('scorecard.where-account', { account: account.accountId });
   def.factors.forEach((f, i) => {
     const value = account.values[f.id];
     const step = stepIndex(f, value ?? Number.NaN, where);

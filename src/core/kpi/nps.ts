@@ -8,7 +8,7 @@
  * the difference using the sum of their variances. Fewer than 30 answers is flagged (`smallSample`), not
  * refused: the figure is shown, with the warning beside it.
  */
-import { invalidInput } from '../errors';
+import { CvmError } from '../errors';
 import { undefinedTest, zTest, type ChangeTest } from './change-test';
 import { Z95, type ScoreCount } from './stats';
 import { msg, type Message } from '../messages/catalogue';
@@ -58,7 +58,7 @@ export function countNpsHistogram(histogram: readonly ScoreCount[]): NpsCounts {
 /** The group of one 0–10 score: promoters 9–10, passives 7–8, detractors 0–6; throws on other values. */
 export function npsGroup(score: number): keyof NpsCounts {
   if (!Number.isInteger(score) || score < 0 || score > 10)
-    throw invalidInput(`NPS score ${String(score)} is not an integer from 0 to 10`);
+    throw new CvmError('invalid-input', msg('score.nps', { score: String(score) }));
   return score >= 9 ? 'promoters' : score >= 7 ? 'passives' : 'detractors';
 }
 

@@ -10,7 +10,7 @@
  *   neutral midpoint 4. The mean's 95 % interval is mean ± 1.96 s / √n (s the sample standard deviation).
  * - The **satisfaction index** rescales the CSAT mean from 1–5 to 0–100: 100 × (mean − 1) / 4.
  */
-import { invalidInput } from '../errors';
+import { CvmError } from '../errors';
 import { proportionChange, type ChangeTest } from './change-test';
 import { mean, sampleSd, Z95 } from './stats';
 import { msg, type Message } from '../messages/catalogue';
@@ -130,5 +130,5 @@ export function ces(scores: readonly number[], lowEffortUpTo = 3): Ces {
 function checkScale(scores: readonly number[], max: number, kpi: string): void {
   for (const s of scores)
     if (!Number.isInteger(s) || s < 1 || s > max)
-      throw invalidInput(`${kpi} score ${String(s)} is not an integer from 1 to ${max}`);
+      throw new CvmError('invalid-input', msg('score.scale', { kpi, score: String(s), max }));
 }

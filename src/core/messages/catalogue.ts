@@ -8,6 +8,7 @@
  */
 import { Message, messageFormat, type Entry, type Lang } from './message';
 import { APP_ERROR_MESSAGES } from './app-errors';
+import { DATA_ERROR_MESSAGES } from './data-errors';
 import { IMPORT_MESSAGES } from './imports';
 import { OPTION_MESSAGES } from './options';
 import { OTHER_MESSAGES } from './other';
@@ -19,6 +20,7 @@ export const CATALOGUE = {
   ...OPTION_MESSAGES,
   ...OTHER_MESSAGES,
   ...APP_ERROR_MESSAGES,
+  ...DATA_ERROR_MESSAGES,
 };
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -112,6 +112,8 @@ const SV_PHRASES: Readonly<Record<string, string>> = {
   'WACC or its components, not both': 'WACC eller dess komponenter, inte båda',
   'a username not taken': 'ett användarnamn som inte är upptaget',
   'an existing user': 'en befintlig användare',
+  // data and core
+  'csv, xlsx, parquet or json': 'csv, xlsx, parquet eller json',
 };
 
 const SV_PATTERNS: readonly [RegExp, string][] = [
@@ -132,6 +134,11 @@ const SV_PATTERNS: readonly [RegExp, string][] = [
   [/^a day whose window holds data \((\S+) to (\S+)\)$/, 'en dag vars fönster innehåller data ($1 till $2)'],
   [/^a number for each factor \((.+)\)$/, 'ett tal för varje faktor ($1)'],
   [/^((?:[\w.-]+, )*[\w.-]+) or ([\w.-]+)$/, '$1 eller $2'],
+  // data and core
+  [
+    /^a step that splits the window into at most (\d+) blocks$/,
+    'ett steg som delar fönstret i högst $1 block',
+  ],
 ];
 
 /** A phrase of what an option takes, in Swedish when it is known; else as written. */

@@ -12,7 +12,8 @@
  * evaluated as a log-sum-exp of ln B terms and never over- or underflows, and the forecast uses the finite
  * sum Σ B(γ, δ + n + k) / B(γ, δ) rather than the paper's closed form, whose factor δ / (γ − 1) is 0/0 at γ = 1.
  */
-import { invalidInput } from '../errors';
+import { CvmError } from '../errors';
+import { msg } from '../messages/catalogue';
 import { digamma, lnBeta, logSumExp } from '../math/special';
 import { fitPositiveParameters } from './fit';
 import type { ModelFit } from './summary';
@@ -37,14 +38,20 @@ export interface BgBbPattern {
   weight?: number;
 }
 
-function checkPattern(p: BgBbPattern, where: string): void {
+/** Checks a pattern; `pattern` numbers it in the message (1 = the first), null for a single one. */
+function checkPattern(p: BgBbPattern, pattern: number | null): void {
   const { x, tx, n } = p;
   if (![x, tx, n].every(Number.isInteger) || n < 0 || x < 0 || x > tx || tx > n || x > 0 !== tx > 0)
-    throw invalidInput(
-      `${where}: (x ${x}, tx ${tx}, n ${n}) is not a pattern; expected whole numbers with 0 ≤ x ≤ tx ≤ n and tx = 0 exactly when x = 0`,
+    throw new CvmError(
+      'invalid-input',
+      msg('fit.not-pattern', { where: msg('fit.where-pattern', { pattern }), x, tx, n }),
     );
   const w = p.weight ?? 1;
-  if (!Number.isFinite(w) || w < 0) throw invalidInput(`${where}: weight ${w} is not a count ≥ 0`);
+  if (!Number.isFinite(w) || w < 0)
+    throw new CvmError(
+      'invalid-input',
+      msg('fit.pattern-weight', { where: msg('fit.where-pattern', { pattern }), weight: w }),
+    );
 }
 
 /**
@@ -66,7 +73,7 @@ function logLikelihoodOne(params: BgBbParams, x: number, tx: number, n: number):
 export function logLikelihoodBgBb(params: BgBbParams, patterns: readonly BgBbPattern[]): number {
   let ll = 0;
   for (const [i, p] of patterns.entries()) {
-    checkPattern(p, `pattern ${i + 1}`);
+    checkPattern(p, i + 1);
     const w = p.weight ?? 1;
     if (w > 0) ll += w * logLikelihoodOne(params, p.x, p.tx, p.n);
   }
@@ -126,7 +133,7 @@ export function logLikelihoodGradientBgBb(
   let value = 0;
   const gradient: [number, number, number, number] = [0, 0, 0, 0];
   for (const [i, p] of patterns.entries()) {
-    checkPattern(p, `pattern ${i + 1}`);
+    checkPattern(p, i + 1);
     const w = p.weight ?? 1;
     if (w === 0) continue;
     const one = logLikelihoodGradientOne(params, p.x, p.tx, p.n);
@@ -141,7 +148,7 @@ export function logLikelihoodGradientBgBb(
  * transacted (the likelihood then rises without bound as p → 0).
  */
 export function fitBgBb(patterns: readonly BgBbPattern[]): ModelFit<BgBbParams> | null {
-  patterns.forEach((p, i) => checkPattern(p, `pattern ${i + 1}`));
+  patterns.forEach((p, i) => checkPattern(p, i + 1));
   const used = patterns.filter((p) => (p.weight ?? 1) > 0);
   const customers = used.reduce((s, p) => s + (p.weight ?? 1), 0);
   if (customers === 0 || used.every((p) => p.x === 0)) return null;
@@ -176,7 +183,7 @@ export function fitBgBb(patterns: readonly BgBbPattern[]): ModelFit<BgBbParams> 
  * paper's eq. 11): B(α+x, β+n−x)/B(α,β) · B(γ, δ+n+ahead)/B(γ,δ) / L. With ahead = 0, alive at n.
  */
 export function pAliveBgBb(params: BgBbParams, pattern: BgBbPattern, ahead = 1): number {
-  checkPattern(pattern, 'pattern');
+  checkPattern(pattern, null);
   const { alpha, beta, gamma, delta } = params;
   const { x, n } = pattern;
   const lnAlive =
@@ -199,8 +206,9 @@ function aliveOpportunities(gamma: number, delta: number, from: number, count: n
   return sum;
 }
 
-function checkOpportunities(count: number, what: string): void {
-  if (!Number.isInteger(count) || count < 0) throw invalidInput(`${what} ${count} is not a whole number ≥ 0`);
+function checkOpportunities(count: number, holdout: boolean): void {
+  if (!Number.isInteger(count) || count < 0)
+    throw new CvmError('invalid-input', msg('fit.opportunities', { holdout, count }));
 }
 
 /**
@@ -213,8 +221,8 @@ export function conditionalExpectedTransactionsBgBb(
   pattern: BgBbPattern,
   opportunities: number,
 ): number {
-  checkPattern(pattern, 'pattern');
-  checkOpportunities(opportunities, 'opportunities');
+  checkPattern(pattern, null);
+  checkOpportunities(opportunities, false);
   const { alpha, beta, gamma, delta } = params;
   const { x, n } = pattern;
   const lnBuy = lnBeta(alpha + x + 1, beta + n - x) - lnBeta(alpha, beta);
@@ -229,7 +237,7 @@ export function conditionalExpectedTransactionsBgBb(
  * E[X(n)] = α / (α + β) · Σ_{k=1}^{n} B(γ, δ + k) / B(γ, δ).
  */
 export function expectedTransactionsBgBb(params: BgBbParams, opportunities: number): number {
-  checkOpportunities(opportunities, 'opportunities');
+  checkOpportunities(opportunities, false);
   const { alpha, beta, gamma, delta } = params;
   return (alpha / (alpha + beta)) * aliveOpportunities(gamma, delta, 0, opportunities);
 }
@@ -276,7 +284,7 @@ export function validateBgBb(
   opportunities: number,
   topGroup = 7,
 ): BgBbValidation {
-  checkOpportunities(opportunities, 'holdout opportunities');
+  checkOpportunities(opportunities, true);
   let customers = 0;
   let actual = 0;
   let predicted = 0;
@@ -290,10 +298,11 @@ export function validateBgBb(
   }));
   const tracking = Array.from({ length: opportunities }, (_, k) => ({ opportunity: k + 1, expected: 0 }));
   for (const [i, p] of patterns.entries()) {
-    checkPattern(p, `pattern ${i + 1}`);
+    checkPattern(p, i + 1);
     if (!(Number.isFinite(p.holdout) && p.holdout >= 0 && p.holdout <= opportunities))
-      throw invalidInput(
-        `pattern ${i + 1}: holdout ${p.holdout} is not a number of transactions from 0 to ${opportunities} (the holdout opportunities)`,
+      throw new CvmError(
+        'invalid-input',
+        msg('fit.holdout', { pattern: i + 1, holdout: p.holdout, opportunities }),
       );
     const w = p.weight ?? 1;
     if (w === 0) continue;
@@ -310,7 +319,7 @@ export function validateBgBb(
     for (const point of tracking)
       point.expected += w * conditionalExpectedTransactionsBgBb(params, p, point.opportunity);
   }
-  if (customers === 0) throw invalidInput('no customers to validate BG/BB on');
+  if (customers === 0) throw new CvmError('invalid-input', msg('fit.bgbb-no-customers'));
   return {
     customers,
     holdoutActual: actual,

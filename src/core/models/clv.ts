@@ -12,7 +12,8 @@
  * make a year (52.18 for a model fitted in weeks) and how many periods a year is cut into, so a weekly model
  * with a yearly rate discounts the same money the same way as a monthly one.
  */
-import { assert, invalidInput } from '../errors';
+import { assert, CvmError } from '../errors';
+import { msg } from '../messages/catalogue';
 
 /** How the horizon is cut and discounted. */
 export interface ClvHorizon {
@@ -48,7 +49,7 @@ export function discountedClv(
   for (let i = 0; i < spend.length; i++) {
     const value = spend[i] as number;
     if (!Number.isFinite(value))
-      throw invalidInput(`CLV: spend of customer ${i} = ${value}; expected a finite number`);
+      throw new CvmError('invalid-input', msg('fit.clv-spend', { customer: i, value }));
     for (let k = 0; k < periods; k++) {
       cumulative[k] = expectedPurchases(i, times[k] as number);
       assert(
@@ -96,11 +97,20 @@ export function discountedPurchases(cumulative: ArrayLike<number>, discount: Arr
 function checkHorizon(horizon: ClvHorizon): void {
   const { timeUnitsPerYear, periodsPerYear, periods, annualDiscountRate } = horizon;
   if (!(timeUnitsPerYear > 0 && Number.isFinite(timeUnitsPerYear)))
-    throw invalidInput(`CLV horizon: timeUnitsPerYear = ${timeUnitsPerYear}; expected a positive number`);
+    throw new CvmError(
+      'invalid-input',
+      msg('fit.clv-horizon', { setting: 'timeUnitsPerYear', value: timeUnitsPerYear }),
+    );
   if (!(periodsPerYear > 0 && Number.isFinite(periodsPerYear)))
-    throw invalidInput(`CLV horizon: periodsPerYear = ${periodsPerYear}; expected a positive number`);
+    throw new CvmError(
+      'invalid-input',
+      msg('fit.clv-horizon', { setting: 'periodsPerYear', value: periodsPerYear }),
+    );
   if (!Number.isInteger(periods) || periods < 1)
-    throw invalidInput(`CLV horizon: periods = ${periods}; expected a whole number ≥ 1`);
+    throw new CvmError('invalid-input', msg('fit.clv-horizon', { setting: 'periods', value: periods }));
   if (!(annualDiscountRate > -1 && Number.isFinite(annualDiscountRate)))
-    throw invalidInput(`CLV horizon: annualDiscountRate = ${annualDiscountRate}; expected a number > −1`);
+    throw new CvmError(
+      'invalid-input',
+      msg('fit.clv-horizon', { setting: 'annualDiscountRate', value: annualDiscountRate }),
+    );
 }

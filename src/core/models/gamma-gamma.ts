@@ -11,7 +11,8 @@
  * skipped by the fit. The mean spend pγ/(q−1) exists only for q > 1; below it the expectations are null.
  */
 import { digamma, lnGamma, lnGammaRatioExcess } from '../math/special';
-import { invalidInput } from '../errors';
+import { CvmError } from '../errors';
+import { msg } from '../messages/catalogue';
 import { fitPositiveParameters } from './fit';
 import type { ModelFit } from './summary';
 
@@ -41,7 +42,7 @@ export function spendSummary(rows: Iterable<{ x: number; mbar: number; weight?: 
   for (const r of rows) {
     row++;
     if (!Number.isFinite(r.x) || r.x < 0 || !Number.isFinite(r.mbar) || r.mbar < 0)
-      throw invalidInput(`spend row ${row}: x = ${r.x}, mbar = ${r.mbar}; expected finite numbers ≥ 0`);
+      throw new CvmError('invalid-input', msg('fit.spend-row', { row, x: r.x, mbar: r.mbar }));
     if (r.x < 1 || r.mbar <= 0) continue;
     x.push(r.x);
     mbar.push(r.mbar);
@@ -66,7 +67,7 @@ export function spendSummaryColumns(
     const xi = x[i] as number;
     const mi = mbar[i] as number;
     if (!Number.isFinite(xi) || xi < 0 || !Number.isFinite(mi) || mi < 0)
-      throw invalidInput(`spend row ${i + 1}: x = ${xi}, mbar = ${mi}; expected finite numbers ≥ 0`);
+      throw new CvmError('invalid-input', msg('fit.spend-row', { row: i + 1, x: xi, mbar: mi }));
     if (xi >= 1 && mi > 0) {
       keep[i] = 1;
       kept++;

@@ -15,7 +15,9 @@
  * last seen alive after t periods", and one likelihood runs on that table. The probabilities come from the
  * recursions above, so no special function is needed and nothing overflows however long the history.
  */
-import { invalidInput } from '../errors';
+import { CvmError } from '../errors';
+import { msg } from '../messages/catalogue';
+import type { Message } from '../messages/message';
 import { fitPositiveParameters } from './fit';
 import type { ModelFit } from './summary';
 
@@ -99,9 +101,9 @@ export function sbgRetentionCurve(params: SbgParams, periods: number): number[] 
  */
 export function sbgDerl(params: SbgParams, renewals: number, discountRate: number): number {
   if (!(discountRate > 0) || !Number.isFinite(discountRate))
-    throw invalidInput(`discount rate ${discountRate} is not a positive number`);
+    throw new CvmError('invalid-input', msg('fit.discount-rate', { rate: discountRate }));
   if (!Number.isInteger(renewals) || renewals < 0)
-    throw invalidInput(`renewals ${renewals} is not a whole number ≥ 0`);
+    throw new CvmError('invalid-input', msg('fit.renewals', { renewals }));
   const { alpha, beta } = params;
   const z = 1 / (1 + discountRate);
   // The series of the hypergeometric function, term k = S(n + 1 + k) / S(n) · z^k. Each ratio of terms is
@@ -116,8 +118,9 @@ export function sbgDerl(params: SbgParams, renewals: number, discountRate: numbe
 }
 
 /** Checks a count: finite and ≥ 0. */
-function checkCount(value: number, what: string): void {
-  if (!Number.isFinite(value) || value < 0) throw invalidInput(`${what}: ${value} is not a count ≥ 0`);
+function checkCount(value: number, where: () => Message): void {
+  if (!Number.isFinite(value) || value < 0)
+    throw new CvmError('invalid-input', msg('fit.not-count', { where: where(), value }));
 }
 
 /**
@@ -126,20 +129,19 @@ function checkCount(value: number, what: string): void {
  */
 function tableFromSurvival(alive: readonly number[]): ChurnTable {
   if (alive.length < 2)
-    throw invalidInput(
-      `cohort survival has ${alive.length} value(s); expected alive counts for periods 0..n, n ≥ 1`,
-    );
+    throw new CvmError('invalid-input', msg('fit.survival-short', { values: alive.length }));
   const n = alive.length - 1;
   const churnedIn = new Float64Array(n + 1);
   const aliveAfter = new Float64Array(n + 1);
   for (let t = 0; t <= n; t++) {
     const count = alive[t] as number;
-    checkCount(count, `cohort survival, period ${t}`);
+    checkCount(count, () => msg('fit.where-survival', { period: t }));
     if (t > 0) {
       const lost = (alive[t - 1] as number) - count;
       if (lost < 0)
-        throw invalidInput(
-          `cohort survival, period ${t}: ${count} alive is more than ${alive[t - 1]} in period ${t - 1}; expected a non-increasing count`,
+        throw new CvmError(
+          'invalid-input',
+          msg('fit.survival-rises', { period: t, count, before: alive[t - 1] as number }),
         );
       churnedIn[t] = lost;
     }
@@ -154,10 +156,11 @@ function tableFromLifetimes(lifetimes: readonly SbgLifetime[]): ChurnTable {
   for (const [i, l] of lifetimes.entries()) {
     const lowest = l.churned ? 1 : 0;
     if (!Number.isInteger(l.periods) || l.periods < lowest)
-      throw invalidInput(
-        `lifetime ${i + 1}: periods ${l.periods} is not a whole number ≥ ${lowest} (${l.churned ? 'churned' : 'still alive'})`,
+      throw new CvmError(
+        'invalid-input',
+        msg('fit.lifetime-periods', { lifetime: i + 1, periods: l.periods, lowest, churned: l.churned }),
       );
-    checkCount(l.weight ?? 1, `lifetime ${i + 1}, weight`);
+    checkCount(l.weight ?? 1, () => msg('fit.where-lifetime-weight', { lifetime: i + 1 }));
     maxPeriod = Math.max(maxPeriod, l.periods);
   }
   const churnedIn = new Float64Array(maxPeriod + 1);

@@ -5,7 +5,8 @@
  * summary keeps each distinct pattern once with a weight (the number of customers who share it). Likelihoods
  * loop over typed arrays of patterns; on CDNOW's 2,357 customers that is about half as many patterns.
  */
-import { invalidInput } from '../errors';
+import { CvmError } from '../errors';
+import { msg } from '../messages/catalogue';
 
 /**
  * Compressed per-customer summaries, one entry per distinct pattern, all in the model's time unit:
@@ -62,11 +63,11 @@ export function compressSummary(rows: Iterable<SummaryRow>): CustomerSummary {
     row++;
     const w = r.weight ?? 1;
     if (!Number.isInteger(r.x) || r.x < 0)
-      throw invalidInput(`summary row ${row}: x = ${r.x} is not a whole number of repeat purchases ≥ 0`);
+      throw new CvmError('invalid-input', msg('fit.summary-x', { row, x: r.x }));
     if (!Number.isFinite(r.tx) || !Number.isFinite(r.T) || r.tx < 0 || r.tx > r.T)
-      throw invalidInput(`summary row ${row}: tx = ${r.tx}, T = ${r.T}; expected finite 0 ≤ tx ≤ T`);
+      throw new CvmError('invalid-input', msg('fit.summary-tx', { row, tx: r.tx, T: r.T }));
     if (!Number.isFinite(w) || w < 0)
-      throw invalidInput(`summary row ${row}: weight = ${w}; expected a finite number ≥ 0`);
+      throw new CvmError('invalid-input', msg('fit.summary-weight', { row, weight: w }));
     const key = `${r.x}|${r.tx}|${r.T}`;
     const at = index.get(key);
     if (at === undefined) {

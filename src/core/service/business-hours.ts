@@ -9,7 +9,8 @@
  * `workingDays`) and `holidays` contribute nothing. Instants are epoch milliseconds.
  */
 import { addDays, toEpochDay, type IsoDay } from '../dates';
-import { invalidInput } from '../errors';
+import { CvmError } from '../errors';
+import { msg } from '../messages/catalogue';
 import { localDay, zonedInstant } from './time-zone';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -73,16 +74,14 @@ export function openingMinutes(calendar: BusinessCalendar): { opens: number; clo
   const opens = minutesOf(opensAt, 'opens');
   const closes = minutesOf(closesAt, 'closes');
   if (closes <= opens)
-    throw invalidInput(`business calendar: closes ${closesAt} is not later than opens ${opensAt}`);
+    throw new CvmError('invalid-input', msg('calendar.order', { opens: opensAt, closes: closesAt }));
   return { opens, closes };
 }
 
-function minutesOf(time: string, what: string): number {
+function minutesOf(time: string, which: 'opens' | 'closes'): number {
   const m = /^(\d{2}):([0-5]\d)$/.exec(time);
   const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : -1;
   if (minutes < 0 || minutes > 1440)
-    throw invalidInput(
-      `business calendar: ${what} ${JSON.stringify(time)} is not a time HH:MM from 00:00 to 24:00`,
-    );
+    throw new CvmError('invalid-input', msg('calendar.time', { which, time }));
   return minutes;
 }

@@ -7,7 +7,8 @@
  * on a spring-forward night) maps to the instant of the change, the first moment the clock shows a later
  * time; a time that occurs twice (02:30 on a fall-back night) maps to its first occurrence.
  */
-import { invalidInput } from '../errors';
+import { CvmError } from '../errors';
+import { msg } from '../messages/catalogue';
 import type { IsoDay } from '../dates';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -27,9 +28,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
         second: 'numeric',
       });
     } catch {
-      throw invalidInput(
-        `time zone ${JSON.stringify(timeZone)} is not an IANA time zone (e.g. Europe/Stockholm)`,
-      );
+      throw new CvmError('invalid-input', msg('calendar.time-zone', { timeZone }));
     }
     formatters.set(timeZone, f);
   }

@@ -7,7 +7,9 @@
  * is an `invalid-input` CvmError naming the source, the rule and what was expected.
  */
 import { z } from 'zod';
-import { invalidInput, quoteValue } from '../errors';
+import { assert, CvmError, quoteValue } from '../errors';
+import { msg } from '../messages/catalogue';
+import { issueMessage } from '../zod-issue';
 import { DEFAULT_TIERS } from '../kpi/tiers';
 
 export const LOYALTY_LEVELS = ['high', 'medium', 'low'] as const;
@@ -321,17 +323,17 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** The first zod issue as "path: message". */
-function issueText(error: z.ZodError, prefix: string): string {
+/** The first zod issue as "source: where.path: message". */
+function issueError(error: z.ZodError, source: string, where: string): CvmError {
   const issue = error.issues[0];
-  if (!issue) return prefix;
+  assert(issue !== undefined, 'a failed parse has an issue');
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-  return `${prefix}${path}: ${issue.message}`;
+  return new CvmError('invalid-input', issueMessage(issue, source, `${where}${path}`));
 }
 
 function check<T>(schema: z.ZodType<T>, value: unknown, source: string, where: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw invalidInput(`${source}: ${issueText(parsed.error, where)}`);
+  if (!parsed.success) throw issueError(parsed.error, source, where);
   return parsed.data;
 }
 
@@ -342,10 +344,13 @@ function check<T>(schema: z.ZodType<T>, value: unknown, source: string, where: s
  */
 export function parseRules(json: unknown, source: string): StrategyRules {
   if (!isObject(json))
-    throw invalidInput(`${source}: expected an object with sections ${SECTIONS.join(', ')}`);
+    throw new CvmError('invalid-input', msg('rules.not-object', { source, sections: SECTIONS.join(', ') }));
   for (const key of Object.keys(json))
     if (!(SECTIONS as readonly string[]).includes(key))
-      throw invalidInput(`${source}: unknown section ${quoteValue(key)}; expected ${SECTIONS.join(', ')}`);
+      throw new CvmError(
+        'invalid-input',
+        msg('rules.unknown-section', { source, section: quoteValue(key), sections: SECTIONS.join(', ') }),
+      );
   const lifecycle = check(
     lifecycleSchema,
     { ...DEFAULT_RULES.lifecycle, ...(json.lifecycle as object | undefined) },
@@ -359,25 +364,33 @@ export function parseRules(json: unknown, source: string): StrategyRules {
     'loyalty',
   );
   if (loyalty.lowPAlive > loyalty.highPAlive)
-    throw invalidInput(
-      `${source}: loyalty.lowPAlive ${loyalty.lowPAlive} is above highPAlive ${loyalty.highPAlive}; expected low ≤ high`,
+    throw new CvmError(
+      'invalid-input',
+      msg('rules.loyalty-order', { source, low: loyalty.lowPAlive, high: loyalty.highPAlive }),
     );
   if (lifecycle.atRiskFactor > lifecycle.lapsedFactor)
-    throw invalidInput(
-      `${source}: lifecycle.atRiskFactor ${lifecycle.atRiskFactor} is above lapsedFactor ${lifecycle.lapsedFactor}; expected at risk before lapsed`,
+    throw new CvmError(
+      'invalid-input',
+      msg('rules.lifecycle-order', {
+        source,
+        atRisk: lifecycle.atRiskFactor,
+        lapsed: lifecycle.lapsedFactor,
+      }),
     );
   if (lifecycle.declineRatio > lifecycle.growthRatio)
-    throw invalidInput(
-      `${source}: lifecycle.declineRatio ${lifecycle.declineRatio} is above growthRatio ${lifecycle.growthRatio}; the two would overlap`,
+    throw new CvmError(
+      'invalid-input',
+      msg('rules.growth-order', { source, decline: lifecycle.declineRatio, growth: lifecycle.growthRatio }),
     );
   const triggers = { ...DEFAULT_RULES.triggers } as Record<string, unknown>;
   if (json.triggers !== undefined) {
     if (!isObject(json.triggers))
-      throw invalidInput(`${source}: triggers: expected an object of trigger settings by trigger name`);
+      throw new CvmError('invalid-input', msg('rules.triggers-not-object', { source }));
     for (const [name, settings] of Object.entries(json.triggers)) {
       if (!(TRIGGERS as readonly string[]).includes(name))
-        throw invalidInput(
-          `${source}: trigger ${quoteValue(name)} is unknown; expected one of ${TRIGGERS.join(', ')}`,
+        throw new CvmError(
+          'invalid-input',
+          msg('rules.unknown-trigger', { source, trigger: quoteValue(name), triggers: TRIGGERS.join(', ') }),
         );
       const schema = TRIGGER_SCHEMAS[name as TriggerName] as z.ZodType;
       const base = DEFAULT_RULES.triggers[name as TriggerName];
@@ -390,8 +403,15 @@ export function parseRules(json: unknown, source: string): StrategyRules {
       : check(z.array(segmentSchema).min(1), json.segments, source, 'segments').map((s, i) => {
           const bad = s.loyalty.find((l) => !(LOYALTY_LEVELS as readonly string[]).includes(l));
           if (bad !== undefined)
-            throw invalidInput(
-              `${source}: segment ${quoteValue(s.name)} (segments[${i}]): loyalty ${quoteValue(bad)} is unknown; expected ${LOYALTY_LEVELS.join(', ')}`,
+            throw new CvmError(
+              'invalid-input',
+              msg('rules.segment-loyalty', {
+                source,
+                segment: quoteValue(s.name),
+                index: i,
+                loyalty: quoteValue(bad),
+                levels: LOYALTY_LEVELS.join(', '),
+              }),
             );
           return { name: s.name, tiers: s.tiers, loyalty: s.loyalty as LoyaltyLevel[] };
         });
@@ -400,8 +420,15 @@ export function parseRules(json: unknown, source: string): StrategyRules {
       ? DEFAULT_RULES.actions
       : check(z.array(actionSchema), json.actions, source, 'actions').map((a, i): ActionRule => {
           if (!(TRIGGERS as readonly string[]).includes(a.trigger))
-            throw invalidInput(
-              `${source}: action ${quoteValue(a.id)} (actions[${i}]): trigger ${quoteValue(a.trigger)} is unknown; expected one of ${TRIGGERS.join(', ')}`,
+            throw new CvmError(
+              'invalid-input',
+              msg('rules.action-trigger', {
+                source,
+                action: quoteValue(a.id),
+                index: i,
+                trigger: quoteValue(a.trigger),
+                triggers: TRIGGERS.join(', '),
+              }),
             );
           return {
             id: a.id,
@@ -439,22 +466,36 @@ export function checkRules(rules: StrategyRules, tierNames: readonly string[], s
   const owner = new Map<string, string>();
   for (const s of rules.segments) {
     if (s.name === INACTIVE)
-      throw invalidInput(
-        `${source}: segment name ${quoteValue(INACTIVE)} is reserved for customers without a purchase in the current window`,
+      throw new CvmError(
+        'invalid-input',
+        msg('rules.reserved-segment', { source, name: quoteValue(INACTIVE) }),
       );
-    if (names.has(s.name)) throw invalidInput(`${source}: segment ${quoteValue(s.name)} is defined twice`);
+    if (names.has(s.name))
+      throw new CvmError('invalid-input', msg('rules.segment-twice', { source, name: quoteValue(s.name) }));
     names.add(s.name);
     for (const tier of s.tiers) {
       if (!tierNames.includes(tier))
-        throw invalidInput(
-          `${source}: segment ${quoteValue(s.name)}: tier ${quoteValue(tier)} is unknown; expected one of ${tierNames.map((t) => JSON.stringify(t)).join(', ')}`,
+        throw new CvmError(
+          'invalid-input',
+          msg('rules.segment-tier', {
+            source,
+            segment: quoteValue(s.name),
+            tier: quoteValue(tier),
+            tierNames: tierNames.map((t) => JSON.stringify(t)).join(', '),
+          }),
         );
       for (const level of s.loyalty) {
         const cell = `${tier} × ${level}`;
         const other = owner.get(cell);
         if (other !== undefined)
-          throw invalidInput(
-            `${source}: segments ${quoteValue(other)} and ${quoteValue(s.name)} overlap on ${cell}; expected each tier × loyalty cell in one segment`,
+          throw new CvmError(
+            'invalid-input',
+            msg('rules.segments-overlap', {
+              source,
+              other: quoteValue(other),
+              segment: quoteValue(s.name),
+              cell,
+            }),
           );
         owner.set(cell, s.name);
       }
@@ -463,26 +504,41 @@ export function checkRules(rules: StrategyRules, tierNames: readonly string[], s
   for (const tier of tierNames)
     for (const level of LOYALTY_LEVELS)
       if (!owner.has(`${tier} × ${level}`))
-        throw invalidInput(
-          `${source}: no segment covers ${tier} × ${level}; expected every tier × loyalty cell in one segment`,
+        throw new CvmError(
+          'invalid-input',
+          msg('rules.cell-uncovered', { source, cell: `${tier} × ${level}` }),
         );
   const known = new Set([...names, INACTIVE]);
   const ids = new Set<string>();
   const taken = new Map<string, string>();
   for (const a of rules.actions) {
-    if (ids.has(a.id)) throw invalidInput(`${source}: action id ${quoteValue(a.id)} is used twice`);
+    if (ids.has(a.id))
+      throw new CvmError('invalid-input', msg('rules.action-twice', { source, id: quoteValue(a.id) }));
     ids.add(a.id);
     for (const s of a.segments ?? [])
       if (!known.has(s))
-        throw invalidInput(
-          `${source}: action ${quoteValue(a.id)}: segment ${quoteValue(s)} is unknown; expected one of ${[...known].map((k) => JSON.stringify(k)).join(', ')}`,
+        throw new CvmError(
+          'invalid-input',
+          msg('rules.action-segment', {
+            source,
+            action: quoteValue(a.id),
+            segment: quoteValue(s),
+            known: [...known].map((k) => JSON.stringify(k)).join(', '),
+          }),
         );
     for (const s of a.segments ?? [...known]) {
       const key = `${a.trigger}\u0000${s}`;
       const other = taken.get(key);
       if (other !== undefined)
-        throw invalidInput(
-          `${source}: actions ${quoteValue(other)} and ${quoteValue(a.id)} both answer trigger ${a.trigger} for segment ${quoteValue(s)}; expected one action per trigger × segment`,
+        throw new CvmError(
+          'invalid-input',
+          msg('rules.actions-clash', {
+            source,
+            other: quoteValue(other),
+            action: quoteValue(a.id),
+            trigger: a.trigger,
+            segment: quoteValue(s),
+          }),
         );
       taken.set(key, a.id);
     }

@@ -15,6 +15,7 @@ import {
   type DuckDBVector,
 } from '@duckdb/node-api';
 import { CvmError } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
 import { MIGRATIONS } from '../sql/migrations';
 
 /** A query parameter: bound positionally to `?` or `$1`… placeholders. */
@@ -52,10 +53,10 @@ export class DuckDbDatabase {
       // A SQLite file makes DuckDB reach for its SQLite extension; autoloading is off, so that fails here.
       const foreign = /not a valid DuckDB database|sqlite_scanner/.test(detail);
       const message = lock
-        ? `cannot open database ${path}: it is locked by another process (${lock[1]}, PID ${lock[2]}); close it or use another {option:db}`
+        ? msg('store.duckdb-locked', { path, holder: lock[1] ?? '', pid: lock[2] ?? '' })
         : foreign
-          ? `cannot open database ${path}: it is not a DuckDB database${/sqlite/i.test(detail) ? ' (it looks like SQLite)' : ''}; give {option:db} a DuckDB file`
-          : `cannot open database ${path}: ${detail.replace(/^IO Error: /, '')}`;
+          ? msg('store.duckdb-foreign', { path, sqlite: /sqlite/i.test(detail) })
+          : msg('store.duckdb-cannot-open', { path, detail: detail.replace(/^IO Error: /, '') });
       throw new CvmError('data-source', message, { cause: error });
     }
     const database = new DuckDbDatabase(instance, path);

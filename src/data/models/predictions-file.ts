@@ -5,6 +5,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { CvmError } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
 
 /** One output column: its header and a value per row (strings as they are, numbers rounded). */
 export interface OutputColumn {
@@ -28,7 +29,11 @@ export async function writeCsvColumns(path: string, columns: readonly OutputColu
   const out = createWriteStream(path);
   const failed = new Promise<never>((_, reject) => {
     out.on('error', (error) =>
-      reject(new CvmError('data-source', `cannot write ${path}: ${error.message}`, { cause: error })),
+      reject(
+        new CvmError('data-source', msg('files.cannot-write', { path, detail: error.message }), {
+          cause: error,
+        }),
+      ),
     );
   });
   // handled where it is raced; this only keeps an early failure from being an unhandled rejection

@@ -15,6 +15,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CvmError, quoteValue } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
+import type { Message } from '../../core/messages/message';
 import type { SbgLifetime } from '../../core/models/sbg';
 import { checkReadable } from '../import/file';
 
@@ -51,12 +53,18 @@ export async function readRetentionFile(path: string): Promise<RetentionFile> {
   const header = headerLine.split(delimiter).map((h) => h.trim().replace(/^"|"$/g, ''));
   const find = (names: readonly string[]): number => header.findIndex((h) => names.includes(h.toLowerCase()));
   const rows = lines.slice(1).map((line) => line.split(delimiter).map((c) => c.trim()));
-  const fail = (row: number, at: number, text: string, expected: string): CvmError =>
+  const fail = (row: number, at: number, text: string, expected: Message): CvmError =>
     new CvmError(
       'invalid-input',
-      `${name}: row ${row}, column ${header[at]}: ${quoteValue(text)} is not ${expected}`,
+      msg('files.bad-value', {
+        file: name,
+        row,
+        column: header[at] ?? '',
+        value: quoteValue(text),
+        expected,
+      }),
     );
-  const number = (row: number, at: number, check: (v: number) => boolean, expected: string): number => {
+  const number = (row: number, at: number, check: (v: number) => boolean, expected: Message): number => {
     const text = rows[row - 1]?.[at] ?? '';
     const v = text === '' ? NaN : Number(text);
     if (!Number.isFinite(v) || !check(v)) throw fail(row, at, text, expected);
@@ -71,50 +79,48 @@ export async function readRetentionFile(path: string): Promise<RetentionFile> {
     if (rows.length < 2)
       throw new CvmError(
         'invalid-input',
-        `${name}: ${rows.length} period${rows.length === 1 ? '' : 's'} of survival counts; expected periods 0, 1, … n with n ≥ 1`,
+        msg('files.survival-periods', { file: name, periods: rows.length }),
       );
     const surviving: number[] = [];
     rows.forEach((_, i) => {
       const row = i + 1;
-      number(row, periodAt, (v) => v === i, `period ${i} (periods run 0, 1, 2, … in order)`);
+      number(row, periodAt, (v) => v === i, msg('files.period-in-order', { period: i }));
       const previous = surviving[i - 1];
       surviving.push(
         number(
           row,
           survivingAt,
           (v) => v >= 0 && (previous === undefined || v <= previous),
-          previous === undefined
-            ? 'a number of customers ≥ 0'
-            : `a number of customers from 0 to the ${previous} of the period before`,
+          previous === undefined ? msg('files.customers-min0') : msg('files.customers-up-to', { previous }),
         ),
       );
     });
     if (!((surviving[0] as number) > 0))
-      throw fail(1, survivingAt, String(surviving[0]), 'a cohort of at least one customer at period 0');
+      throw fail(1, survivingAt, String(surviving[0]), msg('files.cohort-start'));
     return { source: name, kind: 'survival', surviving };
   }
   if (periodsAt >= 0 && churnedAt >= 0) {
     const weightAt = find(NAMES.weight);
-    if (rows.length === 0) throw new CvmError('invalid-input', `${name}: no customers after the header`);
+    if (rows.length === 0) throw new CvmError('invalid-input', msg('files.no-customers', { file: name }));
     const lifetimes = rows.map((cells, i): SbgLifetime => {
       const row = i + 1;
       const flag = (cells[churnedAt] ?? '').toLowerCase();
       if (!TRUE.has(flag) && !FALSE.has(flag))
-        throw fail(row, churnedAt, cells[churnedAt] ?? '', 'true or false (also yes/no, 1/0)');
+        throw fail(row, churnedAt, cells[churnedAt] ?? '', msg('files.true-false'));
       const churned = TRUE.has(flag);
       const periods = number(
         row,
         periodsAt,
         (v) => Number.isInteger(v) && v >= (churned ? 1 : 0),
-        churned ? 'a whole number of periods ≥ 1 (churned in that period)' : 'a whole number of periods ≥ 0',
+        churned ? msg('files.periods-churned') : msg('files.periods-min0'),
       );
-      const weight = weightAt >= 0 ? number(row, weightAt, (v) => v >= 0, 'a number of customers ≥ 0') : 1;
+      const weight = weightAt >= 0 ? number(row, weightAt, (v) => v >= 0, msg('files.customers-min0')) : 1;
       return { periods, churned, weight };
     });
     return { source: name, kind: 'lifetimes', lifetimes };
   }
   throw new CvmError(
     'invalid-input',
-    `${name}: the header ${quoteValue(headerLine)} has neither period and surviving (cohort survival counts) nor periods and churned (individual lifetimes)`,
+    msg('files.retention-header', { file: name, header: quoteValue(headerLine) }),
   );
 }

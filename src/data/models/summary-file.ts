@@ -12,6 +12,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CvmError, quoteValue } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
+import type { Message } from '../../core/messages/message';
 import { checkReadable } from '../import/file';
 import type { CustomerSummaries } from './types';
 
@@ -72,7 +74,11 @@ export async function readSummaryFile(path: string): Promise<SummaryFile> {
   if (missing.length > 0)
     throw new CvmError(
       'invalid-input',
-      `${name}: no column ${missing.map((c) => LABELS[c]).join(', ')} in the header ${quoteValue(headerLine)} (expected x or frequency, t_x or recency, T, optionally monetary)`,
+      msg('files.summary-header', {
+        file: name,
+        missing: missing.map((c) => LABELS[c]).join(', '),
+        header: quoteValue(headerLine),
+      }),
     );
   const ids: string[] = [];
   const x: number[] = [];
@@ -88,29 +94,75 @@ export async function readSummaryFile(path: string): Promise<SummaryFile> {
     if (line.trim() === '') continue;
     row++;
     const cells = split(line, delimiter);
-    const value = (at: number, check: (n: number) => boolean, expected: string): number => {
+    const value = (at: number, check: (n: number) => boolean, expected: () => Message): number => {
       const text = (cells[at] ?? '').trim();
       const n = text === '' ? NaN : Number(text);
       if (!Number.isFinite(n) || !check(n))
         throw new CvmError(
           'invalid-input',
-          `${name}: row ${row}, column ${header[at]}: ${quoteValue(text)} is not ${expected}`,
+          msg('files.bad-value', {
+            file: name,
+            row,
+            column: header[at] ?? '',
+            value: quoteValue(text),
+            expected: expected(),
+          }),
         );
       return n;
     };
-    const xi = value(column.x, (v) => Number.isInteger(v) && v >= 0, 'a whole number ≥ 0');
-    const Ti = value(column.T, (v) => v >= 0, 'a number ≥ 0');
-    const txi = value(column.tx, (v) => v >= 0 && v <= Ti, `a number from 0 to T = ${Ti}`);
+    const xi = value(
+      column.x,
+      (v) => Number.isInteger(v) && v >= 0,
+      () => msg('files.whole-min0'),
+    );
+    const Ti = value(
+      column.T,
+      (v) => v >= 0,
+      () => msg('files.number-min0'),
+    );
+    const txi = value(
+      column.tx,
+      (v) => v >= 0 && v <= Ti,
+      () => msg('files.number-to-T', { T: Ti }),
+    );
     ids.push(idAt >= 0 ? (cells[idAt] ?? '').trim() : String(row));
     x.push(xi);
     tx.push(txi);
     T.push(Ti);
-    if (monetaryAt >= 0) monetary.push(value(monetaryAt, (v) => v >= 0, 'an amount ≥ 0'));
-    if (nAt >= 0) n.push(value(nAt, (v) => Number.isInteger(v) && v >= txi, `a whole number ≥ t_x = ${txi}`));
-    if (weightAt >= 0) weight.push(value(weightAt, (v) => v >= 0, 'a number of customers ≥ 0'));
-    if (holdoutAt >= 0) holdout.push(value(holdoutAt, (v) => v >= 0, 'a number of transactions ≥ 0'));
+    if (monetaryAt >= 0)
+      monetary.push(
+        value(
+          monetaryAt,
+          (v) => v >= 0,
+          () => msg('files.amount-min0'),
+        ),
+      );
+    if (nAt >= 0)
+      n.push(
+        value(
+          nAt,
+          (v) => Number.isInteger(v) && v >= txi,
+          () => msg('files.whole-min-tx', { tx: txi }),
+        ),
+      );
+    if (weightAt >= 0)
+      weight.push(
+        value(
+          weightAt,
+          (v) => v >= 0,
+          () => msg('files.customers-min0'),
+        ),
+      );
+    if (holdoutAt >= 0)
+      holdout.push(
+        value(
+          holdoutAt,
+          (v) => v >= 0,
+          () => msg('files.transactions-min0'),
+        ),
+      );
   }
-  if (row === 0) throw new CvmError('invalid-input', `${name}: no customers after the header`);
+  if (row === 0) throw new CvmError('invalid-input', msg('files.no-customers', { file: name }));
   return {
     source: name,
     summaries: {

@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { CvmError } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
 import type { ColumnarRunner, LabelledColumns, SqlParam, SqlRow } from '../sql/runner';
 import { migratePostgres } from './migrate';
 
@@ -61,19 +62,12 @@ export function parseLocation(location: string): { url: string; schema: string |
   try {
     parsed = new URL(location);
   } catch (error) {
-    throw new CvmError(
-      'data-source',
-      `${redact(location)}: not a PostgreSQL URL; expected postgres://user@host:port/database`,
-      { cause: error },
-    );
+    throw new CvmError('data-source', msg('store.pg-url', { location: redact(location) }), { cause: error });
   }
   const schema = parsed.searchParams.get('schema');
   parsed.searchParams.delete('schema');
   if (schema !== null && !SCHEMA.test(schema))
-    throw new CvmError(
-      'data-source',
-      `${redact(location)}: schema "${schema}" is not a plain name; expected lower-case letters, digits and underscores`,
-    );
+    throw new CvmError('data-source', msg('store.pg-schema', { location: redact(location), schema }));
   return { url: parsed.toString(), schema };
 }
 
@@ -142,11 +136,7 @@ function values(params: readonly SqlParam[]): unknown[] {
 
 function connectionError(location: string, error: unknown): CvmError {
   const detail = error instanceof Error ? error.message : String(error);
-  return new CvmError(
-    'data-source',
-    `cannot open the PostgreSQL store ${location}: ${detail}; check that the server runs and the URL (user, host, port, database)`,
-    { cause: error },
-  );
+  return new CvmError('data-source', msg('store.pg-cannot-open', { location, detail }), { cause: error });
 }
 
 /** One pooled PostgreSQL connection: parameterised queries returning plain rows, and transactions. */

@@ -5,7 +5,8 @@
  */
 import { daysPerUnit } from '../../core/models/time-unit';
 import type { CustomerSummary } from '../../core/models/summary';
-import { invalidInput } from '../../core/errors';
+import { CvmError } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
 import type { CustomerSummaries, DailyRepeats, ModelsPort, SummaryQuery } from '../models/types';
 import type { SqlParam } from '../sql/runner';
 import type { PgDb } from './connection';
@@ -92,8 +93,9 @@ export class PgModels implements ModelsPort {
 function params(query: SummaryQuery): SqlParam[] {
   const holdoutEnd = query.holdoutEnd ?? query.calibrationEnd;
   if (holdoutEnd < query.calibrationEnd)
-    throw invalidInput(
-      `holdout end ${holdoutEnd} is before the calibration end ${query.calibrationEnd}; expected a later day`,
+    throw new CvmError(
+      'invalid-input',
+      msg('store.holdout-before', { holdoutEnd, calibrationEnd: query.calibrationEnd }),
     );
   return [query.calibrationEnd, holdoutEnd, daysPerUnit(query.timeUnit)];
 }

@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { CvmError } from '../../core/errors';
+import { msg } from '../../core/messages/catalogue';
 import { csvField } from '../../core/text/csv';
 import { checkReadable } from '../import/file';
 
@@ -21,16 +22,19 @@ export async function readRulesJson(path: string): Promise<unknown> {
   try {
     return yaml ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
   } catch (error) {
-    const reason =
-      error instanceof YAMLParseError
-        ? `line ${error.linePos?.[0].line ?? '?'}: ${error.message.split('\n')[0] ?? ''}`
-        : error instanceof Error
-          ? error.message
-          : String(error);
+    const yamlError = error instanceof YAMLParseError;
+    const line = yamlError ? String(error.linePos?.[0].line ?? '?') : null;
+    const reason = yamlError
+      ? (error.message.split('\n')[0] ?? '')
+      : error instanceof Error
+        ? error.message
+        : String(error);
     throw new CvmError(
       'invalid-input',
-      `${path}: not ${yaml ? 'YAML' : 'JSON'} (${reason}); expected strategy rules as ${yaml ? 'YAML' : 'JSON'}`,
-      { cause: error },
+      msg('files.not-yaml-json', { path, yaml, line, problem: reason, what: 'rules' }),
+      {
+        cause: error,
+      },
     );
   }
 }
@@ -59,7 +63,7 @@ export async function writeExport(
   } catch (error) {
     throw new CvmError(
       'data-source',
-      `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      msg('files.cannot-write', { path, detail: error instanceof Error ? error.message : String(error) }),
       { cause: error },
     );
   }

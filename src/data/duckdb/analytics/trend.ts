@@ -8,6 +8,7 @@
  * staged table (one customer per row).
  */
 import { invalidOption } from '../../../core/errors';
+import { msg } from '../../../core/messages/catalogue';
 import { tierCutoffs } from '../../../core/kpi/tiers';
 import type { TrendCount } from '../../../core/kpi/retention-trend';
 import type { TrendGrid } from '../../../core/kpi/retention-trend';
@@ -56,8 +57,7 @@ export function splitGrid(grid: TrendGrid, max: number): { grid: TrendGrid; firs
         'step',
         grid.blockMonths,
         `a step that splits the window into at most ${max / 2} blocks`,
-        `each trend point needs ${hi - lo + 1} blocks of ${grid.blockMonths} month${grid.blockMonths === 1 ? '' : 's'}, ` +
-          `more than the ${max} one scan holds; use a step that divides the window into at most ${max / 2} parts`,
+        msg('store.trend-blocks', { blocks: hi - lo + 1, months: grid.blockMonths, max }),
       );
     const shift = (r: readonly [number, number]): [number, number] => [r[0] - lo, r[1] - lo];
     chunks.push({
