@@ -7,6 +7,7 @@
  * unknown key; `catalogue.test.ts` renders every entry in both languages.
  */
 import { Message, messageFormat, type Entry, type Lang } from './message';
+import { CLI_MESSAGES } from './cli'; // eslint-disable-line no-restricted-imports -- the command line's message area, not the cli layer
 import { IMPORT_MESSAGES } from './imports';
 import { OPTION_MESSAGES } from './options';
 import { OTHER_MESSAGES } from './other';
@@ -17,6 +18,7 @@ export const CATALOGUE = {
   ...IMPORT_MESSAGES,
   ...OPTION_MESSAGES,
   ...OTHER_MESSAGES,
+  ...CLI_MESSAGES,
 };
 
 export type MessageKey = keyof typeof CATALOGUE;
