@@ -45,6 +45,8 @@ describe('help with --lang sv', () => {
       /--window <months> +fönstrets längd i hela månader \(12, 6, 3, 1 …\)\s+\(standard: "12"\)/,
     );
     expect(portfolio.stdout).toContain('rapportdag ÅÅÅÅ-MM-DD');
+    // `help NAME` loads the command it names in full, like `NAME --help`
+    expect(cvm('--lang', 'sv', 'help', 'report').stdout).toBe(report.stdout);
     const imports = cvm('--lang', 'sv', 'import', '--help');
     expect(imports.stdout).toMatch(/\nArgument:\n +kind +vad filen innehåller\n/);
   });

@@ -101,14 +101,16 @@ export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
 /** Global options that take a value: their value is not the command's name. */
 const VALUE_OPTIONS = new Set(['--db', '--format', '--lang', '--currency', '--table']);
 
-/** The command named in `argv` (after node and the script), if any. */
+/** The command named in `argv` (after node and the script), if any; `help NAME` names NAME. */
 function commandIn(argv: readonly string[]): string | undefined {
+  let help = false;
   for (let i = 2; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (VALUE_OPTIONS.has(arg)) i++;
+    else if (arg === 'help' && !help) help = true;
     else if (!arg.startsWith('-')) return arg;
   }
-  return undefined;
+  return help ? 'help' : undefined;
 }
 
 /**
