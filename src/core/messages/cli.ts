@@ -132,7 +132,7 @@ export const CLI_HELP = {
   'help.list.report': REPORT,
   'help.list.simulate': h(
     'loyalty what-ifs: retention, leaking bucket, loyal customer',
-    'tänk om-kalkyler för lojalitet: retention, läckande hink, lojal kund',
+    'lojalitetsscenarier: retention, läckande hink, lojal kund',
   ),
   'help.list.customer': h(
     'one customer: history, tier per window, complaints, survey answers, contracts, key accounts',
@@ -200,11 +200,11 @@ export const CLI_HELP = {
   ),
   'help.import.delimiter': h(
     'CSV field delimiter: , ; tab space | or whitespace (runs of blanks) (default: detected)',
-    'fältavgränsare i CSV: , ; tab space | eller whitespace (följder av blanktecken) (standard: känns igen)',
+    'fältavgränsare i CSV: , ; tab space | eller whitespace (följder av blanktecken) (standard: identifieras automatiskt)',
   ),
   'help.import.decimal': h(
     'decimal separator: . or , (default: detected)',
-    'decimaltecken: . eller , (standard: känns igen)',
+    'decimaltecken: . eller , (standard: identifieras automatiskt)',
   ),
   'help.import.encoding': h(
     'CSV text encoding: utf-8, windows-1252 or latin1 (default: UTF-8 if valid, else windows-1252)',
@@ -379,7 +379,7 @@ export const CLI_HELP = {
   // cvm simulate
   'help.simulate': h(
     'loyalty what-ifs: retention, leaking bucket, loyal customer',
-    'tänk om-kalkyler för lojalitet: retention, läckande hink, lojal kund',
+    'lojalitetsscenarier: retention, läckande hink, lojal kund',
   ),
   'help.simulate.retention': h(
     "raise every tier's retention by --delta percentage points: duration, CLV and portfolio value",
@@ -494,11 +494,11 @@ export const CLI_HELP = {
   ),
   'help.accounts.sensitivity': h(
     'what one step of each factor does to CLV, ranked actions and a portfolio what-if',
-    'vad ett steg i varje faktor gör med CLV, rangordnade åtgärder och en tänk om-kalkyl för portföljen',
+    'vad ett steg i varje faktor gör med CLV, rangordnade åtgärder och ett scenario för portföljen',
   ),
   'help.accounts.sensitivity.what-if': h(
     'the factor every account moves in the what-if',
-    'faktorn som alla kunder flyttas i tänk om-kalkylen',
+    'faktorn som alla kunder flyttas i scenariot',
   ),
   'help.accounts.sensitivity.delta': h('how far it moves', 'hur långt den flyttas'),
   'help.accounts.backtest': h(
