@@ -6,6 +6,7 @@ import type { Store, StoreUnit } from '../data/store';
 import { CvmError, invalidOption } from '../core/errors';
 import type { Format, Lang, OutputOptions, Printable } from './output';
 import { render, selectTable } from './output';
+import { msg } from '../core/messages/catalogue';
 
 export interface GlobalOptions {
   db?: string;
@@ -22,7 +23,12 @@ export function globalOptions(command: Command): GlobalOptions {
   const raw = command.optsWithGlobals<Record<string, unknown>>();
   const format = typeof raw.format === 'string' ? raw.format : 'table';
   if (format !== 'table' && format !== 'json' && format !== 'csv')
-    throw invalidOption('format', format, 'a format (expected table, json or csv)');
+    throw invalidOption(
+      'format',
+      format,
+      'a format (expected table, json or csv)',
+      msg('cli.not-format', { value: format }),
+    );
   const lang = typeof raw.lang === 'string' ? raw.lang : 'en';
   if (lang !== 'en' && lang !== 'sv') throw invalidOption('lang', lang, 'a language (expected en or sv)');
   return {
@@ -68,7 +74,7 @@ export function writeTables(printable: Printable, dir: string, options: GlobalOp
     }
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new CvmError('data-source', `cannot write the tables to ${dir}: ${detail}`, { cause: error });
+    throw new CvmError('data-source', msg('cli.cannot-write-tables', { dir, detail }), { cause: error });
   }
   process.stdout.write(written.map((path) => path + '\n').join(''));
 }

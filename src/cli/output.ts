@@ -9,7 +9,7 @@
  * and a UTF-8 byte order mark.
  */
 import { invalidOption } from '../core/errors';
-import { Message, renderMessage, renderMessages } from '../core/messages/catalogue';
+import { Message, msg, renderMessage, renderMessages } from '../core/messages/catalogue';
 import { formatNumber } from '../core/messages/message';
 import { csvField } from '../core/text/csv';
 
@@ -169,6 +169,7 @@ export function selectTable(tables: readonly TableView[], name: string | undefin
     names.length === 0
       ? 'no table (this command prints none)'
       : `a table of this output (${names.join(', ')})`,
+    msg('cli.not-table', { value: name, names: names.length === 0 ? null : names.join(', ') }),
   );
 }
 

@@ -29,11 +29,10 @@ import {
   scorecardPrintable,
   sensitivityPrintable,
 } from '../views/accounts';
+import { help } from '../help';
+import { msg } from '../../core/messages/catalogue';
 
 type Options = Record<string, string | undefined>;
-
-const SCORECARD_HELP =
-  "an edited scorecard as JSON (default: the paper's Tables 2 and 3; see `accounts scorecard`)";
 
 function accountsCommand<I, R>(
   parent: Command,
@@ -42,13 +41,13 @@ function accountsCommand<I, R>(
   schema: z.ZodType<I>,
   run: (port: KeyAccountsPort, input: I) => Promise<R>,
   printable: (report: R, lang: Lang) => Printable,
-  asOfHelp = 'assessments on or before YYYY-MM-DD count (default: the latest assessment day)',
+  asOfHelp = help('help.accounts.as-of'),
 ): Command {
   return parent
     .command(name)
     .description(description)
     .option('--as-of <day>', asOfHelp)
-    .option('--scorecard <file>', SCORECARD_HELP)
+    .option('--scorecard <file>', help('help.accounts.scorecard'))
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(schema, options);
@@ -60,35 +59,24 @@ function accountsCommand<I, R>(
 /** The rate options of the reports that value accounts. */
 function withRates(command: Command): Command {
   return command
-    .option('--discount-rate <fraction>', "the company's discount rate", '0.12')
-    .option('--wacc <fraction>', 'weighted average cost of capital (default 0.048)')
-    .option('--cost-of-debt <fraction>', 'WACC from its components: cost of debt')
-    .option('--cost-of-equity <fraction>', 'cost of equity')
-    .option('--debt-share <fraction>', 'debt / (debt + equity)')
-    .option('--tax-rate <fraction>', 'tax shield on debt (default none)');
+    .option('--discount-rate <fraction>', help('help.accounts.discount-rate'), '0.12')
+    .option('--wacc <fraction>', help('help.accounts.wacc'))
+    .option('--cost-of-debt <fraction>', help('help.accounts.cost-of-debt'))
+    .option('--cost-of-equity <fraction>', help('help.accounts.cost-of-equity'))
+    .option('--debt-share <fraction>', help('help.accounts.debt-share'))
+    .option('--tax-rate <fraction>', help('help.accounts.tax-rate'));
 }
 
 export function registerAccounts(program: Command): void {
-  const accounts = program
-    .command('accounts')
-    .description('key accounts: relationship risk, CLV, sensitivity, backtest, scorecard, policy matrix');
-  withRates(
-    accountsCommand(
-      accounts,
-      'dpm',
-      'directional policy matrix: risk-counted CLV against relationship strength, in four quadrants',
-      dpmInput,
-      dpmReport,
-      dpmPrintable,
-    ),
-  )
-    .option('--attractiveness <clv>', 'probability-adjusted (default), survival or risk-adjusted-rate')
-    .option('--strength <measure>', 'retention (default) or scale-factors (the 1–5 grades)');
+  const accounts = program.command('accounts').description(help('help.accounts'));
+  withRates(accountsCommand(accounts, 'dpm', help('help.accounts.dpm'), dpmInput, dpmReport, dpmPrintable))
+    .option('--attractiveness <clv>', help('help.accounts.dpm.attractiveness'))
+    .option('--strength <measure>', help('help.accounts.dpm.strength'));
   withRates(
     accountsCommand(
       accounts,
       'report',
-      'retention probability and CLV per key account, before and after risk, with totals',
+      help('help.accounts.report'),
       accountsInput,
       accountsReport,
       accountsPrintable,
@@ -98,42 +86,37 @@ export function registerAccounts(program: Command): void {
     accountsCommand(
       accounts,
       'sensitivity',
-      'what one step of each factor does to CLV, ranked actions and a portfolio what-if',
+      help('help.accounts.sensitivity'),
       sensitivityInput,
       sensitivityReport,
       sensitivityPrintable,
     ),
   )
-    .option('--what-if <factor>', 'the factor every account moves in the what-if', 'business_lines')
-    .option('--delta <units>', 'how far it moves', '1');
+    .option('--what-if <factor>', help('help.accounts.sensitivity.what-if'), 'business_lines')
+    .option('--delta <units>', help('help.accounts.sensitivity.delta'), '1');
   accountsCommand(
     accounts,
     'backtest',
-    'the scorecard against observed renewals: Brier, log loss, AUC, calibration, learnt weights',
+    help('help.accounts.backtest'),
     backtestInput,
     backtestReport,
     backtestPrintable,
-    'renewals due on or before YYYY-MM-DD count (default: all)',
+    help('help.accounts.backtest.as-of'),
   );
   accounts
     .command('scorecard')
-    .description(
-      'the scorecard in use (a file, else the one saved in the store, else the default): factors, steps, weights, bounds',
-    )
-    .option('--scorecard <file>', SCORECARD_HELP)
-    .option(
-      '--save',
-      'save the --scorecard file in the store: every report without --scorecard uses it (audited)',
-    )
-    .option('--reset', 'remove the saved scorecard: the reports go back to the default (audited)')
+    .description(help('help.accounts.scorecard-command'))
+    .option('--scorecard <file>', help('help.accounts.scorecard'))
+    .option('--save', help('help.accounts.scorecard.save'))
+    .option('--reset', help('help.accounts.scorecard.reset'))
     .action(async (options: Options & { save?: boolean; reset?: boolean }, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(scorecardInput, options);
       if (options.save === true && options.reset === true)
-        throw new CvmError('invalid-input', 'give {option:save} or {option:reset}, not both');
+        throw new CvmError('invalid-input', msg('cli.scorecard.save-and-reset'));
       const file = input.scorecardFile;
       if (options.save === true && file === undefined)
-        throw new CvmError('invalid-input', '{option:save} saves the file of {option:scorecard}: give one');
+        throw new CvmError('invalid-input', msg('cli.scorecard.save-needs-file'));
       const actor = { username: 'cli', now: new Date().toISOString() };
       const report = await withCliUnit(global, async (unit) => {
         if (options.reset === true) return saveScorecard(unit, null, 'reset', actor);

@@ -9,21 +9,20 @@ import { customerInput } from '../../app/options/customer';
 import { parseOptions } from '../../app/options/parse';
 import { globalOptions, localToday, print, withCliUnit } from '../context';
 import { customerPrintable } from '../views/customer';
+import { help } from '../help';
 
 export function registerCustomer(program: Command): void {
   program
     .command('customer')
-    .description(
-      'one customer: history, tier per window, P(alive) and predicted CLV, complaints, survey answers, contracts, key accounts',
-    )
-    .argument('<id>', 'the customer id')
-    .option('--as-of <day>', 'YYYY-MM-DD (default: the latest order date up to today)')
-    .option('--window <months>', 'window length in months', '12')
-    .option('--windows <n>', 'how many windows the tier path goes back, the current one included', '4')
-    .option('--tiers <spec>', 'tier shares, e.g. Super:5,Top:15,Middle:50,Bottom:30 or deciles')
-    .option('--value <measure>', 'revenue or margin', 'revenue')
-    .option('--horizon <months>', 'months ahead of the predicted purchases and CLV', '12')
-    .option('--discount-rate <percent>', 'yearly discount rate of the predicted CLV, in percent', '10')
+    .description(help('help.customer'))
+    .argument('<id>', help('help.customer.id'))
+    .option('--as-of <day>', help('help.customer.as-of'))
+    .option('--window <months>', help('help.customer.window'), '12')
+    .option('--windows <n>', help('help.customer.windows'), '4')
+    .option('--tiers <spec>', help('help.customer.tiers'))
+    .option('--value <measure>', help('help.customer.value'), 'revenue')
+    .option('--horizon <months>', help('help.customer.horizon'), '12')
+    .option('--discount-rate <percent>', help('help.customer.discount-rate'), '10')
     .action(async (id: string, options: Record<string, string>, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(customerInput, { ...options, customerId: id, today: localToday() });

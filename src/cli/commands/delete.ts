@@ -8,13 +8,14 @@ import { eraseCustomerInput } from '../../app/options/customer';
 import { parseOptions } from '../../app/options/parse';
 import { globalOptions, print, withCliUnit } from '../context';
 import { erasurePrintable } from '../views/customer';
+import { help } from '../help';
 
 export function registerDelete(program: Command): void {
   program
     .command('delete')
-    .description('erase one customer: their rows of every kind, counted per kind (--dry-run counts only)')
-    .requiredOption('--customer <id>', 'the customer id')
-    .option('--dry-run', 'count the rows that would go and change nothing')
+    .description(help('help.delete'))
+    .requiredOption('--customer <id>', help('help.delete.customer'))
+    .option('--dry-run', help('help.delete.dry-run'))
     .action(async (options: { customer: string; dryRun?: boolean }, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(eraseCustomerInput, {

@@ -10,6 +10,7 @@ import { parseOptions } from '../../app/options/parse';
 import { globalOptions, print, withCliUnit } from '../context';
 import { inBoth, l } from '../views/labels';
 import { formatNumber, type Lang, type Printable } from '../output';
+import { help } from '../help';
 
 interface DemoFlags {
   customers: string;
@@ -75,17 +76,13 @@ export function demoPrintable(result: DemoResult, lang: Lang): Printable {
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('build and load a realistic, deterministic demo data set (docs/demo.md)')
-    .option('--customers <n>', 'customers in the data set', String(DEFAULT_DEMO_OPTIONS.customers))
-    .option(
-      '--seed <n>',
-      'random seed: the same seed gives the same files',
-      String(DEFAULT_DEMO_OPTIONS.seed),
-    )
-    .option('--end <date>', 'last day of the order log', DEFAULT_DEMO_OPTIONS.end)
-    .option('--years <n>', 'years of orders', String(DEFAULT_DEMO_OPTIONS.years))
-    .option('--out <dir>', 'keep the CSV files in this directory (default: a temporary one, removed)')
-    .option('--replace', 'empty the database tables first', false)
+    .description(help('help.list.demo'))
+    .option('--customers <n>', help('help.demo.customers'), String(DEFAULT_DEMO_OPTIONS.customers))
+    .option('--seed <n>', help('help.demo.seed'), String(DEFAULT_DEMO_OPTIONS.seed))
+    .option('--end <date>', help('help.demo.end'), DEFAULT_DEMO_OPTIONS.end)
+    .option('--years <n>', help('help.demo.years'), String(DEFAULT_DEMO_OPTIONS.years))
+    .option('--out <dir>', help('help.demo.out'))
+    .option('--replace', help('help.demo.replace'), false)
     .action(async (flags: DemoFlags, command: Command) => {
       const options = globalOptions(command);
       const request = demoRequest(flags, stderrLine);

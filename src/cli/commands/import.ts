@@ -12,6 +12,7 @@ import { globalOptions, localToday, print, withCliUnit, type GlobalOptions } fro
 import { formatNumber, type Lang, type Printable } from '../output';
 import { msg, renderMessage, type Message } from '../../core/messages/catalogue';
 import { earlierImportsWarning, ruleLine } from '../views/imports';
+import { help, helpMessage } from '../help';
 
 interface Options {
   map: string[];
@@ -35,39 +36,22 @@ const SHOWN_PROBLEMS = 3;
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description(`load a CSV, XLSX, Parquet or JSON file of one kind (${KIND_NAMES.join(', ')})`)
-    .argument('<kind>', 'what the file holds')
-    .argument('<file>', 'the file (.csv .txt .tsv .xlsx .parquet .json .ndjson .jsonl)')
-    .option(
-      '--map <column=header>',
-      'read a column from a differently named header (repeatable, or a,b)',
-      collect,
-      [],
-    )
-    .option(
-      '--delimiter <char>',
-      'CSV field delimiter: , ; tab space | or whitespace (runs of blanks) (default: detected)',
-    )
-    .option('--decimal <char>', 'decimal separator: . or , (default: detected)')
-    .option(
-      '--encoding <name>',
-      'CSV text encoding: utf-8, windows-1252 or latin1 (default: UTF-8 if valid, else windows-1252)',
-    )
-    .option('--strict', 'import nothing if any row is bad')
-    .option(
-      '--replace',
-      'replace what earlier imports of this file (same kind, same path) brought in (see cvm imports list)',
-    )
-    .option(
-      '--time-zone <zone>',
-      'IANA time zone of the data: a timestamp with a zone gives its local day there (default: UTC)',
-    )
-    .option('--no-header', 'the CSV file has no header line: name its columns with --columns')
-    .option('--columns <a,b,c>', 'the columns of a file without a header, in order (canonical names)')
-    .option('--round', 'round amounts with more decimals than the store keeps instead of rejecting them')
-    .option('--rejects <path>', 'where to write rejected rows (default: <file>.rejects.csv)')
-    .option('--sheet <name>', 'XLSX worksheet (default: the first)')
-    .option('--input-format <format>', 'csv, xlsx, parquet or json (default: from the extension)')
+    .description(helpMessage(msg('help.import', { kinds: KIND_NAMES.join(', ') })))
+    .argument('<kind>', help('help.import.kind'))
+    .argument('<file>', help('help.import.file'))
+    .option('--map <column=header>', help('help.import.map'), collect, [])
+    .option('--delimiter <char>', help('help.import.delimiter'))
+    .option('--decimal <char>', help('help.import.decimal'))
+    .option('--encoding <name>', help('help.import.encoding'))
+    .option('--strict', help('help.import.strict'))
+    .option('--replace', help('help.import.replace'))
+    .option('--time-zone <zone>', help('help.import.time-zone'))
+    .option('--no-header', help('help.import.no-header'))
+    .option('--columns <a,b,c>', help('help.import.columns'))
+    .option('--round', help('help.import.round'))
+    .option('--rejects <path>', help('help.import.rejects'))
+    .option('--sheet <name>', help('help.import.sheet'))
+    .option('--input-format <format>', help('help.import.input-format'))
     .action(async (kind: string, file: string, options: Options, command: Command) => {
       const global = globalOptions(command);
       const request = { ...buildRequest(kind, file, options), lang: global.lang };

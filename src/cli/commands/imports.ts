@@ -5,12 +5,13 @@ import { undoImportInput } from '../../app/options/import';
 import { parseOptions } from '../../app/options/parse';
 import { globalOptions, print, withCliUnit } from '../context';
 import { importListPrintable, undonePrintable } from '../views/imports';
+import { help } from '../help';
 
 export function registerImports(program: Command): void {
-  const imports = program.command('imports').description('the import log: list imports, undo one');
+  const imports = program.command('imports').description(help('help.list.imports'));
   imports
     .command('list')
-    .description('every import, newest first: rows imported, rejected and still stored, and its state')
+    .description(help('help.imports.list'))
     .action(async (_options: unknown, command: Command) => {
       const global = globalOptions(command);
       const list = await withCliUnit(global, (unit) => listImports(unit));
@@ -18,7 +19,7 @@ export function registerImports(program: Command): void {
     });
   imports
     .command('undo <id>')
-    .description('remove the rows an import brought in (those still stored), in one transaction')
+    .description(help('help.imports.undo'))
     .action(async (id: string, _options: unknown, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(undoImportInput, { importId: id });

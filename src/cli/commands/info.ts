@@ -4,6 +4,7 @@ import { getInfo, type InfoReport } from '../../app/info';
 import { globalOptions, print, withCliUnit } from '../context';
 import { inBoth, l } from '../views/labels';
 import { formatNumber, type Printable, type TableView } from '../output';
+import { help } from '../help';
 
 /** The tables of an info report (also printed by `cvm start`). */
 export function infoTables(info: InfoReport): TableView[] {
@@ -50,7 +51,7 @@ export function infoPrintable(info: InfoReport): Printable {
 export function registerInfo(program: Command): void {
   program
     .command('info')
-    .description('what is loaded: rows and date ranges per table, and the latest imports')
+    .description(help('help.list.info'))
     .action(async (_options: unknown, command: Command) => {
       const options = globalOptions(command);
       const info = await withCliUnit(options, (unit) => getInfo(unit));

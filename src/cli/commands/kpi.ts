@@ -5,14 +5,15 @@ import { kpiQualityInput, kpiSetInput, kpiStatusInput, kpiUnsetInput } from '../
 import { parseOptions } from '../../app/options/parse';
 import { globalOptions, localToday, print, withCliUnit } from '../context';
 import { kpiListPrintable, kpiQualityPrintable, kpiStatusPrintable } from '../views/kpi';
+import { help } from '../help';
 
 type Options = Record<string, string | undefined>;
 
 export function registerKpi(program: Command): void {
-  const kpi = program.command('kpi').description('the KPI board: targets, deadlines, owners and status');
+  const kpi = program.command('kpi').description(help('help.kpi'));
   kpi
     .command('list')
-    .description('the KPI catalogue with the targets set')
+    .description(help('help.kpi.list'))
     .action(async (_options: Options, command: Command) => {
       const global = globalOptions(command);
       const list = await withCliUnit(global, (unit) => kpiList(unit));
@@ -20,11 +21,11 @@ export function registerKpi(program: Command): void {
     });
   kpi
     .command('set <kpi>')
-    .description('set a KPI target with a deadline and an owner (replaces the one it had)')
-    .option('--target <n>', 'the value to reach')
-    .option('--range <low..high>', 'a normal range instead of a value')
-    .option('--deadline <day>', 'deadline YYYY-MM-DD')
-    .option('--owner <name>', 'who answers for the KPI')
+    .description(help('help.kpi.set'))
+    .option('--target <n>', help('help.kpi.set.target'))
+    .option('--range <low..high>', help('help.kpi.set.range'))
+    .option('--deadline <day>', help('help.kpi.set.deadline'))
+    .option('--owner <name>', help('help.kpi.set.owner'))
     .action(async (id: string, options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(kpiSetInput, { ...options, kpi: id });
@@ -36,7 +37,7 @@ export function registerKpi(program: Command): void {
     });
   kpi
     .command('unset <kpi>')
-    .description('remove a KPI from the board (its target, deadline and owner; snapshots are kept)')
+    .description(help('help.kpi.unset'))
     .action(async (id: string, _options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(kpiUnsetInput, { kpi: id });
@@ -46,8 +47,8 @@ export function registerKpi(program: Command): void {
     });
   kpi
     .command('status')
-    .description('each KPI with a target: value, trend and on track / at risk / off track')
-    .option('--as-of <day>', 'report date YYYY-MM-DD (default: the latest order date)')
+    .description(help('help.kpi.status'))
+    .option('--as-of <day>', help('help.report.as-of'))
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(kpiStatusInput, { ...options, today: localToday() });
@@ -56,11 +57,9 @@ export function registerKpi(program: Command): void {
     });
   kpi
     .command('quality')
-    .description(
-      'how good each KPI is: n and 95 % interval, detectable change, gap to target, what it predicts',
-    )
-    .option('--as-of <day>', 'report date YYYY-MM-DD (default: the latest order date)')
-    .option('--window <months>', 'window length in whole months (12, 6, 3, 1 …)', '12')
+    .description(help('help.kpi.quality'))
+    .option('--as-of <day>', help('help.report.as-of'))
+    .option('--window <months>', help('help.report.window'), '12')
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(kpiQualityInput, { ...options, today: localToday() });

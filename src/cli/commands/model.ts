@@ -23,6 +23,8 @@ import {
   validatePrintable,
   bgbbValidatePrintable,
 } from '../views/models';
+import { help } from '../help';
+import { msg } from '../../core/messages/catalogue';
 
 type Options = Record<string, string | undefined>;
 
@@ -35,55 +37,30 @@ function withData<T>(
   return summary !== undefined ? work() : withCliUnit(global, (unit) => work(unit));
 }
 
-const SOURCE_HELP = {
-  summary:
-    'per-customer summary CSV (x or frequency, t_x or recency, T, optionally monetary) instead of the store',
-  calibrationEnd: 'last day of the calibration period YYYY-MM-DD (default: the latest order date)',
-  timeUnit: 'time unit of recency, age and alpha: day, week or month',
-};
-
 export function registerModels(program: Command): void {
-  const model = program
-    .command('model')
-    .description(
-      'buy-till-you-die models: BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma, BG/BB; sBG retention; P(alive) and CLV',
-    );
+  const model = program.command('model').description(help('help.model'));
   model
     .command('fit')
-    .description('fit a model by maximum likelihood: parameters, standard errors, log-likelihood, AIC, BIC')
-    .argument(
-      '<model>',
-      'bgnbd, mbgnbd, paretonbd, gammagamma, bgbb (from a summary file), or sbg (from a retention file)',
-    )
-    .option(
-      '--summary <file>',
-      `${SOURCE_HELP.summary}; for sbg the retention file: period,surviving or periods,churned`,
-    )
-    .option('--calibration-end <day>', SOURCE_HELP.calibrationEnd)
-    .option('--time-unit <unit>', SOURCE_HELP.timeUnit, 'week')
-    .option(
-      '--periods <n>',
-      'sbg: project the retention curve to this period (default: observed + 5, at least 12)',
-    )
-    .option('--discount-rate <percent>', 'sbg: discount rate per period for DERL, in percent (default 10)')
+    .description(help('help.model.fit'))
+    .argument('<model>', help('help.model.fit.model'))
+    .option('--summary <file>', help('help.model.fit.summary'))
+    .option('--calibration-end <day>', help('help.model.calibration-end'))
+    .option('--time-unit <unit>', help('help.model.time-unit'), 'week')
+    .option('--periods <n>', help('help.model.fit.periods'))
+    .option('--discount-rate <percent>', help('help.model.fit.discount-rate'))
     .action(async (name: string, options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(fitInput, { ...options, model: name });
       const { model } = input;
       if (model === 'sbg') {
         if (input.summary === undefined)
-          throw invalidOption(
-            'summary',
-            '',
-            'a retention file',
-            'sbg fits on a file of cohort survival counts (period, surviving) or lifetimes (periods, churned): give it with {option:summary}',
-          );
+          throw invalidOption('summary', '', 'a retention file', msg('cli.model.sbg-needs-file'));
         if (input.calibrationEnd !== undefined)
           throw invalidOption(
             'calibrationEnd',
             input.calibrationEnd,
             'no calibration end with sbg',
-            'does not apply to sbg, which fits on a file',
+            msg('cli.model.sbg-no-calibration'),
           );
         const report = await fitSbg({
           file: input.summary,
@@ -98,18 +75,14 @@ export function registerModels(program: Command): void {
     });
   model
     .command('predict')
-    .description('P(alive), expected purchases, expected spend and CLV per customer, written to a CSV file')
-    .requiredOption('--out <file>', 'CSV file for the per-customer predictions')
-    .option(
-      '--model <model>',
-      'purchase model: bgnbd, mbgnbd, paretonbd, or bgbb (a summary file of opportunities)',
-      'bgnbd',
-    )
-    .option('--horizon <months>', 'months ahead for purchases and CLV (bgbb: opportunities ahead)', '12')
-    .option('--discount-rate <percent>', 'yearly discount rate in percent', '10')
-    .option('--summary <file>', SOURCE_HELP.summary)
-    .option('--calibration-end <day>', SOURCE_HELP.calibrationEnd)
-    .option('--time-unit <unit>', SOURCE_HELP.timeUnit, 'week')
+    .description(help('help.model.predict'))
+    .requiredOption('--out <file>', help('help.model.predict.out'))
+    .option('--model <model>', help('help.model.predict.model'), 'bgnbd')
+    .option('--horizon <months>', help('help.model.predict.horizon'), '12')
+    .option('--discount-rate <percent>', help('help.model.discount-rate'), '10')
+    .option('--summary <file>', help('help.model.summary'))
+    .option('--calibration-end <day>', help('help.model.calibration-end'))
+    .option('--time-unit <unit>', help('help.model.time-unit'), 'week')
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(predictInput, options);
@@ -122,22 +95,16 @@ export function registerModels(program: Command): void {
     });
   model
     .command('at-risk')
-    .description(
-      'customers with a high value if alive and a low P(alive): whom to win back first, highest value first',
-    )
-    .option('--max-p-alive <percent>', 'at risk: P(alive) at most this, in percent', '50')
-    .option(
-      '--top-percent <percent>',
-      'high value: value if alive in the top this percent of customers',
-      '20',
-    )
-    .option('--limit <n>', 'list at most this many customers', '100')
-    .option('--model <model>', 'purchase model: bgnbd, mbgnbd or paretonbd', 'bgnbd')
-    .option('--horizon <months>', 'months ahead for the CLV', '12')
-    .option('--discount-rate <percent>', 'yearly discount rate in percent', '10')
-    .option('--summary <file>', SOURCE_HELP.summary)
-    .option('--calibration-end <day>', SOURCE_HELP.calibrationEnd)
-    .option('--time-unit <unit>', SOURCE_HELP.timeUnit, 'week')
+    .description(help('help.model.at-risk'))
+    .option('--max-p-alive <percent>', help('help.model.at-risk.max-p-alive'), '50')
+    .option('--top-percent <percent>', help('help.model.at-risk.top-percent'), '20')
+    .option('--limit <n>', help('help.model.at-risk.limit'), '100')
+    .option('--model <model>', help('help.model.at-risk.model'), 'bgnbd')
+    .option('--horizon <months>', help('help.model.at-risk.horizon'), '12')
+    .option('--discount-rate <percent>', help('help.model.discount-rate'), '10')
+    .option('--summary <file>', help('help.model.summary'))
+    .option('--calibration-end <day>', help('help.model.calibration-end'))
+    .option('--time-unit <unit>', help('help.model.time-unit'), 'week')
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(atRiskInput, options);
@@ -146,22 +113,13 @@ export function registerModels(program: Command): void {
     });
   model
     .command('validate')
-    .description(
-      'fit to the calibration end, compare with the holdout: MAE, RMSE, by frequency, tracking curve (bgbb: on a summary file with a holdout column)',
-    )
-    .option('--calibration-end <day>', 'last day of the calibration period YYYY-MM-DD')
-    .option('--holdout-end <day>', 'last day of the holdout period YYYY-MM-DD')
-    .option(
-      '--model <model>',
-      'purchase model: bgnbd, mbgnbd or paretonbd; or bgbb (a summary file of opportunities)',
-      'bgnbd',
-    )
-    .option('--time-unit <unit>', SOURCE_HELP.timeUnit, 'week')
-    .option(
-      '--summary <file>',
-      'bgbb: summary CSV of opportunities (x, t_x, n, optionally weight) with a holdout column',
-    )
-    .option('--holdout-opportunities <n>', 'bgbb: the opportunities the holdout column covers')
+    .description(help('help.model.validate'))
+    .option('--calibration-end <day>', help('help.model.validate.calibration-end'))
+    .option('--holdout-end <day>', help('help.model.validate.holdout-end'))
+    .option('--model <model>', help('help.model.validate.model'), 'bgnbd')
+    .option('--time-unit <unit>', help('help.model.time-unit'), 'week')
+    .option('--summary <file>', help('help.model.validate.summary'))
+    .option('--holdout-opportunities <n>', help('help.model.validate.holdout-opportunities'))
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(validateInput, options);

@@ -44,6 +44,7 @@ import { portfolioPrintable } from '../views/portfolio';
 import { retentionPrintable } from '../views/retention';
 import { satisfactionPrintable } from '../views/satisfaction';
 import { servicePrintable } from '../views/service';
+import { help } from '../help';
 
 type Options = Record<string, string | undefined>;
 
@@ -59,9 +60,9 @@ function reportCommand<I, R>(
   return program
     .command(name)
     .description(description)
-    .option('--as-of <day>', 'report date YYYY-MM-DD (default: the latest order date)')
-    .option('--window <months>', 'window length in whole months (12, 6, 3, 1 …)', defaultWindow)
-    .option('--out <dir>', 'write every table (or the --table one) to <dir>/<name>.csv instead of printing')
+    .option('--as-of <day>', help('help.report.as-of'))
+    .option('--window <months>', help('help.report.window'), defaultWindow)
+    .option('--out <dir>', help('help.report.out'))
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const { out, ...rest } = options;
@@ -98,195 +99,157 @@ const onValueReport =
   (unit: StoreUnit, input: I): Promise<R> =>
     report(unit.analytics, input, unit.contracts, unit.models);
 
-const BASIS_HELP =
-  'activity: orders (a purchase in the window) or contracts (a contract in force on the day); default: contracts when the store holds contracts and no orders';
-
 /** A report computed from the contracts port. */
 const onContracts =
   <I, R>(report: (contracts: ContractsPort, input: I) => Promise<R>) =>
   (unit: StoreUnit, input: I): Promise<R> =>
     report(unit.contracts, input);
 
-const CONTRACT_TIERS_HELP = 'segment shares in percent: Top:20,Mid:30,Low:50 (default), or deciles';
-const REVENUE_HELP =
-  'contract revenue: fees (annual_fee, the default when contracts have one) or invoices (linked transactions)';
-
-const TIERS_HELP =
-  'tier shares in percent: 5,15,50,30 (default), Super:5,Top:15,Middle:50,Bottom:30 or deciles';
-const VALUE_HELP = 'value that ranks customers: revenue (default) or margin';
-const VALUE_CLV_HELP =
-  'value that ranks customers: revenue (default), margin, or clv (predicted CLV: BG/NBD + Gamma-Gamma fitted as of each window end)';
-const HORIZON_HELP = 'with --value clv: months the predicted CLV covers (default 12)';
-const DISCOUNT_HELP = 'with --value clv: yearly discount rate in percent (default 10)';
-
 export function registerReports(program: Command): void {
-  const report = program
-    .command('report')
-    .description(
-      'reports: portfolio, flows, retention, cohorts, concentration, service, satisfaction, subscription, products, product-churn, loyalty-depth, programme',
-    );
+  const report = program.command('report').description(help('help.report'));
   reportCommand(
     report,
     'portfolio',
-    'members, retention, duration, CLV and value per value tier',
+    help('help.report.portfolio'),
     portfolioInput,
     onValueReport(portfolioReport),
     portfolioPrintable,
   )
-    .option('--basis <basis>', BASIS_HELP)
-    .option('--tiers <spec>', TIERS_HELP)
-    .option('--value <basis>', VALUE_CLV_HELP)
-    .option('--horizon <months>', HORIZON_HELP)
-    .option('--discount-rate <percent>', DISCOUNT_HELP);
+    .option('--basis <basis>', help('help.report.basis'))
+    .option('--tiers <spec>', help('help.report.tiers'))
+    .option('--value <basis>', help('help.report.value-clv'))
+    .option('--horizon <months>', help('help.report.horizon'))
+    .option('--discount-rate <percent>', help('help.report.discount-rate'));
   reportCommand(
     report,
     'flows',
-    'customer flows between the value tiers of the previous and the current window',
+    help('help.report.flows'),
     portfolioInput,
     onValueReport(flowsReport),
     flowsPrintable,
   )
-    .option('--basis <basis>', BASIS_HELP)
-    .option('--tiers <spec>', TIERS_HELP)
-    .option('--value <basis>', VALUE_CLV_HELP)
-    .option('--horizon <months>', HORIZON_HELP)
-    .option('--discount-rate <percent>', DISCOUNT_HELP);
+    .option('--basis <basis>', help('help.report.basis'))
+    .option('--tiers <spec>', help('help.report.tiers'))
+    .option('--value <basis>', help('help.report.value-clv'))
+    .option('--horizon <months>', help('help.report.horizon'))
+    .option('--discount-rate <percent>', help('help.report.discount-rate'));
   reportCommand(
     report,
     'retention',
-    'retention, churn and duration per tier, as a trend and by tenure',
+    help('help.report.retention'),
     retentionInput,
     onAnalyticsAndContracts(retentionReport),
     retentionPrintable,
   )
-    .option('--basis <basis>', BASIS_HELP)
-    .option('--tiers <spec>', TIERS_HELP)
-    .option('--value <measure>', VALUE_HELP)
-    .option('--step <months>', 'months between trend points', '3')
-    .option('--years <years>', 'years the trend reaches back', '3');
+    .option('--basis <basis>', help('help.report.basis'))
+    .option('--tiers <spec>', help('help.report.tiers'))
+    .option('--value <measure>', help('help.report.value'))
+    .option('--step <months>', help('help.report.retention.step'), '3')
+    .option('--years <years>', help('help.report.retention.years'), '3');
   reportCommand(
     report,
     'cohorts',
-    'acquisition cohorts followed period by period',
+    help('help.report.cohorts'),
     cohortInput,
     onAnalyticsAndContracts(cohortReport),
     cohortsPrintable,
     // quarterly periods by default: with a few years of history, 12-month periods leave a matrix of two columns
     '3',
   )
-    .option('--basis <basis>', BASIS_HELP)
-    .option('--cohort <unit>', 'cohort by month, quarter or year of the first purchase', 'quarter')
-    .option('--years <years>', 'years of cohorts back from the as-of day', '3');
+    .option('--basis <basis>', help('help.report.basis'))
+    .option('--cohort <unit>', help('help.report.cohorts.cohort'), 'quarter')
+    .option('--years <years>', help('help.report.cohorts.years'), '3');
   reportCommand(
     report,
     'concentration',
-    'Lorenz curve, top-x % shares, Gini and deciles of the current window',
+    help('help.report.concentration'),
     concentrationInput,
     onValueReport(concentrationReport),
     concentrationPrintable,
   )
-    .option('--basis <basis>', BASIS_HELP)
-    .option('--tiers <spec>', 'tiers for the table (default: deciles)')
-    .option('--value <basis>', VALUE_CLV_HELP)
-    .option('--horizon <months>', HORIZON_HELP)
-    .option('--discount-rate <percent>', DISCOUNT_HELP);
+    .option('--basis <basis>', help('help.report.basis'))
+    .option('--tiers <spec>', help('help.report.concentration.tiers'))
+    .option('--value <basis>', help('help.report.value-clv'))
+    .option('--horizon <months>', help('help.report.horizon'))
+    .option('--discount-rate <percent>', help('help.report.discount-rate'));
   reportCommand(
     report,
     'loyalty-depth',
-    'duration, frequency, volume, depth and share of wallet per value tier of the current window, and per customer',
+    help('help.report.loyalty-depth'),
     loyaltyDepthInput,
     onAnalytics(loyaltyDepthReport),
     loyaltyDepthPrintable,
   )
-    .option('--tiers <spec>', TIERS_HELP)
-    .option('--value <measure>', VALUE_HELP)
-    .option(
-      '--customers <n>',
-      'add the customers table: the n most valuable customers, or all (with --out or --table customers --format csv for an export)',
-    );
+    .option('--tiers <spec>', help('help.report.tiers'))
+    .option('--value <measure>', help('help.report.value'))
+    .option('--customers <n>', help('help.report.loyalty-depth.customers'));
   reportCommand(
     report,
     'programme',
-    'loyalty-programme effect: members against non-members, before and after joining, matched difference in differences, per value tier',
+    help('help.report.programme'),
     programmeInput,
     onAnalytics(programmeReport),
     programmePrintable,
   )
-    .option('--tiers <spec>', TIERS_HELP)
-    .option('--value <measure>', VALUE_HELP);
+    .option('--tiers <spec>', help('help.report.tiers'))
+    .option('--value <measure>', help('help.report.value'));
   reportCommand(
     report,
     'service',
-    'complaints: rates, resolution times, share within target, backlog, causes, monthly trend',
+    help('help.report.service'),
     serviceInput,
     onService(serviceReport),
     servicePrintable,
   )
-    .option(
-      '--target-hours <hours>',
-      'resolution target in hours (a complaint resolved in exactly this meets it)',
-      '24',
-    )
-    .option('--time-zone <zone>', 'IANA time zone of the days and months, e.g. Europe/Stockholm', 'UTC')
-    .option(
-      '--target-by-category <list>',
-      'targets per complaint category in hours, e.g. billing=48,delivery=72 (default: --target-hours)',
-    )
-    .option(
-      '--target-by-priority <list>',
-      'targets per complaint priority in hours, e.g. high=8,urgent=4 (wins over the category target)',
-    )
-    .option('--business-hours', 'count resolution and first-response times in business hours of --time-zone')
-    .option('--opens <HH:MM>', 'business hours: opening time (default 08:00; implies --business-hours)')
-    .option('--closes <HH:MM>', 'business hours: closing time (default 17:00; implies --business-hours)')
-    .option(
-      '--working-days <days>',
-      'business hours: working days, e.g. mon-fri (default) or mon-thu,sat (implies --business-hours)',
-    )
-    .option(
-      '--holidays <days>',
-      'business hours: closed days, comma-separated YYYY-MM-DD (implies --business-hours)',
-    )
-    .option('--by-tier', 'add the figures per value tier and the retention of complainants vs others')
-    .option('--tiers <spec>', `tiers for --by-tier (implies it): ${TIERS_HELP}`);
+    .option('--target-hours <hours>', help('help.report.service.target-hours'), '24')
+    .option('--time-zone <zone>', help('help.report.service.time-zone'), 'UTC')
+    .option('--target-by-category <list>', help('help.report.service.target-by-category'))
+    .option('--target-by-priority <list>', help('help.report.service.target-by-priority'))
+    .option('--business-hours', help('help.report.service.business-hours'))
+    .option('--opens <HH:MM>', help('help.report.service.opens'))
+    .option('--closes <HH:MM>', help('help.report.service.closes'))
+    .option('--working-days <days>', help('help.report.service.working-days'))
+    .option('--holidays <days>', help('help.report.service.holidays'))
+    .option('--by-tier', help('help.report.service.by-tier'))
+    .option('--tiers <spec>', help('help.report.by-tier-tiers'));
   reportCommand(
     report,
     'satisfaction',
-    'NPS, CSAT and CES with the change from the previous window and its significance',
+    help('help.report.satisfaction'),
     serviceInput,
     onService(satisfactionReport),
     satisfactionPrintable,
   )
-    .option('--by-tier', 'add NPS, CSAT and CES per value tier of the respondents')
-    .option('--tiers <spec>', `tiers for --by-tier (implies it): ${TIERS_HELP}`);
+    .option('--by-tier', help('help.report.satisfaction.by-tier'))
+    .option('--tiers <spec>', help('help.report.by-tier-tiers'));
   reportCommand(
     report,
     'subscription',
-    'contract customers per segment: revenue and products per customer, duration, SKI, NPS, CLV, retention',
+    help('help.report.subscription'),
     contractReportInput,
     onContracts(subscriptionReport),
     subscriptionPrintable,
   )
-    .option('--tiers <spec>', CONTRACT_TIERS_HELP)
-    .option('--revenue <source>', REVENUE_HELP);
+    .option('--tiers <spec>', help('help.report.contract-tiers'))
+    .option('--revenue <source>', help('help.report.revenue'));
   reportCommand(
     report,
     'products',
-    'products per contract customer per segment, cross-sell and down-sell between the two days',
+    help('help.report.products'),
     contractReportInput,
     onContracts(productsReport),
     productsPrintable,
   )
-    .option('--tiers <spec>', CONTRACT_TIERS_HELP)
-    .option('--revenue <source>', REVENUE_HELP);
+    .option('--tiers <spec>', help('help.report.contract-tiers'))
+    .option('--revenue <source>', help('help.report.revenue'));
   reportCommand(
     report,
     'product-churn',
-    'per product line: customers who ended it, split into left the company and stayed with other products',
+    help('help.report.product-churn'),
     contractReportInput,
     onContracts(productChurnReport),
     productChurnPrintable,
   )
-    .option('--tiers <spec>', CONTRACT_TIERS_HELP)
-    .option('--revenue <source>', REVENUE_HELP);
+    .option('--tiers <spec>', help('help.report.contract-tiers'))
+    .option('--revenue <source>', help('help.report.revenue'));
 }

@@ -11,7 +11,9 @@ import type { Command } from 'commander';
 import { serveInput, type ServeInput } from '../../app/options/serve';
 import { parseOptions } from '../../app/options/parse';
 import { CvmError } from '../../core/errors';
+import { msg, renderMessage } from '../../core/messages/catalogue';
 import { globalOptions, storeLocation, type GlobalOptions } from '../context';
+import { help } from '../help';
 
 /** The dashboard's build: `dist/web/` beside the bundle the CLI runs from. */
 export function webRoot(): string {
@@ -31,7 +33,7 @@ function rejectsDir(location: string): string {
  * Serves the store of the CLI's options until SIGINT or SIGTERM; `ready` hears the URL once it listens.
  */
 export async function serveStore(
-  global: Pick<GlobalOptions, 'db'>,
+  global: Pick<GlobalOptions, 'db' | 'lang'>,
   input: ServeInput,
   ready: (url: string) => void,
 ): Promise<void> {
@@ -57,7 +59,7 @@ export async function serveStore(
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
       throw new CvmError(
         'data-source',
-        `cannot listen on ${input.host}:${input.port} (${code}): choose another {option:port} or {option:host}`,
+        msg('cli.serve.cannot-listen', { host: input.host, port: input.port, code }),
         { cause: error },
       );
     throw error;
@@ -66,7 +68,7 @@ export async function serveStore(
   const running = server;
   await new Promise<void>((resolve) => {
     const stop = (): void => {
-      process.stderr.write('cvm: stopping the server\n');
+      process.stderr.write(`cvm: ${renderMessage(msg('cli.serve.stopping'), global.lang)}\n`);
       void running
         .close()
         .then(() => store.close())
@@ -82,16 +84,15 @@ export async function serveStore(
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the HTTP API and the dashboard on this store until Ctrl-C')
-    .option('--port <port>', 'TCP port (0: any free port)', '8080')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option(
-      '--trust-proxy <addresses>',
-      "believe X-Forwarded-Proto and X-Forwarded-For only from these proxies' IP addresses (comma-separated)",
-    )
+    .description(help('help.list.serve'))
+    .option('--port <port>', help('help.serve.port'), '8080')
+    .option('--host <host>', help('help.serve.host'), '127.0.0.1')
+    .option('--trust-proxy <addresses>', help('help.serve.trust-proxy'))
     .action(async (options: Record<string, string>, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(serveInput, options);
-      await serveStore(global, input, (url) => process.stdout.write(`CVM is serving on ${url}\n`));
+      await serveStore(global, input, (url) =>
+        process.stdout.write(renderMessage(msg('cli.serve.serving', { url }), global.lang) + '\n'),
+      );
     });
 }

@@ -16,6 +16,7 @@ import type { LoyalComparison } from '../../core/kpi/loyal-customer';
 import { globalOptions, localToday, print, withCliUnit } from '../context';
 import { formatNumber, type Lang, type Printable } from '../output';
 import { inBoth, l, tierLabel } from '../views/labels';
+import { help } from '../help';
 
 export function retentionWhatIfPrintable(r: RetentionWhatIfReport, lang: Lang): Printable {
   const rows = [
@@ -126,19 +127,15 @@ export function loyalPrintable(r: LoyalComparison, lang: Lang): Printable {
 type Options = Record<string, string | undefined>;
 
 export function registerSimulate(program: Command): void {
-  const simulate = program
-    .command('simulate')
-    .description('loyalty what-ifs: retention, leaking bucket, loyal customer');
+  const simulate = program.command('simulate').description(help('help.simulate'));
   simulate
     .command('retention')
-    .description(
-      "raise every tier's retention by --delta percentage points: duration, CLV and portfolio value",
-    )
-    .option('--delta <points>', 'retention change in percentage points', '5')
-    .option('--as-of <day>', 'report date YYYY-MM-DD (default: the latest order date)')
-    .option('--window <months>', 'window length in whole months (12, 6, 3, 1 …)', '12')
-    .option('--tiers <spec>', 'tier shares in percent, e.g. 5,15,50,30 or deciles')
-    .option('--value <measure>', 'revenue (default) or margin')
+    .description(help('help.simulate.retention'))
+    .option('--delta <points>', help('help.simulate.retention.delta'), '5')
+    .option('--as-of <day>', help('help.report.as-of'))
+    .option('--window <months>', help('help.report.window'), '12')
+    .option('--tiers <spec>', help('help.simulate.retention.tiers'))
+    .option('--value <measure>', help('help.simulate.retention.value'))
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(retentionWhatIfInput, { ...options, today: localToday() });
@@ -147,24 +144,24 @@ export function registerSimulate(program: Command): void {
     });
   simulate
     .command('bucket')
-    .description('base size over the years with yearly acquisition and churn, and its doubling time')
-    .requiredOption('--acquisition <percent>', 'new customers a year, percent of the base')
-    .requiredOption('--churn <percent>', 'customers lost a year, percent of the base')
-    .option('--years <n>', 'years to project', '20')
-    .option('--start <size>', 'base size at year 0', '100')
+    .description(help('help.simulate.bucket'))
+    .requiredOption('--acquisition <percent>', help('help.simulate.bucket.acquisition'))
+    .requiredOption('--churn <percent>', help('help.simulate.bucket.churn'))
+    .option('--years <n>', help('help.simulate.bucket.years'), '20')
+    .option('--start <size>', help('help.simulate.bucket.start'), '100')
     .action((options: Options, command: Command) => {
       const global = globalOptions(command);
       print(bucketPrintable(bucketWhatIf(parseOptions(bucketInput, options))), global);
     });
   simulate
     .command('loyal')
-    .description('lifetime revenue of an ordinary and a loyal customer: frequency × basket × years')
-    .option('--frequency <n>', 'purchases a year, ordinary customer', '4')
-    .option('--basket <amount>', 'revenue per purchase, ordinary customer', '500')
-    .option('--years <n>', 'years as a customer, ordinary customer', '2.5')
-    .option('--loyal-frequency <n>', 'purchases a year, loyal customer', '5')
-    .option('--loyal-basket <amount>', 'revenue per purchase, loyal customer', '600')
-    .option('--loyal-years <n>', 'years as a customer, loyal customer', '3')
+    .description(help('help.simulate.loyal'))
+    .option('--frequency <n>', help('help.simulate.loyal.frequency'), '4')
+    .option('--basket <amount>', help('help.simulate.loyal.basket'), '500')
+    .option('--years <n>', help('help.simulate.loyal.years'), '2.5')
+    .option('--loyal-frequency <n>', help('help.simulate.loyal.loyal-frequency'), '5')
+    .option('--loyal-basket <amount>', help('help.simulate.loyal.loyal-basket'), '600')
+    .option('--loyal-years <n>', help('help.simulate.loyal.loyal-years'), '3')
     .action((options: Options, command: Command) => {
       const global = globalOptions(command);
       print(loyalPrintable(loyalWhatIf(parseOptions(loyalInput, options)), global.lang), global);

@@ -26,10 +26,12 @@ import { l } from '../views/labels';
 import type { Lang, Printable, TableView } from '../output';
 import { demoRequest, demoTimeLine, stderrLine } from './demo';
 import { serveStore } from './serve';
+import { msg, renderMessage } from '../../core/messages/catalogue';
 import { infoTables } from './info';
 import { portfolioPrintable } from '../views/portfolio';
 import { subscriptionPrintable } from '../views/contracts';
 import type { SubscriptionReport } from '../../app/reports/contracts';
+import { help } from '../help';
 
 function headlineTable(h: Headline): TableView {
   return {
@@ -142,22 +144,13 @@ function loginLines(lang: Lang): string[] {
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description(
-      'build the demo into an empty database, add the demo logins, summarise, then serve the dashboard and API',
-    )
-    .option(
-      '--customers <n>',
-      'customers in the demo built into an empty database',
-      String(DEFAULT_DEMO_OPTIONS.customers),
-    )
-    .option('--seed <n>', 'seed of that demo', String(DEFAULT_DEMO_OPTIONS.seed))
-    .option('--port <port>', 'TCP port of the dashboard and API (0: any free port)', '8080')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option(
-      '--trust-proxy <addresses>',
-      "believe X-Forwarded-Proto and X-Forwarded-For only from these proxies' IP addresses (comma-separated)",
-    )
-    .option('--no-serve', 'print the summary and stop')
+    .description(help('help.start'))
+    .option('--customers <n>', help('help.start.customers'), String(DEFAULT_DEMO_OPTIONS.customers))
+    .option('--seed <n>', help('help.start.seed'), String(DEFAULT_DEMO_OPTIONS.seed))
+    .option('--port <port>', help('help.start.port'), '8080')
+    .option('--host <host>', help('help.serve.host'), '127.0.0.1')
+    .option('--trust-proxy <addresses>', help('help.serve.trust-proxy'))
+    .option('--no-serve', help('help.start.no-serve'))
     .action(
       async (
         flags: {
@@ -180,9 +173,7 @@ export function registerStart(program: Command): void {
           async (store) => {
             const empty = (await store.meta.tables()).every((t) => t.rows === 0);
             if (empty) {
-              stderrLine(
-                `${store.location} holds no data: building the demo data set into it (docs/demo.md)`,
-              );
+              stderrLine(renderMessage(msg('cli.start.empty', { location: store.location }), options.lang));
               const result = await buildDemo(store, request);
               stderrLine(demoTimeLine(result, options.lang));
             }
@@ -218,7 +209,7 @@ export function registerStart(program: Command): void {
 export function registerSummary(program: Command): void {
   program
     .command('summary')
-    .description('summarise what is loaded: data, headline, portfolio, key accounts turning negative')
+    .description(help('help.list.summary'))
     .action(async (_flags: unknown, command: Command) => {
       const options = globalOptions(command);
       print(await withCliUnit(options, (store) => summaryPrintable(store, options.lang)), options);

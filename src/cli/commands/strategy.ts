@@ -8,61 +8,57 @@ import { actionsInput, strategyInput } from '../../app/options/strategy';
 import { actionsReport, lifecycleReport, segmentsReport } from '../../app/strategy/reports';
 import { globalOptions, localToday, print, withCliUnit, writeTables } from '../context';
 import { actionsPrintable, lifecyclePrintable, segmentsPrintable } from '../views/strategy';
+import { help } from '../help';
 
 type Options = Record<string, string | undefined>;
 
-const TIERS_HELP =
-  'tier shares in percent: 5,15,50,30 (default), Super:5,Top:15,Middle:50,Bottom:30 or deciles (other tiers need --rules)';
-
 function common(command: Command): Command {
   return command
-    .option('--as-of <day>', 'as-of day YYYY-MM-DD (default: the latest order date)')
-    .option('--window <months>', 'window length in whole months (12, 6, 3 …)', '12')
-    .option('--tiers <spec>', TIERS_HELP)
-    .option('--value <measure>', 'value that ranks customers: revenue (default) or margin')
-    .option('--rules <file>', 'strategy rules as JSON or YAML (default: the built-in rules, docs/metrics.md)')
-    .option('--loyalty <basis>', 'loyalty basis: behaviour (default), nps or palive (fits BG/NBD)')
-    .option('--out <dir>', 'write every table (or the --table one) to <dir>/<name>.csv instead of printing');
+    .option('--as-of <day>', help('help.strategy.as-of'))
+    .option('--window <months>', help('help.strategy.window'), '12')
+    .option('--tiers <spec>', help('help.strategy.tiers'))
+    .option('--value <measure>', help('help.report.value'))
+    .option('--rules <file>', help('help.strategy.rules'))
+    .option('--loyalty <basis>', help('help.strategy.loyalty'))
+    .option('--out <dir>', help('help.report.out'));
 }
 
 export function registerSegments(program: Command): void {
-  common(
-    program.command('segments').description('value × loyalty segments, movement from F12 to S12'),
-  ).action(async (options: Options, command: Command) => {
-    const global = globalOptions(command);
-    const { out, ...rest } = options;
-    const input = parseOptions(strategyInput, { ...rest, today: localToday() });
-    const report = await withCliUnit(global, (unit) => segmentsReport(unit, input));
-    const printable = segmentsPrintable(report, global.lang);
-    if (out === undefined) print(printable, global);
-    else writeTables(printable, out, global);
-  });
+  common(program.command('segments').description(help('help.segments'))).action(
+    async (options: Options, command: Command) => {
+      const global = globalOptions(command);
+      const { out, ...rest } = options;
+      const input = parseOptions(strategyInput, { ...rest, today: localToday() });
+      const report = await withCliUnit(global, (unit) => segmentsReport(unit, input));
+      const printable = segmentsPrintable(report, global.lang);
+      if (out === undefined) print(printable, global);
+      else writeTables(printable, out, global);
+    },
+  );
 }
 
 export function registerLifecycle(program: Command): void {
-  common(
-    program
-      .command('lifecycle')
-      .description('lifecycle phases per customer, per tier, and KPIs per phase, tier and segment'),
-  ).action(async (options: Options, command: Command) => {
-    const global = globalOptions(command);
-    const { out, ...rest } = options;
-    const input = parseOptions(strategyInput, { ...rest, today: localToday() });
-    const report = await withCliUnit(global, (unit) => lifecycleReport(unit, input));
-    const printable = lifecyclePrintable(report, global.lang);
-    if (out === undefined) print(printable, global);
-    else writeTables(printable, out, global);
-  });
+  common(program.command('lifecycle').description(help('help.lifecycle'))).action(
+    async (options: Options, command: Command) => {
+      const global = globalOptions(command);
+      const { out, ...rest } = options;
+      const input = parseOptions(strategyInput, { ...rest, today: localToday() });
+      const report = await withCliUnit(global, (unit) => lifecycleReport(unit, input));
+      const printable = lifecyclePrintable(report, global.lang);
+      if (out === undefined) print(printable, global);
+      else writeTables(printable, out, global);
+    },
+  );
 }
 
 export function registerActions(program: Command): void {
-  common(program.command('actions').description('next best actions ranked by value at stake, with reasons'))
-    .option('--export <file>', 'write every suggestion to FILE (CSV, or JSON by .json) and remember them')
-    .option('--limit <n>', 'suggestions in the table and the JSON', '50')
-    .option('--trigger <name>', 'only suggestions of this trigger (list and export)')
-    .option('--segment <name>', 'only customers of this segment (or inactive)')
-    .option('--tier <name>', 'only customers of this value tier (or inactive)')
-    .option('--channel <name>', 'only actions on this channel')
+  common(program.command('actions').description(help('help.actions')))
+    .option('--export <file>', help('help.actions.export'))
+    .option('--limit <n>', help('help.actions.limit'), '50')
+    .option('--trigger <name>', help('help.actions.trigger'))
+    .option('--segment <name>', help('help.actions.segment'))
+    .option('--tier <name>', help('help.actions.tier'))
+    .option('--channel <name>', help('help.actions.channel'))
     .action(async (options: Options, command: Command) => {
       const global = globalOptions(command);
       const { out, ...rest } = options;

@@ -12,6 +12,8 @@ import { CvmError } from '../../core/errors';
 import { globalOptions, print, withCliUnit } from '../context';
 import { l } from '../views/labels';
 import { usersPrintable } from '../views/users';
+import { help } from '../help';
+import { msg, renderMessage, type Lang } from '../../core/messages/catalogue';
 
 const actor = (): Actor => ({ username: 'cli', now: new Date().toISOString() });
 
@@ -22,9 +24,8 @@ async function readStdin(): Promise<string> {
 }
 
 /** Asks for a password on the terminal, twice, without echoing it. */
-async function prompt(username: string): Promise<string> {
-  if (!process.stdin.isTTY)
-    throw new CvmError('invalid-input', 'no terminal to ask for the password on: use {option:passwordStdin}');
+async function prompt(username: string, lang: Lang): Promise<string> {
+  if (!process.stdin.isTTY) throw new CvmError('invalid-input', msg('cli.user.no-terminal'));
   const ask = (question: string): Promise<string> =>
     new Promise((resolve) => {
       const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
@@ -40,17 +41,17 @@ async function prompt(username: string): Promise<string> {
       });
       asked = true;
     });
-  const first = await ask(`password for ${username}: `);
-  const again = await ask('again: ');
-  if (first !== again) throw new CvmError('invalid-input', 'the two passwords differ: nothing was changed');
+  const first = await ask(renderMessage(msg('cli.user.password-prompt', { username }), lang));
+  const again = await ask(renderMessage(msg('cli.user.password-again'), lang));
+  if (first !== again) throw new CvmError('invalid-input', msg('cli.user.passwords-differ'));
   return first;
 }
 
 export function registerUser(program: Command): void {
-  const user = program.command('user').description('users of the HTTP API: add, list, remove, set-role');
+  const user = program.command('user').description(help('help.list.user'));
   user
     .command('list')
-    .description('the users and their roles')
+    .description(help('help.user.list'))
     .action(async (_options: unknown, command: Command) => {
       const global = globalOptions(command);
       const users = await withCliUnit(global, (unit) => listUsers(unit));
@@ -58,10 +59,10 @@ export function registerUser(program: Command): void {
     });
   user
     .command('add <username>')
-    .description('add a user: admin, analyst, account_manager (their own key accounts) or viewer')
-    .option('--role <role>', 'admin, analyst, account_manager or viewer')
-    .option('--display-name <name>', 'the name the dashboard shows')
-    .option('--password-stdin', 'read the password from stdin (one line) instead of asking')
+    .description(help('help.user.add'))
+    .option('--role <role>', help('help.user.add.role'))
+    .option('--display-name <name>', help('help.user.add.display-name'))
+    .option('--password-stdin', help('help.user.add.password-stdin'))
     .action(
       async (
         username: string,
@@ -71,7 +72,7 @@ export function registerUser(program: Command): void {
         const global = globalOptions(command);
         // the name and role are checked before the password is asked for
         parseOptions(setRoleInput, { username, role: options.role });
-        const password = options.passwordStdin ? await readStdin() : await prompt(username);
+        const password = options.passwordStdin ? await readStdin() : await prompt(username, global.lang);
         const input = parseOptions(addUserInput, {
           username,
           role: options.role,
@@ -84,7 +85,7 @@ export function registerUser(program: Command): void {
     );
   user
     .command('set-role <username> <role>')
-    .description("change a user's role")
+    .description(help('help.user.set-role'))
     .action(async (username: string, role: string, _options: unknown, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(setRoleInput, { username, role });
@@ -93,7 +94,7 @@ export function registerUser(program: Command): void {
     });
   user
     .command('remove <username>')
-    .description('remove a user and end their sessions')
+    .description(help('help.user.remove'))
     .action(async (username: string, _options: unknown, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(removeUserInput, { username });

@@ -9,6 +9,7 @@
 import { Message, messageFormat, type Entry, type Lang } from './message';
 import { APP_ERROR_MESSAGES } from './app-errors';
 import { DATA_ERROR_MESSAGES } from './data-errors';
+import { CLI_MESSAGES } from './cli'; // eslint-disable-line no-restricted-imports -- the command line's message area, not the cli layer
 import { IMPORT_MESSAGES } from './imports';
 import { OPTION_MESSAGES } from './options';
 import { OTHER_MESSAGES } from './other';
@@ -21,6 +22,7 @@ export const CATALOGUE = {
   ...OTHER_MESSAGES,
   ...APP_ERROR_MESSAGES,
   ...DATA_ERROR_MESSAGES,
+  ...CLI_MESSAGES,
 };
 
 export type MessageKey = keyof typeof CATALOGUE;
