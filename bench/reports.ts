@@ -13,7 +13,8 @@
  * an empty query, on a unit of work of the store): cold is the first run on a freshly opened database
  * (DuckDB's buffers empty, the file in the OS cache), warm the median of three more; wall and CPU time of
  * the process (user + system, DuckDB's threads included), and the sum of all seven. With `--statements`,
- * the wall time of every statement of each report's cold run as well (the SQL's first line).
+ * the wall time of every statement of each report's cold run as well (the SQL's first line; a streamed
+ * result is timed until it starts, not until it is read).
  * `--each` runs only that part. The load average is printed: the machine may be shared.
  *
  * Run: `node bin/run-ts.mjs bench/reports.ts [--each] [--statements]` (or `npm run bench` through
