@@ -5,7 +5,10 @@
  * Copies the database of bench/data.ts (generated once in .bench-data/), adds a user, and runs the real
  * `cvm serve --port 0` on the copy in a child process. Then, from this process: the seven report endpoints
  * cold: 20 clients at once, each asking for every report (in its own order) right after the start, so the
- * first answers are computed while the others wait for them (p95 over the 140 answers); 20 clients
+ * first answers are computed while the others wait for them (p95 over the 140 answers); each endpoint cold
+ * on its own: for each report in turn, a one-row transaction upload moves the data version first (so
+ * nothing is cached, also no value the reports share), then 20 clients ask that one endpoint at once (p95
+ * over its 20 answers), with the server's CPU time for it; 20 clients
  * (autocannon) cycling over them for a bounded time, warm (answered from the cache); and the same load while
  * a 200 000-row transaction upload runs (the import bumps the data version, so the reports are computed
  * again once, shared by the clients that ask meanwhile). p95 is over every response of a phase; errors
@@ -19,6 +22,7 @@
  * printed: the machine may be shared.
  *
  * Run: `npm run bench -- api` (or `node bin/run-ts.mjs bench/api.ts`); needs `npm run build` first.
+ * `--cold` runs the two cold phases only.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -114,6 +118,55 @@ async function coldLoad(url: string, cookie: string): Promise<Load> {
     errors,
     rps: times.length / seconds,
   };
+}
+
+/** `clients` clients ask one endpoint at once; the times of their answers. */
+async function oneEndpointCold(url: string, cookie: string, name: string, clients: number): Promise<Load> {
+  const times: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const t0 = performance.now();
+      try {
+        const answer = await fetch(`${url}/api/reports/${name}`, { headers: { cookie } });
+        await answer.arrayBuffer();
+        if (answer.status !== 200) errors++;
+      } catch {
+        errors++;
+      }
+      times.push(performance.now() - t0);
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    requests: times.length,
+    p50: median(times),
+    p95: percentile(times, 95),
+    max: Math.max(...times),
+    errors,
+    rps: times.length / seconds,
+  };
+}
+
+/** Uploads a one-row transaction file: the import moves the data version, so no report is cached. */
+async function moveDataVersion(url: string, cookie: string, csrfToken: string, n: number): Promise<void> {
+  const form = new FormData();
+  const csv = `order_id,customer_id,order_date,amount\nbench-version-${n},c${n},2025-06-15,10.00\n`;
+  form.append('file', new File([csv], `version-${n}.csv`, { type: 'text/csv' }));
+  const answer = await fetch(`${url}/api/imports/transactions`, {
+    method: 'POST',
+    headers: { cookie, 'x-csrf-token': csrfToken },
+    body: form,
+  });
+  await answer.arrayBuffer();
+  if (answer.status !== 200) throw new Error(`the one-row upload answered HTTP ${answer.status}`);
+}
+
+/** CPU seconds (user + system) of a process so far; NaN when unknown. */
+function cpuSeconds(pid: number | undefined): number {
+  const cpu = processCpu(pid);
+  return cpu === null ? NaN : cpu.user + cpu.system;
 }
 
 /**
@@ -223,7 +276,33 @@ async function run(): Promise<void> {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
 
+    const coldOnly = process.argv.includes('--cold');
+    const cpuAtStart = cpuSeconds(server.pid);
     const cold = await coldLoad(url, cookie);
+    const coldCpu = cpuSeconds(server.pid) - cpuAtStart;
+    const line = (name: string, l: Load): string =>
+      `${name.padEnd(24)} requests ${String(l.requests).padStart(7)}  ${l.rps.toFixed(0).padStart(6)}/s  p50 ${l.p50.toFixed(1).padStart(7)} ms  p95 ${l.p95.toFixed(1).padStart(7)} ms  max ${l.max.toFixed(0).padStart(6)} ms  errors ${l.errors}`;
+    const eachCold = async (): Promise<string[]> => {
+      const lines: string[] = [];
+      for (const [k, name] of REPORTS.entries()) {
+        await moveDataVersion(url, cookie, csrfToken, k);
+        const before = cpuSeconds(server.pid);
+        const l = await oneEndpointCold(url, cookie, name, CONNECTIONS);
+        const cpu = cpuSeconds(server.pid) - before;
+        lines.push(`${line(`cold: ${name}`, l)}  server CPU ${cpu.toFixed(2)} s`);
+      }
+      return lines;
+    };
+    if (coldOnly) {
+      const each = await eachCold();
+      console.log(
+        `\nAPI benchmark, cold phases: ${CONNECTIONS} clients; ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`,
+      );
+      console.log(`load average (1, 5, 15 min): before ${loadBefore}, after ${load1()}`);
+      console.log(`${line('cold (all at once)', cold)}  server CPU ${coldCpu.toFixed(2)} s`);
+      for (const l of each) console.log(l);
+      return;
+    }
     const warm = await load(url, cookie);
 
     const rows = ['order_id,customer_id,order_date,amount'];
@@ -247,6 +326,7 @@ async function run(): Promise<void> {
       await answer.arrayBuffer();
       importMs = performance.now() - start;
     });
+    const each = await eachCold();
     const views = await firstViews(url, cookie);
     const customerFit = await timed(`${url}/api/customers/c1`, cookie);
     const customerNext = await timed(`${url}/api/customers/c2`, cookie);
@@ -261,9 +341,8 @@ async function run(): Promise<void> {
       `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
     );
     console.log(`load average (1, 5, 15 min): before ${loadBefore}, after ${load1()}`);
-    const line = (name: string, l: Load): string =>
-      `${name.padEnd(24)} requests ${String(l.requests).padStart(7)}  ${l.rps.toFixed(0).padStart(6)}/s  p50 ${l.p50.toFixed(1).padStart(7)} ms  p95 ${l.p95.toFixed(1).padStart(7)} ms  max ${l.max.toFixed(0).padStart(6)} ms  errors ${l.errors}`;
-    console.log(line('cold (all at once)', cold));
+    console.log(`${line('cold (all at once)', cold)}  server CPU ${coldCpu.toFixed(2)} s`);
+    for (const l of each) console.log(l);
     console.log(line('warm (cached)', warm));
     console.log(line('during an import', duringImport));
     console.log(

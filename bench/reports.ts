@@ -8,9 +8,29 @@
  * (median of five) and best of those five, the hand-written query, and the peak resident memory of the
  * reporting process. Generation runs in a child process so that its memory does not count.
  *
- * Run: `node bin/run-ts.mjs bench/reports.ts` (or `npm run bench` through bench/run.ts).
+ * Then the seven reports the HTTP API's report endpoints compute (portfolio, flows, retention, cohorts,
+ * concentration, service, satisfaction), each alone, called as the routes call them (the route's schema on
+ * an empty query, on a unit of work of the store): cold is the first run on a freshly opened database
+ * (DuckDB's buffers empty, the file in the OS cache), warm the median of three more; wall and CPU time of
+ * the process (user + system, DuckDB's threads included), and the sum of all seven. With `--statements`,
+ * the wall time of every statement of each report's cold run as well (the SQL's first line; a streamed
+ * result is timed until it starts, not until it is read).
+ * `--each` runs only that part. The load average is printed: the machine may be shared.
+ *
+ * Run: `node bin/run-ts.mjs bench/reports.ts [--each] [--statements]` (or `npm run bench` through
+ * bench/run.ts).
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { DuckDBConnection } from '@duckdb/node-api';
+import { cohortReport } from '../src/app/reports/cohorts';
+import { concentrationReport } from '../src/app/reports/concentration';
+import { retentionReport } from '../src/app/reports/retention';
+import { satisfactionReport } from '../src/app/reports/satisfaction';
+import { serviceReport } from '../src/app/reports/service';
+import { cohortInput, concentrationInput, retentionInput } from '../src/app/options/report';
+import { serviceInput } from '../src/app/options/service';
+import { DuckDbStore } from '../src/data/duckdb/store';
+import type { StoreUnit } from '../src/data/store';
 import { flowsReport } from '../src/app/reports/flows';
 import { portfolioReport } from '../src/app/reports/portfolio';
 import { resolveBasis } from '../src/app/reports/basis';
@@ -21,7 +41,7 @@ import { reportWindows } from '../src/core/kpi/basis';
 import { DuckDbAnalytics } from '../src/data/duckdb/analytics';
 import { Db } from '../src/data/duckdb/connection';
 import { BENCH_FILE, CUSTOMERS, MEMORY_LIMIT, TRANSACTIONS, ensureBenchData } from './data';
-import { seconds, median, timed } from './timing';
+import { coldAndWarm as coldAndWarmCpu, seconds, median, timed, type ColdAndWarm } from './timing';
 
 const WARM_RUNS = 5;
 const PAIRS = 9;
@@ -139,11 +159,118 @@ async function run(): Promise<void> {
   console.log(`peak resident memory: ${peak.toFixed(0)} MB (target ≤ 1 536 MB)`);
 }
 
+/** The seven reports of the API's report endpoints, as the routes call them (an empty query). */
+function endpointReports(today: string): [string, (unit: StoreUnit) => Promise<unknown>][] {
+  const q = { today };
+  return [
+    [
+      'portfolio',
+      (u) => portfolioReport(u.analytics, parseOptions(portfolioInput, q), u.contracts, u.models),
+    ],
+    ['flows', (u) => flowsReport(u.analytics, parseOptions(portfolioInput, q), u.contracts, u.models)],
+    ['retention', (u) => retentionReport(u.analytics, parseOptions(retentionInput, q), u.contracts)],
+    ['cohorts', (u) => cohortReport(u.analytics, parseOptions(cohortInput, q), u.contracts)],
+    [
+      'concentration',
+      (u) => concentrationReport(u.analytics, parseOptions(concentrationInput, q), u.contracts, u.models),
+    ],
+    ['service', (u) => serviceReport(u.service, parseOptions(serviceInput, q))],
+    ['satisfaction', (u) => satisfactionReport(u.service, parseOptions(serviceInput, q))],
+  ];
+}
+
+/** Statement wall times of the runs in `work`, by the statement's first line (DuckDB connections only). */
+async function statementTimes(work: () => Promise<unknown>): Promise<[string, number][]> {
+  const times: [string, number][] = [];
+  const proto = DuckDBConnection.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const original = new Map<string, (...a: unknown[]) => unknown>();
+  let depth = 0;
+  for (const name of ['run', 'runAndReadAll', 'stream']) {
+    const f = proto[name];
+    if (f === undefined) continue;
+    original.set(name, f);
+    proto[name] = async function (this: unknown, ...args: unknown[]): Promise<unknown> {
+      // one method may call another (runAndReadAll runs the statement): time the outermost call only
+      if (depth > 0) return f.apply(this, args);
+      depth++;
+      const start = performance.now();
+      try {
+        return await f.apply(this, args);
+      } finally {
+        depth--;
+        const text = String(args[0]).trim().replace(/\s+/g, ' ');
+        times.push([text.slice(0, 90), performance.now() - start]);
+      }
+    };
+  }
+  try {
+    await work();
+  } finally {
+    for (const [name, f] of original) proto[name] = f;
+  }
+  return times;
+}
+
+async function eachReport(statements: boolean): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  const results: [string, ColdAndWarm][] = [];
+  const perStatement: [string, [string, number][]][] = [];
+  const load = (): string =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
+  const loadBefore = load();
+  for (const [name, report] of endpointReports(today)) {
+    // a fresh database per run: the cold run finds DuckDB's buffers empty
+    if (statements) {
+      const store = await DuckDbStore.open(BENCH_FILE);
+      perStatement.push([name, await statementTimes(() => store.unit(report))]);
+      await store.close();
+    }
+    const store = await DuckDbStore.open(BENCH_FILE);
+    try {
+      results.push([name, await coldAndWarmCpu(() => store.unit(report))]);
+    } finally {
+      await store.close();
+    }
+  }
+  console.log(`\nthe seven report endpoints' reports in process, each alone (today ${today})`);
+  console.log(`load average (1, 5, 15 min): before ${loadBefore}, after ${load()}`);
+  console.log(
+    `${'report'.padEnd(16)}${'cold s'.padStart(9)}${'cold CPU s'.padStart(12)}${'warm s'.padStart(9)}${'warm CPU s'.padStart(12)}`,
+  );
+  const sum = { cold: 0, coldCpu: 0, warm: 0, warmCpu: 0 };
+  const line = (name: string, t: ColdAndWarm): string =>
+    name.padEnd(16) +
+    [t.cold, t.coldCpu, t.warm, t.warmCpu]
+      .map((ms, i) => seconds(ms).padStart(i % 2 === 0 ? 9 : 12))
+      .join('');
+  for (const [name, t] of results) {
+    console.log(line(name, t));
+    sum.cold += t.cold;
+    sum.coldCpu += t.coldCpu;
+    sum.warm += t.warm;
+    sum.warmCpu += t.warmCpu;
+  }
+  console.log(line('all seven', sum));
+  for (const [name, times] of perStatement) {
+    console.log(`\n${name}: statements of the cold run (wall s)`);
+    for (const [text, ms] of times) if (ms >= 20) console.log(`  ${seconds(ms).padStart(7)}  ${text}`);
+    const rest = times.filter(([, ms]) => ms < 20);
+    console.log(
+      `  ${seconds(rest.reduce((a, [, ms]) => a + ms, 0)).padStart(7)}  ${rest.length} statements under 0.02 s`,
+    );
+  }
+}
+
 let running: Promise<void> | undefined;
 
 /** Runs the benchmark once per process (a second call returns the same run). */
 export function benchReports(): Promise<void> {
-  running ??= run();
+  const statements = process.argv.includes('--statements');
+  running ??= process.argv.includes('--each')
+    ? (ensureBenchData(), eachReport(statements))
+    : run().then(() => eachReport(statements));
   return running;
 }
 

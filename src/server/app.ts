@@ -344,7 +344,7 @@ export function createApi(options: ApiOptions): Api {
         query: c.req.query(),
         req: c.req,
         shared: async <T>(key: string, compute: () => Promise<T>) =>
-          (await cache.get(version ?? (await dataVersion()), `shared ${key}`, compute)) as T,
+          (await cache.get(version ?? (await dataVersion()), `shared ${key}`, compute, true)) as T,
       };
       const input: unknown = await r.input(ctx);
       // notes and reasons are messages: rendered in the language the request asks for (`?lang=sv`)

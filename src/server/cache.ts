@@ -10,23 +10,28 @@ export class ReportCache {
   /** answers served from the cache, and computed */
   hits = 0;
   misses = 0;
+  /** values the answers share (`shared` true: a model fit, the tier flows), served and computed */
+  sharedHits = 0;
+  sharedMisses = 0;
 
   constructor(private readonly maxEntries = 500) {}
 
-  async get(version: number, key: string, compute: () => Promise<unknown>): Promise<unknown> {
+  async get(version: number, key: string, compute: () => Promise<unknown>, shared = false): Promise<unknown> {
     if (version !== this.version) {
       this.entries.clear();
       this.version = version;
     }
     const found = this.entries.get(key);
     if (found) {
-      this.hits++;
+      if (shared) this.sharedHits++;
+      else this.hits++;
       // the least recently used entries go first: one that every request uses (a shared model fit) stays
       this.entries.delete(key);
       this.entries.set(key, found);
       return found;
     }
-    this.misses++;
+    if (shared) this.sharedMisses++;
+    else this.misses++;
     const pending = compute();
     this.entries.set(key, pending);
     if (this.entries.size > this.maxEntries) {

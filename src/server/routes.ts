@@ -75,6 +75,7 @@ import { portfolioReport } from '../app/reports/portfolio';
 import { retentionReport } from '../app/reports/retention';
 import { satisfactionReport } from '../app/reports/satisfaction';
 import { serviceReport } from '../app/reports/service';
+import { sharedAnalytics, sharedService } from '../app/reports/shared';
 import { bucketWhatIf, loyalWhatIf, retentionWhatIf } from '../app/reports/simulate';
 import { productChurnReport, productsReport, subscriptionReport } from '../app/reports/contracts';
 import { actionsReport, lifecycleReport, segmentsReport } from '../app/strategy/reports';
@@ -84,6 +85,8 @@ import { CvmError, invalidOption } from '../core/errors';
 import { msg, type Message } from '../core/messages/catalogue';
 import { SCORECARD_FACTORS } from '../core/kinds';
 import { CsvScanner } from '../core/text/csv';
+import type { AnalyticsPort } from '../data/analytics/types';
+import type { ServicePort } from '../data/service/types';
 import type { Role } from '../data/users/types';
 import { stableKey } from './cache';
 import { apiOption } from './errors';
@@ -146,6 +149,19 @@ function report<S extends z.ZodType, R>(
     input: (ctx) => parseOptions(schema, queryOf(ctx)),
     run,
   });
+}
+
+/**
+ * The unit's analytics port with the work the value reports repeat (order dates, the tier flows of the
+ * portfolio and flows reports) computed once per data version (app/reports/shared.ts).
+ */
+function analyticsOf(ctx: RequestContext): AnalyticsPort {
+  return sharedAnalytics(ctx.unit.analytics, ctx.shared);
+}
+
+/** The unit's service port with the order dates computed once per data version. */
+function serviceOf(ctx: RequestContext): ServicePort {
+  return sharedService(ctx.unit.service, ctx.shared);
 }
 
 function noSuchAccount(id: string): CvmError {
@@ -320,16 +336,16 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       'portfolio',
       'members, retention, duration, CLV and value per value tier',
       portfolioInput,
-      (ctx, i) => portfolioReport(ctx.unit.analytics, i, ctx.unit.contracts, ctx.unit.models),
+      (ctx, i) => portfolioReport(analyticsOf(ctx), i, ctx.unit.contracts, ctx.unit.models),
     ),
     report('flows', 'customer flows between the value tiers of two windows', portfolioInput, (ctx, i) =>
-      flowsReport(ctx.unit.analytics, i, ctx.unit.contracts, ctx.unit.models),
+      flowsReport(analyticsOf(ctx), i, ctx.unit.contracts, ctx.unit.models),
     ),
     report(
       'retention',
       'retention, churn and duration per tier, trend and tenure',
       retentionInput,
-      (ctx, i) => retentionReport(ctx.unit.analytics, i, ctx.unit.contracts),
+      (ctx, i) => retentionReport(analyticsOf(ctx), i, ctx.unit.contracts),
     ),
     report(
       'loyalty-depth',
@@ -344,16 +360,16 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
       (ctx, i) => programmeReport(ctx.unit.analytics, i),
     ),
     report('cohorts', 'acquisition cohorts followed period by period', cohortInput, (ctx, i) =>
-      cohortReport(ctx.unit.analytics, i, ctx.unit.contracts),
+      cohortReport(analyticsOf(ctx), i, ctx.unit.contracts),
     ),
     report('concentration', 'Lorenz curve, top-x % shares, Gini, deciles', concentrationInput, (ctx, i) =>
-      concentrationReport(ctx.unit.analytics, i, ctx.unit.contracts, ctx.unit.models),
+      concentrationReport(analyticsOf(ctx), i, ctx.unit.contracts, ctx.unit.models),
     ),
     report('service', 'complaints: rates, resolution times, backlog, causes, trend', serviceInput, (ctx, i) =>
-      serviceReport(ctx.unit.service, i),
+      serviceReport(serviceOf(ctx), i),
     ),
     report('satisfaction', 'NPS, CSAT and CES with the change and its significance', serviceInput, (ctx, i) =>
-      satisfactionReport(ctx.unit.service, i),
+      satisfactionReport(serviceOf(ctx), i),
     ),
     report('subscription', 'the subscription portfolio by segment', contractReportInput, (ctx, i) =>
       subscriptionReport(ctx.unit.contracts, i),

@@ -118,18 +118,20 @@ describe('GET /api/customers/:id: P(alive) and predicted CLV', () => {
   it('answers what cvm customer prints and what at-risk lists, fitting once for every customer', async () => {
     const client = new Client(api.app);
     await client.login('ada', 'correct horse');
-    const before = { hits: api.cache.hits, misses: api.cache.misses };
+    const before = { hits: api.cache.hits, misses: api.cache.misses, fits: api.cache.sharedMisses };
     const one = await client.request('GET', '/api/customers/1?asOf=1997-09-30');
     expect(one.status).toBe(200);
     expect(one.body.model).toEqual(cliCustomer.model);
     // the page and the fit were computed
-    expect(api.cache.misses - before.misses).toBe(2);
+    expect(api.cache.misses - before.misses).toBe(1);
+    expect(api.cache.sharedMisses - before.fits).toBe(1);
     const risky = (cliAtRisk as { rows: { customerId: string; pAlive: number; clv: number }[] }).rows[0]!;
     const other = await client.request('GET', `/api/customers/${risky.customerId}?asOf=1997-09-30`);
     expect(other.status).toBe(200);
     // a second customer: their page is computed, the fit is the one kept for this data version
-    expect(api.cache.misses - before.misses).toBe(3);
-    expect(api.cache.hits - before.hits).toBe(1);
+    expect(api.cache.misses - before.misses).toBe(2);
+    expect(api.cache.sharedMisses - before.fits).toBe(1);
+    expect(api.cache.hits - before.hits).toBe(0);
     const model = other.body.model as { pAlive: number; clv: number; horizonMonths: number };
     expect(model.pAlive).toBeCloseTo(risky.pAlive, 12);
     expect(model.clv).toBeCloseTo(risky.clv, 8);
@@ -137,7 +139,8 @@ describe('GET /api/customers/:id: P(alive) and predicted CLV', () => {
     // other model options: another fit
     const longer = await client.request('GET', '/api/customers/1?asOf=1997-09-30&horizon=24');
     expect(longer.body.model.horizonMonths).toBe(24);
-    expect(api.cache.misses - before.misses).toBe(5);
+    expect(api.cache.misses - before.misses).toBe(3);
+    expect(api.cache.sharedMisses - before.fits).toBe(2);
   }, 60_000);
 });
 

@@ -3,11 +3,11 @@
  * window per tier of that window, and how many of them are active in its current window.
  *
  * One scan stages each customer's value per calendar block (columns v4, v5 …) and a bit mask of the blocks
- * it bought in; every point's windows are sums of consecutive block columns and mask tests, so the 12
- * points of a three-year quarterly trend cost one scan of the transactions plus twelve rankings of the
- * staged table (one customer per row).
+ * it bought in (each row's block found once, from its date and the blocks' starts); every point's windows
+ * are sums of consecutive block columns and mask tests, so the 12 points of a three-year quarterly trend
+ * cost one scan of the transactions plus twelve rankings of the staged table (one customer per row).
  */
-import { invalidOption } from '../../../core/errors';
+import { assert, invalidOption } from '../../../core/errors';
 import { msg } from '../../../core/messages/catalogue';
 import { tierCutoffs } from '../../../core/kpi/tiers';
 import type { TrendCount } from '../../../core/kpi/retention-trend';
@@ -80,23 +80,30 @@ export function splitGrid(grid: TrendGrid, max: number): { grid: TrendGrid; firs
 async function queryChunk(db: Db, query: RetentionTrendQuery, firstPoint: number): Promise<TrendCount[]> {
   const { blocks, points } = query.grid;
   const value = valueColumn(query.measure);
-  const params: Param[] = blocks.flatMap((b) => [b.startExclusive, b.endInclusive]);
-  const inBlock = (b: number): string =>
-    `order_date > CAST($${2 * b + 1} AS DATE) AND order_date <= CAST($${2 * b + 2} AS DATE)`;
   // Values are only needed for blocks that are part of some point's previous window (they rank customers);
-  // DECIMAL(18,2) keeps them exact in 8 bytes. Activity in every block is one bit of a mask.
+  // DECIMAL(18,2) keeps them exact in 8 bytes. Activity in every block is one bit of a mask. Each row's
+  // block is found once and the sums and the mask test that index, rather than every block's bounds: the
+  // blocks are consecutive, newest first, so the first block start a row lies after names its block.
+  assert(
+    blocks.every((b, i) => i === 0 || blocks[i - 1]!.startExclusive === b.endInclusive),
+    'trend blocks are consecutive',
+  );
+  // $1 is the newest block's end, $(b + 2) block b's start
+  const params: Param[] = [blocks[0]!.endInclusive, ...blocks.map((b) => b.startExclusive)];
+  const start = (b: number): string => `CAST($${b + 2} AS DATE)`;
+  const blockOf = `CASE ${blocks.map((_, b) => `WHEN order_date > ${start(b)} THEN ${int(b)}`).join(' ')} END`;
   const valued = new Set(points.flatMap((p) => range(p.previousBlocks)));
   const columns = [...valued].map(
-    (b) => `CAST(sum(CASE WHEN ${inBlock(b)} THEN ${value} ELSE 0 END) AS DECIMAL(18,2)) AS v${b}`,
+    (b) => `CAST(sum(CASE WHEN blk = ${int(b)} THEN v ELSE 0 END) AS DECIMAL(18,2)) AS v${b}`,
   );
-  const mask = blocks.map(
-    (_, b) => `CASE WHEN ${inBlock(b)} AND coalesce(amount, 0) >= 0 THEN ${blockMask([b, b])} ELSE 0 END`,
-  );
-  const oldest = 2 * (blocks.length - 1) + 1;
   const stage = `
-    SELECT customer_id, ${columns.join(',\n')}, CAST(bit_or(${mask.join(' + ')}) AS BIGINT) AS mask
-    FROM transactions
-    WHERE order_date > CAST($${oldest} AS DATE) AND order_date <= CAST($2 AS DATE)
+    SELECT customer_id, ${columns.join(',\n')},
+      CAST(bit_or(CASE WHEN purchase THEN CAST(1 AS BIGINT) << blk ELSE 0 END) AS BIGINT) AS mask
+    FROM (
+      SELECT customer_id, ${value} AS v, coalesce(amount, 0) >= 0 AS purchase, ${blockOf} AS blk
+      FROM transactions
+      WHERE order_date > ${start(blocks.length - 1)} AND order_date <= CAST($1 AS DATE)
+    ) t
     GROUP BY customer_id`;
   return withStagedTable(db, stage, params, async (table) => {
     const active = (blocks: readonly [number, number]): string => `(mask & ${blockMask(blocks)}) <> 0`;
