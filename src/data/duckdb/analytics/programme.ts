@@ -13,60 +13,104 @@
  */
 import { programmeScanFrom, programmeSums } from '../../../core/kpi/programme-sums';
 import { assert } from '../../../core/errors';
+import { toEpochDay } from '../../../core/dates';
 import type { ProgrammeQuery, ProgrammeResult } from '../../analytics/types';
 import type { ColumnarRunner } from '../../sql/runner';
 
 const EPOCH = "DATE '1970-01-01'";
+/** A transaction packed into one double: amount in minor units × 2^16 + days after the scan's first day. */
+const PACK = 65_536;
+/** Amounts below this (2^36 minor units) pack exactly: |amount × 2^16| + 2^16 stays below 2^53. */
+const PACKED_LIMIT = '687194767.36';
+
+/** Days and amounts of packed transactions, or null when one is NULL (an amount too large to pack). */
+function unpack(packed: Float64Array, fromDay: number): { day: Float64Array; amount: Float64Array } | null {
+  const day = new Float64Array(packed.length);
+  const amount = new Float64Array(packed.length);
+  for (let i = 0; i < packed.length; i++) {
+    const x = packed[i] as number;
+    if (Number.isNaN(x)) return null;
+    const cents = Math.floor(x / PACK); // exact: x is an integer below 2^53, PACK a power of two
+    amount[i] = cents;
+    day[i] = fromDay + (x - cents * PACK);
+  }
+  return { day, amount };
+}
 
 export async function queryProgramme(db: ColumnarRunner, query: ProgrammeQuery): Promise<ProgrammeResult> {
   const asOf = query.asOf;
-  const first = await db.one<{ d: string | null }>(
+  const firstMember = await db.one<{ d: string | null }>(
     'SELECT min(member_since) AS d FROM customers WHERE member_since <= CAST($1 AS DATE)',
     [asOf],
   );
-  const from = programmeScanFrom(query.previous, query.windowMonths, asOf, first.d);
-  const scanned = 'order_date > CAST($1 AS DATE)';
-  const naive = 'order_date > CAST($2 AS DATE)';
-  const list = (expr: string): string => `array_agg(${expr}) FILTER (WHERE ${scanned})`;
-  // money in minor units: exact integers (below 2^53) in doubles
-  const margins =
-    query.measure === 'margin' ? `, ${list('CAST(coalesce(margin, 0) * 100 AS DOUBLE PRECISION)')} AS v` : '';
-  const inNaive = (cond: string): string =>
-    `CASE WHEN sum(CASE WHEN ${naive} AND amount >= 0 THEN 1 ELSE 0 END) > 0
-      THEN sum(CASE WHEN ${naive}${cond} THEN 1 ELSE 0 END) ELSE 0 END`;
-  const columns = await db.numberColumns(
-    `WITH t AS (
-      SELECT customer_id, min(CASE WHEN amount >= 0 THEN order_date END) AS first_purchase,
-        ${list(`CAST(order_date - ${EPOCH} AS INTEGER)`)} AS days,
-        ${list('CAST(amount * 100 AS DOUBLE PRECISION)')} AS cents${margins},
-        ${inNaive('')} AS ntx, ${inNaive(' AND margin IS NULL')} AS nomargin
-      FROM transactions WHERE order_date <= CAST($3 AS DATE)
-      GROUP BY customer_id
-    )
-    SELECT
-      CAST(CASE WHEN t.first_purchase IS NULL THEN cu.acquired_on WHEN cu.acquired_on IS NULL THEN t.first_purchase
-        WHEN cu.acquired_on < t.first_purchase THEN cu.acquired_on ELSE t.first_purchase END - ${EPOCH} AS INTEGER) AS since,
-      CAST(cu.member_since - ${EPOCH} AS INTEGER) AS joined,
-      CAST(t.ntx AS INTEGER) AS ntx, CAST(t.nomargin AS INTEGER) AS nomargin, t.days, t.cents${margins ? ', t.v' : ''}
-    FROM t FULL JOIN customers cu ON cu.customer_id = t.customer_id`,
-    [from, query.previous.startExclusive, asOf],
-  );
-  const [since, joined, ntx, nomargin, days, cents, values] = columns;
+  const from = programmeScanFrom(query.previous, query.windowMonths, asOf, firstMember.d);
+  const read = async (packed: boolean) => {
+    const scanned = 'order_date > CAST($1 AS DATE)';
+    const naive = 'order_date > CAST($2 AS DATE)';
+    const list = (expr: string): string => `array_agg(${expr}) FILTER (WHERE ${scanned})`;
+    // money in minor units: exact integers (below 2^53) in doubles. Packed: amount × 2^16 + days after the
+    // scan's first day in one double, exact while |amount| < 2^36 minor units (NULL beyond: read unpacked)
+    const transactions = packed
+      ? `${list(`CASE WHEN abs(amount) < ${PACKED_LIMIT} THEN CAST(amount * 100 AS DOUBLE PRECISION) * ${PACK}
+          + CAST(order_date - CAST($1 AS DATE) AS DOUBLE PRECISION) END`)} AS tx`
+      : `${list(`CAST(order_date - ${EPOCH} AS INTEGER)`)} AS days,
+        ${list('CAST(amount * 100 AS DOUBLE PRECISION)')} AS cents`;
+    const margins =
+      query.measure === 'margin'
+        ? `, ${list('CAST(coalesce(margin, 0) * 100 AS DOUBLE PRECISION)')} AS v`
+        : '';
+    const inNaive = (cond: string): string =>
+      `CASE WHEN sum(CASE WHEN ${naive} AND amount >= 0 THEN 1 ELSE 0 END) > 0
+        THEN sum(CASE WHEN ${naive}${cond} THEN 1 ELSE 0 END) ELSE 0 END`;
+    return db.numberColumns(
+      `WITH t AS (
+        SELECT customer_id, min(CASE WHEN amount >= 0 THEN order_date END) AS first_purchase,
+          ${transactions}${margins},
+          ${inNaive('')} AS ntx, ${inNaive(' AND margin IS NULL')} AS nomargin
+        FROM transactions WHERE order_date <= CAST($3 AS DATE)
+        GROUP BY customer_id
+      )
+      SELECT
+        CAST(CASE WHEN t.first_purchase IS NULL THEN cu.acquired_on WHEN cu.acquired_on IS NULL THEN t.first_purchase
+          WHEN cu.acquired_on < t.first_purchase THEN cu.acquired_on ELSE t.first_purchase END - ${EPOCH} AS INTEGER) AS since,
+        CAST(cu.member_since - ${EPOCH} AS INTEGER) AS joined,
+        CAST(t.ntx AS INTEGER) AS ntx, CAST(t.nomargin AS INTEGER) AS nomargin,
+        ${packed ? 't.tx' : 't.days, t.cents'}${margins ? ', t.v' : ''}
+      FROM t FULL JOIN customers cu ON cu.customer_id = t.customer_id`,
+      [from, query.previous.startExclusive, asOf],
+    );
+  };
+  // days after the scan's first day must fit the 16 bits below the amount
+  const packable = toEpochDay(asOf) - toEpochDay(from) < PACK;
+  let columns = await read(packable);
+  let lists = packable && columns[4] ? unpack(columns[4].values, toEpochDay(from)) : null;
+  if (packable && lists === null) columns = await read(false); // an amount too large to pack
+  // every column from the one read: another statement may hand the customers over in another order
+  const [since, joined, ntx, nomargin] = columns;
   assert(
     since !== undefined && joined !== undefined && ntx !== undefined && nomargin !== undefined,
     'programme columns',
   );
-  assert(days?.starts != null && cents?.starts != null, 'programme transaction lists');
-  const value = values ?? cents;
-  assert(value.starts != null && value.values.length === days.values.length, 'programme value list');
+  const starts = columns[4]?.starts;
+  assert(starts != null, 'programme transaction list');
+  let values = columns[5];
+  if (lists === null) {
+    // unpacked: the scan spans 2^16 days or more, or an amount is too large to pack
+    const [days, cents] = [columns[4], columns[5]];
+    assert(days !== undefined && cents?.starts != null, 'programme transaction lists');
+    lists = { day: days.values, amount: cents.values };
+    values = columns[6];
+  }
+  const value = values?.values ?? lists.amount;
+  assert(value.length === lists.day.length, 'programme value list');
   const sums = programmeSums(
     {
       since: since.values,
       joined: joined.values,
-      starts: days.starts,
-      day: days.values,
-      amount: cents.values,
-      value: value.values,
+      starts,
+      day: lists.day,
+      amount: lists.amount,
+      value,
     },
     {
       asOf,
