@@ -8,7 +8,13 @@ import {
   type JoinCell,
   type NaiveSums,
 } from './programme';
-import { programmeScanFrom, programmeSums, tierThresholds, type ProgrammeCustomers } from './programme-sums';
+import {
+  monthIndexOfEpochDay,
+  programmeScanFrom,
+  programmeSums,
+  tierThresholds,
+  type ProgrammeCustomers,
+} from './programme-sums';
 import { tierCutoffs, tierOfRank, type Tier } from './tiers';
 
 /** A small deterministic generator (LCG), so every run tests the same data. */
@@ -24,6 +30,8 @@ interface Tx {
   day: IsoDay;
   cents: number;
   valueCents: number;
+  /** no margin: its value (margin) counts as 0 */
+  noMargin: boolean;
 }
 
 interface Customer {
@@ -178,8 +186,14 @@ function reference(customers: Customer[], asOf: IsoDay, w: number, tiers: Tier[]
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
     return 0;
   });
+  // transactions in both windows of the customers with a purchase there, and those without a margin
+  const both = { startExclusive: previous.startExclusive, endInclusive: asOf };
+  const naiveCustomers = customers.filter((c) => purchases(c, both) > 0);
+  const inBoth = naiveCustomers.flatMap((c) => c.txs.filter((t) => inWindow(t.day, both)));
   return {
     naive,
+    transactions: inBoth.length,
+    missingMargin: inBoth.filter((t) => t.noMargin).length,
     cells: sorted,
     leftOut: { tooRecent, shortHistory },
     members: customers.filter(isMember).length,
@@ -200,10 +214,12 @@ function customersOf(seed: number, count: number): Customer[] {
     const n = r() < 0.15 ? 0 : 1 + Math.floor(r() * 12);
     const txs = Array.from({ length: n }, (): Tx => {
       const cents = (r() < 0.08 ? -1 : 1) * 100 * (1 + Math.floor(r() * 6)) + (r() < 0.3 ? 55 : 0);
+      const noMargin = r() < 0.1;
       return {
         day: fromEpochDay(first + Math.floor(r() * Math.min(900, start + span + 40 - first))),
         cents,
-        valueCents: r() < 0.1 ? 0 : Math.round(cents * 0.3),
+        valueCents: noMargin ? 0 : Math.round(cents * 0.3),
+        noMargin,
       };
     });
     const acquired = r() < 0.3 ? fromEpochDay(first - Math.floor(r() * 800)) : null;
@@ -213,7 +229,13 @@ function customersOf(seed: number, count: number): Customer[] {
 }
 
 /** The store's columns: since, member_since, and every transaction after `from` up to the as-of day. */
-function columnsOf(customers: Customer[], asOf: IsoDay, from: IsoDay, since: (c: Customer) => IsoDay | null) {
+function columnsOf(
+  customers: Customer[],
+  asOf: IsoDay,
+  from: IsoDay,
+  previous: IsoDay,
+  since: (c: Customer) => IsoDay | null,
+) {
   const starts = new Int32Array(customers.length + 1);
   const day: number[] = [];
   const amount: number[] = [];
@@ -236,6 +258,10 @@ function columnsOf(customers: Customer[], asOf: IsoDay, from: IsoDay, since: (c:
     day: Float64Array.from(day),
     amount: Float64Array.from(amount),
     value: Float64Array.from(value),
+    withoutMargin: Float64Array.from(
+      customers,
+      (c) => c.txs.filter((t) => t.noMargin && t.day > previous && t.day <= asOf).length,
+    ),
   };
   return data;
 }
@@ -260,7 +286,7 @@ describe('the programme sums from per-customer columns', () => {
       // customers in another order give the same sums
       const shuffled = [...customers].reverse();
       for (const list of [customers, shuffled]) {
-        const got = programmeSums(columnsOf(list, asOf, from, want.since), {
+        const got = programmeSums(columnsOf(list, asOf, from, want.previous.startExclusive, want.since), {
           asOf,
           current: want.current,
           previous: want.previous,
@@ -273,19 +299,21 @@ describe('the programme sums from per-customer columns', () => {
         expect(got.leftOut).toEqual(want.leftOut);
         expect(got.members).toBe(want.members);
         expect(got.joinedAfterAsOf).toBe(want.joinedAfterAsOf);
+        expect([got.transactions, got.missingMargin]).toEqual([want.transactions, want.missingMargin]);
       }
       // the data exercise what they should: members followed and matched, short history, too recent
       expect(want.cells.some((c) => c.member && c.tier !== null)).toBe(true);
       expect(want.cells.filter((c) => !c.member).length).toBeGreaterThan(0);
       expect(want.leftOut.tooRecent).toBeGreaterThan(0);
       expect(want.leftOut.shortHistory).toBeGreaterThan(0);
+      expect(want.missingMargin).toBeGreaterThan(0);
     });
 
   it('refuses transactions that start after the months it needs', () => {
     const customers = customersOf(9, 50);
     const want = reference(customers, '2025-12-31', 3, TIERS);
     expect(() =>
-      programmeSums(columnsOf(customers, '2025-12-31', '2025-06-30', want.since), {
+      programmeSums(columnsOf(customers, '2025-12-31', '2025-06-30', '2025-06-30', want.since), {
         asOf: '2025-12-31',
         current: want.current,
         previous: want.previous,
@@ -300,9 +328,11 @@ describe('the programme sums from per-customer columns', () => {
 describe('tier thresholds by selection', () => {
   it('are the values at the cut-off ranks, ties included', () => {
     const r = random(7);
-    for (let round = 0; round < 50; round++) {
-      const n = 1 + Math.floor(r() * 60);
-      const values = Array.from({ length: n }, () => Math.floor(r() * 8));
+    for (let round = 0; round < 80; round++) {
+      // small lists, and long ones (the search narrows by a sample above 600 values), few and many distinct values
+      const n = round < 50 ? 1 + Math.floor(r() * 60) : 601 + Math.floor(r() * 20_000);
+      const spread = round % 2 === 0 ? 8 : 1_000_000;
+      const values = Array.from({ length: n }, () => Math.floor(r() * spread));
       const got = tierThresholds(Float64Array.from(values), n, TIERS);
       const desc = [...values].sort((a, b) => b - a);
       const want = tierCutoffs(n, TIERS)
@@ -310,6 +340,17 @@ describe('tier thresholds by selection', () => {
         .map((c) => (c === 0 ? null : (desc[c - 1] as number)));
       expect(got).toEqual(want);
     }
+  });
+});
+
+describe('the month of an epoch day', () => {
+  it('is the month of its ISO day, every day from 1899 to 2101', () => {
+    for (let d = toEpochDay('1899-01-01'); d <= toEpochDay('2101-12-31'); d++)
+      if (monthIndexOfEpochDay(d) !== monthIndex(fromEpochDay(d)))
+        expect([fromEpochDay(d), monthIndexOfEpochDay(d)]).toEqual([
+          fromEpochDay(d),
+          monthIndex(fromEpochDay(d)),
+        ]);
   });
 });
 

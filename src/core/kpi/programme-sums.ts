@@ -38,6 +38,8 @@ export interface ProgrammeCustomers {
   amount: Float64Array;
   /** the value that ranks, in minor units: the amount, or the margin (a missing margin as 0) */
   value: Float64Array;
+  /** per customer: its transactions in the previous and current windows without a margin */
+  withoutMargin: Float64Array;
 }
 
 export interface ProgrammeSpec {
@@ -58,6 +60,9 @@ export interface ProgrammeSums {
   /** customers with member_since on or before the as-of day, and after it */
   members: number;
   joinedAfterAsOf: number;
+  /** transactions in the previous and current windows of the customers with a purchase there, and of them without a margin */
+  transactions: number;
+  missingMargin: number;
 }
 
 /** The first day of month index `m` as an epoch day. */
@@ -84,6 +89,21 @@ export function programmeScanFrom(
   return pre < previous.startExclusive ? pre : previous.startExclusive;
 }
 
+/** The month index (year × 12 + month − 1) of an epoch day, by the civil calendar's arithmetic. */
+export function monthIndexOfEpochDay(day: number): number {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9; // 1 … 12
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 12 + month - 1;
+}
+
 /**
  * A prefix sum of one customer's month sums at month offset x (the sum of the months before x), when the
  * customer's months are lo … hi and X holds the prefix sums at lo + 1 … hi + 1: 0 up to lo, the total after hi.
@@ -94,32 +114,52 @@ function prefix(X: Float64Array, x: number, lo: number, hi: number): number {
 
 /**
  * Rearranges a[lo … hi] so that a[k] holds the value a sort ascending would put there, with nothing
- * greater before it and nothing smaller after it (quickselect, median of three).
+ * greater before it and nothing smaller after it (Floyd and Rivest's selection: a sample narrows the range
+ * first, so a search costs about 1.5 comparisons per value).
  */
 function select(a: Float64Array, lo: number, hi: number, k: number): void {
-  while (hi > lo) {
-    const mid = lo + ((hi - lo) >> 1);
-    const x = a[lo] as number;
-    const y = a[mid] as number;
-    const z = a[hi] as number;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((a[i] as number) < pivot) i++;
-      while ((a[j] as number) > pivot) j--;
-      if (i <= j) {
-        const t = a[i] as number;
-        a[i] = a[j] as number;
-        a[j] = t;
-        i++;
-        j--;
-      }
+  let left = lo;
+  let right = hi;
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const i = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (i - n / 2 < 0 ? -1 : 1);
+      select(
+        a,
+        Math.max(left, Math.floor(k - (i * s) / n + sd)),
+        Math.min(right, Math.floor(k + ((n - i) * s) / n + sd)),
+        k,
+      );
     }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
+    const t = a[k] as number;
+    let i = left;
+    let j = right;
+    swap(a, left, k);
+    if ((a[right] as number) > t) swap(a, left, right);
+    while (i < j) {
+      swap(a, i, j);
+      i++;
+      j--;
+      while ((a[i] as number) < t) i++;
+      while ((a[j] as number) > t) j--;
+    }
+    if (a[left] === t) swap(a, left, j);
+    else {
+      j++;
+      swap(a, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
   }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i] as number;
+  a[i] = a[j] as number;
+  a[j] = t;
 }
 
 /**
@@ -157,7 +197,10 @@ const FIELDS = 9; // customers, bp, brev, ap, arev, apre, abefore, prebefore, be
 export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): ProgrammeSums {
   const w = spec.windowMonths;
   const n = data.since.length;
-  assert(data.joined.length === n && data.starts.length === n + 1, 'programme columns');
+  assert(
+    data.joined.length === n && data.withoutMargin.length === n && data.starts.length === n + 1,
+    'programme columns',
+  );
   const tierCount = spec.tiers.length;
   const asOfDay = toEpochDay(spec.asOf);
   const fromDay = toEpochDay(spec.from);
@@ -169,10 +212,7 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
   const asOfMonth = monthIndex(spec.asOf);
   const lastComplete = joinMonthComplete(asOfMonth - w, w, spec.asOf) ? asOfMonth - w : asOfMonth - w - 1;
   // the month index of an epoch day
-  const monthOfDay = (d: number): number => {
-    const date = new Date(d * 86_400_000);
-    return date.getUTCFullYear() * 12 + date.getUTCMonth();
-  };
+  const monthOfDay = (d: number): number => monthIndexOfEpochDay(d);
   let members = 0;
   let joinedAfterAsOf = 0;
   let tooRecent = 0;
@@ -227,11 +267,14 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
   const R = new Float64Array(L + 1);
   const V = new Float64Array(L + 1);
   const span = new Int32Array(2);
-  // each transaction's month offset, once (−1 outside the months)
-  const txMonth = new Int32Array(K === 0 ? 0 : data.day.length);
+  // each transaction's month offset (−1 outside the months) and naive window (1 previous, 2 current), once
+  const txMonth = new Int32Array(data.day.length);
+  const txSide = new Uint8Array(data.day.length);
   for (let t = 0; t < txMonth.length; t++) {
-    const x = (data.day[t] as number) - fromDay - 1;
-    const idx = x < 0 || x >= dayMonth.length ? -1 : (dayMonth[x] as number);
+    const d = data.day[t] as number;
+    txSide[t] = d <= prevDay || d > asOfDay ? 0 : d > curDay ? 2 : 1;
+    const x = d - fromDay - 1;
+    const idx = K === 0 || x < 0 || x >= dayMonth.length ? -1 : (dayMonth[x] as number);
     txMonth[t] = idx < 0 || idx >= L ? -1 : idx;
   }
   // kFrom[x]: the first month of joining at month offset x or later
@@ -255,6 +298,10 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
       if (idx < lo) lo = idx;
       if (idx > hi) hi = idx;
     }
+    return prefixSums(lo, hi);
+  };
+  /** Prefix sums P, R and V over the month sums lo … hi (then cleared); false when there are none. */
+  const prefixSums = (lo: number, hi: number): boolean => {
     if (hi < 0) return false;
     let p = 0;
     let r = 0;
@@ -283,6 +330,8 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
   const pv = new Float64Array(n);
   let nCurrent = 0;
   let nPrevious = 0;
+  let transactions = 0;
+  let missingMargin = 0;
   // per month of joining, the before-window values of the customers active in it
   const ranked = months.map(() => new Float64Array(1024));
   const rankedCount = new Int32Array(K);
@@ -294,17 +343,32 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
     let v = 0;
     let q = 0;
     let u = 0;
+    let inWindows = 0;
+    let lo = L;
+    let hi = -1;
+    // the naive windows and the month sums in one loop
     for (let t = s; t < e; t++) {
-      const d = data.day[t] as number;
-      if (d <= prevDay || d > asOfDay) continue;
+      const side = txSide[t] as number;
+      const idx = txMonth[t] as number;
+      if (side === 0 && idx < 0) continue;
       const a = data.amount[t] as number;
-      if (d > curDay) {
+      const value = data.value[t] as number;
+      if (side === 2) {
+        inWindows++;
         if (a >= 0) c++;
         r += a;
-        v += data.value[t] as number;
-      } else {
+        v += value;
+      } else if (side === 1) {
+        inWindows++;
         if (a >= 0) q++;
-        u += data.value[t] as number;
+        u += value;
+      }
+      if (idx >= 0) {
+        if (a >= 0) mp[idx] = (mp[idx] as number) + 1;
+        mr[idx] = (mr[idx] as number) + a;
+        mv[idx] = (mv[idx] as number) + value;
+        if (idx < lo) lo = idx;
+        if (idx > hi) hi = idx;
       }
     }
     cp[i] = c;
@@ -314,9 +378,11 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
     pv[i] = u;
     if (c > 0) nCurrent++;
     if (q > 0) nPrevious++;
-    if (K === 0 || !monthSums(s, e)) continue;
-    const lo = span[0] as number;
-    const hi = span[1] as number;
+    if (c > 0 || q > 0) {
+      transactions += inWindows;
+      missingMargin += data.withoutMargin[i] as number;
+    }
+    if (!prefixSums(lo, hi)) continue;
     // the months of joining whose before window (at − w … at − 1) meets the months lo … hi
     const kEnd = kAt(hi + w + 1);
     for (let k = kAt(lo + 1); k < kEnd; k++) {
@@ -376,7 +442,8 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
     current: spec.tiers.map((_, t) => ({ members: group(t, 1), nonMembers: group(t, 0) })),
     retention: spec.tiers.map((_, t) => ({ members: retention(t, 1), nonMembers: retention(t, 0) })),
   };
-  if (K === 0) return { naive, cells: [], leftOut: { tooRecent, shortHistory: 0 }, members, joinedAfterAsOf };
+  const counts = { members, joinedAfterAsOf, transactions, missingMargin };
+  if (K === 0) return { naive, cells: [], leftOut: { tooRecent, shortHistory: 0 }, ...counts };
 
   // thresholds of the before windows
   const thresholds = ranked.map((r, k) => tierThresholds(r, rankedCount[k] as number, spec.tiers));
@@ -469,5 +536,5 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
       beforeAndAfter: acc[o + 8] as number,
     });
   }
-  return { naive, cells, leftOut: { tooRecent, shortHistory }, members, joinedAfterAsOf };
+  return { naive, cells, leftOut: { tooRecent, shortHistory }, ...counts };
 }
