@@ -201,6 +201,13 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
     data.joined.length === n && data.withoutMargin.length === n && data.starts.length === n + 1,
     'programme columns',
   );
+  // the columns as locals: the loops below read them millions of times
+  const { starts, withoutMargin } = data;
+  const txDay = data.day;
+  const txAmount = data.amount;
+  const txValue = data.value;
+  const sinceDay = data.since;
+  const joinedDay = data.joined;
   const tierCount = spec.tiers.length;
   const asOfDay = toEpochDay(spec.asOf);
   const fromDay = toEpochDay(spec.from);
@@ -219,7 +226,7 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
   const joinMonth = new Float64Array(n).fill(NaN);
   const monthSet = new Set<number>();
   for (let i = 0; i < n; i++) {
-    const j = data.joined[i] as number;
+    const j = joinedDay[i] as number;
     if (Number.isNaN(j)) continue;
     if (j > asOfDay) {
       joinedAfterAsOf++;
@@ -268,10 +275,10 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
   const V = new Float64Array(L + 1);
   const span = new Int32Array(2);
   // each transaction's month offset (−1 outside the months) and naive window (1 previous, 2 current), once
-  const txMonth = new Int32Array(data.day.length);
-  const txSide = new Uint8Array(data.day.length);
+  const txMonth = new Int32Array(txDay.length);
+  const txSide = new Uint8Array(txDay.length);
   for (let t = 0; t < txMonth.length; t++) {
-    const d = data.day[t] as number;
+    const d = txDay[t] as number;
     txSide[t] = d <= prevDay || d > asOfDay ? 0 : d > curDay ? 2 : 1;
     const x = d - fromDay - 1;
     const idx = K === 0 || x < 0 || x >= dayMonth.length ? -1 : (dayMonth[x] as number);
@@ -291,10 +298,10 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
     for (let t = s; t < e; t++) {
       const idx = txMonth[t] as number;
       if (idx < 0) continue;
-      const a = data.amount[t] as number;
+      const a = txAmount[t] as number;
       if (a >= 0) mp[idx] = (mp[idx] as number) + 1;
       mr[idx] = (mr[idx] as number) + a;
-      mv[idx] = (mv[idx] as number) + (data.value[t] as number);
+      mv[idx] = (mv[idx] as number) + (txValue[t] as number);
       if (idx < lo) lo = idx;
       if (idx > hi) hi = idx;
     }
@@ -336,8 +343,8 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
   const ranked = months.map(() => new Float64Array(1024));
   const rankedCount = new Int32Array(K);
   for (let i = 0; i < n; i++) {
-    const s = data.starts[i] as number;
-    const e = data.starts[i + 1] as number;
+    const s = starts[i] as number;
+    const e = starts[i + 1] as number;
     let c = 0;
     let r = 0;
     let v = 0;
@@ -351,8 +358,8 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
       const side = txSide[t] as number;
       const idx = txMonth[t] as number;
       if (side === 0 && idx < 0) continue;
-      const a = data.amount[t] as number;
-      const value = data.value[t] as number;
+      const a = txAmount[t] as number;
+      const value = txValue[t] as number;
       if (side === 2) {
         inWindows++;
         if (a >= 0) c++;
@@ -380,7 +387,7 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
     if (q > 0) nPrevious++;
     if (c > 0 || q > 0) {
       transactions += inWindows;
-      missingMargin += data.withoutMargin[i] as number;
+      missingMargin += withoutMargin[i] as number;
     }
     if (!prefixSums(lo, hi)) continue;
     // the months of joining whose before window (at − w … at − 1) meets the months lo … hi
@@ -413,7 +420,7 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
   const cur = new Float64Array(tierCount * 2 * 3);
   const ret = new Float64Array(tierCount * 2 * 2);
   for (let i = 0; i < n; i++) {
-    const member = (data.joined[i] as number) <= asOfDay ? 1 : 0;
+    const member = (joinedDay[i] as number) <= asOfDay ? 1 : 0;
     if ((cp[i] as number) > 0) {
       const at = (tierOf(cv[i] as number, currentCuts) * 2 + member) * 3;
       cur[at] = (cur[at] as number) + 1;
@@ -456,14 +463,14 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
   const acc = new Float64Array(K * slots * bands * 4 * FIELDS);
   let shortHistory = 0;
   for (let i = 0; i < n; i++) {
-    const since = data.since[i] as number;
-    const joined = data.joined[i] as number;
+    const since = sinceDay[i] as number;
+    const joined = joinedDay[i] as number;
     const jm = joinMonth[i] as number;
     const kJoin = Number.isNaN(jm) ? -1 : (kOfMonth[jm - m0] as number);
     if (kJoin >= 0 && !(since <= (hday[kJoin] as number))) shortHistory++; // NaN since: never known
     if (Number.isNaN(since)) continue;
-    const s = data.starts[i] as number;
-    const e = data.starts[i + 1] as number;
+    const s = starts[i] as number;
+    const e = starts[i + 1] as number;
     const active = monthSums(s, e);
     const lo = span[0] as number;
     const hi = span[1] as number;
