@@ -468,15 +468,17 @@ export function programmeSums(data: ProgrammeCustomers, spec: ProgrammeSpec): Pr
     const jm = joinMonth[i] as number;
     const kJoin = Number.isNaN(jm) ? -1 : (kOfMonth[jm - m0] as number);
     if (kJoin >= 0 && !(since <= (hday[kJoin] as number))) shortHistory++; // NaN since: never known
-    if (Number.isNaN(since)) continue;
+    // the history days grow with the month: skip the months the customer was not yet known on
+    let kFirst = 0;
+    while (kFirst < K && !(since <= (hday[kFirst] as number))) kFirst++; // NaN since: never known
+    if (kFirst === K) continue;
     const s = starts[i] as number;
     const e = starts[i + 1] as number;
     const active = monthSums(s, e);
     const lo = span[0] as number;
     const hi = span[1] as number;
-    for (let k = 0; k < K; k++) {
+    for (let k = kFirst; k < K; k++) {
       const h = hday[k] as number;
-      if (!(since <= h)) continue;
       let member = 0;
       if (k === kJoin) member = 1;
       else if (!Number.isNaN(joined) && joined < (afterEnd[k] as number)) continue; // neither side
