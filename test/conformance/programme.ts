@@ -233,5 +233,32 @@ export function programmeSuite(open: OpenStore): void {
         await store.close();
       }
     });
+
+    it('keeps every figure exact with an amount too large to hand over packed (2,000,000,000)', async () => {
+      // m3's purchase c1 is 2,000,000,000 instead of 500: still tier A (now first), m3 still too recent
+      const rows = PROGRAMME_TRANSACTIONS.rows.map((row) =>
+        row[0] === 'c1' ? ([row[0], row[1], row[2], '2000000000'] as const) : row,
+      );
+      const store = await openTestStore(open);
+      try {
+        await store.land('customers', PROGRAMME_CUSTOMERS.columns, PROGRAMME_CUSTOMERS.rows);
+        await store.land('transactions', PROGRAMME_TRANSACTIONS.columns, rows);
+        const r = await programmeReport(store.analytics, programme(PROGRAMME_OPTIONS));
+        // A members m1 (2 purchases, 600) and m3 (1, 2,000,000,000): (600 + 2,000,000,000) / 2 × 4
+        expect(r.naive.tiers[0]!.members).toEqual({
+          customers: 2,
+          frequency: 6,
+          volume: 4_000_001_200,
+          previousActive: 2,
+          retention: 1,
+        });
+        // members in total: (600 + 2,000,000,000 + 100) / 3 × 4
+        expect(r.naive.total.members.volume).toBe(2_666_667_600);
+        expect(r.naive.tiers[1]!.nonMembers.volume).toBe(340);
+        expect([r.matched.total.matchedMembers, r.matched.total.frequency.did]).toEqual([2, 6]);
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

@@ -7,6 +7,7 @@ import {
   DuckDBDoubleVector,
   DuckDBInstance,
   DuckDBIntegerVector,
+  DuckDBListVector,
   DuckDBVarCharVector,
   type DuckDBConnection,
   type DuckDBDataChunk,
@@ -14,9 +15,10 @@ import {
   type DuckDBValue,
   type DuckDBVector,
 } from '@duckdb/node-api';
-import { CvmError } from '../../core/errors';
+import { assert, CvmError } from '../../core/errors';
 import { msg } from '../../core/messages/catalogue';
 import { MIGRATIONS } from '../sql/migrations';
+import type { NumberColumn } from '../sql/runner';
 
 /** A query parameter: bound positionally to `?` or `$1`… placeholders. */
 export type Param = string | number | boolean | bigint | null;
@@ -174,6 +176,92 @@ export class Db {
     return { labels, columns };
   }
 
+  /**
+   * Runs a query whose columns are numeric or lists of numbers and returns each column whole (`NumberColumn`),
+   * read chunk by chunk as in `labelledColumns`: DOUBLE and INTEGER values, in lists too, copied from
+   * DuckDB's vector memory.
+   */
+  async numberColumns(sql: string, params: readonly Param[] = []): Promise<NumberColumn[]> {
+    const result =
+      params.length === 0
+        ? await this.connection.stream(sql)
+        : await this.connection.stream(sql, params as DuckDBValue[]);
+    const chunks: DuckDBDataChunk[] = [];
+    let rows = 0;
+    for (
+      let chunk = await result.fetchChunk();
+      chunk && chunk.rowCount > 0;
+      chunk = await result.fetchChunk()
+    ) {
+      chunks.push(chunk);
+      rows += chunk.rowCount;
+    }
+    return Array.from({ length: result.columnCount }, (_, c): NumberColumn => {
+      const vectors = chunks.map((chunk) => chunk.getColumnVector(c));
+      if (!vectors.every((v) => v instanceof DuckDBListVector)) {
+        const values = new Float64Array(rows);
+        let n = 0;
+        chunks.forEach((chunk, k) => {
+          const vector = vectors[k] as DuckDBVector;
+          if (!numbersInto(vector, chunk.rowCount, values, n)) {
+            let at = n;
+            for (const v of chunk.getColumnValues(c)) values[at++] = v === null ? NaN : Number(v);
+          }
+          n += chunk.rowCount;
+        });
+        return { values, starts: null };
+      }
+      const entries = vectors.map((list, k) => listEntries(list, chunks[k]?.rowCount ?? 0));
+      const starts = new Int32Array(rows + 1);
+      let total = 0;
+      let row = 0;
+      for (const entry of entries)
+        for (let i = 0; i < entry.lengths.length; i++) {
+          starts[row++] = total;
+          total += entry.lengths[i] as number;
+        }
+      starts[rows] = total;
+      const values = new Float64Array(total);
+      row = 0;
+      entries.forEach((entry, k) => {
+        const child = (vectors[k] as DuckDBListVector).childVector;
+        const memory = child as unknown as VectorMemory;
+        const items = memory.items;
+        const first = row;
+        row += entry.lengths.length;
+        if (
+          (items instanceof Float64Array || items instanceof Int32Array) &&
+          (memory.validity?.data === null || allValid(memory.validity?.data, child.itemCount))
+        ) {
+          // the lists one after another in the child vector (as an aggregate builds them): one copy
+          const from = contiguousFrom(entry);
+          if (from !== null) {
+            const length = (starts[row] as number) - (starts[first] as number);
+            values.set(items.subarray(from, from + length), starts[first]);
+            return;
+          }
+          for (let i = 0; i < entry.lengths.length; i++) {
+            const at = starts[first + i] as number;
+            const offset = entry.offsets[i] as number;
+            const length = entry.lengths[i] as number;
+            for (let j = 0; j < length; j++) values[at + j] = items[offset + j] as number;
+          }
+          return;
+        }
+        for (let i = 0; i < entry.lengths.length; i++) {
+          const at = starts[first + i] as number;
+          const offset = entry.offsets[i] as number;
+          const length = entry.lengths[i] as number;
+          for (let j = 0; j < length; j++) {
+            const v = child.getItem(offset + j);
+            values[at + j] = v === null ? NaN : Number(v);
+          }
+        }
+      });
+      return { values, starts };
+    });
+  }
+
   private materialized(sql: string, params: readonly Param[]): Promise<DuckDBMaterializedResult> {
     return params.length === 0 ? this.connection.run(sql) : this.connection.run(sql, params as DuckDBValue[]);
   }
@@ -253,6 +341,50 @@ interface VectorMemory {
   dataView?: DataView;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** What `listEntries` reads of a list vector besides its public API: its (offset, length) pairs and NULL rows. */
+interface ListMemory {
+  entryData?: unknown;
+  validity?: { data?: BigUint64Array | null; offset?: number };
+}
+
+/**
+ * The offset into the child vector and the length of each of a list vector's `rows` lists (a NULL list has
+ * length 0): read from the vector's memory as 32-bit words (an entry is two little-endian 64-bit numbers;
+ * a chunk's child vector is far below 2^32 items), or through the public API when the memory has another shape.
+ */
+function listEntries(list: DuckDBListVector, rows: number): { offsets: Int32Array; lengths: Int32Array } {
+  const offsets = new Int32Array(rows);
+  const lengths = new Int32Array(rows);
+  const memory = list as unknown as ListMemory;
+  const entries = memory.entryData;
+  const mask = memory.validity?.data;
+  if (
+    entries instanceof BigUint64Array &&
+    entries.length >= rows * 2 &&
+    mask !== undefined &&
+    (memory.validity?.offset ?? 0) === 0 &&
+    LITTLE_ENDIAN
+  ) {
+    const words = new Uint32Array(entries.buffer, entries.byteOffset, rows * 4);
+    const valid = mask === null ? null : new Uint32Array(mask.buffer, mask.byteOffset, mask.length * 2);
+    for (let i = 0; i < rows; i++) {
+      if (valid !== null && (((valid[i >> 5] as number) >>> (i & 31)) & 1) === 0) continue;
+      assert(words[4 * i + 1] === 0 && words[4 * i + 3] === 0, 'list entry beyond 2^32');
+      offsets[i] = words[4 * i] as number;
+      lengths[i] = words[4 * i + 2] as number;
+    }
+    return { offsets, lengths };
+  }
+  for (let i = 0; i < rows; i++) {
+    if (list.getItemVector(i) === null) continue;
+    offsets[i] = list.getEntryOffset(i);
+    lengths[i] = list.getEntryLength(i);
+  }
+  return { offsets, lengths };
+}
+
 const ALL_VALID = 0xffff_ffff_ffff_ffffn;
 
 /**
@@ -285,6 +417,33 @@ function numbersInto(vector: DuckDBVector, rows: number, out: Float64Array, at: 
       const b = i - start;
       if ((((b < 32 ? low : high) >>> (b & 31)) & 1) === 0) out[at + i] = NaN;
     }
+  }
+  return true;
+}
+
+/** Where a chunk's lists start in the child vector when they lie one after another in row order; else null. */
+function contiguousFrom(entry: { offsets: Int32Array; lengths: Int32Array }): number | null {
+  let start: number | null = null;
+  let next = 0;
+  for (let i = 0; i < entry.lengths.length; i++) {
+    const length = entry.lengths[i] as number;
+    if (length === 0) continue;
+    const offset = entry.offsets[i] as number;
+    if (start === null) start = next = offset;
+    else if (offset !== next) return null;
+    next += length;
+  }
+  return start ?? 0;
+}
+
+/** True when a validity mask marks all of its first `count` items valid. */
+function allValid(mask: BigUint64Array | undefined, count: number): boolean {
+  if (mask === undefined) return false;
+  for (let w = 0; w * 64 < count; w++) {
+    const word = mask[w] ?? ALL_VALID;
+    if (word === ALL_VALID) continue;
+    const bits = Math.min(64, count - w * 64);
+    if (bits === 64 || (word & ((1n << BigInt(bits)) - 1n)) !== (1n << BigInt(bits)) - 1n) return false;
   }
   return true;
 }

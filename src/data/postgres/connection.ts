@@ -13,7 +13,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { CvmError } from '../../core/errors';
 import { msg } from '../../core/messages/catalogue';
-import type { ColumnarRunner, LabelledColumns, SqlParam, SqlRow } from '../sql/runner';
+import type { ColumnarRunner, LabelledColumns, NumberColumn, SqlParam, SqlRow } from '../sql/runner';
 import { migratePostgres } from './migrate';
 
 const { Pool, types } = pg;
@@ -191,6 +191,34 @@ export class PgDb implements ColumnarRunner {
       }
     });
     return { labels, columns };
+  }
+
+  /** A query's numeric and numeric-array columns, column-wise (`NumberColumn`). */
+  async numberColumns(sql: string, params: readonly SqlParam[] = []): Promise<NumberColumn[]> {
+    const result = await this.serial(() =>
+      this.client.query({ text: sql, values: values(params), rowMode: 'array' }),
+    );
+    const rows = result.rows as unknown[][];
+    const width = result.fields.length;
+    const number = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
+    return Array.from({ length: width }, (_, c): NumberColumn => {
+      if (!rows.some((row) => Array.isArray(row[c])))
+        return { values: Float64Array.from(rows, (row) => number(row[c])), starts: null };
+      const starts = new Int32Array(rows.length + 1);
+      let total = 0;
+      rows.forEach((row, i) => {
+        starts[i] = total;
+        const list = row[c];
+        if (Array.isArray(list)) total += list.length;
+      });
+      starts[rows.length] = total;
+      const values = new Float64Array(total);
+      rows.forEach((row, i) => {
+        const list = row[c];
+        if (Array.isArray(list)) list.forEach((v, j) => (values[(starts[i] as number) + j] = number(v)));
+      });
+      return { values, starts };
+    });
   }
 
   /** A query's rows as arrays of values, and its column names. */

@@ -27,11 +27,22 @@ export interface LabelledColumns {
 }
 
 /**
+ * A numeric column read whole: one value per row (NULL as NaN), or for a list column every row's elements in
+ * row order, row i's from `starts[i]` to `starts[i + 1]` (a NULL list is empty, a NULL element NaN).
+ */
+export interface NumberColumn {
+  values: Float64Array;
+  starts: Int32Array | null;
+}
+
+/**
  * A runner that also reads a query whose first column is text and whose other columns are numeric into
  * one string array and one Float64Array per column, for per-customer results that would otherwise be a
- * million row objects. Both connections provide it (DuckDB from its vector memory, PostgreSQL from array
- * rows).
+ * million row objects, or numbers and lists of numbers only (`numberColumns`). Both connections provide it
+ * (DuckDB from its vector memory, PostgreSQL from array rows).
  */
 export interface ColumnarRunner extends SqlRunner {
   labelledColumns(sql: string, params?: readonly SqlParam[]): Promise<LabelledColumns>;
+  /** Reads a query whose columns are numbers or lists of numbers, column-wise. */
+  numberColumns(sql: string, params?: readonly SqlParam[]): Promise<NumberColumn[]>;
 }
