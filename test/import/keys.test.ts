@@ -74,3 +74,74 @@ describe('duplicate order numbers in a file', () => {
     });
   });
 });
+
+describe('a file read, checked and written in one statement', () => {
+  const dir = tempDir('one-statement');
+  const header = 'order_id,customer_id,order_date,amount';
+
+  it('goes the long way when a key repeats, also inside a transaction of the caller', async () => {
+    const path = write(
+      dir,
+      'repeat.csv',
+      [header, 'A,c1,2024-01-05,1', 'B,c2,2024-01-05,2', 'A,c3,2024-01-06,3'].join('\n'),
+    );
+    for (const outer of [false, true]) {
+      await withMemoryStore(async (store) => {
+        const run = (): ReturnType<typeof load> =>
+          load(store, 'transactions', path, { rejectsPath: join(dir, 'repeat-rejects.csv') });
+        const result = outer ? await store.atomically(run) : await run();
+        expect(result).toMatchObject({ imported: 2, rejected: 1, rule: 'appended', replacedByKey: 0 });
+        expect(
+          await store.db.all('SELECT order_id, customer_id FROM transactions ORDER BY order_id'),
+        ).toEqual([
+          { order_id: 'A', customer_id: 'c1' },
+          { order_id: 'B', customer_id: 'c2' },
+        ]);
+        expect(await store.db.all('SELECT import_id, rows_imported, rows_rejected FROM imports')).toEqual([
+          { import_id: 1, rows_imported: 2, rows_rejected: 1 },
+        ]);
+      });
+    }
+  });
+
+  it('goes the long way at a bad row, also inside a transaction of the caller', async () => {
+    const path = write(dir, 'bad.csv', [header, 'A,c1,2024-01-05,1', 'B,c2,2024-01-05,x'].join('\n'));
+    for (const outer of [false, true]) {
+      await withMemoryStore(async (store) => {
+        const run = (): ReturnType<typeof load> =>
+          load(store, 'transactions', path, { rejectsPath: join(dir, 'bad-rejects.csv') });
+        const result = outer ? await store.atomically(run) : await run();
+        expect(result).toMatchObject({ imported: 1, rejected: 1, rule: 'appended', replacedByKey: 0 });
+        expect(await store.db.all('SELECT order_id FROM transactions')).toEqual([{ order_id: 'A' }]);
+      });
+    }
+  });
+
+  it('replaces stored rows by key and counts them, and logs the rows it landed', async () => {
+    const first = write(dir, 'first.csv', [header, 'A,c1,2024-01-05,1', 'B,c2,2024-01-05,2'].join('\n'));
+    const second = write(dir, 'second.csv', [header, 'B,c9,2024-02-05,20', 'C,c3,2024-02-06,3'].join('\n'));
+    await withMemoryStore(async (store) => {
+      expect(await load(store, 'transactions', first)).toMatchObject({ imported: 2, rule: 'appended' });
+      expect(await load(store, 'transactions', second)).toMatchObject({
+        imported: 2,
+        rule: 'replaced-keys',
+        replacedByKey: 1,
+      });
+      expect(
+        await store.db.all(
+          'SELECT order_id, customer_id, CAST(amount AS VARCHAR) AS amount, import_id FROM transactions ORDER BY order_id',
+        ),
+      ).toEqual([
+        { order_id: 'A', customer_id: 'c1', amount: '1.00', import_id: 1 },
+        { order_id: 'B', customer_id: 'c9', amount: '20.00', import_id: 2 },
+        { order_id: 'C', customer_id: 'c3', amount: '3.00', import_id: 2 },
+      ]);
+      expect(
+        await store.db.all('SELECT import_id, rows_imported, rows_rejected FROM imports ORDER BY 1'),
+      ).toEqual([
+        { import_id: 1, rows_imported: 2, rows_rejected: 0 },
+        { import_id: 2, rows_imported: 2, rows_rejected: 0 },
+      ]);
+    });
+  });
+});

@@ -67,6 +67,11 @@ export interface ValueRules {
 
 export interface ValidationSql {
   /**
+   * The query the typed table is made of: the typed columns (`typedColumns`), `__blank`, `__ok`, `__zoned`,
+   * `__rounded`, one row per record of the relation
+   */
+  select: string;
+  /**
    * CREATE statement of the typed table: the typed columns (`typedColumns`), `__blank`, `__ok`, one row per
    * staged record in the same order, so its rowid + 1 is the record number `k` (no column needed for it)
    */
@@ -135,8 +140,9 @@ export function validationSql(
     : [];
   const flag = (parts: string[]): string =>
     parts.length === 0 ? 'false' : parts.map((x) => `coalesce(${x}, false)`).join(' OR ');
-  const typed = `CREATE TEMP TABLE ${names.typed} AS ${chain(names.relation)}
+  const select = `${chain(names.relation)}
     SELECT ${output.join(', ')}, __blank, ${ok} AS __ok, ${flag(zoned)} AS __zoned, ${flag(rounded)} AS __rounded FROM checked`;
+  const typed = `CREATE TEMP TABLE ${names.typed} AS ${select}`;
 
   const kept = specs.map(
     (c) => `CASE WHEN ${p(c.name)} IS NOT NULL THEN ${r(c.name)} END AS ${ident(`x_${c.name}`)}`,
@@ -147,7 +153,7 @@ export function validationSql(
     return `CREATE TEMP TABLE ${names.problems} AS ${chain(bad, '__k, ')}
       SELECT __k, ${specs.map((c) => p(c.name)).join(', ')}, p__row, ${kept.join(', ')} FROM checked`;
   };
-  return { typed, problems, typedColumns };
+  return { select, typed, problems, typedColumns };
 }
 
 /**
