@@ -83,6 +83,7 @@ export async function openCsv(
   return {
     mapping,
     relation: reader(storing()),
+    failing: reader('ignore_errors = false'),
     sample: reader(skipping),
     padded: async () => {
       if (padded || needed >= headers.length) return null;
