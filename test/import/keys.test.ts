@@ -79,42 +79,6 @@ describe('a file read, checked and written in one statement', () => {
   const dir = tempDir('one-statement');
   const header = 'order_id,customer_id,order_date,amount';
 
-  /** The progress messages of an import of `path` into a fresh store, and its result. */
-  async function messages(path: string): Promise<{ said: string[]; imported: number; rejected: number }> {
-    return withMemoryStore(async (store) => {
-      const said: string[] = [];
-      const result = await load(store, 'transactions', path, {
-        rejectsPath: join(dir, 'said-rejects.csv'),
-        onProgress: (p) => {
-          if (p.message !== undefined) said.push(p.message);
-        },
-      });
-      return { said, imported: result.imported, rejected: result.rejected };
-    });
-  }
-
-  it('lands a clean CSV or JSON file in one statement, and a file with a problem the long way', async () => {
-    const clean = write(dir, 'clean.csv', [header, 'A,c1,2024-01-05,1', 'B,c2,2024-01-05,2'].join('\n'));
-    const ragged = write(dir, 'ragged.csv', [header, 'A,c1,2024-01-05,1', 'B,c2,2024-01-05,2,9'].join('\n'));
-    const json = write(
-      dir,
-      'clean.ndjson',
-      '{"order_id":"A","customer_id":"c1","order_date":"2024-01-05","amount":1}\n',
-    );
-    const oneStatement = /rows read, checked and written in one statement/;
-    const longWay = /needs the full checks/;
-    for (const path of [clean, json]) {
-      const { said, imported } = await messages(path);
-      expect(imported).toBeGreaterThan(0);
-      expect(said.some((m) => oneStatement.test(m))).toBe(true);
-      expect(said.some((m) => longWay.test(m))).toBe(false);
-    }
-    const { said, imported, rejected } = await messages(ragged);
-    expect({ imported, rejected }).toEqual({ imported: 1, rejected: 1 });
-    expect(said.some((m) => longWay.test(m))).toBe(true);
-    expect(said.some((m) => oneStatement.test(m))).toBe(false);
-  });
-
   it('goes the long way when a key repeats, also inside a transaction of the caller', async () => {
     const path = write(
       dir,

@@ -348,8 +348,7 @@ async function landInOneStatement(
         relation: `(${validation.select})`,
         where,
         check: async ({ rows, relation }) => {
-          // (The CSV reader stopped at any record it could not read; the other readers set none aside.)
-          if (rows === 0) throw new Error(LONG_WAY);
+          if (rows === 0 || (await opened.readerRejected()) > 0) throw new Error(LONG_WAY);
           if (!(await keysDistinct(db, `(SELECT ${k} FROM ${relation})`, k))) throw new Error(LONG_WAY);
           warnings = await futureRows(session, request, file, relation);
         },
