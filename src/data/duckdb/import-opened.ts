@@ -28,12 +28,6 @@ export interface OpenedFile {
   mapping: ColumnMapping;
   /** relation (a table name or a parenthesised query) the typed table is created from */
   relation: string;
-  /**
-   * `relation` failing at the first record the reader cannot read instead of setting it aside (CSV), for
-   * the one-statement landing, which gives way to the long read at any such record; absent when the reader
-   * sets nothing aside (the other formats)
-   */
-  failing?: string;
   /** relation for sampling values (reads the start of the file without side effects) */
   sample: string;
   /** decimal separator to assume when the values do not tell */

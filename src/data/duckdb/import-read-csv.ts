@@ -83,7 +83,6 @@ export async function openCsv(
   return {
     mapping,
     relation: reader(storing()),
-    failing: reader('ignore_errors = false'),
     sample: reader(skipping),
     padded: async () => {
       if (padded || needed >= headers.length) return null;

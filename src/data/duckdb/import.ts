@@ -142,15 +142,7 @@ async function runImport(
   const rejectsPath = request.rejectsPath ?? defaultRejectsPath(request.path);
 
   // A file whose rows all land as they are read lands in one statement; any other takes the long way below.
-  const direct = await landInOneStatement(
-    session,
-    landing,
-    request,
-    opened.failing === undefined ? validation : validate(opened.failing),
-    opened,
-    file,
-    source,
-  );
+  const direct = await landInOneStatement(session, landing, request, validation, opened, file, source);
   if (direct !== null) {
     if (request.rejectsPath === undefined) await removeStaleRejects(rejectsPath);
     session.say(
@@ -304,13 +296,12 @@ const LONG_WAY = 'cvm: this file takes the long way';
 /**
  * Reads, types, checks and lands the file with one statement inside the landing transaction, when every
  * non-blank row is good as it is read: no bad value, no row without its key (a derived key needs the whole
- * file), no value converted from a time zone or rounded (those are counted on the long way), no record the
- * CSV reader cannot read (`failing`: the reader stops there instead of setting it aside). The typed table
+ * file), no value converted from a time zone or rounded (those are counted on the long way). The typed table
  * of the long way is then never written: the rows go straight from the reader into the store. Afterwards,
- * still inside the transaction, an empty file and repeated keys (checked on the landed rows) undo it
- * all. Null when the lander cannot land a query, or when the landing was undone:
+ * still inside the transaction, the rows the reader could not read, an empty file and repeated keys (checked
+ * on the landed rows) undo it all. Null when the lander cannot land a query, or when the landing was undone:
  * the caller then takes the long way, which finds and reports every problem as before. A bad row therefore
- * costs the part of the file read before it was met, once; a repeated key the whole read.
+ * costs the part of the file read before it was met, once.
  */
 async function landInOneStatement(
   session: ImportSession,
