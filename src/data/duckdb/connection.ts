@@ -186,11 +186,6 @@ export class Db {
 
   private depth = 0;
 
-  /** True while a transaction begun by `transaction` is open on this connection. */
-  get inTransaction(): boolean {
-    return this.depth > 0;
-  }
-
   /**
    * Runs `work` in one transaction: committed when it returns, rolled back when it throws. A transaction
    * begun inside another joins it (DuckDB has no nested transactions): only the outermost commits.

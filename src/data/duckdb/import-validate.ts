@@ -67,11 +67,6 @@ export interface ValueRules {
 
 export interface ValidationSql {
   /**
-   * The query the typed table is made of: the typed columns (`typedColumns`), `__blank`, `__ok`, `__zoned`,
-   * `__rounded`, one row per record of the relation
-   */
-  select: string;
-  /**
    * CREATE statement of the typed table: the typed columns (`typedColumns`), `__blank`, `__ok`, one row per
    * staged record in the same order, so its rowid + 1 is the record number `k` (no column needed for it)
    */
@@ -140,9 +135,8 @@ export function validationSql(
     : [];
   const flag = (parts: string[]): string =>
     parts.length === 0 ? 'false' : parts.map((x) => `coalesce(${x}, false)`).join(' OR ');
-  const select = `${chain(names.relation)}
+  const typed = `CREATE TEMP TABLE ${names.typed} AS ${chain(names.relation)}
     SELECT ${output.join(', ')}, __blank, ${ok} AS __ok, ${flag(zoned)} AS __zoned, ${flag(rounded)} AS __rounded FROM checked`;
-  const typed = `CREATE TEMP TABLE ${names.typed} AS ${select}`;
 
   const kept = specs.map(
     (c) => `CASE WHEN ${p(c.name)} IS NOT NULL THEN ${r(c.name)} END AS ${ident(`x_${c.name}`)}`,
@@ -153,7 +147,7 @@ export function validationSql(
     return `CREATE TEMP TABLE ${names.problems} AS ${chain(bad, '__k, ')}
       SELECT __k, ${specs.map((c) => p(c.name)).join(', ')}, p__row, ${kept.join(', ')} FROM checked`;
   };
-  return { select, typed, problems, typedColumns };
+  return { typed, problems, typedColumns };
 }
 
 /**

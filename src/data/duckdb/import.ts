@@ -1,10 +1,8 @@
 /**
- * DuckDB implementation of the import port: read the file with DuckDB's own readers (exceljs for XLSX),
- * typing and validating every value in one pass. A file whose rows are all good lands straight from that
- * pass inside the landing transaction (landInOneStatement); any other takes the long way: the pass into a
- * typed, validated temporary table, the rejects file, then the valid rows landed in one transaction.
- * Everything outside the transaction touches only temporary tables, so a failure or a kill at any point
- * leaves the store as it was; a strict import stops after the rejects file.
+ * DuckDB implementation of the import port: read the file with DuckDB's own readers (exceljs for XLSX)
+ * straight into a typed, validated temporary table, write the rejects file, then land the valid rows in one
+ * transaction. Everything before the transaction touches only temporary tables, so a failure or a
+ * kill at any point leaves the store as it was; a strict import stops after the rejects file.
  */
 import { basename, resolve } from 'node:path';
 import { CvmError } from '../../core/errors';
@@ -22,15 +20,14 @@ import {
   type ImportPort,
   type ImportRequest,
   type ImportResult,
-  type Landed,
   type LandingPort,
 } from '../import/types';
 import type { Db } from './connection';
-import { deriveOrderKeys, keysDistinct, markDuplicates } from './import-keys';
+import { deriveOrderKeys, markDuplicates } from './import-keys';
 import { openFile } from './import-read';
 import { writeRejects } from './import-rejects';
 import { ImportSession } from './import-session';
-import { ident, literal } from './import-sql';
+import { ident } from './import-sql';
 import type { OpenedFile } from './import-opened';
 import { validationSql, type ValidationSql } from './import-validate';
 
@@ -138,29 +135,6 @@ async function runImport(
       { timeZone, round: request.round === true },
     );
   let validation = validate(opened.relation);
-  const source = request.sourceLabel ?? resolve(request.path);
-  const rejectsPath = request.rejectsPath ?? defaultRejectsPath(request.path);
-
-  // A file whose rows all land as they are read lands in one statement; any other takes the long way below.
-  const direct = await landInOneStatement(session, landing, request, validation, opened, file, source);
-  if (direct !== null) {
-    if (request.rejectsPath === undefined) await removeStaleRejects(rejectsPath);
-    session.say(
-      'committed',
-      1,
-      `committed import ${direct.landed.importId} in ${lap()}: ${direct.landed.rows} rows read, checked and written in one statement, ${direct.landed.replaced} of them replacing stored rows`,
-    );
-    return result(request, source, format, read.encoding, opened, timeZone, direct.landed, {
-      imported: direct.landed.rows,
-      rejected: 0,
-      rejectsPath: null,
-      zoned: 0,
-      rounded: 0,
-      problems: [],
-      warnings: direct.warnings,
-    });
-  }
-
   try {
     // Reading, typing and checking in one pass over the file.
     await session.track('reading', 0, 0.55, () => db.run(validation.typed));
@@ -190,6 +164,7 @@ async function runImport(
     `read and checked ${counts.ok + counts.bad + readerRejected} rows in ${lap()}`,
   );
 
+  const rejectsPath = request.rejectsPath ?? defaultRejectsPath(request.path);
   let rejected = 0;
   let problems: Message[] = [];
   if (counts.bad > 0 || readerRejected > 0) {
@@ -216,10 +191,11 @@ async function runImport(
       msg('import.strict-rejected', { file, n: rejected, rejectsPath, firstProblem }),
     );
 
-  const warnings = await futureRows(session, request, file, `${names.typed} WHERE __ok`);
+  const warnings = await futureRows(session, request, file);
 
   // The raw rows are not needed any more: free their memory for the write.
   await db.run(`DROP TABLE IF EXISTS temp.main.${names.stage}`);
+  const source = request.sourceLabel ?? resolve(request.path);
   const typed = `temp.main.${names.typed}`;
   const landed = await landing.land({
     kind: request.kind,
@@ -237,31 +213,6 @@ async function runImport(
     1,
     `committed import ${landed.importId} in ${lap()}: ${counts.ok} rows, ${landed.replaced} of them replacing stored rows`,
   );
-  return result(request, source, format, read.encoding, opened, timeZone, landed, {
-    imported: counts.ok,
-    rejected,
-    rejectsPath: rejected > 0 ? rejectsPath : null,
-    zoned: counts.zoned,
-    rounded: counts.rounded,
-    problems,
-    warnings,
-  });
-}
-
-/** The ImportResult of a landed import: `figures` are what its checks found. */
-function result(
-  request: ImportRequest,
-  source: string,
-  format: ImportResult['format'],
-  encoding: TextEncodingName | null,
-  opened: OpenedFile,
-  timeZone: string,
-  landed: Landed,
-  figures: Pick<
-    ImportResult,
-    'imported' | 'rejected' | 'rejectsPath' | 'zoned' | 'rounded' | 'problems' | 'warnings'
-  >,
-): ImportResult {
   const rule =
     landed.replacedImports.length > 0
       ? 'replaced-import'
@@ -272,88 +223,22 @@ function result(
     kind: request.kind,
     source,
     format,
-    encoding,
-    imported: figures.imported,
+    encoding: read.encoding,
+    imported: counts.ok,
     rule,
     replacedByKey: landed.replaced,
     replacedImports: landed.replacedImports,
     earlierImports: landed.earlierImports,
-    rejected: figures.rejected,
-    rejectsPath: figures.rejectsPath,
+    rejected,
+    rejectsPath: rejected > 0 ? rejectsPath : null,
     ignoredColumns: opened.mapping.ignored,
     timeZone,
-    zoned: figures.zoned,
-    rounded: figures.rounded,
-    problems: figures.problems,
-    warnings: figures.warnings,
+    zoned: counts.zoned,
+    rounded: counts.rounded,
+    problems,
+    warnings,
     importId: landed.importId,
   };
-}
-
-/** Raised when the one-statement landing meets something it cannot handle (from SQL: its message). */
-const LONG_WAY = 'cvm: this file takes the long way';
-
-/**
- * Reads, types, checks and lands the file with one statement inside the landing transaction, when every
- * non-blank row is good as it is read: no bad value, no row without its key (a derived key needs the whole
- * file), no value converted from a time zone or rounded (those are counted on the long way). The typed table
- * of the long way is then never written: the rows go straight from the reader into the store. Afterwards,
- * still inside the transaction, the rows the reader could not read, an empty file and repeated keys (checked
- * on the landed rows) undo it all. Null when the lander cannot land a query, or when the landing was undone:
- * the caller then takes the long way, which finds and reports every problem as before. A bad row therefore
- * costs the part of the file read before it was met, once.
- */
-async function landInOneStatement(
-  session: ImportSession,
-  landing: LandingPort,
-  request: ImportRequest,
-  validation: ValidationSql,
-  opened: OpenedFile,
-  file: string,
-  source: string,
-): Promise<{ landed: Landed & { rows: number }; warnings: Message[] } | null> {
-  const kind = KINDS[request.kind];
-  const key = kind.key[0];
-  if (
-    landing.landQuery === undefined ||
-    request.round === true ||
-    key === undefined ||
-    kind.key.length !== 1 ||
-    !opened.mapping.columns.some((c) => c.spec.name === key)
-  )
-    return null;
-  const { db, names } = session;
-  const k = ident(key);
-  const where = `CASE WHEN __ok AND NOT __zoned AND NOT __rounded AND ${k} IS NOT NULL THEN true
-    WHEN __blank THEN false ELSE error(${literal(LONG_WAY)}) END`;
-  let warnings: Message[] = [];
-  session.say('writing', 0, `reading, checking and writing ${file} inside the transaction`);
-  try {
-    return await session.track('writing', 0, 0.95, async () => {
-      const landed = await landing.landQuery?.({
-        kind: request.kind,
-        columns: validation.typedColumns,
-        source,
-        replace: request.replace,
-        connection: db,
-        relation: `(${validation.select})`,
-        where,
-        check: async ({ rows, relation }) => {
-          if (rows === 0 || (await opened.readerRejected()) > 0) throw new Error(LONG_WAY);
-          if (!(await keysDistinct(db, `(SELECT ${k} FROM ${relation})`, k))) throw new Error(LONG_WAY);
-          warnings = await futureRows(session, request, file, relation);
-        },
-      });
-      return landed ? { landed, warnings } : null;
-    });
-  } catch {
-    // Whatever stopped it (a bad row, a repeated key, a file DuckDB cannot read), the transaction is undone
-    // and the long way meets the same thing and says what it is.
-    for (const table of [names.csvErrors, names.csvScans])
-      await db.run(`DROP TABLE IF EXISTS temp.main.${table}`);
-    session.say('reading', 0, `${file} needs the full checks: reading it again`);
-    return null;
-  }
 }
 
 /** Records whose date can only lie in the past when they are imported: a later date is a typo or a test row. */
@@ -363,24 +248,14 @@ const PAST_ONLY: Partial<Record<ImportRequest['kind'], string>> = {
   surveys: 'answered_on',
 };
 
-/**
- * A warning for good rows dated after `request.today` (the face's clock), naming how many and the latest;
- * `rows` is the SQL of the good rows (a relation, optionally with a WHERE clause).
- */
-async function futureRows(
-  session: ImportSession,
-  request: ImportRequest,
-  file: string,
-  rows: string,
-): Promise<Message[]> {
+/** A warning for good rows dated after `request.today` (the face's clock), naming how many and the latest. */
+async function futureRows(session: ImportSession, request: ImportRequest, file: string): Promise<Message[]> {
   const column = PAST_ONLY[request.kind];
   if (request.today === undefined || column === undefined) return [];
-  const day = `CAST(${ident(column)} AS DATE)`;
   const row = await session.db.one<{ n: number; latest: string | null }>(
-    `SELECT count(*) FILTER (WHERE ${day} > CAST(? AS DATE)) AS n,
-       CAST(max(${day}) FILTER (WHERE ${day} > CAST(? AS DATE)) AS VARCHAR) AS latest
-     FROM ${rows}`,
-    [request.today, request.today],
+    `SELECT count(*) AS n, CAST(max(CAST(${ident(column)} AS DATE)) AS VARCHAR) AS latest
+     FROM ${session.names.typed} WHERE __ok AND CAST(${ident(column)} AS DATE) > CAST(? AS DATE)`,
+    [request.today],
   );
   if (row.n === 0) return [];
   return [msg('import.future-rows', { file, n: row.n, today: request.today, latest: row.latest ?? '' })];

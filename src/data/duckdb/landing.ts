@@ -5,13 +5,12 @@
  * it leaves the store as it was.
  *
  * Rows read on this very connection (a file import on the DuckDB store) are copied with one statement from
- * the import's temporary table, or (`landQuery`) read, checked and inserted by one statement that reads the
- * file, the new rows replacing stored ones with the same key afterwards; rows from elsewhere (another reader, a test, a future server-side source)
+ * the import's temporary table; rows from elsewhere (another reader, a test, a future server-side source)
  * are appended to a temporary table first, as text that the insert casts to the column types.
  */
-import { KINDS, type KindName } from '../../core/kinds';
+import { KINDS } from '../../core/kinds';
 import { TABLES } from '../sql/tables';
-import type { Landed, LandingPort, QueryBatch, TypedBatch } from '../import/types';
+import type { Landed, LandingPort, TypedBatch } from '../import/types';
 import type { Db } from './connection';
 import { ident } from './import-sql';
 
@@ -62,39 +61,6 @@ export class DuckDbLanding implements LandingPort {
     return new Map(rows.map((r) => [r.column_name, r.data_type]));
   }
 
-  async landQuery(batch: QueryBatch): Promise<(Landed & { rows: number }) | null> {
-    const kind = KINDS[batch.kind];
-    const key = kind.key[0];
-    // Inside a transaction of the caller's (the demo) a failed statement would abort the caller's
-    // transaction too, and rows a failed check leaves would stay: such batches go the long way.
-    if (batch.connection !== this.db || this.db.inTransaction || key === undefined || kind.key.length !== 1)
-      return null;
-    const table = TABLES[batch.kind];
-    const columns = batch.columns.map(ident).join(', ');
-    const db = this.db;
-    return db.transaction(async () => {
-      const begun = await this.begin(batch);
-      const { n: stored } = await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
-      const { Count: rows } = await db.one<{ Count: number }>(
-        `INSERT INTO ${table} (${columns}, import_id)
-         SELECT ${columns}, ${begun.importId} FROM ${batch.relation} WHERE ${batch.where}`,
-      );
-      await batch.check({ rows, relation: `(SELECT * FROM ${table} WHERE import_id = ${begun.importId})` });
-      // Stored rows of other imports with a key among the new rows are replaced (none in an empty table).
-      const k = ident(key);
-      const replaced =
-        stored === 0
-          ? 0
-          : (
-              await db.one<{ Count: number }>(
-                `DELETE FROM ${table} WHERE import_id IS DISTINCT FROM ${begun.importId}
-                   AND ${k} IN (SELECT ${k} FROM ${table} WHERE import_id = ${begun.importId})`,
-              )
-            ).Count;
-      return { ...(await this.finish(batch, begun, rows, 0)), replaced, rows };
-    });
-  }
-
   private write(batch: TypedBatch, from: { table: string; where: string }): Promise<Landed> {
     const kind = KINDS[batch.kind];
     const table = TABLES[batch.kind];
@@ -113,84 +79,52 @@ export class DuckDbLanding implements LandingPort {
         fraction: 0.6,
         message: `writing ${batch.rows} rows inside the transaction`,
       });
-      const begun = await this.begin(batch);
+      const { importId } = await db.one<{ importId: number }>(
+        `SELECT coalesce(max(import_id), 0) + 1 AS "importId" FROM imports`,
+      );
+      // imported_at is UTC wall-clock time: the log must not depend on the zone of the machine that imported.
+      const now = utcNow();
+      // Earlier, not undone imports of the same kind from the same source that still have rows stored.
+      const earlier = await db.all<{ id: number; tagged: boolean }>(
+        `SELECT import_id AS id, rows_tagged AS tagged FROM imports
+         WHERE kind = ? AND source = ? AND undone_at IS NULL ORDER BY import_id`,
+        [batch.kind, batch.source],
+      );
+      const replacedImports: Landed['replacedImports'] = [];
+      if (batch.replace) {
+        // Rows stored before imports were recorded on rows cannot be told apart: such imports stay.
+        for (const { id } of earlier.filter((e) => e.tagged)) {
+          // DuckDB answers a DELETE with one row holding the number of rows deleted.
+          const { Count: rows } = await db.one<{ Count: number }>(
+            `DELETE FROM ${table} WHERE import_id = ?`,
+            [id],
+          );
+          replacedImports.push({ importId: id, rows });
+        }
+        await db.run(
+          `UPDATE imports SET undone_at = CAST(? AS TIMESTAMP), replaced_by = ?
+           WHERE kind = ? AND source = ? AND undone_at IS NULL AND rows_tagged`,
+          [now, importId, batch.kind, batch.source],
+        );
+      }
       const { Count: replaced } = await db.one<{ Count: number }>(`DELETE FROM ${table} WHERE ${existing}`);
       // Columns the batch does not have are left to their default, NULL.
       await db.run(
-        `INSERT INTO ${table} (${columns}, import_id) SELECT ${columns}, ${begun.importId} FROM ${from.table} WHERE ${from.where}`,
+        `INSERT INTO ${table} (${columns}, import_id) SELECT ${columns}, ${importId} FROM ${from.table} WHERE ${from.where}`,
       );
-      return { ...(await this.finish(batch, begun, batch.rows, batch.rejected)), replaced };
+      await db.run(
+        `INSERT INTO imports (import_id, kind, source, imported_at, rows_imported, rows_rejected, rows_tagged)
+         VALUES (?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, true)`,
+        [importId, batch.kind, batch.source, now, batch.rows, batch.rejected],
+      );
+      const earlierImports = await stillStored(
+        db,
+        table,
+        batch.replace ? earlier.filter((e) => !e.tagged) : earlier,
+      );
+      return { importId, replaced, replacedImports, earlierImports };
     });
   }
-
-  /**
-   * The first steps inside the landing transaction: the new import id, the earlier imports of the same kind
-   * and source, and with `replace` their rows removed and their log entries marked replaced.
-   */
-  private async begin(batch: {
-    kind: KindName;
-    source: string;
-    replace?: boolean | undefined;
-  }): Promise<Begun> {
-    const db = this.db;
-    const table = TABLES[batch.kind];
-    const { importId } = await db.one<{ importId: number }>(
-      `SELECT coalesce(max(import_id), 0) + 1 AS "importId" FROM imports`,
-    );
-    // imported_at is UTC wall-clock time: the log must not depend on the zone of the machine that imported.
-    const now = utcNow();
-    // Earlier, not undone imports of the same kind from the same source that still have rows stored.
-    const earlier = await db.all<{ id: number; tagged: boolean }>(
-      `SELECT import_id AS id, rows_tagged AS tagged FROM imports
-       WHERE kind = ? AND source = ? AND undone_at IS NULL ORDER BY import_id`,
-      [batch.kind, batch.source],
-    );
-    const replacedImports: Landed['replacedImports'] = [];
-    if (batch.replace) {
-      // Rows stored before imports were recorded on rows cannot be told apart: such imports stay.
-      for (const { id } of earlier.filter((e) => e.tagged)) {
-        // DuckDB answers a DELETE with one row holding the number of rows deleted.
-        const { Count: rows } = await db.one<{ Count: number }>(`DELETE FROM ${table} WHERE import_id = ?`, [
-          id,
-        ]);
-        replacedImports.push({ importId: id, rows });
-      }
-      await db.run(
-        `UPDATE imports SET undone_at = CAST(? AS TIMESTAMP), replaced_by = ?
-         WHERE kind = ? AND source = ? AND undone_at IS NULL AND rows_tagged`,
-        [now, importId, batch.kind, batch.source],
-      );
-    }
-    return { importId, now, earlier, replacedImports };
-  }
-
-  /** The last steps inside the landing transaction: the import log entry, and which earlier imports stay. */
-  private async finish(
-    batch: { kind: KindName; source: string; replace?: boolean | undefined },
-    begun: Begun,
-    rows: number,
-    rejected: number,
-  ): Promise<Omit<Landed, 'replaced'>> {
-    const db = this.db;
-    await db.run(
-      `INSERT INTO imports (import_id, kind, source, imported_at, rows_imported, rows_rejected, rows_tagged)
-       VALUES (?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, true)`,
-      [begun.importId, batch.kind, batch.source, begun.now, rows, rejected],
-    );
-    const earlierImports = await stillStored(
-      db,
-      TABLES[batch.kind],
-      batch.replace ? begun.earlier.filter((e) => !e.tagged) : begun.earlier,
-    );
-    return { importId: begun.importId, replacedImports: begun.replacedImports, earlierImports };
-  }
-}
-
-interface Begun {
-  importId: number;
-  now: string;
-  earlier: { id: number; tagged: boolean }[];
-  replacedImports: Landed['replacedImports'];
 }
 
 /** The ids of `imports` that still have rows in `table` (an import made before rows carried ids counts). */

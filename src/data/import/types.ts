@@ -175,43 +175,9 @@ export interface Landed {
   earlierImports: number[];
 }
 
-/**
- * Rows not read yet: a relation that reads, types and checks the file on the store's own DuckDB connection,
- * which a lander on that connection may land with one statement (see LandingPort.landQuery).
- */
-export interface QueryBatch {
-  kind: KindName;
-  /** canonical columns the relation gives, in order; other columns of the kind stay empty */
-  columns: readonly string[];
-  /** how the import log names the file */
-  source: string;
-  /** replace what earlier imports of the same kind and source brought in (see ImportRequest.replace) */
-  replace?: boolean | undefined;
-  /** the connection the relation reads on; a lander on another connection cannot land it */
-  connection: unknown;
-  /** SQL relation of the typed rows */
-  relation: string;
-  /**
-   * SQL condition on the relation's rows: true for a row to land, false for a row to skip, and an error
-   * for a row the one statement cannot handle (the landing is then undone and the caller goes the long way)
-   */
-  where: string;
-  /**
-   * Called inside the transaction once the rows are in, with their number and a SQL relation of them
-   * (the kind's table, this import's rows only); throwing undoes the landing.
-   */
-  check(landed: { rows: number; relation: string }): Promise<void>;
-}
-
 export interface LandingPort {
   /** Lands `batch` in one transaction: all of it with its import log entry, or nothing. */
   land(batch: TypedBatch): Promise<Landed>;
-  /**
-   * Lands a QueryBatch in one transaction, with one statement that reads, checks and inserts its rows; null
-   * when this lander cannot (another connection, a key of several columns). Any error leaves the store as
-   * it was.
-   */
-  landQuery?(batch: QueryBatch): Promise<(Landed & { rows: number }) | null>;
 }
 
 /** One entry of the import log (`cvm imports list`). */
