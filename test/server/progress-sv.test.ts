@@ -1,6 +1,7 @@
 /**
  * Progress in the language asked for: an upload's phase lines from the import itself (reading, checking,
- * writing) as the dashboard's Data page polls them with `?lang=sv`.
+ * writing) as the dashboard's Data page polls them with `?lang=sv`, and the page the server shows when the
+ * dashboard is not built, in the language of `?lang=` or Accept-Language (both languages otherwise).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { openStore } from '../../src/app/open-store';
 import { addUser } from '../../src/app/users';
 import type { Store } from '../../src/data/store';
 import { createApi, type Api } from '../../src/server/app';
+import { pageLang } from '../../src/server/static';
 import { Client } from './client';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-progress-sv-'));
@@ -64,4 +66,39 @@ describe('an upload’s progress with ?lang=sv', () => {
     if ([...seen].some((m) => m.startsWith('skriver ')))
       expect(seen).toContain('skriver 60\u00a0000 rader inom transaktionen');
   }, 120_000);
+});
+
+describe('the page of a dashboard that is not built', () => {
+  it('is in Swedish for ?lang=sv or a Swedish Accept-Language, English for English, both otherwise', async () => {
+    const page = async (path: string, accept?: string): Promise<string> =>
+      (
+        await api.app.request(
+          `http://localhost${path}`,
+          accept ? { headers: { 'accept-language': accept } } : {},
+        )
+      ).text();
+    const sv = 'Instrumentpanelen är inte byggd (dist/web/index.html saknas)';
+    const en = 'The dashboard is not built (there is no dist/web/index.html)';
+    const swedish = await page('/', 'sv-SE,sv;q=0.9,en;q=0.5');
+    expect(swedish).toContain(sv);
+    expect(swedish).not.toContain(en);
+    expect(swedish).toContain('<html lang="sv">');
+    expect(await page('/?lang=sv', 'en')).toContain(sv);
+    const english = await page('/data', 'en-GB');
+    expect(english).toContain(en);
+    expect(english).not.toContain(sv);
+    const both = await page('/', 'de-DE');
+    expect(both).toContain(en);
+    expect(both).toContain(sv);
+  });
+
+  it('takes its language from ?lang=, else the preferred of en and sv in Accept-Language', () => {
+    expect(pageLang('sv', 'en-GB')).toBe('sv');
+    expect(pageLang(undefined, 'sv-SE,sv;q=0.9,en;q=0.8')).toBe('sv');
+    expect(pageLang(undefined, 'de-DE, en;q=0.5, sv;q=0.7')).toBe('sv');
+    expect(pageLang(undefined, 'en-US,en;q=0.9')).toBe('en');
+    expect(pageLang(undefined, 'sv;q=0, en;q=0.1')).toBe('en');
+    expect(pageLang(undefined, 'de, fr')).toBeNull();
+    expect(pageLang(undefined, undefined)).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CvmError, errorText, invalidOption } from '../errors';
+import { CvmError, errorText, invalidOption, quoteValue } from '../errors';
 import { msg, renderMessage } from './catalogue';
 
 const src = join(__dirname, '..', '..');
@@ -41,6 +41,7 @@ describe('progress lines and notes', () => {
     'data/duckdb',
     'data/postgres',
     'data/import',
+    'server/static.ts',
   ];
   const files = places.flatMap((p) => sources(join(src, p)));
 
@@ -123,5 +124,17 @@ describe('progress lines and notes', () => {
         'sv',
       ),
     ).toBe('nyckelkunderna är utelämnade ur sammanfattningen: give --asOf too');
+  });
+
+  it('a value cut short says how long it was in the language of the message', () => {
+    const long = '9'.repeat(97);
+    const quoted = quoteValue(long);
+    expect(quoted).toBe(`"${'9'.repeat(60)}… (97 characters)"`);
+    const problem = msg('reject.not-number', { value: quoted });
+    expect(renderMessage(problem, 'en')).toContain('… (97 characters)"');
+    expect(renderMessage(problem, 'sv')).toContain(`"${'9'.repeat(60)}… (97 tecken)"`);
+    expect(renderMessage(msg('reject.not-number', { value: quoteValue('1'.repeat(12345)) }), 'sv')).toContain(
+      '… (12\u00a0345 tecken)"',
+    );
   });
 });

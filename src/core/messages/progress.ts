@@ -103,4 +103,13 @@ export const PROGRESS_MESSAGES = {
       `import ${p.importId} genomförd på ${secs(f, p.seconds)}: ${f.count(p.rows, 'rad', 'rader')}, ` +
       `varav ${f.num(p.replaced)} ersätter lagrade rader`,
   }),
+  // the page the server shows when the dashboard is not built (HTML: it goes into that page only)
+  'server.not-built': entry({
+    en: () =>
+      'The dashboard is not built (there is no dist/web/index.html): run <code>npm run build</code>. ' +
+      'The API answers under <a href="/api/openapi.json">/api</a>.',
+    sv: () =>
+      'Instrumentpanelen är inte byggd (dist/web/index.html saknas): kör <code>npm run build</code>. ' +
+      'API:et svarar under <a href="/api/openapi.json">/api</a>.',
+  }),
 };
