@@ -559,7 +559,7 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
         const { source: _source, savedAt: _at, savedBy: _by, ...definition } = body;
         return definition;
       },
-      run: (ctx, definition) => saveScorecard(ctx.unit, definition, 'the request body', ctx.actor),
+      run: (ctx, definition) => saveScorecard(ctx.unit, definition, msg('source.request-body'), ctx.actor),
     }),
     route({
       method: 'DELETE',

@@ -2,6 +2,7 @@
  * Table views of `cvm segments`, `cvm lifecycle` and `cvm actions`, in English or Swedish. The JSON is
  * the app's report as it is.
  */
+import { DEFAULT_RULES_SOURCE } from '../../app/strategy/load';
 import type { ActionsReport, LifecycleReport, SegmentsReport } from '../../app/strategy/reports';
 import type { GroupKpis } from '../../core/strategy/summary';
 import { phaseWord } from '../../core/strategy/reasons';
@@ -38,7 +39,7 @@ function basisLine(r: SegmentsReport | LifecycleReport | ActionsReport): { en: s
   return inBoth((lang) => {
     const n = (x: number): string => formatNumber(x, 0, lang);
     return lang === 'sv'
-      ? `Lojalitet: ${r.loyalty.basis} (beteende ${n(c.behaviour)}, NPS ${n(c.nps)}, P(alive) ${n(c.palive)} kunder); regler: ${r.rules}`
+      ? `Lojalitet: ${r.loyalty.basis} (beteende ${n(c.behaviour)}, NPS ${n(c.nps)}, P(alive) ${n(c.palive)} kunder); regler: ${r.rules === DEFAULT_RULES_SOURCE ? 'standardreglerna' : r.rules}`
       : `Loyalty basis: ${r.loyalty.description} (behaviour ${n(c.behaviour)}, NPS ${n(c.nps)}, P(alive) ${n(c.palive)} customers); rules: ${r.rules}`;
   });
 }

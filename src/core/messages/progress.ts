@@ -103,6 +103,19 @@ export const PROGRESS_MESSAGES = {
       `import ${p.importId} genomförd på ${secs(f, p.seconds)}: ${f.count(p.rows, 'rad', 'rader')}, ` +
       `varav ${f.num(p.replaced)} ersätter lagrade rader`,
   }),
+  // sources named in errors about a scorecard or strategy rules that are not a file
+  'source.request-body': entry({
+    en: () => 'the request body',
+    sv: () => 'anropets innehåll',
+  }),
+  'source.saved-scorecard': entry({
+    en: () => 'the saved scorecard',
+    sv: () => 'det sparade poängkortet',
+  }),
+  'source.default-rules': entry({
+    en: () => 'the default rules (they name the default tiers; give a rules file for other tiers)',
+    sv: () => 'standardreglerna (de namnger standardkategorierna; ange en regelfil för andra kundkategorier)',
+  }),
   // the page the server shows when the dashboard is not built (HTML: it goes into that page only)
   'server.not-built': entry({
     en: () =>
