@@ -63,6 +63,10 @@ describe('cvm start / demo / info', () => {
     expect(rows).toBeDefined();
     expect(lines).toContain(`cvm: laddar transactions (${rows} rader)`);
     expect(run.stderr).not.toMatch(/generating|loading|rows\)/);
+    // a count in a Swedish title is grouped the Swedish way
+    expect(cvm('--lang', 'sv', 'lifecycle').stdout.split('\n')[0]).toBe(
+      'Livscykelfaser, per 2025-12-31 (1\u00a0200 kunder)',
+    );
     const en = cvm('demo', '--customers', '1000', '--seed', '3', '--replace');
     expect(en.stderr.split('\n')).toContain('cvm: generating 1,000 customers (seed 3, ending 2025-12-31)');
     expect(en.stderr.split('\n')).toContain('cvm: loading customers (1,000 rows)');

@@ -79,7 +79,7 @@ export function segmentsPrintable(r: SegmentsReport, lang: Lang): Printable {
         name: 'segments',
         title: l(
           `Value × loyalty segments, as of ${r.asOf} (${r.active} active customers)`,
-          `Värde × lojalitet, per ${r.asOf} (${r.active} aktiva kunder)`,
+          `Värde × lojalitet, per ${r.asOf} (${formatNumber(r.active, 0, 'sv')} aktiva kunder)`,
         ),
         columns: [
           col('segment', l('Segment', 'Segment'), 'text'),
@@ -144,7 +144,7 @@ export function lifecyclePrintable(r: LifecycleReport, lang: Lang): Printable {
         name: 'phases',
         title: l(
           `Lifecycle phases, as of ${r.asOf} (${r.customers} customers)`,
-          `Livscykelfaser, per ${r.asOf} (${r.customers} kunder)`,
+          `Livscykelfaser, per ${r.asOf} (${formatNumber(r.customers, 0, 'sv')} kunder)`,
         ),
         columns: [
           col('phase', l('Phase', 'Fas'), 'text'),
