@@ -21,6 +21,28 @@ const SV_SEGMENTS: Record<string, string> = {
   new: 'nya',
 };
 
+/** The default rules' actions in Swedish; a rules file's own actions are shown as written. */
+const SV_ACTIONS: Record<string, string> = {
+  'Call within 48 h by the account team': 'Samtal från kundteamet inom 48 h',
+  'Service follow-up: ask what went wrong': 'Uppföljning från kundtjänst: fråga vad som gick fel',
+  'Escalate the complaint to a team leader and apologise':
+    'Lyft reklamationen till en teamledare och be om ursäkt',
+  'Personal call from the account team about the complaint':
+    'Personligt samtal från kundteamet om reklamationen',
+  'Confirm the complaint with a resolution date': 'Bekräfta reklamationen med ett datum för lösning',
+  'Account plan review with the account manager: what lowered the retention probability':
+    'Genomgång av kundplanen med kundansvarig: vad som sänkte sannolikheten att behålla kunden',
+  'Payment reminder': 'Betalningspåminnelse',
+  'Explain the first invoice': 'Förklara den första fakturan',
+  'Retention call with a personal offer': 'Samtal för att behålla kunden, med ett personligt erbjudande',
+  'Win-back offer': 'Erbjudande för att vinna tillbaka kunden',
+  'Reactivation reminder in the newsletter': 'Påminnelse om att komma tillbaka i nyhetsbrevet',
+  'Account review meeting': 'Avstämningsmöte om kundrelationen',
+  'Check-in with offers matched to past purchases': 'Kontakt med erbjudanden utifrån tidigare köp',
+  'Personal welcome call': 'Personligt välkomstsamtal',
+  'Welcome series': 'Välkomstserie',
+};
+
 /** A segment name in the output language: the default names are translated, own names kept. */
 export function segmentLabel(name: string, lang: Lang): string {
   return lang === 'sv' ? (SV_SEGMENTS[name] ?? name) : name;
@@ -232,7 +254,11 @@ export function actionsPrintable(r: ActionsReport, lang: Lang, limit: number): P
           col('reason', l('Reason', 'Orsak'), 'text'),
           col('id', 'id', 'text'),
         ],
-        rows: r.suggestions.slice(0, limit).map((x) => ({ ...x })),
+        rows: r.suggestions.slice(0, limit).map((x) => ({
+          ...x,
+          segment: segmentLabel(x.segment, lang),
+          action: lang === 'sv' ? (SV_ACTIONS[x.action] ?? x.action) : x.action,
+        })),
         notes,
       },
       {
