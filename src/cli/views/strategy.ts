@@ -5,21 +5,10 @@
 import { DEFAULT_RULES_SOURCE } from '../../app/strategy/load';
 import type { ActionsReport, LifecycleReport, SegmentsReport } from '../../app/strategy/reports';
 import type { GroupKpis } from '../../core/strategy/summary';
-import { phaseWord } from '../../core/strategy/reasons';
+import { phaseWord, segmentName } from '../../core/strategy/reasons';
 import type { Phase } from '../../core/strategy/rules';
 import { formatNumber, type Column, type Lang, type Note, type Printable, type TableView } from '../output';
 import { col, inBoth, l, tierLabel } from './labels';
-
-const SV_SEGMENTS: Record<string, string> = {
-  Royals: 'Kungliga',
-  'Royals at risk': 'Kungliga i riskzonen',
-  Loyals: 'Lojala',
-  Drifters: 'Vacklande',
-  'Low-value loyals': 'Lojala med lågt värde',
-  'Low-value drifters': 'Vacklande med lågt värde',
-  inactive: 'inaktiva',
-  new: 'nya',
-};
 
 /** The default rules' actions in Swedish; a rules file's own actions are shown as written. */
 const SV_ACTIONS: Record<string, string> = {
@@ -45,7 +34,7 @@ const SV_ACTIONS: Record<string, string> = {
 
 /** A segment name in the output language: the default names are translated, own names kept. */
 export function segmentLabel(name: string, lang: Lang): string {
-  return lang === 'sv' ? (SV_SEGMENTS[name] ?? name) : name;
+  return segmentName(name, lang);
 }
 
 const LOYALTY: Record<string, { en: string; sv: string }> = {
