@@ -9,7 +9,9 @@ import { zonedInstant } from '../core/service/time-zone';
 import type { KeyAccountsPort } from '../data/accounts/types';
 import type { TableInfo } from '../data/info';
 import type { StoreUnit } from '../data/store';
-import { CvmError, optionMessage } from '../core/errors';
+import { CvmError, errorText } from '../core/errors';
+import { msg } from '../core/messages/catalogue';
+import type { Message } from '../core/messages/message';
 import { accountsReport } from './accounts/report';
 import { getInfo, type InfoReport } from './info';
 import { accountsInput } from './options/accounts';
@@ -99,7 +101,7 @@ export async function getSummary(
   unit: StoreUnit,
   options: {
     accounts?: KeyAccountsPort;
-    onNote?: (line: string) => void;
+    onNote?: (note: Message) => void;
     spell?: (field: string) => string;
   } = {},
 ): Promise<StartSummary> {
@@ -121,7 +123,7 @@ export async function getSummary(
       ).catch((error: unknown) => {
         if (!(error instanceof CvmError)) throw error;
         options.onNote?.(
-          `contracts left out of the summary: ${optionMessage(error, options.spell ?? ((f) => f))}`,
+          msg('progress.summary.contracts-left-out', { reason: errorText(error, options.spell) }),
         );
         return null;
       })
@@ -131,7 +133,7 @@ export async function getSummary(
     ? await accountsReport(accounts, parseOptions(accountsInput, {})).catch((error: unknown) => {
         if (!(error instanceof CvmError)) throw error;
         options.onNote?.(
-          `key accounts left out of the summary: ${optionMessage(error, options.spell ?? ((f) => f))}`,
+          msg('progress.summary.key-accounts-left-out', { reason: errorText(error, options.spell) }),
         );
         return null;
       })

@@ -12,6 +12,7 @@
 
 import { msg, renderMessage } from './messages/catalogue';
 import { Message, type Lang } from './messages/message';
+import type { ErrorText } from './messages/progress';
 
 /** What kind of user-fixable problem occurred. */
 export type ErrorCode = 'invalid-input' | 'not-found' | 'conflict' | 'data-source';
@@ -86,6 +87,19 @@ export function optionMessage(error: CvmError, spell: (field: string) => string,
   const message = error.text === undefined ? error.message : renderMessage(error.text, lang);
   const text = message.replace(/\{option:(\w+)\}/g, (_, name: string) => spell(name));
   return error.option ? `${spell(error.option.field)}: ${text}` : text;
+}
+
+/**
+ * An error as a part of another message (a note that says why something was left out): its message, the
+ * option's name and the options its text points to spelt by `spell`, rendered later in the face's language.
+ */
+export function errorText(error: CvmError, spell: (field: string) => string = (f) => f): ErrorText {
+  const names = [...error.message.matchAll(/\{option:(\w+)\}/g)].map((m) => m[1] ?? '');
+  return {
+    text: error.text ?? error.message,
+    option: error.option ? spell(error.option.field) : null,
+    spelt: Object.fromEntries(names.map((name) => [name, spell(name)])),
+  };
 }
 
 /** Asserts an invariant; a failure is a bug in CVM, not a user error. */

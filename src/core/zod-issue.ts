@@ -8,7 +8,11 @@ import type { Message } from './messages/message';
  * @param source names the input (a file name)
  * @param at where in it, e.g. `lifecycle.atRiskFactor` or a message such as "factor business_lines, steps[2]"
  */
-export function issueMessage(issue: z.core.$ZodIssue, source: string, at: string | Message): Message {
+export function issueMessage(
+  issue: z.core.$ZodIssue,
+  source: string | Message,
+  at: string | Message,
+): Message {
   const i = issue as unknown as Record<string, unknown>;
   const limit = typeof i.minimum === 'number' ? i.minimum : typeof i.maximum === 'number' ? i.maximum : null;
   const keys = Array.isArray(i.keys) ? i.keys.map(String) : [];

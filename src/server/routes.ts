@@ -82,7 +82,7 @@ import { actionsReport, lifecycleReport, segmentsReport } from '../app/strategy/
 import { getSummary } from '../app/summary';
 import { addUser, auditLog, listUsers, recordAudit, removeUser, setUserRole } from '../app/users';
 import { CvmError, invalidOption } from '../core/errors';
-import { msg, type Message } from '../core/messages/catalogue';
+import { msg } from '../core/messages/catalogue';
 import { SCORECARD_FACTORS } from '../core/kinds';
 import { CsvScanner } from '../core/text/csv';
 import type { AnalyticsPort } from '../data/analytics/types';
@@ -266,7 +266,7 @@ function progressToken(raw: string | undefined): string | undefined {
 const PROGRESS_KEPT_MS = 10 * 60_000;
 
 /** An upload's progress as the API answers it: the server's own lines are messages, in `?lang=`. */
-type UploadProgress = Omit<ImportProgress, 'message'> & { message?: string | Message | undefined };
+type UploadProgress = ImportProgress;
 
 export function apiRoutes(files: ImportFiles): AnyRoute[] {
   /** The progress of uploads named by a token, per user: the latest phase, and whether it is done. */
@@ -575,7 +575,7 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
         const { source: _source, savedAt: _at, savedBy: _by, ...definition } = body;
         return definition;
       },
-      run: (ctx, definition) => saveScorecard(ctx.unit, definition, 'the request body', ctx.actor),
+      run: (ctx, definition) => saveScorecard(ctx.unit, definition, msg('source.request-body'), ctx.actor),
     }),
     route({
       method: 'DELETE',

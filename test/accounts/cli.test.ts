@@ -228,6 +228,13 @@ describe('cvm accounts', () => {
     );
     expect(run.stdout).toContain('Last 12 months, as of 2025-12-31');
     expect(run.stdout).not.toContain('Key accounts that turn negative');
+    // the note and the error in it in the language asked for
+    const sv = cvm('--lang', 'sv', 'summary');
+    expect(sv.status).toBe(0);
+    expect(sv.stderr).toMatch(
+      /^cvm: nyckelkunderna är utelämnade ur sammanfattningen: nyckelkund KA01: i prognosen saknas år 6; väntat åren 1…\d+ en gång vardera$/m,
+    );
+    expect(sv.stderr).not.toContain('left out');
   }, 60_000);
 
   it('bad input is one line on stderr and exit 2', () => {

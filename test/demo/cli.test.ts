@@ -52,6 +52,26 @@ describe('cvm start / demo / info', () => {
     expect(replaced.stdout).toMatch(/^customers\s+1,000\s*$/m);
   }, 60_000);
 
+  it('demo --lang sv says what it generates and loads in Swedish, the numbers the Swedish way', () => {
+    const run = cvm('--lang', 'sv', 'demo', '--customers', '1200', '--seed', '5', '--replace');
+    expect(run.status).toBe(0);
+    const lines = run.stderr.split('\n');
+    expect(lines[0]).toBe('cvm: genererar 1\u00a0200 kunder (seed 5, till 2025-12-31)');
+    // one line per loaded kind: its name as typed and the rows of the table the demo printed
+    expect(lines).toContain('cvm: laddar customers (1\u00a0200 rader)');
+    const rows = run.stdout.match(/^transactions\s+([\d\u00a0]+)\s*$/m)?.[1];
+    expect(rows).toBeDefined();
+    expect(lines).toContain(`cvm: laddar transactions (${rows} rader)`);
+    expect(run.stderr).not.toMatch(/generating|loading|rows\)/);
+    // a count in a Swedish title is grouped the Swedish way
+    expect(cvm('--lang', 'sv', 'lifecycle').stdout.split('\n')[0]).toBe(
+      'Livscykelfaser, per 2025-12-31 (1\u00a0200 kunder)',
+    );
+    const en = cvm('demo', '--customers', '1000', '--seed', '3', '--replace');
+    expect(en.stderr.split('\n')).toContain('cvm: generating 1,000 customers (seed 3, ending 2025-12-31)');
+    expect(en.stderr.split('\n')).toContain('cvm: loading customers (1,000 rows)');
+  }, 60_000);
+
   it('info lists rows per table as csv', () => {
     const run = cvm('--format', 'csv', 'info');
     expect(run.status).toBe(0);

@@ -102,6 +102,27 @@ describe('cvm import', () => {
     });
   });
 
+  it('--verbose --lang sv prints the phase lines in Swedish', () => {
+    const file = write(
+      dir,
+      'verbose.csv',
+      ['order_id;customer_id;order_date;amount', 'v1;c1;2024-02-05;10,5', 'v2;c2;2024-02-06;x'].join('\n'),
+    );
+    const result = cvm('--lang', 'sv', '--verbose', 'import', 'transactions', file);
+    expect(result.status).toBe(0);
+    const lines = result.stderr.split('\n').filter((l) => l.startsWith('cvm import: '));
+    expect(lines[0]).toBe(
+      'cvm import: läser verbose.csv (CSV, avgränsare ";", 4 kolumner; decimaltecken ","; teckenkodning utf-8)',
+    );
+    expect(lines[1]).toMatch(/^cvm import: läste och kontrollerade 2 rader på \d+,\d s$/);
+    expect(lines[2]).toMatch(/^cvm import: 1 rad godkänd, 1 avvisad \(\d+,\d s\)$/);
+    expect(lines[3]).toBe('cvm import: skriver 1 rad inom transaktionen');
+    expect(lines[4]).toMatch(
+      /^cvm import: import \d+ genomförd på \d+,\d s: 1 rad, varav 0 ersätter lagrade rader$/,
+    );
+    expect(result.stderr).not.toMatch(/reading|rows|committed|inside the transaction/);
+  });
+
   it('bad input exits 2 with one line on stderr and no stack trace', () => {
     const path = write(dir, 'nohead.csv', 'KundNr;Belopp\nc1;10\n');
     const result = cvm('import', 'transactions', path);

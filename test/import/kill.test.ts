@@ -91,7 +91,7 @@ describe('one transaction per import', () => {
       (done) => child.on('exit', (code, signal) => done({ code, signal })),
     );
     expect({ code, signal }).toEqual({ code: null, signal: 'SIGKILL' });
-    expect(killedAt).toContain('cvm import: writing 2000000 rows inside the transaction');
+    expect(killedAt).toContain('cvm import: writing 2,000,000 rows inside the transaction');
     expect(stderr).not.toContain('committed');
     expect(await snapshot()).toEqual(before);
 

@@ -146,6 +146,23 @@ describe('cvm lifecycle', () => {
 });
 
 describe('cvm actions', () => {
+  it('shows the default rules’ segments and actions in Swedish with --lang sv', () => {
+    const sv = cvm('--lang', 'sv', 'actions', '--as-of', '2025-12-31');
+    expect(sv.status).toBe(0);
+    expect(sv.stdout).toMatch(
+      /^ ?1 {2}S +detractor +Lojala +Uppföljning från kundtjänst: fråga vad som gick fel +email /m,
+    );
+    expect(sv.stdout).toMatch(/^ ?2 {2}T +new-customer +Vacklande +Välkomstserie +email /m);
+    // the reason names the segment and the tier the same way
+    expect(sv.stdout).toContain(
+      'Lojala (Mellan 50%, hög lojalitet, minskande): NPS-svar 4 den 2025-12-11 (kritiker)',
+    );
+    const en = cvm('actions', '--as-of', '2025-12-31');
+    expect(en.stdout).toMatch(
+      /^ ?1 {2}S +detractor +Loyals +Service follow-up: ask what went wrong +email /m,
+    );
+  });
+
   it('ranks by value at stake, one action per customer, and exports the same ids on a re-run', () => {
     const out = join(dir, 'actions.csv');
     const r = json('actions', '--as-of', '2025-12-31', '--export', out);

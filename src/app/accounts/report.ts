@@ -84,7 +84,11 @@ export async function accountsReport(port: KeyAccountsPort, input: AccountsInput
   }
   const rows = accounts.map((a, i): AccountRowJson => {
     const row = table.rows[i] as (typeof table.rows)[number];
-    const scored = retentionProbability(def, a.values, `account ${a.accountId}: `);
+    const scored = retentionProbability(
+      def,
+      a.values,
+      msg('scorecard.where-account', { account: a.accountId }),
+    );
     return {
       account: a.accountId,
       name: a.name,
@@ -105,7 +109,11 @@ export async function accountsReport(port: KeyAccountsPort, input: AccountsInput
         value: f.value,
         probability: f.probability,
       })),
-      history: probabilityHistory(def, assessments.get(a.accountId) ?? [], `account ${a.accountId}: `),
+      history: probabilityHistory(
+        def,
+        assessments.get(a.accountId) ?? [],
+        msg('scorecard.where-account', { account: a.accountId }),
+      ),
     };
   });
   const t = table.totals;

@@ -13,7 +13,8 @@ import type { KeyAccountsPort } from '../../data/accounts/types';
 import { readScorecardJson } from '../../data/accounts/scorecard-file';
 import type { StoreUnit } from '../../data/store';
 import { recordAudit, type Actor } from '../users';
-import { msg } from '../../core/messages/catalogue';
+import { msg, renderMessage } from '../../core/messages/catalogue';
+import type { Message } from '../../core/messages/message';
 
 /** The scorecard in use and where it came from. */
 export interface LoadedScorecard {
@@ -29,7 +30,7 @@ export interface LoadedScorecard {
  * assessment column.
  * @throws CvmError('invalid-input') naming the source, the factor and what was expected
  */
-export function checkScorecard(json: unknown, source: string): Scorecard {
+export function checkScorecard(json: unknown, source: string | Message): Scorecard {
   const scorecard = parseScorecard(json, source);
   const columns: readonly string[] = SCORECARD_FACTORS;
   for (const f of scorecard.factors)
@@ -55,7 +56,7 @@ export async function loadScorecard(
   if (saved === null) return { source: 'default', scorecard: DEFAULT_SCORECARD };
   return {
     source: 'saved',
-    scorecard: checkScorecard(JSON.parse(saved.definition), 'the saved scorecard'),
+    scorecard: checkScorecard(JSON.parse(saved.definition), msg('source.saved-scorecard')),
     saved: { at: saved.savedAt, by: saved.savedBy },
   };
 }
@@ -93,7 +94,7 @@ export async function scorecardReport(
 export async function saveScorecard(
   unit: StoreUnit,
   json: unknown,
-  source: string,
+  source: string | Message,
   actor: Actor,
 ): Promise<ScorecardReport> {
   if (json === null) {
@@ -107,7 +108,8 @@ export async function saveScorecard(
       savedBy: actor.username,
     });
     await recordAudit(unit, actor, 'scorecard.save', 'scorecard', {
-      source,
+      // the log keeps one language: a file name as given, a named source in English
+      source: typeof source === 'string' ? source : renderMessage(source, 'en'),
       version: scorecard.version,
       weights: Object.fromEntries(scorecard.factors.map((f) => [f.id, f.weight])),
     });

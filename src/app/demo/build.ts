@@ -11,14 +11,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CvmError } from '../../core/errors';
 import type { KindName } from '../../core/kinds';
-import { renderMessages } from '../../core/messages/catalogue';
+import { msg, renderMessages } from '../../core/messages/catalogue';
+import type { Message } from '../../core/messages/message';
 import type { ImportRequest, ImportResult } from '../../data/import/types';
 import type { StoreUnit } from '../../data/store';
 import { importFile } from '../import';
 import { writeKindCsv } from './csv';
 import { generateDemo, validateDemoOptions } from './generate';
 import { DEFAULT_MODEL, type DemoModel, type DemoOptions } from './params';
-import { msg } from '../../core/messages/catalogue';
 
 /** Loads one file; the import use case by default. */
 export type Loader = (store: StoreUnit, request: ImportRequest) => Promise<ImportResult>;
@@ -28,8 +28,8 @@ export interface DemoRequest extends DemoOptions {
   out?: string | undefined;
   /** empty the tables before loading */
   replace?: boolean | undefined;
-  /** progress messages ("generating …"), for a terminal */
-  onProgress?: ((message: string) => void) | undefined;
+  /** progress messages ("generating …"), for a terminal: rendered in the face's language */
+  onProgress?: ((message: Message) => void) | undefined;
 }
 
 export interface LoadedKind {
@@ -61,8 +61,6 @@ const LOAD_ORDER: readonly KindName[] = [
   'renewals',
 ];
 
-const format = (n: number): string => n.toLocaleString('en-US');
-
 /** Throws `conflict` when the store already holds data and `replace` is not set. */
 async function checkEmpty(store: StoreUnit, replace: boolean): Promise<void> {
   if (replace) return;
@@ -88,7 +86,9 @@ export async function buildDemo(
   const progress = request.onProgress ?? ((): void => undefined);
   await checkEmpty(store, request.replace === true);
   const t0 = performance.now();
-  progress(`generating ${format(options.customers)} customers (seed ${options.seed}, ending ${options.end})`);
+  progress(
+    msg('progress.demo.generating', { customers: options.customers, seed: options.seed, end: options.end }),
+  );
   const tables = generateDemo(options, model);
   const t1 = performance.now();
   const dir = request.out ? resolve(request.out) : mkdtempSync(join(tmpdir(), 'cvm-demo-'));
@@ -104,7 +104,7 @@ export async function buildDemo(
     await store.atomically(async () => {
       if (request.replace) await store.summary.clearData();
       for (const { kind, rows, file } of files) {
-        progress(`loading ${kind} (${format(rows)} rows)`);
+        progress(msg('progress.demo.loading', { kind, rows }));
         const result = await load(store, {
           kind,
           path: file,

@@ -60,7 +60,7 @@ export async function loadRules(file: string | undefined, tiers: readonly Tier[]
   checkRules(
     rules,
     tiers.map((t) => t.name),
-    file ?? `${DEFAULT_RULES_SOURCE} (they name the default tiers; give a rules file for other tiers)`,
+    file ?? msg('source.default-rules'),
   );
   return rules;
 }

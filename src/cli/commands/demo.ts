@@ -11,6 +11,8 @@ import { globalOptions, print, withCliUnit } from '../context';
 import { inBoth, l } from '../views/labels';
 import { formatNumber, type Lang, type Printable } from '../output';
 import { help } from '../help';
+import { renderMessage } from '../../core/messages/catalogue';
+import type { Message } from '../../core/messages/message';
 
 interface DemoFlags {
   customers: string;
@@ -22,7 +24,7 @@ interface DemoFlags {
 }
 
 /** The demo request `cvm demo` and `cvm start` build from their flags. */
-export function demoRequest(flags: Partial<DemoFlags>, onProgress?: (message: string) => void): DemoRequest {
+export function demoRequest(flags: Partial<DemoFlags>, onProgress?: (message: Message) => void): DemoRequest {
   return { ...parseOptions(demoInput, flags), onProgress };
 }
 
@@ -30,6 +32,12 @@ export function demoRequest(flags: Partial<DemoFlags>, onProgress?: (message: st
 export function stderrLine(message: string): void {
   process.stderr.write(`cvm: ${message}\n`);
 }
+
+/** Writes a message to stderr in `lang`, as a progress line. */
+export const stderrMessage =
+  (lang: Lang) =>
+  (message: Message): void =>
+    stderrLine(renderMessage(message, lang));
 
 /** The elapsed time of a demo build, one line. */
 export function demoTimeLine(result: DemoResult, lang: Lang): string {
@@ -85,7 +93,7 @@ export function registerDemo(program: Command): void {
     .option('--replace', help('help.demo.replace'), false)
     .action(async (flags: DemoFlags, command: Command) => {
       const options = globalOptions(command);
-      const request = demoRequest(flags, stderrLine);
+      const request = demoRequest(flags, stderrMessage(options.lang));
       const result = await withCliUnit(options, (unit) => buildDemo(unit, request), { create: true });
       print(demoPrintable(result, options.lang), options);
     });

@@ -163,7 +163,7 @@ async function progressReporter(options: GlobalOptions): Promise<ProgressReporte
   if (options.verbose)
     return {
       report: (p) => {
-        if (p.message) process.stderr.write(`cvm import: ${p.message}\n`);
+        if (p.message) process.stderr.write(`cvm import: ${renderMessage(p.message, options.lang)}\n`);
       },
       stop: () => undefined,
     };

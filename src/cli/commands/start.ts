@@ -24,7 +24,7 @@ import type { StatusCounts } from '../../core/kpi/targets';
 import { cliOption, globalOptions, localToday, print, withCliUnit } from '../context';
 import { l } from '../views/labels';
 import type { Lang, Printable, TableView } from '../output';
-import { demoRequest, demoTimeLine, stderrLine } from './demo';
+import { demoRequest, demoTimeLine, stderrLine, stderrMessage } from './demo';
 import { serveStore } from './serve';
 import { msg, renderMessage } from '../../core/messages/catalogue';
 import { infoTables } from './info';
@@ -105,7 +105,7 @@ export function startPrintable(
 /** The summary of what is loaded, as `cvm start` and `cvm summary` print it. */
 async function summaryPrintable(unit: StoreUnit, lang: Lang): Promise<Printable> {
   const { info, headline, portfolio, subscription, keyAccounts } = await getSummary(unit, {
-    onNote: stderrLine,
+    onNote: stderrMessage(lang),
     spell: cliOption,
   });
   return startPrintable(info, headline, lang, portfolio, keyAccounts, subscription);
@@ -164,7 +164,7 @@ export function registerStart(program: Command): void {
         command: Command,
       ) => {
         const options = globalOptions(command);
-        const request = demoRequest(flags, stderrLine);
+        const request = demoRequest(flags, stderrMessage(options.lang));
         const serve = flags.serve
           ? parseOptions(serveInput, { port: flags.port, host: flags.host, trustProxy: flags.trustProxy })
           : null;

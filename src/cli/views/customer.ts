@@ -1,7 +1,7 @@
 /** The customer page as tables: the profile, orders per month, the tier path, complaints, surveys, contracts. */
 import type { CustomerErasure } from '../../app/customers/erase';
 import type { CustomerReport } from '../../app/customers/report';
-import type { Lang, Printable, TableView } from '../output';
+import { formatNumber, type Lang, type Printable, type TableView } from '../output';
 import { col, l, tierLabel } from './labels';
 
 export function customerPrintable(r: CustomerReport, lang: Lang): Printable {
@@ -135,7 +135,7 @@ function modelTable(r: CustomerReport): TableView {
         ? l('Predicted CLV: no model', 'Prognostiserat CLV: ingen modell')
         : l(
             `Predicted CLV: ${m.name}${m.spendModel ? ` + ${m.spendModel}` : ''} fitted on ${m.fittedCustomers} customers up to ${m.calibrationEnd}, in ${m.timeUnit}s; ${m.horizonMonths} months ahead at ${percent(m.discountRate)} % a year`,
-            `Prognostiserat CLV: ${m.name}${m.spendModel ? ` + ${m.spendModel}` : ''} skattad på ${m.fittedCustomers} kunder till och med ${m.calibrationEnd}, i ${TIME_UNIT_SV[m.timeUnit]}; ${m.horizonMonths} månader framåt med ${percent(m.discountRate)} % per år`,
+            `Prognostiserat CLV: ${m.name}${m.spendModel ? ` + ${m.spendModel}` : ''} skattad på ${formatNumber(m.fittedCustomers, 0, 'sv')} kunder till och med ${m.calibrationEnd}, i ${TIME_UNIT_SV[m.timeUnit]}; ${m.horizonMonths} månader framåt med ${percent(m.discountRate)} % per år`,
           ),
     columns: [
       col('x', l('Repeat purchases', 'Återköp'), 'int'),

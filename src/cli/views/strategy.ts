@@ -2,27 +2,39 @@
  * Table views of `cvm segments`, `cvm lifecycle` and `cvm actions`, in English or Swedish. The JSON is
  * the app's report as it is.
  */
+import { DEFAULT_RULES_SOURCE } from '../../app/strategy/load';
 import type { ActionsReport, LifecycleReport, SegmentsReport } from '../../app/strategy/reports';
 import type { GroupKpis } from '../../core/strategy/summary';
-import { phaseWord } from '../../core/strategy/reasons';
+import { phaseWord, segmentName } from '../../core/strategy/reasons';
 import type { Phase } from '../../core/strategy/rules';
 import { formatNumber, type Column, type Lang, type Note, type Printable, type TableView } from '../output';
 import { col, inBoth, l, tierLabel } from './labels';
 
-const SV_SEGMENTS: Record<string, string> = {
-  Royals: 'Kungliga',
-  'Royals at risk': 'Kungliga i riskzonen',
-  Loyals: 'Lojala',
-  Drifters: 'Vacklande',
-  'Low-value loyals': 'Lojala med lågt värde',
-  'Low-value drifters': 'Vacklande med lågt värde',
-  inactive: 'inaktiva',
-  new: 'nya',
+/** The default rules' actions in Swedish; a rules file's own actions are shown as written. */
+const SV_ACTIONS: Record<string, string> = {
+  'Call within 48 h by the account team': 'Samtal från kundteamet inom 48 h',
+  'Service follow-up: ask what went wrong': 'Uppföljning från kundtjänst: fråga vad som gick fel',
+  'Escalate the complaint to a team leader and apologise':
+    'Lyft reklamationen till en teamledare och be om ursäkt',
+  'Personal call from the account team about the complaint':
+    'Personligt samtal från kundteamet om reklamationen',
+  'Confirm the complaint with a resolution date': 'Bekräfta reklamationen med ett datum för lösning',
+  'Account plan review with the account manager: what lowered the retention probability':
+    'Genomgång av kundplanen med kundansvarig: vad som sänkte sannolikheten att behålla kunden',
+  'Payment reminder': 'Betalningspåminnelse',
+  'Explain the first invoice': 'Förklara den första fakturan',
+  'Retention call with a personal offer': 'Samtal för att behålla kunden, med ett personligt erbjudande',
+  'Win-back offer': 'Erbjudande för att vinna tillbaka kunden',
+  'Reactivation reminder in the newsletter': 'Påminnelse om att komma tillbaka i nyhetsbrevet',
+  'Account review meeting': 'Avstämningsmöte om kundrelationen',
+  'Check-in with offers matched to past purchases': 'Kontakt med erbjudanden utifrån tidigare köp',
+  'Personal welcome call': 'Personligt välkomstsamtal',
+  'Welcome series': 'Välkomstserie',
 };
 
 /** A segment name in the output language: the default names are translated, own names kept. */
 export function segmentLabel(name: string, lang: Lang): string {
-  return lang === 'sv' ? (SV_SEGMENTS[name] ?? name) : name;
+  return segmentName(name, lang);
 }
 
 const LOYALTY: Record<string, { en: string; sv: string }> = {
@@ -38,7 +50,7 @@ function basisLine(r: SegmentsReport | LifecycleReport | ActionsReport): { en: s
   return inBoth((lang) => {
     const n = (x: number): string => formatNumber(x, 0, lang);
     return lang === 'sv'
-      ? `Lojalitet: ${r.loyalty.basis} (beteende ${n(c.behaviour)}, NPS ${n(c.nps)}, P(alive) ${n(c.palive)} kunder); regler: ${r.rules}`
+      ? `Lojalitet: ${r.loyalty.basis} (beteende ${n(c.behaviour)}, NPS ${n(c.nps)}, P(alive) ${n(c.palive)} kunder); regler: ${r.rules === DEFAULT_RULES_SOURCE ? 'standardreglerna' : r.rules}`
       : `Loyalty basis: ${r.loyalty.description} (behaviour ${n(c.behaviour)}, NPS ${n(c.nps)}, P(alive) ${n(c.palive)} customers); rules: ${r.rules}`;
   });
 }
@@ -78,7 +90,7 @@ export function segmentsPrintable(r: SegmentsReport, lang: Lang): Printable {
         name: 'segments',
         title: l(
           `Value × loyalty segments, as of ${r.asOf} (${r.active} active customers)`,
-          `Värde × lojalitet, per ${r.asOf} (${r.active} aktiva kunder)`,
+          `Värde × lojalitet, per ${r.asOf} (${formatNumber(r.active, 0, 'sv')} aktiva kunder)`,
         ),
         columns: [
           col('segment', l('Segment', 'Segment'), 'text'),
@@ -143,7 +155,7 @@ export function lifecyclePrintable(r: LifecycleReport, lang: Lang): Printable {
         name: 'phases',
         title: l(
           `Lifecycle phases, as of ${r.asOf} (${r.customers} customers)`,
-          `Livscykelfaser, per ${r.asOf} (${r.customers} kunder)`,
+          `Livscykelfaser, per ${r.asOf} (${formatNumber(r.customers, 0, 'sv')} kunder)`,
         ),
         columns: [
           col('phase', l('Phase', 'Fas'), 'text'),
@@ -231,7 +243,11 @@ export function actionsPrintable(r: ActionsReport, lang: Lang, limit: number): P
           col('reason', l('Reason', 'Orsak'), 'text'),
           col('id', 'id', 'text'),
         ],
-        rows: r.suggestions.slice(0, limit).map((x) => ({ ...x })),
+        rows: r.suggestions.slice(0, limit).map((x) => ({
+          ...x,
+          segment: segmentLabel(x.segment, lang),
+          action: lang === 'sv' ? (SV_ACTIONS[x.action] ?? x.action) : x.action,
+        })),
         notes,
       },
       {

@@ -112,7 +112,7 @@ function checkFactor(raw: z.infer<typeof factorSchema>, where: Message): Scoreca
  * @param source names the input in messages (a file name)
  * @throws CvmError('invalid-input') naming the factor, the value and what was expected
  */
-export function parseScorecard(json: unknown, source: string): Scorecard {
+export function parseScorecard(json: unknown, source: string | Message): Scorecard {
   const parsed = scorecardSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

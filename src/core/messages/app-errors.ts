@@ -3,8 +3,11 @@
  * bodies, unknown users, customers, accounts and imports, data too thin to fit a model, options that do not
  * go together. Rendered by the CLI in `--lang` and by the API in `?lang=`.
  */
-import { entry, type Message } from './message';
+import { entry, Message, type MessageFormat } from './message';
 import { svPhrase } from './options';
+
+/** A source named by a message, or as given (a file name). */
+const named = (s: string | Message, f: MessageFormat): string => (s instanceof Message ? f.text(s) : s);
 
 /** `"x"`, as a value is quoted in an error. */
 const q = (value: unknown): string => JSON.stringify(value);
@@ -147,9 +150,11 @@ export const APP_ERROR_MESSAGES = {
     sv: () =>
       'inga bedömningar av nyckelkunder i databasen: importera några (cvm import assessments FIL), eller ange {option:asOf}',
   }),
-  'scorecard.not-a-column': entry<{ source: string; factor: string; names: string }>({
-    en: (p) => `${p.source}: factor ${p.factor} is not an assessment column; expected one of ${p.names}`,
-    sv: (p) => `${p.source}: faktorn ${p.factor} är inte en bedömningskolumn; väntat någon av ${p.names}`,
+  'scorecard.not-a-column': entry<{ source: string | Message; factor: string; names: string }>({
+    en: (p, f) =>
+      `${named(p.source, f)}: factor ${p.factor} is not an assessment column; expected one of ${p.names}`,
+    sv: (p, f) =>
+      `${named(p.source, f)}: faktorn ${p.factor} är inte en bedömningskolumn; väntat någon av ${p.names}`,
   }),
   'scorecard.not-a-factor': entry<{ factor: string; version: string; factors: string }>({
     en: (p) => `${q(p.factor)} is not a factor of scorecard ${p.version} (expected ${p.factors})`,

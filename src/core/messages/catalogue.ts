@@ -13,6 +13,7 @@ import { CLI_MESSAGES } from './cli'; // eslint-disable-line no-restricted-impor
 import { IMPORT_MESSAGES } from './imports';
 import { OPTION_MESSAGES } from './options';
 import { OTHER_MESSAGES } from './other';
+import { PROGRESS_MESSAGES } from './progress';
 import { REPORT_MESSAGES } from './reports';
 
 export const CATALOGUE = {
@@ -23,6 +24,7 @@ export const CATALOGUE = {
   ...APP_ERROR_MESSAGES,
   ...DATA_ERROR_MESSAGES,
   ...CLI_MESSAGES,
+  ...PROGRESS_MESSAGES,
 };
 
 export type MessageKey = keyof typeof CATALOGUE;

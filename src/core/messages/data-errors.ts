@@ -98,7 +98,7 @@ function horizonExpected(setting: HorizonSetting, f: MessageFormat): string {
 export const DATA_ERROR_MESSAGES = {
   // ---- a problem zod found in a file's shape (strategy rules, scorecards)
   'input.issue': entry<{
-    source: string;
+    source: Where;
     at: Where;
     message: string;
     code: string;
@@ -110,8 +110,8 @@ export const DATA_ERROR_MESSAGES = {
     list: string;
     count: number;
   }>({
-    en: (p, f) => `${p.source}: ${part(p.at, f)}: ${p.message}`,
-    sv: (p, f) => `${p.source}: ${part(p.at, f)}: ${svIssue(p)}`,
+    en: (p, f) => `${part(p.source, f)}: ${part(p.at, f)}: ${p.message}`,
+    sv: (p, f) => `${part(p.source, f)}: ${part(p.at, f)}: ${svIssue(p)}`,
   }),
 
   // ---- scores, dates, calendars
@@ -242,109 +242,113 @@ export const DATA_ERROR_MESSAGES = {
   }),
 
   // ---- strategy rules
-  'rules.not-object': entry<{ source: string; sections: string }>({
-    en: (p) => `${p.source}: expected an object with sections ${p.sections}`,
-    sv: (p) => `${p.source}: väntat ett objekt med avsnitten ${p.sections}`,
+  'rules.not-object': entry<{ source: Where; sections: string }>({
+    en: (p, f) => `${part(p.source, f)}: expected an object with sections ${p.sections}`,
+    sv: (p, f) => `${part(p.source, f)}: väntat ett objekt med avsnitten ${p.sections}`,
   }),
-  'rules.unknown-section': entry<{ source: string; section: string; sections: string }>({
-    en: (p) => `${p.source}: unknown section ${p.section}; expected ${p.sections}`,
-    sv: (p) => `${p.source}: okänt avsnitt ${p.section}; väntat ${p.sections}`,
+  'rules.unknown-section': entry<{ source: Where; section: string; sections: string }>({
+    en: (p, f) => `${part(p.source, f)}: unknown section ${p.section}; expected ${p.sections}`,
+    sv: (p, f) => `${part(p.source, f)}: okänt avsnitt ${p.section}; väntat ${p.sections}`,
   }),
-  'rules.loyalty-order': entry<{ source: string; low: number; high: number }>({
-    en: (p) => `${p.source}: loyalty.lowPAlive ${p.low} is above highPAlive ${p.high}; expected low ≤ high`,
+  'rules.loyalty-order': entry<{ source: Where; low: number; high: number }>({
+    en: (p, f) =>
+      `${part(p.source, f)}: loyalty.lowPAlive ${p.low} is above highPAlive ${p.high}; expected low ≤ high`,
     sv: (p, f) =>
-      `${p.source}: loyalty.lowPAlive ${given(p.low, f)} är större än highPAlive ${given(p.high, f)}; väntat lågt ≤ högt`,
+      `${part(p.source, f)}: loyalty.lowPAlive ${given(p.low, f)} är större än highPAlive ${given(p.high, f)}; väntat lågt ≤ högt`,
   }),
-  'rules.lifecycle-order': entry<{ source: string; atRisk: number; lapsed: number }>({
-    en: (p) =>
-      `${p.source}: lifecycle.atRiskFactor ${p.atRisk} is above lapsedFactor ${p.lapsed}; expected at risk before lapsed`,
+  'rules.lifecycle-order': entry<{ source: Where; atRisk: number; lapsed: number }>({
+    en: (p, f) =>
+      `${part(p.source, f)}: lifecycle.atRiskFactor ${p.atRisk} is above lapsedFactor ${p.lapsed}; expected at risk before lapsed`,
     sv: (p, f) =>
-      `${p.source}: lifecycle.atRiskFactor ${given(p.atRisk, f)} är större än lapsedFactor ${given(p.lapsed, f)}; väntat att en kund hamnar i riskzonen innan den räknas som förlorad`,
+      `${part(p.source, f)}: lifecycle.atRiskFactor ${given(p.atRisk, f)} är större än lapsedFactor ${given(p.lapsed, f)}; väntat att en kund hamnar i riskzonen innan den räknas som förlorad`,
   }),
-  'rules.growth-order': entry<{ source: string; decline: number; growth: number }>({
-    en: (p) =>
-      `${p.source}: lifecycle.declineRatio ${p.decline} is above growthRatio ${p.growth}; the two would overlap`,
+  'rules.growth-order': entry<{ source: Where; decline: number; growth: number }>({
+    en: (p, f) =>
+      `${part(p.source, f)}: lifecycle.declineRatio ${p.decline} is above growthRatio ${p.growth}; the two would overlap`,
     sv: (p, f) =>
-      `${p.source}: lifecycle.declineRatio ${given(p.decline, f)} är större än growthRatio ${given(p.growth, f)}; de två skulle överlappa`,
+      `${part(p.source, f)}: lifecycle.declineRatio ${given(p.decline, f)} är större än growthRatio ${given(p.growth, f)}; de två skulle överlappa`,
   }),
-  'rules.triggers-not-object': entry<{ source: string }>({
-    en: (p) => `${p.source}: triggers: expected an object of trigger settings by trigger name`,
-    sv: (p) => `${p.source}: triggers: väntat ett objekt med inställningar per triggernamn`,
+  'rules.triggers-not-object': entry<{ source: Where }>({
+    en: (p, f) => `${part(p.source, f)}: triggers: expected an object of trigger settings by trigger name`,
+    sv: (p, f) => `${part(p.source, f)}: triggers: väntat ett objekt med inställningar per triggernamn`,
   }),
-  'rules.unknown-trigger': entry<{ source: string; trigger: string; triggers: string }>({
-    en: (p) => `${p.source}: trigger ${p.trigger} is unknown; expected one of ${p.triggers}`,
-    sv: (p) => `${p.source}: triggern ${p.trigger} är okänd; väntat någon av ${p.triggers}`,
+  'rules.unknown-trigger': entry<{ source: Where; trigger: string; triggers: string }>({
+    en: (p, f) => `${part(p.source, f)}: trigger ${p.trigger} is unknown; expected one of ${p.triggers}`,
+    sv: (p, f) => `${part(p.source, f)}: triggern ${p.trigger} är okänd; väntat någon av ${p.triggers}`,
   }),
   'rules.segment-loyalty': entry<{
-    source: string;
+    source: Where;
     segment: string;
     index: number;
     loyalty: string;
     levels: string;
   }>({
-    en: (p) =>
-      `${p.source}: segment ${p.segment} (segments[${p.index}]): loyalty ${p.loyalty} is unknown; expected ${p.levels}`,
-    sv: (p) =>
-      `${p.source}: segmentet ${p.segment} (segments[${p.index}]): lojalitetsnivån ${p.loyalty} är okänd; väntat ${p.levels}`,
+    en: (p, f) =>
+      `${part(p.source, f)}: segment ${p.segment} (segments[${p.index}]): loyalty ${p.loyalty} is unknown; expected ${p.levels}`,
+    sv: (p, f) =>
+      `${part(p.source, f)}: segmentet ${p.segment} (segments[${p.index}]): lojalitetsnivån ${p.loyalty} är okänd; väntat ${p.levels}`,
   }),
   'rules.action-trigger': entry<{
-    source: string;
+    source: Where;
     action: string;
     index: number;
     trigger: string;
     triggers: string;
   }>({
-    en: (p) =>
-      `${p.source}: action ${p.action} (actions[${p.index}]): trigger ${p.trigger} is unknown; expected one of ${p.triggers}`,
-    sv: (p) =>
-      `${p.source}: åtgärden ${p.action} (actions[${p.index}]): triggern ${p.trigger} är okänd; väntat någon av ${p.triggers}`,
+    en: (p, f) =>
+      `${part(p.source, f)}: action ${p.action} (actions[${p.index}]): trigger ${p.trigger} is unknown; expected one of ${p.triggers}`,
+    sv: (p, f) =>
+      `${part(p.source, f)}: åtgärden ${p.action} (actions[${p.index}]): triggern ${p.trigger} är okänd; väntat någon av ${p.triggers}`,
   }),
-  'rules.reserved-segment': entry<{ source: string; name: string }>({
-    en: (p) =>
-      `${p.source}: segment name ${p.name} is reserved for customers without a purchase in the current window`,
-    sv: (p) =>
-      `${p.source}: segmentnamnet ${p.name} är reserverat för kunder utan köp i det aktuella fönstret`,
+  'rules.reserved-segment': entry<{ source: Where; name: string }>({
+    en: (p, f) =>
+      `${part(p.source, f)}: segment name ${p.name} is reserved for customers without a purchase in the current window`,
+    sv: (p, f) =>
+      `${part(p.source, f)}: segmentnamnet ${p.name} är reserverat för kunder utan köp i det aktuella fönstret`,
   }),
-  'rules.segment-twice': entry<{ source: string; name: string }>({
-    en: (p) => `${p.source}: segment ${p.name} is defined twice`,
-    sv: (p) => `${p.source}: segmentet ${p.name} är definierat två gånger`,
+  'rules.segment-twice': entry<{ source: Where; name: string }>({
+    en: (p, f) => `${part(p.source, f)}: segment ${p.name} is defined twice`,
+    sv: (p, f) => `${part(p.source, f)}: segmentet ${p.name} är definierat två gånger`,
   }),
-  'rules.segment-tier': entry<{ source: string; segment: string; tier: string; tierNames: string }>({
-    en: (p) => `${p.source}: segment ${p.segment}: tier ${p.tier} is unknown; expected one of ${p.tierNames}`,
-    sv: (p) =>
-      `${p.source}: segmentet ${p.segment}: kundkategorin ${p.tier} är okänd; väntat någon av ${p.tierNames}`,
+  'rules.segment-tier': entry<{ source: Where; segment: string; tier: string; tierNames: string }>({
+    en: (p, f) =>
+      `${part(p.source, f)}: segment ${p.segment}: tier ${p.tier} is unknown; expected one of ${p.tierNames}`,
+    sv: (p, f) =>
+      `${part(p.source, f)}: segmentet ${p.segment}: kundkategorin ${p.tier} är okänd; väntat någon av ${p.tierNames}`,
   }),
-  'rules.segments-overlap': entry<{ source: string; other: string; segment: string; cell: string }>({
-    en: (p) =>
-      `${p.source}: segments ${p.other} and ${p.segment} overlap on ${p.cell}; expected each tier × loyalty cell in one segment`,
-    sv: (p) =>
-      `${p.source}: segmenten ${p.other} och ${p.segment} överlappar i ${p.cell}; väntat varje cell kategori × lojalitet i ett enda segment`,
+  'rules.segments-overlap': entry<{ source: Where; other: string; segment: string; cell: string }>({
+    en: (p, f) =>
+      `${part(p.source, f)}: segments ${p.other} and ${p.segment} overlap on ${p.cell}; expected each tier × loyalty cell in one segment`,
+    sv: (p, f) =>
+      `${part(p.source, f)}: segmenten ${p.other} och ${p.segment} överlappar i ${p.cell}; väntat varje cell kategori × lojalitet i ett enda segment`,
   }),
-  'rules.cell-uncovered': entry<{ source: string; cell: string }>({
-    en: (p) => `${p.source}: no segment covers ${p.cell}; expected every tier × loyalty cell in one segment`,
-    sv: (p) =>
-      `${p.source}: inget segment täcker ${p.cell}; väntat varje cell kategori × lojalitet i ett enda segment`,
+  'rules.cell-uncovered': entry<{ source: Where; cell: string }>({
+    en: (p, f) =>
+      `${part(p.source, f)}: no segment covers ${p.cell}; expected every tier × loyalty cell in one segment`,
+    sv: (p, f) =>
+      `${part(p.source, f)}: inget segment täcker ${p.cell}; väntat varje cell kategori × lojalitet i ett enda segment`,
   }),
-  'rules.action-twice': entry<{ source: string; id: string }>({
-    en: (p) => `${p.source}: action id ${p.id} is used twice`,
-    sv: (p) => `${p.source}: åtgärds-id ${p.id} används två gånger`,
+  'rules.action-twice': entry<{ source: Where; id: string }>({
+    en: (p, f) => `${part(p.source, f)}: action id ${p.id} is used twice`,
+    sv: (p, f) => `${part(p.source, f)}: åtgärds-id ${p.id} används två gånger`,
   }),
-  'rules.action-segment': entry<{ source: string; action: string; segment: string; known: string }>({
-    en: (p) => `${p.source}: action ${p.action}: segment ${p.segment} is unknown; expected one of ${p.known}`,
-    sv: (p) =>
-      `${p.source}: åtgärden ${p.action}: segmentet ${p.segment} är okänt; väntat något av ${p.known}`,
+  'rules.action-segment': entry<{ source: Where; action: string; segment: string; known: string }>({
+    en: (p, f) =>
+      `${part(p.source, f)}: action ${p.action}: segment ${p.segment} is unknown; expected one of ${p.known}`,
+    sv: (p, f) =>
+      `${part(p.source, f)}: åtgärden ${p.action}: segmentet ${p.segment} är okänt; väntat något av ${p.known}`,
   }),
   'rules.actions-clash': entry<{
-    source: string;
+    source: Where;
     other: string;
     action: string;
     trigger: string;
     segment: string;
   }>({
-    en: (p) =>
-      `${p.source}: actions ${p.other} and ${p.action} both answer trigger ${p.trigger} for segment ${p.segment}; expected one action per trigger × segment`,
-    sv: (p) =>
-      `${p.source}: åtgärderna ${p.other} och ${p.action} svarar båda på triggern ${p.trigger} för segmentet ${p.segment}; väntat en åtgärd per trigger × segment`,
+    en: (p, f) =>
+      `${part(p.source, f)}: actions ${p.other} and ${p.action} both answer trigger ${p.trigger} for segment ${p.segment}; expected one action per trigger × segment`,
+    sv: (p, f) =>
+      `${part(p.source, f)}: åtgärderna ${p.other} och ${p.action} svarar båda på triggern ${p.trigger} för segmentet ${p.segment}; väntat en åtgärd per trigger × segment`,
   }),
 
   // ---- scorecards
@@ -356,9 +360,9 @@ export const DATA_ERROR_MESSAGES = {
     en: () => 'the scorecard',
     sv: () => 'styrkortet',
   }),
-  'scorecard.where-factor': entry<{ source: string; factor: string }>({
-    en: (p) => `${p.source}: factor ${p.factor}`,
-    sv: (p) => `${p.source}: faktorn ${p.factor}`,
+  'scorecard.where-factor': entry<{ source: Where; factor: string }>({
+    en: (p, f) => `${part(p.source, f)}: factor ${p.factor}`,
+    sv: (p, f) => `${part(p.source, f)}: faktorn ${p.factor}`,
   }),
   'scorecard.min-negative': entry<{ where: Message; min: number }>({
     en: (p, f) => `${part(p.where, f)}: min ${p.min} is negative; expected 0 or more`,
@@ -407,9 +411,9 @@ export const DATA_ERROR_MESSAGES = {
     sv: (p, f) =>
       `${part(p.where, f)}: det sista steget slutar vid ${p.to}; väntat att det slutar vid ${p.max}`,
   }),
-  'scorecard.group-twice': entry<{ source: string; group: string }>({
-    en: (p) => `${p.source}: group ${p.group} appears twice; expected unique ids`,
-    sv: (p) => `${p.source}: gruppen ${p.group} förekommer två gånger; väntat unika id`,
+  'scorecard.group-twice': entry<{ source: Where; group: string }>({
+    en: (p, f) => `${part(p.source, f)}: group ${p.group} appears twice; expected unique ids`,
+    sv: (p, f) => `${part(p.source, f)}: gruppen ${p.group} förekommer två gånger; väntat unika id`,
   }),
   'scorecard.factor-twice': entry<{ where: Message }>({
     en: (p, f) => `${part(p.where, f)} appears twice; expected unique factor ids`,
@@ -419,14 +423,15 @@ export const DATA_ERROR_MESSAGES = {
     en: (p, f) => `${part(p.where, f)}: group "${p.group}" is not defined; expected one of ${p.groups}`,
     sv: (p, f) => `${part(p.where, f)}: gruppen "${p.group}" är inte definierad; väntat någon av ${p.groups}`,
   }),
-  'scorecard.all-weights-zero': entry<{ source: string }>({
-    en: (p) => `${p.source}: every factor has weight 0; expected at least one positive weight`,
-    sv: (p) => `${p.source}: alla faktorer har vikten 0; väntat minst en positiv vikt`,
+  'scorecard.all-weights-zero': entry<{ source: Where }>({
+    en: (p, f) => `${part(p.source, f)}: every factor has weight 0; expected at least one positive weight`,
+    sv: (p, f) => `${part(p.source, f)}: alla faktorer har vikten 0; väntat minst en positiv vikt`,
   }),
-  'scorecard.bounds': entry<{ source: string; min: number; max: number }>({
-    en: (p) => `${p.source}: bounds are inverted (min ${p.min} > max ${p.max}); expected min ≤ max`,
+  'scorecard.bounds': entry<{ source: Where; min: number; max: number }>({
+    en: (p, f) =>
+      `${part(p.source, f)}: bounds are inverted (min ${p.min} > max ${p.max}); expected min ≤ max`,
     sv: (p, f) =>
-      `${p.source}: gränserna är omkastade (min ${given(p.min, f)} > max ${given(p.max, f)}); väntat min ≤ max`,
+      `${part(p.source, f)}: gränserna är omkastade (min ${given(p.min, f)} > max ${given(p.max, f)}); väntat min ≤ max`,
   }),
   'scorecard.where-account': entry<{ account: string }>({
     en: (p) => `account ${p.account}: `,

@@ -34,9 +34,21 @@ export interface Entry<P> {
   sv: Template<P>;
 }
 
-/** Declares a catalogue entry with parameters `P`; both languages are required by the type. */
+/**
+ * Declares a catalogue entry with parameters `P`; both languages are required by the type. A user value
+ * that `quoteValue` (core/errors.ts) cut short ends in `… (N characters)` inside its quotes: the Swedish
+ * text says `… (N tecken)` there, with the number the Swedish way.
+ */
 export function entry<P extends object = Record<never, never>>(e: Entry<P>): Entry<P> {
-  return e;
+  return { en: e.en, sv: (p, f) => svCutShort(e.sv(p, f)) };
+}
+
+/** `"…… (97 characters)"` in Swedish: `"…… (97 tecken)"`. */
+export function svCutShort(text: string): string {
+  return text.replace(
+    /… \((\d+) characters\)(?=\\?")/g,
+    (_, n: string) => `… (${formatNumber(Number(n), 0, 'sv')} tecken)`,
+  );
 }
 
 /** A message: a catalogue key and its parameters. Rendered to text only at a face. */

@@ -2,6 +2,7 @@
  * The reason of a suggestion in words, in English or Swedish: who (segment, tier, loyalty, phase), what
  * happened (the trigger and its event) and why it ranks where it does (value at stake = CLV × risk).
  */
+import { tierName } from '../messages/message';
 import type { Suggestion } from './actions';
 import type { Phase, TriggerName } from './rules';
 
@@ -16,6 +17,23 @@ const PHASE_WORDS: Record<Phase, { en: string; sv: string }> = {
   lapsed: { en: 'lapsed', sv: 'avhoppad' },
   wonBack: { en: 'won back', sv: 'återvunnen' },
 };
+
+/** The default rules' segment names in Swedish. */
+const SV_SEGMENTS: Record<string, string> = {
+  Royals: 'Kungliga',
+  'Royals at risk': 'Kungliga i riskzonen',
+  Loyals: 'Lojala',
+  Drifters: 'Vacklande',
+  'Low-value loyals': 'Lojala med lågt värde',
+  'Low-value drifters': 'Vacklande med lågt värde',
+  inactive: 'inaktiva',
+  new: 'nya',
+};
+
+/** A segment name in `lang`: the default rules' names are translated, a rules file's own kept. */
+export function segmentName(name: string, lang: ReasonLang): string {
+  return lang === 'sv' ? (SV_SEGMENTS[name] ?? name) : name;
+}
 
 const LOYALTY_WORDS: Record<string, { en: string; sv: string }> = {
   high: { en: 'high loyalty', sv: 'hög lojalitet' },
@@ -86,12 +104,16 @@ function event(s: Suggestion, lang: ReasonLang): string {
 
 /** "Royals (Super 5%, high loyalty, mature): NPS answer 3 on 2025-12-20 (detractor); value at stake 1,234 = CLV 4,000 × risk 0.31". */
 export function reasonText(s: Suggestion, lang: ReasonLang): string {
-  const who = [s.tier, LOYALTY_WORDS[s.loyalty]?.[lang], PHASE_WORDS[s.phase as Phase]?.[lang]]
+  const who = [
+    s.tier === null ? null : tierName(s.tier, lang),
+    LOYALTY_WORDS[s.loyalty]?.[lang],
+    PHASE_WORDS[s.phase as Phase]?.[lang],
+  ]
     .filter((x): x is string => !!x)
     .join(', ');
   const stake =
     lang === 'sv'
       ? `värde i spel ${money(s.valueAtStake, lang)} = CLV ${money(s.clv, lang)} × risk ${dec(s.risk, 2, lang)}`
       : `value at stake ${money(s.valueAtStake, lang)} = CLV ${money(s.clv, lang)} × risk ${dec(s.risk, 2, lang)}`;
-  return `${s.segment} (${who}): ${event(s, lang)}; ${stake}`;
+  return `${segmentName(s.segment, lang)} (${who}): ${event(s, lang)}; ${stake}`;
 }

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { assert, CvmError, quoteValue } from '../errors';
 import { msg } from '../messages/catalogue';
+import type { Message } from '../messages/message';
 import { issueMessage } from '../zod-issue';
 import { DEFAULT_TIERS } from '../kpi/tiers';
 
@@ -324,14 +325,14 @@ function isObject(x: unknown): x is Record<string, unknown> {
 }
 
 /** The first zod issue as "source: where.path: message". */
-function issueError(error: z.ZodError, source: string, where: string): CvmError {
+function issueError(error: z.ZodError, source: string | Message, where: string): CvmError {
   const issue = error.issues[0];
   assert(issue !== undefined, 'a failed parse has an issue');
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
   return new CvmError('invalid-input', issueMessage(issue, source, `${where}${path}`));
 }
 
-function check<T>(schema: z.ZodType<T>, value: unknown, source: string, where: string): T {
+function check<T>(schema: z.ZodType<T>, value: unknown, source: string | Message, where: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw issueError(parsed.error, source, where);
   return parsed.data;
@@ -342,7 +343,7 @@ function check<T>(schema: z.ZodType<T>, value: unknown, source: string, where: s
  * replaces the default section; within `lifecycle`, `loyalty`, `triggers` and `suppression` each setting
  * given replaces its default. Unknown sections, settings and triggers are errors naming them.
  */
-export function parseRules(json: unknown, source: string): StrategyRules {
+export function parseRules(json: unknown, source: string | Message): StrategyRules {
   if (!isObject(json))
     throw new CvmError('invalid-input', msg('rules.not-object', { source, sections: SECTIONS.join(', ') }));
   for (const key of Object.keys(json))
@@ -461,7 +462,11 @@ export function parseRules(json: unknown, source: string): StrategyRules {
  * names known segments, action ids are unique, and no two actions of one trigger share a segment (which
  * would make the choice depend on the order of the file). `source` names the rules in messages.
  */
-export function checkRules(rules: StrategyRules, tierNames: readonly string[], source: string): void {
+export function checkRules(
+  rules: StrategyRules,
+  tierNames: readonly string[],
+  source: string | Message,
+): void {
   const names = new Set<string>();
   const owner = new Map<string, string>();
   for (const s of rules.segments) {

@@ -491,7 +491,7 @@ describe('key account whose retention probability fell', () => {
       "Royals (High, high loyalty, growing): key account's retention probability fell from 75.0\u00a0% to 60.0\u00a0% at the assessment of 2025-10-03; value at stake 1,111 = CLV 10,000 × risk 0.11",
     );
     expect(reasonText(r!, 'sv')).toBe(
-      'Royals (High, hög lojalitet, växande): sannolikheten att behålla nyckelkunden föll från 75,0\u00a0% till 60,0\u00a0% vid bedömningen 2025-10-03; värde i spel 1\u00a0111 = CLV 10\u00a0000 × risk 0,11',
+      'Kungliga (High, hög lojalitet, växande): sannolikheten att behålla nyckelkunden föll från 75,0\u00a0% till 60,0\u00a0% vid bedömningen 2025-10-03; värde i spel 1\u00a0111 = CLV 10\u00a0000 × risk 0,11',
     );
     expect(list.fired['retention-fell']).toBe(1);
   });

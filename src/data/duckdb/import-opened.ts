@@ -6,6 +6,7 @@
  * `materialize` reads it into a table with the same order, and `locate` turns record numbers into the row
  * and line numbers users see.
  */
+import type { Message } from '../../core/messages/message';
 import type { CvmError } from '../../core/errors';
 import type { ColumnMapping } from '../import/columns';
 import type { DecimalSeparator } from '../import/decimal';
@@ -33,7 +34,7 @@ export interface OpenedFile {
   /** decimal separator to assume when the values do not tell */
   decimalFallback: DecimalSeparator;
   /** how the file is read, for the progress messages */
-  description: string;
+  description: Message;
   /** a one-line error for a failure while reading `relation` (DuckDB's messages can quote whole lines) */
   readFailure(error: unknown): Promise<CvmError>;
   /**

@@ -92,7 +92,12 @@ export async function openCsv(
       return reader(storing());
     },
     decimalFallback: head.delimiter === ';' ? ',' : '.',
-    description: `CSV, delimiter ${delimiter}, ${headers.length} columns${headerless ? ', no header' : ''}`,
+    description: msg('progress.import.described', {
+      format: 'CSV',
+      delimiter,
+      columnCount: headers.length,
+      header: !headerless,
+    }),
     readFailure: (error) => Promise.resolve(readFailure(request.path, file, error)),
     readerRejected: async () => {
       const lines = await rejectedLines();

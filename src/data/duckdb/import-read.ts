@@ -137,7 +137,12 @@ function openReader(
     relation,
     sample: relation,
     decimalFallback: '.',
-    description: `${label}, ${headers.length} columns`,
+    description: msg('progress.import.described', {
+      format: label,
+      delimiter: null,
+      columnCount: headers.length,
+      header: true,
+    }),
     readFailure: (error) => Promise.resolve(readerError(file, label, error)),
     readerRejected: () => Promise.resolve(0),
     materialize: async () => {
@@ -187,7 +192,12 @@ async function openXlsx(session: ImportSession, request: ImportRequest, file: st
     relation: names.stage,
     sample: names.stage,
     decimalFallback: '.',
-    description: `XLSX, ${headers.length} columns`,
+    description: msg('progress.import.described', {
+      format: 'XLSX',
+      delimiter: null,
+      columnCount: headers.length,
+      header: true,
+    }),
     readFailure: (error) => Promise.resolve(readerError(file, 'XLSX', error)),
     readerRejected: () => Promise.resolve(0),
     materialize: () => Promise.resolve(names.stage),

@@ -4,6 +4,7 @@
  * clean-up. Temporary tables live in the connection's temp catalog, so even a killed process leaves
  * nothing behind in the database file.
  */
+import type { Message } from '../../core/messages/message';
 import type { ImportPhase, ImportProgress } from '../import/types';
 import type { Db } from './connection';
 
@@ -83,7 +84,7 @@ export class ImportSession {
   }
 
   /** Reports a phase change with a message (shown when progress is followed). */
-  say(phase: ImportPhase, fraction: number, message: string): void {
+  say(phase: ImportPhase, fraction: number, message: Message): void {
     this.onProgress?.({ phase, fraction, message });
   }
 

@@ -104,11 +104,11 @@ async function runImport(
   const kind = KINDS[request.kind];
   const file = basename(request.path);
   let clock = performance.now();
-  const lap = (): string => {
+  const lap = (): number => {
     const now = performance.now();
-    const seconds = ((now - clock) / 1000).toFixed(1);
+    const seconds = (now - clock) / 1000;
     clock = now;
-    return `${seconds} s`;
+    return seconds;
   };
 
   const opened = await openFile(
@@ -118,12 +118,16 @@ async function runImport(
     file,
   );
   const decimal = request.decimal ?? (await sampleDecimal(session, opened));
-  const blanks = request.delimiter === WHITESPACE ? '; runs of blanks as one delimiter' : '';
-  const encoding = read.encoding === null ? '' : `; encoding ${read.encoding}${blanks}`;
   session.say(
     'reading',
     0,
-    `reading ${file} (${opened.description}; decimal separator "${decimal}"${encoding})`,
+    msg('progress.import.reading', {
+      file,
+      description: opened.description,
+      decimal,
+      encoding: read.encoding,
+      blanks: request.delimiter === WHITESPACE,
+    }),
   );
   const timeZone = request.timeZone ?? 'UTC';
   const validate = (relation: string): ValidationSql =>
@@ -141,7 +145,7 @@ async function runImport(
     // Rows shorter than the header whose missing fields may be optional: read again, padded.
     const padded = await opened.padded?.();
     if (padded) {
-      session.say('reading', 0.3, `rows shorter than the header: reading ${file} again, padded`);
+      session.say('reading', 0.3, msg('progress.import.padded', { file }));
       validation = validate(padded);
       await db.run(`DROP TABLE temp.main.${names.typed}`);
       await db.run(validation.typed);
@@ -161,7 +165,7 @@ async function runImport(
   session.say(
     'validating',
     0.55,
-    `read and checked ${counts.ok + counts.bad + readerRejected} rows in ${lap()}`,
+    msg('progress.import.checked', { rows: counts.ok + counts.bad + readerRejected, seconds: lap() }),
   );
 
   const rejectsPath = request.rejectsPath ?? defaultRejectsPath(request.path);
@@ -176,7 +180,11 @@ async function runImport(
   } else if (request.rejectsPath === undefined) {
     await removeStaleRejects(rejectsPath);
   }
-  session.say('validating', 0.6, `${counts.ok} rows ok, ${rejected} rejected (${lap()})`);
+  session.say(
+    'validating',
+    0.6,
+    msg('progress.import.validated', { ok: counts.ok, rejected, seconds: lap() }),
+  );
 
   // A file of which no row could be used is a failure, not an empty success: nothing is logged.
   const firstProblem = problems[0] ?? [];
@@ -211,7 +219,12 @@ async function runImport(
   session.say(
     'committed',
     1,
-    `committed import ${landed.importId} in ${lap()}: ${counts.ok} rows, ${landed.replaced} of them replacing stored rows`,
+    msg('progress.import.committed', {
+      importId: landed.importId,
+      seconds: lap(),
+      rows: counts.ok,
+      replaced: landed.replaced,
+    }),
   );
   const rule =
     landed.replacedImports.length > 0

@@ -8,6 +8,7 @@
  * the import's temporary table; rows from elsewhere (another reader, a test, a future server-side source)
  * are appended to a temporary table first, as text that the insert casts to the column types.
  */
+import { msg } from '../../core/messages/catalogue';
 import { KINDS } from '../../core/kinds';
 import { TABLES } from '../sql/tables';
 import type { Landed, LandingPort, TypedBatch } from '../import/types';
@@ -77,7 +78,7 @@ export class DuckDbLanding implements LandingPort {
       batch.onProgress?.({
         phase: 'writing',
         fraction: 0.6,
-        message: `writing ${batch.rows} rows inside the transaction`,
+        message: msg('progress.import.writing', { rows: batch.rows }),
       });
       const { importId } = await db.one<{ importId: number }>(
         `SELECT coalesce(max(import_id), 0) + 1 AS "importId" FROM imports`,

@@ -79,7 +79,7 @@ export interface ImportProgress {
   /** overall progress of the import, 0..1 */
   fraction: number;
   /** a one-line account of what starts or has finished (phase changes only; absent on progress ticks) */
-  message?: string | undefined;
+  message?: Message | undefined;
 }
 
 export interface ImportResult {

@@ -14,6 +14,7 @@
  * file (its parallel writer, no JavaScript value per cell) that streams into `COPY … (FORMAT csv)`, where an
  * unquoted empty field is NULL and a quoted one an empty text. Rows from elsewhere stream as COPY text.
  */
+import { msg } from '../../core/messages/catalogue';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -95,7 +96,7 @@ export class PgLanding implements LandingPort {
       batch.onProgress?.({
         phase: 'writing',
         fraction: 0.6,
-        message: `writing ${batch.rows} rows inside the transaction`,
+        message: msg('progress.import.writing', { rows: batch.rows }),
       });
       await db.run(`CREATE TEMP TABLE ${staging} (LIKE ${table}) ON COMMIT DROP`);
       await this.copy(batch, `${staging} (${columns})`);
