@@ -7,6 +7,7 @@ import { countNpsHistogram, nps } from '../core/kpi/nps';
 import { withinTargetShare } from '../core/service/resolution-target';
 import { zonedInstant } from '../core/service/time-zone';
 import type { KeyAccountsPort } from '../data/accounts/types';
+import type { AnalyticsPort } from '../data/analytics/types';
 import type { TableInfo } from '../data/info';
 import type { StoreUnit } from '../data/store';
 import { CvmError, optionMessage } from '../core/errors';
@@ -93,12 +94,14 @@ export interface StartSummary {
  * report as of the latest order, the subscription portfolio when the store holds contracts, and the key accounts that turn negative once risk is counted. `accounts` is
  * the key-account port to value (an account manager's own accounts only: the headline then counts those);
  * when the key accounts cannot be valued, `onNote` hears why (`spell` spells option names) and the rest is
- * still returned.
+ * still returned. `analytics` is the port the portfolio is computed on (the server's shares the tier flows
+ * with the portfolio and flows reports, app/reports/shared.ts).
  */
 export async function getSummary(
   unit: StoreUnit,
   options: {
     accounts?: KeyAccountsPort;
+    analytics?: AnalyticsPort;
     onNote?: (line: string) => void;
     spell?: (field: string) => string;
   } = {},
@@ -111,7 +114,10 @@ export async function getSummary(
       ? { ...found, keyAccounts: (await accounts.accounts()).length }
       : found;
   const portfolio = headline
-    ? await portfolioReport(unit.analytics, parseOptions(portfolioInput, { asOf: headline.asOf }))
+    ? await portfolioReport(
+        options.analytics ?? unit.analytics,
+        parseOptions(portfolioInput, { asOf: headline.asOf }),
+      )
     : null;
   const contracts = info.tables.some((t) => t.kind === 'contracts' && t.rows > 0);
   const subscription = contracts
