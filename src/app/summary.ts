@@ -17,6 +17,7 @@ import { accountsInput } from './options/accounts';
 import { parseOptions } from './options/parse';
 import { portfolioInput } from './options/report';
 import { portfolioReport, type PortfolioReport } from './reports/portfolio';
+import type { Share } from './reports/shared';
 import { contractReportInput } from './options/contracts';
 import { subscriptionReport, type SubscriptionReport } from './reports/contracts';
 
@@ -95,20 +96,24 @@ export interface StartSummary {
  * the key-account port to value (an account manager's own accounts only: the headline then counts those);
  * when the key accounts cannot be valued, `onNote` hears why (`spell` spells option names) and the rest is
  * still returned. `analytics` is the port the portfolio is computed on (the server's shares the tier flows
- * with the portfolio and flows reports, app/reports/shared.ts).
+ * with the portfolio and flows reports, app/reports/shared.ts); `share` keeps what does not depend on who
+ * asks (the info tables, the headline before its key-account count, the subscription portfolio) once per
+ * state of the data, so that the summary of each role costs little more than its key accounts.
  */
 export async function getSummary(
   unit: StoreUnit,
   options: {
     accounts?: KeyAccountsPort;
     analytics?: AnalyticsPort;
+    share?: Share;
     onNote?: (line: string) => void;
     spell?: (field: string) => string;
   } = {},
 ): Promise<StartSummary> {
   const accounts = options.accounts ?? unit.accounts;
-  const info = await getInfo(unit);
-  const found = await getHeadline(unit, info.tables);
+  const share: Share = options.share ?? ((_key, compute) => compute());
+  const info = await share('summary info', () => getInfo(unit));
+  const found = await share('summary headline', () => getHeadline(unit, info.tables));
   const headline =
     found && accounts !== unit.accounts
       ? { ...found, keyAccounts: (await accounts.accounts()).length }
@@ -121,9 +126,11 @@ export async function getSummary(
     : null;
   const contracts = info.tables.some((t) => t.kind === 'contracts' && t.rows > 0);
   const subscription = contracts
-    ? await subscriptionReport(
-        unit.contracts,
-        parseOptions(contractReportInput, headline ? { asOf: headline.asOf } : {}),
+    ? await share(`summary subscription ${headline?.asOf ?? ''}`, () =>
+        subscriptionReport(
+          unit.contracts,
+          parseOptions(contractReportInput, headline ? { asOf: headline.asOf } : {}),
+        ),
       ).catch((error: unknown) => {
         if (!(error instanceof CvmError)) throw error;
         options.onNote?.(

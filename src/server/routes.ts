@@ -504,6 +504,8 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
           ...(ctx.user.role === 'viewer' ? { accounts: emptyAccounts } : { accounts: ctx.accounts }),
           // its portfolio shares the tier flows with the portfolio and flows reports
           analytics: analyticsOf(ctx),
+          // and what does not depend on the role is computed once for every role
+          share: ctx.shared,
           spell: apiOption,
         }),
     }),

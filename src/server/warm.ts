@@ -25,6 +25,9 @@ export interface WarmTarget {
  */
 export const DEFAULT_WARM_TARGETS: readonly WarmTarget[] = [
   { path: '/api/summary', query: {}, role: 'admin' },
+  // the other roles' summaries share all but their key accounts with the first (app/summary.ts)
+  { path: '/api/summary', query: {}, role: 'analyst' },
+  { path: '/api/summary', query: {}, role: 'viewer' },
   { path: '/api/kpi/status', query: {}, role: 'admin' },
   { path: '/api/reports/portfolio', query: { window: '12', value: 'revenue' }, role: 'admin' },
   { path: '/api/reports/flows', query: { window: '12', value: 'revenue' }, role: 'admin' },
@@ -33,8 +36,6 @@ export const DEFAULT_WARM_TARGETS: readonly WarmTarget[] = [
   { path: '/api/reports/concentration', query: { window: '12', value: 'revenue' }, role: 'admin' },
   { path: '/api/reports/service', query: { window: '12', byTier: 'true' }, role: 'admin' },
   { path: '/api/reports/satisfaction', query: { window: '12', byTier: 'true' }, role: 'admin' },
-  { path: '/api/summary', query: {}, role: 'analyst' },
-  { path: '/api/summary', query: {}, role: 'viewer' },
 ];
 
 export class Warmer {
