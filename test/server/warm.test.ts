@@ -2,7 +2,8 @@
  * Warming (`src/server/warm.ts`): once the server listens, the reports the dashboard asks first with its
  * default settings are computed in the background, one at a time, into the report cache under the keys the
  * dashboard's requests use (both languages from one computation); an import moves the data version and
- * they are computed again, once; a request for an answer being warmed waits for that computation; with
+ * they are computed again, once, and so is a change by another process once a request sees it; a request
+ * for an answer being warmed waits for that computation; with
  * warming off nothing is computed until asked; errors (an empty store) leave nothing cached and log nothing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -153,6 +154,8 @@ describe('warming after start and after an import', () => {
       port: 0,
       host: '127.0.0.1',
       warm: true,
+      // every request reads the data version (a change by another process is seen at once)
+      recheckMs: 0,
     });
   }, 120_000);
   afterAll(async () => {
@@ -242,6 +245,45 @@ describe('warming after start and after an import', () => {
     expect(seen.concentration).toBe(concentrationBefore + 1);
     expect(cache.misses).toBe(misses);
     expect(warmer.maxActive).toBe(1);
+  }, 120_000);
+});
+
+describe('a change by another process', () => {
+  it('is warmed once a request notices it', async () => {
+    const demo = await demoApi({ recheckMs: 0 });
+    const server = await startServer({
+      store: demo.store,
+      rejectsDir: demo.dir,
+      log: () => undefined,
+      port: 0,
+      host: '127.0.0.1',
+      warm: true,
+      recheckMs: 0,
+    });
+    try {
+      const { cache, warmer } = server.api;
+      const answers = DEFAULT_WARM_TARGETS.length * 2;
+      await until(() => cache.warmed === answers, 'the start is warmed');
+      await warmer.idle();
+      // what the CLI's import does in another process: the data version moves in the store
+      await demo.store.unit((unit) => unit.users.bumpDataVersion());
+      await new Promise((r) => setTimeout(r, 100));
+      expect(cache.warmed).toBe(answers); // nobody has looked yet
+      const viewer = new Client(server.api.app);
+      await viewer.login(USERS.viewer.username, USERS.viewer.password);
+      const seen = await viewer.get('/api/reports/satisfaction?window=12&byTier=true');
+      expect(seen.status).toBe(200);
+      await until(() => cache.warmed >= 2 * answers - 2, 'the new version is warmed');
+      await warmer.idle();
+      // satisfaction: computed by the request (a miss; warming then leaves both languages to requests) or
+      // found under way; never twice
+      const miss = seen.headers.get('x-cache') === 'miss';
+      expect(cache.misses).toBe(miss ? 1 : 0);
+      expect(cache.warmed).toBe(2 * answers - (miss ? 2 : 0));
+    } finally {
+      await server.close();
+      await demo.close();
+    }
   }, 120_000);
 });
 
