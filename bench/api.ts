@@ -21,10 +21,18 @@
  * dashboard's JavaScript in dist/web/assets, gzipped. The load average and this process's CPU time are
  * printed: the machine may be shared.
  *
+ * The server of these phases runs with `--no-warm`: a cold phase measures a request that has to compute.
+ * Then the warm start: the server is started again on the same database with warming on (the default), and
+ * right after it listens one visitor asks the dashboard's first requests (the overview's and each report
+ * page's, with the default settings) one after another, then opens the overview in Chromium; the same again
+ * right after a one-row upload moved the data version. Each answer's time and whether it came from the
+ * cache (`X-Cache`; a hit may have waited for the background computation under way), with the server's CPU
+ * time for the phase.
+ *
  * Run: `npm run bench -- api` (or `node bin/run-ts.mjs bench/api.ts`); needs `npm run build` first.
- * `--cold` runs the two cold phases only.
+ * `--cold` runs the two cold phases only, `--warm-start` the warm start only.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +48,18 @@ const IMPORT_ROWS = 200_000;
 const FIRST_VIEWS = 5;
 const VIEW_TIMEOUT_MS = 300_000;
 const REPORTS = ['portfolio', 'flows', 'retention', 'cohorts', 'concentration', 'service', 'satisfaction'];
+/** What the dashboard asks first with its default settings: the overview, then each report page. */
+const DASHBOARD_FIRST = [
+  'summary?window=12',
+  'kpi/status',
+  'reports/portfolio?window=12&value=revenue',
+  'reports/flows?window=12&value=revenue',
+  'reports/retention?window=12&value=revenue',
+  'reports/cohorts',
+  'reports/concentration?window=12&value=revenue',
+  'reports/service?window=12&byTier=true',
+  'reports/satisfaction?window=12&byTier=true',
+];
 
 function percentile(values: readonly number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -174,6 +194,12 @@ function cpuSeconds(pid: number | undefined): number {
  * first view (reports computed on the server) and the next `FIRST_VIEWS` (reports warm).
  */
 async function firstViews(url: string, cookie: string): Promise<{ cold: number; warm: number[] }> {
+  const [cold = NaN, ...warm] = await overviewViews(url, cookie, FIRST_VIEWS + 1);
+  return { cold, warm };
+}
+
+/** Milliseconds of `views` views of the overview, each in a fresh browser context, one after another. */
+async function overviewViews(url: string, cookie: string, views: number): Promise<number[]> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -187,7 +213,7 @@ async function firstViews(url: string, cookie: string): Promise<{ cold: number; 
   const [name, value] = cookie.split('=') as [string, string];
   const times: number[] = [];
   try {
-    for (let i = 0; i <= FIRST_VIEWS; i++) {
+    for (let i = 0; i < views; i++) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       await context.addCookies([{ name, value, url }]);
       const page = await context.newPage();
@@ -205,8 +231,7 @@ async function firstViews(url: string, cookie: string): Promise<{ cold: number; 
   } finally {
     await browser.close();
   }
-  const [cold = NaN, ...warm] = times;
-  return { cold, warm };
+  return times;
 }
 
 /** Kilobytes of the dashboard's JavaScript, gzipped (level 9), as the bundle test measures it. */
@@ -230,12 +255,108 @@ function processCpu(pid: number | undefined): { user: number; system: number } |
   }
 }
 
-/** Milliseconds of one GET, with its status. */
-async function timed(url: string, cookie: string): Promise<{ ms: number; status: number }> {
+/** Milliseconds of one GET, with its status and `X-Cache`. */
+async function timed(url: string, cookie: string): Promise<{ ms: number; status: number; cache: string }> {
   const start = performance.now();
   const answer = await fetch(url, { headers: { cookie } });
   await answer.arrayBuffer();
-  return { ms: performance.now() - start, status: answer.status };
+  return {
+    ms: performance.now() - start,
+    status: answer.status,
+    cache: answer.headers.get('x-cache') ?? '-',
+  };
+}
+
+interface Serving {
+  server: ChildProcess;
+  url: string;
+  cookie: string;
+  csrfToken: string;
+  /** milliseconds from spawning the process to its URL being printed */
+  startMs: number;
+}
+
+/** `cvm serve --port 0` on `db` (with `--no-warm` unless `warm`), signed in as the bench user. */
+async function startServe(db: string, warm: boolean): Promise<Serving> {
+  const t0 = performance.now();
+  const args = ['bin/cvm.mjs', '--db', db, 'serve', '--port', '0', ...(warm ? [] : ['--no-warm'])];
+  const server = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /serving on (http:\/\/\S+\/)/.exec(out);
+        if (m?.[1]) resolve(m[1].replace(/\/$/, ''));
+      });
+      server.on('exit', (code) => reject(new Error(`the server exited (${code}): ${out}`)));
+    });
+    const startMs = performance.now() - t0;
+    const login = await fetch(`${url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench', password: 'bench password' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    return { server, url, cookie, csrfToken, startMs };
+  } catch (error) {
+    await stopServe(server);
+    throw error;
+  }
+}
+
+async function stopServe(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+}
+
+/** One visitor's first requests, one after another: a line per answer, and the whole time. */
+async function firstRequests(url: string, cookie: string): Promise<{ lines: string[]; ms: number }> {
+  const lines: string[] = [];
+  const start = performance.now();
+  for (const path of DASHBOARD_FIRST) {
+    const t = await timed(`${url}/api/${path}`, cookie);
+    lines.push(
+      `  ${path.padEnd(46)} HTTP ${t.status}  ${t.cache.padEnd(4)}  ${t.ms.toFixed(0).padStart(7)} ms`,
+    );
+  }
+  return { lines, ms: performance.now() - start };
+}
+
+/**
+ * The warm start: the server with warming on, right after it listens and right after an upload; the
+ * dashboard's first requests, then one view of the overview. Printed as it goes.
+ */
+async function warmStart(db: string): Promise<void> {
+  const loadBefore = load1();
+  const s = await startServe(db, true);
+  try {
+    const cpu0 = cpuSeconds(s.server.pid);
+    const after = await firstRequests(s.url, s.cookie);
+    const view = await overviewViews(s.url, s.cookie, 1);
+    const cpu1 = cpuSeconds(s.server.pid);
+    await moveDataVersion(s.url, s.cookie, s.csrfToken, 100);
+    const cpu2 = cpuSeconds(s.server.pid);
+    const afterImport = await firstRequests(s.url, s.cookie);
+    const viewImport = await overviewViews(s.url, s.cookie, 1);
+    const cpu3 = cpuSeconds(s.server.pid);
+    console.log(`\nwarm start (warming on): load average before ${loadBefore}, after ${load1()}`);
+    console.log(
+      `started in ${s.startMs.toFixed(0)} ms (process spawned to URL printed); server CPU before the first request ${cpu0.toFixed(2)} s`,
+    );
+    console.log(`first requests right after start, one after another: ${after.ms.toFixed(0)} ms`);
+    for (const l of after.lines) console.log(l);
+    console.log(`then the overview in Chromium: ${(view[0] ?? NaN).toFixed(0)} ms`);
+    console.log(`server CPU for the above: ${(cpu1 - cpu0).toFixed(2)} s`);
+    console.log(`first requests right after a one-row upload: ${afterImport.ms.toFixed(0)} ms`);
+    for (const l of afterImport.lines) console.log(l);
+    console.log(`then the overview in Chromium: ${(viewImport[0] ?? NaN).toFixed(0)} ms`);
+    console.log(`server CPU from the upload's end: ${(cpu3 - cpu2).toFixed(2)} s`);
+  } finally {
+    await stopServe(s.server);
+  }
 }
 
 const load1 = (): string =>
@@ -255,27 +376,17 @@ async function run(): Promise<void> {
     { input: 'bench password\n', encoding: 'utf8' },
   );
   if (added.status !== 0) throw new Error(`cannot add the bench user: ${added.stderr}`);
-  const server = spawn(process.execPath, ['bin/cvm.mjs', '--db', db, 'serve', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  if (process.argv.includes('--warm-start')) {
+    try {
+      await warmStart(db);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
+  // the cold phases measure a request that has to compute: nothing is computed in the background
+  const { server, url, cookie, csrfToken } = await startServe(db, false);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /serving on (http:\/\/\S+\/)/.exec(out);
-        if (m?.[1]) resolve(m[1].replace(/\/$/, ''));
-      });
-      server.on('exit', (code) => reject(new Error(`the server exited (${code}): ${out}`)));
-    });
-    const login = await fetch(`${url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bench', password: 'bench password' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-
     const coldOnly = process.argv.includes('--cold');
     const cpuAtStart = cpuSeconds(server.pid);
     const cold = await coldLoad(url, cookie);
@@ -301,6 +412,8 @@ async function run(): Promise<void> {
       console.log(`load average (1, 5, 15 min): before ${loadBefore}, after ${load1()}`);
       console.log(`${line('cold (all at once)', cold)}  server CPU ${coldCpu.toFixed(2)} s`);
       for (const l of each) console.log(l);
+      await stopServe(server);
+      await warmStart(db);
       return;
     }
     const warm = await load(url, cookie);
@@ -361,9 +474,10 @@ async function run(): Promise<void> {
     console.log(
       `CPU time of this process (load generator, browser driver): user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s`,
     );
+    await stopServe(server);
+    await warmStart(db);
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await stopServe(server);
     rmSync(dir, { recursive: true, force: true });
   }
 }

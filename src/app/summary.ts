@@ -7,6 +7,7 @@ import { countNpsHistogram, nps } from '../core/kpi/nps';
 import { withinTargetShare } from '../core/service/resolution-target';
 import { zonedInstant } from '../core/service/time-zone';
 import type { KeyAccountsPort } from '../data/accounts/types';
+import type { AnalyticsPort } from '../data/analytics/types';
 import type { TableInfo } from '../data/info';
 import type { StoreUnit } from '../data/store';
 import { CvmError, errorText } from '../core/errors';
@@ -18,6 +19,7 @@ import { accountsInput } from './options/accounts';
 import { parseOptions } from './options/parse';
 import { portfolioInput } from './options/report';
 import { portfolioReport, type PortfolioReport } from './reports/portfolio';
+import type { Share } from './reports/shared';
 import { contractReportInput } from './options/contracts';
 import { subscriptionReport, type SubscriptionReport } from './reports/contracts';
 
@@ -95,31 +97,42 @@ export interface StartSummary {
  * report as of the latest order, the subscription portfolio when the store holds contracts, and the key accounts that turn negative once risk is counted. `accounts` is
  * the key-account port to value (an account manager's own accounts only: the headline then counts those);
  * when the key accounts cannot be valued, `onNote` hears why (`spell` spells option names) and the rest is
- * still returned.
+ * still returned. `analytics` is the port the portfolio is computed on (the server's shares the tier flows
+ * with the portfolio and flows reports, app/reports/shared.ts); `share` keeps what does not depend on who
+ * asks (the info tables, the headline before its key-account count, the subscription portfolio) once per
+ * state of the data, so that the summary of each role costs little more than its key accounts.
  */
 export async function getSummary(
   unit: StoreUnit,
   options: {
     accounts?: KeyAccountsPort;
+    analytics?: AnalyticsPort;
+    share?: Share;
     onNote?: (note: Message) => void;
     spell?: (field: string) => string;
   } = {},
 ): Promise<StartSummary> {
   const accounts = options.accounts ?? unit.accounts;
-  const info = await getInfo(unit);
-  const found = await getHeadline(unit, info.tables);
+  const share: Share = options.share ?? ((_key, compute) => compute());
+  const info = await share('summary info', () => getInfo(unit));
+  const found = await share('summary headline', () => getHeadline(unit, info.tables));
   const headline =
     found && accounts !== unit.accounts
       ? { ...found, keyAccounts: (await accounts.accounts()).length }
       : found;
   const portfolio = headline
-    ? await portfolioReport(unit.analytics, parseOptions(portfolioInput, { asOf: headline.asOf }))
+    ? await portfolioReport(
+        options.analytics ?? unit.analytics,
+        parseOptions(portfolioInput, { asOf: headline.asOf }),
+      )
     : null;
   const contracts = info.tables.some((t) => t.kind === 'contracts' && t.rows > 0);
   const subscription = contracts
-    ? await subscriptionReport(
-        unit.contracts,
-        parseOptions(contractReportInput, headline ? { asOf: headline.asOf } : {}),
+    ? await share(`summary subscription ${headline?.asOf ?? ''}`, () =>
+        subscriptionReport(
+          unit.contracts,
+          parseOptions(contractReportInput, headline ? { asOf: headline.asOf } : {}),
+        ),
       ).catch((error: unknown) => {
         if (!(error instanceof CvmError)) throw error;
         options.onNote?.(

@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
+import { HonoRequest } from 'hono/request';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
@@ -23,6 +24,7 @@ import type { KeyAccountsPort } from '../data/accounts/types';
 import type { Store, StoreUnit } from '../data/store';
 import type { SessionRow, UserRow } from '../data/users/types';
 import { ReportCache, stableKey } from './cache';
+import { Warmer, type WarmTarget } from './warm';
 import { errorResponse, HttpError, statusOf } from './errors';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './limiter';
 import { openApiDocument } from './openapi';
@@ -67,6 +69,12 @@ export interface ApiOptions {
   recheckMs?: number;
   /** the monotonic clock of `recheckMs`, in milliseconds (default `performance.now`) */
   ticks?: () => number;
+  /**
+   * Compute the dashboard's default reports in the background (`warm.ts`), one at a time: from the start
+   * and again whenever the data version moves (default false; `cvm serve` and `cvm start` turn it on after
+   * they listen, unless `--no-warm`).
+   */
+  warm?: boolean;
 }
 
 export interface Api {
@@ -76,6 +84,40 @@ export interface Api {
   cache: ReportCache;
   /** the remembered session checks and data version (`recheck.ts`) */
   recheck: Recheck;
+  /** the background computation of the default reports (`warm.ts`): `start()`, `stop()` before closing */
+  warmer: Warmer;
+}
+
+/** The languages answers are rendered in (warming keeps both from one computation). */
+const LANGS: readonly Lang[] = ['en', 'sv'];
+
+/** The report cache's key of an answer: route, path parameters, typed input, scope (who may see it), language. */
+function cacheKey(
+  r: AnyRoute,
+  params: Record<string, string>,
+  input: unknown,
+  user: Pick<UserRow, 'role' | 'username'>,
+  lang: Lang,
+): string {
+  const scope =
+    r.cache === 'shared' ? '' : user.role === 'account_manager' ? `manager:${user.username}` : user.role;
+  return `${r.method} ${r.path} ${stableKey(params)} ${stableKey(input)} ${scope} ${lang}`;
+}
+
+/** What a route's context is made of: who asks, when, and the request's path parameters and query. */
+interface ContextFields {
+  user: UserRow;
+  session: SessionRow;
+  now: Date;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  req: HonoRequest;
+}
+
+/** The unit of work a route runs on once opened, and the data version its cached values are kept for. */
+interface ContextState {
+  unit: StoreUnit | null;
+  version: number | null;
 }
 
 /** A route as the OpenAPI document and the authorization test see it. */
@@ -181,6 +223,9 @@ export function createApi(options: ApiOptions): Api {
   const recheck = new Recheck(options.recheckMs ?? DEFAULT_RECHECK_MS, options.ticks);
   const routes = apiRoutes({ rejectsDir: options.rejectsDir, limits });
   const app = new Hono();
+  const readVersion = (): Promise<number> =>
+    recheck.dataVersion(() => store.unit((unit) => unit.users.dataVersion()));
+  const warmer = new Warmer(readVersion, warmOne);
 
   app.use('*', secureHeaders());
   // a change through this server is seen at once: what the requests remember is forgotten before and after
@@ -191,6 +236,8 @@ export function createApi(options: ApiOptions): Api {
       await next();
     } finally {
       recheck.forget();
+      // an import, an undo, an erasure, a scorecard edit …: warmed again when the data version moved
+      void warmer.check();
     }
   });
   app.onError((error, c) => {
@@ -224,9 +271,94 @@ export function createApi(options: ApiOptions): Api {
     return found;
   }
 
-  /** The store's data version, remembered for a moment (`recheck.ts`). */
-  const dataVersion = (): Promise<number> =>
-    recheck.dataVersion(() => store.unit((unit) => unit.users.dataVersion()));
+  /** The store's data version, remembered for a moment (`recheck.ts`); a move another process made is warmed. */
+  const dataVersion = async (): Promise<number> => {
+    const version = await readVersion();
+    warmer.noticed(version);
+    return version;
+  };
+
+  /** A route's context; the unit of work is opened once the input is read (a cache hit needs none). */
+  function contextOf(r: AnyRoute, fields: ContextFields, state: ContextState): RequestContext {
+    const { user, now } = fields;
+    let managed: KeyAccountsPort | undefined;
+    const unitOf = (): StoreUnit => {
+      if (state.unit === null)
+        throw new Error(`${r.method} ${r.path}: the store is used before it is opened`);
+      return state.unit;
+    };
+    return {
+      get unit() {
+        return unitOf();
+      },
+      user,
+      session: fields.session,
+      get accounts() {
+        const port = unitOf().accounts;
+        if (user.role !== 'account_manager') return port;
+        managed ??= accountsManagedBy(port, user.username);
+        return managed;
+      },
+      actor: { username: user.username, now: now.toISOString() },
+      now: now.toISOString(),
+      today: localDay(now),
+      params: fields.params,
+      query: fields.query,
+      req: fields.req,
+      shared: async <T>(key: string, compute: () => Promise<T>) =>
+        (await cache.get(state.version ?? (await dataVersion()), `shared ${key}`, compute, true)) as T,
+    };
+  }
+
+  /**
+   * Warms one answer for `version` (`warm.ts`): the route's input from the dashboard's query, the key a
+   * request with that query uses, computed once and kept in both languages. Nothing when a request has
+   * it already (or is computing it).
+   */
+  async function warmOne(target: WarmTarget, version: number): Promise<void> {
+    const r = routes.find((x) => x.method === 'GET' && x.path === target.path);
+    if (!r?.cache) throw new Error(`warming ${target.path}: not a cached GET route`);
+    const now = clock();
+    const url = new URL(`http://localhost${target.path}`);
+    for (const [k, v] of Object.entries(target.query)) url.searchParams.set(k, v);
+    const user: UserRow = {
+      username: '',
+      role: target.role,
+      displayName: null,
+      passwordHash: '',
+      createdAt: now.toISOString(),
+    };
+    const session: SessionRow = {
+      sessionId: '',
+      username: '',
+      csrfToken: '',
+      createdAt: now.toISOString(),
+      expiresAt: now.toISOString(),
+    };
+    const state: ContextState = { unit: null, version };
+    const fields = { user, session, now, params: {}, query: { ...target.query } };
+    const ctx = contextOf(r, { ...fields, req: new HonoRequest(new Request(url)) }, state);
+    const input: unknown = await r.input(ctx);
+    const keys = LANGS.map((lang) => ({ lang, key: cacheKey(r, ctx.params, input, user, lang) }));
+    // kept or under way for a request already: another language alone would cost a computation of its own
+    if (keys.some(({ key }) => cache.has(version, key))) return;
+    let result: Promise<unknown> | null = null;
+    const computed = (): Promise<unknown> =>
+      (result ??= store.unit(async (unit) => {
+        state.unit = unit;
+        return r.run(ctx, input);
+      }));
+    await Promise.all(
+      keys.map(({ lang, key }) =>
+        cache.lookup(
+          version,
+          key,
+          async () => JSON.stringify(renderMessages(await computed(), lang)),
+          'warm',
+        ),
+      ),
+    );
+  }
 
   function checkCsrf(c: Context, session: SessionRow): void {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return;
@@ -316,61 +448,32 @@ export function createApi(options: ApiOptions): Api {
           'forbidden',
           msg('api.role-forbidden', { role: user.role, method: r.method, path: r.path }),
         );
-      const now = clock();
-      // the unit of work is opened once the input is read: a cache hit needs none
-      let opened: StoreUnit | null = null;
-      const unitOf = (): StoreUnit => {
-        if (opened === null) throw new Error(`${r.method} ${r.path}: the store is used before it is opened`);
-        return opened;
-      };
-      let version: number | null = null;
-      let managed: KeyAccountsPort | undefined;
-      const ctx: RequestContext = {
-        get unit() {
-          return unitOf();
-        },
-        user,
-        session,
-        get accounts() {
-          const port = unitOf().accounts;
-          if (user.role !== 'account_manager') return port;
-          managed ??= accountsManagedBy(port, user.username);
-          return managed;
-        },
-        actor: { username: user.username, now: now.toISOString() },
-        now: now.toISOString(),
-        today: localDay(now),
-        params: c.req.param(),
-        query: c.req.query(),
-        req: c.req,
-        shared: async <T>(key: string, compute: () => Promise<T>) =>
-          (await cache.get(version ?? (await dataVersion()), `shared ${key}`, compute, true)) as T,
-      };
+      const state: ContextState = { unit: null, version: null };
+      const fields = { user, session, now: clock(), params: c.req.param(), query: c.req.query() };
+      const ctx = contextOf(r, { ...fields, req: c.req }, state);
       const input: unknown = await r.input(ctx);
       // notes and reasons are messages: rendered in the language the request asks for (`?lang=sv`)
       const lang = answerLang(c.req.query('lang'));
       if (r.cache) {
-        const scope =
-          r.cache === 'shared'
-            ? ''
-            : user.role === 'account_manager'
-              ? `manager:${user.username}`
-              : user.role;
-        const key = `${r.method} ${r.path} ${stableKey(ctx.params)} ${stableKey(input)} ${scope} ${lang}`;
-        version = await dataVersion();
-        const before = cache.misses;
-        // the answer is kept as its JSON text: a hit costs no serialisation
-        const text = await cache.get(version, key, () =>
-          store.unit(async (unit) => {
-            opened = unit;
-            return JSON.stringify(renderMessages(await r.run(ctx, input), lang));
-          }),
+        const key = cacheKey(r, ctx.params, input, user, lang);
+        const version = await dataVersion();
+        state.version = version;
+        // the answer is kept as its JSON text: a hit costs no serialisation; one being warmed is waited for
+        const { value, hit } = await cache.lookup(
+          version,
+          key,
+          () =>
+            store.unit(async (unit) => {
+              state.unit = unit;
+              return JSON.stringify(renderMessages(await r.run(ctx, input), lang));
+            }),
+          'answer',
         );
-        c.header('X-Cache', cache.misses === before ? 'hit' : 'miss');
-        return c.body(text as string, 200, { 'content-type': 'application/json' });
+        c.header('X-Cache', hit ? 'hit' : 'miss');
+        return c.body(value as string, 200, { 'content-type': 'application/json' });
       }
       return store.unit(async (unit) => {
-        opened = unit;
+        state.unit = unit;
         const result: unknown = await r.run(ctx, input);
         if (result instanceof Response) return result;
         return c.json(renderMessages(result, lang) as object);
@@ -394,5 +497,6 @@ export function createApi(options: ApiOptions): Api {
       statusOf('not-found'),
     ),
   );
-  return { app, routes: infos, cache, recheck };
+  if (options.warm === true) warmer.start();
+  return { app, routes: infos, cache, recheck, warmer };
 }

@@ -502,6 +502,10 @@ export function apiRoutes(files: ImportFiles): AnyRoute[] {
         getSummary(ctx.unit, {
           // key accounts are confidential: a viewer's summary leaves them out, a manager's counts their own
           ...(ctx.user.role === 'viewer' ? { accounts: emptyAccounts } : { accounts: ctx.accounts }),
+          // its portfolio shares the tier flows with the portfolio and flows reports
+          analytics: analyticsOf(ctx),
+          // and what does not depend on the role is computed once for every role
+          share: ctx.shared,
           spell: apiOption,
         }),
     }),

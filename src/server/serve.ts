@@ -1,7 +1,8 @@
 /**
  * Runs the API and the dashboard on a port (`cvm serve`, `cvm start`): Node's HTTP server through
- * `@hono/node-server`. Port 0 picks a free port (the tests). `close` stops listening and waits for the
- * requests in flight.
+ * `@hono/node-server`. Port 0 picks a free port (the tests). With `warm`, the dashboard's default reports
+ * are computed in the background once it listens (`warm.ts`). `close` stops warming (after the report under
+ * way), stops listening and waits for the requests in flight.
  */
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
@@ -14,7 +15,8 @@ export interface RunningServer {
 }
 
 export function startServer(options: ApiOptions & { port: number; host: string }): Promise<RunningServer> {
-  const api = createApi(options);
+  // warming starts once the server listens, not while it opens its port
+  const api = createApi({ ...options, warm: false });
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined = undefined;
     const onError = (error: Error): void => reject(error);
@@ -23,18 +25,21 @@ export function startServer(options: ApiOptions & { port: number; host: string }
       (info: AddressInfo) => {
         server?.off('error', onError);
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+        if (options.warm === true) api.warmer.start();
         resolve({
           url: `http://${host}:${info.port}/`,
           api,
-          close: () =>
-            new Promise<void>((done, fail) => {
+          close: async () => {
+            await api.warmer.stop();
+            await new Promise<void>((done, fail) => {
               const s = server as {
                 closeAllConnections?: () => void;
                 close: (cb: (e?: Error) => void) => void;
               };
               s.close((error?: Error) => (error ? fail(error) : done()));
               s.closeAllConnections?.();
-            }),
+            });
+          },
         });
       },
     );

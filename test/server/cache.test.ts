@@ -15,6 +15,28 @@ describe('ReportCache', () => {
     expect([cache.hits, cache.misses]).toEqual([1, 2]);
   });
 
+  it('computes for a caller that read an older version without keeping it or dropping the newer entries', async () => {
+    const cache = new ReportCache();
+    let runs = 0;
+    const compute = () => Promise.resolve(++runs);
+    expect(await cache.get(2, 'a', compute)).toBe(1);
+    expect(await cache.get(1, 'a', compute)).toBe(2); // read before an import: computed, not kept
+    expect(await cache.get(2, 'a', compute)).toBe(1); // the newer entry is still there
+    expect(cache.has(1, 'a')).toBe(false);
+    expect(cache.has(2, 'a')).toBe(true);
+  });
+
+  it('counts answers computed in the background apart, and a request for one as a hit', async () => {
+    const cache = new ReportCache();
+    const warmed = await cache.lookup(1, 'a', () => Promise.resolve('x'), 'warm');
+    expect(warmed).toEqual({ value: 'x', hit: false });
+    expect(await cache.lookup(1, 'a', () => Promise.resolve('y'), 'answer')).toEqual({
+      value: 'x',
+      hit: true,
+    });
+    expect([cache.warmed, cache.hits, cache.misses]).toEqual([1, 1, 0]);
+  });
+
   it('keeps no error', async () => {
     const cache = new ReportCache();
     await expect(cache.get(1, 'a', () => Promise.reject(new Error('no')))).rejects.toThrow('no');

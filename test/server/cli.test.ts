@@ -103,6 +103,19 @@ describe('cvm serve', () => {
     expect(await exited).toBe(0);
   }, 60_000);
 
+  it('offers --no-warm in English and Swedish', () => {
+    const en = cvm('serve', '--help');
+    expect(en.status).toBe(0);
+    expect(en.stdout.replace(/\s+/g, ' ')).toContain(
+      "--no-warm do not compute the dashboard's default reports in the background",
+    );
+    const sv = cvm('--lang', 'sv', 'serve', '--help');
+    expect(sv.stdout.replace(/\s+/g, ' ')).toContain(
+      '--no-warm beräkna inte instrumentpanelens förvalda rapporter i bakgrunden',
+    );
+    expect(cvm('start', '--help').stdout).toContain('--no-warm');
+  });
+
   it('names the option when the port is bad', () => {
     const run = cvm('serve', '--port', '70000');
     expect(run.status).toBe(2);

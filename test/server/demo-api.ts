@@ -52,6 +52,7 @@ export async function demoApi(
       return client;
     },
     close: async () => {
+      await api.warmer.stop();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,10 +1,15 @@
 /**
- * Options of `cvm serve` (and `cvm start`, which serves too): the port, the address to listen on, and the
- * addresses of the reverse proxies whose `X-Forwarded-Proto` and `X-Forwarded-For` headers are believed.
+ * Options of `cvm serve` (and `cvm start`, which serves too): the port, the address to listen on, the
+ * addresses of the reverse proxies whose `X-Forwarded-Proto` and `X-Forwarded-For` headers are believed,
+ * and whether the dashboard's default reports are computed in the background (`--no-warm`: not).
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { fail, field, wholeNumber, type Parsed } from './parse';
+
+function yesNo(text: string): Parsed<boolean> {
+  return text === 'true' ? { ok: true } : text === 'false' ? { ok: false } : fail(text, 'true or false');
+}
 
 function host(text: string): Parsed<string> {
   return /^[A-Za-z0-9.:[\]-]+$/.test(text)
@@ -29,5 +34,7 @@ export const serveInput = z.object({
   host: field(host, '127.0.0.1'),
   /** the proxies to trust; none by default: forwarded headers are then ignored */
   trustProxy: field(addresses, [] as string[]),
+  /** compute the dashboard's default reports in the background after start and after each data change */
+  warm: field(yesNo, true),
 });
 export type ServeInput = z.output<typeof serveInput>;

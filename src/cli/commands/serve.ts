@@ -1,6 +1,7 @@
 /**
- * `cvm serve [--port 8080] [--host 127.0.0.1] [--trust-proxy ADDRESSES]`: the HTTP API and the dashboard (its built files in
- * `dist/web/`, if built) on any store, until Ctrl-C. Upload rejects are kept beside a database file
+ * `cvm serve [--port 8080] [--host 127.0.0.1] [--trust-proxy ADDRESSES] [--no-warm]`: the HTTP API and the
+ * dashboard (its built files in `dist/web/`, if built) on any store, until Ctrl-C; the dashboard's default
+ * reports are computed in the background after start and after each data change unless `--no-warm`. Upload rejects are kept beside a database file
  * (`<db>.rejects/`), or in a temporary folder for `:memory:`.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -50,6 +51,7 @@ export async function serveStore(
       port: input.port,
       host: input.host,
       trustProxy: input.trustProxy,
+      warm: input.warm,
       webRoot: webRoot(),
       rejectsDir: rejectsDir(location),
     });
@@ -88,7 +90,8 @@ export function registerServe(program: Command): void {
     .option('--port <port>', help('help.serve.port'), '8080')
     .option('--host <host>', help('help.serve.host'), '127.0.0.1')
     .option('--trust-proxy <addresses>', help('help.serve.trust-proxy'))
-    .action(async (options: Record<string, string>, command: Command) => {
+    .option('--no-warm', help('help.serve.no-warm'))
+    .action(async (options: Record<string, string | boolean>, command: Command) => {
       const global = globalOptions(command);
       const input = parseOptions(serveInput, options);
       await serveStore(global, input, (url) =>

@@ -151,6 +151,7 @@ export function registerStart(program: Command): void {
     .option('--host <host>', help('help.serve.host'), '127.0.0.1')
     .option('--trust-proxy <addresses>', help('help.serve.trust-proxy'))
     .option('--no-serve', help('help.start.no-serve'))
+    .option('--no-warm', help('help.serve.no-warm'))
     .action(
       async (
         flags: {
@@ -160,13 +161,19 @@ export function registerStart(program: Command): void {
           host: string;
           trustProxy?: string;
           serve: boolean;
+          warm: boolean;
         },
         command: Command,
       ) => {
         const options = globalOptions(command);
         const request = demoRequest(flags, stderrMessage(options.lang));
         const serve = flags.serve
-          ? parseOptions(serveInput, { port: flags.port, host: flags.host, trustProxy: flags.trustProxy })
+          ? parseOptions(serveInput, {
+              port: flags.port,
+              host: flags.host,
+              trustProxy: flags.trustProxy,
+              warm: flags.warm,
+            })
           : null;
         const printable = await withCliUnit(
           options,

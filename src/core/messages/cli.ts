@@ -716,6 +716,10 @@ export const CLI_HELP = {
   'help.serve.port': h('TCP port (0: any free port)', 'TCP-port (0: valfri ledig port)'),
   'help.serve.host': HOST,
   'help.serve.trust-proxy': TRUST_PROXY,
+  'help.serve.no-warm': h(
+    "do not compute the dashboard's default reports in the background after start and after each data change (they are then computed when first asked for)",
+    'beräkna inte instrumentpanelens förvalda rapporter i bakgrunden efter start och efter varje dataändring (de beräknas då när någon först ber om dem)',
+  ),
 
   // cvm user
   'help.user.list': h('the users and their roles', 'användarna och deras roller'),
