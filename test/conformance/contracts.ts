@@ -475,6 +475,44 @@ export function contractsSuite(open: OpenStore): void {
     });
   });
 
+  describe('invoice revenues added in different orders', () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      store = await openTestStore(open);
+      await landContracts(store, [
+        ['A', '2020-01-01', null, 'el', null],
+        ['B', '2020-01-01', null, 'el', null],
+      ]);
+      // the same three amounts, landed in opposite orders: as doubles (0.1 + 0.2) + 0.3 = 0.6000000000000001
+      // but (0.3 + 0.2) + 0.1 = 0.6
+      await store.land(
+        'transactions',
+        ['order_id', 'customer_id', 'order_date', 'amount', 'product_line'],
+        [
+          ['a1', 'A', '2025-02-01', '0.10', 'el'],
+          ['a2', 'A', '2025-03-01', '0.20', 'el'],
+          ['a3', 'A', '2025-04-01', '0.30', 'el'],
+          ['b1', 'B', '2025-02-01', '0.30', 'el'],
+          ['b2', 'B', '2025-03-01', '0.20', 'el'],
+          ['b3', 'B', '2025-04-01', '0.10', 'el'],
+        ],
+      );
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('are summed exactly: equal revenues tie, and the totals do not depend on the order', async () => {
+      const r = await subscriptionReport(
+        store.unit.contracts,
+        input({ asOf: '2025-12-31', tiers: 'Hi:50,Lo:50' }),
+      );
+      expect(r.revenue).toBe('invoices');
+      expect(r.tiers.map((t) => t.customers)).toEqual([2, 0]);
+      expect(r.tiers[0]!.revenue).toBe(1.2);
+    });
+  });
+
   describe('more product lines than one mask holds', () => {
     let store: TestStore;
     const lines = Array.from({ length: 31 }, (_, i) => `l${String(i).padStart(2, '0')}`);

@@ -77,6 +77,23 @@ function feeRevenue(s: number, e: number, window: Window, windowMonths: number):
   return `(sum(${feeCentDays(s, e)}) ${feeScale(window, windowMonths)})`;
 }
 
+/**
+ * What turns a customer stage's summed revenue column into money, per window: with fees the stage holds
+ * whole cent-days (scaled once, after summing); with invoices exact decimals (no scale). Either way the sums
+ * are exact, so no figure depends on the order the rows are added in.
+ */
+interface RevenueScales {
+  current: string;
+  previous: string;
+}
+
+function feeScales(query: ContractPortfolioQuery): RevenueScales {
+  return {
+    current: feeScale(query.current, query.windowMonths),
+    previous: feeScale(query.previous, query.windowMonths),
+  };
+}
+
 interface CurrentRow extends Record<string, unknown> {
   t: number;
   customers: number;
@@ -191,7 +208,6 @@ export class DuckDbContracts implements ContractsPort {
     lines: readonly string[],
     params: readonly SqlParam[],
   ): Promise<ContractPortfolioResult> {
-    const { current, previous, windowMonths } = query;
     const n = lines.length;
     const bit =
       n === 0
@@ -205,8 +221,8 @@ export class DuckDbContracts implements ContractsPort {
           bit_or(CASE WHEN ${inForce(1)} THEN ${bit} ELSE CAST(0 AS BIGINT) END) AS smask,
           bit_or(CASE WHEN ${inForce(2)} THEN ${bit} ELSE CAST(0 AS BIGINT) END) AS fmask,
           min(start_date) AS first_start,
-          ${feeRevenue(2, 1, current, windowMonths)} AS srev,
-          ${feeRevenue(3, 2, previous, windowMonths)} AS frev,
+          sum(${feeCentDays(2, 1)}) AS srev,
+          sum(${feeCentDays(3, 2)}) AS frev,
           count(*) FILTER (WHERE annual_fee IS NULL AND (${inForce(1)} OR ${inForce(2)})) AS nofee
         FROM contracts
         WHERE start_date <= CAST($1 AS DATE)
@@ -217,7 +233,7 @@ export class DuckDbContracts implements ContractsPort {
         first_start, nofee, srev, frev
       FROM m WHERE smask <> 0 OR fmask <> 0`;
     return withStagedTable(this.db, stage, [...params, ...lines], (custTable) =>
-      this.summarise(query, custTable, { linked: 0, unlinked: 0 }, async () => {
+      this.summarise(query, custTable, { linked: 0, unlinked: 0 }, feeScales(query), async () => {
         const pairs = await this.db.all<{ smask: number; fmask: number; n: number }>(
           `SELECT smask, fmask, count(*) AS n FROM ${custTable} GROUP BY smask, fmask`,
         );
@@ -237,8 +253,8 @@ export class DuckDbContracts implements ContractsPort {
         AND (t.product_line IS NULL OR l.line = '' OR l.line = t.product_line))`;
     const invoices = `
       SELECT t.customer_id,
-        sum(CASE WHEN t.order_date > CAST($2 AS DATE) THEN CAST(t.amount AS DOUBLE PRECISION) ELSE 0 END) AS srev,
-        sum(CASE WHEN t.order_date <= CAST($2 AS DATE) THEN CAST(t.amount AS DOUBLE PRECISION) ELSE 0 END) AS frev
+        sum(CASE WHEN t.order_date > CAST($2 AS DATE) THEN t.amount ELSE 0 END) AS srev,
+        sum(CASE WHEN t.order_date <= CAST($2 AS DATE) THEN t.amount ELSE 0 END) AS frev
       FROM transactions t
       WHERE t.order_date > CAST($3 AS DATE) AND t.order_date <= CAST($1 AS DATE) AND ${linked}
       GROUP BY t.customer_id`;
@@ -246,8 +262,7 @@ export class DuckDbContracts implements ContractsPort {
       WITH c AS (
         SELECT customer_id, sum(s) AS sprod, sum(f) AS fprod, sum(s * (1 - f)) AS added,
           sum(f * (1 - s)) AS dropped, min(first_start) AS first_start,
-          sum(sfee) ${feeScale(query.current, query.windowMonths)} AS sfee,
-          sum(ffee) ${feeScale(query.previous, query.windowMonths)} AS ffee, sum(nofee) AS nofee
+          sum(sfee) AS sfee, sum(ffee) AS ffee, sum(nofee) AS nofee
         FROM ${linesTable} GROUP BY customer_id HAVING sum(s) + sum(f) > 0
       )${byInvoices ? `, i AS (${invoices})` : ''}
       SELECT c.customer_id, sprod, fprod, added, dropped, first_start, nofee,
@@ -266,27 +281,33 @@ export class DuckDbContracts implements ContractsPort {
       unlinkedInvoices = inv.unlinked ?? 0;
     }
     return withStagedTable(this.db, stage, byInvoices ? params : [], (custTable) =>
-      this.summarise(query, custTable, { linked: linkedInvoices, unlinked: unlinkedInvoices }, async () => {
-        const rows = await this.db.all<LineRow>(
-          `SELECT line, sum(f) AS before, sum(s) AS after, sum(f * (1 - s)) AS ended, 0 AS stayed,
+      this.summarise(
+        query,
+        custTable,
+        { linked: linkedInvoices, unlinked: unlinkedInvoices },
+        byInvoices ? { current: '', previous: '' } : feeScales(query),
+        async () => {
+          const rows = await this.db.all<LineRow>(
+            `SELECT line, sum(f) AS before, sum(s) AS after, sum(f * (1 - s)) AS ended, 0 AS stayed,
              sum(s * (1 - f)) AS added
            FROM ${linesTable} GROUP BY line HAVING sum(f) + sum(s) > 0 ORDER BY line`,
-        );
-        // ended lines (held before, not now) of customers still active now: churned on the product only
-        const stayed = await this.db.all<{ line: string; stayed: number }>(
-          `SELECT l.line, count(*) AS stayed FROM ${linesTable} l JOIN ${custTable} c ON c.customer_id = l.customer_id
+          );
+          // ended lines (held before, not now) of customers still active now: churned on the product only
+          const stayed = await this.db.all<{ line: string; stayed: number }>(
+            `SELECT l.line, count(*) AS stayed FROM ${linesTable} l JOIN ${custTable} c ON c.customer_id = l.customer_id
            WHERE l.f = 1 AND l.s = 0 AND c.sprod > 0 GROUP BY l.line`,
-        );
-        const byLine = new Map(stayed.map((r) => [r.line, r.stayed]));
-        return rows.map((r): ProductLineSums => ({
-          line: r.line,
-          holdersBefore: r.before ?? 0,
-          holdersAfter: r.after ?? 0,
-          ended: r.ended ?? 0,
-          stayed: byLine.get(r.line) ?? 0,
-          added: r.added ?? 0,
-        }));
-      }),
+          );
+          const byLine = new Map(stayed.map((r) => [r.line, r.stayed]));
+          return rows.map((r): ProductLineSums => ({
+            line: r.line,
+            holdersBefore: r.before ?? 0,
+            holdersAfter: r.after ?? 0,
+            ended: r.ended ?? 0,
+            stayed: byLine.get(r.line) ?? 0,
+            added: r.added ?? 0,
+          }));
+        },
+      ),
     );
   }
 
@@ -301,7 +322,7 @@ export class DuckDbContracts implements ContractsPort {
       query.revenue === 'fees'
         ? `SELECT customer_id, fee AS v FROM a`
         : `SELECT a.customer_id, coalesce(i.rev, 0) AS v FROM a LEFT JOIN (
-             SELECT t.customer_id, sum(CAST(t.amount AS DOUBLE PRECISION)) AS rev
+             SELECT t.customer_id, sum(t.amount) AS rev
              FROM transactions t
              WHERE t.order_date > CAST($2 AS DATE) AND t.order_date <= CAST($1 AS DATE)
                AND EXISTS (SELECT 1 FROM contracts l WHERE l.customer_id = t.customer_id
@@ -360,7 +381,7 @@ export class DuckDbContracts implements ContractsPort {
          )
          SELECT f.fm - (f.fm % ${unit}) AS cohort,
            CAST(floor((${month('t.order_date')} - f.fm) / ${p}.0) AS INTEGER) AS period,
-           sum(CAST(t.amount AS DOUBLE PRECISION)) AS revenue
+           CAST(sum(t.amount) AS DOUBLE PRECISION) AS revenue
          FROM transactions t JOIN f ON f.customer_id = t.customer_id
          WHERE t.order_date <= CAST($1 AS DATE) AND ${month('t.order_date')} >= f.fm
            AND EXISTS (SELECT 1 FROM contracts l WHERE l.customer_id = t.customer_id
@@ -475,8 +496,12 @@ export class DuckDbContracts implements ContractsPort {
     query: ContractPortfolioQuery,
     custTable: string,
     invoices: { linked: number; unlinked: number },
+    scales: RevenueScales,
     lineSums: () => Promise<ProductLineSums[]>,
   ): Promise<ContractPortfolioResult> {
+    // the sum of a window's revenue column, exact (whole cent-days or decimals), then scaled once
+    const money = (column: string, scale: string): string =>
+      `(CAST(sum(${column}) AS DOUBLE PRECISION) ${scale})`;
     const counts = await this.db.one<{ ns: number | null; nf: number | null; nofee: number | null }>(
       `SELECT count(*) FILTER (WHERE sprod > 0) AS ns, count(*) FILTER (WHERE fprod > 0) AS nf,
          sum(nofee) AS nofee FROM ${custTable}`,
@@ -493,7 +518,7 @@ export class DuckDbContracts implements ContractsPort {
           ${tierOfRevenue('c.fprod', 'c.frev', 'h.f', k)} AS ft
         FROM ${custTable} c CROSS JOIN ${thTable} h)`;
       const currentRows = await this.db.all<CurrentRow>(
-        `SELECT st AS t, count(*) AS customers, sum(srev) AS revenue, sum(sprod) AS products,
+        `SELECT st AS t, count(*) AS customers, ${money('srev', scales.current)} AS revenue, sum(sprod) AS products,
            count(*) FILTER (WHERE sprod = 1) AS h1, count(*) FILTER (WHERE sprod = 2) AS h2,
            count(*) FILTER (WHERE sprod = 3) AS h3, count(*) FILTER (WHERE sprod >= 4) AS h4,
            sum(CAST($1 AS DATE) - first_start) AS tenure
@@ -529,8 +554,9 @@ export class DuckDbContracts implements ContractsPort {
         `SELECT CASE WHEN ft IS NOT NULL THEN ft WHEN first_start <= CAST($1 AS DATE) THEN -2 ELSE -1 END AS src,
            coalesce(st, -1) AS dst, count(*) AS customers,
            sum(CASE WHEN st IS NULL THEN fprod ELSE sprod END) AS lines,
-           sum(CASE WHEN st IS NULL THEN frev ELSE srev END) AS revenue,
-           sum(fprod) AS prev_lines, sum(frev) AS prev_revenue
+           ${money('CASE WHEN st IS NULL THEN frev ELSE 0 END', scales.previous)}
+             + ${money('CASE WHEN st IS NULL THEN 0 ELSE srev END', scales.current)} AS revenue,
+           sum(fprod) AS prev_lines, ${money('frev', scales.previous)} AS prev_revenue
          FROM ${t} tt WHERE st IS NOT NULL OR ft IS NOT NULL GROUP BY 1, 2`,
         [query.current.startExclusive],
       );
