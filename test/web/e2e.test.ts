@@ -884,7 +884,10 @@ describe('dashboard in Chromium', () => {
     await expect
       .poll(() => sv.locator('table').first().textContent(), { timeout: 20_000 })
       .toContain('Värde i spel');
-    expect(await page.getByRole('region', { name: 'Kunder per värdekategori × lojalitet' }).count()).toBe(1);
+    // the heatmap arrives with its own request, which may answer after the action list's
+    const svHeatmap = page.getByRole('region', { name: 'Kunder per värdekategori × lojalitet' });
+    await svHeatmap.waitFor({ timeout: 20_000 });
+    expect(await svHeatmap.count()).toBe(1);
     await page.context().close();
   });
 
