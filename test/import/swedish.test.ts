@@ -82,6 +82,22 @@ describe('cvm --lang sv import', () => {
     );
   });
 
+  it('says how long a value cut short was in Swedish, in the message and in the rejects file', () => {
+    const long = 'x'.repeat(100);
+    const f = write(
+      dir,
+      'lång.csv',
+      `OrderNr;KundNr;Orderdatum;Belopp\no1;c1;2025-01-05;1,00\no2;c2;${long};1,00\n`,
+    );
+    const run = cvm('long.duckdb', '--lang', 'sv', 'import', 'transactions', f);
+    expect(run.status).toBe(0);
+    const quoted = `"${'x'.repeat(60)}… (100 tecken)"`;
+    expect(run.stderr).toContain(`kolumn order_date: ${quoted} är inte ett datum`);
+    expect(readFileSync(`${f}.rejects.csv`, 'utf8')).toContain(
+      `;order_date;${long};"${quoted.replaceAll('"', '""')} är inte ett datum`,
+    );
+  });
+
   it('gives file errors and an all-rejected import in Swedish', () => {
     const missing = cvm('sv.duckdb', '--lang', 'sv', 'import', 'transactions', join(dir, 'finns-inte.csv'));
     expect(missing).toEqual({

@@ -65,5 +65,10 @@ export function renderedReasonSql(coded: string, lang: Lang): string {
     );
     return `WHEN ${literal(k)} THEN ${filled}`;
   });
-  return `CASE ${key} ${branches.join(' ')} ELSE ${coded} END`;
+  const rendered = `CASE ${key} ${branches.join(' ')} ELSE ${coded} END`;
+  // a value cut short by cvm_quote ends in "… (N characters)" inside its quotes: Swedish says tecken (as the
+  // catalogue's Swedish does for a value cut short by quoteValue)
+  return lang === 'sv'
+    ? `regexp_replace(${rendered}, '… \\((\\d+) characters\\)"', '… (\\1 tecken)"', 'g')`
+    : rendered;
 }
