@@ -513,6 +513,36 @@ export function contractsSuite(open: OpenStore): void {
     });
   });
 
+  describe('fee revenues of a cohort added in different orders', () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      store = await openTestStore(open);
+      // a whole month in force: each contract's month is fee / 12, i.e. 0.10, 0.20 and 0.30; added as doubles
+      // in this order the six give 1.2000000000000002, not 1.2
+      await landContracts(store, [
+        ['F', '2025-01-01', null, 'a', 1.2],
+        ['F', '2025-01-01', null, 'b', 2.4],
+        ['F', '2025-01-01', null, 'c', 3.6],
+        ['G', '2025-01-01', null, 'c', 3.6],
+        ['G', '2025-01-01', null, 'b', 2.4],
+        ['G', '2025-01-01', null, 'a', 1.2],
+      ]);
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('sums them exactly: the fees as whole cent-days, scaled once', async () => {
+      const r = await cohortReport(
+        store.analytics,
+        cohorts({ asOf: '2025-01-31', window: '1', cohort: 'month', years: '1', basis: 'contracts' }),
+        store.unit.contracts,
+      );
+      expect(r.cohorts.map((c) => [c.cohort, c.customers])).toEqual([['2025-01', 2]]);
+      expect(r.cohorts[0]!.periods[0]!.revenue).toBe(1.2);
+    });
+  });
+
   describe('more product lines than one mask holds', () => {
     let store: TestStore;
     const lines = Array.from({ length: 31 }, (_, i) => `l${String(i).padStart(2, '0')}`);

@@ -357,20 +357,34 @@ export class DuckDbContracts implements ContractsPort {
         ${day(`f.fm + g.k * ${p}`)} AS ps, ${day(`f.fm + (g.k + 1) * ${p}`)} AS pe
       FROM f CROSS JOIN g WHERE f.fm + g.k * ${p} <= ${int(asOfMonth)}`;
     const overlap = `(least(coalesce(c.end_date, x.pe), x.pe) - greatest(c.start_date, x.ps))`;
-    const active = await this.db.all<{
+    // per cohort, period and first month (each customer has one, so the distinct counts add up; the period's
+    // days are the same for all of them): the fees as whole cent-days, summed exactly, scaled once per first
+    // month and added in the order of the first months, so no figure depends on the order rows are added in
+    const parts = await this.db.all<{
       cohort: number;
       period: number;
+      fm: number;
+      days: number;
       customers: number;
-      fees: number | null;
+      cents: number | null;
     }>(
       `WITH x AS (${cells})
-       SELECT x.cohort, x.k AS period, count(DISTINCT x.customer_id) AS customers,
-         sum(coalesce(CAST(c.annual_fee AS DOUBLE PRECISION), 0) * ${overlap} * ${p} / (12.0 * (x.pe - x.ps))) AS fees
+       SELECT x.cohort, x.k AS period, x.fm, x.pe - x.ps AS days, count(DISTINCT x.customer_id) AS customers,
+         sum(coalesce(CAST(c.annual_fee * 100 AS DOUBLE PRECISION), 0) * ${overlap}) AS cents
        FROM x JOIN contracts c ON c.customer_id = x.customer_id AND c.start_date <= CAST($1 AS DATE)
          AND c.start_date < x.pe AND (c.end_date IS NULL OR c.end_date > x.ps)
-       GROUP BY 1, 2`,
+       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3`,
       [query.asOf],
     );
+    const sums = new Map<string, { cohort: number; period: number; customers: number; fees: number }>();
+    for (const r of parts) {
+      const key = `${r.cohort}:${r.period}`;
+      const sum = sums.get(key) ?? { cohort: r.cohort, period: r.period, customers: 0, fees: 0 };
+      sum.customers += r.customers;
+      sum.fees += ((r.cents ?? 0) * query.periodMonths) / (1200 * r.days);
+      sums.set(key, sum);
+    }
+    const active = [...sums.values()];
     const revenue = new Map<string, number>();
     if (query.revenue === 'invoices') {
       const invoices = await this.db.all<{ cohort: number; period: number; revenue: number | null }>(
