@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/app/open-store';
 import { addUser } from '../../src/app/users';
@@ -14,7 +14,8 @@ import { retentionProbability } from '../../src/core/accounts/probability';
 import { DEFAULT_SCORECARD } from '../../src/core/accounts/scorecard';
 import { pAliveBgNbd } from '../../src/core/models/bg-nbd';
 import type { Store } from '../../src/data/store';
-import { startServer, type RunningServer } from '../../src/server/serve';
+import type { RunningServer } from '../../src/server/serve';
+import { launchChromium, serveDashboard } from './dashboard';
 import { cliOn } from '../cli';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -141,28 +142,9 @@ beforeAll(async () => {
     const actor = { username: 'setup', now: new Date().toISOString() };
     for (const u of Object.values(USERS)) await addUser(unit, { ...u, displayName: undefined }, actor);
   });
-  server = await startServer({
-    store,
-    webRoot: join(root, 'dist', 'web'),
-    rejectsDir: dir,
-    log: () => undefined,
-    port: 0,
-    host: '127.0.0.1',
-  });
+  server = await serveDashboard(store, dir);
   base = server.url;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

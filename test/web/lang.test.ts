@@ -4,68 +4,39 @@
  * not) come in Swedish, as the dashboard sends its language with every request. Waits on the API's
  * answers, never on fixed delays.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/app/import';
-import { openStore } from '../../src/app/open-store';
 import { addUser } from '../../src/app/users';
-import type { Store } from '../../src/data/store';
-import { startServer, type RunningServer } from '../../src/server/serve';
+import { startDashboard, type Dashboard } from './dashboard';
 
-const root = join(import.meta.dirname, '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'cvm-lang-'));
-let store: Store;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
+let dashboard: Dashboard | undefined;
 
 beforeAll(async () => {
-  store = await openStore(join(dir, 'lang.duckdb'));
-  const file = join(dir, 'orders.csv');
-  writeFileSync(file, 'order_id,customer_id,order_date,amount\no1,c1,2025-01-05,10\no2,c2,2025-01-06,20\n');
-  await store.unit(async (unit) => {
+  dashboard = await startDashboard('lang', async (unit, dir) => {
+    const file = join(dir, 'orders.csv');
+    writeFileSync(file, 'order_id,customer_id,order_date,amount\no1,c1,2025-01-05,10\no2,c2,2025-01-06,20\n');
     await importFile(unit, { kind: 'transactions', path: file });
     const actor = { username: 'setup', now: new Date().toISOString() };
     await addUser(unit, { username: 'admin', password: 'admin pass 1', role: 'admin' }, actor);
     await addUser(unit, { username: 'vera', password: 'viewer pass 1', role: 'viewer' }, actor);
   });
-  server = await startServer({
-    store,
-    webRoot: join(root, 'dist', 'web'),
-    rejectsDir: dir,
-    log: () => undefined,
-    port: 0,
-    host: '127.0.0.1',
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await dashboard?.close();
 });
 
 /** A page of a fresh browser whose dashboard is set to Swedish, as the settings page leaves it. */
 async function swedishPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await dashboard!.browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.addInitScript({
     content: `localStorage.setItem('cvm.settings', JSON.stringify({ lang: 'sv' }))`,
   });
   const page = await context.newPage();
-  await page.goto(server!.url);
+  await page.goto(dashboard!.server.url);
   return page;
 }
 
@@ -95,7 +66,7 @@ describe('the dashboard in Swedish', () => {
     expect(await logIn(page, 'vera', 'viewer pass 1')).toBe(200);
     await page.getByTestId('user').waitFor();
     const customer = page.waitForResponse((r) => r.url().includes('/api/customers/nope'));
-    await page.goto(`${server!.url}#/customer/nope`);
+    await page.goto(`${dashboard!.server.url}#/customer/nope`);
     const answer = await customer;
     expect(answer.status()).toBe(404);
     expect(new URL(answer.url()).searchParams.get('lang')).toBe('sv');

@@ -3,33 +3,27 @@
  * two small imports: a button per import, a confirmation naming the rows it removes, the rows removed, and
  * the store without them. Waits on the API's answers, never on fixed delays.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/app/import';
-import { openStore } from '../../src/app/open-store';
 import { addUser } from '../../src/app/users';
-import type { Store } from '../../src/data/store';
-import { startServer, type RunningServer } from '../../src/server/serve';
+import { startDashboard, type Dashboard } from './dashboard';
 
-const root = join(import.meta.dirname, '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'cvm-undo-'));
-let store: Store;
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
+let dashboard: Dashboard | undefined;
 
 beforeAll(async () => {
-  store = await openStore(join(dir, 'undo.duckdb'));
-  const first = join(dir, 'first.csv');
-  const second = join(dir, 'second.csv');
-  writeFileSync(first, 'order_id,customer_id,order_date,amount\no1,c1,2025-01-05,10\no2,c2,2025-01-06,20\n');
-  writeFileSync(
-    second,
-    'order_id,customer_id,order_date,amount\no3,c3,2025-02-01,30\no4,c4,2025-02-02,40\no5,c5,2025-02-03,50\n',
-  );
-  await store.unit(async (unit) => {
+  dashboard = await startDashboard('undo', async (unit, dir) => {
+    const first = join(dir, 'first.csv');
+    const second = join(dir, 'second.csv');
+    writeFileSync(
+      first,
+      'order_id,customer_id,order_date,amount\no1,c1,2025-01-05,10\no2,c2,2025-01-06,20\n',
+    );
+    writeFileSync(
+      second,
+      'order_id,customer_id,order_date,amount\no3,c3,2025-02-01,30\no4,c4,2025-02-02,40\no5,c5,2025-02-03,50\n',
+    );
     await importFile(unit, { kind: 'transactions', path: first });
     await importFile(unit, { kind: 'transactions', path: second });
     const actor = { username: 'setup', now: new Date().toISOString() };
@@ -39,42 +33,21 @@ beforeAll(async () => {
       actor,
     );
   });
-  server = await startServer({
-    store,
-    webRoot: join(root, 'dist', 'web'),
-    rejectsDir: dir,
-    log: () => undefined,
-    port: 0,
-    host: '127.0.0.1',
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await dashboard?.close();
 });
 
 describe('the Data page', () => {
   it('undoes an import after a confirmation that names its rows, and shows the rows it removed', async () => {
-    const page = await browser!.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(server!.url);
+    const page = await dashboard!.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(dashboard!.server.url);
     await page.getByLabel('User name').fill('admin');
     await page.getByLabel('Password').fill('admin pass 1');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByTestId('user').waitFor();
-    await page.goto(`${server!.url}#/data`);
+    await page.goto(`${dashboard!.server.url}#/data`);
 
     // import 2 (newest first) holds 3 rows; the confirmation names them before anything changes
     await page.getByTestId('undo-2').click();
@@ -93,7 +66,7 @@ describe('the Data page', () => {
     await page.getByTestId('undo-1').waitFor();
     expect(await page.getByTestId('undo-2').count()).toBe(0);
 
-    const left = await store.unit((unit) => unit.importLog.list());
+    const left = await dashboard!.store.unit((unit) => unit.importLog.list());
     expect(left.map((r) => [r.importId, r.state, r.rowsStored])).toEqual([
       [2, 'undone', 0],
       [1, 'active', 2],
