@@ -1,39 +1,13 @@
 /**
  * Reads an edited scorecard file, JSON or YAML (`.yaml`, `.yml`). Checking what it says is core's work
- * (`parseScorecard`); this file only turns a missing, unreadable or malformed file into a one-line error
- * naming it (and, for YAML, the line).
+ * (`parseScorecard`); reading it is `readYamlOrJson`'s.
  */
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { CvmError } from '../../core/errors';
-import { msg } from '../../core/messages/catalogue';
-import { checkReadable } from '../import/file';
+import { readYamlOrJson } from '../yaml-json-file';
 
 /**
  * The parsed content of the scorecard file at `path`: YAML by its extension, JSON otherwise.
  * @throws CvmError `not-found` (no such file), `data-source` (unreadable), `invalid-input` (empty, malformed)
  */
-export async function readScorecardJson(path: string): Promise<unknown> {
-  await checkReadable(path);
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
-  try {
-    return yaml ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
-  } catch (error) {
-    const yamlError = error instanceof YAMLParseError;
-    const line = yamlError ? String(error.linePos?.[0].line ?? '?') : null;
-    const reason = yamlError
-      ? (error.message.split('\n')[0] ?? '')
-      : error instanceof Error
-        ? error.message
-        : String(error);
-    throw new CvmError(
-      'invalid-input',
-      msg('files.not-yaml-json', { path, yaml, line, problem: reason, what: 'scorecard' }),
-      {
-        cause: error,
-      },
-    );
-  }
+export function readScorecardJson(path: string): Promise<unknown> {
+  return readYamlOrJson(path, 'scorecard');
 }

@@ -3,40 +3,19 @@
  * says is checked by core's `parseRules`) and writing the next-best-action export (CSV as RFC 4180 with a
  * header row, or a JSON array by the `.json` extension), replacing the file.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { CvmError } from '../../core/errors';
 import { msg } from '../../core/messages/catalogue';
 import { csvField } from '../../core/text/csv';
-import { checkReadable } from '../import/file';
+import { readYamlOrJson } from '../yaml-json-file';
 
 /**
  * The parsed content of the rules file at `path`.
  * @throws CvmError `not-found` (no such file), `data-source` (unreadable), `invalid-input` (malformed)
  */
-export async function readRulesJson(path: string): Promise<unknown> {
-  await checkReadable(path);
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
-  try {
-    return yaml ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
-  } catch (error) {
-    const yamlError = error instanceof YAMLParseError;
-    const line = yamlError ? String(error.linePos?.[0].line ?? '?') : null;
-    const reason = yamlError
-      ? (error.message.split('\n')[0] ?? '')
-      : error instanceof Error
-        ? error.message
-        : String(error);
-    throw new CvmError(
-      'invalid-input',
-      msg('files.not-yaml-json', { path, yaml, line, problem: reason, what: 'rules' }),
-      {
-        cause: error,
-      },
-    );
-  }
+export function readRulesJson(path: string): Promise<unknown> {
+  return readYamlOrJson(path, 'rules');
 }
 
 /** An export row: column name → value (text, number, boolean or null). */
