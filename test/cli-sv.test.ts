@@ -3,7 +3,7 @@
  * command, commander's headings and errors in Swedish, and the CLI's own errors from the catalogue; English
  * stays commander's own wording. Runs the built bin/cvm.mjs; the program walk builds it in process.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Help, type Command } from 'commander';
@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import packageJson from '../package.json';
 import { COMMAND_NAMES, buildProgram } from '../src/cli/program';
 import { cliOn } from './cli';
+import { sourceFiles } from './sources';
 
 const cvm = cliOn(join(mkdtempSync(join(tmpdir(), 'cvm-cli-sv-')), 'cli.duckdb'));
 
@@ -212,19 +213,10 @@ describe('every command and option', () => {
   });
 });
 
-/** Every source file under src/cli (tests left out). */
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.ts$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
 describe('the command line’s source', () => {
   it('writes no user-facing text of its own: descriptions, errors and lines come from the catalogue', () => {
     const root = resolve('src', 'cli');
-    const files = sources(root);
+    const files = sourceFiles(root);
     expect(files.length).toBeGreaterThan(20);
     const written = [
       // a CvmError or an option problem with written text

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -6,17 +6,9 @@ import { CvmError, optionMessage } from '../errors';
 import { msg, renderMessage } from './catalogue';
 import { Message } from './message';
 import { svPhrase } from './options';
+import { sourceFiles } from '../../../test/sources';
 
 const src = join(__dirname, '..', '..');
-
-/** Every source file under `dir` (tests left out). */
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
 
 /** The top-level arguments of each call of `callee` in `text`, with the line it starts on. */
 function calls(text: string, callee: string): { line: number; args: string[] }[] {
@@ -53,7 +45,7 @@ function calls(text: string, callee: string): { line: number; args: string[] }[]
 }
 
 const isText = (arg: string | undefined): boolean => arg !== undefined && /^[`'"]/.test(arg);
-const files = [...sources(join(src, 'app')), ...sources(join(src, 'server'))];
+const files = [...sourceFiles(join(src, 'app')), ...sourceFiles(join(src, 'server'))];
 
 describe('errors of the use cases and the HTTP API', () => {
   it('are catalogue messages: no CvmError, HttpError, invalidInput or option detail with written text', () => {

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, msg, renderMessage, renderMessages, type MessageKey } from './catalogue';
 import { LANGS, Message } from './message';
+import { sourceFiles } from '../../../test/sources';
 
 /** A value for every parameter name the catalogue uses; numbers where none is named. */
 const SAMPLE: Record<string, unknown> = {
@@ -104,22 +105,13 @@ describe('the message catalogue', () => {
   });
 });
 
-/** Every source file under src/ (tests left out). */
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
 describe('notes and warnings', () => {
   it('are never written as bare text: each is a catalogue message (or a label in both languages)', () => {
     const root = join(__dirname, '..', '..');
     // `notes.push('…')`, `notes: ['…']`, `note: '…'`, `warnings: ['…']`, `reason: '…'` with a literal
     const bare =
       /\b(?:notes\.push|warnings\.push|out\.push)\(\s*[`'"]|\b(?:notes|warnings)\s*:\s*\[\s*[`'"]|\b(?:note|reason)\s*:\s*[`'"]/g;
-    const offenders = sources(root)
+    const offenders = sourceFiles(root)
       .filter((path) => !path.includes(join('core', 'messages')))
       .flatMap((path) => {
         const text = readFileSync(path, 'utf8');
@@ -135,8 +127,8 @@ describe('import errors', () => {
   it('are catalogue messages: the import code throws no CvmError with written text', () => {
     const root = join(__dirname, '..', '..');
     const files = [
-      ...sources(join(root, 'data', 'import')),
-      ...sources(join(root, 'data', 'duckdb')).filter((p) => /[\\/]import[^\\/]*\.ts$/.test(p)),
+      ...sourceFiles(join(root, 'data', 'import')),
+      ...sourceFiles(join(root, 'data', 'duckdb')).filter((p) => /[\\/]import[^\\/]*\.ts$/.test(p)),
     ];
     expect(files.length).toBeGreaterThan(15);
     const written = /new CvmError\(\s*'[\w-]+',\s*[`'"]/g;

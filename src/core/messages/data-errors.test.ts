@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,17 +14,9 @@ import { readSummaryFile } from '../../data/models/summary-file';
 import { parseLocation } from '../../data/postgres/connection';
 import { splitGrid } from '../../data/duckdb/analytics/trend';
 import { svPhrase } from './options';
+import { sourceFiles } from '../../../test/sources';
 
 const src = join(__dirname, '..', '..');
-
-/** Every source file under `dir` (tests left out). */
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
 
 /**
  * The calls of `callee` in `text`: where each starts and its arguments as written, split at the commas
@@ -74,7 +66,7 @@ function calls(text: string, callee: RegExp): { at: number; args: string[] }[] {
 const written = (arg: string | undefined): boolean => arg !== undefined && /^[`'"]/.test(arg);
 
 describe('errors of the core rules and the data layer', () => {
-  const files = [...sources(join(src, 'core')), ...sources(join(src, 'data'))].filter(
+  const files = [...sourceFiles(join(src, 'core')), ...sourceFiles(join(src, 'data'))].filter(
     (p) => !p.includes(join('core', 'messages')) && !p.endsWith(join('core', 'errors.ts')),
   );
   const where = (path: string, text: string, at: number): string =>

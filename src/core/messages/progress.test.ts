@@ -1,20 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CvmError, errorText, invalidOption, quoteValue } from '../errors';
 import { msg, renderMessage } from './catalogue';
+import { sourceFiles } from '../../../test/sources';
 
 const src = join(__dirname, '..', '..');
-
-/** Every source file under `path` (a folder or one file; tests left out). */
-function sources(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).flatMap((name) => {
-    const inner = join(path, name);
-    if (statSync(inner).isDirectory()) return sources(inner);
-    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [inner] : [];
-  });
-}
 
 /**
  * Progress lines and notes written as text: `progress('…')`, `say(phase, f, '…')`, `onNote?.('…')`,
@@ -43,7 +34,7 @@ describe('progress lines and notes', () => {
     'data/import',
     'server/static.ts',
   ];
-  const files = places.flatMap((p) => sources(join(src, p)));
+  const files = places.flatMap((p) => sourceFiles(join(src, p)));
 
   it('are catalogue messages: no progress line, note or import phase written as text', () => {
     expect(files.length).toBeGreaterThan(30);
