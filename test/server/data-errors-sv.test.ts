@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/app/open-store';
-import { addUser } from '../../src/app/users';
 import { DEFAULT_SCORECARD } from '../../src/core/accounts/scorecard';
 import type { Store } from '../../src/data/store';
-import { createApi, type Api } from '../../src/server/app';
+import type { Api } from '../../src/server/app';
 import { cliOn } from '../cli';
 import { Client } from './client';
+import { analystApi } from './demo-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-data-errors-sv-'));
 const file = join(dir, 'store.duckdb');
@@ -29,15 +29,7 @@ function write(name: string, text: string): string {
 beforeAll(async () => {
   // an empty store for the command line, one for the server
   await (await openStore(join(dir, 'cli.duckdb'))).close();
-  store = await openStore(file);
-  await store.unit((unit) =>
-    addUser(
-      unit,
-      { username: 'ada', role: 'analyst', password: 'correct horse' },
-      { username: 'setup', now: '2026-01-01T00:00:00.000Z' },
-    ),
-  );
-  api = createApi({ store, rejectsDir: dir, log: () => undefined });
+  ({ store, api } = await analystApi(file, dir));
 });
 afterAll(async () => {
   await store.close();

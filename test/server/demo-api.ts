@@ -1,4 +1,7 @@
-/** A demo store (1 000 customers, seed 42) with one user per role, served in-process, for the API tests. */
+/**
+ * Stores served in-process for the API tests: a demo store (1 000 customers, seed 42) with one user per role,
+ * and any store with one analyst.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,4 +60,17 @@ export async function demoApi(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The API in-process over the store at `path` (opened, or created empty) with one analyst: ada, "correct horse". */
+export async function analystApi(path: string, rejectsDir: string): Promise<{ store: Store; api: Api }> {
+  const store = await openStore(path);
+  await store.unit((unit) =>
+    addUser(
+      unit,
+      { username: 'ada', role: 'analyst', password: 'correct horse' },
+      { username: 'setup', now: '2026-01-01T00:00:00.000Z' },
+    ),
+  );
+  return { store, api: createApi({ store, rejectsDir, log: () => undefined }) };
 }

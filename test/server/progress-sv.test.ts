@@ -7,27 +7,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/app/open-store';
-import { addUser } from '../../src/app/users';
 import type { Store } from '../../src/data/store';
-import { createApi, type Api } from '../../src/server/app';
+import type { Api } from '../../src/server/app';
 import { pageLang } from '../../src/server/static';
 import { Client } from './client';
+import { analystApi } from './demo-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-progress-sv-'));
 let store: Store;
 let api: Api;
 
 beforeAll(async () => {
-  store = await openStore(join(dir, 'store.duckdb'));
-  await store.unit((unit) =>
-    addUser(
-      unit,
-      { username: 'ada', role: 'analyst', password: 'correct horse' },
-      { username: 'setup', now: '2026-01-01T00:00:00.000Z' },
-    ),
-  );
-  api = createApi({ store, rejectsDir: dir, log: () => undefined });
+  ({ store, api } = await analystApi(join(dir, 'store.duckdb'), dir));
 });
 afterAll(async () => {
   await store.close();

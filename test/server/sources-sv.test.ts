@@ -6,14 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/app/open-store';
-import { addUser } from '../../src/app/users';
 import { DEFAULT_SCORECARD } from '../../src/core/accounts/scorecard';
 import { Db } from '../../src/data/duckdb/connection';
 import type { Store } from '../../src/data/store';
-import { createApi, type Api } from '../../src/server/app';
+import type { Api } from '../../src/server/app';
 import { cliOn } from '../cli';
 import { Client } from './client';
+import { analystApi } from './demo-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-sources-sv-'));
 let store: Store;
@@ -31,15 +30,7 @@ async function fourOrders(path: string): Promise<void> {
 beforeAll(async () => {
   await fourOrders(join(dir, 'api.duckdb'));
   await fourOrders(join(dir, 'cli.duckdb'));
-  store = await openStore(join(dir, 'api.duckdb'));
-  await store.unit((unit) =>
-    addUser(
-      unit,
-      { username: 'ada', role: 'analyst', password: 'correct horse' },
-      { username: 'setup', now: '2026-01-01T00:00:00.000Z' },
-    ),
-  );
-  api = createApi({ store, rejectsDir: dir, log: () => undefined });
+  ({ store, api } = await analystApi(join(dir, 'api.duckdb'), dir));
 });
 afterAll(async () => {
   await store.close();
