@@ -19,30 +19,28 @@ function flowsKey(query: TierFlowQuery): string {
   return JSON.stringify({ current, previous, measure, tiers });
 }
 
-/** The analytics port with the order dates and the tier flows shared through `share`. */
+/**
+ * The analytics port with the order dates and the tier flows shared through `share`; the rest as the port
+ * does it.
+ */
 export function sharedAnalytics(port: AnalyticsPort, share: Share): AnalyticsPort {
-  return {
-    latestOrderDate: () => share('latestOrderDate', () => port.latestOrderDate()),
-    orderDates: (today) => sharedOrderDates(port, share, today),
-    tierFlows: async (query) => {
-      if (query.values !== undefined) return port.tierFlows(query);
-      const flows = await share(`tierFlows ${flowsKey(query)}`, () =>
-        port.tierFlows({ ...query, distinguishWonBack: true }),
-      );
-      return query.distinguishWonBack === false ? wonBackAsNew(flows) : flows;
-    },
-    concentration: (query) => port.concentration(query),
-    retentionTrend: (query) => port.retentionTrend(query),
-    tenureRetention: (query) => port.tenureRetention(query),
-    cohortActivity: (query) => port.cohortActivity(query),
-    loyaltyDepth: (query) => port.loyaltyDepth(query),
-    programme: (query) => port.programme(query),
-    stageValues: (values) => port.stageValues(values),
-    dropValues: (staged) => port.dropValues(staged),
+  const view = Object.create(port) as AnalyticsPort;
+  view.latestOrderDate = () => share('latestOrderDate', () => port.latestOrderDate());
+  view.orderDates = (today) => sharedOrderDates(port, share, today);
+  view.tierFlows = async (query) => {
+    if (query.values !== undefined) return port.tierFlows(query);
+    const flows = await share(`tierFlows ${flowsKey(query)}`, () =>
+      port.tierFlows({ ...query, distinguishWonBack: true }),
+    );
+    return query.distinguishWonBack === false ? wonBackAsNew(flows) : flows;
   };
+  return view;
 }
 
-/** The service port with the order dates shared through `share` (the same figures the analytics port has). */
+/**
+ * The service port with the order dates shared through `share` (the same figures the analytics port has);
+ * the rest as the port does it.
+ */
 export function sharedService(port: ServicePort, share: Share): ServicePort {
   const view = Object.create(port) as ServicePort;
   view.orderDates = (today) => sharedOrderDates(port, share, today);
